@@ -1,0 +1,22 @@
+// The subcommands of innov. Only cmd/*.cpp include this (it pulls in CLI11).
+//
+// Checklist for adding a command:
+//   1. cmd/<command>.cpp with one public entry point `void register_<command>(CLI::App&, Context&)`;
+//      options in a struct held by std::make_shared, the callback sets ctx.run to the work.
+//      Parse flags, call lib/, print through lib/report renderers. No business logic here.
+//   2. Declare it below and add it to the one ordered list in cmd/main.cpp.
+//   3. Add the file to cmd/CMakeLists.txt.
+//   4. Tests in tests/test_cli_<command>.cpp (happy path, every refusal, `-h`).
+//   5. Regenerate completions/ (`innov completion bash > completions/innov.bash`, zsh, fish).
+//   6. Document it in README.md (usage and an example).
+#pragma once
+
+#include "cmd/context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace innov::cmd {
+
+void register_schema(CLI::App& app, Context& ctx);
+
+} // namespace innov::cmd

@@ -1,0 +1,29 @@
+// What the dispatcher prepares for every command: the global options, parsed once.
+// Kept free of CLI11 so that lib-facing helpers can include it cheaply.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace innov::cmd {
+
+struct Context
+{
+  std::string portfolio_dir; // -C / --portfolio; empty: INNOV_PORTFOLIO, then search upwards
+  std::string color = "auto";
+  bool no_cache = false; // --no-cache or INNOV_NO_CACHE=1
+  bool quiet = false;
+
+  // The command to run once parsing succeeded; set by the chosen subcommand's callback.
+  std::function<int()> run;
+};
+
+// The portfolio root as DESIGN.md section 2 finds it; throws UsageError when there is none.
+std::filesystem::path find_portfolio_root(const Context& ctx);
+
+// True when colour should be used on the given stream (1 stdout, 2 stderr).
+bool use_color(const Context& ctx, int fd);
+
+} // namespace innov::cmd

@@ -1,0 +1,6 @@
+#include "cmd/innov_main.hpp"
+
+int main(int argc, char** argv)
+{
+  return innov_main(argc, argv);
+}

@@ -1,0 +1,4 @@
+# Sources of lib/report (namespace innov::report).
+# List files as ${CMAKE_CURRENT_LIST_DIR}/name.cpp.
+target_sources(innov_lib PRIVATE
+)

@@ -1,0 +1,4 @@
+# Sources of lib/schema (namespace innov::schema).
+# List files as ${CMAKE_CURRENT_LIST_DIR}/name.cpp.
+target_sources(innov_lib PRIVATE
+)

@@ -1,0 +1,5 @@
+# Sources of lib/util (namespace innov::util).
+# List files as ${CMAKE_CURRENT_LIST_DIR}/name.cpp.
+target_sources(innov_lib PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/text.cpp
+)

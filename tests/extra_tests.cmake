@@ -1,0 +1,1 @@
+# Tests that are not doctest cases of innov_tests (separate programs, scripts).
