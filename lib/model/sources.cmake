@@ -1,4 +1,8 @@
 # Sources of lib/model (namespace innov::model).
 # List files as ${CMAKE_CURRENT_LIST_DIR}/name.cpp.
 target_sources(innov_lib PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/lifecycle.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/innovation.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/config.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/gates.cpp
 )

@@ -1,0 +1,172 @@
+#include "lib/model/gates.hpp"
+
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+namespace innov::model {
+
+double weighted_score(const Qualification& q, const Config& config)
+{
+  double sum = 0;
+  double weights = 0;
+  for (const auto& c : config.criteria) {
+    for (const auto& [id, score] : q.scores) {
+      if (id == c.id) {
+        sum += c.weight * score;
+        weights += c.weight;
+      }
+    }
+  }
+  return weights > 0 ? sum / weights : 0;
+}
+
+std::vector<const Qualification*> latest_qualifications(const Innovation& rec)
+{
+  std::vector<const Qualification*> out;
+  std::map<std::string, std::size_t> slot;
+  for (const auto& q : rec.qualifications) {
+    auto it = slot.find(q.expert);
+    if (it == slot.end()) {
+      slot[q.expert] = out.size();
+      out.push_back(&q);
+    } else {
+      out[it->second] = &q;
+    }
+  }
+  return out;
+}
+
+QualificationGate qualification_gate(const Innovation& rec, const Config& config)
+{
+  QualificationGate gate;
+  double total = 0;
+  for (const auto* q : latest_qualifications(rec)) {
+    if (q->decision == "go") {
+      ++gate.go_experts;
+      total += weighted_score(*q, config);
+    }
+  }
+  gate.mean_score = gate.go_experts > 0 ? total / gate.go_experts : 0;
+  if (gate.go_experts < config.min_experts) {
+    gate.missing.push_back(fmt::format("{} more expert(s) saying go ({} of {})",
+                                       config.min_experts - gate.go_experts, gate.go_experts,
+                                       config.min_experts));
+  }
+  if (gate.go_experts > 0 && gate.mean_score < config.min_score) {
+    gate.missing.push_back(
+        fmt::format("a mean weighted score of at least {} (now {:.2f})", config.min_score, gate.mean_score));
+  }
+  gate.met = gate.missing.empty();
+  return gate;
+}
+
+namespace {
+
+bool outcome_satisfies(const std::string& outcome, const std::string& required)
+{
+  if (required == "partial") {
+    return outcome == "success" || outcome == "partial";
+  }
+  return outcome == required;
+}
+
+} // namespace
+
+std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& config)
+{
+  std::vector<GateRule> rules;
+  const Poc* poc = rec.last_poc();
+  bool practice_without_poc = poc == nullptr && rec.kind == "practice";
+  const std::string practice_note = "a practice: its unit '" + (rec.unit.empty() ? rec.region : rec.unit) +
+                                    "' is its demonstrator";
+
+  GateRule outcome{"outcome", "the POC outcome is " + config.require_outcome +
+                                  (config.require_outcome == "partial" ? " or success" : ""),
+                   false, ""};
+  if (practice_without_poc) {
+    outcome.passed = true;
+    outcome.evidence = practice_note;
+  } else if (!poc) {
+    outcome.evidence = "no POC on record";
+  } else if (poc->outcome.empty()) {
+    outcome.evidence = "POC '" + poc->id + "' has no outcome yet";
+  } else {
+    outcome.passed = outcome_satisfies(poc->outcome, config.require_outcome);
+    outcome.evidence = "POC '" + poc->id + "' outcome: " + poc->outcome;
+  }
+  rules.push_back(outcome);
+
+  if (config.require_must_kpis) {
+    GateRule kpis{"must_kpis", "every must-meet KPI reaches its target", true, ""};
+    if (practice_without_poc) {
+      kpis.evidence = practice_note;
+    } else if (!poc) {
+      kpis.passed = false;
+      kpis.evidence = "no POC on record";
+    } else {
+      std::vector<std::string> failed;
+      std::vector<std::string> met;
+      for (const auto& k : poc->kpis) {
+        if (!k.is_must()) {
+          continue;
+        }
+        auto ok = k.met();
+        std::string actual = k.actual ? fmt::format("{}", *k.actual) : "not measured";
+        std::string line = fmt::format("{} {} (target {}, {})", k.id, actual, k.target, k.direction);
+        (ok.value_or(false) ? met : failed).push_back(line);
+      }
+      kpis.passed = failed.empty();
+      if (met.empty() && failed.empty()) {
+        kpis.evidence = "POC '" + poc->id + "' has no must-meet KPI";
+      } else {
+        kpis.evidence = failed.empty() ? "met: " + util::join(met, "; ")
+                                       : "not met: " + util::join(failed, "; ");
+      }
+    }
+    rules.push_back(kpis);
+  }
+
+  if (config.min_territories > 0) {
+    GateRule terr{"territories", fmt::format("the POC ran in at least {} territories", config.min_territories),
+                  false, ""};
+    if (practice_without_poc) {
+      terr.passed = true;
+      terr.evidence = practice_note;
+    } else if (!poc) {
+      terr.evidence = "no POC on record";
+    } else {
+      terr.passed = static_cast<int>(poc->territory.size()) >= config.min_territories;
+      terr.evidence = fmt::format("{} territor{}: {}", poc->territory.size(),
+                                  poc->territory.size() == 1 ? "y" : "ies", util::join(poc->territory, ", "));
+    }
+    rules.push_back(terr);
+  }
+
+  if (config.require_qualification) {
+    GateRule qual{"qualification", "an expert qualification said go", false, ""};
+    std::vector<std::string> experts;
+    for (const auto* q : latest_qualifications(rec)) {
+      if (q->decision == "go") {
+        experts.push_back(fmt::format("{} ({:.2f})", q->expert, weighted_score(*q, config)));
+      }
+    }
+    qual.passed = !experts.empty();
+    qual.evidence = experts.empty() ? "no go qualification on record" : "go from " + util::join(experts, ", ");
+    rules.push_back(qual);
+  }
+  return rules;
+}
+
+bool all_passed(const std::vector<GateRule>& rules)
+{
+  for (const auto& r : rules) {
+    if (!r.passed) {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace innov::model

@@ -1,0 +1,213 @@
+#include "lib/report/diagnostics.hpp"
+
+#include "lib/report/json.hpp"
+
+#include <fstream>
+#include <map>
+#include <set>
+
+namespace innov::report {
+
+std::size_t count(const util::Diagnostics& diags, util::Severity severity)
+{
+  std::size_t n = 0;
+  for (const auto& d : diags) {
+    n += d.severity == severity ? 1 : 0;
+  }
+  return n;
+}
+
+namespace {
+
+const char* severity_name(util::Severity s)
+{
+  return s == util::Severity::error ? "error" : "warning";
+}
+
+// Reads line `line` (1-based) of a file, without its newline; empty when unavailable.
+class SourceLines
+{
+public:
+  explicit SourceLines(std::filesystem::path root) : m_root(std::move(root)) {}
+
+  std::string line(const std::string& path, int line)
+  {
+    auto it = m_files.find(path);
+    if (it == m_files.end()) {
+      std::vector<std::string> lines;
+      std::error_code ec;
+      auto full = m_root / path;
+      if (std::filesystem::is_regular_file(full, ec) && std::filesystem::file_size(full, ec) <= (1U << 20)) {
+        std::ifstream f(full, std::ios::binary);
+        std::string l;
+        while (std::getline(f, l)) {
+          if (!l.empty() && l.back() == '\r') {
+            l.pop_back();
+          }
+          lines.push_back(l);
+        }
+      }
+      it = m_files.emplace(path, std::move(lines)).first;
+    }
+    if (line < 1 || static_cast<std::size_t>(line) > it->second.size()) {
+      return {};
+    }
+    return it->second[static_cast<std::size_t>(line) - 1];
+  }
+
+private:
+  std::filesystem::path m_root;
+  std::map<std::string, std::vector<std::string>> m_files;
+};
+
+// Column (1-based, in bytes) to display offset, counting UTF-8 code points.
+std::size_t caret_offset(const std::string& line, int col)
+{
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < line.size() && static_cast<int>(i) < col - 1; ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+std::string escape_github(const std::string& s, bool property)
+{
+  std::string out;
+  for (char c : s) {
+    if (c == '%') {
+      out += "%25";
+    } else if (c == '\r') {
+      out += "%0D";
+    } else if (c == '\n') {
+      out += "%0A";
+    } else if (property && c == ':') {
+      out += "%3A";
+    } else if (property && c == ',') {
+      out += "%2C";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::string render_diagnostics_text(const util::Diagnostics& diags, const std::filesystem::path& root, bool color)
+{
+  SourceLines sources(root);
+  std::string out;
+  const char* red = color ? "\x1b[1;31m" : "";
+  const char* yellow = color ? "\x1b[1;33m" : "";
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  for (const auto& d : diags) {
+    std::string where = d.path;
+    if (d.line > 0) {
+      where += ":" + std::to_string(d.line) + ":" + std::to_string(d.col);
+    }
+    out += std::string(bold) + where + ":" + reset + " ";
+    out += std::string(d.severity == util::Severity::error ? red : yellow) + severity_name(d.severity) + "[" +
+           d.code + "]" + reset + ": " + d.message + "\n";
+    if (d.line > 0) {
+      std::string src = sources.line(d.path, d.line);
+      if (!src.empty()) {
+        std::string gutter = std::to_string(d.line);
+        out += " " + gutter + " | " + src + "\n";
+        out += " " + std::string(gutter.size(), ' ') + " | " + std::string(caret_offset(src, d.col), ' ') + "^\n";
+      }
+    }
+    if (!d.hint.empty()) {
+      out += "  hint: " + d.hint + "\n";
+    }
+  }
+  return out;
+}
+
+std::string render_diagnostics_json(const util::Diagnostics& diags, const DiagnosticSummary& summary)
+{
+  JsonWriter w;
+  w.begin_object().key("version").value(1).key("results").begin_array();
+  for (const auto& d : diags) {
+    w.begin_object();
+    w.key("path").value(d.path);
+    w.key("line").value(d.line);
+    w.key("column").value(d.col);
+    w.key("severity").value(severity_name(d.severity));
+    w.key("code").value(d.code);
+    w.key("message").value(d.message);
+    w.key("hint").value(d.hint);
+    w.key("record").value(d.record);
+    w.key("pointer").value(d.pointer);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("summary").begin_object();
+  w.key("files").value(summary.files);
+  w.key("records").value(summary.records);
+  w.key("errors").value(count(diags, util::Severity::error));
+  w.key("warnings").value(count(diags, util::Severity::warning));
+  w.end_object().end_object();
+  return w.str();
+}
+
+std::string render_diagnostics_github(const util::Diagnostics& diags)
+{
+  std::string out;
+  for (const auto& d : diags) {
+    out += std::string("::") + severity_name(d.severity) + " file=" + escape_github(d.path, true);
+    if (d.line > 0) {
+      out += ",line=" + std::to_string(d.line) + ",col=" + std::to_string(d.col);
+    }
+    out += ",title=" + escape_github(d.code, true) + "::" + escape_github(d.message, false);
+    if (!d.hint.empty()) {
+      out += escape_github(" (hint: " + d.hint + ")", false);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string render_diagnostics_sarif(const util::Diagnostics& diags)
+{
+  std::set<std::string> codes;
+  for (const auto& d : diags) {
+    codes.insert(d.code);
+  }
+  JsonWriter w;
+  w.begin_object();
+  w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+  w.key("version").value("2.1.0");
+  w.key("runs").begin_array().begin_object();
+  w.key("tool").begin_object().key("driver").begin_object();
+  w.key("name").value("innov");
+  w.key("version").value(INNOV_VERSION);
+  w.key("informationUri").value("https://innov.example/docs");
+  w.key("rules").begin_array();
+  for (const auto& c : codes) {
+    w.begin_object().key("id").value(c).end_object();
+  }
+  w.end_array().end_object().end_object();
+  w.key("results").begin_array();
+  for (const auto& d : diags) {
+    w.begin_object();
+    w.key("ruleId").value(d.code);
+    w.key("level").value(d.severity == util::Severity::error ? "error" : "warning");
+    w.key("message").begin_object().key("text").value(d.hint.empty() ? d.message : d.message + " (hint: " + d.hint + ")").end_object();
+    w.key("locations").begin_array().begin_object();
+    w.key("physicalLocation").begin_object();
+    w.key("artifactLocation").begin_object().key("uri").value(d.path).end_object();
+    if (d.line > 0) {
+      w.key("region").begin_object().key("startLine").value(d.line).key("startColumn").value(d.col).end_object();
+    }
+    w.end_object().end_object().end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object().end_array().end_object();
+  return w.str();
+}
+
+} // namespace innov::report

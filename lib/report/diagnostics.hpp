@@ -1,0 +1,34 @@
+// Renders diagnostics for people (text with a source excerpt) and for CI (json, github, sarif).
+#pragma once
+
+#include "lib/util/diagnostic.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace innov::report {
+
+struct DiagnosticSummary
+{
+  std::size_t files = 0;
+  std::size_t records = 0;
+};
+
+std::size_t count(const util::Diagnostics& diags, util::Severity severity);
+
+// `path:line:col: error[E012]: message`, the source line with a caret, then `hint: ...`.
+// Source lines are read from root / path when the file is readable.
+std::string render_diagnostics_text(const util::Diagnostics& diags, const std::filesystem::path& root,
+                                    bool color);
+
+// {"version":1,"results":[{path,line,column,severity,code,message,hint,record,pointer}],
+//  "summary":{files,records,errors,warnings}}
+std::string render_diagnostics_json(const util::Diagnostics& diags, const DiagnosticSummary& summary);
+
+// GitHub Actions workflow commands: ::error file=...,line=...,col=...,title=E012::message
+std::string render_diagnostics_github(const util::Diagnostics& diags);
+
+// SARIF 2.1.0 with one run, the codes as rule ids, line/column regions.
+std::string render_diagnostics_sarif(const util::Diagnostics& diags);
+
+} // namespace innov::report

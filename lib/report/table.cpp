@@ -1,0 +1,273 @@
+#include "lib/report/table.hpp"
+
+#include "lib/report/json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace innov::report {
+
+Cell Cell::num(double v, int decimals)
+{
+  std::string text;
+  if (!std::isfinite(v)) {
+    return none();
+  }
+  if (decimals >= 0) {
+    text = fmt::format("{:.{}f}", v, decimals);
+  } else {
+    text = json_number(v);
+  }
+  return Cell{text, v, false};
+}
+
+std::optional<Format> parse_format(const std::string& name)
+{
+  if (name == "text" || name == "txt") {
+    return Format::text;
+  }
+  if (name == "json") {
+    return Format::json;
+  }
+  if (name == "csv") {
+    return Format::csv;
+  }
+  if (name == "markdown" || name == "md") {
+    return Format::markdown;
+  }
+  if (name == "html") {
+    return Format::html;
+  }
+  return std::nullopt;
+}
+
+std::optional<Format> format_from_extension(const std::string& path)
+{
+  auto dot = path.rfind('.');
+  if (dot == std::string::npos) {
+    return std::nullopt;
+  }
+  auto ext = path.substr(dot + 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == "htm") {
+    return Format::html;
+  }
+  return parse_format(ext);
+}
+
+std::size_t display_width(const std::string& text)
+{
+  std::size_t n = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+std::string render_text(const Table& t, const TextStyle& style)
+{
+  std::vector<std::size_t> widths(t.columns.size(), 0);
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    widths[c] = style.header ? display_width(t.columns[c].name) : 0;
+    for (const auto& row : t.rows) {
+      if (c < row.size()) {
+        widths[c] = std::max(widths[c], display_width(row[c].text));
+      }
+    }
+  }
+  auto line = [&](const std::vector<std::string>& cells, bool bold) {
+    std::string out;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const std::string& s = c < cells.size() ? cells[c] : std::string();
+      std::size_t pad = widths[c] - std::min(widths[c], display_width(s));
+      bool last = c + 1 == t.columns.size();
+      std::string cell = t.columns[c].right ? std::string(pad, ' ') + s : s + (last ? "" : std::string(pad, ' '));
+      if (bold) {
+        cell = "\x1b[1m" + cell + "\x1b[0m";
+      }
+      out += cell;
+      if (!last) {
+        out += "  ";
+      }
+    }
+    while (!out.empty() && out.back() == ' ') {
+      out.pop_back();
+    }
+    return out + "\n";
+  };
+  std::string out;
+  if (style.header) {
+    std::vector<std::string> names;
+    for (const auto& col : t.columns) {
+      names.push_back(col.name);
+    }
+    out += line(names, style.color);
+  }
+  for (const auto& row : t.rows) {
+    std::vector<std::string> cells;
+    for (const auto& cell : row) {
+      cells.push_back(cell.text);
+    }
+    out += line(cells, false);
+  }
+  return out;
+}
+
+namespace {
+
+std::string csv_field(const std::string& s, bool neutralize, bool numeric)
+{
+  std::string v = s;
+  if (neutralize && !numeric && !v.empty() &&
+      (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
+    v = "'" + v;
+  }
+  if (v.find_first_of(",\"\n\r") == std::string::npos) {
+    return v;
+  }
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') {
+      out += '"';
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+} // namespace
+
+std::string render_csv(const Table& t, bool neutralize)
+{
+  std::string out;
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    out += (c ? "," : "") + csv_field(t.columns[c].name, neutralize, false);
+  }
+  out += "\n";
+  for (const auto& row : t.rows) {
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const Cell* cell = c < row.size() ? &row[c] : nullptr;
+      std::string text;
+      bool numeric = false;
+      if (cell && cell->number) {
+        text = json_number(*cell->number);
+        numeric = true;
+      } else if (cell) {
+        text = cell->text;
+      }
+      out += (c ? "," : "") + csv_field(text, neutralize, numeric);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string render_json(const Table& t)
+{
+  JsonWriter w;
+  w.begin_array();
+  for (const auto& row : t.rows) {
+    w.begin_object();
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      w.key(t.columns[c].name);
+      const Cell* cell = c < row.size() ? &row[c] : nullptr;
+      if (!cell || cell->null) {
+        w.null();
+      } else if (cell->number) {
+        w.value(*cell->number);
+      } else {
+        w.value(cell->text);
+      }
+    }
+    w.end_object();
+  }
+  w.end_array();
+  return w.str();
+}
+
+std::string render_markdown(const Table& t)
+{
+  auto esc = [](const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '|') {
+        out += "\\|";
+      } else if (c == '\n') {
+        out += ' ';
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  };
+  std::string out = "|";
+  for (const auto& col : t.columns) {
+    out += " " + esc(col.name) + " |";
+  }
+  out += "\n|";
+  for (const auto& col : t.columns) {
+    out += col.right ? " ---: |" : " --- |";
+  }
+  out += "\n";
+  for (const auto& row : t.rows) {
+    out += "|";
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      out += " " + (c < row.size() ? esc(row[c].text) : std::string()) + " |";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string html_escape(const std::string& text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_html_table(const Table& t)
+{
+  std::string out = "<table>\n<thead><tr>";
+  for (const auto& col : t.columns) {
+    out += std::string("<th") + (col.right ? " class=\"num\"" : "") + ">" + html_escape(col.name) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& row : t.rows) {
+    out += "<tr>";
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      bool right = t.columns[c].right;
+      out += std::string("<td") + (right ? " class=\"num\"" : "") + ">" +
+             (c < row.size() ? html_escape(row[c].text) : std::string()) + "</td>";
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+  return out;
+}
+
+} // namespace innov::report

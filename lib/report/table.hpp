@@ -1,0 +1,65 @@
+// A table of results and its renderers: aligned text, CSV, JSON, Markdown, HTML.
+// Commands build a Table and pick a renderer; they never hand-format CSV or JSON.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace innov::report {
+
+struct Cell
+{
+  std::string text;             // what text, CSV and Markdown show
+  std::optional<double> number; // set for numeric cells: JSON writes the number
+  bool null = false;            // JSON null, empty elsewhere
+
+  static Cell str(std::string s) { return Cell{std::move(s), std::nullopt, false}; }
+  static Cell num(double v, int decimals = -1);
+  static Cell none() { return Cell{"", std::nullopt, true}; }
+};
+
+struct Column
+{
+  std::string name;  // JSON key and CSV header
+  bool right = false; // right-aligned in text (numbers)
+};
+
+struct Table
+{
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+
+  void add_row(std::vector<Cell> row) { rows.push_back(std::move(row)); }
+};
+
+enum class Format { text, json, csv, markdown, html };
+
+// Parses a --format value ("text", "json", ...); nullopt when unknown.
+std::optional<Format> parse_format(const std::string& name);
+// The format that a file name's extension implies (.json, .csv, .md, .html, .txt); nullopt if none.
+std::optional<Format> format_from_extension(const std::string& path);
+
+struct TextStyle
+{
+  bool color = false;      // bold headers
+  bool header = true;
+};
+
+std::string render_text(const Table& t, const TextStyle& style = {});
+// RFC 4180 CSV with a header line. With neutralize, a cell starting with = + - @ (or tab/CR) is
+// prefixed with ' so spreadsheets do not run it as a formula; numeric cells are left alone.
+std::string render_csv(const Table& t, bool neutralize = false);
+// A JSON array of objects keyed by column name.
+std::string render_json(const Table& t);
+std::string render_markdown(const Table& t);
+// An HTML <table> element (escaped), for embedding in an HTML page.
+std::string render_html_table(const Table& t);
+
+// Escapes text for HTML element content and attribute values.
+std::string html_escape(const std::string& text);
+
+// Display width of UTF-8 text (code points; wide characters are not special-cased).
+std::size_t display_width(const std::string& text);
+
+} // namespace innov::report
