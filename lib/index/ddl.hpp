@@ -1,0 +1,78 @@
+// The tables of the index cache (.innov/cache.db). Documented for analysts in README.md
+// ("The index tables"); `innov sql` queries them. Bump k_index_version on any change.
+#pragma once
+
+namespace innov::index {
+
+inline constexpr int k_index_version = 1;
+
+// One row per file seen by the last refresh; records come from files whose status is 'ok'.
+inline constexpr const char* k_ddl = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+  path TEXT PRIMARY KEY,      -- relative to the portfolio root
+  size INTEGER, mtime_ns INTEGER, hash TEXT,
+  status TEXT,                -- ok | error
+  diagnostics TEXT,           -- JSON array of diagnostics of this file
+  record_id TEXT,
+  indexed_ns INTEGER          -- when the row was written (racy-file detection)
+);
+CREATE TABLE IF NOT EXISTS innovations (
+  id TEXT PRIMARY KEY, path TEXT, kind TEXT, title TEXT, summary TEXT, description TEXT,
+  author TEXT, region TEXT, unit TEXT, source TEXT, challenge TEXT, horizon TEXT,
+  created TEXT, external_ref TEXT, status TEXT, merged_into TEXT,
+  likes INTEGER, comments INTEGER,
+  estimate_metric TEXT, estimate_amount REAL, estimate_per TEXT,
+  status_since TEXT           -- date of the last history entry
+);
+CREATE TABLE IF NOT EXISTS themes (record_id TEXT, theme TEXT);
+CREATE TABLE IF NOT EXISTS likes (record_id TEXT, person TEXT);
+CREATE TABLE IF NOT EXISTS comments (record_id TEXT, seq INTEGER, at TEXT, author TEXT, text TEXT);
+CREATE TABLE IF NOT EXISTS qualifications (
+  record_id TEXT, seq INTEGER, at TEXT, expert TEXT, region TEXT, decision TEXT, rationale TEXT,
+  score REAL                  -- weighted score under the rubric of innov.yaml
+);
+CREATE TABLE IF NOT EXISTS scores (record_id TEXT, qualification_seq INTEGER, criterion TEXT, score REAL);
+CREATE TABLE IF NOT EXISTS pocs (
+  record_id TEXT, seq INTEGER, poc_id TEXT, format TEXT, sponsor TEXT,
+  planned_start TEXT, planned_end TEXT, started TEXT, ended TEXT,
+  budget_planned REAL, budget_spent REAL, outcome TEXT, lessons TEXT, territories INTEGER
+);
+CREATE TABLE IF NOT EXISTS poc_territories (record_id TEXT, poc_seq INTEGER, unit TEXT);
+CREATE TABLE IF NOT EXISTS kpis (
+  record_id TEXT, poc_seq INTEGER, kpi_id TEXT, name TEXT, unit TEXT, direction TEXT,
+  baseline REAL, target REAL, actual REAL, must INTEGER,
+  met INTEGER                 -- 1 met, 0 not met, NULL not measured
+);
+CREATE TABLE IF NOT EXISTS decisions (
+  record_id TEXT, seq INTEGER, at TEXT, gate TEXT, by TEXT, decision TEXT,
+  projected_metric TEXT, projected_amount REAL, projected_per TEXT, rationale TEXT, override TEXT
+);
+CREATE TABLE IF NOT EXISTS decision_scope (record_id TEXT, decision_seq INTEGER, scope TEXT);
+CREATE TABLE IF NOT EXISTS rollout (record_id TEXT, decision_seq INTEGER, region TEXT, planned TEXT, done TEXT);
+CREATE TABLE IF NOT EXISTS realized (record_id TEXT, seq INTEGER, period TEXT, metric TEXT, amount REAL, region TEXT);
+CREATE TABLE IF NOT EXISTS history (record_id TEXT, seq INTEGER, at TEXT, by TEXT, from_state TEXT, to_state TEXT);
+CREATE TABLE IF NOT EXISTS challenges (id TEXT PRIMARY KEY, path TEXT, title TEXT, kind TEXT, opened TEXT, closed TEXT);
+CREATE TABLE IF NOT EXISTS winners (challenge_id TEXT, team TEXT, record_id TEXT, prize TEXT, incubation_days INTEGER);
+CREATE INDEX IF NOT EXISTS innovations_status ON innovations(status);
+CREATE INDEX IF NOT EXISTS innovations_path ON innovations(path);
+CREATE INDEX IF NOT EXISTS themes_record ON themes(record_id);
+CREATE INDEX IF NOT EXISTS likes_record ON likes(record_id);
+CREATE INDEX IF NOT EXISTS comments_record ON comments(record_id);
+CREATE INDEX IF NOT EXISTS qualifications_record ON qualifications(record_id);
+CREATE INDEX IF NOT EXISTS scores_record ON scores(record_id);
+CREATE INDEX IF NOT EXISTS pocs_record ON pocs(record_id);
+CREATE INDEX IF NOT EXISTS poc_territories_record ON poc_territories(record_id);
+CREATE INDEX IF NOT EXISTS kpis_record ON kpis(record_id);
+CREATE INDEX IF NOT EXISTS decisions_record ON decisions(record_id);
+CREATE INDEX IF NOT EXISTS decision_scope_record ON decision_scope(record_id);
+CREATE INDEX IF NOT EXISTS rollout_record ON rollout(record_id);
+CREATE INDEX IF NOT EXISTS realized_record ON realized(record_id);
+CREATE INDEX IF NOT EXISTS history_record ON history(record_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+  record_id UNINDEXED, title, summary, description, comments,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+)sql";
+
+} // namespace innov::index
