@@ -1,4 +1,7 @@
 # Sources of lib/store (namespace innov::store).
 # List files as ${CMAKE_CURRENT_LIST_DIR}/name.cpp.
 target_sources(innov_lib PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/load.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/emit.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/record_yaml.cpp
 )

@@ -4,4 +4,6 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/date.cpp
   ${CMAKE_CURRENT_LIST_DIR}/id.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/utf8.cpp
 )

@@ -1,0 +1,274 @@
+#include "lib/store/load.hpp"
+
+#include "lib/util/utf8.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unordered_map>
+#include <yaml-cpp/eventhandler.h>
+
+namespace innov::store {
+
+namespace {
+
+util::Diagnostic make(const std::string& path, int line, int col, const char* code, std::string message,
+                      std::string hint = {})
+{
+  util::Diagnostic d;
+  d.path = path;
+  d.line = line;
+  d.col = col;
+  d.code = code;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
+struct Refusal
+{
+  YAML::Mark mark;
+  const char* code;
+  std::string message;
+  std::string hint;
+};
+
+// The first pass: events only, so that aliases, deep nesting and tags are refused before any
+// node tree is built (a billion-laughs file costs nothing).
+class SafetyHandler : public YAML::EventHandler
+{
+public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { check_anchor(mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override
+  {
+    throw Refusal{mark, "E005", "aliases are not allowed", "portfolio files have no use for anchors and aliases: write the value out"};
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string&) override
+  {
+    check_anchor(mark, anchor);
+    check_tag(mark, tag);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override
+  {
+    open(mark, tag, anchor);
+  }
+  void OnSequenceEnd() override { --m_depth; }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override
+  {
+    open(mark, tag, anchor);
+  }
+  void OnMapEnd() override { --m_depth; }
+
+private:
+  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor)
+  {
+    check_anchor(mark, anchor);
+    check_tag(mark, tag);
+    if (++m_depth > k_max_depth) {
+      throw Refusal{mark, "E008", "nesting deeper than " + std::to_string(k_max_depth) + " levels", ""};
+    }
+  }
+  static void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor)
+  {
+    if (anchor != YAML::NullAnchor) {
+      throw Refusal{mark, "E005", "anchors are not allowed",
+                    "portfolio files have no use for anchors and aliases: write the value out"};
+    }
+  }
+  static void check_tag(const YAML::Mark& mark, const std::string& tag)
+  {
+    if (!tag.empty() && tag != "?" && tag != "!") {
+      throw Refusal{mark, "E002", "tags are not allowed ('" + tag + "')", "remove the '!' tag"};
+    }
+  }
+  int m_depth = 0;
+};
+
+// Line and column (1-based, in code points) of a byte offset.
+std::pair<int, int> position_of(std::string_view text, std::size_t offset)
+{
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<int>(util::utf8_length(text.substr(line_start, offset - line_start))) + 1};
+}
+
+// Duplicate keys: yaml-cpp keeps both silently. Reports the second occurrence.
+bool find_duplicate_keys(const YAML::Node& node, const std::string& path, util::Diagnostics& out)
+{
+  bool found = false;
+  if (node.IsMap()) {
+    std::unordered_map<std::string, YAML::Mark> seen;
+    for (const auto& kv : node) {
+      if (!kv.first.IsScalar()) {
+        out.push_back(make(path, kv.first.Mark().line + 1, kv.first.Mark().column + 1, "E002",
+                           "keys must be plain text, not collections"));
+        found = true;
+        continue;
+      }
+      auto [it, inserted] = seen.emplace(kv.first.Scalar(), kv.first.Mark());
+      if (!inserted) {
+        out.push_back(make(path, kv.first.Mark().line + 1, kv.first.Mark().column + 1, "E003",
+                           "duplicate key '" + kv.first.Scalar() + "' (first at line " +
+                               std::to_string(it->second.line + 1) + ")",
+                           "a key may appear once in a mapping; keep one"));
+        found = true;
+      }
+      found = find_duplicate_keys(kv.second, path, out) || found;
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) {
+      found = find_duplicate_keys(item, path, out) || found;
+    }
+  }
+  return found;
+}
+
+} // namespace
+
+std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& path, util::Diagnostics& out)
+{
+  if (text.size() > k_max_file_size) {
+    out.push_back(make(path, 0, 0, "E007", "file is over 1 MiB (" + std::to_string(text.size()) + " bytes)",
+                       "a record this large is not a record: move attachments out of the portfolio"));
+    return std::nullopt;
+  }
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
+  if (auto bad = util::first_invalid_utf8(text)) {
+    auto [line, col] = position_of(text, *bad);
+    out.push_back(make(path, line, col, "E006", "invalid UTF-8 byte sequence",
+                       "save the file as UTF-8 (it may be Latin-1 or Windows-1252)"));
+    return std::nullopt;
+  }
+  if (text.find('\0') != std::string_view::npos) {
+    auto [line, col] = position_of(text, text.find('\0'));
+    out.push_back(make(path, line, col, "E006", "NUL byte in a text file"));
+    return std::nullopt;
+  }
+  std::string owned(text);
+  try {
+    {
+      std::istringstream in(owned);
+      YAML::Parser parser(in);
+      SafetyHandler handler;
+      if (parser.HandleNextDocument(handler)) {
+        // A second document: find where it starts.
+        struct Start : YAML::EventHandler
+        {
+          YAML::Mark mark;
+          bool seen = false;
+          void OnDocumentStart(const YAML::Mark& m) override
+          {
+            if (!seen) {
+              mark = m;
+              seen = true;
+            }
+          }
+          void OnDocumentEnd() override {}
+          void OnNull(const YAML::Mark& m, YAML::anchor_t) override { first(m); }
+          void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { first(m); }
+          void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { first(m); }
+          void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { first(m); }
+          void OnSequenceEnd() override {}
+          void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { first(m); }
+          void OnMapEnd() override {}
+          void first(const YAML::Mark& m)
+          {
+            if (!seen) {
+              mark = m;
+              seen = true;
+            }
+          }
+        } start;
+        if (parser.HandleNextDocument(start)) {
+          int line = start.mark.line + 1;
+          // The '---' line precedes the document's first node.
+          std::size_t pos = owned.find("\n---");
+          if (pos != std::string::npos) {
+            line = position_of(owned, pos + 1).first;
+          }
+          out.push_back(make(path, line, 1, "E004", "more than one YAML document in the file",
+                             "a portfolio file holds exactly one document: remove the '---' separator"));
+          return std::nullopt;
+        }
+      }
+    }
+    YAML::Node root = YAML::Load(owned);
+    if (!root.IsDefined() || root.IsNull()) {
+      out.push_back(make(path, 1, 1, "E009", "the file is empty (no YAML document)",
+                         "a record is a mapping of fields: see 'innov schema innovation'"));
+      return std::nullopt;
+    }
+    if (!root.IsMap()) {
+      out.push_back(make(path, root.Mark().line + 1, root.Mark().column + 1, "E009",
+                         "the document is not a mapping of fields"));
+      return std::nullopt;
+    }
+    if (find_duplicate_keys(root, path, out)) {
+      return std::nullopt;
+    }
+    return root;
+  } catch (const Refusal& r) {
+    out.push_back(make(path, r.mark.line + 1, r.mark.column + 1, r.code, r.message, r.hint));
+  } catch (const YAML::ParserException& e) {
+    out.push_back(make(path, e.mark.line + 1, e.mark.column + 1, "E002", "malformed YAML: " + e.msg));
+  } catch (const YAML::Exception& e) {
+    out.push_back(make(path, e.mark.line + 1, e.mark.column + 1, "E002", std::string("malformed YAML: ") + e.msg));
+  }
+  return std::nullopt;
+}
+
+std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file, const std::string& path,
+                                         util::Diagnostics& out)
+{
+  // Open without following a FIFO into a blocking read: O_NONBLOCK, then check the type.
+  int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    out.push_back(make(path, 0, 0, "E001", std::string("cannot read '") + path + "': " + std::strerror(errno)));
+    return std::nullopt;
+  }
+  struct stat st{};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    out.push_back(make(path, 0, 0, "E001", std::string("'") + path + "' is not a regular file"));
+    return std::nullopt;
+  }
+  if (static_cast<std::size_t>(st.st_size) > k_max_file_size) {
+    ::close(fd);
+    out.push_back(make(path, 0, 0, "E007", "file is over 1 MiB (" + std::to_string(st.st_size) + " bytes)",
+                       "a record this large is not a record: move attachments out of the portfolio"));
+    return std::nullopt;
+  }
+  std::string text;
+  text.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      break;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  text.resize(done);
+  return load_yaml(text, path, out);
+}
+
+} // namespace innov::store

@@ -1,0 +1,29 @@
+// Safe loading of portfolio YAML: one document, a mapping, no anchors/aliases/tags, no duplicate
+// keys, valid UTF-8, at most 1 MiB and 64 levels deep. Nodes keep their source positions.
+#pragma once
+
+#include "lib/util/diagnostic.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <yaml-cpp/yaml.h>
+
+namespace innov::store {
+
+inline constexpr std::size_t k_max_file_size = 1U << 20;
+inline constexpr int k_max_depth = 64;
+
+// Parses one YAML document from text. On refusal returns nullopt and appends diagnostics
+// (path = display_path, 1-based line/col) to out; never throws on bad input. A UTF-8 BOM is
+// skipped; CRLF line endings are accepted. Plain scalars keep Tag() "?", quoted ones "!".
+std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& display_path,
+                                    util::Diagnostics& out);
+
+// Reads then load_yaml. Not a regular file or unreadable: E001; over k_max_file_size: E007
+// (refused before reading it whole).
+std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file, const std::string& display_path,
+                                         util::Diagnostics& out);
+
+} // namespace innov::store

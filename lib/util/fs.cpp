@@ -1,0 +1,163 @@
+#include "lib/util/fs.hpp"
+
+#include "lib/util/error.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <sys/file.h>
+#include <thread>
+#include <unistd.h>
+
+namespace innov::util {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& p)
+{
+  std::ifstream f(p, std::ios::binary);
+  if (!f) {
+    throw EnvError("cannot read '" + p.string() + "': " + std::strerror(errno));
+  }
+  std::ostringstream s;
+  s << f.rdbuf();
+  if (f.bad()) {
+    throw EnvError("cannot read '" + p.string() + "': I/O error");
+  }
+  return s.str();
+}
+
+namespace {
+
+void fsync_dir(const fs::path& dir)
+{
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+} // namespace
+
+void atomic_write(const fs::path& p, std::string_view content)
+{
+  std::error_code ec;
+  if (fs::is_symlink(p, ec)) {
+    throw UsageError("refusing to write '" + p.string() + "': it is a symbolic link");
+  }
+  fs::path dir = p.parent_path();
+  if (!dir.empty()) {
+    fs::create_directories(dir, ec);
+    if (ec) {
+      throw EnvError("cannot create '" + dir.string() + "': " + ec.message());
+    }
+  }
+  std::random_device rd;
+  fs::path tmp = dir / ("." + p.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
+                        std::to_string(rd()));
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw EnvError("cannot write '" + p.string() + "': " + std::strerror(errno));
+  }
+  auto fail = [&](const std::string& what) {
+    int saved = errno;
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw EnvError("cannot write '" + p.string() + "': " + what + ": " + std::strerror(saved));
+  };
+  std::size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      fail("write");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    fail("fsync");
+  }
+  if (::close(fd) != 0) {
+    int saved = errno;
+    ::unlink(tmp.c_str());
+    throw EnvError("cannot write '" + p.string() + "': close: " + std::strerror(saved));
+  }
+  if (::rename(tmp.c_str(), p.c_str()) != 0) {
+    int saved = errno;
+    ::unlink(tmp.c_str());
+    throw EnvError("cannot write '" + p.string() + "': rename: " + std::strerror(saved));
+  }
+  fsync_dir(dir);
+}
+
+bool is_inside(const fs::path& root, const fs::path& p)
+{
+  std::error_code ec;
+  fs::path r = fs::weakly_canonical(root, ec);
+  if (ec) {
+    return false;
+  }
+  fs::path q = fs::weakly_canonical(fs::absolute(p, ec), ec);
+  if (ec) {
+    return false;
+  }
+  auto rit = r.begin();
+  auto qit = q.begin();
+  for (; rit != r.end(); ++rit, ++qit) {
+    if (rit->empty() && std::next(rit) == r.end()) {
+      break; // trailing separator
+    }
+    if (qit == q.end() || *rit != *qit) {
+      return false;
+    }
+  }
+  return true;
+}
+
+PortfolioLock::PortfolioLock(const fs::path& root, int timeout_seconds)
+{
+  fs::path dir = root / ".innov";
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    throw EnvError("cannot create '" + dir.string() + "': " + ec.message());
+  }
+  fs::path lock = dir / "lock";
+  m_fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (m_fd < 0) {
+    throw EnvError("cannot open the portfolio lock '" + lock.string() + "': " + std::strerror(errno));
+  }
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  auto pause = std::chrono::milliseconds(1);
+  while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      int saved = errno;
+      ::close(m_fd);
+      throw EnvError("cannot lock '" + lock.string() + "': " + std::strerror(saved));
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::close(m_fd);
+      throw EnvError("portfolio is locked by another innov command (waited " + std::to_string(timeout_seconds) +
+                     " s)", "if no innov command is running, remove '" + lock.string() + "'");
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+  }
+}
+
+PortfolioLock::~PortfolioLock()
+{
+  if (m_fd >= 0) {
+    ::flock(m_fd, LOCK_UN);
+    ::close(m_fd);
+  }
+}
+
+} // namespace innov::util

@@ -1,0 +1,35 @@
+// Files: reading, atomic replacement, the portfolio lock, containment checks.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace innov::util {
+
+// The whole file; throws EnvError("cannot read 'p': reason").
+std::string read_file(const std::filesystem::path& p);
+
+// Replaces p with content atomically: a dot-named temp file in the same folder, fsync, rename,
+// fsync of the folder. Creates the folder if missing. Refuses (UsageError) to write through a
+// symlink. On failure the temp file is removed and EnvError thrown; p is never half-written.
+void atomic_write(const std::filesystem::path& p, std::string_view content);
+
+// True when p (symlinks resolved) is root or inside it.
+bool is_inside(const std::filesystem::path& root, const std::filesystem::path& p);
+
+// An exclusive lock on <root>/.innov/lock (flock), held for the object's lifetime. Waits up to
+// timeout_seconds for another innov command, then throws EnvError.
+class PortfolioLock
+{
+public:
+  explicit PortfolioLock(const std::filesystem::path& root, int timeout_seconds = 30);
+  ~PortfolioLock();
+  PortfolioLock(const PortfolioLock&) = delete;
+  PortfolioLock& operator=(const PortfolioLock&) = delete;
+
+private:
+  int m_fd = -1;
+};
+
+} // namespace innov::util
