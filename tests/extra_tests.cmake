@@ -1,1 +1,6 @@
 # Tests that are not doctest cases of innov_tests (separate programs, scripts).
+
+# The official JSON-Schema-Test-Suite (draft 7) against lib/schema.
+add_executable(innov_schema_suite ${CMAKE_CURRENT_LIST_DIR}/schema_suite.cpp)
+target_link_libraries(innov_schema_suite PRIVATE innov_lib innov_warnings)
+add_test(NAME schema_suite COMMAND innov_schema_suite /usr/share/json-schema-test-suite/tests/draft7)

@@ -1,0 +1,62 @@
+// A JSON Schema draft-07 validator over yaml-cpp nodes (the keywords innov's schemas use and the
+// official test suite checks; see README "Schemas"). Each violation carries its JSON pointer and
+// the line and column of the offending node.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <regex>
+#include <string>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+namespace innov::schema {
+
+enum class JsonType { null, boolean, integer, number, string, array, object };
+
+// The JSON type of a node. A quoted scalar (Tag "!") is a string; a plain scalar (Tag "?") follows
+// the YAML 1.2 core schema (null, booleans, ints incl. 0o/0x, floats incl. .inf/.nan), else string.
+// `integer` is reported for integral plain numbers (1, 1.0).
+JsonType json_type(const YAML::Node& node);
+
+// "integer", "string", ...
+const char* type_name(JsonType t);
+
+// The numeric value of a plain number scalar.
+double number_value(const YAML::Node& node);
+
+// JSON equality: numbers by value (1 == 1.0), objects regardless of key order.
+bool json_equal(const YAML::Node& a, const YAML::Node& b);
+
+struct Violation
+{
+  std::string pointer; // JSON pointer of the instance location, e.g. "/pocs/0/kpis/1/target"
+  int line = 0;        // 1-based
+  int col = 0;         // 1-based
+  std::string keyword; // "required", "additionalProperties", "type", ...
+  std::string message; // lowercase, no final period
+};
+
+class Validator
+{
+public:
+  // schema: the schema document; "$ref": "#..." pointers are resolved against it.
+  explicit Validator(YAML::Node schema);
+
+  // Every violation of instance, not only the first. Thread-safe.
+  std::vector<Violation> validate(const YAML::Node& instance) const;
+
+  // True when instance is valid.
+  bool is_valid(const YAML::Node& instance) const;
+
+private:
+  struct Walk;
+  YAML::Node m_root;
+  std::shared_ptr<std::map<std::string, std::regex>> m_regexes; // compiled once at construction
+};
+
+// The diagnostic code of a violation: required E010, additionalProperties E011, type E013,
+// enum/const E014, pattern/format E015, ranges, lengths and counts E016, others E017.
+std::string code_for(const Violation& v);
+
+} // namespace innov::schema
