@@ -17,6 +17,8 @@
 
 namespace innov::cmd {
 
+void register_init(CLI::App& app, Context& ctx);
+void register_validate(CLI::App& app, Context& ctx);
 void register_schema(CLI::App& app, Context& ctx);
 
 } // namespace innov::cmd

@@ -12,6 +12,8 @@ namespace {
 // The one ordered list of commands (the order `innov --help` shows).
 void register_commands(CLI::App& app, Context& ctx)
 {
+  register_init(app, ctx);
+  register_validate(app, ctx);
   register_schema(app, ctx);
 }
 

@@ -4,4 +4,6 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/load.cpp
   ${CMAKE_CURRENT_LIST_DIR}/emit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_yaml.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/record_checks.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/portfolio.cpp
 )

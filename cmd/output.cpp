@@ -1,0 +1,70 @@
+#include "cmd/output.hpp"
+
+#include "lib/util/error.hpp"
+#include "lib/util/fs.hpp"
+#include "lib/util/text.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+namespace innov::cmd {
+
+std::string resolve_format(const std::string& format_flag, const std::string& out_path,
+                           const std::vector<std::string>& allowed)
+{
+  std::string format = format_flag;
+  if (format.empty() && !out_path.empty()) {
+    auto dot = out_path.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : out_path.substr(dot + 1);
+    if (ext == "md") {
+      ext = "markdown";
+    } else if (ext == "htm") {
+      ext = "html";
+    } else if (ext == "txt") {
+      ext = "text";
+    }
+    if (std::find(allowed.begin(), allowed.end(), ext) != allowed.end()) {
+      format = ext;
+    }
+  }
+  if (format.empty()) {
+    format = allowed.front();
+  }
+  if (std::find(allowed.begin(), allowed.end(), format) == allowed.end()) {
+    throw UsageError("unknown format '" + format + "'" + util::did_you_mean(format, allowed),
+                     "this command writes: " + util::join(allowed, ", "));
+  }
+  return format;
+}
+
+void write_output(const std::string& text, const std::string& out_path)
+{
+  if (out_path.empty() || out_path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return;
+  }
+  util::atomic_write(out_path, text);
+}
+
+std::string render_table(const report::Table& table, const std::string& format, bool color)
+{
+  if (format == "json") {
+    return report::render_json(table);
+  }
+  if (format == "csv") {
+    return report::render_csv(table, true);
+  }
+  if (format == "markdown") {
+    return report::render_markdown(table);
+  }
+  if (format == "html") {
+    return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>innov</title></head><body>\n" +
+           report::render_html_table(table) + "</body></html>\n";
+  }
+  report::TextStyle style;
+  style.color = color;
+  return report::render_text(table, style);
+}
+
+} // namespace innov::cmd

@@ -1,0 +1,22 @@
+// Output plumbing shared by commands: --format / -o resolution and writing the result.
+#pragma once
+
+#include "lib/report/table.hpp"
+
+#include <string>
+#include <vector>
+
+namespace innov::cmd {
+
+// The format to use: --format when given, else the extension of -o, else text. Throws UsageError
+// for a format outside `allowed` (names as in --format).
+std::string resolve_format(const std::string& format_flag, const std::string& out_path,
+                           const std::vector<std::string>& allowed);
+
+// Writes text to stdout, or atomically to out_path (relative to the working directory).
+void write_output(const std::string& text, const std::string& out_path);
+
+// Renders a table in a --format name (text, json, csv, markdown, html).
+std::string render_table(const report::Table& table, const std::string& format, bool color);
+
+} // namespace innov::cmd

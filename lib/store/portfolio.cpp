@@ -1,0 +1,309 @@
+#include "lib/store/portfolio.hpp"
+
+#include "lib/schema/builtin.hpp"
+#include "lib/store/load.hpp"
+#include "lib/store/record_yaml.hpp"
+#include "lib/util/date.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/fs.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace innov::store {
+
+namespace {
+
+bool is_yaml_name(const fs::path& p)
+{
+  auto name = p.filename().string();
+  return !name.empty() && name[0] != '.' && p.extension() == ".yaml";
+}
+
+util::Diagnostic file_error(const std::string& rel, const std::string& code, const std::string& message,
+                            const std::string& hint = {})
+{
+  util::Diagnostic d;
+  d.path = rel;
+  d.code = code;
+  d.message = message;
+  d.hint = hint;
+  return d;
+}
+
+// Adds rel when it is a record candidate; a symlink must stay inside the portfolio.
+void consider(const fs::path& root, const fs::directory_entry& entry, std::vector<std::string>& files,
+              util::Diagnostics& out)
+{
+  if (!is_yaml_name(entry.path())) {
+    return;
+  }
+  std::string rel = entry.path().lexically_relative(root).generic_string();
+  std::error_code ec;
+  if (entry.is_symlink(ec) && !util::is_inside(root, entry.path())) {
+    out.push_back(file_error(rel, "E039", "'" + rel + "' is a symlink that leads outside the portfolio",
+                             "portfolio files must live inside the portfolio directory"));
+    return;
+  }
+  files.push_back(rel);
+}
+
+std::vector<std::string> list_yaml(const fs::path& root, const char* dir, bool recursive, util::Diagnostics& out)
+{
+  std::vector<std::string> files;
+  fs::path base = root / dir;
+  std::error_code ec;
+  if (!fs::is_directory(base, ec)) {
+    return files;
+  }
+  if (recursive) {
+    for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::end(it); it.increment(ec)) {
+      if (it->path().filename().string().starts_with(".")) {
+        if (it->is_directory(ec)) {
+          it.disable_recursion_pending();
+        }
+        continue;
+      }
+      consider(root, *it, files, out);
+    }
+  } else {
+    for (auto it = fs::directory_iterator(base, ec); !ec && it != fs::end(it); it.increment(ec)) {
+      consider(root, *it, files, out);
+    }
+  }
+  if (ec) {
+    out.push_back(file_error(dir, "E001", std::string("cannot list '") + dir + "': " + ec.message()));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+bool is_date_shaped(const std::string& s)
+{
+  return s.size() >= 10 && s[4] == '-' && s[7] == '-' && std::isdigit(static_cast<unsigned char>(s[0]));
+}
+
+} // namespace
+
+std::vector<std::string> list_record_files(const fs::path& root, util::Diagnostics& out)
+{
+  return list_yaml(root, k_records_dir, true, out);
+}
+
+std::vector<std::string> list_challenge_files(const fs::path& root, util::Diagnostics& out)
+{
+  return list_yaml(root, k_challenges_dir, false, out);
+}
+
+void schema_diagnostics(const YAML::Node& doc, std::string_view schema_name, const std::string& rel,
+                        util::Diagnostics& out)
+{
+  const auto& validator = schema::builtin_validator(schema_name);
+  std::string record;
+  if (doc.IsMap() && doc["id"] && doc["id"].IsScalar()) {
+    record = doc["id"].Scalar();
+  }
+  for (const auto& v : validator.validate(doc)) {
+    util::Diagnostic d;
+    d.path = rel;
+    d.line = v.line;
+    d.col = v.col;
+    d.code = schema::code_for(v);
+    d.message = v.message;
+    d.record = record;
+    d.pointer = v.pointer;
+    // A well-formed date that does not exist gets its own code and words.
+    if (v.keyword == "format" || v.keyword == "anyOf") {
+      try {
+        YAML::Node target = doc;
+        std::string value;
+        // Find the value by walking the pointer.
+        std::string ptr = v.pointer;
+        std::size_t pos = 1;
+        while (pos <= ptr.size() && !ptr.empty()) {
+          auto next = ptr.find('/', pos);
+          std::string part = ptr.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
+          const YAML::Node parent = target;
+          target.reset(parent.IsSequence() ? parent[std::stoul(part)] : parent[part]);
+          if (next == std::string::npos) {
+            break;
+          }
+          pos = next + 1;
+        }
+        if (target.IsScalar()) {
+          value = target.Scalar();
+        }
+        if (is_date_shaped(value) && !util::date_of(value) && util::parse_date(value.substr(0, 10)) == std::nullopt) {
+          d.code = "E029";
+          d.message = "date '" + value + "' does not exist";
+        }
+      } catch (const std::exception&) {
+      }
+    }
+    out.push_back(std::move(d));
+  }
+}
+
+std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics& out)
+{
+  auto node = load_yaml_file(root / k_config_file, k_config_file, out);
+  if (!node) {
+    return std::nullopt;
+  }
+  std::size_t before = out.size();
+  schema_diagnostics(*node, "portfolio", k_config_file, out);
+  if (util::has_errors(util::Diagnostics(out.begin() + static_cast<long>(before), out.end()))) {
+    return std::nullopt;
+  }
+  model::Config config = config_from_node(*node);
+  check_config(*node, config, k_config_file, out);
+  if (util::has_errors(util::Diagnostics(out.begin() + static_cast<long>(before), out.end()))) {
+    return std::nullopt;
+  }
+  return config;
+}
+
+model::Config require_config(const fs::path& root)
+{
+  util::Diagnostics diags;
+  auto config = load_config(root, diags);
+  if (!config) {
+    const auto& d = diags.front();
+    throw DataError(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message,
+                    "run 'innov validate' to see every problem");
+  }
+  return *config;
+}
+
+std::optional<model::Challenge> load_challenge(const fs::path& root, const std::string& rel,
+                                               const model::Config& config, util::Diagnostics& out)
+{
+  auto node = load_yaml_file(root / rel, rel, out);
+  if (!node) {
+    return std::nullopt;
+  }
+  std::size_t before = out.size();
+  schema_diagnostics(*node, "challenge", rel, out);
+  if (out.size() > before) {
+    return std::nullopt;
+  }
+  auto challenge = challenge_from_node(*node);
+  check_challenge(*node, challenge, rel, config, out);
+  return challenge;
+}
+
+std::optional<model::Innovation> load_record(const fs::path& root, const std::string& rel,
+                                             util::Diagnostics& out, YAML::Node* node_out)
+{
+  auto node = load_yaml_file(root / rel, rel, out);
+  if (!node) {
+    return std::nullopt;
+  }
+  if (node_out) {
+    *node_out = *node;
+  }
+  std::size_t before = out.size();
+  schema_diagnostics(*node, "innovation", rel, out);
+  for (std::size_t i = before; i < out.size(); ++i) {
+    if (out[i].severity == util::Severity::error) {
+      return std::nullopt;
+    }
+  }
+  return innovation_from_node(*node);
+}
+
+std::optional<model::Innovation> load_and_check_record(const fs::path& root, const std::string& rel,
+                                                       const CheckContext& ctx, util::Diagnostics& out)
+{
+  YAML::Node node;
+  auto rec = load_record(root, rel, out, &node);
+  if (rec) {
+    check_record(node, *rec, rel, ctx, out);
+  }
+  return rec;
+}
+
+void check_cross_references(const Portfolio& p, util::Diagnostics& out)
+{
+  std::map<std::string, std::string> path_of;
+  for (std::size_t i = 0; i < p.records.size(); ++i) {
+    auto [it, inserted] = path_of.emplace(p.records[i].id, p.record_paths[i]);
+    if (!inserted) {
+      util::Diagnostic d = file_error(p.record_paths[i], "E021",
+                                      "duplicate id '" + p.records[i].id + "', also in '" + it->second + "'");
+      d.record = p.records[i].id;
+      d.pointer = "/id";
+      if (i < p.id_positions.size()) {
+        d.line = p.id_positions[i].line;
+        d.col = p.id_positions[i].col;
+      }
+      out.push_back(d);
+    }
+  }
+  for (std::size_t i = 0; i < p.records.size(); ++i) {
+    const auto& rec = p.records[i];
+    if (!rec.merged_into.empty() && rec.merged_into != rec.id && !path_of.count(rec.merged_into)) {
+      util::Diagnostic d = file_error(p.record_paths[i], "E024",
+                                      "'merged_into' names '" + rec.merged_into + "', which is not a record");
+      d.record = rec.id;
+      d.pointer = "/merged_into";
+      if (i < p.merged_into_positions.size()) {
+        d.line = p.merged_into_positions[i].line;
+        d.col = p.merged_into_positions[i].col;
+      }
+      out.push_back(d);
+    }
+  }
+  for (const auto& c : p.challenges) {
+    for (const auto& w : c.winners) {
+      if (!w.record.empty() && !path_of.count(w.record)) {
+        util::Diagnostic d = file_error(std::string(k_challenges_dir) + "/" + c.id + ".yaml", "E024",
+                                        "winner '" + w.team + "' names record '" + w.record + "', which does not exist");
+        d.record = c.id;
+        out.push_back(d);
+      }
+    }
+  }
+}
+
+Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out)
+{
+  Portfolio p;
+  p.root = root;
+  p.config = load_config(root, out);
+  ++p.files_checked;
+  CheckContext ctx;
+  model::Config fallback;
+  ctx.config = p.config ? &*p.config : &fallback;
+  for (const auto& rel : list_challenge_files(root, out)) {
+    ++p.files_checked;
+    if (auto c = load_challenge(root, rel, *ctx.config, out)) {
+      ctx.challenge_ids.insert(c->id);
+      p.challenges.push_back(std::move(*c));
+    }
+  }
+  for (const auto& rel : list_record_files(root, out)) {
+    ++p.files_checked;
+    util::Diagnostics local;
+    YAML::Node node;
+    std::optional<model::Innovation> rec = load_record(root, rel, local, &node);
+    if (rec && p.config) {
+      check_record(node, *rec, rel, ctx, local);
+    }
+    if (rec) {
+      auto pos = [&](const char* key) {
+        YAML::Node v = node[key];
+        return v ? Portfolio::Position{v.Mark().line + 1, v.Mark().column + 1} : Portfolio::Position{};
+      };
+      p.records.push_back(std::move(*rec));
+      p.record_paths.push_back(rel);
+      p.id_positions.push_back(pos("id"));
+      p.merged_into_positions.push_back(pos("merged_into"));
+    }
+    out.insert(out.end(), local.begin(), local.end());
+  }
+  check_cross_references(p, out);
+  return p;
+}
+
+} // namespace innov::store

@@ -1,0 +1,75 @@
+// The portfolio on disk: finding its files, loading and checking them (DESIGN.md sections 2 and 5).
+#pragma once
+
+#include "lib/model/config.hpp"
+#include "lib/model/innovation.hpp"
+#include "lib/store/record_checks.hpp"
+#include "lib/util/diagnostic.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace innov::store {
+
+namespace fs = std::filesystem;
+
+inline constexpr const char* k_config_file = "innov.yaml";
+inline constexpr const char* k_records_dir = "innovations";
+inline constexpr const char* k_challenges_dir = "challenges";
+
+// Record files (innovations/**/*.yaml, dot-files skipped), relative to root, sorted.
+// Symlinks that lead outside the portfolio are reported (E039) and left out.
+std::vector<std::string> list_record_files(const fs::path& root, util::Diagnostics& out);
+
+// Challenge files (challenges/*.yaml), relative to root, sorted.
+std::vector<std::string> list_challenge_files(const fs::path& root, util::Diagnostics& out);
+
+// Loads and checks innov.yaml; nullopt (with diagnostics) when it cannot be used.
+std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics& out);
+
+// Like load_config but throws DataError naming the first problem: for commands that need a config.
+model::Config require_config(const fs::path& root);
+
+// Loads, schema-checks and semantically checks one challenge file.
+std::optional<model::Challenge> load_challenge(const fs::path& root, const std::string& rel,
+                                               const model::Config& config, util::Diagnostics& out);
+
+// Loads one record file: YAML safety checks and schema. nullopt when it is not usable; node is
+// filled when it parsed. Semantic checks are separate (check_record) since they need the context.
+std::optional<model::Innovation> load_record(const fs::path& root, const std::string& rel,
+                                             util::Diagnostics& out, YAML::Node* node = nullptr);
+
+// load_record then check_record: everything about one file.
+std::optional<model::Innovation> load_and_check_record(const fs::path& root, const std::string& rel,
+                                                       const CheckContext& ctx, util::Diagnostics& out);
+
+// The whole portfolio, loaded and checked, with the cross-record checks (E021, E024).
+struct Portfolio
+{
+  fs::path root;
+  std::optional<model::Config> config;
+  std::vector<model::Challenge> challenges;
+  std::vector<model::Innovation> records; // the usable records, in path order
+  std::vector<std::string> record_paths;  // parallel to records
+  struct Position
+  {
+    int line = 0;
+    int col = 0;
+  };
+  std::vector<Position> id_positions;          // parallel to records: where `id` is
+  std::vector<Position> merged_into_positions; // parallel to records: where `merged_into` is
+  std::size_t files_checked = 0;
+};
+
+Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out);
+
+// Cross-record checks: unique ids, merged_into and challenge winners resolve.
+void check_cross_references(const Portfolio& p, util::Diagnostics& out);
+
+// Converts schema violations of a document into diagnostics of that file.
+void schema_diagnostics(const YAML::Node& doc, std::string_view schema_name, const std::string& rel,
+                        util::Diagnostics& out);
+
+} // namespace innov::store

@@ -1,0 +1,455 @@
+#include "lib/store/record_checks.hpp"
+
+#include "lib/model/lifecycle.hpp"
+#include "lib/util/date.hpp"
+#include "lib/util/text.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+
+namespace innov::store {
+
+namespace {
+
+// Collects diagnostics for one file, positioned on nodes.
+class Reporter
+{
+public:
+  Reporter(const std::string& path, const std::string& record, util::Diagnostics& out)
+    : m_path(path), m_record(record), m_out(out)
+  {
+  }
+
+  void error(const YAML::Node& at, const std::string& pointer, const char* code, std::string message,
+             std::string hint = {})
+  {
+    add(at, pointer, code, util::Severity::error, std::move(message), std::move(hint));
+  }
+
+  void warning(const YAML::Node& at, const std::string& pointer, const char* code, std::string message,
+               std::string hint = {})
+  {
+    add(at, pointer, code, util::Severity::warning, std::move(message), std::move(hint));
+  }
+
+private:
+  void add(const YAML::Node& at, const std::string& pointer, const char* code, util::Severity severity,
+           std::string message, std::string hint)
+  {
+    util::Diagnostic d;
+    d.path = m_path;
+    if (at.IsDefined()) {
+      d.line = at.Mark().line + 1;
+      d.col = at.Mark().column + 1;
+    }
+    d.code = code;
+    d.severity = severity;
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    d.record = m_record;
+    d.pointer = pointer;
+    m_out.push_back(std::move(d));
+  }
+
+  std::string m_path;
+  std::string m_record;
+  util::Diagnostics& m_out;
+};
+
+YAML::Node absent()
+{
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+YAML::Node child(const YAML::Node& node, const char* key)
+{
+  if (!node.IsDefined() || !node.IsMap()) {
+    return absent();
+  }
+  const YAML::Node& n = node;
+  YAML::Node v = n[key];
+  return v.IsDefined() ? v : absent();
+}
+
+// The key node of `key` in a mapping (for positions of unknown keys).
+YAML::Node key_of(const YAML::Node& node, const std::string& key)
+{
+  if (node.IsDefined() && node.IsMap()) {
+    for (const auto& kv : node) {
+      if (kv.first.Scalar() == key) {
+        return kv.first;
+      }
+    }
+  }
+  return absent();
+}
+
+YAML::Node item(const YAML::Node& node, const char* key, std::size_t i)
+{
+  YAML::Node seq = child(node, key);
+  return seq.IsDefined() && seq.IsSequence() && i < seq.size() ? seq[i] : absent();
+}
+
+// The node itself, or its parent when it is absent (to have a position).
+const YAML::Node& or_parent(const YAML::Node& node, const YAML::Node& parent)
+{
+  return node.IsDefined() ? node : parent;
+}
+
+std::string quoted_list(const std::vector<std::string>& items)
+{
+  return util::join(items, ", ");
+}
+
+void check_region(Reporter& r, const model::Config& cfg, const std::string& code, const YAML::Node& at,
+                  const std::string& pointer, bool allow_national = false)
+{
+  if (code.empty() || cfg.has_region(code) || (allow_national && code == "national")) {
+    return;
+  }
+  r.error(at, pointer, "E012",
+          "unknown region '" + code + "'" + util::did_you_mean(code, cfg.region_codes()),
+          "known: " + quoted_list(cfg.region_codes()));
+}
+
+void check_metric(Reporter& r, const model::Config& cfg, const std::string& metric, const YAML::Node& at,
+                  const std::string& pointer)
+{
+  if (metric.empty() || cfg.metric(metric)) {
+    return;
+  }
+  r.error(at, pointer, "E025",
+          "unknown value metric '" + metric + "'" + util::did_you_mean(metric, cfg.metric_ids()),
+          "known: " + quoted_list(cfg.metric_ids()));
+}
+
+std::optional<util::Date> at_date(const std::string& at)
+{
+  return util::date_of(at);
+}
+
+void check_order(Reporter& r, const std::string& first, const std::string& second, const YAML::Node& at,
+                 const std::string& pointer, const std::string& what)
+{
+  auto a = at_date(first);
+  auto b = at_date(second);
+  if (a && b && *b < *a) {
+    r.error(at, pointer, "E031", fmt::format("{} ({}) is before {}", what, second, first));
+  }
+}
+
+void check_references(Reporter& r, const YAML::Node& node, const model::Innovation& rec,
+                      const CheckContext& ctx)
+{
+  const model::Config& cfg = *ctx.config;
+  check_region(r, cfg, rec.region, child(node, "region"), "/region");
+  for (std::size_t i = 0; i < rec.themes.size(); ++i) {
+    if (!cfg.has_theme(rec.themes[i])) {
+      r.error(item(node, "themes", i), fmt::format("/themes/{}", i), "E022",
+              "unknown theme '" + rec.themes[i] + "'" + util::did_you_mean(rec.themes[i], cfg.theme_codes()),
+              "known: " + quoted_list(cfg.theme_codes()));
+    }
+  }
+  if (!rec.challenge.empty() && !ctx.challenge_ids.count(rec.challenge)) {
+    std::vector<std::string> known(ctx.challenge_ids.begin(), ctx.challenge_ids.end());
+    r.error(child(node, "challenge"), "/challenge", "E023",
+            "unknown challenge '" + rec.challenge + "'" + util::did_you_mean(rec.challenge, known),
+            known.empty() ? "there is no challenge in challenges/" : "known: " + quoted_list(known));
+  }
+  if (rec.estimate) {
+    check_metric(r, cfg, rec.estimate->metric, child(child(node, "estimate"), "metric"), "/estimate/metric");
+  }
+  for (std::size_t i = 0; i < rec.decisions.size(); ++i) {
+    const auto& d = rec.decisions[i];
+    YAML::Node dn = item(node, "decisions", i);
+    for (std::size_t s = 0; s < d.scope.size(); ++s) {
+      check_region(r, cfg, d.scope[s], item(dn, "scope", s), fmt::format("/decisions/{}/scope/{}", i, s), true);
+    }
+    for (std::size_t w = 0; w < d.rollout.size(); ++w) {
+      YAML::Node wn = item(dn, "rollout", w);
+      check_region(r, cfg, d.rollout[w].region, child(wn, "region"),
+                   fmt::format("/decisions/{}/rollout/{}/region", i, w));
+      check_order(r, d.at, d.rollout[w].done, child(wn, "done"),
+                  fmt::format("/decisions/{}/rollout/{}/done", i, w), "roll-out done date");
+    }
+    if (d.projected) {
+      check_metric(r, cfg, d.projected->metric, child(child(dn, "projected"), "metric"),
+                   fmt::format("/decisions/{}/projected/metric", i));
+    }
+  }
+  for (std::size_t i = 0; i < rec.realized.size(); ++i) {
+    YAML::Node vn = item(node, "realized", i);
+    check_metric(r, cfg, rec.realized[i].metric, child(vn, "metric"), fmt::format("/realized/{}/metric", i));
+    check_region(r, cfg, rec.realized[i].region, child(vn, "region"), fmt::format("/realized/{}/region", i));
+  }
+}
+
+void check_qualifications(Reporter& r, const YAML::Node& node, const model::Innovation& rec,
+                          const model::Config& cfg)
+{
+  for (std::size_t i = 0; i < rec.qualifications.size(); ++i) {
+    const auto& q = rec.qualifications[i];
+    YAML::Node qn = item(node, "qualifications", i);
+    std::string base = fmt::format("/qualifications/{}", i);
+    check_region(r, cfg, q.region, child(qn, "region"), base + "/region");
+    YAML::Node sn = child(qn, "scores");
+    std::set<std::string> seen;
+    for (const auto& [crit, score] : q.scores) {
+      seen.insert(crit);
+      YAML::Node vn = child(sn, crit.c_str());
+      YAML::Node kn = key_of(sn, crit);
+      std::string ptr = base + "/scores/" + crit;
+      bool known = false;
+      for (const auto& c : cfg.criteria) {
+        known = known || c.id == crit;
+      }
+      if (!known) {
+        r.error(or_parent(kn, sn), ptr, "E026",
+                "unknown rubric criterion '" + crit + "'" + util::did_you_mean(crit, cfg.criterion_ids()),
+                "the rubric of innov.yaml has: " + quoted_list(cfg.criterion_ids()));
+      } else if (score < cfg.scale_min || score > cfg.scale_max) {
+        r.error(or_parent(vn, sn), ptr, "E035",
+                fmt::format("score {} for '{}' is outside the rubric scale {}..{}", score, crit, cfg.scale_min,
+                            cfg.scale_max));
+      }
+    }
+    for (const auto& c : cfg.criteria) {
+      if (!seen.count(c.id)) {
+        r.error(or_parent(sn, qn), base + "/scores", "E026", "missing score for rubric criterion '" + c.id + "'");
+      }
+    }
+  }
+}
+
+void check_pocs(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
+{
+  std::set<std::string> poc_ids;
+  for (std::size_t i = 0; i < rec.pocs.size(); ++i) {
+    const auto& p = rec.pocs[i];
+    YAML::Node pn = item(node, "pocs", i);
+    std::string base = fmt::format("/pocs/{}", i);
+    if (!poc_ids.insert(p.id).second) {
+      r.error(child(pn, "id"), base + "/id", "E027", "duplicate POC id '" + p.id + "'");
+    }
+    check_order(r, p.planned_start, p.planned_end, child(child(pn, "planned"), "end"), base + "/planned/end",
+                "planned end");
+    check_order(r, p.started, p.ended, child(pn, "ended"), base + "/ended", "end date");
+    if (!p.ended.empty() && p.started.empty()) {
+      r.error(child(pn, "ended"), base + "/ended", "E031", "POC '" + p.id + "' ended but never started");
+    }
+    std::set<std::string> kpi_ids;
+    for (std::size_t k = 0; k < p.kpis.size(); ++k) {
+      if (!kpi_ids.insert(p.kpis[k].id).second) {
+        YAML::Node kn = item(pn, "kpis", k);
+        r.error(child(kn, "id"), fmt::format("{}/kpis/{}/id", base, k), "E028",
+                "duplicate KPI id '" + p.kpis[k].id + "' in POC '" + p.id + "'");
+      }
+    }
+  }
+}
+
+void check_history(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
+{
+  std::optional<util::Date> prev;
+  for (std::size_t i = 0; i < rec.history.size(); ++i) {
+    const auto& h = rec.history[i];
+    YAML::Node hn = item(node, "history", i);
+    std::string base = fmt::format("/history/{}", i);
+    auto d = at_date(h.at);
+    if (d && prev && *d < *prev) {
+      r.error(child(hn, "at"), base + "/at", "E030",
+              fmt::format("history is not chronological: {} comes after {}", h.at, rec.history[i - 1].at));
+    }
+    if (d) {
+      prev = d;
+    }
+    if (i == 0) {
+      if (!h.from.empty() || h.to != "submitted") {
+        r.error(hn, base, "E036", "the first history entry must be '{to: submitted}' without 'from'");
+      }
+      continue;
+    }
+    const auto& before = rec.history[i - 1];
+    if (h.from != before.to) {
+      r.error(or_parent(child(hn, "from"), hn), base + "/from", "E036",
+              fmt::format("history entry goes from '{}' but the previous entry ended in '{}'", h.from, before.to));
+      continue;
+    }
+    auto from = model::parse_state(h.from);
+    auto to = model::parse_state(h.to);
+    if (from && to && !model::transition_allowed(*from, *to, rec.kind)) {
+      auto allowed = model::allowed_commands(*from, rec.kind);
+      r.error(hn, base, "E036",
+              fmt::format("the lifecycle does not allow '{}' -> '{}' for a{} {}", h.from, h.to,
+                          rec.kind == "idea" ? "n" : "", rec.kind),
+              allowed.empty() ? h.from + " is a terminal state"
+                              : "allowed from " + h.from + ": " + util::join(allowed, ", "));
+    }
+  }
+  if (!rec.history.empty() && rec.history.back().to != rec.status) {
+    r.error(child(node, "status"), "/status", "E032",
+            fmt::format("status is '{}' but the last history entry moves to '{}'", rec.status, rec.history.back().to),
+            "a status change is recorded by appending to history (the innov commands do it)");
+  }
+}
+
+bool has_decision(const model::Innovation& rec, const char* gate, const char* decision)
+{
+  for (const auto& d : rec.decisions) {
+    if (d.gate == gate && d.decision == decision) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void check_status(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
+{
+  auto state = model::parse_state(rec.status);
+  if (!state) {
+    return; // the schema reported it
+  }
+  YAML::Node at = child(node, "status");
+  const model::Poc* poc = rec.last_poc();
+  auto need = [&](bool ok, const std::string& what) {
+    if (!ok) {
+      r.error(at, "/status", "E033", "status '" + rec.status + "' needs " + what);
+    }
+  };
+  switch (*state) {
+  case model::State::poc_planned:
+    need(poc && poc->started.empty(), "a planned POC that has not started");
+    break;
+  case model::State::poc_running:
+    need(poc && !poc->started.empty() && poc->ended.empty(), "a started POC that has not ended");
+    break;
+  case model::State::poc_done:
+    need(poc && !poc->ended.empty() && !poc->outcome.empty(), "an ended POC with an outcome");
+    break;
+  case model::State::generalized:
+    need(has_decision(rec, "generalization", "go"), "a go decision at the generalization gate");
+    break;
+  case model::State::killed:
+    need(has_decision(rec, "generalization", "kill") || has_decision(rec, "poc", "kill"),
+         "a kill decision");
+    break;
+  case model::State::merged:
+    need(!rec.merged_into.empty(), "'merged_into', the record it was merged into");
+    break;
+  default:
+    break;
+  }
+  if (*state != model::State::merged && !rec.merged_into.empty()) {
+    r.error(child(node, "merged_into"), "/merged_into", "E033",
+            "'merged_into' is set but status is '" + rec.status + "', not 'merged'");
+  }
+  if (rec.merged_into == rec.id && !rec.id.empty()) {
+    r.error(child(node, "merged_into"), "/merged_into", "E024", "a record cannot be merged into itself");
+  }
+}
+
+void check_likes(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
+{
+  for (std::size_t i = 1; i < rec.likes.size(); ++i) {
+    if (!(rec.likes[i - 1] < rec.likes[i])) {
+      bool dup = rec.likes[i - 1] == rec.likes[i];
+      r.error(item(node, "likes", i), fmt::format("/likes/{}", i), "E034",
+              dup ? "'" + rec.likes[i] + "' likes the record twice"
+                  : "likes are not sorted: '" + rec.likes[i] + "' comes after '" + rec.likes[i - 1] + "'",
+              "likes are kept sorted and unique; 'innov idea like' maintains them");
+      return;
+    }
+  }
+}
+
+} // namespace
+
+void check_record(const YAML::Node& node, const model::Innovation& rec, const std::string& rel_path,
+                  const CheckContext& ctx, util::Diagnostics& out)
+{
+  Reporter r(rel_path, rec.id, out);
+  namespace fs = std::filesystem;
+  fs::path p(rel_path);
+  if (p.stem().string() != rec.id) {
+    r.error(child(node, "id"), "/id", "E020",
+            "id '" + rec.id + "' does not match the file name '" + p.filename().string() + "'",
+            "the file of record '" + rec.id + "' is innovations/" + model::year_of(rec) + "/" + rec.id + ".yaml");
+  } else if (p.parent_path().filename().string() != model::year_of(rec)) {
+    r.warning(child(node, "created"), "/created", "W002",
+              "record created in " + model::year_of(rec) + " is filed under '" + p.parent_path().string() + "'",
+              "move it to innovations/" + model::year_of(rec) + "/");
+  }
+  check_references(r, node, rec, ctx);
+  check_qualifications(r, node, rec, *ctx.config);
+  check_pocs(r, node, rec);
+  check_history(r, node, rec);
+  check_status(r, node, rec);
+  check_likes(r, node, rec);
+  for (std::size_t i = 0; i < rec.comments.size(); ++i) {
+    check_order(r, rec.created, rec.comments[i].at, child(item(node, "comments", i), "at"),
+                fmt::format("/comments/{}/at", i), "comment date");
+  }
+}
+
+void check_config(const YAML::Node& node, const model::Config& cfg, const std::string& rel_path,
+                  util::Diagnostics& out)
+{
+  Reporter r(rel_path, "", out);
+  auto unique = [&](const char* key, const char* field, const std::vector<std::string>& ids, const char* code) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (!seen.insert(ids[i]).second) {
+        r.error(child(item(node, key, i), field), fmt::format("/{}/{}/{}", key, i, field), code,
+                fmt::format("duplicate {} '{}'", key, ids[i]));
+      }
+    }
+  };
+  unique("regions", "code", cfg.region_codes(), "E040");
+  unique("themes", "code", cfg.theme_codes(), "E041");
+  unique("value_metrics", "id", cfg.metric_ids(), "E042");
+  YAML::Node rubric = child(node, "rubric");
+  std::set<std::string> seen;
+  double weights = 0;
+  for (std::size_t i = 0; i < cfg.criteria.size(); ++i) {
+    weights += cfg.criteria[i].weight;
+    if (!seen.insert(cfg.criteria[i].id).second) {
+      r.error(child(item(rubric, "criteria", i), "id"), fmt::format("/rubric/criteria/{}/id", i), "E043",
+              "duplicate rubric criterion '" + cfg.criteria[i].id + "'");
+    }
+  }
+  if (!cfg.criteria.empty() && weights <= 0) {
+    r.error(or_parent(child(rubric, "criteria"), node), "/rubric/criteria", "E044",
+            "the rubric weights sum to 0: no weighted score can be computed");
+  }
+  if (cfg.scale_min >= cfg.scale_max) {
+    r.error(or_parent(child(rubric, "scale"), node), "/rubric/scale", "E045",
+            fmt::format("the rubric scale {}..{} is empty (min must be below max)", cfg.scale_min, cfg.scale_max));
+  }
+  if (cfg.min_score < cfg.scale_min || cfg.min_score > cfg.scale_max) {
+    YAML::Node q = child(child(node, "gates"), "qualification");
+    r.error(or_parent(child(q, "min_score"), node), "/gates/qualification/min_score", "E046",
+            fmt::format("gates.qualification.min_score {} is outside the rubric scale {}..{}", cfg.min_score,
+                        cfg.scale_min, cfg.scale_max));
+  }
+}
+
+void check_challenge(const YAML::Node& node, const model::Challenge& c, const std::string& rel_path,
+                     const model::Config& cfg, util::Diagnostics& out)
+{
+  Reporter r(rel_path, c.id, out);
+  std::filesystem::path p(rel_path);
+  if (p.stem().string() != c.id) {
+    r.error(child(node, "id"), "/id", "E020",
+            "id '" + c.id + "' does not match the file name '" + p.filename().string() + "'",
+            "the file of challenge '" + c.id + "' is challenges/" + c.id + ".yaml");
+  }
+  for (std::size_t i = 0; i < c.themes.size(); ++i) {
+    if (!cfg.has_theme(c.themes[i])) {
+      r.error(item(node, "themes", i), fmt::format("/themes/{}", i), "E022",
+              "unknown theme '" + c.themes[i] + "'" + util::did_you_mean(c.themes[i], cfg.theme_codes()));
+    }
+  }
+  check_order(r, c.opened, c.closed, child(node, "closed"), "/closed", "closing date");
+}
+
+} // namespace innov::store
