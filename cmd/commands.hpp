@@ -19,6 +19,11 @@ namespace innov::cmd {
 
 void register_init(CLI::App& app, Context& ctx);
 void register_validate(CLI::App& app, Context& ctx);
+void register_idea(CLI::App& app, Context& ctx);
+void register_idea_query(CLI::App& app, Context& ctx); // adds list/show to "idea"
+void register_qualify(CLI::App& app, Context& ctx);
+void register_poc(CLI::App& app, Context& ctx);
+void register_generalize(CLI::App& app, Context& ctx);
 void register_schema(CLI::App& app, Context& ctx);
 
 } // namespace innov::cmd

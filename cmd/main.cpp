@@ -14,6 +14,11 @@ void register_commands(CLI::App& app, Context& ctx)
 {
   register_init(app, ctx);
   register_validate(app, ctx);
+  register_idea(app, ctx);
+  register_idea_query(app, ctx);
+  register_qualify(app, ctx);
+  register_poc(app, ctx);
+  register_generalize(app, ctx);
   register_schema(app, ctx);
 }
 

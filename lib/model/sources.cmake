@@ -5,4 +5,6 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/innovation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/config.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gates.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/workflow.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/query.cpp
 )

@@ -6,4 +6,5 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/record_yaml.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_checks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/portfolio.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/record_io.cpp
 )

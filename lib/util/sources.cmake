@@ -6,4 +6,5 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/id.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/utf8.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fold.cpp
 )

@@ -1,0 +1,227 @@
+// innov generalize: the governance gate (check, decide, roll out, realize value).
+#include "cmd/commands.hpp"
+#include "cmd/mutation.hpp"
+#include "lib/report/json.hpp"
+#include "lib/store/portfolio.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+
+namespace innov::cmd {
+
+namespace {
+
+struct DecideOptions
+{
+  MutationFlags flags;
+  std::string id;
+  model::GeneralizeInput in;
+  std::vector<std::string> waves;
+  std::string projected;
+};
+
+// METRIC=AMOUNT/PERIOD
+model::ValueAmount parse_projected(const std::string& spec)
+{
+  auto [metric, rest] = split_assignment(spec, "--projected");
+  auto slash = rest.find('/');
+  model::ValueAmount a;
+  a.metric = metric;
+  a.amount = parse_number(rest.substr(0, slash), "--projected amount");
+  a.per = slash == std::string::npos ? "year" : rest.substr(slash + 1);
+  if (a.per != "year" && a.per != "month" && a.per != "once") {
+    throw UsageError("--projected '" + spec + "': the period is year, month or once");
+  }
+  return a;
+}
+
+std::string rules_text(const std::vector<model::GateRule>& rules)
+{
+  std::string out;
+  for (const auto& r : rules) {
+    out += fmt::format("  {:<4} {:<44} {}\n", r.passed ? "pass" : "FAIL", r.description, r.evidence);
+  }
+  return out;
+}
+
+int run_decide(const Context& ctx, DecideOptions& o)
+{
+  auto actor = actor_of(o.flags);
+  auto root = find_portfolio_root(ctx);
+  auto config = store::require_config(root);
+  for (const auto& w : o.waves) {
+    auto colon = w.find(':');
+    if (colon == std::string::npos) {
+      throw UsageError("--wave '" + w + "' is not REGION:DATE");
+    }
+    model::RolloutWave wave{w.substr(0, colon), w.substr(colon + 1), ""};
+    check_region(config, wave.region);
+    check_date(wave.planned, "--wave " + wave.region);
+    o.in.rollout.push_back(wave);
+  }
+  for (const auto& s : o.in.scope) {
+    if (s != "national") {
+      check_region(config, s);
+    }
+  }
+  if (!o.projected.empty()) {
+    o.in.projected = parse_projected(o.projected);
+    if (!config.metric(o.in.projected->metric)) {
+      throw UsageError("unknown value metric '" + o.in.projected->metric + "'" +
+                       util::did_you_mean(o.in.projected->metric, config.metric_ids()));
+    }
+  }
+  if (o.in.decision == "go" && o.in.scope.empty()) {
+    o.in.scope.push_back("national");
+  }
+  return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& c) {
+    auto rules = model::generalize(rec, c, o.in, actor);
+    std::string msg = fmt::format("{}: {} by {}; now {}", rec.id, o.in.decision, actor.by, rec.status);
+    if (!rec.decisions.back().override_reason.empty()) {
+      msg += " (override: the gate rules were not met)\n" + rules_text(rules);
+      msg.pop_back();
+    }
+    return msg;
+  });
+}
+
+int run_check(const Context& ctx, const std::string& id, const std::string& format)
+{
+  auto root = find_portfolio_root(ctx);
+  auto config = store::require_config(root);
+  std::string rel = store::resolve_record(root, id);
+  util::Diagnostics diags;
+  auto rec = store::load_record(root, rel, diags);
+  if (!rec) {
+    throw DataError("record '" + rel + "' is invalid", "run 'innov validate " + rel + "'");
+  }
+  auto rules = model::generalization_rules(*rec, config);
+  bool ok = model::all_passed(rules);
+  if (format == "json") {
+    report::JsonWriter w;
+    w.begin_object().key("id").value(rec->id).key("status").value(rec->status).key("passed").value(ok);
+    w.key("rules").begin_array();
+    for (const auto& r : rules) {
+      w.begin_object().key("rule").value(r.id).key("description").value(r.description);
+      w.key("passed").value(r.passed).key("evidence").value(r.evidence).end_object();
+    }
+    w.end_array().end_object();
+    std::cout << w.str();
+  } else {
+    std::cout << "generalization gate for " << rec->id << " (" << rec->title << "), " << rec->status << "\n"
+              << rules_text(rules) << (ok ? "all rules pass\n" : "the gate is not met\n");
+  }
+  return ok ? k_exit_ok : k_exit_data;
+}
+
+} // namespace
+
+void register_generalize(CLI::App& app, Context& ctx)
+{
+  auto o = std::make_shared<DecideOptions>();
+  auto* gen = app.add_subcommand("generalize", "The generalization gate: check the rules, decide, roll out, realize value");
+  gen->require_subcommand(0, 1);
+  gen->add_option("ID", o->id, "Record id or unique prefix");
+  gen->add_option("--decision", o->in.decision, "go, kill, hold or recycle")->check(CLI::IsMember({"go", "kill", "hold", "recycle"}));
+  gen->add_option("--scope", o->in.scope, "national or region codes (default for go: national)");
+  gen->add_option("--wave", o->waves, "REGION:DATE, a planned roll-out wave (repeatable)");
+  gen->add_option("--projected", o->projected, "METRIC=AMOUNT/PERIOD, the projected value (period: year, month, once)");
+  gen->add_option("--rationale", o->in.rationale, "Why");
+  gen->add_option("--override", o->in.override_reason, "Go although the gate rules fail, for this reason");
+  add_mutation_flags(gen, o->flags);
+  gen->footer("A go whose gate rules fail is refused (exit 1) unless --override REASON is given.\n\n"
+              "Examples:\n"
+              "  innov generalize check k3m9\n"
+              "  innov generalize k3m9 --decision go --by comite-national-innovation \\\n"
+              "    --wave hdf:2016-03-01 --wave idf:2016-06-01 --projected hours_saved=180000/year\n"
+              "  innov generalize rollout k3m9 --region hdf --done 2016-03-15\n"
+              "  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 41000 --region hdf");
+  gen->callback([o, gen, &ctx] {
+    if (!gen->get_subcommands().empty()) {
+      return;
+    }
+    if (o->id.empty()) {
+      throw CLI::RequiredError("ID");
+    }
+    if (o->in.decision.empty()) {
+      throw CLI::RequiredError("--decision");
+    }
+    ctx.run = [o, &ctx] { return run_decide(ctx, *o); };
+  });
+
+  struct CheckOptions
+  {
+    std::string id;
+    std::string format = "text";
+  };
+  auto c = std::make_shared<CheckOptions>();
+  auto* sub = gen->add_subcommand("check", "Evaluate every rule of gates.generalization (exit 0 pass, 1 fail)");
+  sub->add_option("ID", c->id, "Record id or unique prefix")->required();
+  sub->add_option("--format", c->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  sub->footer("Example:\n  innov generalize check k3m9 --format json");
+  sub->callback([c, &ctx] { ctx.run = [c, &ctx] { return run_check(ctx, c->id, c->format); }; });
+
+  struct RolloutOptions
+  {
+    MutationFlags flags;
+    std::string id;
+    std::string region;
+    std::string done;
+  };
+  auto r = std::make_shared<RolloutOptions>();
+  sub = gen->add_subcommand("rollout", "Record that the roll-out of a region is done");
+  sub->add_option("ID", r->id, "Record id or unique prefix")->required();
+  sub->add_option("--region", r->region, "Region code")->required();
+  sub->add_option("--done", r->done, "Date the roll-out was done")->required();
+  add_mutation_flags(sub, r->flags);
+  sub->footer("Example:\n  innov generalize rollout k3m9 --region hdf --done 2016-03-15");
+  sub->callback([r, &ctx] {
+    ctx.run = [r, &ctx] {
+      check_date(r->done, "--done");
+      return mutate_one(ctx, r->flags, r->id, [&](model::Innovation& rec, const model::Config& config) {
+        check_region(config, r->region);
+        model::rollout_done(rec, r->region, r->done);
+        return "rolled out " + rec.id + " in " + r->region + " on " + r->done;
+      });
+    };
+  });
+
+  struct RealizeOptions
+  {
+    MutationFlags flags;
+    std::string id;
+    model::Realized value;
+    double amount = 0;
+  };
+  auto v = std::make_shared<RealizeOptions>();
+  sub = gen->add_subcommand("realize", "Record value realized in a period");
+  sub->add_option("ID", v->id, "Record id or unique prefix")->required();
+  sub->add_option("--period", v->value.period, "2016, 2016-Q3 or 2016-07")->required();
+  sub->add_option("--metric", v->value.metric, "A value metric of innov.yaml")->required();
+  sub->add_option("--amount", v->amount, "The amount, in the metric's unit")->required();
+  sub->add_option("--region", v->value.region, "Where it was realized");
+  add_mutation_flags(sub, v->flags);
+  sub->footer("Example:\n  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 41000 --region hdf");
+  sub->callback([v, &ctx] {
+    ctx.run = [v, &ctx] {
+      return mutate_one(ctx, v->flags, v->id, [&](model::Innovation& rec, const model::Config& config) {
+        if (!config.metric(v->value.metric)) {
+          throw UsageError("unknown value metric '" + v->value.metric + "'" +
+                           util::did_you_mean(v->value.metric, config.metric_ids()),
+                           "known: " + util::join(config.metric_ids(), ", "));
+        }
+        if (!v->value.region.empty()) {
+          check_region(config, v->value.region);
+        }
+        model::Realized value = v->value;
+        value.amount = v->amount;
+        model::realize(rec, value);
+        return fmt::format("{}: realized {} {} in {}", rec.id, value.amount, value.metric, value.period);
+      });
+    };
+  });
+}
+
+} // namespace innov::cmd

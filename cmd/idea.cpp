@@ -1,0 +1,300 @@
+// innov idea new/edit/comment/like/unlike/merge/withdraw: ideas and remarkable practices.
+// (list, show and similar are in cmd/idea_query.cpp.)
+#include "cmd/commands.hpp"
+#include "cmd/mutation.hpp"
+#include "lib/store/portfolio.hpp"
+#include "lib/util/date.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/fs.hpp"
+#include "lib/util/text.hpp"
+
+#include <iostream>
+#include <iterator>
+
+namespace innov::cmd {
+
+namespace {
+
+struct NewOptions
+{
+  MutationFlags flags;
+  model::Innovation rec;
+  std::string description_file;
+  bool no_similar = false;
+};
+
+std::string read_description(const std::string& file)
+{
+  if (file == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  }
+  return util::read_file(file);
+}
+
+int run_new(const Context& ctx, NewOptions& o)
+{
+  auto root = find_portfolio_root(ctx);
+  auto config = store::require_config(root);
+  auto actor = actor_of(o.flags);
+  model::Innovation rec = o.rec;
+  if (!o.description_file.empty()) {
+    if (!rec.description.empty()) {
+      throw UsageError("give --description or --description-file, not both");
+    }
+    rec.description = read_description(o.description_file);
+  }
+  if (rec.author.empty()) {
+    rec.author = actor.by;
+  }
+  if (rec.region.empty()) {
+    if (config.regions.size() != 1) {
+      throw UsageError("--region is required", "known: " + util::join(config.region_codes(), ", "));
+    }
+    rec.region = config.regions.front().code;
+  }
+  check_region(config, rec.region);
+  for (const auto& t : rec.themes) {
+    check_theme(config, t);
+  }
+  if (!rec.challenge.empty()) {
+    check_challenge(root, rec.challenge);
+  }
+  if (rec.created.empty()) {
+    rec.created = date_of(actor);
+  }
+  check_date(rec.created, "--created");
+  std::sort(rec.themes.begin(), rec.themes.end());
+  rec.themes.erase(std::unique(rec.themes.begin(), rec.themes.end()), rec.themes.end());
+  rec.status = "submitted";
+  std::string at = o.flags.at.empty() && !o.rec.created.empty() ? rec.created : actor.at;
+  rec.history.push_back({at, actor.by, "", "submitted"});
+  auto change = store::create_record(root, rec, o.flags.dry_run);
+  if (o.flags.dry_run || o.flags.format == "json") {
+    return report_change(ctx, o.flags, {change}, "created " + change.record.id);
+  }
+  std::cout << change.record.id << "\n";
+  return 0;
+}
+
+struct EditOptions
+{
+  MutationFlags flags;
+  std::string id;
+  std::vector<std::string> set;
+  std::vector<std::string> add;
+  std::vector<std::string> remove;
+};
+
+std::string apply_edit(model::Innovation& rec, const model::Config& config, const EditOptions& o,
+                       const std::filesystem::path& root)
+{
+  std::vector<std::string> changed;
+  for (const auto& s : o.set) {
+    auto [field, value] = split_assignment(s, "--set");
+    std::string* target = nullptr;
+    if (field == "title") target = &rec.title;
+    else if (field == "summary") target = &rec.summary;
+    else if (field == "description") target = &rec.description;
+    else if (field == "unit") target = &rec.unit;
+    else if (field == "author") target = &rec.author;
+    else if (field == "kind") target = &rec.kind;
+    else if (field == "source") target = &rec.source;
+    else if (field == "horizon") target = &rec.horizon;
+    else if (field == "external_ref") target = &rec.external_ref;
+    else if (field == "region") {
+      check_region(config, value);
+      target = &rec.region;
+    } else if (field == "challenge") {
+      if (!value.empty()) {
+        check_challenge(root, value);
+      }
+      target = &rec.challenge;
+    } else {
+      static const std::vector<std::string> k_fields = {"title", "summary", "description", "unit", "author", "kind",
+                                                        "source", "horizon", "external_ref", "region", "challenge"};
+      throw UsageError("cannot --set '" + field + "'" + util::did_you_mean(field, k_fields),
+                       "settable: " + util::join(k_fields, ", ") + "; the lifecycle commands change the rest");
+    }
+    *target = value;
+    changed.push_back(field);
+  }
+  auto list_op = [&](const std::vector<std::string>& items, const char* option, bool add) {
+    for (const auto& s : items) {
+      auto [field, value] = split_assignment(s, option);
+      if (field != "themes" && field != "theme") {
+        throw UsageError(std::string(option) + " works on 'theme' (themes), not '" + field + "'");
+      }
+      auto it = std::find(rec.themes.begin(), rec.themes.end(), value);
+      if (add && it == rec.themes.end()) {
+        check_theme(config, value);
+        rec.themes.push_back(value);
+        std::sort(rec.themes.begin(), rec.themes.end());
+      } else if (!add && it != rec.themes.end()) {
+        rec.themes.erase(it);
+      }
+      changed.push_back("themes");
+    }
+  };
+  list_op(o.add, "--add", true);
+  list_op(o.remove, "--remove", false);
+  if (changed.empty()) {
+    throw UsageError("nothing to edit", "give --set FIELD=VALUE, --add theme=CODE or --remove theme=CODE");
+  }
+  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+  return "edited " + rec.id + ": " + util::join(changed, ", ");
+}
+
+} // namespace
+
+void register_idea(CLI::App& app, Context& ctx)
+{
+  auto* idea = app.add_subcommand("idea", "Deposit, edit, comment, like, merge and withdraw ideas and practices");
+  idea->require_subcommand(1);
+  idea->footer("Examples:\n"
+               "  id=$(innov idea new --title 'Présélection sans CV' --region hdf --theme recrutement)\n"
+               "  innov idea like $id --by agent-77\n"
+               "  innov idea list status:submitted region:hdf");
+
+  auto n = std::make_shared<NewOptions>();
+  auto* sub = idea->add_subcommand("new", "Deposit a new idea or practice; prints its id");
+  sub->add_option("--title", n->rec.title, "Title (one line)")->required();
+  sub->add_option("--kind", n->rec.kind, "idea or practice")->check(CLI::IsMember({"idea", "practice"}))->default_val("idea");
+  sub->add_option("--summary", n->rec.summary, "One-sentence summary");
+  sub->add_option("--description", n->rec.description, "Full description");
+  sub->add_option("--description-file", n->description_file, "Read the description from FILE (- for stdin)");
+  sub->add_option("--author", n->rec.author, "Author (default: --by)");
+  sub->add_option("--region", n->rec.region, "Region code of innov.yaml");
+  sub->add_option("--unit", n->rec.unit, "Unit (agency, service)");
+  sub->add_option("--theme", n->rec.themes, "Theme code (repeatable)");
+  sub->add_option("--source", n->rec.source, "internal, external, citizen, challenge, lab or watch")
+      ->check(CLI::IsMember({"internal", "external", "citizen", "challenge", "lab", "watch"}))
+      ->default_val("internal");
+  sub->add_option("--challenge", n->rec.challenge, "Challenge id (challenges/ID.yaml)");
+  sub->add_option("--horizon", n->rec.horizon, "core, adjacent or transformational")
+      ->check(CLI::IsMember({"core", "adjacent", "transformational"}));
+  sub->add_option("--created", n->rec.created, "Deposit date (default: today)");
+  sub->add_option("--external-ref", n->rec.external_ref, "Id in an external idea-box platform");
+  sub->add_flag("--no-similar", n->no_similar, "Do not warn about likely duplicates");
+  add_mutation_flags(sub, n->flags);
+  sub->footer("Example:\n  innov idea new --title 'Atelier CV vidéo' --kind practice --region idf --theme numerique");
+  sub->callback([n, &ctx] { ctx.run = [n, &ctx] { return run_new(ctx, *n); }; });
+
+  auto e = std::make_shared<EditOptions>();
+  sub = idea->add_subcommand("edit", "Change fields of a record");
+  sub->add_option("ID", e->id, "Record id or unique prefix")->required();
+  sub->add_option("--set", e->set, "FIELD=VALUE (title, summary, description, unit, region, ...)");
+  sub->add_option("--add", e->add, "theme=CODE: add a theme");
+  sub->add_option("--remove", e->remove, "theme=CODE: remove a theme");
+  add_mutation_flags(sub, e->flags);
+  sub->footer("Example:\n  innov idea edit k3m9 --set 'summary=Recruter sur les habiletés' --add theme=recrutement");
+  sub->callback([e, &ctx] {
+    ctx.run = [e, &ctx] {
+      auto root = find_portfolio_root(ctx);
+      return mutate_one(ctx, e->flags, e->id, [&](model::Innovation& rec, const model::Config& c) {
+        return apply_edit(rec, c, *e, root);
+      });
+    };
+  });
+
+  struct CommentOptions
+  {
+    MutationFlags flags;
+    std::string id;
+    std::string author;
+    std::string text;
+  };
+  auto c = std::make_shared<CommentOptions>();
+  sub = idea->add_subcommand("comment", "Comment on a record");
+  sub->add_option("ID", c->id, "Record id or unique prefix")->required();
+  sub->add_option("--author", c->author, "Who comments (default: --by)");
+  sub->add_option("--text", c->text, "The comment")->required();
+  add_mutation_flags(sub, c->flags);
+  sub->footer("Example:\n  innov idea comment k3m9 --author agent-77 --text 'Testé à Roubaix, très bon accueil.'");
+  sub->callback([c, &ctx] {
+    ctx.run = [c, &ctx] {
+      auto actor = actor_of(c->flags);
+      std::string author = c->author.empty() ? actor.by : c->author;
+      return mutate_one(ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config&) {
+        model::add_comment(rec, {actor.at, author, c->text});
+        return "commented on " + rec.id + " (" + std::to_string(rec.comments.size()) + " comments)";
+      });
+    };
+  });
+
+  struct PersonOptions
+  {
+    MutationFlags flags;
+    std::string id;
+  };
+  for (bool is_like : {true, false}) {
+    auto l = std::make_shared<PersonOptions>();
+    sub = idea->add_subcommand(is_like ? "like" : "unlike", is_like ? "Like a record (idempotent)" : "Take a like back (idempotent)");
+    sub->add_option("ID", l->id, "Record id or unique prefix")->required();
+    add_mutation_flags(sub, l->flags);
+    sub->footer(is_like ? "Example:\n  innov idea like k3m9 --by agent-77" : "Example:\n  innov idea unlike k3m9 --by agent-77");
+    sub->callback([l, is_like, &ctx] {
+      ctx.run = [l, is_like, &ctx] {
+        auto actor = actor_of(l->flags);
+        return mutate_one(ctx, l->flags, l->id, [&](model::Innovation& rec, const model::Config&) {
+          bool changed = is_like ? model::like(rec, actor.by) : model::unlike(rec, actor.by);
+          std::string count = " (" + std::to_string(rec.likes.size()) + " likes)";
+          if (!changed) {
+            return actor.by + (is_like ? " already likes " : " does not like ") + rec.id + count;
+          }
+          return actor.by + (is_like ? " likes " : " no longer likes ") + rec.id + count;
+        });
+      };
+    });
+  }
+
+  struct MergeOptions
+  {
+    MutationFlags flags;
+    std::string dup;
+    std::string into;
+  };
+  auto m = std::make_shared<MergeOptions>();
+  sub = idea->add_subcommand("merge", "Merge a duplicate into another record");
+  sub->add_option("DUP", m->dup, "The duplicate's id")->required();
+  sub->add_option("--into", m->into, "The record it duplicates")->required();
+  add_mutation_flags(sub, m->flags);
+  sub->footer("Likes are united into the target; the duplicate keeps its comments and history\n"
+              "and becomes merged.\n\nExample:\n  innov idea merge 7d2h --into k3m9");
+  sub->callback([m, &ctx] {
+    ctx.run = [m, &ctx] {
+      auto root = find_portfolio_root(ctx);
+      auto actor = actor_of(m->flags);
+      std::string dup = store::resolve_record(root, m->dup);
+      std::string into = store::resolve_record(root, m->into);
+      if (dup == into) {
+        throw UsageError("cannot merge a record into itself");
+      }
+      std::string message;
+      auto changes = store::mutate_records(
+          root, {dup, into},
+          [&](std::vector<model::Innovation>& recs, const model::Config&) {
+            model::merge(recs[0], recs[1], actor);
+            message = "merged " + recs[0].id + " into " + recs[1].id + " (" + std::to_string(recs[1].likes.size()) + " likes)";
+          },
+          m->flags.dry_run);
+      return report_change(ctx, m->flags, changes, message);
+    };
+  });
+
+  auto w = std::make_shared<PersonOptions>();
+  sub = idea->add_subcommand("withdraw", "Withdraw a record (its author changed their mind)");
+  sub->add_option("ID", w->id, "Record id or unique prefix")->required();
+  add_mutation_flags(sub, w->flags);
+  sub->footer("Example:\n  innov idea withdraw k3m9 --by agent-48213");
+  sub->callback([w, &ctx] {
+    ctx.run = [w, &ctx] {
+      auto actor = actor_of(w->flags);
+      return mutate_one(ctx, w->flags, w->id, [&](model::Innovation& rec, const model::Config&) {
+        model::transition(rec, model::Action::withdraw, actor);
+        return "withdrew " + rec.id;
+      });
+    };
+  });
+}
+
+} // namespace innov::cmd

@@ -1,0 +1,217 @@
+// innov idea list / show: reading records.
+#include "cmd/commands.hpp"
+#include "cmd/output.hpp"
+#include "cmd/portfolio_view.hpp"
+#include "lib/model/query.hpp"
+#include "lib/report/record_json.hpp"
+#include "lib/store/record_io.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/fs.hpp"
+#include "lib/util/text.hpp"
+#include "lib/model/gates.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <iostream>
+#include <unistd.h>
+
+namespace innov::cmd {
+
+namespace {
+
+struct ListOptions
+{
+  std::vector<std::string> query;
+  std::vector<std::string> status, kind, region, theme, source;
+  std::string sort = "created";
+  std::size_t limit = 0;
+  std::string format;
+  std::string out;
+};
+
+void sort_records(std::vector<const model::Innovation*>& recs, const std::string& spec)
+{
+  bool desc = spec.starts_with("-");
+  std::string field = desc ? spec.substr(1) : spec;
+  auto key = [&](const model::Innovation* r) -> std::string {
+    if (field == "id") return r->id;
+    if (field == "created") return r->created;
+    if (field == "title") return r->title;
+    if (field == "status") return r->status;
+    if (field == "region") return r->region;
+    if (field == "likes") return fmt::format("{:010}", r->likes.size());
+    throw UsageError("cannot sort by '" + field + "'" +
+                     util::did_you_mean(field, {"id", "created", "title", "status", "region", "likes"}),
+                     "sort by id, created, title, status, region or likes (prefix - for descending)");
+  };
+  std::stable_sort(recs.begin(), recs.end(), [&](const model::Innovation* a, const model::Innovation* b) {
+    auto ka = key(a);
+    auto kb = key(b);
+    if (ka != kb) {
+      return desc ? ka > kb : ka < kb;
+    }
+    return a->id < b->id;
+  });
+}
+
+int run_list(const Context& ctx, const ListOptions& o)
+{
+  std::string format = resolve_format(o.format, o.out, {"text", "json", "csv", "markdown"});
+  auto query = model::parse_query(o.query);
+  model::add_terms(query, "status", o.status);
+  model::add_terms(query, "kind", o.kind);
+  model::add_terms(query, "region", o.region);
+  model::add_terms(query, "theme", o.theme);
+  model::add_terms(query, "source", o.source);
+  PortfolioView view = open_view(ctx);
+  std::vector<const model::Innovation*> recs;
+  for (const auto& r : view.portfolio.records) {
+    if (model::matches(query, r)) {
+      recs.push_back(&r);
+    }
+  }
+  if (!o.sort.empty()) {
+    sort_records(recs, o.sort);
+  }
+  if (o.limit > 0 && recs.size() > o.limit) {
+    recs.resize(o.limit);
+  }
+  if (format == "json") {
+    report::JsonWriter w;
+    w.begin_array();
+    for (const auto* r : recs) {
+      report::write_record_json(w, *r);
+    }
+    w.end_array();
+    write_output(w.str(), o.out);
+    return 0;
+  }
+  report::Table t;
+  t.columns = {{"id"}, {"kind"}, {"status"}, {"region"}, {"created"}, {"likes", true}, {"title"}};
+  for (const auto* r : recs) {
+    t.add_row({report::Cell::str(r->id), report::Cell::str(r->kind), report::Cell::str(r->status),
+               report::Cell::str(r->region), report::Cell::str(r->created),
+               report::Cell::num(static_cast<double>(r->likes.size())), report::Cell::str(r->title)});
+  }
+  write_output(render_table(t, format, o.out.empty() && use_color(ctx, STDOUT_FILENO)), o.out);
+  return 0;
+}
+
+std::string card(const model::Innovation& r, const model::Config& config)
+{
+  std::string out = fmt::format("{}  {}\n", r.id, r.title);
+  auto line = [&](const char* k, const std::string& v) {
+    if (!v.empty()) {
+      out += fmt::format("  {:<12} {}\n", k, v);
+    }
+  };
+  line("kind", r.kind);
+  line("status", r.status);
+  line("summary", r.summary);
+  line("author", r.author);
+  line("region", r.region + (r.unit.empty() ? "" : " / " + r.unit));
+  line("source", r.source + (r.challenge.empty() ? "" : " (challenge " + r.challenge + ")"));
+  line("themes", util::join(r.themes, ", "));
+  line("horizon", r.horizon);
+  line("created", r.created);
+  line("likes", std::to_string(r.likes.size()));
+  line("merged into", r.merged_into);
+  if (r.estimate) {
+    line("estimate", fmt::format("{} {} per {}", r.estimate->amount, r.estimate->metric, r.estimate->per));
+  }
+  if (!r.description.empty()) {
+    out += "\n";
+    for (const auto& l : util::split(util::trim(r.description), '\n')) {
+      out += "  " + l + "\n";
+    }
+  }
+  if (!r.qualifications.empty()) {
+    out += "\nqualifications\n";
+    for (const auto& q : r.qualifications) {
+      out += fmt::format("  {}  {:<16} {:<10} score {:.2f}\n", q.at.substr(0, 10), q.expert, q.decision,
+                         model::weighted_score(q, config));
+    }
+  }
+  for (const auto& p : r.pocs) {
+    out += fmt::format("\nPOC {} ({}) in {}{}\n", p.id, p.format, util::join(p.territory, ", "),
+                       p.outcome.empty() ? "" : ": " + p.outcome);
+    for (const auto& k : p.kpis) {
+      auto met = k.met();
+      out += fmt::format("  {:<20} baseline {} target {} actual {}{}{}\n", k.id, k.baseline, k.target,
+                         k.actual ? fmt::format("{}", *k.actual) : "-", k.is_must() ? " (must)" : "",
+                         met ? (*met ? "  met" : "  not met") : "");
+    }
+  }
+  for (const auto& d : r.decisions) {
+    out += fmt::format("\ndecision {} at the {} gate by {}: {}{}\n", d.at.substr(0, 10), d.gate, d.by, d.decision,
+                       d.override_reason.empty() ? "" : " (override)");
+  }
+  if (!r.comments.empty()) {
+    out += "\ncomments\n";
+    for (const auto& c : r.comments) {
+      out += fmt::format("  {}  {}: {}\n", c.at.substr(0, 10), c.author, c.text);
+    }
+  }
+  out += "\nhistory\n";
+  for (const auto& h : r.history) {
+    out += fmt::format("  {}  {:<28} {} -> {}\n", h.at.substr(0, 10), h.by, h.from.empty() ? "(new)" : h.from, h.to);
+  }
+  return out;
+}
+
+} // namespace
+
+void register_idea_query(CLI::App& app, Context& ctx)
+{
+  CLI::App* idea = app.get_subcommand("idea");
+  auto o = std::make_shared<ListOptions>();
+  auto* sub = idea->add_subcommand("list", "List records matching query terms and flags");
+  sub->add_option("QUERY", o->query,
+                  "Terms: status:S region:R theme:T kind:K source:S challenge:ID author:A horizon:H id:PREFIX "
+                  "created:2015-01..2015-06 likes:>10 not:TERM, and free words");
+  sub->add_option("--status", o->status, "Only this status (repeatable)");
+  sub->add_option("--kind", o->kind, "Only this kind (repeatable)");
+  sub->add_option("--region", o->region, "Only this region (repeatable)");
+  sub->add_option("--theme", o->theme, "Only this theme (repeatable)");
+  sub->add_option("--source", o->source, "Only this source (repeatable)");
+  sub->add_option("--sort", o->sort, "id, created, title, status, region or likes; -FIELD descending")->default_val("created");
+  sub->add_option("--limit", o->limit, "At most N records");
+  sub->add_option("--format", o->format, "text, json, csv or markdown");
+  sub->add_option("-o,--output", o->out, "Write to FILE (format from the extension)");
+  sub->footer("Terms on the same field OR, different fields AND.\n\nExamples:\n"
+              "  innov idea list status:qualified region:idf region:hdf\n"
+              "  innov idea list kind:practice not:status:rejected likes:>10 --sort -likes\n"
+              "  innov idea list télétravail created:2016 --format csv -o teletravail.csv");
+  sub->callback([o, &ctx] { ctx.run = [o, &ctx] { return run_list(ctx, *o); }; });
+
+  struct ShowOptions
+  {
+    std::string id;
+    std::string format = "text";
+  };
+  auto s = std::make_shared<ShowOptions>();
+  sub = idea->add_subcommand("show", "Show one record");
+  sub->add_option("ID", s->id, "Record id or unique prefix")->required();
+  sub->add_option("--format", s->format, "text, json or yaml (the file itself)")->check(CLI::IsMember({"text", "json", "yaml"}));
+  sub->footer("Example:\n  innov idea show k3m9 --format json | jq .status");
+  sub->callback([s, &ctx] {
+    ctx.run = [s, &ctx] {
+      auto root = find_portfolio_root(ctx);
+      std::string rel = store::resolve_record(root, s->id);
+      if (s->format == "yaml") {
+        std::cout << util::read_file(root / rel);
+        return 0;
+      }
+      util::Diagnostics diags;
+      auto rec = store::load_record(root, rel, diags);
+      if (!rec) {
+        throw DataError("record '" + rel + "' is invalid", "run 'innov validate " + rel + "'");
+      }
+      auto config = store::require_config(root);
+      std::cout << (s->format == "json" ? report::record_json(*rec) : card(*rec, config));
+      return 0;
+    };
+  });
+}
+
+} // namespace innov::cmd

@@ -1,0 +1,143 @@
+#include "cmd/mutation.hpp"
+
+#include "lib/report/record_json.hpp"
+#include "lib/util/date.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/id.hpp"
+#include "lib/util/text.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace innov::cmd {
+
+void add_mutation_flags(CLI::App* sub, MutationFlags& flags, bool with_format)
+{
+  sub->add_option("--by", flags.by, "Who acts (default: $INNOV_USER, then $USER)");
+  sub->add_option("--at", flags.at, "When: a date or UTC date-time, to back-fill (default: now)");
+  sub->add_flag("--dry-run", flags.dry_run, "Show the change as a diff; write nothing");
+  if (with_format) {
+    sub->add_option("--format", flags.format, "Output: text or json (the record as written)")
+        ->check(CLI::IsMember({"text", "json"}));
+  }
+}
+
+model::Actor actor_of(const MutationFlags& flags)
+{
+  model::Actor a;
+  a.by = flags.by;
+  if (a.by.empty()) {
+    const char* u = std::getenv("INNOV_USER");
+    if (!u || !*u) {
+      u = std::getenv("USER");
+    }
+    a.by = u && *u ? u : "unknown";
+  }
+  if (!util::is_code(a.by)) {
+    throw UsageError("'" + a.by + "' is not a person id", "use lowercase ids such as agent-48213 (set INNOV_USER or --by)");
+  }
+  a.at = flags.at.empty() ? util::now_timestamp() : flags.at;
+  if (!util::date_of(a.at)) {
+    throw UsageError("--at '" + a.at + "' is not a date (YYYY-MM-DD) or a UTC date-time (YYYY-MM-DDTHH:MM:SSZ)");
+  }
+  if (a.at.size() > 10 && a.at.back() != 'Z') {
+    throw UsageError("--at '" + a.at + "' must be in UTC (ending in Z)");
+  }
+  return a;
+}
+
+std::string date_of(const model::Actor& actor)
+{
+  return actor.at.substr(0, 10);
+}
+
+int report_change(const Context& ctx, const MutationFlags& flags, const std::vector<store::Change>& changes,
+                  const std::string& message)
+{
+  if (flags.dry_run) {
+    for (const auto& c : changes) {
+      std::cout << store::line_diff(c.rel, c.before, c.after);
+    }
+    if (!ctx.quiet) {
+      std::cerr << "dry run: " << message << " (nothing written)\n";
+    }
+    return 0;
+  }
+  if (flags.format == "json") {
+    std::cout << report::record_json(changes.front().record);
+    return 0;
+  }
+  if (!ctx.quiet) {
+    std::cout << message << "\n";
+  }
+  return 0;
+}
+
+int mutate_one(const Context& ctx, const MutationFlags& flags, const std::string& id,
+               const std::function<std::string(model::Innovation&, const model::Config&)>& change)
+{
+  auto root = find_portfolio_root(ctx);
+  std::string rel = store::resolve_record(root, id);
+  std::string message;
+  auto changes = store::mutate_records(
+      root, {rel},
+      [&](std::vector<model::Innovation>& recs, const model::Config& config) { message = change(recs[0], config); },
+      flags.dry_run);
+  return report_change(ctx, flags, changes, message);
+}
+
+std::pair<std::string, std::string> split_assignment(const std::string& text, const std::string& option)
+{
+  auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    throw UsageError(option + " '" + text + "' is not NAME=VALUE");
+  }
+  return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+double parse_number(const std::string& text, const std::string& option)
+{
+  try {
+    std::size_t used = 0;
+    double v = std::stod(text, &used);
+    if (used == text.size() && std::isfinite(v)) {
+      return v;
+    }
+  } catch (const std::exception&) {
+  }
+  throw UsageError(option + " '" + text + "' is not a number");
+}
+
+void check_region(const model::Config& config, const std::string& region)
+{
+  if (!config.has_region(region)) {
+    throw UsageError("unknown region '" + region + "'" + util::did_you_mean(region, config.region_codes()),
+                     "known: " + util::join(config.region_codes(), ", "));
+  }
+}
+
+void check_theme(const model::Config& config, const std::string& theme)
+{
+  if (!config.has_theme(theme)) {
+    throw UsageError("unknown theme '" + theme + "'" + util::did_you_mean(theme, config.theme_codes()),
+                     "known: " + util::join(config.theme_codes(), ", "));
+  }
+}
+
+void check_challenge(const std::filesystem::path& root, const std::string& challenge)
+{
+  auto ids = store::challenge_ids(root);
+  if (std::find(ids.begin(), ids.end(), challenge) == ids.end()) {
+    throw UsageError("unknown challenge '" + challenge + "'" + util::did_you_mean(challenge, ids),
+                     ids.empty() ? "there is no challenge in challenges/" : "known: " + util::join(ids, ", "));
+  }
+}
+
+void check_date(const std::string& date, const std::string& option)
+{
+  if (!util::parse_date(date)) {
+    throw UsageError(option + " '" + date + "' is not a date that exists (YYYY-MM-DD)");
+  }
+}
+
+} // namespace innov::cmd

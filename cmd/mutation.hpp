@@ -1,0 +1,53 @@
+// What every mutating command shares: --by, --at, --dry-run, --format, and how it reports.
+#pragma once
+
+#include "cmd/context.hpp"
+#include "lib/model/workflow.hpp"
+#include "lib/store/record_io.hpp"
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace innov::cmd {
+
+struct MutationFlags
+{
+  std::string by;
+  std::string at;
+  bool dry_run = false;
+  std::string format = "text";
+};
+
+// Adds --by, --at, --dry-run and --format text|json to a mutating subcommand.
+void add_mutation_flags(CLI::App* sub, MutationFlags& flags, bool with_format = true);
+
+// The actor: --by, else INNOV_USER, else USER; --at (a date or date-time), else now (UTC).
+// UsageError for a malformed --at or --by.
+model::Actor actor_of(const MutationFlags& flags);
+
+// The date part of the actor's time.
+std::string date_of(const model::Actor& actor);
+
+// Prints the outcome: the diff with --dry-run, the record as JSON with --format json, else the
+// one-line message. Returns the exit code (0).
+int report_change(const Context& ctx, const MutationFlags& flags, const std::vector<store::Change>& changes,
+                  const std::string& message);
+
+// Runs a change on the record `id` (or prefix) and reports it; change returns the one-line message.
+int mutate_one(const Context& ctx, const MutationFlags& flags, const std::string& id,
+               const std::function<std::string(model::Innovation&, const model::Config&)>& change);
+
+// Parses NAME=VALUE; UsageError naming the option when malformed.
+std::pair<std::string, std::string> split_assignment(const std::string& text, const std::string& option);
+
+// Parses a number; UsageError naming the option when malformed.
+double parse_number(const std::string& text, const std::string& option);
+
+// Checks a region / theme / challenge against the portfolio, with did-you-mean.
+void check_region(const model::Config& config, const std::string& region);
+void check_theme(const model::Config& config, const std::string& theme);
+void check_challenge(const std::filesystem::path& root, const std::string& challenge);
+void check_date(const std::string& date, const std::string& option);
+
+} // namespace innov::cmd

@@ -1,0 +1,249 @@
+// innov poc plan/start/measure/close/list: demonstrators and their KPIs.
+#include "cmd/commands.hpp"
+#include "cmd/mutation.hpp"
+#include "cmd/output.hpp"
+#include "cmd/portfolio_view.hpp"
+#include "lib/util/date.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace innov::cmd {
+
+namespace {
+
+// ID:NAME:UNIT:up|down:BASELINE:TARGET[:must]
+model::Kpi parse_kpi(const std::string& spec)
+{
+  auto parts = util::split(spec, ':');
+  if (parts.size() < 6 || parts.size() > 7 || (parts.size() == 7 && parts[6] != "must")) {
+    throw UsageError("--kpi '" + spec + "' is not ID:NAME:UNIT:up|down:BASELINE:TARGET[:must]",
+                     "e.g. --kpi 'placement_rate:Taux de retour à l emploi:percent:up:38:45:must'");
+  }
+  if (parts[3] != "up" && parts[3] != "down") {
+    throw UsageError("--kpi '" + spec + "': the direction is 'up' or 'down', not '" + parts[3] + "'");
+  }
+  model::Kpi k;
+  k.id = parts[0];
+  k.name = parts[1];
+  k.unit = parts[2];
+  k.direction = parts[3];
+  k.baseline = parse_number(parts[4], "--kpi baseline");
+  k.target = parse_number(parts[5], "--kpi target");
+  if (parts.size() == 7) {
+    k.must = true;
+  }
+  return k;
+}
+
+std::string kpi_line(const model::Kpi& k)
+{
+  auto met = k.met();
+  std::string verdict = !met ? "not measured" : *met ? "met" : "NOT met";
+  return fmt::format("  {:<20} {} -> {} (target {}, {} is better){}: {}", k.id, fmt::format("{}", k.baseline),
+                     k.actual ? fmt::format("{}", *k.actual) : "?", k.target, k.direction == "up" ? "higher" : "lower",
+                     k.is_must() ? ", must" : "", verdict);
+}
+
+struct PlanOptions
+{
+  MutationFlags flags;
+  std::string id;
+  model::Poc poc;
+  std::vector<std::string> kpis;
+  double budget = -1;
+};
+
+int run_list(const Context& ctx, const std::string& format_flag, const std::string& out)
+{
+  std::string format = resolve_format(format_flag, out, {"text", "json", "csv", "markdown"});
+  auto view = open_view(ctx);
+  util::Date today = util::today();
+  report::Table t;
+  t.columns = {{"id"}, {"poc"}, {"status"}, {"format"}, {"start"}, {"end"}, {"days_left", true}, {"territory"}, {"title"}};
+  std::vector<std::pair<std::string, std::vector<report::Cell>>> rows;
+  for (const auto& r : view.portfolio.records) {
+    if (r.status != "poc-planned" && r.status != "poc-running") {
+      continue;
+    }
+    const model::Poc* p = r.last_poc();
+    if (!p) {
+      continue;
+    }
+    std::string start = p->started.empty() ? p->planned_start : p->started;
+    report::Cell left = report::Cell::none();
+    if (auto end = util::parse_date(p->planned_end)) {
+      long days = util::days_between(today, *end);
+      left = report::Cell{days < 0 ? fmt::format("{} overdue", -days) : std::to_string(days), static_cast<double>(days), false};
+    }
+    rows.push_back({p->planned_end + r.id,
+                    {report::Cell::str(r.id), report::Cell::str(p->id), report::Cell::str(r.status == "poc-running" ? "running" : "planned"),
+                     report::Cell::str(p->format), report::Cell::str(start), report::Cell::str(p->planned_end), left,
+                     report::Cell::str(util::join(p->territory, ", ")), report::Cell::str(r.title)}});
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& r : rows) {
+    t.add_row(std::move(r.second));
+  }
+  write_output(render_table(t, format, out.empty() && use_color(ctx, STDOUT_FILENO)), out);
+  return 0;
+}
+
+} // namespace
+
+void register_poc(CLI::App& app, Context& ctx)
+{
+  auto* poc = app.add_subcommand("poc", "Plan, start, measure and close demonstrators (POCs)");
+  poc->require_subcommand(1);
+  poc->footer("Example:\n  innov poc plan k3m9 --format demonstrator --territory agence-lille-centre \\\n"
+              "    --territory agence-roubaix --start 2016-05-01 --end 2016-10-31 --budget 40000 \\\n"
+              "    --kpi 'placement_rate:Taux de retour à l emploi à 6 mois:percent:up:38:45:must'");
+
+  auto p = std::make_shared<PlanOptions>();
+  auto* sub = poc->add_subcommand("plan", "Plan a POC for a qualified record (qualified -> poc-planned)");
+  sub->add_option("ID", p->id, "Record id or unique prefix")->required();
+  sub->add_option("--format", p->poc.format, "demonstrator, lab-sprint, acceleration or incubation")
+      ->required()
+      ->check(CLI::IsMember({"demonstrator", "lab-sprint", "acceleration", "incubation"}));
+  sub->add_option("--territory", p->poc.territory, "A unit where it runs (repeatable)")->required();
+  sub->add_option("--start", p->poc.planned_start, "Planned start date")->required();
+  sub->add_option("--end", p->poc.planned_end, "Planned end date")->required();
+  sub->add_option("--sponsor", p->poc.sponsor, "Sponsor (a regional direction...)");
+  sub->add_option("--budget", p->budget, "Planned budget in the portfolio currency");
+  sub->add_option("--kpi", p->kpis, "ID:NAME:UNIT:up|down:BASELINE:TARGET[:must] (repeatable)");
+  sub->add_option("--poc-id", p->poc.id, "POC id (default: p1, p2...)");
+  add_mutation_flags(sub, p->flags, false);
+  sub->footer("Example:\n  innov poc plan k3m9 --format lab-sprint --territory lab-paris --start 2016-05-01 \\\n"
+              "    --end 2016-05-03 --kpi 'satisfaction:Satisfaction des participants:score:up:0:4'");
+  sub->callback([p, &ctx] {
+    ctx.run = [p, &ctx] {
+      auto actor = actor_of(p->flags);
+      check_date(p->poc.planned_start, "--start");
+      check_date(p->poc.planned_end, "--end");
+      for (const auto& k : p->kpis) {
+        p->poc.kpis.push_back(parse_kpi(k));
+      }
+      if (p->budget >= 0) {
+        p->poc.budget_planned = p->budget;
+      }
+      return mutate_one(ctx, p->flags, p->id, [&](model::Innovation& rec, const model::Config&) {
+        model::plan_poc(rec, p->poc, actor);
+        const auto* poc = rec.last_poc();
+        return fmt::format("planned POC {} of {} ({}, {} to {}, {} KPI{})", poc->id, rec.id, poc->format,
+                           poc->planned_start, poc->planned_end, poc->kpis.size(), poc->kpis.size() == 1 ? "" : "s");
+      });
+    };
+  });
+
+  struct IdOptions
+  {
+    MutationFlags flags;
+    std::string id;
+  };
+  auto s = std::make_shared<IdOptions>();
+  sub = poc->add_subcommand("start", "Start the planned POC (poc-planned -> poc-running)");
+  sub->add_option("ID", s->id, "Record id or unique prefix")->required();
+  add_mutation_flags(sub, s->flags);
+  sub->footer("Example:\n  innov poc start k3m9 --at 2016-05-04");
+  sub->callback([s, &ctx] {
+    ctx.run = [s, &ctx] {
+      auto actor = actor_of(s->flags);
+      return mutate_one(ctx, s->flags, s->id, [&](model::Innovation& rec, const model::Config&) {
+        model::start_poc(rec, date_of(actor), actor);
+        return "started POC " + rec.last_poc()->id + " of " + rec.id + " on " + date_of(actor);
+      });
+    };
+  });
+
+  struct MeasureOptions
+  {
+    MutationFlags flags;
+    std::string id;
+    std::vector<std::string> kpis;
+    double spent = -1;
+  };
+  auto m = std::make_shared<MeasureOptions>();
+  sub = poc->add_subcommand("measure", "Record KPI values and spend of the running POC");
+  sub->add_option("ID", m->id, "Record id or unique prefix")->required();
+  sub->add_option("--kpi", m->kpis, "KPI_ID=VALUE (repeatable)");
+  sub->add_option("--spent", m->spent, "Budget spent so far");
+  add_mutation_flags(sub, m->flags);
+  sub->footer("Example:\n  innov poc measure k3m9 --kpi placement_rate=49 --spent 35500");
+  sub->callback([m, &ctx] {
+    ctx.run = [m, &ctx] {
+      std::vector<std::pair<std::string, double>> values;
+      for (const auto& k : m->kpis) {
+        auto [id, v] = split_assignment(k, "--kpi");
+        values.emplace_back(id, parse_number(v, "--kpi " + id));
+      }
+      if (values.empty() && m->spent < 0) {
+        throw UsageError("nothing to measure", "give --kpi ID=VALUE or --spent N");
+      }
+      std::optional<double> spent;
+      if (m->spent >= 0) {
+        spent = m->spent;
+      }
+      return mutate_one(ctx, m->flags, m->id, [&](model::Innovation& rec, const model::Config&) {
+        model::measure_poc(rec, values, spent);
+        std::string msg = "measured POC " + rec.last_poc()->id + " of " + rec.id;
+        for (const auto& k : rec.last_poc()->kpis) {
+          msg += "\n" + kpi_line(k);
+        }
+        return msg;
+      });
+    };
+  });
+
+  struct CloseOptions
+  {
+    MutationFlags flags;
+    std::string id;
+    std::string outcome;
+    std::string lessons;
+  };
+  auto c = std::make_shared<CloseOptions>();
+  sub = poc->add_subcommand("close", "Close the running POC with its outcome (poc-running -> poc-done)");
+  sub->add_option("ID", c->id, "Record id or unique prefix")->required();
+  sub->add_option("--outcome", c->outcome, "success, partial or failure")
+      ->required()
+      ->check(CLI::IsMember({"success", "partial", "failure"}));
+  sub->add_option("--lessons", c->lessons, "What was learned");
+  add_mutation_flags(sub, c->flags);
+  sub->footer("Prints each KPI against its target and the must-meet KPIs that failed.\n\n"
+              "Example:\n  innov poc close k3m9 --outcome success --lessons 'Former les recruteurs avant'");
+  sub->callback([c, &ctx] {
+    ctx.run = [c, &ctx] {
+      auto actor = actor_of(c->flags);
+      return mutate_one(ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config&) {
+        model::close_poc(rec, c->outcome, c->lessons, date_of(actor), actor);
+        const auto* poc = rec.last_poc();
+        std::string msg = "closed POC " + poc->id + " of " + rec.id + ": " + c->outcome;
+        std::vector<std::string> failed;
+        for (const auto& k : poc->kpis) {
+          msg += "\n" + kpi_line(k);
+          if (k.is_must() && !k.met().value_or(false)) {
+            failed.push_back(k.id);
+          }
+        }
+        msg += failed.empty() ? "\nevery must-meet KPI is met" : "\nmust-meet KPIs not met: " + util::join(failed, ", ");
+        return msg;
+      });
+    };
+  });
+
+  struct ListOptions
+  {
+    std::string format;
+    std::string out;
+  };
+  auto l = std::make_shared<ListOptions>();
+  sub = poc->add_subcommand("list", "Planned and running demonstrators, with days left or overdue");
+  sub->add_option("--format", l->format, "text, json, csv or markdown");
+  sub->add_option("-o,--output", l->out, "Write to FILE (format from the extension)");
+  sub->footer("Example:\n  innov poc list --format csv");
+  sub->callback([l, &ctx] { ctx.run = [l, &ctx] { return run_list(ctx, l->format, l->out); }; });
+}
+
+} // namespace innov::cmd

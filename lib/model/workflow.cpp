@@ -1,0 +1,327 @@
+#include "lib/model/workflow.hpp"
+
+#include "lib/util/date.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+
+namespace innov::model {
+
+State current_state(const Innovation& rec)
+{
+  auto s = parse_state(rec.status);
+  if (!s) {
+    throw DataError("record '" + rec.id + "' has an unknown status '" + rec.status + "'",
+                    "run 'innov validate' to see every problem");
+  }
+  return *s;
+}
+
+State transition(Innovation& rec, Action action, const Actor& actor)
+{
+  State from = current_state(rec);
+  auto to = apply_action(from, action, rec.kind);
+  if (!to) {
+    throw DataError(refusal_message(rec.id, from, action, rec.kind));
+  }
+  rec.history.push_back({actor.at, actor.by, rec.status, std::string(state_name(*to))});
+  rec.status = std::string(state_name(*to));
+  return *to;
+}
+
+namespace {
+
+// Refuses an action before any change, so that a refused command changes nothing.
+void require_allowed(const Innovation& rec, Action action)
+{
+  State from = current_state(rec);
+  if (!apply_action(from, action, rec.kind)) {
+    throw DataError(refusal_message(rec.id, from, action, rec.kind));
+  }
+}
+
+Action qualify_action(const std::string& decision)
+{
+  if (decision == "go") {
+    return Action::qualify_go;
+  }
+  if (decision == "reject") {
+    return Action::qualify_reject;
+  }
+  if (decision == "hold") {
+    return Action::qualify_hold;
+  }
+  if (decision == "needs-info") {
+    return Action::qualify_needs_info;
+  }
+  throw UsageError("unknown decision '" + decision + "' (go, reject, hold or needs-info)");
+}
+
+Poc& open_poc(Innovation& rec, const char* what)
+{
+  Poc* poc = rec.last_poc();
+  if (!poc) {
+    throw DataError("record '" + rec.id + "' has no POC to " + what);
+  }
+  return *poc;
+}
+
+} // namespace
+
+bool like(Innovation& rec, const std::string& person)
+{
+  auto it = std::lower_bound(rec.likes.begin(), rec.likes.end(), person);
+  if (it != rec.likes.end() && *it == person) {
+    return false;
+  }
+  rec.likes.insert(it, person);
+  return true;
+}
+
+bool unlike(Innovation& rec, const std::string& person)
+{
+  auto it = std::lower_bound(rec.likes.begin(), rec.likes.end(), person);
+  if (it == rec.likes.end() || *it != person) {
+    return false;
+  }
+  rec.likes.erase(it);
+  return true;
+}
+
+void add_comment(Innovation& rec, const Comment& comment)
+{
+  rec.comments.push_back(comment);
+}
+
+QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput& in, const Actor& actor)
+{
+  Action action = qualify_action(in.decision);
+  require_allowed(rec, action);
+  if (in.expert == rec.author) {
+    throw DataError("expert '" + in.expert + "' is the author of '" + rec.id + "' and cannot qualify it");
+  }
+  // Every rubric criterion, within the scale; nothing else.
+  std::vector<std::string> ids = config.criterion_ids();
+  std::vector<std::pair<std::string, double>> ordered;
+  for (const auto& [crit, score] : in.scores) {
+    if (std::find(ids.begin(), ids.end(), crit) == ids.end()) {
+      throw UsageError("unknown rubric criterion '" + crit + "'" + util::did_you_mean(crit, ids),
+                       "the rubric of innov.yaml has: " + util::join(ids, ", "));
+    }
+    if (score < config.scale_min || score > config.scale_max) {
+      throw UsageError(fmt::format("score {} for '{}' is outside the rubric scale {}..{}", score, crit,
+                                   config.scale_min, config.scale_max));
+    }
+  }
+  std::vector<std::string> missing;
+  for (const auto& id : ids) {
+    auto it = std::find_if(in.scores.begin(), in.scores.end(), [&](const auto& s) { return s.first == id; });
+    if (it == in.scores.end()) {
+      missing.push_back(id);
+    } else {
+      ordered.push_back(*it);
+    }
+  }
+  if (!missing.empty()) {
+    throw UsageError("missing score for rubric criteri" + std::string(missing.size() == 1 ? "on" : "a") + " '" +
+                         util::join(missing, "', '") + "'",
+                     "score every criterion: " + util::join(ids, "=N ") + "=N");
+  }
+  Qualification q{actor.at, in.expert, in.region, ordered, in.decision, in.rationale};
+  auto previous = std::find_if(rec.qualifications.begin(), rec.qualifications.end(),
+                               [&](const Qualification& x) { return x.expert == in.expert; });
+  if (previous != rec.qualifications.end()) {
+    if (!in.amend) {
+      throw DataError("expert '" + in.expert + "' already qualified '" + rec.id + "' on " + previous->at,
+                      "use --amend to replace that qualification");
+    }
+    *previous = q;
+  } else {
+    rec.qualifications.push_back(q);
+  }
+  QualifyResult result;
+  result.score = weighted_score(q, config);
+  result.gate = qualification_gate(rec, config);
+  if (action != Action::qualify_go) {
+    result.moved_to = transition(rec, action, actor);
+  } else if (result.gate.met) {
+    result.moved_to = transition(rec, action, actor);
+  }
+  return result;
+}
+
+void plan_poc(Innovation& rec, Poc poc, const Actor& actor)
+{
+  require_allowed(rec, Action::poc_plan);
+  std::set<std::string> ids;
+  for (const auto& p : rec.pocs) {
+    ids.insert(p.id);
+  }
+  if (poc.id.empty()) {
+    for (int n = 1;; ++n) {
+      poc.id = "p" + std::to_string(n);
+      if (!ids.count(poc.id)) {
+        break;
+      }
+    }
+  } else if (ids.count(poc.id)) {
+    throw UsageError("record '" + rec.id + "' already has a POC '" + poc.id + "'");
+  }
+  std::set<std::string> kpis;
+  for (const auto& k : poc.kpis) {
+    if (!kpis.insert(k.id).second) {
+      throw UsageError("KPI '" + k.id + "' is given twice");
+    }
+  }
+  if (!poc.planned_start.empty() && !poc.planned_end.empty() && poc.planned_end < poc.planned_start) {
+    throw UsageError("the planned end " + poc.planned_end + " is before the start " + poc.planned_start);
+  }
+  rec.pocs.push_back(std::move(poc));
+  transition(rec, Action::poc_plan, actor);
+}
+
+void start_poc(Innovation& rec, const std::string& started, const Actor& actor)
+{
+  require_allowed(rec, Action::poc_start);
+  open_poc(rec, "start").started = started;
+  transition(rec, Action::poc_start, actor);
+}
+
+void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, double>>& actuals,
+                 std::optional<double> spent)
+{
+  State s = current_state(rec);
+  if (s != State::poc_running && s != State::poc_done) {
+    throw DataError("cannot measure '" + rec.id + "': it is " + rec.status +
+                    " (measurements go to a running or done POC)");
+  }
+  Poc& poc = open_poc(rec, "measure");
+  for (const auto& [id, value] : actuals) {
+    auto it = std::find_if(poc.kpis.begin(), poc.kpis.end(), [&](const Kpi& k) { return k.id == id; });
+    if (it == poc.kpis.end()) {
+      std::vector<std::string> known;
+      for (const auto& k : poc.kpis) {
+        known.push_back(k.id);
+      }
+      throw UsageError("POC '" + poc.id + "' has no KPI '" + id + "'" + util::did_you_mean(id, known),
+                       known.empty() ? "the POC has no KPI" : "its KPIs: " + util::join(known, ", "));
+    }
+    it->actual = value;
+  }
+  if (spent) {
+    poc.budget_spent = *spent;
+  }
+}
+
+void close_poc(Innovation& rec, const std::string& outcome, const std::string& lessons, const std::string& ended,
+               const Actor& actor)
+{
+  require_allowed(rec, Action::poc_close);
+  Poc& poc = open_poc(rec, "close");
+  if (!poc.started.empty() && ended < poc.started) {
+    throw UsageError("the end date " + ended + " is before the POC's start " + poc.started);
+  }
+  poc.ended = ended;
+  poc.outcome = outcome;
+  if (!lessons.empty()) {
+    poc.lessons = lessons;
+  }
+  transition(rec, Action::poc_close, actor);
+}
+
+std::vector<GateRule> generalize(Innovation& rec, const Config& config, const GeneralizeInput& in,
+                                 const Actor& actor)
+{
+  Action action = Action::generalize_go;
+  if (in.decision == "kill") {
+    action = Action::generalize_kill;
+  } else if (in.decision == "hold") {
+    action = Action::generalize_hold;
+  } else if (in.decision == "recycle") {
+    action = Action::generalize_recycle;
+  } else if (in.decision != "go") {
+    throw UsageError("unknown decision '" + in.decision + "' (go, kill, hold or recycle)");
+  }
+  require_allowed(rec, action);
+  auto rules = generalization_rules(rec, config);
+  if (action == Action::generalize_go && !all_passed(rules) && in.override_reason.empty()) {
+    std::vector<std::string> failed;
+    for (const auto& r : rules) {
+      if (!r.passed) {
+        failed.push_back(r.description + " (" + r.evidence + ")");
+      }
+    }
+    throw DataError("the generalization gate is not met for '" + rec.id + "': " + util::join(failed, "; "),
+                    "see 'innov generalize check " + rec.id + "', or go anyway with --override REASON");
+  }
+  for (const auto& w : in.rollout) {
+    if (!config.has_region(w.region)) {
+      throw UsageError("unknown region '" + w.region + "'" + util::did_you_mean(w.region, config.region_codes()));
+    }
+  }
+  Decision d;
+  d.at = actor.at;
+  d.gate = "generalization";
+  d.by = actor.by;
+  d.decision = in.decision;
+  d.scope = in.scope;
+  d.rollout = in.rollout;
+  d.projected = in.projected;
+  d.rationale = in.rationale;
+  if (action == Action::generalize_go && !all_passed(rules)) {
+    d.override_reason = in.override_reason;
+  }
+  rec.decisions.push_back(std::move(d));
+  transition(rec, action, actor);
+  return rules;
+}
+
+void rollout_done(Innovation& rec, const std::string& region, const std::string& done)
+{
+  for (auto it = rec.decisions.rbegin(); it != rec.decisions.rend(); ++it) {
+    if (it->gate != "generalization" || it->decision != "go") {
+      continue;
+    }
+    for (auto& w : it->rollout) {
+      if (w.region == region) {
+        w.done = done;
+        return;
+      }
+    }
+    it->rollout.push_back({region, done, done});
+    return;
+  }
+  throw DataError("record '" + rec.id + "' has no go decision to roll out",
+                  "roll-out follows 'innov generalize " + rec.id + " --decision go'");
+}
+
+void realize(Innovation& rec, const Realized& value)
+{
+  if (rec.status != "generalized" && rec.status != "poc-running" && rec.status != "poc-done") {
+    throw DataError("cannot record realized value on '" + rec.id + "': it is " + rec.status +
+                    " (value is realized by a running POC or a generalized innovation)");
+  }
+  rec.realized.push_back(value);
+}
+
+void merge(Innovation& dup, Innovation& target, const Actor& actor)
+{
+  if (dup.id == target.id) {
+    throw UsageError("cannot merge '" + dup.id + "' into itself");
+  }
+  State t = current_state(target);
+  if (t == State::merged || t == State::rejected || t == State::withdrawn) {
+    throw DataError("cannot merge into '" + target.id + "': it is " + target.status);
+  }
+  require_allowed(dup, Action::merge);
+  for (const auto& p : dup.likes) {
+    like(target, p);
+  }
+  dup.merged_into = target.id;
+  transition(dup, Action::merge, actor);
+}
+
+} // namespace innov::model

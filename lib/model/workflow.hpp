@@ -1,0 +1,95 @@
+// The lifecycle's business rules as functions on a record: what each command changes, and what
+// it refuses (DataError with the current state and what is allowed from it).
+#pragma once
+
+#include "lib/model/config.hpp"
+#include "lib/model/gates.hpp"
+#include "lib/model/innovation.hpp"
+#include "lib/model/lifecycle.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace innov::model {
+
+// Who acts and when: `at` is a date (YYYY-MM-DD) or a UTC date-time.
+struct Actor
+{
+  std::string by;
+  std::string at;
+};
+
+// The record's state; DataError when `status` is not a state.
+State current_state(const Innovation& rec);
+
+// Applies an action: refuses it when the state machine does not allow it, else moves the status
+// and appends to history. Returns the new state.
+State transition(Innovation& rec, Action action, const Actor& actor);
+
+// Likes stay sorted and unique. Both return false when nothing changed (idempotent).
+bool like(Innovation& rec, const std::string& person);
+bool unlike(Innovation& rec, const std::string& person);
+
+void add_comment(Innovation& rec, const Comment& comment);
+
+struct QualifyInput
+{
+  std::string expert;
+  std::string region;
+  std::vector<std::pair<std::string, double>> scores;
+  std::string decision; // go | reject | hold | needs-info
+  std::string rationale;
+  bool amend = false;
+};
+
+struct QualifyResult
+{
+  double score = 0;             // the weighted score of this qualification
+  QualificationGate gate;       // the qualification gate after it
+  std::optional<State> moved_to; // set when the status changed
+};
+
+// Records an expert qualification: every rubric criterion scored within the scale, expert not the
+// author, a second one by the same expert only with amend (it replaces the first). A go moves the
+// record to qualified only when the gate holds.
+QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput& in, const Actor& actor);
+
+// Plans a POC (qualified -> poc-planned). The POC id is p1, p2... unless given.
+void plan_poc(Innovation& rec, Poc poc, const Actor& actor);
+// Starts the last POC (poc-planned -> poc-running) on `started` (a date).
+void start_poc(Innovation& rec, const std::string& started, const Actor& actor);
+// Records KPI measurements and spend on the running or done POC; unknown KPI ids are refused.
+void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, double>>& actuals,
+                 std::optional<double> spent);
+// Closes the running POC with an outcome (poc-running -> poc-done).
+void close_poc(Innovation& rec, const std::string& outcome, const std::string& lessons, const std::string& ended,
+               const Actor& actor);
+
+struct GeneralizeInput
+{
+  std::string decision; // go | kill | hold | recycle
+  std::vector<std::string> scope;
+  std::vector<RolloutWave> rollout;
+  std::optional<ValueAmount> projected;
+  std::string rationale;
+  std::string override_reason;
+};
+
+// Records a decision at the generalization gate. A go whose rules fail is refused unless an
+// override reason is given (then recorded). Returns the rules as evaluated.
+std::vector<GateRule> generalize(Innovation& rec, const Config& config, const GeneralizeInput& in,
+                                 const Actor& actor);
+
+// Marks the roll-out of region done on date in the last go decision.
+void rollout_done(Innovation& rec, const std::string& region, const std::string& done);
+
+// Appends realized value.
+void realize(Innovation& rec, const Realized& value);
+
+// Merges dup into target: likes united into target; dup keeps its comments and history and
+// becomes merged with merged_into. Refused when target is merged, rejected or withdrawn.
+void merge(Innovation& dup, Innovation& target, const Actor& actor);
+
+} // namespace innov::model

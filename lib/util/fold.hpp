@@ -1,0 +1,16 @@
+// Text folding for search and matching: lowercase, accents removed, œ -> oe, æ -> ae.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace innov::util {
+
+// "Généralisé CŒUR" -> "generalise coeur". Letters outside Latin-1 and Latin Extended-A pass through.
+std::string fold(std::string_view text);
+
+// Folded words (letters and digits) of text.
+std::vector<std::string> words(std::string_view text);
+
+} // namespace innov::util
