@@ -51,6 +51,15 @@ TEST_CASE("store::canonical_text round-trips the fixture records")
   }
 }
 
+TEST_CASE("store::canonical_text round-trips every example file")
+{
+  auto files = record_files(example_portfolio());
+  REQUIRE(files.size() >= 60);
+  for (const auto& f : files) {
+    check_round_trip(f);
+  }
+}
+
 TEST_CASE("store::canonical_text quotes what would read as another type")
 {
   model::Innovation rec;

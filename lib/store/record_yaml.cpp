@@ -97,7 +97,7 @@ void put_list(YAML::Node& node, const char* key, const std::vector<std::string>&
 YAML::Node amount_node(const model::ValueAmount& a)
 {
   YAML::Node n(YAML::NodeType::Map);
-  put_plain(n, "metric", a.metric);
+  put_text(n, "metric", a.metric);
   put_number(n, "amount", a.amount);
   put_plain(n, "per", a.per);
   return n;
@@ -216,7 +216,7 @@ model::Innovation innovation_from_node(const YAML::Node& node)
 YAML::Node to_node(const model::Innovation& r)
 {
   YAML::Node n(YAML::NodeType::Map);
-  put_plain(n, "id", r.id);
+  put_text(n, "id", r.id);
   put_plain(n, "kind", r.kind);
   put_text(n, "title", r.title);
   put_text(n, "summary", r.summary);
@@ -349,15 +349,15 @@ YAML::Node to_node(const model::Innovation& r)
     YAML::Node seq(YAML::NodeType::Sequence);
     for (const auto& v : r.realized) {
       YAML::Node m(YAML::NodeType::Map);
-      put_plain(m, "period", v.period);
-      put_plain(m, "metric", v.metric);
+      put_text(m, "period", v.period);
+      put_text(m, "metric", v.metric);
       put_number(m, "amount", v.amount);
       put_text(m, "region", v.region);
       seq.push_back(m);
     }
     n["realized"] = seq;
   }
-  put_plain(n, "merged_into", r.merged_into);
+  put_text(n, "merged_into", r.merged_into);
   YAML::Node hist(YAML::NodeType::Sequence);
   for (const auto& h : r.history) {
     YAML::Node m(YAML::NodeType::Map);
@@ -441,7 +441,7 @@ model::Challenge challenge_from_node(const YAML::Node& node)
 YAML::Node to_node(const model::Challenge& c)
 {
   YAML::Node n(YAML::NodeType::Map);
-  put_plain(n, "id", c.id);
+  put_text(n, "id", c.id);
   put_text(n, "title", c.title);
   put_plain(n, "kind", c.kind);
   put_text(n, "description", c.description);
@@ -455,7 +455,7 @@ YAML::Node to_node(const model::Challenge& c)
     for (const auto& w : c.winners) {
       YAML::Node m(YAML::NodeType::Map);
       put_text(m, "team", w.team);
-      put_plain(m, "record", w.record);
+      put_text(m, "record", w.record);
       put_text(m, "prize", w.prize);
       m["incubation_days"] = plain_scalar(std::to_string(w.incubation_days));
       seq.push_back(m);
