@@ -24,6 +24,7 @@ void register_idea_query(CLI::App& app, Context& ctx); // adds list/show to "ide
 void register_qualify(CLI::App& app, Context& ctx);
 void register_poc(CLI::App& app, Context& ctx);
 void register_generalize(CLI::App& app, Context& ctx);
+void register_report(CLI::App& app, Context& ctx);
 void register_schema(CLI::App& app, Context& ctx);
 
 } // namespace innov::cmd

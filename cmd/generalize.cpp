@@ -22,21 +22,6 @@ struct DecideOptions
   std::string projected;
 };
 
-// METRIC=AMOUNT/PERIOD
-model::ValueAmount parse_projected(const std::string& spec)
-{
-  auto [metric, rest] = split_assignment(spec, "--projected");
-  auto slash = rest.find('/');
-  model::ValueAmount a;
-  a.metric = metric;
-  a.amount = parse_number(rest.substr(0, slash), "--projected amount");
-  a.per = slash == std::string::npos ? "year" : rest.substr(slash + 1);
-  if (a.per != "year" && a.per != "month" && a.per != "once") {
-    throw UsageError("--projected '" + spec + "': the period is year, month or once");
-  }
-  return a;
-}
-
 std::string rules_text(const std::vector<model::GateRule>& rules)
 {
   std::string out;
@@ -67,11 +52,8 @@ int run_decide(const Context& ctx, DecideOptions& o)
     }
   }
   if (!o.projected.empty()) {
-    o.in.projected = parse_projected(o.projected);
-    if (!config.metric(o.in.projected->metric)) {
-      throw UsageError("unknown value metric '" + o.in.projected->metric + "'" +
-                       util::did_you_mean(o.in.projected->metric, config.metric_ids()));
-    }
+    o.in.projected = parse_amount(o.projected, "--projected");
+    check_metric(config, o.in.projected->metric);
   }
   if (o.in.decision == "go" && o.in.scope.empty()) {
     o.in.scope.push_back("national");
@@ -207,11 +189,7 @@ void register_generalize(CLI::App& app, Context& ctx)
   sub->callback([v, &ctx] {
     ctx.run = [v, &ctx] {
       return mutate_one(ctx, v->flags, v->id, [&](model::Innovation& rec, const model::Config& config) {
-        if (!config.metric(v->value.metric)) {
-          throw UsageError("unknown value metric '" + v->value.metric + "'" +
-                           util::did_you_mean(v->value.metric, config.metric_ids()),
-                           "known: " + util::join(config.metric_ids(), ", "));
-        }
+        check_metric(config, v->value.metric);
         if (!v->value.region.empty()) {
           check_region(config, v->value.region);
         }

@@ -20,6 +20,7 @@ struct NewOptions
   MutationFlags flags;
   model::Innovation rec;
   std::string description_file;
+  std::string estimate;
   bool no_similar = false;
 };
 
@@ -53,6 +54,10 @@ int run_new(const Context& ctx, NewOptions& o)
     rec.region = config.regions.front().code;
   }
   check_region(config, rec.region);
+  if (!o.estimate.empty()) {
+    rec.estimate = parse_amount(o.estimate, "--estimate");
+    check_metric(config, rec.estimate->metric);
+  }
   for (const auto& t : rec.themes) {
     check_theme(config, t);
   }
@@ -91,30 +96,39 @@ std::string apply_edit(model::Innovation& rec, const model::Config& config, cons
   std::vector<std::string> changed;
   for (const auto& s : o.set) {
     auto [field, value] = split_assignment(s, "--set");
-    std::string* target = nullptr;
-    if (field == "title") target = &rec.title;
-    else if (field == "summary") target = &rec.summary;
-    else if (field == "description") target = &rec.description;
-    else if (field == "unit") target = &rec.unit;
-    else if (field == "author") target = &rec.author;
-    else if (field == "kind") target = &rec.kind;
-    else if (field == "source") target = &rec.source;
-    else if (field == "horizon") target = &rec.horizon;
-    else if (field == "external_ref") target = &rec.external_ref;
-    else if (field == "region") {
-      check_region(config, value);
-      target = &rec.region;
-    } else if (field == "challenge") {
-      if (!value.empty()) {
-        check_challenge(root, value);
+    using Field = std::string model::Innovation::*;
+    static const std::vector<std::pair<std::string, Field>> k_fields = {
+        {"title", &model::Innovation::title},       {"summary", &model::Innovation::summary},
+        {"description", &model::Innovation::description}, {"unit", &model::Innovation::unit},
+        {"author", &model::Innovation::author},     {"kind", &model::Innovation::kind},
+        {"source", &model::Innovation::source},     {"horizon", &model::Innovation::horizon},
+        {"external_ref", &model::Innovation::external_ref}, {"region", &model::Innovation::region},
+        {"challenge", &model::Innovation::challenge}};
+    if (field == "estimate") {
+      if (value.empty()) {
+        rec.estimate.reset();
+      } else {
+        rec.estimate = parse_amount(value, "--set estimate");
+        check_metric(config, rec.estimate->metric);
       }
-      target = &rec.challenge;
-    } else {
-      static const std::vector<std::string> k_fields = {"title", "summary", "description", "unit", "author", "kind",
-                                                        "source", "horizon", "external_ref", "region", "challenge"};
-      throw UsageError("cannot --set '" + field + "'" + util::did_you_mean(field, k_fields),
-                       "settable: " + util::join(k_fields, ", ") + "; the lifecycle commands change the rest");
+      changed.push_back(field);
+      continue;
     }
+    auto it = std::find_if(k_fields.begin(), k_fields.end(), [&](const auto& f) { return f.first == field; });
+    if (it == k_fields.end()) {
+      std::vector<std::string> names = {"estimate"};
+      for (const auto& f : k_fields) {
+        names.push_back(f.first);
+      }
+      throw UsageError("cannot --set '" + field + "'" + util::did_you_mean(field, names),
+                       "settable: " + util::join(names, ", ") + "; the lifecycle commands change the rest");
+    }
+    if (field == "region") {
+      check_region(config, value);
+    } else if (field == "challenge" && !value.empty()) {
+      check_challenge(root, value);
+    }
+    std::string* target = &(rec.*(it->second));
     *target = value;
     changed.push_back(field);
   }
@@ -174,6 +188,7 @@ void register_idea(CLI::App& app, Context& ctx)
       ->check(CLI::IsMember({"core", "adjacent", "transformational"}));
   sub->add_option("--created", n->rec.created, "Deposit date (default: today)");
   sub->add_option("--external-ref", n->rec.external_ref, "Id in an external idea-box platform");
+  sub->add_option("--estimate", n->estimate, "METRIC=AMOUNT[/year|month|once]: the author's value estimate");
   sub->add_flag("--no-similar", n->no_similar, "Do not warn about likely duplicates");
   add_mutation_flags(sub, n->flags);
   sub->footer("Example:\n  innov idea new --title 'Atelier CV vidéo' --kind practice --region idf --theme numerique");

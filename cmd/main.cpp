@@ -19,6 +19,7 @@ void register_commands(CLI::App& app, Context& ctx)
   register_qualify(app, ctx);
   register_poc(app, ctx);
   register_generalize(app, ctx);
+  register_report(app, ctx);
   register_schema(app, ctx);
 }
 

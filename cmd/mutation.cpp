@@ -108,11 +108,33 @@ double parse_number(const std::string& text, const std::string& option)
   throw UsageError(option + " '" + text + "' is not a number");
 }
 
+model::ValueAmount parse_amount(const std::string& spec, const std::string& option)
+{
+  auto [metric, rest] = split_assignment(spec, option);
+  auto slash = rest.find('/');
+  model::ValueAmount a;
+  a.metric = metric;
+  a.amount = parse_number(rest.substr(0, slash), option + " amount");
+  a.per = slash == std::string::npos ? "year" : rest.substr(slash + 1);
+  if (a.per != "year" && a.per != "month" && a.per != "once") {
+    throw UsageError(option + " '" + spec + "': the period is year, month or once");
+  }
+  return a;
+}
+
 void check_region(const model::Config& config, const std::string& region)
 {
   if (!config.has_region(region)) {
     throw UsageError("unknown region '" + region + "'" + util::did_you_mean(region, config.region_codes()),
                      "known: " + util::join(config.region_codes(), ", "));
+  }
+}
+
+void check_metric(const model::Config& config, const std::string& metric)
+{
+  if (!config.metric(metric)) {
+    throw UsageError("unknown value metric '" + metric + "'" + util::did_you_mean(metric, config.metric_ids()),
+                     "known: " + util::join(config.metric_ids(), ", "));
   }
 }
 

@@ -44,8 +44,12 @@ std::pair<std::string, std::string> split_assignment(const std::string& text, co
 // Parses a number; UsageError naming the option when malformed.
 double parse_number(const std::string& text, const std::string& option);
 
+// METRIC=AMOUNT[/PERIOD] (period year, month or once; default year).
+model::ValueAmount parse_amount(const std::string& spec, const std::string& option);
+
 // Checks a region / theme / challenge against the portfolio, with did-you-mean.
 void check_region(const model::Config& config, const std::string& region);
+void check_metric(const model::Config& config, const std::string& metric);
 void check_theme(const model::Config& config, const std::string& theme);
 void check_challenge(const std::filesystem::path& root, const std::string& challenge);
 void check_date(const std::string& date, const std::string& option);

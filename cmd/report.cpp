@@ -1,0 +1,97 @@
+// innov report funnel|value|pipeline|participation|cycle-time|regions|review.
+#include "cmd/commands.hpp"
+#include "cmd/output.hpp"
+#include "cmd/portfolio_view.hpp"
+#include "lib/report/reports.hpp"
+#include "lib/util/error.hpp"
+
+#include <unistd.h>
+
+namespace innov::cmd {
+
+namespace {
+
+struct ReportFlags
+{
+  report::ReportOptions options;
+  std::string format;
+  std::string out;
+};
+
+const char* describe(const std::string& name)
+{
+  if (name == "funnel") return "Records that reached each stage, conversion and median days between stages";
+  if (name == "value") return "Estimated, projected and realized value, POC spend and ROI, top innovations";
+  if (name == "pipeline") return "What sits in each open state, age and SLA breaches, oldest first";
+  if (name == "participation") return "Distinct people who deposited, commented, liked or qualified; share of headcount";
+  if (name == "cycle-time") return "p50 and p90 days of each lifecycle transition";
+  if (name == "regions") return "The territorial map: records, demonstrators and roll-outs by region";
+  return "The governance committee's pack: records awaiting a decision with their evidence";
+}
+
+int run_report(const Context& ctx, const std::string& name, const ReportFlags& f)
+{
+  std::string format = resolve_format(f.format, f.out, {"text", "json", "csv", "markdown", "html"});
+  for (const auto* d : {&f.options.from, &f.options.to, &f.options.as_of}) {
+    if (!d->empty() && !util::parse_date(*d)) {
+      throw UsageError("'" + *d + "' is not a date that exists (YYYY-MM-DD)");
+    }
+  }
+  auto view = open_view(ctx);
+  report::ReportInput in;
+  in.config = view.config;
+  in.options = f.options;
+  in.records = report::select_records(view.portfolio.records, f.options);
+  in.today = f.options.as_of.empty() ? util::today() : *util::parse_date(f.options.as_of);
+  report::Report rep = report::make_report(name, in);
+  std::string text;
+  if (format == "json") {
+    text = report::render_report_json(rep);
+  } else if (format == "csv") {
+    text = report::render_report_csv(rep);
+  } else if (format == "markdown") {
+    text = report::render_report_markdown(rep);
+  } else if (format == "html") {
+    text = report::render_report_html(rep);
+  } else {
+    text = report::render_report_text(rep, f.out.empty() && use_color(ctx, STDOUT_FILENO));
+  }
+  write_output(text, f.out);
+  return 0;
+}
+
+} // namespace
+
+void register_report(CLI::App& app, Context& ctx)
+{
+  auto* report = app.add_subcommand("report", "Value and governance reports (text, markdown, csv, json, html)");
+  report->require_subcommand(1);
+  report->footer("Examples:\n"
+                 "  innov report funnel\n"
+                 "  innov report value --period quarter --format csv\n"
+                 "  innov report funnel --by region --as-of 2016-12-31\n"
+                 "  innov report review -o comite.html");
+  for (const auto& name : report::report_names()) {
+    auto f = std::make_shared<ReportFlags>();
+    auto* sub = report->add_subcommand(name, describe(name));
+    sub->add_option("--from", f->options.from, "Only records created on or after DATE");
+    sub->add_option("--to", f->options.to, "Only records created on or before DATE");
+    sub->add_option("--as-of", f->options.as_of, "The portfolio as it stood on DATE (rebuilt from history)");
+    if (name == "funnel" || name == "value" || name == "participation") {
+      sub->add_option("--by", f->options.by, "Group by region, theme, source, kind, horizon or challenge")
+          ->check(CLI::IsMember({"region", "theme", "source", "kind", "horizon", "challenge"}));
+      sub->add_option("--period", f->options.period, "Columns over time: month, quarter or year")
+          ->check(CLI::IsMember({"month", "quarter", "year"}));
+    }
+    if (name == "value") {
+      sub->add_option("--top", f->options.top, "How many innovations in the top list")->default_val(10);
+    }
+    sub->add_option("--format", f->format, "text, markdown, csv, json or html")
+        ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}));
+    sub->add_option("-o,--output", f->out, "Write to FILE; the format follows its extension (.html, .csv, .json, .md)");
+    sub->footer("Example:\n  innov report " + name + " --format json");
+    sub->callback([f, name, &ctx] { ctx.run = [f, name, &ctx] { return run_report(ctx, name, *f); }; });
+  }
+}
+
+} // namespace innov::cmd

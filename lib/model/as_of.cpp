@@ -1,0 +1,91 @@
+#include "lib/model/as_of.hpp"
+
+#include <algorithm>
+
+namespace innov::model {
+
+namespace {
+
+bool after(const std::string& at, const std::string& date)
+{
+  return !at.empty() && at.substr(0, 10) > date;
+}
+
+// The last day of a period (2016, 2016-Q3, 2016-07), for comparison with a date.
+std::string period_end(const std::string& p)
+{
+  if (p.size() == 4) {
+    return p + "-12-31";
+  }
+  if (p.size() == 7 && p[5] == 'Q') {
+    static const char* k_end[] = {"-03-31", "-06-30", "-09-30", "-12-31"};
+    return p.substr(0, 4) + k_end[p[6] - '1'];
+  }
+  return p + "-31";
+}
+
+} // namespace
+
+std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
+{
+  if (rec.created > date) {
+    return std::nullopt;
+  }
+  Innovation r = rec;
+  auto drop = [&](auto& items, auto&& is_late) {
+    items.erase(std::remove_if(items.begin(), items.end(), is_late), items.end());
+  };
+  drop(r.history, [&](const HistoryEntry& h) { return after(h.at, date); });
+  if (!r.history.empty()) {
+    r.status = r.history.back().to;
+  }
+  if (r.status != "merged") {
+    r.merged_into.clear();
+  }
+  drop(r.comments, [&](const Comment& c) { return after(c.at, date); });
+  drop(r.qualifications, [&](const Qualification& q) { return after(q.at, date); });
+  // A POC exists once planned: keep as many POCs as poc-planned entries remain.
+  std::size_t planned = static_cast<std::size_t>(
+      std::count_if(r.history.begin(), r.history.end(), [](const HistoryEntry& h) { return h.to == "poc-planned"; }));
+  if (r.pocs.size() > planned) {
+    r.pocs.resize(planned);
+  }
+  for (auto& p : r.pocs) {
+    if (after(p.started, date)) {
+      p.started.clear();
+    }
+    if (after(p.ended, date)) {
+      p.ended.clear();
+      p.outcome.clear();
+    }
+  }
+  drop(r.decisions, [&](const Decision& d) { return after(d.at, date); });
+  for (auto& d : r.decisions) {
+    for (auto& w : d.rollout) {
+      if (after(w.done, date)) {
+        w.done.clear();
+      }
+    }
+  }
+  drop(r.realized, [&](const Realized& v) { return period_end(v.period) > date; });
+  return r;
+}
+
+std::string first_reached(const Innovation& rec, std::initializer_list<const char*> states)
+{
+  for (const auto& h : rec.history) {
+    for (const char* s : states) {
+      if (h.to == s) {
+        return h.at.substr(0, 10);
+      }
+    }
+  }
+  return "";
+}
+
+std::string status_since(const Innovation& rec)
+{
+  return rec.history.empty() ? rec.created : rec.history.back().at.substr(0, 10);
+}
+
+} // namespace innov::model

@@ -1,0 +1,22 @@
+// A record as it stood on a given day, rebuilt from history and dated entries.
+#pragma once
+
+#include "lib/model/innovation.hpp"
+
+#include <optional>
+#include <string>
+
+namespace innov::model {
+
+// nullopt when the record did not exist yet (created after date). Otherwise the record with the
+// history, comments, qualifications, POC dates and outcomes, decisions, roll-outs and realized
+// periods after `date` removed, and status set to the state it was in that day.
+std::optional<Innovation> as_of(const Innovation& rec, const std::string& date);
+
+// The date (YYYY-MM-DD) a record first reached one of the states, or "" when it never did.
+std::string first_reached(const Innovation& rec, std::initializer_list<const char*> states);
+
+// The date of the last history entry: since when the record is in its current state.
+std::string status_since(const Innovation& rec);
+
+} // namespace innov::model

@@ -1,0 +1,302 @@
+// innov report funnel and value.
+#include "lib/model/as_of.hpp"
+#include "lib/report/reports.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace innov::report {
+
+namespace {
+
+struct Stage
+{
+  const char* name;
+  const char* reached_by; // the history state that means the stage was reached
+  std::set<std::string> current;                 // statuses that are "in" the stage now
+};
+
+const std::vector<Stage>& stages()
+{
+  static const std::vector<Stage> k_stages = {
+      {"submitted", "submitted", {"submitted", "needs-info", "on-hold"}},
+      {"qualified", "qualified", {"qualified"}},
+      {"poc", "poc-planned", {"poc-planned", "poc-running", "poc-done"}},
+      {"generalized", "generalized", {"generalized"}},
+  };
+  return k_stages;
+}
+
+Cell ratio(double num, double den)
+{
+  return den > 0 ? Cell::num(std::round(num / den * 1000) / 1000, 3) : Cell::none();
+}
+
+Cell days_cell(double d)
+{
+  return std::isnan(d) ? Cell::none() : Cell::num(std::round(d * 10) / 10, 1);
+}
+
+double annual(const model::ValueAmount& a)
+{
+  return a.per == "month" ? a.amount * 12 : a.amount;
+}
+
+const model::Decision* go_decision(const model::Innovation& r)
+{
+  for (auto it = r.decisions.rbegin(); it != r.decisions.rend(); ++it) {
+    if (it->gate == "generalization" && it->decision == "go") {
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+std::string subtitle(const ReportInput& in)
+{
+  std::string s = in.config.portfolio.empty() ? "" : in.config.portfolio;
+  if (!in.config.organization.empty()) {
+    s += (s.empty() ? "" : ", ") + in.config.organization;
+  }
+  s += fmt::format(" — {} record{}", in.records.size(), in.records.size() == 1 ? "" : "s");
+  const auto& o = in.options;
+  if (!o.from.empty() || !o.to.empty()) {
+    s += ", created " + (o.from.empty() ? std::string("…") : o.from) + " to " + (o.to.empty() ? std::string("…") : o.to);
+  }
+  if (!o.as_of.empty()) {
+    s += ", as of " + o.as_of;
+  }
+  return s;
+}
+
+std::string period_of_date(const std::string& date, const std::string& period)
+{
+  auto d = util::parse_date(date.substr(0, 10));
+  return d ? util::period_of(*d, period) : "";
+}
+
+} // namespace
+
+std::string report_subtitle(const ReportInput& in)
+{
+  return subtitle(in);
+}
+
+Report funnel_report(const ReportInput& in)
+{
+  Report rep{"funnel", "Innovation funnel", subtitle(in), {}};
+  Section s{"stages", "Stages", {}, ChartKind::funnel, "reached", ""};
+  s.table.columns = {{"stage"}, {"reached", true}, {"current", true}, {"conversion", true}, {"median_days", true}};
+  std::size_t prev_reached = 0;
+  for (std::size_t i = 0; i < stages().size(); ++i) {
+    const auto& st = stages()[i];
+    std::size_t reached = 0;
+    std::size_t current = 0;
+    std::vector<double> days;
+    for (const auto& r : in.records) {
+      std::string at = model::first_reached(r, {st.reached_by});
+      if (at.empty()) {
+        continue;
+      }
+      ++reached;
+      current += st.current.count(r.status);
+      if (i > 0) {
+        std::string prev = model::first_reached(r, {stages()[i - 1].reached_by});
+        auto a = util::parse_date(prev);
+        auto b = util::parse_date(at);
+        if (a && b) {
+          days.push_back(static_cast<double>(util::days_between(*a, *b)));
+        }
+      }
+    }
+    s.table.add_row({Cell::str(st.name), Cell::num(static_cast<double>(reached)), Cell::num(static_cast<double>(current)),
+                     i == 0 ? Cell::none() : ratio(static_cast<double>(reached), static_cast<double>(prev_reached)),
+                     i == 0 ? Cell::none() : days_cell(percentile(days, 50))});
+    prev_reached = reached;
+  }
+  s.note = "reached: records that ever got to the stage (from history); conversion: from the previous stage; "
+           "median_days: from reaching the previous stage";
+  rep.sections.push_back(std::move(s));
+
+  Section closed{"closed", "Closed without generalization", {}, ChartKind::none, "", ""};
+  closed.table.columns = {{"status"}, {"records", true}};
+  for (const char* st : {"rejected", "killed", "merged", "withdrawn"}) {
+    std::size_t n = std::count_if(in.records.begin(), in.records.end(), [&](const auto& r) { return r.status == st; });
+    closed.table.add_row({Cell::str(st), Cell::num(static_cast<double>(n))});
+  }
+  rep.sections.push_back(std::move(closed));
+
+  if (!in.options.by.empty()) {
+    Section g{"by_" + in.options.by, "Funnel by " + in.options.by, {}, ChartKind::heatmap, "", ""};
+    g.table.columns = {{in.options.by}};
+    for (const auto& st : stages()) {
+      g.table.columns.push_back({st.name, true});
+    }
+    g.table.columns.push_back({"conversion", true});
+    std::map<std::string, std::vector<std::size_t>> counts;
+    for (const auto& r : in.records) {
+      for (const auto& v : group_values(r, in.options.by)) {
+        auto& c = counts.try_emplace(v, std::vector<std::size_t>(stages().size(), 0)).first->second;
+        for (std::size_t i = 0; i < stages().size(); ++i) {
+          c[i] += model::first_reached(r, {stages()[i].reached_by}).empty() ? 0 : 1;
+        }
+      }
+    }
+    for (const auto& [group, c] : counts) {
+      std::vector<Cell> row = {Cell::str(group)};
+      for (auto n : c) {
+        row.push_back(Cell::num(static_cast<double>(n)));
+      }
+      row.push_back(ratio(static_cast<double>(c.back()), static_cast<double>(c.front())));
+      g.table.add_row(std::move(row));
+    }
+    g.note = "conversion: generalized / submitted";
+    rep.sections.push_back(std::move(g));
+  }
+  if (!in.options.period.empty()) {
+    Section t{"over_time", "Stages reached per " + in.options.period, {}, ChartKind::bars, "submitted", ""};
+    t.table.columns = {{"period"}};
+    for (const auto& st : stages()) {
+      t.table.columns.push_back({st.name, true});
+    }
+    std::map<std::string, std::vector<std::size_t>> counts;
+    for (const auto& r : in.records) {
+      for (std::size_t i = 0; i < stages().size(); ++i) {
+        std::string at = model::first_reached(r, {stages()[i].reached_by});
+        if (!at.empty()) {
+          auto& c = counts.try_emplace(period_of_date(at, in.options.period), std::vector<std::size_t>(stages().size(), 0)).first->second;
+          ++c[i];
+        }
+      }
+    }
+    for (const auto& [period, c] : counts) {
+      std::vector<Cell> row = {Cell::str(period)};
+      for (auto n : c) {
+        row.push_back(Cell::num(static_cast<double>(n)));
+      }
+      t.table.add_row(std::move(row));
+    }
+    rep.sections.push_back(std::move(t));
+  }
+  return rep;
+}
+
+Report value_report(const ReportInput& in)
+{
+  Report rep{"value", "Value created", subtitle(in), {}};
+  const auto& cfg = in.config;
+  struct Sums
+  {
+    double estimated = 0, projected = 0, realized = 0;
+  };
+  std::map<std::string, Sums> by_metric;
+  double spend = 0;
+  double realized_eur_total = 0;
+  struct Top
+  {
+    const model::Innovation* rec;
+    double realized_eur;
+    double spend;
+  };
+  std::vector<Top> tops;
+  auto eur = [&](const std::string& metric, double amount) -> std::optional<double> {
+    const auto* m = cfg.metric(metric);
+    if (m && m->eur_per_unit) {
+      return amount * *m->eur_per_unit;
+    }
+    return std::nullopt;
+  };
+  for (const auto& r : in.records) {
+    if (r.estimate) {
+      by_metric[r.estimate->metric].estimated += annual(*r.estimate);
+    }
+    if (const auto* d = go_decision(r); d && d->projected) {
+      by_metric[d->projected->metric].projected += annual(*d->projected);
+    }
+    double rec_eur = 0;
+    for (const auto& v : r.realized) {
+      by_metric[v.metric].realized += v.amount;
+      rec_eur += eur(v.metric, v.amount).value_or(0);
+    }
+    double rec_spend = 0;
+    for (const auto& p : r.pocs) {
+      rec_spend += p.budget_spent.value_or(0);
+    }
+    spend += rec_spend;
+    realized_eur_total += rec_eur;
+    if (rec_eur > 0) {
+      tops.push_back({&r, rec_eur, rec_spend});
+    }
+  }
+  Section m{"metrics", "Value per metric", {}, ChartKind::none, "", ""};
+  m.table.columns = {{"metric"}, {"unit"}, {"estimated", true}, {"projected", true}, {"realized", true},
+                     {"realized_" + cfg.currency, true}};
+  for (const auto& vm : cfg.value_metrics) {
+    auto it = by_metric.find(vm.id);
+    Sums s = it == by_metric.end() ? Sums{} : it->second;
+    auto conv = eur(vm.id, s.realized);
+    m.table.add_row({Cell::str(vm.id), Cell::str(vm.unit), Cell::num(s.estimated), Cell::num(s.projected),
+                     Cell::num(s.realized), conv ? Cell::num(std::round(*conv)) : Cell::none()});
+  }
+  m.note = "estimated and projected are per year (a monthly figure counts 12 times); realized is the sum of the "
+           "realized entries; " + cfg.currency + " through eur_per_unit of innov.yaml";
+  rep.sections.push_back(std::move(m));
+
+  Section roi{"roi", "POC spend against realized value", {}, ChartKind::none, "", ""};
+  roi.table.columns = {{"measure"}, {"value", true}};
+  roi.table.add_row({Cell::str("poc_spend_" + cfg.currency), Cell::num(std::round(spend))});
+  roi.table.add_row({Cell::str("realized_" + cfg.currency), Cell::num(std::round(realized_eur_total))});
+  roi.table.add_row({Cell::str("roi"), spend > 0 ? Cell::num(std::round(realized_eur_total / spend * 100) / 100, 2) : Cell::none()});
+  roi.note = "roi: realized value in " + cfg.currency + " per " + cfg.currency + " spent on POCs";
+  rep.sections.push_back(std::move(roi));
+
+  std::sort(tops.begin(), tops.end(), [](const Top& a, const Top& b) {
+    return a.realized_eur != b.realized_eur ? a.realized_eur > b.realized_eur : a.rec->id < b.rec->id;
+  });
+  if (tops.size() > in.options.top) {
+    tops.resize(in.options.top);
+  }
+  Section t{"top", fmt::format("Top {} innovations by realized value", in.options.top), {}, ChartKind::bars,
+            "realized_" + cfg.currency, ""};
+  t.table.columns = {{"id"}, {"title"}, {"status"}, {"realized_" + cfg.currency, true}, {"poc_spend", true}};
+  for (const auto& x : tops) {
+    t.table.add_row({Cell::str(x.rec->id), Cell::str(x.rec->title), Cell::str(x.rec->status),
+                     Cell::num(std::round(x.realized_eur)), Cell::num(x.spend)});
+  }
+  rep.sections.push_back(std::move(t));
+
+  if (!in.options.period.empty() || !in.options.by.empty()) {
+    std::string dim = in.options.period.empty() ? in.options.by : "period";
+    Section o{in.options.period.empty() ? "by_" + in.options.by : "over_time",
+              in.options.period.empty() ? "Realized value by " + in.options.by : "Realized value per " + in.options.period,
+              {}, ChartKind::bars, "realized_" + cfg.currency, ""};
+    o.table.columns = {{dim}, {"realized_" + cfg.currency, true}};
+    std::map<std::string, double> sums;
+    for (const auto& r : in.records) {
+      for (const auto& v : r.realized) {
+        double e = eur(v.metric, v.amount).value_or(0);
+        if (!in.options.period.empty()) {
+          std::string start = v.period.size() == 4 ? v.period + "-01-01"
+                              : v.period[5] == 'Q' ? v.period.substr(0, 5) + fmt::format("{:02}", (v.period[6] - '1') * 3 + 1) + "-01"
+                                                   : v.period + "-01";
+          sums[period_of_date(start, in.options.period)] += e;
+        } else {
+          for (const auto& g : group_values(r, in.options.by)) {
+            sums[g] += e;
+          }
+        }
+      }
+    }
+    for (const auto& [k, v] : sums) {
+      o.table.add_row({Cell::str(k), Cell::num(std::round(v))});
+    }
+    rep.sections.push_back(std::move(o));
+  }
+  return rep;
+}
+
+} // namespace innov::report

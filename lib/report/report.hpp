@@ -1,0 +1,55 @@
+// A report: titled sections, each a table with an optional chart, and its renderers. Every report
+// computation (lib/report/*_report.cpp) builds one; cmd/report.cpp picks the renderer.
+#pragma once
+
+#include "lib/model/config.hpp"
+#include "lib/model/innovation.hpp"
+#include "lib/report/table.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace innov::report {
+
+enum class ChartKind { none, funnel, bars, heatmap };
+
+struct Section
+{
+  std::string key;   // JSON key and CSV section name: "stages"
+  std::string title; // heading in text, markdown, html
+  Table table;
+  ChartKind chart = ChartKind::none;
+  std::string chart_column; // the numeric column a funnel or bar chart draws
+  std::string note; // a line under the table (text, markdown, html)
+};
+
+struct Report
+{
+  std::string name;  // "funnel"
+  std::string title; // "Innovation funnel"
+  std::string subtitle; // portfolio, filters
+  std::vector<Section> sections;
+};
+
+// What every report accepts (`innov report NAME --from --to --as-of --by --period --top`).
+struct ReportOptions
+{
+  std::string from;   // creation date lower bound (inclusive), YYYY-MM-DD or empty
+  std::string to;     // creation date upper bound (inclusive)
+  std::string as_of;  // the portfolio as it stood that day; empty: as it is
+  std::string by;     // region | theme | source | kind | horizon | challenge | ""
+  std::string period; // month | quarter | year | ""
+  std::size_t top = 10;
+};
+
+std::string render_report_text(const Report& r, bool color);
+std::string render_report_markdown(const Report& r);
+// Tidy CSV: section,row,measure,value — one data point per line.
+std::string render_report_csv(const Report& r);
+// {"report": name, "<section key>": [rows as objects], ...}
+std::string render_report_json(const Report& r);
+// One self-contained HTML page (inline CSS and SVG, no script, no external resource).
+std::string render_report_html(const Report& r);
+
+} // namespace innov::report

@@ -1,0 +1,106 @@
+#include "lib/report/reports.hpp"
+
+#include "lib/model/as_of.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace innov::report {
+
+const std::vector<std::string>& report_names()
+{
+  static const std::vector<std::string> k_names = {"funnel", "value", "pipeline", "participation",
+                                                   "cycle-time", "regions", "review"};
+  return k_names;
+}
+
+std::vector<model::Innovation> select_records(const std::vector<model::Innovation>& all, const ReportOptions& o)
+{
+  std::vector<model::Innovation> out;
+  for (const auto& r : all) {
+    if ((!o.from.empty() && r.created < o.from) || (!o.to.empty() && r.created > o.to)) {
+      continue;
+    }
+    if (o.as_of.empty()) {
+      out.push_back(r);
+    } else if (auto past = model::as_of(r, o.as_of)) {
+      out.push_back(std::move(*past));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
+std::vector<std::string> group_values(const model::Innovation& r, const std::string& by)
+{
+  std::vector<std::string> v;
+  if (by == "region") {
+    v = {r.region};
+  } else if (by == "theme") {
+    v = r.themes;
+  } else if (by == "source") {
+    v = {r.source};
+  } else if (by == "kind") {
+    v = {r.kind};
+  } else if (by == "horizon") {
+    v = {r.horizon};
+  } else if (by == "challenge") {
+    v = {r.challenge};
+  }
+  v.erase(std::remove(v.begin(), v.end(), std::string()), v.end());
+  if (v.empty()) {
+    v.push_back("(none)");
+  }
+  return v;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+  if (values.empty()) {
+    return std::nan("");
+  }
+  std::sort(values.begin(), values.end());
+  double pos = (values.size() - 1) * p / 100.0;
+  auto lo = static_cast<std::size_t>(std::floor(pos));
+  auto hi = static_cast<std::size_t>(std::ceil(pos));
+  return values[lo] + (values[hi] - values[lo]) * (pos - static_cast<double>(lo));
+}
+
+Report make_report(const std::string& name, const ReportInput& in)
+{
+  const auto& o = in.options;
+  bool groups = name == "funnel" || name == "value" || name == "participation";
+  if (!groups && !o.by.empty()) {
+    throw UsageError("'report " + name + "' does not take --by", "--by works with funnel, value and participation");
+  }
+  if (!groups && !o.period.empty()) {
+    throw UsageError("'report " + name + "' does not take --period", "--period works with funnel, value and participation");
+  }
+  if (name == "funnel") {
+    return funnel_report(in);
+  }
+  if (name == "value") {
+    return value_report(in);
+  }
+  if (name == "participation") {
+    return participation_report(in);
+  }
+  if (name == "pipeline") {
+    return pipeline_report(in);
+  }
+  if (name == "cycle-time") {
+    return cycle_time_report(in);
+  }
+  if (name == "regions") {
+    return regions_report(in);
+  }
+  if (name == "review") {
+    return review_report(in);
+  }
+  throw UsageError("unknown report '" + name + "'" + util::did_you_mean(name, report_names()),
+                   "reports: " + util::join(report_names(), ", "));
+}
+
+} // namespace innov::report

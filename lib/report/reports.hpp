@@ -1,0 +1,49 @@
+// The reports of `innov report`: what value the innovation system created, where the pipeline is
+// stuck, who takes part, what to generalize next. Each is a pure computation over records.
+#pragma once
+
+#include "lib/model/config.hpp"
+#include "lib/model/innovation.hpp"
+#include "lib/report/report.hpp"
+#include "lib/util/date.hpp"
+
+#include <string>
+#include <vector>
+
+namespace innov::report {
+
+struct ReportInput
+{
+  std::vector<model::Innovation> records; // selected: --from/--to applied, --as-of applied
+  model::Config config;
+  util::Date today; // --as-of, else the current date
+  ReportOptions options;
+};
+
+// The report names, in `innov report --help` order.
+const std::vector<std::string>& report_names();
+
+// Records created within from..to, as they stood on as_of (when given).
+std::vector<model::Innovation> select_records(const std::vector<model::Innovation>& all, const ReportOptions& o);
+
+// The group(s) of a record for --by (themes give several); "(none)" when empty.
+std::vector<std::string> group_values(const model::Innovation& rec, const std::string& by);
+
+// Builds the named report; UsageError for an unknown name or an option the report does not take.
+Report make_report(const std::string& name, const ReportInput& in);
+
+Report funnel_report(const ReportInput& in);
+Report value_report(const ReportInput& in);
+Report pipeline_report(const ReportInput& in);
+Report participation_report(const ReportInput& in);
+Report cycle_time_report(const ReportInput& in);
+Report regions_report(const ReportInput& in);
+Report review_report(const ReportInput& in);
+
+// "InnovAction, Pôle emploi — 62 records, as of ..." for report headers.
+std::string report_subtitle(const ReportInput& in);
+
+// Percentile (0..100) by linear interpolation of sorted values; NaN when empty.
+double percentile(std::vector<double> values, double p);
+
+} // namespace innov::report
