@@ -38,7 +38,7 @@ std::string funnel(const Section& s, std::size_t col)
   const int bar_h = 46;
   int height = static_cast<int>(rows.size()) * (bar_h + 10) + 10;
   std::string out = fmt::format(
-      "<svg class=\"chart funnel\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+      "<svg class=\"chart funnel\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
       "role=\"img\" aria-label=\"{}\">\n",
       width, height, width, height, html_escape(s.title));
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -71,7 +71,7 @@ std::string bars(const Section& s, std::size_t col)
   int slot = std::max(18, std::min(70, 900 / static_cast<int>(rows.size())));
   int width = 60 + slot * static_cast<int>(rows.size()) + 20;
   std::string out = fmt::format(
-      "<svg class=\"chart bars\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+      "<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
       "role=\"img\" aria-label=\"{}\">\n",
       width, height, width, height, html_escape(s.title));
   out += fmt::format("<line x1=\"55\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#9aa5b1\"/>\n", 10 + plot_h, width - 10, 10 + plot_h);
@@ -113,7 +113,7 @@ std::string heatmap(const Section& s)
   int width = 170 + cell_w * static_cast<int>(cols.size());
   int height = 40 + cell_h * static_cast<int>(t.rows.size());
   std::string out = fmt::format(
-      "<svg class=\"chart heatmap\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+      "<svg class=\"chart heatmap\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
       "role=\"img\" aria-label=\"{}\">\n",
       width, height, width, height, html_escape(s.title));
   for (std::size_t j = 0; j < cols.size(); ++j) {
