@@ -4,3 +4,8 @@
 add_executable(innov_schema_suite ${CMAKE_CURRENT_LIST_DIR}/schema_suite.cpp)
 target_link_libraries(innov_schema_suite PRIVATE innov_lib innov_warnings)
 add_test(NAME schema_suite COMMAND innov_schema_suite /usr/share/json-schema-test-suite/tests/draft7)
+
+# The HTML report rendered by headless Chromium (skipped, exit 77, when chromium is absent).
+add_test(NAME html_report_chromium
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/html_chromium.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR})
+set_tests_properties(html_report_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

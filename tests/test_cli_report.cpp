@@ -1,0 +1,163 @@
+// innov report: golden files on the example portfolio, figures checked by hand on the base
+// fixture, determinism, options and errors.
+// Refresh the golden files after an intended change:
+//   INNOV_UPDATE_GOLDEN=1 ./build/tests/innov_tests -tc='report: golden*'
+#include "tests/support.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+
+using namespace innov::test;
+
+namespace {
+
+struct FixedNow
+{
+  FixedNow() { setenv("INNOV_NOW", "2017-07-01", 1); }
+  ~FixedNow() { unsetenv("INNOV_NOW"); }
+};
+
+const std::vector<std::string> k_reports = {"funnel", "value", "pipeline", "participation", "cycle-time", "regions", "review"};
+const std::vector<std::pair<std::string, std::string>> k_formats = {
+    {"text", "txt"}, {"markdown", "md"}, {"csv", "csv"}, {"json", "json"}, {"html", "html"}};
+
+} // namespace
+
+TEST_CASE("report: golden files for every report in every format")
+{
+  FixedNow now;
+  bool update = std::getenv("INNOV_UPDATE_GOLDEN") != nullptr;
+  for (const auto& name : k_reports) {
+    for (const auto& [format, ext] : k_formats) {
+      CAPTURE(name);
+      CAPTURE(format);
+      auto r = run({"-C", example_portfolio().string(), "--color", "never", "report", name, "--format", format});
+      REQUIRE(r.code == 0);
+      CHECK(r.err == "");
+      auto golden = source_dir() / "tests/golden" / (name + "." + ext);
+      if (update) {
+        fs::create_directories(golden.parent_path());
+        std::ofstream(golden, std::ios::binary) << r.out;
+      }
+      CHECK(r.out == read(golden));
+    }
+  }
+}
+
+TEST_CASE("report: same portfolio, same flags, same bytes")
+{
+  FixedNow now;
+  auto a = run({"-C", example_portfolio().string(), "report", "value", "--period", "quarter", "--format", "json"});
+  auto b = run({"-C", example_portfolio().string(), "report", "value", "--period", "quarter", "--format", "json"});
+  CHECK(a.code == 0);
+  CHECK(a.out == b.out);
+}
+
+TEST_CASE("report funnel: figures counted by hand on the base fixture")
+{
+  FixedNow now;
+  // Base fixture: k3m9xa2q went submitted -> qualified (30 days) -> poc-planned (19) -> ... ->
+  // generalized (2017-01-12, 267 days after poc-planned); 7d2hq4wz is submitted.
+  auto r = run({"-C", (source_dir() / "tests/fixtures/base").string(), "report", "funnel", "--format", "json"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find(R"({
+      "stage": "submitted",
+      "reached": 2,
+      "current": 1,
+      "conversion": null,
+      "median_days": null
+    })") != std::string::npos);
+  CHECK(r.out.find(R"({
+      "stage": "qualified",
+      "reached": 1,
+      "current": 0,
+      "conversion": 0.5,
+      "median_days": 30
+    })") != std::string::npos);
+  CHECK(r.out.find(R"({
+      "stage": "poc",
+      "reached": 1,
+      "current": 0,
+      "conversion": 1,
+      "median_days": 19
+    })") != std::string::npos);
+  CHECK(r.out.find(R"({
+      "stage": "generalized",
+      "reached": 1,
+      "current": 1,
+      "conversion": 1,
+      "median_days": 267
+    })") != std::string::npos);
+}
+
+TEST_CASE("report value: figures counted by hand on the base fixture")
+{
+  FixedNow now;
+  auto r = run({"-C", (source_dir() / "tests/fixtures/base").string(), "report", "value", "--format", "csv"});
+  REQUIRE(r.code == 0);
+  // Estimate 12000 h/year, projection 180000 h/year, realized 41000 h = 1312000 EUR at 32 EUR/h;
+  // POC spend 35500, so ROI 1312000 / 35500 = 36.96.
+  CHECK(r.out.find("metrics,hours_saved | h,estimated,12000\n") != std::string::npos);
+  CHECK(r.out.find("metrics,hours_saved | h,projected,180000\n") != std::string::npos);
+  CHECK(r.out.find("metrics,hours_saved | h,realized,41000\n") != std::string::npos);
+  CHECK(r.out.find("metrics,hours_saved | h,realized_EUR,1312000\n") != std::string::npos);
+  CHECK(r.out.find("roi,poc_spend_EUR,value,35500\n") != std::string::npos);
+  CHECK(r.out.find("roi,roi,value,36.96\n") != std::string::npos);
+}
+
+TEST_CASE("report: --as-of rebuilds the portfolio as it stood")
+{
+  FixedNow now;
+  auto base = (source_dir() / "tests/fixtures/base").string();
+  // On 2016-05-01 k3m9xa2q was poc-planned and 7d2hq4wz did not exist.
+  auto r = run({"-C", base, "report", "funnel", "--as-of", "2016-05-01", "--format", "csv"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("stages,submitted,reached,1\n") != std::string::npos);
+  CHECK(r.out.find("stages,poc,current,1\n") != std::string::npos);
+  CHECK(r.out.find("stages,generalized,reached,0\n") != std::string::npos);
+  r = run({"-C", base, "report", "value", "--as-of", "2016-05-01", "--format", "csv"});
+  CHECK(r.out.find("metrics,hours_saved | h,realized,0\n") != std::string::npos);
+}
+
+TEST_CASE("report: --by, --period, --from/--to")
+{
+  FixedNow now;
+  auto ex = example_portfolio().string();
+  auto r = run({"-C", ex, "report", "funnel", "--by", "region", "--period", "year", "--format", "csv"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("by_region,hdf,submitted,") != std::string::npos);
+  CHECK(r.out.find("over_time,2016,submitted,") != std::string::npos);
+  r = run({"-C", ex, "report", "funnel", "--from", "2017-01-01", "--format", "json"});
+  CHECK(r.out.find("\"reached\": 62") == std::string::npos);
+  r = run({"-C", ex, "report", "pipeline", "--by", "region"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--by") != std::string::npos);
+  r = run({"-C", ex, "report", "funnel", "--as-of", "2016-02-30"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("'2016-02-30' is not a date that exists") != std::string::npos);
+  r = run({"-C", ex, "report", "funnnel"});
+  CHECK(r.code == 2);
+}
+
+TEST_CASE("report: -o picks the format from the extension; html escapes user text")
+{
+  FixedNow now;
+  TempDir dir;
+  copy_tree(source_dir() / "tests/fixtures/base", dir.path());
+  auto rec = read(dir.path() / "innovations/2016/7d2hq4wz.yaml");
+  const std::string old_title = "title: Atelier CV vidéo en agence";
+  rec.replace(rec.find(old_title), old_title.size(), "title: \"<script>alert(1)</script> & co\"");
+  dir.write("innovations/2016/7d2hq4wz.yaml", rec);
+  REQUIRE(run({"-C", dir.path().string(), "validate"}).code == 0);
+  auto out = dir.path() / "pipeline.html";
+  auto r = run({"-C", dir.path().string(), "report", "pipeline", "-o", out.string()});
+  REQUIRE(r.code == 0);
+  std::string html = read(out);
+  CHECK(html.starts_with("<!DOCTYPE html>"));
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co") != std::string::npos);
+  CHECK(html.find("http") == std::string::npos);
+  auto csv = dir.path() / "funnel.csv";
+  REQUIRE(run({"-C", dir.path().string(), "report", "funnel", "-o", csv.string()}).code == 0);
+  CHECK(read(csv).starts_with("section,row,measure,value\n"));
+}
