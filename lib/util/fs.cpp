@@ -6,9 +6,7 @@
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <sys/file.h>
 #include <thread>
 #include <unistd.h>
@@ -19,16 +17,30 @@ namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& p)
 {
-  std::ifstream f(p, std::ios::binary);
-  if (!f) {
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     throw EnvError("cannot read '" + p.string() + "': " + std::strerror(errno));
   }
-  std::ostringstream s;
-  s << f.rdbuf();
-  if (f.bad()) {
-    throw EnvError("cannot read '" + p.string() + "': I/O error");
+  std::string out;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      // A directory opens but does not read: EISDIR lands here.
+      int saved = errno;
+      ::close(fd);
+      throw EnvError("cannot read '" + p.string() + "': " + std::strerror(saved));
+    }
+    if (n == 0) {
+      break;
+    }
+    out.append(buf, static_cast<std::size_t>(n));
   }
-  return s.str();
+  ::close(fd);
+  return out;
 }
 
 namespace {

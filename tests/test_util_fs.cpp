@@ -1,0 +1,238 @@
+#include "lib/util/error.hpp"
+#include "lib/util/fs.hpp"
+#include "tests/support.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace innov;
+using namespace innov::test;
+
+namespace {
+
+std::vector<std::string> names_in(const fs::path& dir)
+{
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    out.push_back(e.path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("util::read_file")
+{
+  TempDir tmp;
+  SUBCASE("whole content, bytes as they are")
+  {
+    std::string text = std::string("a\r\nb\0c", 6) + std::string(200000, 'x');
+    auto p = tmp.write("f.yaml", text);
+    CHECK(util::read_file(p) == text);
+  }
+  SUBCASE("empty file")
+  {
+    CHECK(util::read_file(tmp.write("empty", "")).empty());
+  }
+  SUBCASE("missing file")
+  {
+    auto p = tmp.path() / "missing.yaml";
+    CHECK_THROWS_WITH_AS(util::read_file(p), ("cannot read '" + p.string() + "': No such file or directory").c_str(),
+                         EnvError);
+  }
+  SUBCASE("a directory is not read as empty")
+  {
+    CHECK_THROWS_WITH_AS(util::read_file(tmp.path()), ("cannot read '" + tmp.path().string() + "': Is a directory").c_str(),
+                         EnvError);
+  }
+}
+
+TEST_CASE("util::atomic_write")
+{
+  TempDir tmp;
+  auto p = tmp.path() / "innovations" / "2016" / "k3m9xa2q.yaml";
+
+  SUBCASE("creates the folder and the file, and leaves no temp file")
+  {
+    util::atomic_write(p, "id: k3m9xa2q\n");
+    CHECK(read(p) == "id: k3m9xa2q\n");
+    CHECK(names_in(p.parent_path()) == std::vector<std::string>{"k3m9xa2q.yaml"});
+  }
+  SUBCASE("replaces the content, longer then shorter")
+  {
+    util::atomic_write(p, "a: 1\n");
+    util::atomic_write(p, "a: 1\nb: 2\nc: 3\n");
+    CHECK(read(p) == "a: 1\nb: 2\nc: 3\n");
+    util::atomic_write(p, "z\n");
+    CHECK(read(p) == "z\n");
+    util::atomic_write(p, "");
+    CHECK(read(p).empty());
+    CHECK(names_in(p.parent_path()) == std::vector<std::string>{"k3m9xa2q.yaml"});
+  }
+  SUBCASE("a relative path in the working directory")
+  {
+    auto old = fs::current_path();
+    fs::current_path(tmp.path());
+    util::atomic_write("rel.yaml", "x\n");
+    fs::current_path(old);
+    CHECK(read(tmp.path() / "rel.yaml") == "x\n");
+    CHECK(names_in(tmp.path()) == std::vector<std::string>{"rel.yaml"});
+  }
+  SUBCASE("refuses to write through a symlink, leaving both ends untouched")
+  {
+    auto target = tmp.write("outside.yaml", "secret\n");
+    fs::create_directories(p.parent_path());
+    fs::create_symlink(target, p);
+    CHECK_THROWS_AS(util::atomic_write(p, "x\n"), UsageError);
+    CHECK(read(target) == "secret\n");
+    CHECK(fs::is_symlink(p));
+    CHECK(names_in(p.parent_path()) == std::vector<std::string>{"k3m9xa2q.yaml"});
+  }
+  SUBCASE("refuses a dangling symlink")
+  {
+    fs::create_directories(p.parent_path());
+    fs::create_symlink(tmp.path() / "nowhere.yaml", p);
+    CHECK_THROWS_AS(util::atomic_write(p, "x\n"), UsageError);
+    CHECK_FALSE(fs::exists(tmp.path() / "nowhere.yaml"));
+  }
+  SUBCASE("a failed rename removes the temp file")
+  {
+    fs::create_directories(p / "sub"); // p is a non-empty folder: rename over it fails
+    CHECK_THROWS_AS(util::atomic_write(p, "x\n"), EnvError);
+    CHECK(names_in(p.parent_path()) == std::vector<std::string>{"k3m9xa2q.yaml"});
+    CHECK(fs::is_directory(p));
+  }
+  SUBCASE("a folder that cannot be created")
+  {
+    tmp.write("innovations", "a file where a folder should be\n");
+    try {
+      util::atomic_write(p, "x\n");
+      FAIL("no error");
+    } catch (const EnvError& e) {
+      CHECK(std::string(e.what()).starts_with("cannot create '" + p.parent_path().string() + "'"));
+    }
+  }
+  SUBCASE("a read-only folder: error, old content kept")
+  {
+    if (::geteuid() == 0) {
+      return; // root writes anywhere
+    }
+    util::atomic_write(p, "old\n");
+    fs::permissions(p.parent_path(), fs::perms::owner_read | fs::perms::owner_exec);
+    CHECK_THROWS_AS(util::atomic_write(p, "new\n"), EnvError);
+    fs::permissions(p.parent_path(), fs::perms::owner_all);
+    CHECK(read(p) == "old\n");
+    CHECK(names_in(p.parent_path()) == std::vector<std::string>{"k3m9xa2q.yaml"});
+  }
+}
+
+TEST_CASE("util::is_inside")
+{
+  TempDir tmp;
+  auto root = tmp.path() / "portfolio";
+  fs::create_directories(root / "innovations" / "2016");
+  fs::create_directories(tmp.path() / "portfolio-other");
+  tmp.write("outside.yaml", "x\n");
+
+  CHECK(util::is_inside(root, root));
+  CHECK(util::is_inside(root, root / "innovations/2016/k3m9xa2q.yaml"));
+  CHECK(util::is_inside(root, root / "not/yet/created.yaml"));
+  CHECK(util::is_inside(root, root / "innovations/../challenges/x.yaml"));
+  CHECK(util::is_inside(root / "", root / "innov.yaml")); // trailing separator on the root
+  CHECK_FALSE(util::is_inside(root, root / "../outside.yaml"));
+  CHECK_FALSE(util::is_inside(root, root / "innovations/../../outside.yaml"));
+  CHECK_FALSE(util::is_inside(root, tmp.path() / "portfolio-other/x.yaml")); // a name prefix is not inside
+  CHECK_FALSE(util::is_inside(root, "/etc/passwd"));
+  CHECK_FALSE(util::is_inside(root, tmp.path()));
+
+  SUBCASE("symlinks are followed")
+  {
+    fs::create_symlink(tmp.path() / "outside.yaml", root / "innovations/2016/out.yaml");
+    fs::create_symlink(tmp.path(), root / "escape");
+    fs::create_symlink(root / "innovations", root / "alias");
+    CHECK_FALSE(util::is_inside(root, root / "innovations/2016/out.yaml"));
+    CHECK_FALSE(util::is_inside(root, root / "escape/outside.yaml"));
+    CHECK_FALSE(util::is_inside(root, root / "escape/new.yaml"));
+    CHECK(util::is_inside(root, root / "escape/portfolio/innov.yaml")); // out and back in
+    CHECK(util::is_inside(root, root / "alias/2016"));
+  }
+  SUBCASE("a root reached through a symlink")
+  {
+    fs::create_symlink(root, tmp.path() / "link-to-portfolio");
+    CHECK(util::is_inside(tmp.path() / "link-to-portfolio", root / "innov.yaml"));
+    CHECK(util::is_inside(root, tmp.path() / "link-to-portfolio/innov.yaml"));
+  }
+}
+
+TEST_CASE("util::PortfolioLock")
+{
+  TempDir tmp;
+  auto root = tmp.path();
+
+  SUBCASE("creates .innov/lock")
+  {
+    util::PortfolioLock lock(root);
+    CHECK(fs::is_regular_file(root / ".innov" / "lock"));
+  }
+  SUBCASE("a second locker is refused while the first holds it, then succeeds")
+  {
+    auto first = std::make_unique<util::PortfolioLock>(root);
+    auto t0 = std::chrono::steady_clock::now();
+    try {
+      util::PortfolioLock second(root, 1);
+      FAIL("second lock taken");
+    } catch (const EnvError& e) {
+      CHECK(std::string(e.what()).starts_with("portfolio is locked by another innov command"));
+      CHECK(e.exit_code() == k_exit_env);
+    }
+    CHECK(std::chrono::steady_clock::now() - t0 >= std::chrono::seconds(1));
+    first.reset();
+    CHECK_NOTHROW(util::PortfolioLock{root, 0});
+  }
+  SUBCASE("another process is excluded")
+  {
+    util::PortfolioLock held(root);
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      int code = 0;
+      try {
+        util::PortfolioLock child(root, 0);
+        code = 1; // took a lock the parent holds
+      } catch (const EnvError&) {
+        code = 3;
+      } catch (...) {
+        code = 2;
+      }
+      ::_exit(code);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 3);
+  }
+  SUBCASE("a waiter gets the lock once the holder releases it")
+  {
+    auto first = std::make_unique<util::PortfolioLock>(root);
+    std::thread release([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      first.reset();
+    });
+    auto t0 = std::chrono::steady_clock::now();
+    CHECK_NOTHROW(util::PortfolioLock{root, 10});
+    auto waited = std::chrono::steady_clock::now() - t0;
+    release.join();
+    CHECK(waited >= std::chrono::milliseconds(250));
+    CHECK(waited < std::chrono::seconds(5));
+  }
+  SUBCASE("a root that cannot hold .innov")
+  {
+    auto file = tmp.write("file", "x\n");
+    CHECK_THROWS_AS(util::PortfolioLock{file}, EnvError);
+  }
+}
