@@ -79,6 +79,27 @@ std::string period_of_date(const std::string& date, const std::string& period)
   return d ? util::period_of(*d, period) : "";
 }
 
+// The months of a realized period (2016, 2016-Q3, 2016-07), each mapped to its --period label with
+// an equal share of the amount: a yearly figure spreads over twelve months, a quarter over three.
+std::map<std::string, double> spread_period(const std::string& realized, const std::string& period)
+{
+  int year = std::stoi(realized.substr(0, 4));
+  int first = 1;
+  int count = 12;
+  if (realized.size() == 7 && realized[5] == 'Q') {
+    first = (realized[6] - '1') * 3 + 1;
+    count = 3;
+  } else if (realized.size() == 7) {
+    first = std::stoi(realized.substr(5, 2));
+    count = 1;
+  }
+  std::map<std::string, double> out;
+  for (int m = first; m < first + count; ++m) {
+    out[util::period_of(util::Date{year, m, 1}, period)] += 1.0 / count;
+  }
+  return out;
+}
+
 } // namespace
 
 std::string report_subtitle(const ReportInput& in)
@@ -242,8 +263,8 @@ Report value_report(const ReportInput& in)
     m.table.add_row({Cell::str(vm.id), Cell::str(vm.unit), Cell::num(s.estimated), Cell::num(s.projected),
                      Cell::num(s.realized), conv ? Cell::num(std::round(*conv)) : Cell::none()});
   }
-  m.note = "estimated and projected are per year (a monthly figure counts 12 times); realized is the sum of the "
-           "realized entries; " + cfg.currency + " through eur_per_unit of innov.yaml";
+  m.note = "estimated and projected are per year (a monthly figure counts 12 times, a one-off figure once); "
+           "realized is the sum of the realized entries; " + cfg.currency + " through eur_per_unit of innov.yaml";
   rep.sections.push_back(std::move(m));
 
   Section roi{"roi", "POC spend against realized value", {}, ChartKind::none, "", ""};
@@ -269,23 +290,29 @@ Report value_report(const ReportInput& in)
   }
   rep.sections.push_back(std::move(t));
 
-  if (!in.options.period.empty() || !in.options.by.empty()) {
-    std::string dim = in.options.period.empty() ? in.options.by : "period";
-    Section o{in.options.period.empty() ? "by_" + in.options.by : "over_time",
-              in.options.period.empty() ? "Realized value by " + in.options.by : "Realized value per " + in.options.period,
-              {}, ChartKind::bars, "realized_" + cfg.currency, ""};
+  // Realized value in the currency over time (--period) and by group (--by); a realized entry's own
+  // region wins over the record's for --by region.
+  for (const std::string& dim : {std::string(in.options.period.empty() ? "" : "period"), in.options.by}) {
+    if (dim.empty()) {
+      continue;
+    }
+    bool over_time = dim == "period";
+    Section o{over_time ? "over_time" : "by_" + dim,
+              over_time ? "Realized value per " + in.options.period : "Realized value by " + dim, {}, ChartKind::bars,
+              "realized_" + cfg.currency, ""};
     o.table.columns = {{dim}, {"realized_" + cfg.currency, true}};
     std::map<std::string, double> sums;
     for (const auto& r : in.records) {
       for (const auto& v : r.realized) {
         double e = eur(v.metric, v.amount).value_or(0);
-        if (!in.options.period.empty()) {
-          std::string start = v.period.size() == 4 ? v.period + "-01-01"
-                              : v.period[5] == 'Q' ? v.period.substr(0, 5) + fmt::format("{:02}", (v.period[6] - '1') * 3 + 1) + "-01"
-                                                   : v.period + "-01";
-          sums[period_of_date(start, in.options.period)] += e;
+        if (over_time) {
+          for (const auto& [label, share] : spread_period(v.period, in.options.period)) {
+            sums[label] += e * share;
+          }
+        } else if (dim == "region" && !v.region.empty()) {
+          sums[v.region] += e;
         } else {
-          for (const auto& g : group_values(r, in.options.by)) {
+          for (const auto& g : group_values(r, dim)) {
             sums[g] += e;
           }
         }
@@ -293,6 +320,9 @@ Report value_report(const ReportInput& in)
     }
     for (const auto& [k, v] : sums) {
       o.table.add_row({Cell::str(k), Cell::num(std::round(v))});
+    }
+    if (over_time) {
+      o.note = "a yearly or quarterly realized figure is spread evenly over its months";
     }
     rep.sections.push_back(std::move(o));
   }
