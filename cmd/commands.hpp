@@ -25,6 +25,9 @@ void register_qualify(CLI::App& app, Context& ctx);
 void register_poc(CLI::App& app, Context& ctx);
 void register_generalize(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
+void register_search(CLI::App& app, Context& ctx);
+void register_sql(CLI::App& app, Context& ctx);
+void register_index(CLI::App& app, Context& ctx);
 void register_schema(CLI::App& app, Context& ctx);
 
 } // namespace innov::cmd

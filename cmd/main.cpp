@@ -20,6 +20,9 @@ void register_commands(CLI::App& app, Context& ctx)
   register_poc(app, ctx);
   register_generalize(app, ctx);
   register_report(app, ctx);
+  register_search(app, ctx);
+  register_sql(app, ctx);
+  register_index(app, ctx);
   register_schema(app, ctx);
 }
 

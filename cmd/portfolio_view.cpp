@@ -4,27 +4,74 @@
 
 #include <iostream>
 #include <set>
+#include <unistd.h>
 
 namespace innov::cmd {
+
+namespace {
+
+void warn_invalid(const Context& ctx, std::size_t bad)
+{
+  if (bad > 0 && !ctx.quiet) {
+    std::cerr << "innov: warning: " << bad << " file" << (bad == 1 ? " has" : "s have")
+              << " errors and " << (bad == 1 ? "is" : "are") << " left out (run 'innov validate')\n";
+  }
+}
+
+} // namespace
+
+std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,
+                                         const model::Config& config, index::RefreshStats* stats, bool rebuild)
+{
+  auto mode = ctx.no_cache ? index::Index::Mode::memory : index::Index::Mode::cached;
+  auto idx = std::make_unique<index::Index>(root, config, mode, [&ctx](const std::string& line) {
+    if (!ctx.quiet) {
+      std::cerr << "innov: warning: " << line << "\n";
+    }
+  });
+  auto s = idx->refresh(rebuild);
+  if (stats) {
+    *stats = s;
+  }
+  return idx;
+}
 
 PortfolioView open_view(const Context& ctx)
 {
   PortfolioView v;
   v.root = find_portfolio_root(ctx);
   v.config = store::require_config(v.root);
-  util::Diagnostics diags;
-  v.portfolio = store::load_portfolio(v.root, diags);
-  std::set<std::string> bad;
-  for (const auto& d : diags) {
-    if (d.severity == util::Severity::error) {
-      bad.insert(d.path);
+  if (ctx.no_cache) {
+    util::Diagnostics diags;
+    v.portfolio = store::load_portfolio(v.root, diags);
+    std::set<std::string> bad;
+    for (const auto& d : diags) {
+      if (d.severity == util::Severity::error && d.code != "E021" && d.code != "E024") {
+        bad.insert(d.path);
+      }
     }
+    // The same id twice: the first file keeps it, as in the index.
+    std::set<std::string> seen;
+    std::vector<model::Innovation> kept;
+    std::size_t dropped = 0;
+    for (auto& r : v.portfolio.records) {
+      if (seen.insert(r.id).second) {
+        kept.push_back(std::move(r));
+      } else {
+        ++dropped;
+      }
+    }
+    v.portfolio.records = std::move(kept);
+    v.invalid_files = bad.size() + dropped;
+  } else {
+    index::RefreshStats stats;
+    auto idx = open_index(ctx, v.root, v.config, &stats);
+    v.portfolio.root = v.root;
+    v.portfolio.config = v.config;
+    v.portfolio.records = idx->records();
+    v.invalid_files = stats.errors + (stats.files - stats.errors - stats.records);
   }
-  v.invalid_files = bad.size();
-  if (!bad.empty() && !ctx.quiet) {
-    std::cerr << "innov: warning: " << bad.size() << " file" << (bad.size() == 1 ? " has" : "s have")
-              << " errors and may be left out (run 'innov validate')\n";
-  }
+  warn_invalid(ctx, v.invalid_files);
   return v;
 }
 

@@ -1,8 +1,12 @@
-// The read path of every read command: the portfolio's records and configuration.
+// The read path of every read command: the portfolio's records and configuration, from the index
+// cache (refreshed first) or, with --no-cache / INNOV_NO_CACHE=1, from the files in memory.
 #pragma once
 
 #include "cmd/context.hpp"
+#include "lib/index/index.hpp"
 #include "lib/store/portfolio.hpp"
+
+#include <memory>
 
 namespace innov::cmd {
 
@@ -10,12 +14,17 @@ struct PortfolioView
 {
   std::filesystem::path root;
   model::Config config;
-  store::Portfolio portfolio; // valid records only
+  store::Portfolio portfolio; // valid records only, in path order
   std::size_t invalid_files = 0;
 };
 
 // Loads the portfolio for a read command. innov.yaml must be valid (else DataError); records with
 // errors are left out with one warning line on stderr.
 PortfolioView open_view(const Context& ctx);
+
+// The index of the portfolio, refreshed: on disk, or in memory with --no-cache.
+std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,
+                                         const model::Config& config, index::RefreshStats* stats = nullptr,
+                                         bool rebuild = false);
 
 } // namespace innov::cmd

@@ -17,6 +17,14 @@ struct FixedNow
   ~FixedNow() { unsetenv("INNOV_NOW"); }
 };
 
+// A copy of a source portfolio, so that the index cache is never written into the source tree.
+struct Copy
+{
+  TempDir dir;
+  explicit Copy(const fs::path& from) { copy_tree(from, dir.path()); }
+  std::string path() const { return dir.path().string(); }
+};
+
 const std::vector<std::string> k_reports = {"funnel", "value", "pipeline", "participation", "cycle-time", "regions", "review"};
 const std::vector<std::pair<std::string, std::string>> k_formats = {
     {"text", "txt"}, {"markdown", "md"}, {"csv", "csv"}, {"json", "json"}, {"html", "html"}};
@@ -26,12 +34,13 @@ const std::vector<std::pair<std::string, std::string>> k_formats = {
 TEST_CASE("report: golden files for every report in every format")
 {
   FixedNow now;
+  Copy ex(example_portfolio());
   bool update = std::getenv("INNOV_UPDATE_GOLDEN") != nullptr;
   for (const auto& name : k_reports) {
     for (const auto& [format, ext] : k_formats) {
       CAPTURE(name);
       CAPTURE(format);
-      auto r = run({"-C", example_portfolio().string(), "--color", "never", "report", name, "--format", format});
+      auto r = run({"-C", ex.path(), "--color", "never", "report", name, "--format", format});
       REQUIRE(r.code == 0);
       CHECK(r.err == "");
       auto golden = source_dir() / "tests/golden" / (name + "." + ext);
@@ -47,10 +56,13 @@ TEST_CASE("report: golden files for every report in every format")
 TEST_CASE("report: same portfolio, same flags, same bytes")
 {
   FixedNow now;
-  auto a = run({"-C", example_portfolio().string(), "report", "value", "--period", "quarter", "--format", "json"});
-  auto b = run({"-C", example_portfolio().string(), "report", "value", "--period", "quarter", "--format", "json"});
+  Copy ex(example_portfolio());
+  auto a = run({"-C", ex.path(), "report", "value", "--period", "quarter", "--format", "json"});
+  auto b = run({"-C", ex.path(), "--no-cache", "report", "value", "--period", "quarter", "--format", "json"});
+  auto c = run({"-C", ex.path(), "report", "value", "--period", "quarter", "--format", "json"});
   CHECK(a.code == 0);
   CHECK(a.out == b.out);
+  CHECK(a.out == c.out);
 }
 
 TEST_CASE("report funnel: figures counted by hand on the base fixture")
@@ -58,7 +70,8 @@ TEST_CASE("report funnel: figures counted by hand on the base fixture")
   FixedNow now;
   // Base fixture: k3m9xa2q went submitted -> qualified (30 days) -> poc-planned (19) -> ... ->
   // generalized (2017-01-12, 267 days after poc-planned); 7d2hq4wz is submitted.
-  auto r = run({"-C", (source_dir() / "tests/fixtures/base").string(), "report", "funnel", "--format", "json"});
+  Copy base(source_dir() / "tests/fixtures/base");
+  auto r = run({"-C", base.path(), "report", "funnel", "--format", "json"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find(R"({
       "stage": "submitted",
@@ -93,7 +106,8 @@ TEST_CASE("report funnel: figures counted by hand on the base fixture")
 TEST_CASE("report value: figures counted by hand on the base fixture")
 {
   FixedNow now;
-  auto r = run({"-C", (source_dir() / "tests/fixtures/base").string(), "report", "value", "--format", "csv"});
+  Copy base(source_dir() / "tests/fixtures/base");
+  auto r = run({"-C", base.path(), "report", "value", "--format", "csv"});
   REQUIRE(r.code == 0);
   // Estimate 12000 h/year, projection 180000 h/year, realized 41000 h = 1312000 EUR at 32 EUR/h;
   // POC spend 35500, so ROI 1312000 / 35500 = 36.96.
@@ -108,7 +122,8 @@ TEST_CASE("report value: figures counted by hand on the base fixture")
 TEST_CASE("report: --as-of rebuilds the portfolio as it stood")
 {
   FixedNow now;
-  auto base = (source_dir() / "tests/fixtures/base").string();
+  Copy copy(source_dir() / "tests/fixtures/base");
+  auto base = copy.path();
   // On 2016-05-01 k3m9xa2q was poc-planned and 7d2hq4wz did not exist.
   auto r = run({"-C", base, "report", "funnel", "--as-of", "2016-05-01", "--format", "csv"});
   REQUIRE(r.code == 0);
@@ -122,7 +137,8 @@ TEST_CASE("report: --as-of rebuilds the portfolio as it stood")
 TEST_CASE("report: --by, --period, --from/--to")
 {
   FixedNow now;
-  auto ex = example_portfolio().string();
+  Copy copy(example_portfolio());
+  auto ex = copy.path();
   auto r = run({"-C", ex, "report", "funnel", "--by", "region", "--period", "year", "--format", "csv"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find("by_region,hdf,submitted,") != std::string::npos);

@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS files (
   record_id TEXT,
   indexed_ns INTEGER          -- when the row was written (racy-file detection)
 );
+CREATE TABLE IF NOT EXISTS records (id TEXT, path TEXT PRIMARY KEY, data BLOB); -- the record, serialized
 CREATE TABLE IF NOT EXISTS innovations (
   id TEXT PRIMARY KEY, path TEXT, kind TEXT, title TEXT, summary TEXT, description TEXT,
   author TEXT, region TEXT, unit TEXT, source TEXT, challenge TEXT, horizon TEXT,

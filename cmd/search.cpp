@@ -1,0 +1,78 @@
+// innov search TEXT: full-text search over titles, summaries, descriptions and comments.
+#include "cmd/commands.hpp"
+#include "cmd/output.hpp"
+#include "cmd/portfolio_view.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/fold.hpp"
+
+#include <unistd.h>
+
+namespace innov::cmd {
+
+namespace {
+
+// An FTS5 query from free text: every word must match (as a prefix), quoted so that no word is
+// read as FTS syntax.
+std::string fts_query(const std::string& text)
+{
+  std::string q;
+  for (const auto& w : util::words(text)) {
+    q += (q.empty() ? "" : " ") + std::string("\"") + w + "\"*";
+  }
+  return q;
+}
+
+} // namespace
+
+void register_search(CLI::App& app, Context& ctx)
+{
+  struct Options
+  {
+    std::vector<std::string> words;
+    std::size_t limit = 20;
+    std::string format;
+    std::string out;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand("search", "Full-text search, ranked by relevance (bm25), with a snippet");
+  sub->add_option("TEXT", o->words, "Words to find (accents and case ignored: 'generalise' finds 'généralisé')")->required();
+  sub->add_option("--limit", o->limit, "At most N results")->default_val(20);
+  sub->add_option("--format", o->format, "text, json or csv");
+  sub->add_option("-o,--output", o->out, "Write to FILE (format from the extension)");
+  sub->footer("Examples:\n  innov search télétravail\n  innov search recrutement simulation --format json");
+  sub->callback([o, &ctx] {
+    ctx.run = [o, &ctx] {
+      std::string format = resolve_format(o->format, o->out, {"text", "json", "csv"});
+      std::string text;
+      for (const auto& w : o->words) {
+        text += w + " ";
+      }
+      std::string q = fts_query(text);
+      if (q.empty()) {
+        throw UsageError("nothing to search for in '" + text + "'");
+      }
+      auto root = find_portfolio_root(ctx);
+      auto config = store::require_config(root);
+      auto idx = open_index(ctx, root, config);
+      SQLite::Statement s(idx->db(),
+                          "SELECT i.id, i.status, i.title, "
+                          "snippet(search, -1, '[', ']', '…', 12), bm25(search, 0, 5.0, 3.0, 1.0, 1.0) AS rank "
+                          "FROM search JOIN innovations i ON i.id = search.record_id "
+                          "WHERE search MATCH ? ORDER BY rank, i.id LIMIT ?");
+      s.bind(1, q);
+      s.bind(2, static_cast<std::int64_t>(o->limit));
+      report::Table t;
+      t.columns = {{"id"}, {"status"}, {"score", true}, {"title"}, {"snippet"}};
+      while (s.executeStep()) {
+        double score = -s.getColumn(4).getDouble();
+        t.add_row({report::Cell::str(s.getColumn(0).getString()), report::Cell::str(s.getColumn(1).getString()),
+                   report::Cell::num(std::round(score * 100) / 100, 2), report::Cell::str(s.getColumn(2).getString()),
+                   report::Cell::str(s.getColumn(3).getString())});
+      }
+      write_output(render_table(t, format, o->out.empty() && use_color(ctx, STDOUT_FILENO)), o->out);
+      return 0;
+    };
+  });
+}
+
+} // namespace innov::cmd

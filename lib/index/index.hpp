@@ -1,0 +1,70 @@
+// The index cache (.innov/cache.db, DESIGN.md section 3): a disposable SQLite copy of the portfolio
+// that makes reads fast. Refreshed incrementally before every read; rebuilt whenever it cannot be
+// trusted. Nothing is ever written back from it to the YAML files.
+#pragma once
+
+#include "lib/model/config.hpp"
+#include "lib/model/innovation.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace innov::index {
+
+namespace fs = std::filesystem;
+
+struct RefreshStats
+{
+  std::size_t files = 0;    // record files seen
+  std::size_t records = 0;  // valid records in the index
+  std::size_t errors = 0;   // files with errors (left out)
+  std::size_t reread = 0;   // files parsed by this refresh
+  std::size_t removed = 0;  // rows dropped for deleted or renamed files
+  bool rebuilt = false;     // a full rebuild happened
+  double seconds = 0;
+};
+
+class Index
+{
+public:
+  enum class Mode { cached, memory };
+
+  // Opens (creating or healing) the index of root. In cached mode a cache that cannot be used is
+  // deleted and rebuilt with one warning; a portfolio whose .innov/ cannot be written falls back to
+  // memory with one warning. `warn` receives those lines.
+  Index(const fs::path& root, const model::Config& config, Mode mode, std::function<void(const std::string&)> warn);
+
+  // Brings the index up to date with the files: re-reads only new, changed and racy files, drops
+  // rows of deleted ones, in one IMMEDIATE transaction. force: rebuild everything.
+  RefreshStats refresh(bool force = false);
+
+  // The valid records, in path order.
+  std::vector<model::Innovation> records();
+
+  SQLite::Database& db() { return *m_db; }
+  Mode mode() const { return m_mode; }
+  fs::path path() const { return m_path; }
+
+private:
+  void open_db();
+  void reset_db(const std::string& reason);
+  RefreshStats refresh_once(bool force);
+  std::vector<model::Innovation> read_records();
+
+  fs::path m_root;
+  fs::path m_path;
+  model::Config m_config;
+  Mode m_mode;
+  std::function<void(const std::string&)> m_warn;
+  std::unique_ptr<SQLite::Database> m_db;
+  bool m_healed = false;
+};
+
+// Folds text for the full-text table and its queries (lowercase, no accents, œ -> oe).
+std::string search_text(const std::string& text);
+
+} // namespace innov::index

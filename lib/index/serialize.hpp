@@ -1,0 +1,17 @@
+// A compact binary form of a record, stored in the index so warm reads skip YAML parsing.
+#pragma once
+
+#include "lib/model/innovation.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace innov::index {
+
+std::string serialize(const model::Innovation& rec);
+
+// nullopt when the bytes are not a serialized record (a corrupt cache).
+std::optional<model::Innovation> deserialize(std::string_view bytes);
+
+} // namespace innov::index

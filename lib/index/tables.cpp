@@ -1,0 +1,165 @@
+#include "lib/index/tables.hpp"
+
+#include "lib/index/index.hpp"
+#include "lib/index/serialize.hpp"
+#include "lib/model/as_of.hpp"
+#include "lib/model/gates.hpp"
+
+namespace innov::index {
+
+namespace {
+
+const char* k_tables_by_record[] = {"themes",  "likes",     "comments",       "qualifications", "scores",
+                                    "pocs",    "poc_territories", "kpis",     "decisions",      "decision_scope",
+                                    "rollout", "realized",  "history"};
+
+// Binds values to a statement in order and runs it.
+template <typename... Args>
+void run(SQLite::Statement& s, const Args&... args)
+{
+  s.reset();
+  int i = 1;
+  (
+      [&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::optional<double>>) {
+          if (v) {
+            s.bind(i, *v);
+          } else {
+            s.bind(i);
+          }
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          if (v.empty()) {
+            s.bind(i);
+          } else {
+            s.bind(i, v);
+          }
+        } else {
+          s.bind(i, v);
+        }
+        ++i;
+      }(args),
+      ...);
+  s.exec();
+}
+
+std::optional<double> opt(const std::optional<double>& v)
+{
+  return v;
+}
+
+} // namespace
+
+TableWriter::TableWriter(SQLite::Database& db, const model::Config& config) : m_db(db), m_config(config) {}
+
+SQLite::Statement& TableWriter::stmt(const std::string& sql)
+{
+  auto it = m_stmts.find(sql);
+  if (it == m_stmts.end()) {
+    it = m_stmts.emplace(sql, std::make_unique<SQLite::Statement>(m_db, sql)).first;
+  }
+  return *it->second;
+}
+
+void TableWriter::remove(const std::string& id)
+{
+  run(stmt("DELETE FROM records WHERE id = ?"), id);
+  run(stmt("DELETE FROM innovations WHERE id = ?"), id);
+  for (const char* t : k_tables_by_record) {
+    run(stmt(std::string("DELETE FROM ") + t + " WHERE record_id = ?"), id);
+  }
+  run(stmt("DELETE FROM search WHERE record_id = ?"), id);
+}
+
+void TableWriter::insert(const std::string& rel, const model::Innovation& r)
+{
+  const std::string blob = serialize(r);
+  auto& rs = stmt("INSERT OR REPLACE INTO records (id, path, data) VALUES (?, ?, ?)");
+  rs.reset();
+  rs.bind(1, r.id);
+  rs.bind(2, rel);
+  rs.bind(3, blob.data(), static_cast<int>(blob.size()));
+  rs.exec();
+  std::optional<double> est_amount;
+  std::string est_metric, est_per;
+  if (r.estimate) {
+    est_amount = r.estimate->amount;
+    est_metric = r.estimate->metric;
+    est_per = r.estimate->per;
+  }
+  run(stmt("INSERT OR REPLACE INTO innovations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), r.id, rel, r.kind,
+      r.title, r.summary, r.description, r.author, r.region, r.unit, r.source, r.challenge, r.horizon, r.created,
+      r.external_ref, r.status, r.merged_into, static_cast<std::int64_t>(r.likes.size()),
+      static_cast<std::int64_t>(r.comments.size()), est_metric, est_amount, est_per, model::status_since(r));
+  for (const auto& t : r.themes) {
+    run(stmt("INSERT INTO themes VALUES (?, ?)"), r.id, t);
+  }
+  for (const auto& p : r.likes) {
+    run(stmt("INSERT INTO likes VALUES (?, ?)"), r.id, p);
+  }
+  std::string comments;
+  for (std::size_t i = 0; i < r.comments.size(); ++i) {
+    const auto& c = r.comments[i];
+    run(stmt("INSERT INTO comments VALUES (?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), c.at, c.author, c.text);
+    comments += c.text + "\n";
+  }
+  for (std::size_t i = 0; i < r.qualifications.size(); ++i) {
+    const auto& q = r.qualifications[i];
+    run(stmt("INSERT INTO qualifications VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), q.at,
+        q.expert, q.region, q.decision, q.rationale, model::weighted_score(q, m_config));
+    for (const auto& [crit, score] : q.scores) {
+      run(stmt("INSERT INTO scores VALUES (?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), crit, score);
+    }
+  }
+  for (std::size_t i = 0; i < r.pocs.size(); ++i) {
+    const auto& p = r.pocs[i];
+    auto seq = static_cast<std::int64_t>(i);
+    run(stmt("INSERT INTO pocs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), r.id, seq, p.id, p.format, p.sponsor,
+        p.planned_start, p.planned_end, p.started, p.ended, opt(p.budget_planned), opt(p.budget_spent), p.outcome,
+        p.lessons, static_cast<std::int64_t>(p.territory.size()));
+    for (const auto& u : p.territory) {
+      run(stmt("INSERT INTO poc_territories VALUES (?, ?, ?)"), r.id, seq, u);
+    }
+    for (const auto& k : p.kpis) {
+      auto met = k.met();
+      std::optional<double> met_value;
+      if (met) {
+        met_value = *met ? 1.0 : 0.0;
+      }
+      run(stmt("INSERT INTO kpis VALUES (?,?,?,?,?,?,?,?,?,?,?)"), r.id, seq, k.id, k.name, k.unit, k.direction,
+          k.baseline, k.target, opt(k.actual), static_cast<std::int64_t>(k.is_must() ? 1 : 0), met_value);
+    }
+  }
+  for (std::size_t i = 0; i < r.decisions.size(); ++i) {
+    const auto& d = r.decisions[i];
+    auto seq = static_cast<std::int64_t>(i);
+    std::optional<double> proj;
+    std::string proj_metric, proj_per;
+    if (d.projected) {
+      proj = d.projected->amount;
+      proj_metric = d.projected->metric;
+      proj_per = d.projected->per;
+    }
+    run(stmt("INSERT INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?)"), r.id, seq, d.at, d.gate, d.by, d.decision,
+        proj_metric, proj, proj_per, d.rationale, d.override_reason);
+    for (const auto& sc : d.scope) {
+      run(stmt("INSERT INTO decision_scope VALUES (?, ?, ?)"), r.id, seq, sc);
+    }
+    for (const auto& w : d.rollout) {
+      run(stmt("INSERT INTO rollout VALUES (?, ?, ?, ?, ?)"), r.id, seq, w.region, w.planned, w.done);
+    }
+  }
+  for (std::size_t i = 0; i < r.realized.size(); ++i) {
+    const auto& v = r.realized[i];
+    run(stmt("INSERT INTO realized VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), v.period, v.metric,
+        v.amount, v.region);
+  }
+  for (std::size_t i = 0; i < r.history.size(); ++i) {
+    const auto& h = r.history[i];
+    run(stmt("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), h.at, h.by, h.from, h.to);
+  }
+  run(stmt("INSERT INTO search (record_id, title, summary, description, comments) VALUES (?, ?, ?, ?, ?)"), r.id,
+      search_text(r.title), search_text(r.summary), search_text(r.description), search_text(comments));
+}
+
+} // namespace innov::index
