@@ -2,6 +2,7 @@
 
 #include "lib/util/utf8.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -91,7 +92,7 @@ private:
   int m_depth = 0;
 };
 
-// Line and column (1-based, in code points) of a byte offset.
+// Line and column (1-based, column in bytes like yaml-cpp's marks) of a byte offset.
 std::pair<int, int> position_of(std::string_view text, std::size_t offset)
 {
   int line = 1;
@@ -102,7 +103,7 @@ std::pair<int, int> position_of(std::string_view text, std::size_t offset)
       line_start = i + 1;
     }
   }
-  return {line, static_cast<int>(util::utf8_length(text.substr(line_start, offset - line_start))) + 1};
+  return {line, static_cast<int>(std::min(offset, text.size()) - line_start) + 1};
 }
 
 // Duplicate keys: yaml-cpp keeps both silently. Reports the second occurrence.
@@ -159,7 +160,20 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
     out.push_back(make(path, line, col, "E006", "NUL byte in a text file"));
     return std::nullopt;
   }
+  // yaml-cpp 0.7 accepts an unterminated quoted scalar, or a last key without ':', when the text
+  // ends right after a line break. A final comment line makes it reach the end inside the scalar
+  // and report it, without changing what a well-formed text means.
   std::string owned(text);
+  if (!owned.empty() && owned.back() == '\n') {
+    owned += "#";
+  }
+  // A mark on that added line is shown on the last line of the text.
+  auto at = [&](const YAML::Mark& m) {
+    if (m.pos >= 0 && static_cast<std::size_t>(m.pos) >= text.size() && !text.empty()) {
+      return position_of(text, text.size() - 1);
+    }
+    return std::pair<int, int>{m.line + 1, m.column + 1};
+  };
   try {
     {
       std::istringstream in(owned);
@@ -195,13 +209,8 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
           }
         } start;
         if (parser.HandleNextDocument(start)) {
-          int line = start.mark.line + 1;
-          // The '---' line precedes the document's first node.
-          std::size_t pos = owned.find("\n---");
-          if (pos != std::string::npos) {
-            line = position_of(owned, pos + 1).first;
-          }
-          out.push_back(make(path, line, 1, "E004", "more than one YAML document in the file",
+          // The mark of the second document's start: its '---' line when there is one.
+          out.push_back(make(path, start.mark.line + 1, 1, "E004", "more than one YAML document in the file",
                              "a portfolio file holds exactly one document: remove the '---' separator"));
           return std::nullopt;
         }
@@ -223,11 +232,11 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
     }
     return root;
   } catch (const Refusal& r) {
-    out.push_back(make(path, r.mark.line + 1, r.mark.column + 1, r.code, r.message, r.hint));
-  } catch (const YAML::ParserException& e) {
-    out.push_back(make(path, e.mark.line + 1, e.mark.column + 1, "E002", "malformed YAML: " + e.msg));
+    auto [line, col] = at(r.mark);
+    out.push_back(make(path, line, col, r.code, r.message, r.hint));
   } catch (const YAML::Exception& e) {
-    out.push_back(make(path, e.mark.line + 1, e.mark.column + 1, "E002", std::string("malformed YAML: ") + e.msg));
+    auto [line, col] = at(e.mark);
+    out.push_back(make(path, line, col, "E002", "malformed YAML: " + e.msg));
   }
   return std::nullopt;
 }
@@ -253,20 +262,35 @@ std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file, cons
                        "a record this large is not a record: move attachments out of the portfolio"));
     return std::nullopt;
   }
+  // Read to the end, at most one byte past the limit: the file may have changed since fstat.
   std::string text;
-  text.resize(static_cast<std::size_t>(st.st_size));
+  text.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t done = 0;
-  while (done < text.size()) {
+  while (done <= k_max_file_size) {
+    if (done == text.size()) {
+      text.resize(std::min(text.size() * 2, k_max_file_size + 1));
+    }
     ssize_t n = ::read(fd, text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR) {
       continue;
     }
-    if (n <= 0) {
+    if (n < 0) {
+      int saved = errno;
+      ::close(fd);
+      out.push_back(make(path, 0, 0, "E001", std::string("cannot read '") + path + "': " + std::strerror(saved)));
+      return std::nullopt;
+    }
+    if (n == 0) {
       break;
     }
     done += static_cast<std::size_t>(n);
   }
   ::close(fd);
+  if (done > k_max_file_size) {
+    out.push_back(make(path, 0, 0, "E007", "file is over 1 MiB",
+                       "a record this large is not a record: move attachments out of the portfolio"));
+    return std::nullopt;
+  }
   text.resize(done);
   return load_yaml(text, path, out);
 }
