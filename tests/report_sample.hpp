@@ -25,6 +25,7 @@
 #include "lib/util/date.hpp"
 
 #include <doctest/doctest.h>
+#include <cmath>
 #include <optional>
 #include <stdexcept>
 #include <string>

@@ -1,0 +1,70 @@
+// report::participation_report on the hand-made sample (tests/report_sample.hpp): distinct people.
+#include "tests/report_sample.hpp"
+
+using namespace innov;
+using namespace innov::test;
+
+TEST_CASE("report::participation_report")
+{
+  SUBCASE("distinct people per action and their share of the headcount")
+  {
+    auto r = report::participation_report(sample_input());
+    CHECK(row_labels(r, "people") == std::vector<std::string>{"deposited", "commented", "liked", "qualified", "any"});
+    CHECK(num(r, "people", "deposited", "people") == 4); // p1 (twice), p2, p3, p4
+    CHECK(num(r, "people", "commented", "people") == 2); // p2, p6
+    CHECK(num(r, "people", "liked", "people") == 3);     // p2, p3, p5
+    CHECK(num(r, "people", "qualified", "people") == 2); // e1, e2
+    CHECK(num(r, "people", "any", "people") == 8);       // p1..p6, e1, e2
+    CHECK(num(r, "people", "any", "share_of_headcount_pct") == 8); // of 100
+    CHECK(num(r, "people", "deposited", "share_of_headcount_pct") == 4);
+  }
+
+  SUBCASE("by region of the records acted on (the default), or --by")
+  {
+    auto r = report::participation_report(sample_input());
+    CHECK(row_labels(r, "by_region") == std::vector<std::string>{"ara", "hdf", "idf"});
+    CHECK(num(r, "by_region", "ara", "people") == 1); // p1
+    CHECK(num(r, "by_region", "hdf", "people") == 5); // p2 p4 p5 p6 e2
+    CHECK(num(r, "by_region", "idf", "people") == 4); // p1 p2 p3 e1
+    report::ReportOptions o;
+    o.by = "kind";
+    r = report::participation_report(sample_input(o));
+    CHECK(num(r, "by_kind", "practice", "people") == 2); // p3 e1
+  }
+
+  SUBCASE("active people per month (the default), or --period")
+  {
+    auto r = report::participation_report(sample_input());
+    CHECK(row_labels(r, "over_time") == std::vector<std::string>{"2016-01", "2016-03", "2016-04", "2016-06", "2016-07",
+                                                                 "2016-10", "2016-11", "2016-12"});
+    CHECK(num(r, "over_time", "2016-01", "deposited") == 1);
+    CHECK(num(r, "over_time", "2016-01", "commented") == 1);
+    CHECK(num(r, "over_time", "2016-01", "qualified") == 1);
+    CHECK(num(r, "over_time", "2016-04", "deposited") == 0);
+    CHECK(num(r, "over_time", "2016-04", "qualified") == 1);
+    report::ReportOptions o;
+    o.period = "year";
+    r = report::participation_report(sample_input(o));
+    CHECK(row_labels(r, "over_time") == std::vector<std::string>{"2016"});
+    CHECK(num(r, "over_time", "2016", "deposited") == 4);
+    CHECK(num(r, "over_time", "2016", "qualified") == 2);
+  }
+
+  SUBCASE("--as-of leaves out later comments, qualifications and records")
+  {
+    report::ReportOptions o;
+    o.as_of = "2016-03-05"; // A and B exist; B's comment (03-10) and qualification (04-20) not yet
+    auto r = report::participation_report(sample_input(o));
+    CHECK(num(r, "people", "deposited", "people") == 2);
+    CHECK(num(r, "people", "commented", "people") == 1);
+    CHECK(num(r, "people", "qualified", "people") == 1);
+  }
+
+  SUBCASE("no headcount: no share")
+  {
+    auto in = sample_input();
+    in.config.headcount = 0;
+    auto r = report::participation_report(in);
+    CHECK(cell(r, "people", "any", "share_of_headcount_pct").null);
+  }
+}
