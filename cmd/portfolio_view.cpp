@@ -50,11 +50,15 @@ PortfolioView open_view(const Context& ctx)
         bad.insert(d.path);
       }
     }
-    // The same id twice: the first file keeps it, as in the index.
+    // Files with errors are left out, and the same id twice: the first file keeps it, as in the index.
     std::set<std::string> seen;
     std::vector<model::Innovation> kept;
     std::size_t dropped = 0;
-    for (auto& r : v.portfolio.records) {
+    for (std::size_t i = 0; i < v.portfolio.records.size(); ++i) {
+      auto& r = v.portfolio.records[i];
+      if (bad.count(v.portfolio.record_paths[i])) {
+        continue;
+      }
       if (seen.insert(r.id).second) {
         kept.push_back(std::move(r));
       } else {
