@@ -2,6 +2,7 @@
 
 #include "lib/util/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <regex>
 
@@ -37,29 +38,30 @@ YAML::Node text_scalar(const std::string& value)
 
 namespace {
 
-bool matches(const std::vector<std::string>& path, const std::string& pattern)
+// A flow pattern split at '/': "/pocs/*/territory" -> {"pocs", "*", "territory"}.
+using Pattern = std::vector<std::string>;
+
+std::vector<Pattern> split_patterns(const EmitStyle& style)
 {
-  auto parts = util::split(pattern, '/');
-  // parts[0] is "" (leading slash)
-  if (parts.size() != path.size() + 1) {
+  std::vector<Pattern> out;
+  for (const auto& p : style.flow_paths) {
+    auto parts = util::split(p, '/');
+    out.emplace_back(parts.begin() + (parts.empty() ? 0 : 1), parts.end()); // drop "" before the first '/'
+  }
+  return out;
+}
+
+bool matches(const std::vector<std::string>& path, const Pattern& pattern)
+{
+  if (pattern.size() != path.size()) {
     return false;
   }
   for (std::size_t i = 0; i < path.size(); ++i) {
-    if (parts[i + 1] != "*" && parts[i + 1] != path[i]) {
+    if (pattern[i] != "*" && pattern[i] != path[i]) {
       return false;
     }
   }
   return true;
-}
-
-bool is_flow(const std::vector<std::string>& path, const EmitStyle& style)
-{
-  for (const auto& p : style.flow_paths) {
-    if (matches(path, p)) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // Would a plain scalar with this text resolve to something other than a string (YAML 1.2 core
@@ -76,19 +78,28 @@ bool reads_as_other_type(const std::string& s)
   return std::regex_match(s, k_other);
 }
 
-bool safe_plain(const std::string& s, bool in_flow)
+// Can s be written as a plain scalar in this context and read back as the same text by yaml-cpp?
+// Text (strict) never starts with an indicator; a plain-typed value such as "-5" may start with
+// '-', '?' or ':' when a non-space follows, as YAML allows. In flow context yaml-cpp also ends a
+// plain scalar at '?', so that is refused there.
+bool safe_plain(const std::string& s, bool in_flow, bool strict)
 {
   if (s.empty() || s.front() == ' ' || s.back() == ' ') {
     return false;
   }
-  static const std::string k_indicators = "-?:,[]{}#&*!|>'\"%@`";
+  static const std::string k_indicators = ",[]{}#&*!|>'\"%@`";
   if (k_indicators.find(s.front()) != std::string::npos) {
     return false;
+  }
+  if (s.front() == '-' || s.front() == '?' || s.front() == ':') {
+    if (strict || s.size() == 1 || s[1] == ' ') {
+      return false;
+    }
   }
   if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':') {
     return false;
   }
-  if (in_flow && s.find_first_of(",[]{}") != std::string::npos) {
+  if (in_flow && s.find_first_of(",[]{}?") != std::string::npos) {
     return false;
   }
   for (unsigned char c : s) {
@@ -170,7 +181,7 @@ std::string literal_header(const std::string& s)
 class Emitter
 {
 public:
-  explicit Emitter(const EmitStyle& style) : m_style(style) {}
+  explicit Emitter(const EmitStyle& style) : m_patterns(split_patterns(style)) {}
 
   std::string run(const YAML::Node& node)
   {
@@ -186,8 +197,8 @@ private:
   std::string scalar(const YAML::Node& n, bool in_flow)
   {
     const std::string& s = n.Scalar();
-    bool plain_typed = n.Tag() == "?";
-    if (safe_plain(s, in_flow) && (plain_typed || !reads_as_other_type(s))) {
+    if (n.Tag() == "?" ? safe_plain(s, in_flow, false)
+                       : safe_plain(s, in_flow, true) && !reads_as_other_type(s)) {
       return s;
     }
     return double_quoted(s);
@@ -262,7 +273,7 @@ private:
   // Writes the value of a key (after "key:") or of a sequence item (after "-").
   void value_after(const YAML::Node& v, int child_indent)
   {
-    bool flow_here = is_flow(m_path, m_style);
+    bool flow_here = is_flow();
     if (v.IsScalar() && v.Tag() != "?") {
       std::string header = literal_header(v.Scalar());
       if (!header.empty()) {
@@ -308,7 +319,7 @@ private:
       indent(ind);
       m_out += "-";
       m_path.push_back(std::to_string(i++));
-      bool flow_here = is_flow(m_path, m_style);
+      bool flow_here = is_flow();
       if (item.IsMap() && item.size() > 0 && !flow_here) {
         m_out += " ";
         block_map(item, ind + 2, true);
@@ -319,7 +330,12 @@ private:
     }
   }
 
-  const EmitStyle& m_style;
+  bool is_flow() const
+  {
+    return std::any_of(m_patterns.begin(), m_patterns.end(), [&](const Pattern& p) { return matches(m_path, p); });
+  }
+
+  std::vector<Pattern> m_patterns;
   std::vector<std::string> m_path;
   std::string m_out;
 };
