@@ -74,6 +74,14 @@ TEST_CASE("util::atomic_write")
     CHECK(read(p).empty());
     CHECK(names_in(p.parent_path()) == std::vector<std::string>{"k3m9xa2q.yaml"});
   }
+  SUBCASE("keeps the permissions of the file it replaces")
+  {
+    util::atomic_write(p, "a\n");
+    fs::permissions(p, fs::perms::owner_read | fs::perms::owner_write);
+    util::atomic_write(p, "b\n");
+    CHECK(read(p) == "b\n");
+    CHECK(fs::status(p).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+  }
   SUBCASE("a relative path in the working directory")
   {
     auto old = fs::current_path();

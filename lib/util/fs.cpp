@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <random>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -82,6 +83,11 @@ void atomic_write(const fs::path& p, std::string_view content)
     ::unlink(tmp.c_str());
     throw EnvError("cannot write '" + p.string() + "': " + what + ": " + std::strerror(saved));
   };
+  // A replaced file keeps its permissions (a private file stays private).
+  struct stat old{};
+  if (::stat(p.c_str(), &old) == 0 && ::fchmod(fd, old.st_mode & 07777) != 0) {
+    fail("chmod");
+  }
   std::size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
