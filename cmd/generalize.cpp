@@ -3,9 +3,11 @@
 #include "cmd/mutation.hpp"
 #include "lib/report/json.hpp"
 #include "lib/store/portfolio.hpp"
+#include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <iostream>
 
@@ -21,6 +23,23 @@ struct DecideOptions
   std::vector<std::string> waves;
   std::string projected;
 };
+
+// 2016, 2016-Q3 or 2016-07.
+void check_period(const std::string& period)
+{
+  bool ok = period.size() >= 4 && std::all_of(period.begin(), period.begin() + 4,
+                                                 [](char c) { return c >= '0' && c <= '9'; });
+  if (ok && period.size() == 7 && period[4] == '-' && period[5] == 'Q') {
+    ok = period[6] >= '1' && period[6] <= '4';
+  } else if (ok && period.size() == 7 && period[4] == '-') {
+    ok = util::parse_date(period + "-01").has_value();
+  } else {
+    ok = ok && period.size() == 4;
+  }
+  if (!ok) {
+    throw UsageError("--period '" + period + "' is not a year, quarter or month", "e.g. 2016, 2016-Q3 or 2016-07");
+  }
+}
 
 std::string rules_text(const std::vector<model::GateRule>& rules)
 {
@@ -47,8 +66,11 @@ int run_decide(const Context& ctx, DecideOptions& o)
     o.in.rollout.push_back(wave);
   }
   for (const auto& s : o.in.scope) {
-    if (s != "national") {
-      check_region(config, s);
+    if (s != "national" && !config.has_region(s)) {
+      auto scopes = config.region_codes();
+      scopes.insert(scopes.begin(), "national");
+      throw UsageError("unknown scope '" + s + "'" + util::did_you_mean(s, scopes),
+                       "national or region codes: " + util::join(config.region_codes(), ", "));
     }
   }
   if (!o.projected.empty()) {
@@ -188,6 +210,7 @@ void register_generalize(CLI::App& app, Context& ctx)
   sub->footer("Example:\n  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 41000 --region hdf");
   sub->callback([v, &ctx] {
     ctx.run = [v, &ctx] {
+      check_period(v->value.period);
       return mutate_one(ctx, v->flags, v->id, [&](model::Innovation& rec, const model::Config& config) {
         check_metric(config, v->value.metric);
         if (!v->value.region.empty()) {

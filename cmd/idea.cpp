@@ -47,6 +47,7 @@ int run_new(const Context& ctx, NewOptions& o)
   if (rec.author.empty()) {
     rec.author = actor.by;
   }
+  check_person(rec.author, "--author");
   if (rec.region.empty()) {
     if (config.regions.size() != 1) {
       throw UsageError("--region is required", "known: " + util::join(config.region_codes(), ", "));
@@ -125,6 +126,8 @@ std::string apply_edit(model::Innovation& rec, const model::Config& config, cons
     }
     if (field == "region") {
       check_region(config, value);
+    } else if (field == "author") {
+      check_person(value, "--set author");
     } else if (field == "challenge" && !value.empty()) {
       check_challenge(root, value);
     }
@@ -229,6 +232,7 @@ void register_idea(CLI::App& app, Context& ctx)
     ctx.run = [c, &ctx] {
       auto actor = actor_of(c->flags);
       std::string author = c->author.empty() ? actor.by : c->author;
+      check_person(author, "--author");
       return mutate_one(ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config&) {
         model::add_comment(rec, {actor.at, author, c->text});
         return "commented on " + rec.id + " (" + std::to_string(rec.comments.size()) + " comments)";

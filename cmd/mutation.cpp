@@ -162,4 +162,11 @@ void check_date(const std::string& date, const std::string& option)
   }
 }
 
+void check_person(const std::string& person, const std::string& option)
+{
+  if (!util::is_code(person)) {
+    throw UsageError(option + " '" + person + "' is not a person id", "use lowercase ids such as agent-48213");
+  }
+}
+
 } // namespace innov::cmd

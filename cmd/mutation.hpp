@@ -53,5 +53,7 @@ void check_metric(const model::Config& config, const std::string& metric);
 void check_theme(const model::Config& config, const std::string& theme);
 void check_challenge(const std::filesystem::path& root, const std::string& challenge);
 void check_date(const std::string& date, const std::string& option);
+// Checks a person id given with option (agent-48213, expert-idf-2).
+void check_person(const std::string& person, const std::string& option);
 
 } // namespace innov::cmd

@@ -53,7 +53,8 @@ struct PlanOptions
   std::string id;
   model::Poc poc;
   std::vector<std::string> kpis;
-  double budget = -1;
+  double budget = 0;
+  CLI::Option* budget_option = nullptr;
 };
 
 int run_list(const Context& ctx, const std::string& format_flag, const std::string& out)
@@ -111,7 +112,7 @@ void register_poc(CLI::App& app, Context& ctx)
   sub->add_option("--start", p->poc.planned_start, "Planned start date")->required();
   sub->add_option("--end", p->poc.planned_end, "Planned end date")->required();
   sub->add_option("--sponsor", p->poc.sponsor, "Sponsor (a regional direction...)");
-  sub->add_option("--budget", p->budget, "Planned budget in the portfolio currency");
+  p->budget_option = sub->add_option("--budget", p->budget, "Planned budget in the portfolio currency");
   sub->add_option("--kpi", p->kpis, "ID:NAME:UNIT:up|down:BASELINE:TARGET[:must] (repeatable)");
   sub->add_option("--poc-id", p->poc.id, "POC id (default: p1, p2...)");
   add_mutation_flags(sub, p->flags, false);
@@ -125,7 +126,10 @@ void register_poc(CLI::App& app, Context& ctx)
       for (const auto& k : p->kpis) {
         p->poc.kpis.push_back(parse_kpi(k));
       }
-      if (p->budget >= 0) {
+      if (p->budget_option->count() > 0) {
+        if (p->budget < 0) {
+          throw UsageError(fmt::format("--budget {} is negative", p->budget));
+        }
         p->poc.budget_planned = p->budget;
       }
       return mutate_one(ctx, p->flags, p->id, [&](model::Innovation& rec, const model::Config&) {
@@ -162,13 +166,14 @@ void register_poc(CLI::App& app, Context& ctx)
     MutationFlags flags;
     std::string id;
     std::vector<std::string> kpis;
-    double spent = -1;
+    double spent = 0;
+    CLI::Option* spent_option = nullptr;
   };
   auto m = std::make_shared<MeasureOptions>();
   sub = poc->add_subcommand("measure", "Record KPI values and spend of the running POC");
   sub->add_option("ID", m->id, "Record id or unique prefix")->required();
   sub->add_option("--kpi", m->kpis, "KPI_ID=VALUE (repeatable)");
-  sub->add_option("--spent", m->spent, "Budget spent so far");
+  m->spent_option = sub->add_option("--spent", m->spent, "Budget spent so far");
   add_mutation_flags(sub, m->flags);
   sub->footer("Example:\n  innov poc measure k3m9 --kpi placement_rate=49 --spent 35500");
   sub->callback([m, &ctx] {
@@ -178,12 +183,15 @@ void register_poc(CLI::App& app, Context& ctx)
         auto [id, v] = split_assignment(k, "--kpi");
         values.emplace_back(id, parse_number(v, "--kpi " + id));
       }
-      if (values.empty() && m->spent < 0) {
-        throw UsageError("nothing to measure", "give --kpi ID=VALUE or --spent N");
-      }
       std::optional<double> spent;
-      if (m->spent >= 0) {
+      if (m->spent_option->count() > 0) {
+        if (m->spent < 0) {
+          throw UsageError(fmt::format("--spent {} is negative", m->spent));
+        }
         spent = m->spent;
+      }
+      if (values.empty() && !spent) {
+        throw UsageError("nothing to measure", "give --kpi ID=VALUE or --spent N");
       }
       return mutate_one(ctx, m->flags, m->id, [&](model::Innovation& rec, const model::Config&) {
         model::measure_poc(rec, values, spent);

@@ -20,6 +20,7 @@ struct QualifyOptions
 
 int run_qualify(const Context& ctx, QualifyOptions& o)
 {
+  check_person(o.in.expert, "--expert");
   if (o.flags.by.empty()) {
     o.flags.by = o.in.expert;
   }

@@ -106,10 +106,14 @@ QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput&
   // Every rubric criterion, within the scale; nothing else.
   std::vector<std::string> ids = config.criterion_ids();
   std::vector<std::pair<std::string, double>> ordered;
+  std::set<std::string> seen;
   for (const auto& [crit, score] : in.scores) {
     if (std::find(ids.begin(), ids.end(), crit) == ids.end()) {
       throw UsageError("unknown rubric criterion '" + crit + "'" + util::did_you_mean(crit, ids),
                        "the rubric of innov.yaml has: " + util::join(ids, ", "));
+    }
+    if (!seen.insert(crit).second) {
+      throw UsageError("rubric criterion '" + crit + "' is scored twice");
     }
     if (score < config.scale_min || score > config.scale_max) {
       throw UsageError(fmt::format("score {} for '{}' is outside the rubric scale {}..{}", score, crit,
@@ -246,6 +250,28 @@ std::vector<GateRule> generalize(Innovation& rec, const Config& config, const Ge
     throw UsageError("unknown decision '" + in.decision + "' (go, kill, hold or recycle)");
   }
   require_allowed(rec, action);
+  bool national = in.scope.empty() || std::find(in.scope.begin(), in.scope.end(), "national") != in.scope.end();
+  if (national && in.scope.size() > 1) {
+    throw UsageError("the scope is national or a list of regions, not both");
+  }
+  std::set<std::string> scoped;
+  for (const auto& s : in.scope) {
+    if (!scoped.insert(s).second) {
+      throw UsageError("region '" + s + "' is given twice in the scope");
+    }
+  }
+  std::set<std::string> waves;
+  for (const auto& w : in.rollout) {
+    if (!config.has_region(w.region)) {
+      throw UsageError("unknown region '" + w.region + "'" + util::did_you_mean(w.region, config.region_codes()));
+    }
+    if (!waves.insert(w.region).second) {
+      throw UsageError("region '" + w.region + "' has two roll-out waves");
+    }
+    if (!national && !scoped.count(w.region)) {
+      throw UsageError("the wave of '" + w.region + "' is outside the scope (" + util::join(in.scope, ", ") + ")");
+    }
+  }
   auto rules = generalization_rules(rec, config);
   if (action == Action::generalize_go && !all_passed(rules) && in.override_reason.empty()) {
     std::vector<std::string> failed;
@@ -256,11 +282,6 @@ std::vector<GateRule> generalize(Innovation& rec, const Config& config, const Ge
     }
     throw DataError("the generalization gate is not met for '" + rec.id + "': " + util::join(failed, "; "),
                     "see 'innov generalize check " + rec.id + "', or go anyway with --override REASON");
-  }
-  for (const auto& w : in.rollout) {
-    if (!config.has_region(w.region)) {
-      throw UsageError("unknown region '" + w.region + "'" + util::did_you_mean(w.region, config.region_codes()));
-    }
   }
   Decision d;
   d.at = actor.at;
@@ -284,6 +305,12 @@ void rollout_done(Innovation& rec, const std::string& region, const std::string&
   for (auto it = rec.decisions.rbegin(); it != rec.decisions.rend(); ++it) {
     if (it->gate != "generalization" || it->decision != "go") {
       continue;
+    }
+    const auto& scope = it->scope;
+    bool national = scope.empty() || std::find(scope.begin(), scope.end(), "national") != scope.end();
+    if (!national && std::find(scope.begin(), scope.end(), region) == scope.end()) {
+      throw DataError("region '" + region + "' is outside the scope of the go decision on '" + rec.id + "' (" +
+                      util::join(scope, ", ") + ")");
     }
     for (auto& w : it->rollout) {
       if (w.region == region) {

@@ -78,11 +78,13 @@ struct GeneralizeInput
 };
 
 // Records a decision at the generalization gate. A go whose rules fail is refused unless an
-// override reason is given (then recorded). Returns the rules as evaluated.
+// override reason is given (then recorded). The scope is national or distinct regions; waves are
+// distinct regions within it. Returns the rules as evaluated.
 std::vector<GateRule> generalize(Innovation& rec, const Config& config, const GeneralizeInput& in,
                                  const Actor& actor);
 
-// Marks the roll-out of region done on date in the last go decision.
+// Marks the roll-out of region done on date in the last go decision; a region outside a
+// regional scope is refused.
 void rollout_done(Innovation& rec, const std::string& region, const std::string& done);
 
 // Appends realized value.

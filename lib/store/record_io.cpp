@@ -87,20 +87,26 @@ std::string first_problem(const util::Diagnostics& diags)
   return "";
 }
 
+// What a record's references are checked against: innov.yaml and the challenges.
+CheckContext check_context(const fs::path& root, const model::Config& config)
+{
+  CheckContext ctx;
+  ctx.config = &config;
+  for (const auto& id : challenge_ids(root)) {
+    ctx.challenge_ids.insert(id);
+  }
+  return ctx;
+}
+
 // The whole-record check of a new text: what `innov validate` would say about it.
 void validate_text(const fs::path& root, const std::string& rel, const std::string& text,
-                   const model::Config& config, const model::Innovation& rec)
+                   const CheckContext& ctx, const model::Innovation& rec)
 {
   util::Diagnostics diags;
   auto node = load_yaml(text, rel, diags);
   if (node) {
     schema_diagnostics(*node, "innovation", rel, diags);
     if (!util::has_errors(diags)) {
-      CheckContext ctx;
-      ctx.config = &config;
-      for (const auto& id : challenge_ids(root)) {
-        ctx.challenge_ids.insert(id);
-      }
       check_record(*node, rec, rel, ctx, diags);
     }
   }
@@ -119,6 +125,7 @@ std::vector<Change> mutate_records(const fs::path& root, const std::vector<std::
                                    bool dry_run)
 {
   model::Config config = require_config(root);
+  CheckContext ctx = check_context(root, config);
   std::optional<util::PortfolioLock> lock;
   if (!dry_run) {
     lock.emplace(root);
@@ -131,7 +138,8 @@ std::vector<Change> mutate_records(const fs::path& root, const std::vector<std::
     }
     util::Diagnostics diags;
     befores.push_back(util::read_file(root / rel));
-    auto rec = load_record(root, rel, diags);
+    // Semantic errors too: a change must not be blamed for a problem the record already had.
+    auto rec = load_and_check_record(root, rel, ctx, diags);
     if (!rec || util::has_errors(diags)) {
       throw DataError("record '" + rel + "' is invalid, fix it first: " + first_problem(diags),
                       "run 'innov validate " + rel + "'");
@@ -142,7 +150,7 @@ std::vector<Change> mutate_records(const fs::path& root, const std::vector<std::
   std::vector<Change> out;
   for (std::size_t i = 0; i < rels.size(); ++i) {
     std::string after = canonical_text(recs[i]);
-    validate_text(root, rels[i], after, config, recs[i]);
+    validate_text(root, rels[i], after, ctx, recs[i]);
     out.push_back({rels[i], befores[i], after, recs[i]});
   }
   if (!dry_run) {
@@ -158,6 +166,7 @@ std::vector<Change> mutate_records(const fs::path& root, const std::vector<std::
 Change create_record(const fs::path& root, model::Innovation rec, bool dry_run)
 {
   model::Config config = require_config(root);
+  CheckContext ctx = check_context(root, config);
   std::optional<util::PortfolioLock> lock;
   if (!dry_run) {
     lock.emplace(root);
@@ -175,7 +184,7 @@ Change create_record(const fs::path& root, model::Innovation rec, bool dry_run)
   }
   std::string rel = std::string(k_records_dir) + "/" + model::year_of(rec) + "/" + rec.id + ".yaml";
   std::string text = canonical_text(rec);
-  validate_text(root, rel, text, config, rec);
+  validate_text(root, rel, text, ctx, rec);
   if (!dry_run) {
     util::atomic_write(root / rel, text);
   }
@@ -199,18 +208,62 @@ std::string line_diff(const std::string& path, const std::string& before, const 
       lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
-  std::string out = "--- " + (before.empty() ? std::string("/dev/null") : "a/" + path) + "\n+++ b/" + path + "\n";
+  // The edit script, removals before additions as in git's diffs.
+  struct Op
+  {
+    char kind; // ' ', '-', '+'
+    std::size_t a;
+    std::size_t b; // line indexes before the op
+  };
+  std::vector<Op> ops;
   std::size_t i = 0;
   std::size_t j = 0;
   while (i < a.size() || j < b.size()) {
     if (i < a.size() && j < b.size() && a[i] == b[j]) {
-      ++i;
-      ++j;
-    } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out += "+" + b[j++] + "\n";
+      ops.push_back({' ', i++, j++});
+    } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      ops.push_back({'-', i++, j});
     } else {
-      out += "-" + a[i++] + "\n";
+      ops.push_back({'+', i, j++});
     }
+  }
+  std::string out = "--- " + (before.empty() ? std::string("/dev/null") : "a/" + path) + "\n+++ b/" + path + "\n";
+  // Hunks: each change with up to 3 lines of context, overlapping hunks joined.
+  constexpr std::size_t k_context = 3;
+  std::size_t k = 0;
+  while (k < ops.size()) {
+    if (ops[k].kind == ' ') {
+      ++k;
+      continue;
+    }
+    std::size_t first = k > k_context ? k - k_context : 0;
+    std::size_t last = k; // one past the hunk's last op
+    std::size_t gap = 0;
+    for (std::size_t n = k; n < ops.size() && gap <= 2 * k_context; ++n) {
+      if (ops[n].kind == ' ') {
+        ++gap;
+      } else {
+        gap = 0;
+        last = n + 1;
+      }
+    }
+    last = std::min(ops.size(), last + k_context);
+    std::size_t a_len = 0;
+    std::size_t b_len = 0;
+    std::string body;
+    for (std::size_t n = first; n < last; ++n) {
+      const Op& op = ops[n];
+      a_len += op.kind != '+';
+      b_len += op.kind != '-';
+      body += op.kind + (op.kind == '+' ? b[op.b] : a[op.a]) + "\n";
+    }
+    // As diff -u: a range of no lines starts at the line before it; a length of 1 is left out.
+    auto range = [](std::size_t index, std::size_t len) {
+      std::string r = std::to_string(index + (len > 0 ? 1 : 0));
+      return len == 1 ? r : r + "," + std::to_string(len);
+    };
+    out += "@@ -" + range(ops[first].a, a_len) + " +" + range(ops[first].b, b_len) + " @@\n" + body;
+    k = last;
   }
   return out;
 }

@@ -40,7 +40,8 @@ std::vector<Change> mutate_records(const fs::path& root, const std::vector<std::
 // Writes a new record (its id generated when empty) after validating it.
 Change create_record(const fs::path& root, model::Innovation rec, bool dry_run);
 
-// A unified-style line diff of two texts, for --dry-run.
+// A unified diff (as diff -u: hunks with 3 lines of context) of two texts, for --dry-run; an
+// empty before is a new file.
 std::string line_diff(const std::string& path, const std::string& before, const std::string& after);
 
 // The ids of the challenges (file names in challenges/).
