@@ -1,7 +1,9 @@
-// innov idea list / show: reading records.
+// innov idea list / show / similar: reading records.
 #include "cmd/commands.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
+#include "lib/index/query.hpp"
+#include "lib/index/similar.hpp"
 #include "lib/model/query.hpp"
 #include "lib/report/record_json.hpp"
 #include "lib/store/record_io.hpp"
@@ -13,6 +15,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <iostream>
+#include <map>
 #include <unistd.h>
 
 namespace innov::cmd {
@@ -29,29 +32,14 @@ struct ListOptions
   std::string out;
 };
 
-void sort_records(std::vector<const model::Innovation*>& recs, const std::string& spec)
+// One line on stderr when files with errors are left out of the index.
+void warn_left_out(const Context& ctx, const index::RefreshStats& s)
 {
-  bool desc = spec.starts_with("-");
-  std::string field = desc ? spec.substr(1) : spec;
-  auto key = [&](const model::Innovation* r) -> std::string {
-    if (field == "id") return r->id;
-    if (field == "created") return r->created;
-    if (field == "title") return r->title;
-    if (field == "status") return r->status;
-    if (field == "region") return r->region;
-    if (field == "likes") return fmt::format("{:010}", r->likes.size());
-    throw UsageError("cannot sort by '" + field + "'" +
-                     util::did_you_mean(field, {"id", "created", "title", "status", "region", "likes"}),
-                     "sort by id, created, title, status, region or likes (prefix - for descending)");
-  };
-  std::stable_sort(recs.begin(), recs.end(), [&](const model::Innovation* a, const model::Innovation* b) {
-    auto ka = key(a);
-    auto kb = key(b);
-    if (ka != kb) {
-      return desc ? ka > kb : ka < kb;
-    }
-    return a->id < b->id;
-  });
+  std::size_t bad = s.files - s.records;
+  if (bad > 0 && !ctx.quiet) {
+    std::cerr << "innov: warning: " << bad << " file" << (bad == 1 ? " has" : "s have") << " errors and "
+              << (bad == 1 ? "is" : "are") << " left out (run 'innov validate')\n";
+  }
 }
 
 int run_list(const Context& ctx, const ListOptions& o)
@@ -63,24 +51,23 @@ int run_list(const Context& ctx, const ListOptions& o)
   model::add_terms(query, "region", o.region);
   model::add_terms(query, "theme", o.theme);
   model::add_terms(query, "source", o.source);
-  PortfolioView view = open_view(ctx);
-  std::vector<const model::Innovation*> recs;
-  for (const auto& r : view.portfolio.records) {
-    if (model::matches(query, r)) {
-      recs.push_back(&r);
-    }
-  }
-  if (!o.sort.empty()) {
-    sort_records(recs, o.sort);
-  }
-  if (o.limit > 0 && recs.size() > o.limit) {
-    recs.resize(o.limit);
-  }
+  auto root = find_portfolio_root(ctx);
+  auto config = store::require_config(root);
+  index::check_query(query, config);
+  index::list_sql(query, o.sort, o.limit); // refuses a bad --sort before any work
+  index::RefreshStats stats;
+  auto idx = open_index(ctx, root, config, &stats);
+  warn_left_out(ctx, stats);
+  auto rows = index::list_records(idx->db(), query, o.sort, o.limit);
   if (format == "json") {
+    std::map<std::string, model::Innovation> by_id;
+    for (auto& r : idx->records()) {
+      by_id.emplace(r.id, std::move(r));
+    }
     report::JsonWriter w;
     w.begin_array();
-    for (const auto* r : recs) {
-      report::write_record_json(w, *r);
+    for (const auto& row : rows) {
+      report::write_record_json(w, by_id.at(row.id));
     }
     w.end_array();
     write_output(w.str(), o.out);
@@ -88,10 +75,10 @@ int run_list(const Context& ctx, const ListOptions& o)
   }
   report::Table t;
   t.columns = {{"id"}, {"kind"}, {"status"}, {"region"}, {"created"}, {"likes", true}, {"title"}};
-  for (const auto* r : recs) {
-    t.add_row({report::Cell::str(r->id), report::Cell::str(r->kind), report::Cell::str(r->status),
-               report::Cell::str(r->region), report::Cell::str(r->created),
-               report::Cell::num(static_cast<double>(r->likes.size())), report::Cell::str(r->title)});
+  for (const auto& r : rows) {
+    t.add_row({report::Cell::str(r.id), report::Cell::str(r.kind), report::Cell::str(r.status),
+               report::Cell::str(r.region), report::Cell::str(r.created),
+               report::Cell::num(static_cast<double>(r.likes)), report::Cell::str(r.title)});
   }
   write_output(render_table(t, format, o.out.empty() && use_color(ctx, STDOUT_FILENO)), o.out);
   return 0;
@@ -159,6 +146,37 @@ std::string card(const model::Innovation& r, const model::Config& config)
   return out;
 }
 
+struct SimilarOptions
+{
+  std::string id;
+  std::string text;
+  std::size_t limit = 10;
+  std::string format;
+  std::string out;
+};
+
+int run_similar(const Context& ctx, const SimilarOptions& o)
+{
+  std::string format = resolve_format(o.format, o.out, {"text", "json", "csv", "markdown"});
+  if (o.id.empty() == o.text.empty()) {
+    throw UsageError("give either a record ID or --text", "innov idea similar k3m9, innov idea similar --text 'CV vidéo'");
+  }
+  auto root = find_portfolio_root(ctx);
+  std::string id = o.id.empty() ? std::string() : std::filesystem::path(store::resolve_record(root, o.id)).stem().string();
+  auto config = store::require_config(root);
+  auto idx = open_index(ctx, root, config);
+  auto similar = id.empty() ? index::similar_to_text(idx->db(), o.text, o.limit)
+                            : index::similar_to_record(idx->db(), id, o.limit);
+  report::Table t;
+  t.columns = {{"id"}, {"status"}, {"score", true}, {"likely_duplicate"}, {"title"}};
+  for (const auto& r : similar) {
+    t.add_row({report::Cell::str(r.id), report::Cell::str(r.status), report::Cell::num(r.score, 3),
+               report::Cell::str(r.score >= index::k_duplicate_threshold ? "yes" : "no"), report::Cell::str(r.title)});
+  }
+  write_output(render_table(t, format, o.out.empty() && use_color(ctx, STDOUT_FILENO)), o.out);
+  return 0;
+}
+
 } // namespace
 
 void register_idea_query(CLI::App& app, Context& ctx)
@@ -212,6 +230,20 @@ void register_idea_query(CLI::App& app, Context& ctx)
       return 0;
     };
   });
+
+  auto m = std::make_shared<SimilarOptions>();
+  sub = idea->add_subcommand("similar", "Records most similar to a record or a text: likely duplicates");
+  sub->add_option("ID", m->id, "Record id or unique prefix");
+  sub->add_option("--text", m->text, "Compare with this text instead of a record");
+  sub->add_option("--limit", m->limit, "At most N records")->default_val(10);
+  sub->add_option("--format", m->format, "text, json, csv or markdown");
+  sub->add_option("-o,--output", m->out, "Write to FILE (format from the extension)");
+  sub->footer(fmt::format("The score is the cosine of the two records' word vectors (0..1; the title counts most);\n"
+                          "at or above {} the record is a likely duplicate.\n\nExamples:\n"
+                          "  innov idea similar k3m9\n"
+                          "  innov idea similar --text 'Recruter sans CV par mises en situation' --limit 5",
+                          index::k_duplicate_threshold));
+  sub->callback([m, &ctx] { ctx.run = [m, &ctx] { return run_similar(ctx, *m); }; });
 }
 
 } // namespace innov::cmd

@@ -1,0 +1,96 @@
+// Folding for full-text search: ligatures, query expressions, and what the FTS5 table then finds.
+#include "lib/index/fold.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+using namespace innov;
+
+namespace {
+
+// How many of the texts an FTS5 table with the index's tokenizer matches for a user query.
+int matches(const std::vector<std::string>& texts, const std::string& user_query, bool prefix = false)
+{
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')");
+  for (const auto& text : texts) {
+    SQLite::Statement ins(db, "INSERT INTO t (body) VALUES (?)");
+    ins.bind(1, index::fold_ligatures(text));
+    ins.exec();
+  }
+  SQLite::Statement q(db, "SELECT count(*) FROM t WHERE t MATCH ?");
+  q.bind(1, index::match_expression(user_query, prefix));
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
+} // namespace
+
+TEST_CASE("index::fold_ligatures")
+{
+  CHECK(index::fold_ligatures("cœur") == "coeur");
+  CHECK(index::fold_ligatures("Œuvre") == "Oeuvre");
+  CHECK(index::fold_ligatures("CŒUR") == "COEUR");
+  CHECK(index::fold_ligatures("curriculum vitæ") == "curriculum vitae");
+  CHECK(index::fold_ligatures("Ænéide") == "Aenéide"); // a lowercase letter follows: Ae
+  CHECK(index::fold_ligatures("ÆSOP") == "AESOP");
+  SUBCASE("everything else is kept, so snippets read like the record")
+  {
+    CHECK(index::fold_ligatures("Présélection sans CV à Lille") == "Présélection sans CV à Lille");
+    CHECK(index::fold_ligatures("") == "");
+    CHECK(index::fold_ligatures("\xff\xfe broken") == "\xff\xfe broken");
+  }
+}
+
+TEST_CASE("index::fold_word")
+{
+  CHECK(index::fold_word("Généralisé") == "generalise");
+  CHECK(index::fold_word("CŒUR") == "coeur");
+  CHECK(index::fold_word("Vitæ") == "vitae");
+}
+
+TEST_CASE("index::search_words")
+{
+  CHECK(index::search_words("L’accueil des demandeurs — en agence !") ==
+        std::vector<std::string>{"l", "accueil", "des", "demandeurs", "en", "agence"});
+  CHECK(index::search_words("Œuvre «collective», 2016") == std::vector<std::string>{"oeuvre", "collective", "2016"});
+  CHECK(index::search_words("  ...  ").empty());
+}
+
+TEST_CASE("index::match_expression")
+{
+  CHECK(index::match_expression("coeur", false) == "\"coeur\"");
+  CHECK(index::match_expression("cœur  métier", false) == "\"coeur\" \"métier\"");
+  CHECK(index::match_expression("recrut", true) == "\"recrut\"*");
+  CHECK(index::match_expression("recrut*", false) == "\"recrut\"*");
+  SUBCASE("no user text is read as FTS syntax")
+  {
+    CHECK(index::match_expression("a\" OR b", false) == "\"a\"\"\" \"OR\" \"b\"");
+    CHECK(index::match_expression("title:x NEAR(y)", false) == "\"title:x\" \"NEAR(y)\"");
+  }
+  SUBCASE("chunks without a word are dropped")
+  {
+    CHECK(index::match_expression(" - — « ", false).empty());
+    CHECK(index::match_expression("", true).empty());
+    CHECK(index::match_expression("accueil —", false) == "\"accueil\"");
+  }
+}
+
+TEST_CASE("index::match_expression finds words across accents, case and ligatures")
+{
+  const std::vector<std::string> texts = {"Un accueil généralisé au cœur des agences", "Le CŒUR du métier",
+                                          "Présélection sans CV", "l'accueil des usagers"};
+  CHECK(matches(texts, "generalise") == 1);
+  CHECK(matches(texts, "GÉNÉRALISÉ") == 1);
+  CHECK(matches(texts, "coeur") == 2);
+  CHECK(matches(texts, "cœur") == 2);
+  CHECK(matches(texts, "preselection cv") == 1);
+  CHECK(matches(texts, "l'accueil") == 1);
+  CHECK(matches(texts, "l’accueil") == 1);
+  CHECK(matches(texts, "accueil") == 2);
+  CHECK(matches(texts, "accu") == 0);
+  CHECK(matches(texts, "accu", true) == 2);
+  CHECK(matches(texts, "accu*") == 2);
+  CHECK(matches(texts, "accueil métier") == 0);
+  CHECK(matches(texts, "\" OR \"") == 0);
+}
