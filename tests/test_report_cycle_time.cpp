@@ -34,13 +34,3 @@ TEST_CASE("report::cycle_time_report")
     CHECK(row_labels(r, "transitions").size() == 3); // + qualified -> poc-planned, poc-planned -> poc-running
   }
 }
-
-TEST_CASE("report::percentile")
-{
-  CHECK(std::isnan(report::percentile({}, 50)));
-  CHECK(report::percentile({7}, 90) == 7);
-  CHECK(report::percentile({4, 1, 3, 2}, 50) == 2.5);
-  CHECK(report::percentile({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 90) == doctest::Approx(9.1));
-  CHECK(report::percentile({1, 2, 3}, 100) == 3);
-  CHECK(report::percentile({1, 2, 3}, 0) == 1);
-}

@@ -35,8 +35,12 @@ TEST_CASE("report::participation_report")
   SUBCASE("active people per month (the default), or --period")
   {
     auto r = report::participation_report(sample_input());
-    CHECK(row_labels(r, "over_time") == std::vector<std::string>{"2016-01", "2016-03", "2016-04", "2016-06", "2016-07",
-                                                                 "2016-10", "2016-11", "2016-12"});
+    // Every month from the first to the last activity, the quiet ones too.
+    CHECK(row_labels(r, "over_time") == std::vector<std::string>{"2016-01", "2016-02", "2016-03", "2016-04", "2016-05",
+                                                                 "2016-06", "2016-07", "2016-08", "2016-09", "2016-10",
+                                                                 "2016-11", "2016-12"});
+    CHECK(num(r, "over_time", "2016-02", "deposited") == 0);
+    CHECK(num(r, "over_time", "2016-02", "qualified") == 0);
     CHECK(num(r, "over_time", "2016-01", "deposited") == 1);
     CHECK(num(r, "over_time", "2016-01", "commented") == 1);
     CHECK(num(r, "over_time", "2016-01", "qualified") == 1);

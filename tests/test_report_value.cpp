@@ -54,6 +54,13 @@ TEST_CASE("report::value_report")
     o.period = "year";
     r = report::value_report(sample_input(o));
     CHECK(num(r, "over_time", "2016", "realized_EUR") == 35200);
+    o.period = "quarter";
+    o.from = "2016-01-01";
+    o.to = "2016-01-31"; // A only: 2016-Q3 and Q4, no gap to fill
+    r = report::value_report(sample_input(o));
+    CHECK(row_labels(r, "over_time") == std::vector<std::string>{"2016-Q3", "2016-Q4"});
+    o.from.clear();
+    o.to.clear();
     o.period = "month";
     r = report::value_report(sample_input(o));
     CHECK(row_labels(r, "over_time").size() == 12);

@@ -31,9 +31,14 @@ const std::vector<Stage>& stages()
   return k_stages;
 }
 
+// A conversion: the fraction in json and csv, a percentage for people ("49.2%").
 Cell ratio(double num, double den)
 {
-  return den > 0 ? Cell::num(std::round(num / den * 1000) / 1000, 3) : Cell::none();
+  if (den <= 0) {
+    return Cell::none();
+  }
+  double v = std::round(num / den * 1000) / 1000;
+  return Cell{fmt::format("{:.1f}%", v * 100), v, false};
 }
 
 Cell days_cell(double d)
@@ -194,6 +199,11 @@ Report funnel_report(const ReportInput& in)
         }
       }
     }
+    if (!counts.empty()) {
+      for (const auto& p : period_range(counts.begin()->first, counts.rbegin()->first, in.options.period)) {
+        counts.try_emplace(p, std::vector<std::size_t>(stages().size(), 0));
+      }
+    }
     for (const auto& [period, c] : counts) {
       std::vector<Cell> row = {Cell::str(period)};
       for (auto n : c) {
@@ -316,6 +326,11 @@ Report value_report(const ReportInput& in)
             sums[g] += e;
           }
         }
+      }
+    }
+    if (over_time && !sums.empty()) {
+      for (const auto& p : period_range(sums.begin()->first, sums.rbegin()->first, in.options.period)) {
+        sums.try_emplace(p, 0.0);
       }
     }
     for (const auto& [k, v] : sums) {

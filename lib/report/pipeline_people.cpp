@@ -56,7 +56,7 @@ Report pipeline_report(const ReportInput& in)
     }
     items.push_back(it);
   }
-  Section sum{"states", "Open states", {}, ChartKind::funnel, "records", ""};
+  Section sum{"states", "Open states", {}, ChartKind::bars, "records", ""};
   sum.table.columns = {{"state"}, {"records", true}, {"oldest_days", true}, {"median_days", true}, {"sla_days", true}, {"breaches", true}};
   for (const auto& st : open) {
     std::vector<double> ages;
@@ -137,7 +137,7 @@ Report participation_report(const ReportInput& in)
   auto share = [&](std::size_t n) {
     return headcount > 0 ? Cell::num(std::round(static_cast<double>(n) / headcount * 10000) / 100, 2) : Cell::none();
   };
-  Section s{"people", "People who took part", {}, ChartKind::funnel, "people", ""};
+  Section s{"people", "People who took part", {}, ChartKind::bars, "people", ""};
   s.table.columns = {{"action"}, {"people", true}, {"share_of_headcount_pct", true}};
   for (auto& [name, set] : std::vector<std::pair<std::string, std::set<std::string>*>>{
            {"deposited", &deposited}, {"commented", &commented}, {"liked", &liked}, {"qualified", &qualified}, {"any", &any}}) {
@@ -155,10 +155,13 @@ Report participation_report(const ReportInput& in)
 
   Section m{"over_time", "Active people per " + period, {}, ChartKind::bars, "deposited", ""};
   m.table.columns = {{"period"}, {"deposited", true}, {"commented", true}, {"qualified", true}};
-  for (const auto& [k, sets] : by_month) {
-    if (k.empty()) {
-      continue;
+  by_month.erase("");
+  if (!by_month.empty()) {
+    for (const auto& p : period_range(by_month.begin()->first, by_month.rbegin()->first, period)) {
+      by_month.try_emplace(p);
     }
+  }
+  for (const auto& [k, sets] : by_month) {
     m.table.add_row({Cell::str(k), Cell::num(static_cast<double>(sets[0].size())),
                      Cell::num(static_cast<double>(sets[1].size())), Cell::num(static_cast<double>(sets[3].size()))});
   }

@@ -4,7 +4,87 @@
 #include "lib/report/svg.hpp"
 #include "lib/util/text.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace innov::report {
+
+namespace {
+
+// 6796800 -> 6,796,800; other text is left alone.
+std::string group_digits(const std::string& s)
+{
+  std::size_t start = !s.empty() && s[0] == '-' ? 1 : 0;
+  std::size_t end = std::min(s.find('.'), s.size());
+  if (end - start <= 3) {
+    return s;
+  }
+  for (std::size_t i = start; i < end; ++i) {
+    if (s[i] < '0' || s[i] > '9') {
+      return s;
+    }
+  }
+  std::string out = s.substr(0, start);
+  for (std::size_t i = start; i < end; ++i) {
+    if (i > start && (end - i) % 3 == 0) {
+      out += ',';
+    }
+    out += s[i];
+  }
+  return out + s.substr(end);
+}
+
+// A horizontal bar of v / max * width character cells, in eighths.
+std::string text_bar(double v, double max, int width)
+{
+  if (max <= 0 || v <= 0) {
+    return "";
+  }
+  static const char* k_eighths[] = {"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589"};
+  auto units = static_cast<int>(std::lround(v / max * width * 8));
+  std::string out;
+  for (int i = 0; i < units / 8; ++i) {
+    out += "\u2588";
+  }
+  out += k_eighths[units % 8];
+  return out.empty() ? std::string(k_eighths[1]) : out;
+}
+
+// Words of text on lines of at most width display columns.
+std::vector<std::string> wrap(const std::string& text, std::size_t width)
+{
+  std::vector<std::string> lines(1);
+  for (const auto& word : util::split(text, ' ')) {
+    if (!lines.back().empty() && display_width(lines.back()) + 1 + display_width(word) > width) {
+      lines.emplace_back();
+    }
+    lines.back() += (lines.back().empty() ? "" : " ") + word;
+  }
+  return lines;
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to)
+{
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+} // namespace
+
+Section display_section(const Section& s)
+{
+  Section d = s;
+  for (auto& row : d.table.rows) {
+    for (auto& cell : row) {
+      if (cell.number) {
+        cell.text = group_digits(cell.text);
+      }
+    }
+  }
+  return d;
+}
 
 std::string render_report_text(const Report& r, bool color)
 {
@@ -15,11 +95,39 @@ std::string render_report_text(const Report& r, bool color)
   if (!r.subtitle.empty()) {
     out += r.subtitle + "\n";
   }
-  for (const auto& s : r.sections) {
+  for (const auto& section : r.sections) {
+    Section s = display_section(section);
     out += "\n" + std::string(bold) + s.title + reset + "\n";
     if (s.table.rows.empty()) {
       out += "  (nothing)\n";
     } else {
+      // Charts become a bar column in the terminal.
+      std::size_t chart_col = s.table.columns.size();
+      for (std::size_t c = 0; c < s.table.columns.size(); ++c) {
+        if (s.table.columns[c].name == s.chart_column) {
+          chart_col = c;
+        }
+      }
+      if ((s.chart == ChartKind::funnel || s.chart == ChartKind::bars) && chart_col < s.table.columns.size()) {
+        double max = 0;
+        for (const auto& row : s.table.rows) {
+          max = std::max(max, row[chart_col].number.value_or(0));
+        }
+        s.table.columns.push_back({""});
+        for (auto& row : s.table.rows) {
+          std::string bar = text_bar(row[chart_col].number.value_or(0), max, 24);
+          row.push_back(Cell::str(color && !bar.empty() ? "\x1b[36m" + bar + "\x1b[0m" : bar));
+        }
+      }
+      if (color) {
+        for (auto& row : s.table.rows) {
+          for (auto& cell : row) {
+            if (cell.text == "BREACH" || cell.text == "FAIL" || cell.text == "fail" || cell.text == "not met") {
+              cell.text = "\x1b[31m" + cell.text + "\x1b[0m";
+            }
+          }
+        }
+      }
       TextStyle style;
       style.color = color;
       for (const auto& line : util::split(render_text(s.table, style), '\n')) {
@@ -29,7 +137,9 @@ std::string render_report_text(const Report& r, bool color)
       }
     }
     if (!s.note.empty()) {
-      out += "  " + s.note + "\n";
+      for (const auto& line : wrap(s.note, 96)) {
+        out += "  " + std::string(color ? "\x1b[2m" : "") + line + reset + "\n";
+      }
     }
   }
   return out;
@@ -41,7 +151,8 @@ std::string render_report_markdown(const Report& r)
   if (!r.subtitle.empty()) {
     out += r.subtitle + "\n\n";
   }
-  for (const auto& s : r.sections) {
+  for (const auto& section : r.sections) {
+    Section s = display_section(section);
     out += "## " + s.title + "\n\n";
     out += s.table.rows.empty() ? std::string("(nothing)\n") : render_markdown(s.table);
     if (!s.note.empty()) {
@@ -122,6 +233,8 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; margin-top: .8
 th, td { padding: .35rem .6rem; border-bottom: 1px solid #e4e7eb; text-align: left; vertical-align: top; }
 th { background: #f5f7fa; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.bad { color: #b42318; font-weight: 600; }
+td.good { color: #067647; }
 svg { display: block; margin: .8rem 0; max-width: 100%; height: auto; }
 svg text { font-family: inherit; }
 </style>
@@ -131,10 +244,18 @@ svg text { font-family: inherit; }
   if (!r.subtitle.empty()) {
     out += "<p class=\"sub\">" + html_escape(r.subtitle) + "</p>\n";
   }
-  for (const auto& s : r.sections) {
+  for (const auto& section : r.sections) {
+    Section s = display_section(section);
     out += "<section id=\"" + html_escape(s.key) + "\">\n<h2>" + html_escape(s.title) + "</h2>\n";
     out += svg_chart(s);
-    out += s.table.rows.empty() ? std::string("<p class=\"note\">(nothing)</p>\n") : render_html_table(s.table);
+    std::string table = render_html_table(s.table);
+    for (const char* bad : {"FAIL", "fail", "not met", "BREACH"}) {
+      table = replace_all(table, std::string("<td>") + bad + "</td>", std::string("<td class=\"bad\">") + bad + "</td>");
+    }
+    for (const char* good : {"pass", "met"}) {
+      table = replace_all(table, std::string("<td>") + good + "</td>", std::string("<td class=\"good\">") + good + "</td>");
+    }
+    out += s.table.rows.empty() ? std::string("<p class=\"note\">(nothing)</p>\n") : table;
     if (!s.note.empty()) {
       out += "<p class=\"note\">" + html_escape(s.note) + "</p>\n";
     }

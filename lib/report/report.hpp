@@ -43,6 +43,11 @@ struct ReportOptions
   std::size_t top = 10;
 };
 
+// The section as people read it (text, markdown, html): numbers of four digits or more grouped by
+// thousands (6,796,800); csv and json keep plain numbers.
+Section display_section(const Section& s);
+
+// Aligned text; a chart becomes a bar column; colour (bold headings, red breaches) only when asked.
 std::string render_report_text(const Report& r, bool color);
 std::string render_report_markdown(const Report& r);
 // Tidy CSV: section,row,measure,value — one data point per line.

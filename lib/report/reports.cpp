@@ -56,6 +56,27 @@ std::vector<std::string> group_values(const model::Innovation& r, const std::str
   return v;
 }
 
+std::vector<std::string> period_range(const std::string& first, const std::string& last, const std::string& period)
+{
+  auto start = [](const std::string& label) {
+    int year = label.size() >= 4 ? std::stoi(label.substr(0, 4)) : 0;
+    int month = label.size() == 7 && label[5] == 'Q' ? (label[6] - '1') * 3 + 1
+                : label.size() == 7                ? std::stoi(label.substr(5, 2))
+                                                   : 1;
+    return util::Date{year, month, 1};
+  };
+  int step = period == "year" ? 12 : period == "quarter" ? 3 : 1;
+  std::vector<std::string> out = {first};
+  util::Date d = start(first);
+  util::Date end = start(last);
+  while (d < end) {
+    int m = d.month - 1 + step;
+    d = util::Date{d.year + m / 12, m % 12 + 1, 1};
+    out.push_back(util::period_of(d, period));
+  }
+  return out;
+}
+
 double percentile(std::vector<double> values, double p)
 {
   if (values.empty()) {

@@ -43,6 +43,10 @@ Report review_report(const ReportInput& in);
 // "InnovAction, Pôle emploi — 62 records, as of ..." for report headers.
 std::string report_subtitle(const ReportInput& in);
 
+// Every period label (util::period_of) from first to last inclusive, so that series over time show
+// the periods without activity too; just first when last precedes it.
+std::vector<std::string> period_range(const std::string& first, const std::string& last, const std::string& period);
+
 // Percentile (0..100) by linear interpolation of sorted values; NaN when empty.
 double percentile(std::vector<double> values, double p);
 

@@ -1,6 +1,7 @@
 #include "lib/report/svg.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 
 namespace innov::report {
@@ -34,8 +35,10 @@ std::string funnel(const Section& s, std::size_t col)
   if (max <= 0) {
     return "";
   }
-  const int width = 760;
+  const int width = 860;
   const int bar_h = 46;
+  const int span = width - 360; // the widest bar
+  auto conv = column_index(s.table, "conversion");
   int height = static_cast<int>(rows.size()) * (bar_h + 10) + 10;
   std::string out = fmt::format(
       "<svg class=\"chart funnel\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
@@ -43,19 +46,150 @@ std::string funnel(const Section& s, std::size_t col)
       width, height, width, height, html_escape(s.title));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     double v = value_at(rows[i], col);
-    double w = std::max(4.0, (width - 260) * v / max);
-    double x = 150 + (width - 260 - w) / 2;
+    double w = std::max(4.0, span * v / max);
+    double x = 150 + (span - w) / 2;
     int y = 10 + static_cast<int>(i) * (bar_h + 10);
     out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" rx=\"4\" fill=\"{}\"/>\n", x, y, w, bar_h,
                        k_palette[std::min<std::size_t>(i, 4)]);
     out += fmt::format("<text x=\"140\" y=\"{}\" text-anchor=\"end\" font-size=\"14\" fill=\"#1f2933\">{}</text>\n",
                        y + bar_h / 2 + 5, html_escape(rows[i][0].text));
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"14\" fill=\"#1f2933\">{}</text>\n", width - 100,
-                       y + bar_h / 2 + 5, html_escape(rows[i][col].text));
+    bool with_conv = conv && *conv < rows[i].size() && !rows[i][*conv].null;
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"600\" fill=\"#1f2933\">{}</text>\n",
+                       span + 170, y + (with_conv ? 20 : 28), html_escape(rows[i][col].text));
+    if (with_conv) {
+      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#616e7c\">{} of previous</text>\n",
+                         span + 170, y + 37, html_escape(rows[i][*conv].text));
+    }
   }
   return out + "</svg>\n";
 }
 
+// 1900000 -> "1.9M", 25000 -> "25k", for axis and bar labels.
+std::string compact(double v)
+{
+  double a = std::abs(v);
+  if (a >= 1e6) {
+    return fmt::format("{:.{}f}M", v / 1e6, a >= 1e7 ? 0 : 1);
+  }
+  if (a >= 1e4) {
+    return fmt::format("{:.0f}k", v / 1e3);
+  }
+  return fmt::format("{:g}", std::round(v * 10) / 10);
+}
+
+// The smallest 1, 2, 2.5 or 5 times a power of ten that is >= v / 5: at most five gridlines reach v.
+double tick_step(double v)
+{
+  double raw = v / 5;
+  double p = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    if (m * p >= raw) {
+      return m * p;
+    }
+  }
+  return 10 * p;
+}
+
+// Cuts text to n code points with an ellipsis.
+std::string shorten(const std::string& text, std::size_t n)
+{
+  if (display_width(text) <= n) {
+    return text;
+  }
+  std::string out;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++count > n - 1) {
+      break;
+    }
+    out += text[i];
+  }
+  return out + "\u2026";
+}
+
+// Columns over time: one per period, gridlines, the value above each column.
+std::string columns(const Section& s, std::size_t col, double max)
+{
+  const auto& rows = s.table.rows;
+  auto n = static_cast<int>(rows.size());
+  double step = tick_step(max);
+  double top = step * std::ceil(max / step);
+  int slot = std::max(14, std::min(72, 960 / n));
+  const int left = 64;
+  const int plot_h = 220;
+  const int y0 = 24;
+  bool rotate = slot < 56;
+  int width = left + slot * n + 16;
+  int height = y0 + plot_h + (rotate ? 64 : 34);
+  std::string out = fmt::format("<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+                                "role=\"img\" aria-label=\"{}\">\n",
+                                width, height, width, height, html_escape(s.title));
+  for (double t = 0; t <= top + step / 2; t += step) {
+    double y = y0 + plot_h - plot_h * t / top;
+    out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n", left, y, width - 8, y,
+                       t == 0 ? "#9aa5b1" : "#e4e7eb");
+    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\" fill=\"#616e7c\">{}</text>\n",
+                       left - 6, y + 4, compact(t));
+  }
+  int label_every = std::max(1, 24 / slot);
+  for (int i = 0; i < n; ++i) {
+    double v = value_at(rows[i], col);
+    double h = plot_h * v / top;
+    int x = left + i * slot;
+    double y = y0 + plot_h - h;
+    out += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" rx=\"2\" fill=\"#2563eb\">"
+                       "<title>{}: {}</title></rect>\n",
+                       x + 3, y, slot - 6, h, html_escape(rows[i][0].text), html_escape(rows[i][col].text));
+    if (slot >= 40 && v > 0) {
+      out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1f2933\">{}</text>\n",
+                         x + slot / 2, y - 5, compact(v));
+    }
+    if (i % label_every != 0) {
+      continue;
+    }
+    int ly = y0 + plot_h + 16;
+    if (rotate) {
+      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\" fill=\"#616e7c\" "
+                         "transform=\"rotate(-45 {} {})\">{}</text>\n",
+                         x + slot / 2, ly, x + slot / 2, ly, html_escape(rows[i][0].text));
+    } else {
+      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#616e7c\">{}</text>\n",
+                         x + slot / 2, ly, html_escape(rows[i][0].text));
+    }
+  }
+  return out + "</svg>\n";
+}
+
+// Ranked bars: one line per row, the label on the left (the title when there is one), the value at
+// the end of the bar.
+std::string ranked(const Section& s, std::size_t col, double max)
+{
+  const auto& rows = s.table.rows;
+  std::size_t label_col = column_index(s.table, "title").value_or(0);
+  const int width = 860;
+  const int left = 330;
+  const int bar_max = width - left - 90;
+  const int line_h = 28;
+  int height = static_cast<int>(rows.size()) * line_h + 12;
+  std::string out = fmt::format("<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+                                "role=\"img\" aria-label=\"{}\">\n",
+                                width, height, width, height, html_escape(s.title));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    double v = value_at(rows[i], col);
+    double w = std::max(v > 0 ? 2.0 : 0.0, bar_max * v / max);
+    int y = 6 + static_cast<int>(i) * line_h;
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1f2933\">{}</text>\n",
+                       left - 10, y + 15, html_escape(shorten(rows[i][label_col].text, 44)));
+    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"20\" rx=\"3\" fill=\"#2563eb\">"
+                       "<title>{}: {}</title></rect>\n",
+                       left, y, w, html_escape(rows[i][label_col].text), html_escape(rows[i][col].text));
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"12\" fill=\"#3e4c59\">{}</text>\n", left + w + 6, y + 15,
+                       html_escape(rows[i][col].text));
+  }
+  return out + "</svg>\n";
+}
+
+// Columns for a series over periods, ranked bars for anything else.
 std::string bars(const Section& s, std::size_t col)
 {
   const auto& rows = s.table.rows;
@@ -66,28 +200,7 @@ std::string bars(const Section& s, std::size_t col)
   if (max <= 0 || rows.empty()) {
     return "";
   }
-  const int height = 260;
-  const int plot_h = 190;
-  int slot = std::max(18, std::min(70, 900 / static_cast<int>(rows.size())));
-  int width = 60 + slot * static_cast<int>(rows.size()) + 20;
-  std::string out = fmt::format(
-      "<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
-      "role=\"img\" aria-label=\"{}\">\n",
-      width, height, width, height, html_escape(s.title));
-  out += fmt::format("<line x1=\"55\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#9aa5b1\"/>\n", 10 + plot_h, width - 10, 10 + plot_h);
-  out += fmt::format("<text x=\"50\" y=\"16\" text-anchor=\"end\" font-size=\"11\" fill=\"#616e7c\">{}</text>\n",
-                     html_escape(fmt::format("{:.0f}", max)));
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    double v = value_at(rows[i], col);
-    double h = plot_h * v / max;
-    int x = 60 + static_cast<int>(i) * slot;
-    out += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#2563eb\"><title>{}: {}</title></rect>\n",
-                       x + 3, 10 + plot_h - h, slot - 6, h, html_escape(rows[i][0].text), html_escape(rows[i][col].text));
-    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#616e7c\" "
-                       "transform=\"rotate(-35 {} {})\">{}</text>\n",
-                       x + slot / 2, 10 + plot_h + 16, x + slot / 2, 10 + plot_h + 16, html_escape(rows[i][0].text));
-  }
-  return out + "</svg>\n";
+  return s.table.columns[0].name == "period" ? columns(s, col, max) : ranked(s, col, max);
 }
 
 std::string heatmap(const Section& s)
@@ -102,15 +215,17 @@ std::string heatmap(const Section& s)
   if (cols.empty() || t.rows.empty()) {
     return "";
   }
-  double max = 0;
+  // Each column on its own scale: counts and ratios side by side stay readable.
+  std::vector<double> max(cols.size(), 0.0);
   for (const auto& r : t.rows) {
-    for (auto c : cols) {
-      max = std::max(max, value_at(r, c));
+    for (std::size_t j = 0; j < cols.size(); ++j) {
+      max[j] = std::max(max[j], value_at(r, cols[j]));
     }
   }
   const int cell_w = 110;
   const int cell_h = 34;
-  int width = 170 + cell_w * static_cast<int>(cols.size());
+  const int left = 210;
+  int width = left + cell_w * static_cast<int>(cols.size());
   int height = 40 + cell_h * static_cast<int>(t.rows.size());
   std::string out = fmt::format(
       "<svg class=\"chart heatmap\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
@@ -118,21 +233,21 @@ std::string heatmap(const Section& s)
       width, height, width, height, html_escape(s.title));
   for (std::size_t j = 0; j < cols.size(); ++j) {
     out += fmt::format("<text x=\"{}\" y=\"24\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2933\">{}</text>\n",
-                       170 + static_cast<int>(j) * cell_w + cell_w / 2, html_escape(t.columns[cols[j]].name));
+                       left + static_cast<int>(j) * cell_w + cell_w / 2, html_escape(t.columns[cols[j]].name));
   }
   for (std::size_t i = 0; i < t.rows.size(); ++i) {
     int y = 34 + static_cast<int>(i) * cell_h;
-    out += fmt::format("<text x=\"160\" y=\"{}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1f2933\">{}</text>\n",
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1f2933\">{}</text>\n", left - 10,
                        y + cell_h / 2 + 4, html_escape(t.rows[i][0].text));
     for (std::size_t j = 0; j < cols.size(); ++j) {
       double v = value_at(t.rows[i], cols[j]);
-      double a = max > 0 ? 0.08 + 0.92 * v / max : 0.08;
-      int x = 170 + static_cast<int>(j) * cell_w;
+      double a = max[j] > 0 ? 0.08 + 0.92 * v / max[j] : 0.08;
+      int x = left + static_cast<int>(j) * cell_w;
       out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#2563eb\" fill-opacity=\"{:.2f}\" "
                          "stroke=\"#ffffff\"/>\n",
                          x, y, cell_w, cell_h, a);
       out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{}\">{}</text>\n",
-                         x + cell_w / 2, y + cell_h / 2 + 4, a > 0.55 ? "#ffffff" : "#1f2933",
+                         x + cell_w / 2, y + cell_h / 2 + 4, a > 0.65 ? "#ffffff" : "#1f2933",
                          html_escape(t.rows[i][cols[j]].text));
     }
   }

@@ -59,8 +59,13 @@ std::optional<Format> format_from_extension(const std::string& path)
 std::size_t display_width(const std::string& text)
 {
   std::size_t n = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0x1b && i + 1 < text.size() && text[i + 1] == '[') { // a terminal colour sequence: no width
+      while (i < text.size() && text[i] != 'm') {
+        ++i;
+      }
+    } else if ((c & 0xC0) != 0x80) {
       ++n;
     }
   }

@@ -59,7 +59,8 @@ std::string render_html_table(const Table& t);
 // Escapes text for HTML element content and attribute values.
 std::string html_escape(const std::string& text);
 
-// Display width of UTF-8 text (code points; wide characters are not special-cased).
+// Display width of UTF-8 text (code points; wide characters are not special-cased; terminal colour
+// sequences count for nothing).
 std::size_t display_width(const std::string& text);
 
 } // namespace innov::report
