@@ -29,5 +29,6 @@ void register_search(CLI::App& app, Context& ctx);
 void register_sql(CLI::App& app, Context& ctx);
 void register_index(CLI::App& app, Context& ctx);
 void register_schema(CLI::App& app, Context& ctx);
+void register_merge_file(CLI::App& app, Context& ctx);
 
 } // namespace innov::cmd

@@ -4,7 +4,15 @@
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <iostream>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace innov::cmd {
 
@@ -84,6 +92,56 @@ const char* k_vscode_settings = R"({
 }
 )";
 
+// Runs `git -C dir ARGS...` with its output discarded; returns its exit status (EnvError when git
+// cannot be started).
+int run_git(const fs::path& dir, const std::vector<std::string>& args)
+{
+  std::vector<std::string> argv_s = {"git", "-C", dir.string()};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_s) {
+    argv.push_back(a.data());
+  }
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    throw EnvError("cannot run 'git': " + std::string(std::strerror(rc)), "install git, or leave out --git");
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      throw EnvError("cannot wait for 'git': " + std::string(std::strerror(errno)));
+    }
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+// Makes dir a git repository if it is in none, and registers innov's merge driver there.
+void setup_git(const Context& ctx, const fs::path& dir)
+{
+  if (run_git(dir, {"rev-parse", "--git-dir"}) != 0) {
+    if (run_git(dir, {"init", "-q"}) != 0) {
+      throw EnvError("'git init' failed in '" + dir.string() + "'");
+    }
+    if (!ctx.quiet) {
+      std::cout << "initialized a git repository in " << dir.string() << "\n";
+    }
+  }
+  if (run_git(dir, {"config", "merge.innov.name", "innov record merge"}) != 0 ||
+      run_git(dir, {"config", "merge.innov.driver", "innov merge-file %O %A %B %P"}) != 0) {
+    throw EnvError("'git config' failed in '" + dir.string() + "'");
+  }
+  if (!ctx.quiet) {
+    std::cout << "registered the merge driver: git config merge.innov.driver \"innov merge-file %O %A %B %P\"\n";
+  }
+}
+
 int run_init(const Context& ctx, const InitOptions& opts)
 {
   fs::path dir = opts.dir;
@@ -127,6 +185,9 @@ int run_init(const Context& ctx, const InitOptions& opts)
     std::cout << "initialized portfolio '" << name << "' in " << fs::absolute(dir, ec).lexically_normal().string()
               << "\n";
   }
+  if (opts.git) {
+    setup_git(ctx, dir);
+  }
   return k_exit_ok;
 }
 
@@ -138,9 +199,12 @@ void register_init(CLI::App& app, Context& ctx)
   auto* sub = app.add_subcommand("init", "Create a new portfolio: innov.yaml, folders, git and editor settings");
   sub->add_option("DIR", opts->dir, "Directory of the new portfolio (created if missing; default: .)");
   sub->add_option("--name", opts->name, "Portfolio name (default: the directory name)");
+  sub->add_flag("--git", opts->git,
+                "Also make DIR a git repository (unless it is in one) and register innov's merge driver in it");
   sub->footer("Refuses to overwrite an existing portfolio (exit 1).\n\n"
               "Examples:\n"
               "  innov init innovaction\n"
+              "  innov init --git innovaction\n"
               "  cd innovaction && git init && innov validate");
   sub->callback([opts, &ctx] { ctx.run = [opts, &ctx] { return run_init(ctx, *opts); }; });
 }

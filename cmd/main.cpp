@@ -24,6 +24,7 @@ void register_commands(CLI::App& app, Context& ctx)
   register_sql(app, ctx);
   register_index(app, ctx);
   register_schema(app, ctx);
+  register_merge_file(app, ctx);
 }
 
 std::vector<std::string> subcommand_names(const CLI::App& app)

@@ -9,3 +9,7 @@ add_test(NAME schema_suite COMMAND innov_schema_suite /usr/share/json-schema-tes
 add_test(NAME html_report_chromium
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/html_chromium.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR})
 set_tests_properties(html_report_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# The merge driver in a real git repository: branches merge semantically, true conflicts get markers.
+add_test(NAME merge_driver_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/merge_driver.sh $<TARGET_FILE:innov>)
+set_tests_properties(merge_driver_git PROPERTIES SKIP_RETURN_CODE 77)

@@ -7,4 +7,6 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/record_checks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/portfolio.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_io.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/merge.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/merge_file.cpp
 )

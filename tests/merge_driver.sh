@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The merge driver in a real git repository: a portfolio in a folder of the repository, registered
+# with `innov init --git`; two branches that each add likes, comments and a qualification to the
+# same record merge without conflict and validate; two different titles conflict, with markers.
+# Usage: merge_driver.sh INNOV_BINARY
+set -u
+innov=$1
+PATH="$(cd "$(dirname "$innov")" && pwd):$PATH"
+export PATH
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME=$work GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+export GIT_AUTHOR_NAME=innov GIT_AUTHOR_EMAIL=innov@example.org
+export GIT_COMMITTER_NAME=innov GIT_COMMITTER_EMAIL=innov@example.org
+export INNOV_USER=agent-1
+if ! command -v git >/dev/null; then
+  echo "merge_driver: SKIPPED: git is not installed"
+  exit 77
+fi
+fail=0
+check() { # message command...
+  local message=$1
+  shift
+  if "$@"; then
+    echo "ok: $message"
+  else
+    echo "merge_driver: FAILED: $message"
+    fail=1
+  fi
+}
+
+mkdir "$work/repo"
+cd "$work/repo" || exit 1
+git init -q
+innov init --git -q portfolio || exit 1
+check "init --git registers the driver" test "$(git config merge.innov.driver)" = "innov merge-file %O %A %B %P"
+# Two experts must say go: each branch's qualification alone leaves the record submitted.
+sed -i 's/min_experts: 1/min_experts: 2/' portfolio/innov.yaml
+id=$(innov -C portfolio idea new --title "Covoiturage entre agences" --region idf --at 2016-03-02) || exit 1
+file=$(ls portfolio/innovations/2016/*.yaml)
+git add -A && git commit -qm "new idea"
+main=$(git rev-parse --abbrev-ref HEAD)
+
+scores="--score value_jobseekers=4 --score value_employers=3 --score value_staff=4 --score feasibility=4 --score scalability=3"
+git checkout -qb idf
+innov -C portfolio -q idea like "$id" --by agent-7 --at 2016-03-05
+innov -C portfolio -q idea comment "$id" --text "Testé à Créteil" --by agent-8 --at 2016-03-06
+innov -C portfolio -q qualify "$id" --expert expert-idf-1 --region idf --decision go $scores --at 2016-03-10
+git commit -qam "idf: like, comment, qualification"
+
+git checkout -q "$main"
+git checkout -qb hdf
+innov -C portfolio -q idea like "$id" --by agent-9 --at 2016-03-04
+innov -C portfolio -q idea comment "$id" --text "Et à Lille ?" --by agent-10 --at 2016-03-04
+innov -C portfolio -q qualify "$id" --expert expert-hdf-2 --region hdf --decision go $scores --at 2016-03-09
+git commit -qam "hdf: like, comment, qualification"
+
+git checkout -q "$main"
+git merge -q --no-edit idf
+check "git merge of the second branch succeeds" git merge -q --no-edit hdf
+check "no conflict markers" bash -c "! grep -q '<<<<<<<' '$file'"
+check "innov validate passes" innov -C portfolio validate -q
+check "likes of both branches" grep -q "^likes: \[agent-7, agent-9\]$" "$file"
+check "comments of both branches, in time order" bash -c "grep -n 'text:' '$file' | tr '\n' ' ' | grep -q 'Lille.*Cr'"
+check "qualifications of both branches" test "$(grep -c '  - at: 2016-03-' "$file")" -ge 4
+check "the result is canonical" bash -c "innov -C portfolio validate --strict -q"
+
+# Two different titles: a true conflict.
+git checkout -qb t1
+innov -C portfolio -q idea edit "$id" --set "title=Covoiturage inter-agences"
+git commit -qam "title 1"
+git checkout -q "$main"
+innov -C portfolio -q idea edit "$id" --set "title=Covoiturage solidaire"
+git commit -qam "title 2"
+check "a true conflict fails the merge" bash -c "! git merge -q --no-edit t1 2>/dev/null"
+check "the file is unmerged" test "$(git diff --name-only --diff-filter=U)" = "$file"
+check "markers around the two titles" bash -c \
+  "grep -Pzq '<<<<<<< ours\ntitle: Covoiturage solidaire\n=======\ntitle: Covoiturage inter-agences\n>>>>>>> theirs\n' '$file'"
+check "innov validate reports the conflicted file" bash -c "! innov -C portfolio validate -q 2>/dev/null"
+git merge --abort
+
+exit $fail
