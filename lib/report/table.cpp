@@ -90,7 +90,7 @@ std::string render_text(const Table& t, const TextStyle& style)
       std::size_t pad = widths[c] - std::min(widths[c], display_width(s));
       bool last = c + 1 == t.columns.size();
       std::string cell = t.columns[c].right ? std::string(pad, ' ') + s : s + (last ? "" : std::string(pad, ' '));
-      if (bold) {
+      if (bold && !cell.empty()) {
         cell = "\x1b[1m" + cell + "\x1b[0m";
       }
       out += cell;
