@@ -197,7 +197,7 @@ void register_generalize(CLI::App& app, Context& ctx)
     MutationFlags flags;
     std::string id;
     model::Realized value;
-    double amount = 0;
+    std::string amount;
   };
   auto v = std::make_shared<RealizeOptions>();
   sub = gen->add_subcommand("realize", "Record value realized in a period");
@@ -217,7 +217,7 @@ void register_generalize(CLI::App& app, Context& ctx)
           check_region(config, v->value.region);
         }
         model::Realized value = v->value;
-        value.amount = v->amount;
+        value.amount = parse_number(v->amount, "--amount");
         model::realize(rec, value);
         return fmt::format("{}: realized {} {} in {}", rec.id, value.amount, value.metric, value.period);
       });

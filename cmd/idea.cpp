@@ -15,6 +15,12 @@ namespace innov::cmd {
 
 namespace {
 
+// "1 like", "3 likes".
+std::string count_of(std::size_t n, const std::string& noun)
+{
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 struct NewOptions
 {
   MutationFlags flags;
@@ -235,7 +241,7 @@ void register_idea(CLI::App& app, Context& ctx)
       check_person(author, "--author");
       return mutate_one(ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config&) {
         model::add_comment(rec, {actor.at, author, c->text});
-        return "commented on " + rec.id + " (" + std::to_string(rec.comments.size()) + " comments)";
+        return "commented on " + rec.id + " (" + count_of(rec.comments.size(), "comment") + ")";
       });
     };
   });
@@ -256,7 +262,7 @@ void register_idea(CLI::App& app, Context& ctx)
         auto actor = actor_of(l->flags);
         return mutate_one(ctx, l->flags, l->id, [&](model::Innovation& rec, const model::Config&) {
           bool changed = is_like ? model::like(rec, actor.by) : model::unlike(rec, actor.by);
-          std::string count = " (" + std::to_string(rec.likes.size()) + " likes)";
+          std::string count = " (" + count_of(rec.likes.size(), "like") + ")";
           if (!changed) {
             return actor.by + (is_like ? " already likes " : " does not like ") + rec.id + count;
           }
@@ -293,7 +299,7 @@ void register_idea(CLI::App& app, Context& ctx)
           root, {dup, into},
           [&](std::vector<model::Innovation>& recs, const model::Config&) {
             model::merge(recs[0], recs[1], actor);
-            message = "merged " + recs[0].id + " into " + recs[1].id + " (" + std::to_string(recs[1].likes.size()) + " likes)";
+            message = "merged " + recs[0].id + " into " + recs[1].id + " (" + count_of(recs[1].likes.size(), "like") + ")";
           },
           m->flags.dry_run);
       return report_change(ctx, m->flags, changes, message);

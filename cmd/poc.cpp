@@ -38,6 +38,16 @@ model::Kpi parse_kpi(const std::string& spec)
   return k;
 }
 
+// A budget figure: a number, not negative.
+double parse_amount_of_money(const std::string& text, const std::string& option)
+{
+  double v = parse_number(text, option);
+  if (v < 0) {
+    throw UsageError(option + " '" + text + "' is negative");
+  }
+  return v;
+}
+
 std::string kpi_line(const model::Kpi& k)
 {
   auto met = k.met();
@@ -53,8 +63,7 @@ struct PlanOptions
   std::string id;
   model::Poc poc;
   std::vector<std::string> kpis;
-  double budget = 0;
-  CLI::Option* budget_option = nullptr;
+  std::string budget;
 };
 
 int run_list(const Context& ctx, const std::string& format_flag, const std::string& out)
@@ -112,7 +121,7 @@ void register_poc(CLI::App& app, Context& ctx)
   sub->add_option("--start", p->poc.planned_start, "Planned start date")->required();
   sub->add_option("--end", p->poc.planned_end, "Planned end date")->required();
   sub->add_option("--sponsor", p->poc.sponsor, "Sponsor (a regional direction...)");
-  p->budget_option = sub->add_option("--budget", p->budget, "Planned budget in the portfolio currency");
+  sub->add_option("--budget", p->budget, "Planned budget in the portfolio currency");
   sub->add_option("--kpi", p->kpis, "ID:NAME:UNIT:up|down:BASELINE:TARGET[:must] (repeatable)");
   sub->add_option("--poc-id", p->poc.id, "POC id (default: p1, p2...)");
   add_mutation_flags(sub, p->flags, false);
@@ -126,11 +135,8 @@ void register_poc(CLI::App& app, Context& ctx)
       for (const auto& k : p->kpis) {
         p->poc.kpis.push_back(parse_kpi(k));
       }
-      if (p->budget_option->count() > 0) {
-        if (p->budget < 0) {
-          throw UsageError(fmt::format("--budget {} is negative", p->budget));
-        }
-        p->poc.budget_planned = p->budget;
+      if (!p->budget.empty()) {
+        p->poc.budget_planned = parse_amount_of_money(p->budget, "--budget");
       }
       return mutate_one(ctx, p->flags, p->id, [&](model::Innovation& rec, const model::Config&) {
         model::plan_poc(rec, p->poc, actor);
@@ -166,14 +172,13 @@ void register_poc(CLI::App& app, Context& ctx)
     MutationFlags flags;
     std::string id;
     std::vector<std::string> kpis;
-    double spent = 0;
-    CLI::Option* spent_option = nullptr;
+    std::string spent;
   };
   auto m = std::make_shared<MeasureOptions>();
   sub = poc->add_subcommand("measure", "Record KPI values and spend of the running POC");
   sub->add_option("ID", m->id, "Record id or unique prefix")->required();
   sub->add_option("--kpi", m->kpis, "KPI_ID=VALUE (repeatable)");
-  m->spent_option = sub->add_option("--spent", m->spent, "Budget spent so far");
+  sub->add_option("--spent", m->spent, "Budget spent so far");
   add_mutation_flags(sub, m->flags);
   sub->footer("Example:\n  innov poc measure k3m9 --kpi placement_rate=49 --spent 35500");
   sub->callback([m, &ctx] {
@@ -184,11 +189,8 @@ void register_poc(CLI::App& app, Context& ctx)
         values.emplace_back(id, parse_number(v, "--kpi " + id));
       }
       std::optional<double> spent;
-      if (m->spent_option->count() > 0) {
-        if (m->spent < 0) {
-          throw UsageError(fmt::format("--spent {} is negative", m->spent));
-        }
-        spent = m->spent;
+      if (!m->spent.empty()) {
+        spent = parse_amount_of_money(m->spent, "--spent");
       }
       if (values.empty() && !spent) {
         throw UsageError("nothing to measure", "give --kpi ID=VALUE or --spent N");

@@ -114,7 +114,7 @@ TEST_CASE("like and unlike are idempotent; likes stay sorted")
   CHECK(again.out == "agent-9 already likes " + id + " (2 likes)\n");
   CHECK(read(p.file(id)).find("likes: [agent-10, agent-9]\n") != std::string::npos);
   CHECK(p({"idea", "unlike", id, "--by", "agent-9"}).code == 0);
-  CHECK(p({"idea", "unlike", id, "--by", "agent-9"}).out == "agent-9 does not like " + id + " (1 likes)\n");
+  CHECK(p({"idea", "unlike", id, "--by", "agent-9"}).out == "agent-9 does not like " + id + " (1 like)\n");
   CHECK(read(p.file(id)).find("likes: [agent-10]\n") != std::string::npos);
 }
 
