@@ -28,6 +28,8 @@ void register_report(CLI::App& app, Context& ctx);
 void register_search(CLI::App& app, Context& ctx);
 void register_sql(CLI::App& app, Context& ctx);
 void register_index(CLI::App& app, Context& ctx);
+void register_import(CLI::App& app, Context& ctx);
+void register_export(CLI::App& app, Context& ctx);
 void register_schema(CLI::App& app, Context& ctx);
 void register_merge_file(CLI::App& app, Context& ctx);
 

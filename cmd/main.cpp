@@ -23,6 +23,8 @@ void register_commands(CLI::App& app, Context& ctx)
   register_search(app, ctx);
   register_sql(app, ctx);
   register_index(app, ctx);
+  register_import(app, ctx);
+  register_export(app, ctx);
   register_schema(app, ctx);
   register_merge_file(app, ctx);
 }

@@ -1,0 +1,82 @@
+// innov export csv|json [QUERY...] [-o FILE]: records out, for spreadsheets and other tools.
+#include "cmd/commands.hpp"
+#include "cmd/output.hpp"
+#include "cmd/portfolio_view.hpp"
+#include "lib/index/query.hpp"
+#include "lib/model/query.hpp"
+#include "lib/report/export.hpp"
+#include "lib/store/portfolio.hpp"
+#include "lib/util/error.hpp"
+
+#include <iostream>
+#include <map>
+
+namespace innov::cmd {
+
+namespace {
+
+struct ExportOptions
+{
+  std::string format;
+  std::vector<std::string> query;
+  std::string out;
+};
+
+int run_export(const Context& ctx, const ExportOptions& o)
+{
+  auto query = model::parse_query(o.query);
+  auto root = find_portfolio_root(ctx);
+  auto config = store::require_config(root);
+  index::check_query(query, config);
+  index::RefreshStats stats;
+  auto idx = open_index(ctx, root, config, &stats);
+  if (std::size_t bad = stats.files - stats.records; bad > 0 && !ctx.quiet) {
+    std::cerr << "innov: warning: " << bad << " file" << (bad == 1 ? " has" : "s have") << " errors and "
+              << (bad == 1 ? "is" : "are") << " left out (run 'innov validate')\n";
+  }
+  // The same selection and order as `idea list`: query terms on the index, by creation date.
+  auto rows = index::list_records(idx->db(), query, "created", 0);
+  std::map<std::string, model::Innovation> by_id;
+  for (auto& r : idx->records()) {
+    by_id.emplace(r.id, std::move(r));
+  }
+  std::vector<const model::Innovation*> recs;
+  for (const auto& row : rows) {
+    recs.push_back(&by_id.at(row.id));
+  }
+  if (o.format == "json") {
+    write_output(report::export_json(recs), o.out);
+  } else {
+    write_output(report::render_csv(report::export_table(recs, config), true), o.out);
+  }
+  return k_exit_ok;
+}
+
+std::string columns_help()
+{
+  std::string out = "CSV columns:\n";
+  for (const auto& c : report::export_columns()) {
+    out += "  " + c.name + std::string(c.name.size() < 16 ? 16 - c.name.size() : 1, ' ') + c.meaning + "\n";
+  }
+  return out;
+}
+
+} // namespace
+
+void register_export(CLI::App& app, Context& ctx)
+{
+  auto opts = std::make_shared<ExportOptions>();
+  auto* sub = app.add_subcommand("export", "Write records as CSV (one flat row each) or as a JSON array");
+  sub->add_option("FORMAT", opts->format, "csv or json")->required()->check(CLI::IsMember({"csv", "json"}));
+  sub->add_option("QUERY", opts->query, "Query terms as for 'idea list' (status:qualified region:idf ...)");
+  sub->add_option("-o,--output", opts->out, "Write to FILE instead of stdout");
+  sub->footer(columns_help() +
+              "\nCSV cells that start with = + - or @ get a leading ' so that spreadsheets do not run them as\n"
+              "formulas. JSON holds every field of every record, with the YAML keys.\n\n"
+              "Examples:\n"
+              "  innov export csv -o portfolio.csv\n"
+              "  innov export json status:generalized region:hdf > generalized-hdf.json");
+  sub->callback([opts, &ctx] { ctx.run = [opts, &ctx] { return run_export(ctx, *opts); }; });
+}
+
+} // namespace innov::cmd
