@@ -23,3 +23,15 @@ set_tests_properties(completion_bash completion_zsh_syntax completion_fish_synta
 # The merge driver in a real git repository: branches merge semantically, true conflicts get markers.
 add_test(NAME merge_driver_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/merge_driver.sh $<TARGET_FILE:innov>)
 set_tests_properties(merge_driver_git PROPERTIES SKIP_RETURN_CODE 77)
+
+# Packaging: cmake --install into a temporary prefix (the installed innov runs, man -l renders its
+# page, completions and schemas in place); cpack -G DEB (skipped, exit 77, without cpack/dpkg-deb).
+add_test(NAME install_prefix COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/install_test.sh ${CMAKE_BINARY_DIR})
+add_test(NAME package_deb COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/package_deb.sh ${CMAKE_BINARY_DIR})
+set_tests_properties(install_prefix package_deb PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# The schemas under ajv-cli + ajv-formats agree with innov validate on the example portfolio and the
+# schema-level fixtures (skipped, exit 77, without node and the npm packages; see the script).
+add_test(NAME schema_ajv
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/schema_ajv.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/npm)
+set_tests_properties(schema_ajv PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

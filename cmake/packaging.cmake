@@ -1,0 +1,48 @@
+# Installation and the Debian package, included from the top CMakeLists.txt.
+#
+#   cmake --install build --prefix /usr/local      bin/innov, the man page, completions, schemas
+#   cd build && cpack -G DEB                       innov_<version>_amd64.deb
+#
+# The completion scripts are the generated files in completions/ (a test keeps them in sync with
+# the command tree); the man page is generated from the command tree at build time.
+include(GNUInstallDirs)
+
+set(INNOV_MAN_PAGE ${CMAKE_BINARY_DIR}/innov.1)
+add_custom_command(
+  OUTPUT ${INNOV_MAN_PAGE}
+  COMMAND ${CMAKE_COMMAND} -DINNOV=$<TARGET_FILE:innov> -DOUT=${INNOV_MAN_PAGE}
+          -P ${CMAKE_SOURCE_DIR}/cmake/man_page.cmake
+  DEPENDS innov ${CMAKE_SOURCE_DIR}/cmake/man_page.cmake
+  COMMENT "Generating the man page innov.1"
+  VERBATIM)
+add_custom_target(innov_man ALL DEPENDS ${INNOV_MAN_PAGE})
+
+install(FILES ${INNOV_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${CMAKE_SOURCE_DIR}/completions/innov.bash
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME innov)
+install(FILES ${CMAKE_SOURCE_DIR}/completions/_innov DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
+install(FILES ${CMAKE_SOURCE_DIR}/completions/innov.fish
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
+install(FILES ${INNOV_SCHEMAS} DESTINATION ${CMAKE_INSTALL_DATADIR}/innov/schemas)
+install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# The Debian package: cpack -G DEB makes innov_<version>_<arch>.deb, installable on Debian 12 with
+# `apt-get install ./innov_*.deb` (which pulls the runtime libraries below).
+set(CPACK_PACKAGE_NAME innov)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_VENDOR "innov")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Govern an innovation portfolio kept as YAML files in git")
+set(CPACK_PACKAGE_DESCRIPTION "innov follows ideas and remarkable practices from the idea box to national
+roll-out: expert qualification against a rubric, demonstrators with KPIs, a generalization gate,
+value reports. The YAML files in git are the only source of truth; a SQLite index makes queries
+fast; a git merge driver merges concurrent edits of a record.")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_GENERATOR DEB)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "innov maintainers <innov@example.org>")
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1, libyaml-cpp0.7, libfmt9, libsqlite3-0 (>= 3.35)")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "git, bash-completion")
+include(CPack)
