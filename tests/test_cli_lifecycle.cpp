@@ -324,22 +324,27 @@ TEST_CASE("end to end in git: each step changes only that record, canonical and 
   REQUIRE(git("init -q") == 0);
   REQUIRE(git("add -A") == 0);
   REQUIRE(git("commit -qm base") == 0);
-  auto id = p.new_idea();
-  std::string rel = "innovations/2016/" + id + ".yaml";
-  auto step = [&](std::vector<std::string> args) {
-    CAPTURE(args[0]);
-    auto r = p(args);
-    REQUIRE(r.code == 0);
+  std::string id;
+  std::string rel;
+  // After each command: git sees only that record changed, canonical, and the portfolio valid.
+  auto check_step = [&](const std::string& expected_status) {
     TempDir scratch;
     std::string out_file = (scratch.path() / "status").string();
     std::system(("cd '" + p.dir.path().string() + "' && git status --porcelain > '" + out_file + "'").c_str());
-    std::string status = read(out_file);
-    fs::remove(out_file);
-    CHECK((status == "?? " + rel + "\n" || status == " M " + rel + "\n"));
+    CHECK(read(out_file) == expected_status);
     CHECK(is_canonical(p.file(id)));
     CHECK(p({"validate"}).code == 0);
     REQUIRE(git("add " + rel) == 0);
     REQUIRE(git("commit -qm step") == 0);
+  };
+  id = p.new_idea();
+  rel = "innovations/2016/" + id + ".yaml";
+  check_step("?? " + rel + "\n");
+  auto step = [&](std::vector<std::string> args) {
+    CAPTURE(args[0]);
+    CAPTURE(args[1]);
+    REQUIRE(p(args).code == 0);
+    check_step(" M " + rel + "\n");
   };
   step({"idea", "like", id, "--by", "agent-77"});
   step(qualify_args(id));
@@ -348,6 +353,10 @@ TEST_CASE("end to end in git: each step changes only that record, canonical and 
   step({"poc", "start", id, "--at", "2016-07-01"});
   step({"poc", "measure", id, "--kpi", "taux=44"});
   step({"poc", "close", id, "--outcome", "success", "--at", "2016-12-31"});
-  step({"generalize", id, "--decision", "go", "--by", "comite-national", "--at", "2017-01-15"});
+  step({"generalize", id, "--decision", "go", "--by", "comite-national", "--at", "2017-01-15", "--wave",
+        "idf:2017-03-01"});
   CHECK(read(p.file(id)).find("status: generalized\n") != std::string::npos);
+  step({"generalize", "rollout", id, "--region", "idf", "--done", "2017-03-20"});
+  step({"generalize", "realize", id, "--period", "2017-Q2", "--metric", "hours_saved", "--amount", "1200"});
+  step({"idea", "comment", id, "--text", "Déployé en Île-de-France", "--at", "2017-04-02"});
 }
