@@ -11,8 +11,11 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <fmt/format.h>
+#include <fstream>
 #include <map>
+#include <optional>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <thread>
@@ -28,6 +31,55 @@ std::int64_t now_ns()
 {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+// A write lock held by another connection: wait and retry, never rebuild for it.
+bool is_busy(const SQLite::Exception& e)
+{
+  int code = e.getErrorCode() & 0xff;
+  return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+// The cache cannot be written here (permissions, read-only file system, full disk): rebuilding it
+// would fail the same way.
+bool is_unwritable(const SQLite::Exception& e)
+{
+  int code = e.getErrorCode() & 0xff;
+  return code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN || code == SQLITE_FULL;
+}
+
+// How many times BEGIN IMMEDIATE waits busy_timeout (10 s) for another writer.
+constexpr int k_busy_attempts = 6;
+
+// Why the file cannot be an intact SQLite database, or "" when it may be (or is missing or empty:
+// a new cache). Checked before opening: SQLite reads a truncated file without complaint until a
+// query reaches a missing page.
+std::string damage_of(const fs::path& path)
+{
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec || size == 0) {
+    return {};
+  }
+  unsigned char h[100] = {};
+  std::ifstream in(path, std::ios::binary);
+  in.read(reinterpret_cast<char*>(h), sizeof h);
+  if (in.gcount() < static_cast<std::streamsize>(sizeof h) || std::memcmp(h, "SQLite format 3", 16) != 0) {
+    return "not a database";
+  }
+  auto be32 = [&](int o) {
+    return (std::uint32_t{h[o]} << 24) | (std::uint32_t{h[o + 1]} << 16) | (std::uint32_t{h[o + 2]} << 8) | h[o + 3];
+  };
+  std::uintmax_t page_size = (std::uint32_t{h[16]} << 8) | h[17];
+  if (page_size == 1) {
+    page_size = 65536;
+  }
+  auto wal = fs::file_size(path.string() + "-wal", ec);
+  bool pages_valid = be32(24) == be32(92); // the in-header size is valid (SQLite file format 1.3.7)
+  if ((ec || wal == 0) && pages_valid && be32(28) * page_size > size) {
+    return "truncated";
+  }
+  return {};
 }
 
 struct FileStat
@@ -132,6 +184,10 @@ void Index::open_db()
     m_db->exec(k_ddl);
     return;
   }
+  if (auto damage = damage_of(m_path); !damage.empty()) {
+    reset_db(damage);
+    return;
+  }
   try {
     m_db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 10000);
     m_db->exec("PRAGMA journal_mode = WAL");
@@ -148,8 +204,20 @@ void Index::open_db()
       reset_db(fmt::format("it was written by another version ({})", version));
     }
   } catch (const SQLite::Exception& e) {
+    if (is_busy(e) || is_unwritable(e)) {
+      use_memory(e.what());
+      return;
+    }
     reset_db(e.what());
   }
+}
+
+void Index::use_memory(const std::string& reason)
+{
+  m_warn("cannot use the index cache '" + m_path.string() + "' (" + reason + "): working from the files in memory");
+  m_db.reset();
+  m_mode = Mode::memory;
+  open_db();
 }
 
 void Index::reset_db(const std::string& reason)
@@ -176,7 +244,11 @@ RefreshStats Index::refresh(bool force)
     if (m_mode == Mode::memory) {
       throw;
     }
-    reset_db(e.what());
+    if (is_busy(e) || is_unwritable(e)) {
+      use_memory(e.what());
+    } else {
+      reset_db(e.what());
+    }
     return refresh_once(true);
   }
 }
@@ -192,11 +264,29 @@ RefreshStats Index::refresh_once(bool force)
   }
   stats.files = files.size();
   std::string fp = fingerprint(m_root);
+  store::CheckContext ctx;
+  ctx.config = &m_config;
+  for (const auto& rel : store::list_challenge_files(m_root, ignore)) {
+    ctx.challenge_ids.insert(fs::path(rel).stem().string());
+  }
 
-  SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
-  std::string old_fp;
-  std::int64_t last_refresh = 0;
+  // What the index holds, and so what must be read: planned once without a lock, so that files
+  // are parsed while other commands keep reading and writing, then again under the write lock.
+  struct Known
   {
+    std::int64_t size, mtime_ns;
+    std::string record_id;
+  };
+  struct Plan
+  {
+    bool rebuild = false;
+    std::map<std::string, Known> known;
+    std::vector<FileStat> to_read;
+  };
+  auto plan = [&] {
+    Plan p;
+    std::string old_fp;
+    std::int64_t last_refresh = 0;
     SQLite::Statement q(*m_db, "SELECT key, value FROM meta");
     while (q.executeStep()) {
       std::string key = q.getColumn(0).getString();
@@ -206,9 +296,54 @@ RefreshStats Index::refresh_once(bool force)
         last_refresh = std::stoll(q.getColumn(1).getString());
       }
     }
+    p.rebuild = force || old_fp != fp;
+    if (!p.rebuild) {
+      SQLite::Statement f(*m_db, "SELECT path, size, mtime_ns, record_id FROM files");
+      while (f.executeStep()) {
+        p.known[f.getColumn(0).getString()] = {f.getColumn(1).getInt64(), f.getColumn(2).getInt64(),
+                                               f.getColumn(3).isNull() ? "" : f.getColumn(3).getString()};
+      }
+    }
+    for (const auto& file : files) {
+      auto it = p.known.find(file.rel);
+      bool racy = file.mtime_ns >= last_refresh - k_racy_ns;
+      if (it == p.known.end() || it->second.size != file.size || it->second.mtime_ns != file.mtime_ns || racy) {
+        p.to_read.push_back(file);
+      }
+    }
+    return p;
+  };
+  std::map<std::string, Parsed> parsed;
+  auto parse = [&](const std::vector<FileStat>& todo) {
+    for (auto& p : parse_all(m_root, todo, ctx)) {
+      std::string rel = p.stat.rel;
+      parsed[rel] = std::move(p);
+    }
+  };
+  parse(plan().to_read);
+
+  // BEGIN IMMEDIATE waits busy_timeout for another writer; a long cold build elsewhere may need
+  // several waits. Never a rebuild for that: the other command is writing what this one needs.
+  std::optional<SQLite::Transaction> tx;
+  for (int attempt = 1; !tx; ++attempt) {
+    try {
+      tx.emplace(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    } catch (const SQLite::Exception& e) {
+      if (!is_busy(e) || attempt == k_busy_attempts) {
+        throw;
+      }
+    }
   }
+  Plan p = plan();
+  std::vector<FileStat> missing;
+  for (const auto& f : p.to_read) {
+    if (!parsed.count(f.rel)) {
+      missing.push_back(f);
+    }
+  }
+  parse(missing);
   TableWriter writer(*m_db, m_config);
-  if (force || old_fp != fp) {
+  if (p.rebuild) {
     stats.rebuilt = true;
     for (const char* t : {"files", "records", "innovations", "themes", "likes", "comments", "qualifications", "scores",
                           "pocs", "poc_territories", "kpis", "decisions", "decision_scope", "rollout", "realized",
@@ -216,29 +351,10 @@ RefreshStats Index::refresh_once(bool force)
       m_db->exec(std::string("DELETE FROM ") + t);
     }
   }
-  // What the index holds now.
-  struct Known
-  {
-    std::int64_t size, mtime_ns;
-    std::string record_id;
-  };
-  std::map<std::string, Known> known;
-  {
-    SQLite::Statement q(*m_db, "SELECT path, size, mtime_ns, record_id FROM files");
-    while (q.executeStep()) {
-      known[q.getColumn(0).getString()] = {q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
-                                           q.getColumn(3).isNull() ? "" : q.getColumn(3).getString()};
-    }
-  }
-  std::vector<FileStat> to_read;
+  auto& known = p.known;
   std::map<std::string, bool> present;
   for (const auto& f : files) {
     present[f.rel] = true;
-    auto it = known.find(f.rel);
-    bool racy = f.mtime_ns >= last_refresh - k_racy_ns;
-    if (it == known.end() || it->second.size != f.size || it->second.mtime_ns != f.mtime_ns || racy) {
-      to_read.push_back(f);
-    }
   }
   auto drop = [&](const std::string& rel) {
     auto it = known.find(rel);
@@ -258,37 +374,32 @@ RefreshStats Index::refresh_once(bool force)
       ++stats.removed;
     }
   }
-  store::CheckContext ctx;
-  ctx.config = &m_config;
-  for (const auto& rel : store::list_challenge_files(m_root, ignore)) {
-    ctx.challenge_ids.insert(fs::path(rel).stem().string());
-  }
-  auto parsed = parse_all(m_root, to_read, ctx);
-  stats.reread = parsed.size();
+  stats.reread = p.to_read.size();
   std::int64_t now = now_ns();
   SQLite::Statement ins(*m_db, "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, diagnostics, "
                                "record_id, indexed_ns) VALUES (?, ?, ?, NULL, ?, NULL, ?, ?)");
-  for (const auto& p : parsed) {
-    drop(p.stat.rel);
-    bool ok = p.rec && !p.error;
+  for (const auto& f : p.to_read) {
+    const Parsed& pr = parsed.at(f.rel);
+    drop(f.rel);
+    bool ok = pr.rec && !pr.error;
     if (ok) {
       // The same id in two files: the first path keeps it (validate reports E021).
       SQLite::Statement dup(*m_db, "SELECT path FROM records WHERE id = ?");
-      dup.bind(1, p.rec->id);
-      if (dup.executeStep() && dup.getColumn(0).getString() != p.stat.rel) {
+      dup.bind(1, pr.rec->id);
+      if (dup.executeStep() && dup.getColumn(0).getString() != f.rel) {
         ok = false;
       }
     }
     if (ok) {
-      writer.insert(p.stat.rel, *p.rec);
+      writer.insert(f.rel, *pr.rec);
     }
     ins.reset();
-    ins.bind(1, p.stat.rel);
-    ins.bind(2, p.stat.size);
-    ins.bind(3, p.stat.mtime_ns);
+    ins.bind(1, f.rel);
+    ins.bind(2, f.size);
+    ins.bind(3, f.mtime_ns);
     ins.bind(4, ok ? "ok" : "error");
     if (ok) {
-      ins.bind(5, p.rec->id);
+      ins.bind(5, pr.rec->id);
     } else {
       ins.bind(5);
     }
@@ -302,7 +413,7 @@ RefreshStats Index::refresh_once(bool force)
     meta.bind(2, v);
     meta.exec();
   }
-  tx.commit();
+  tx->commit();
   stats.records = static_cast<std::size_t>(m_db->execAndGet("SELECT count(*) FROM records").getInt64());
   stats.errors = static_cast<std::size_t>(m_db->execAndGet("SELECT count(*) FROM files WHERE status = 'error'").getInt64());
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

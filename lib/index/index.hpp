@@ -52,6 +52,7 @@ public:
 private:
   void open_db();
   void reset_db(const std::string& reason);
+  void use_memory(const std::string& reason); // one warning, then an in-memory index
   RefreshStats refresh_once(bool force);
   std::vector<model::Innovation> read_records();
 
