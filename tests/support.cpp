@@ -89,6 +89,8 @@ void copy_tree(const fs::path& from, const fs::path& dest)
 {
   fs::create_directories(dest);
   fs::copy(from, dest, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  // A source portfolio may hold an index cache (the Quick start writes one): never copy it.
+  fs::remove_all(dest / ".innov");
 }
 
 fs::path source_dir()
