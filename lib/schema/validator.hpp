@@ -3,9 +3,10 @@
 // the line and column of the offending node.
 #pragma once
 
+#include "lib/schema/pattern.hpp"
+
 #include <map>
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 #include <yaml-cpp/yaml.h>
@@ -28,8 +29,7 @@ double number_value(const YAML::Node& node);
 // JSON equality: numbers by value (1 == 1.0), objects regardless of key order.
 bool json_equal(const YAML::Node& a, const YAML::Node& b);
 
-struct Violation
-{
+struct Violation {
   std::string pointer; // JSON pointer of the instance location, e.g. "/pocs/0/kpis/1/target"
   int line = 0;        // 1-based
   int col = 0;         // 1-based
@@ -37,10 +37,10 @@ struct Violation
   std::string message; // lowercase, no final period
 };
 
-class Validator
-{
+class Validator {
 public:
-  // schema: the schema document; "$ref": "#..." pointers are resolved against it.
+  // schema: the schema document; "$ref": "#..." pointers are resolved against it. Throws
+  // std::invalid_argument for a malformed pattern or a "#..." reference that designates nothing.
   explicit Validator(YAML::Node schema);
 
   // Every violation of instance, not only the first. Thread-safe.
@@ -51,8 +51,11 @@ public:
 
 private:
   struct Walk;
+  // Whether the schema regex pattern matches somewhere in text (compiled once, at construction).
+  bool search(const std::string& pattern, const std::string& text) const;
+
   YAML::Node m_root;
-  std::shared_ptr<std::map<std::string, std::regex>> m_regexes; // compiled once at construction
+  std::shared_ptr<const std::map<std::string, Pattern>> m_patterns;
 };
 
 // The diagnostic code of a violation: required E010, additionalProperties E011, type E013,
