@@ -35,3 +35,6 @@ set_tests_properties(install_prefix package_deb PROPERTIES SKIP_RETURN_CODE 77 T
 add_test(NAME schema_ajv
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/schema_ajv.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/npm)
 set_tests_properties(schema_ajv PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# The generator innov-gen (tools/gen): deterministic, valid, every lifecycle state.
+include(${CMAKE_CURRENT_LIST_DIR}/test_gen.cmake)
