@@ -2,12 +2,15 @@
 // (list, show and similar are in cmd/idea_query.cpp.)
 #include "cmd/commands.hpp"
 #include "cmd/mutation.hpp"
+#include "cmd/portfolio_view.hpp"
+#include "lib/index/similar.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
 #include "lib/util/text.hpp"
 
+#include <fmt/format.h>
 #include <iostream>
 #include <iterator>
 
@@ -36,6 +39,27 @@ std::string read_description(const std::string& file)
     return std::string(std::istreambuf_iterator<char>(std::cin), {});
   }
   return util::read_file(file);
+}
+
+// Warns (without blocking) about existing records that rec likely duplicates.
+void warn_likely_duplicates(const Context& ctx, const std::filesystem::path& root, const model::Config& config,
+                            const model::Innovation& rec)
+{
+  if (ctx.quiet) {
+    return;
+  }
+  auto idx = open_index(ctx, root, config);
+  bool any = false;
+  for (const auto& s : index::similar_to(idx->db(), {rec.title, rec.summary, rec.description}, 3)) {
+    if (s.score >= index::k_duplicate_threshold) {
+      std::cerr << fmt::format("innov: warning: likely duplicate of {} '{}' ({}, similarity {:.2f})\n", s.id, s.title,
+                               s.status, s.score);
+      any = true;
+    }
+  }
+  if (any) {
+    std::cerr << "hint: compare with 'innov idea show ID'; 'innov idea merge' joins duplicates; --no-similar skips this check\n";
+  }
 }
 
 int run_new(const Context& ctx, NewOptions& o)
@@ -80,6 +104,9 @@ int run_new(const Context& ctx, NewOptions& o)
   rec.status = "submitted";
   std::string at = o.flags.at.empty() && !o.rec.created.empty() ? rec.created : actor.at;
   rec.history.push_back({at, actor.by, "", "submitted"});
+  if (!o.no_similar) {
+    warn_likely_duplicates(ctx, root, config, rec);
+  }
   auto change = store::create_record(root, rec, o.flags.dry_run);
   if (o.flags.dry_run || o.flags.format == "json") {
     return report_change(ctx, o.flags, {change}, "created " + change.record.id);

@@ -3,23 +3,20 @@
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
 #include "lib/util/error.hpp"
-#include "lib/util/fold.hpp"
+#include "lib/index/fold.hpp"
 
+#include <algorithm>
 #include <unistd.h>
 
 namespace innov::cmd {
 
 namespace {
 
-// An FTS5 query from free text: every word must match (as a prefix), quoted so that no word is
-// read as FTS syntax.
-std::string fts_query(const std::string& text)
+// The snippet on one line.
+std::string one_line(std::string text)
 {
-  std::string q;
-  for (const auto& w : util::words(text)) {
-    q += (q.empty() ? "" : " ") + std::string("\"") + w + "\"*";
-  }
-  return q;
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
 }
 
 } // namespace
@@ -47,7 +44,7 @@ void register_search(CLI::App& app, Context& ctx)
       for (const auto& w : o->words) {
         text += w + " ";
       }
-      std::string q = fts_query(text);
+      std::string q = index::match_expression(text, true);
       if (q.empty()) {
         throw UsageError("nothing to search for in '" + text + "'");
       }
@@ -67,7 +64,7 @@ void register_search(CLI::App& app, Context& ctx)
         double score = -s.getColumn(4).getDouble();
         t.add_row({report::Cell::str(s.getColumn(0).getString()), report::Cell::str(s.getColumn(1).getString()),
                    report::Cell::num(std::round(score * 100) / 100, 2), report::Cell::str(s.getColumn(2).getString()),
-                   report::Cell::str(s.getColumn(3).getString())});
+                   report::Cell::str(one_line(s.getColumn(3).getString()))});
       }
       write_output(render_table(t, format, o->out.empty() && use_color(ctx, STDOUT_FILENO)), o->out);
       return 0;

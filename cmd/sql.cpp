@@ -12,19 +12,28 @@ namespace innov::cmd {
 
 namespace {
 
-// Refuses everything but reading: writes, ATTACH/DETACH, PRAGMA, load_extension.
+// Pragmas whose argument names a table or an index: they only read the schema.
+bool is_schema_pragma(const char* name)
+{
+  for (const char* p : {"table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo",
+                        "foreign_key_list"}) {
+    if (std::strcmp(name, p) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Refuses ATTACH/DETACH, transactions, PRAGMA writes and load_extension with a reason; writes are
+// refused after preparing (sqlite3_stmt_readonly), since SQLite authorizes its own internal
+// statements (full-text tables, schema parsing) through here too.
 int authorize(void* refused, int action, const char* a1, const char* a2, const char*, const char*)
 {
   auto* why = static_cast<std::string*>(refused);
   switch (action) {
-  case SQLITE_SELECT:
-  case SQLITE_READ:
-  case SQLITE_RECURSIVE:
-    return SQLITE_OK;
   case SQLITE_FUNCTION:
-    if (a2 && (std::strcmp(a2, "load_extension") == 0 || std::strcmp(a2, "readfile") == 0 ||
-               std::strcmp(a2, "writefile") == 0)) {
-      *why = std::string("the function ") + a2 + "() is not allowed";
+    if (a2 && std::strcmp(a2, "load_extension") == 0) {
+      *why = "the function load_extension() is not allowed";
       return SQLITE_DENY;
     }
     return SQLITE_OK;
@@ -32,12 +41,41 @@ int authorize(void* refused, int action, const char* a1, const char* a2, const c
   case SQLITE_DETACH:
     *why = "ATTACH and DETACH are not allowed";
     return SQLITE_DENY;
+  case SQLITE_TRANSACTION:
+  case SQLITE_SAVEPOINT:
+    *why = "transactions are not allowed (each query reads one consistent snapshot)";
+    return SQLITE_DENY;
   case SQLITE_PRAGMA:
-    *why = std::string("PRAGMA ") + (a1 ? a1 : "") + " is not allowed";
-    return SQLITE_DENY;
+    if (a1 && a2 && !is_schema_pragma(a1)) {
+      *why = std::string("PRAGMA ") + a1 + " = " + a2 + " is not allowed (pragmas may only be read)";
+      return SQLITE_DENY;
+    }
+    return SQLITE_OK;
   default:
-    *why = "only SELECT queries are allowed (the index is read-only; change the YAML files with innov commands)";
-    return SQLITE_DENY;
+    return SQLITE_OK;
+  }
+}
+
+// Refuses what is not exactly one statement that only reads.
+void check_statement(sqlite3* db, const std::string& query)
+{
+  sqlite3_stmt* stmt = nullptr;
+  const char* tail = nullptr;
+  if (sqlite3_prepare_v2(db, query.c_str(), -1, &stmt, &tail) != SQLITE_OK) {
+    return; // the error is reported when the statement is prepared again
+  }
+  bool writes = stmt && !sqlite3_stmt_readonly(stmt);
+  sqlite3_finalize(stmt);
+  if (writes) {
+    throw UsageError("refused: only SELECT queries are allowed (the index is read-only; change the YAML files "
+                     "with innov commands)",
+                     "innov sql is read-only; see README 'The index tables'");
+  }
+  sqlite3_stmt* next = nullptr;
+  int rc = sqlite3_prepare_v2(db, tail, -1, &next, nullptr);
+  sqlite3_finalize(next);
+  if (rc != SQLITE_OK || next) {
+    throw UsageError("refused: more than one statement", "innov sql runs one SELECT statement");
   }
 }
 
@@ -59,6 +97,7 @@ int run_sql(const Context& ctx, const std::string& query, const std::string& for
   sqlite3_set_authorizer(db->getHandle(), authorize, &refused);
   report::Table t;
   try {
+    check_statement(db->getHandle(), query);
     SQLite::Statement s(*db, query);
     for (int c = 0; c < s.getColumnCount(); ++c) {
       t.columns.push_back({s.getColumnName(c), false});

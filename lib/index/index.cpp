@@ -1,11 +1,11 @@
 #include "lib/index/index.hpp"
 
 #include "lib/index/ddl.hpp"
+#include "lib/index/fold.hpp"
 #include "lib/index/serialize.hpp"
 #include "lib/index/tables.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
-#include "lib/util/fold.hpp"
 #include "lib/util/fs.hpp"
 
 #include <algorithm>
@@ -158,7 +158,7 @@ std::vector<Parsed> parse_all(const fs::path& root, const std::vector<FileStat>&
 
 std::string search_text(const std::string& text)
 {
-  return util::fold(text);
+  return fold_ligatures(text);
 }
 
 Index::Index(const fs::path& root, const model::Config& config, Mode mode,

@@ -65,7 +65,8 @@ private:
   bool m_healed = false;
 };
 
-// Folds text for the full-text table and its queries (lowercase, no accents, œ -> oe).
+// Text as stored in the full-text table: ligatures expanded (lib/index/fold.hpp), case and accents
+// kept for snippets; the tokenizer folds them.
 std::string search_text(const std::string& text);
 
 } // namespace innov::index
