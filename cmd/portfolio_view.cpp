@@ -29,6 +29,13 @@ std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesyst
       std::cerr << "innov: warning: " << line << "\n";
     }
   });
+  if (!ctx.quiet && ::isatty(STDERR_FILENO)) {
+    // A long build shows how far it is, on one line that is cleared at the end.
+    idx->set_progress([](std::size_t done, std::size_t total) {
+      std::cerr << "\rindexing " << done << "/" << total << " files" << (done == total ? "\r\033[K" : "")
+                << std::flush;
+    });
+  }
   auto s = idx->refresh(rebuild);
   if (stats) {
     *stats = s;

@@ -1,5 +1,6 @@
 // The index cache under concurrency and damage: writers never make readers fail or rebuild, a
 // truncated cache is detected before SQLite trips over it.
+#include "lib/index/diagnostics_json.hpp"
 #include "lib/index/index.hpp"
 #include "lib/store/portfolio.hpp"
 #include "tests/support.hpp"
@@ -111,4 +112,101 @@ TEST_CASE("index: concurrent commands on a portfolio without a cache all succeed
   auto after = run({"-C", root, "idea", "list", "id:pmmq", "--format", "csv"});
   CHECK(after.err.empty());
   CHECK(after.out == run({"-C", root, "--no-cache", "idea", "list", "id:pmmq", "--format", "csv"}).out);
+}
+
+TEST_CASE("index::Index::refresh gives a duplicated id to the first path, whatever the order of changes")
+{
+  Fixture f;
+  auto title_of = [](index::Index& idx, const std::string& id) {
+    for (const auto& r : idx.records()) {
+      if (r.id == id) {
+        return r.title;
+      }
+    }
+    return std::string("(none)");
+  };
+  auto fresh = [&] {
+    index::Index mem(f.dir.path(), f.config, index::Index::Mode::memory, [](const std::string&) {});
+    mem.refresh();
+    return title_of(mem, "pmmq7mdc");
+  };
+  auto cached = f.open();
+  cached.refresh();
+  auto original = title_of(cached, "pmmq7mdc");
+  REQUIRE(original == "Présélection sans CV");
+  // A copy filed under an earlier year (a warning only): its path sorts first, so it wins.
+  auto text = read(f.dir.path() / "innovations/2015/pmmq7mdc.yaml");
+  auto copy = text;
+  copy.replace(copy.find(original), original.size(), "Présélection sans CV (copie)");
+  f.dir.write("innovations/2014/pmmq7mdc.yaml", copy);
+  cached.refresh();
+  CHECK(fresh() == "Présélection sans CV (copie)");
+  CHECK(title_of(cached, "pmmq7mdc") == fresh());
+  SQLite::Statement status(cached.db(), "SELECT path, status, record_id FROM files WHERE record_id = 'pmmq7mdc' "
+                                        "ORDER BY path");
+  REQUIRE(status.executeStep());
+  CHECK(status.getColumn(1).getString() == "ok");
+  REQUIRE(status.executeStep());
+  CHECK(status.getColumn(0).getString() == "innovations/2015/pmmq7mdc.yaml");
+  CHECK(status.getColumn(1).getString() == "error");
+  // The winner goes away: the other file holds the id again, without being changed itself.
+  fs::remove(f.dir.path() / "innovations/2014/pmmq7mdc.yaml");
+  cached.refresh();
+  CHECK(title_of(cached, "pmmq7mdc") == original);
+  CHECK(fresh() == original);
+  CHECK(cached.records().size() == f.open().records().size());
+}
+
+TEST_CASE("index::Index keeps each file's diagnostics as JSON")
+{
+  Fixture f;
+  auto rel = std::string("innovations/2015/pmmq7mdc.yaml");
+  f.dir.write(rel, read(f.dir.path() / rel) + "colour: blue\n");
+  auto idx = f.open();
+  idx.refresh();
+  SQLite::Statement q(idx.db(), "SELECT status, diagnostics FROM files WHERE path = ?");
+  q.bind(1, rel);
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getString() == "error");
+  auto diags = index::diagnostics_from_json(q.getColumn(1).getString());
+  REQUIRE(diags);
+  REQUIRE(diags->size() == 1);
+  CHECK(diags->front().code == "E011");
+  CHECK(diags->front().path == rel);
+  CHECK(diags->front().line > 0);
+  CHECK(idx.db().execAndGet("SELECT count(*) FROM files WHERE status = 'ok' AND diagnostics <> '[]'").getInt() == 0);
+}
+
+TEST_CASE("index::diagnostics_json")
+{
+  util::Diagnostic d;
+  d.path = "innovations/2016/k3m9xa2q.yaml";
+  d.line = 12;
+  d.col = 7;
+  d.code = "E012";
+  d.message = "unknown region 'idff' \"quoted\"\tand\\ more\nlines \x01";
+  d.hint = "known: hdf, idf";
+  d.record = "k3m9xa2q";
+  d.pointer = "/region";
+  util::Diagnostic w;
+  w.code = "W001";
+  w.severity = util::Severity::warning;
+  w.message = "file not in canonical form";
+  auto json = index::diagnostics_json({d, w});
+  CHECK(json.find('\n') == std::string::npos);
+  auto back = index::diagnostics_from_json(json);
+  REQUIRE(back);
+  REQUIRE(back->size() == 2);
+  CHECK((*back)[0].message == d.message);
+  CHECK((*back)[0].line == 12);
+  CHECK((*back)[0].col == 7);
+  CHECK((*back)[0].pointer == "/region");
+  CHECK((*back)[0].severity == util::Severity::error);
+  CHECK((*back)[1].severity == util::Severity::warning);
+  CHECK((*back)[1].path.empty());
+  CHECK(index::diagnostics_json({}) == "[]");
+  CHECK(index::diagnostics_from_json("[]")->empty());
+  CHECK_FALSE(index::diagnostics_from_json("[{\"code\": 3}]"));
+  CHECK_FALSE(index::diagnostics_from_json("{}"));
+  CHECK_FALSE(index::diagnostics_from_json("[] trailing"));
 }

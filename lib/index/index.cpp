@@ -1,6 +1,7 @@
 #include "lib/index/index.hpp"
 
 #include "lib/index/ddl.hpp"
+#include "lib/index/diagnostics_json.hpp"
 #include "lib/index/fold.hpp"
 #include "lib/index/serialize.hpp"
 #include "lib/index/tables.hpp"
@@ -16,6 +17,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <thread>
@@ -124,19 +126,28 @@ struct Parsed
   FileStat stat;
   std::optional<model::Innovation> rec;
   bool error = false;
+  std::string diagnostics; // JSON (lib/index/diagnostics_json.hpp)
 };
 
-// Parses and checks files on all cores.
-std::vector<Parsed> parse_all(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx)
+// Parses and checks files on all cores. The calling thread reports progress, at most every
+// 100 ms once a second has passed, and once more at the end if it reported at all.
+std::vector<Parsed> parse_all(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
+                              const Index::Progress& progress)
 {
   std::vector<Parsed> out(files.size());
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
+  auto parse_one = [&](std::size_t i) {
+    util::Diagnostics diags;
+    out[i].stat = files[i];
+    out[i].rec = store::load_and_check_record(root, files[i].rel, ctx, diags);
+    out[i].error = util::has_errors(diags);
+    out[i].diagnostics = diagnostics_json(diags);
+    ++done;
+  };
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      util::Diagnostics diags;
-      out[i].stat = files[i];
-      out[i].rec = store::load_and_check_record(root, files[i].rel, ctx, diags);
-      out[i].error = util::has_errors(diags);
+      parse_one(i);
     }
   };
   unsigned n = std::max(1U, std::min<unsigned>(std::thread::hardware_concurrency(), 16));
@@ -147,9 +158,23 @@ std::vector<Parsed> parse_all(const fs::path& root, const std::vector<FileStat>&
   for (unsigned t = 1; t < n; ++t) {
     threads.emplace_back(work);
   }
-  work();
+  auto started = std::chrono::steady_clock::now();
+  auto last = started;
+  bool reported = false;
+  for (std::size_t i = next++; i < files.size(); i = next++) {
+    parse_one(i);
+    auto now = std::chrono::steady_clock::now();
+    if (progress && now - started >= std::chrono::seconds(1) && now - last >= std::chrono::milliseconds(100)) {
+      progress(done, files.size());
+      last = now;
+      reported = true;
+    }
+  }
   for (auto& t : threads) {
     t.join();
+  }
+  if (reported) {
+    progress(files.size(), files.size());
   }
   return out;
 }
@@ -315,7 +340,7 @@ RefreshStats Index::refresh_once(bool force)
   };
   std::map<std::string, Parsed> parsed;
   auto parse = [&](const std::vector<FileStat>& todo) {
-    for (auto& p : parse_all(m_root, todo, ctx)) {
+    for (auto& p : parse_all(m_root, todo, ctx, m_progress)) {
       std::string rel = p.stat.rel;
       parsed[rel] = std::move(p);
     }
@@ -356,13 +381,26 @@ RefreshStats Index::refresh_once(bool force)
   for (const auto& f : files) {
     present[f.rel] = true;
   }
+  // Ids whose holder may change: the same id in several files goes to the first path (validate
+  // reports E021), whatever order the files were indexed in. The other valid files keep the id in
+  // files.record_id with status 'error'.
+  std::set<std::string> contested;
+  auto holder = [&](const std::string& id) {
+    SQLite::Statement q(*m_db, "SELECT path FROM records WHERE id = ?");
+    q.bind(1, id);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+  };
   auto drop = [&](const std::string& rel) {
     auto it = known.find(rel);
     if (it == known.end()) {
       return;
     }
-    if (!it->second.record_id.empty()) {
-      writer.remove(it->second.record_id);
+    const std::string& id = it->second.record_id;
+    if (!id.empty()) {
+      if (holder(id) == rel) {
+        writer.remove(id);
+      }
+      contested.insert(id);
     }
     SQLite::Statement d(*m_db, "DELETE FROM files WHERE path = ?");
     d.bind(1, rel);
@@ -377,34 +415,59 @@ RefreshStats Index::refresh_once(bool force)
   stats.reread = p.to_read.size();
   std::int64_t now = now_ns();
   SQLite::Statement ins(*m_db, "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, diagnostics, "
-                               "record_id, indexed_ns) VALUES (?, ?, ?, NULL, ?, NULL, ?, ?)");
+                               "record_id, indexed_ns) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)");
   for (const auto& f : p.to_read) {
     const Parsed& pr = parsed.at(f.rel);
     drop(f.rel);
-    bool ok = pr.rec && !pr.error;
-    if (ok) {
-      // The same id in two files: the first path keeps it (validate reports E021).
-      SQLite::Statement dup(*m_db, "SELECT path FROM records WHERE id = ?");
-      dup.bind(1, pr.rec->id);
-      if (dup.executeStep() && dup.getColumn(0).getString() != f.rel) {
+    bool valid = pr.rec && !pr.error;
+    bool ok = valid;
+    if (valid) {
+      std::string current = holder(pr.rec->id);
+      if (current.empty()) {
+        writer.insert(f.rel, *pr.rec);
+      } else {
         ok = false;
+        contested.insert(pr.rec->id);
       }
-    }
-    if (ok) {
-      writer.insert(f.rel, *pr.rec);
     }
     ins.reset();
     ins.bind(1, f.rel);
     ins.bind(2, f.size);
     ins.bind(3, f.mtime_ns);
     ins.bind(4, ok ? "ok" : "error");
-    if (ok) {
-      ins.bind(5, pr.rec->id);
+    ins.bind(5, pr.diagnostics);
+    if (valid) {
+      ins.bind(6, pr.rec->id);
     } else {
-      ins.bind(5);
+      ins.bind(6);
     }
-    ins.bind(6, now);
+    ins.bind(7, now);
     ins.exec();
+  }
+  for (const auto& id : contested) {
+    SQLite::Statement q(*m_db, "SELECT path, size, mtime_ns FROM files WHERE record_id = ? ORDER BY path LIMIT 1");
+    q.bind(1, id);
+    if (!q.executeStep()) {
+      continue;
+    }
+    FileStat first{q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64()};
+    if (holder(id) == first.rel) {
+      continue;
+    }
+    if (!parsed.count(first.rel)) {
+      parse({first});
+    }
+    const Parsed& pr = parsed.at(first.rel);
+    if (!pr.rec || pr.error || pr.rec->id != id) {
+      continue; // changed since it was indexed: the next refresh sees a new stat
+    }
+    writer.remove(id);
+    writer.insert(first.rel, *pr.rec);
+    SQLite::Statement w(*m_db, "UPDATE files SET status = CASE WHEN path = ? THEN 'ok' ELSE 'error' END "
+                               "WHERE record_id = ?");
+    w.bind(1, first.rel);
+    w.bind(2, id);
+    w.exec();
   }
   SQLite::Statement meta(*m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
   for (auto [k, v] : {std::pair<std::string, std::string>{"fingerprint", fp}, {"refreshed_ns", std::to_string(now)}}) {

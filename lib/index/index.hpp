@@ -45,6 +45,10 @@ public:
   // The valid records, in path order.
   std::vector<model::Innovation> records();
 
+  // Called while a refresh parses files (done, total), when that takes over a second.
+  using Progress = std::function<void(std::size_t done, std::size_t total)>;
+  void set_progress(Progress progress) { m_progress = std::move(progress); }
+
   SQLite::Database& db() { return *m_db; }
   Mode mode() const { return m_mode; }
   fs::path path() const { return m_path; }
@@ -61,6 +65,7 @@ private:
   model::Config m_config;
   Mode m_mode;
   std::function<void(const std::string&)> m_warn;
+  Progress m_progress;
   std::unique_ptr<SQLite::Database> m_db;
   bool m_healed = false;
 };
