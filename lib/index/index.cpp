@@ -1,8 +1,8 @@
 #include "lib/index/index.hpp"
 
 #include "lib/index/ddl.hpp"
-#include "lib/index/diagnostics_json.hpp"
 #include "lib/index/fold.hpp"
+#include "lib/index/scan.hpp"
 #include "lib/index/serialize.hpp"
 #include "lib/index/tables.hpp"
 #include "lib/store/portfolio.hpp"
@@ -10,17 +10,12 @@
 #include "lib/util/fs.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <cstring>
 #include <fmt/format.h>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <thread>
 #include <unistd.h>
 
 namespace innov::index {
@@ -53,132 +48,6 @@ bool is_unwritable(const SQLite::Exception& e)
 // How many times BEGIN IMMEDIATE waits busy_timeout (10 s) for another writer.
 constexpr int k_busy_attempts = 6;
 
-// Why the file cannot be an intact SQLite database, or "" when it may be (or is missing or empty:
-// a new cache). Checked before opening: SQLite reads a truncated file without complaint until a
-// query reaches a missing page.
-std::string damage_of(const fs::path& path)
-{
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec || size == 0) {
-    return {};
-  }
-  unsigned char h[100] = {};
-  std::ifstream in(path, std::ios::binary);
-  in.read(reinterpret_cast<char*>(h), sizeof h);
-  if (in.gcount() < static_cast<std::streamsize>(sizeof h) || std::memcmp(h, "SQLite format 3", 16) != 0) {
-    return "not a database";
-  }
-  auto be32 = [&](int o) {
-    return (std::uint32_t{h[o]} << 24) | (std::uint32_t{h[o + 1]} << 16) | (std::uint32_t{h[o + 2]} << 8) | h[o + 3];
-  };
-  std::uintmax_t page_size = (std::uint32_t{h[16]} << 8) | h[17];
-  if (page_size == 1) {
-    page_size = 65536;
-  }
-  auto wal = fs::file_size(path.string() + "-wal", ec);
-  bool pages_valid = be32(24) == be32(92); // the in-header size is valid (SQLite file format 1.3.7)
-  if ((ec || wal == 0) && pages_valid && be32(28) * page_size > size) {
-    return "truncated";
-  }
-  return {};
-}
-
-struct FileStat
-{
-  std::string rel;
-  std::int64_t size = -1;
-  std::int64_t mtime_ns = 0;
-};
-
-FileStat stat_file(const fs::path& root, const std::string& rel)
-{
-  FileStat f{rel};
-  struct stat st{};
-  if (::stat((root / rel).c_str(), &st) == 0) {
-    f.size = st.st_size;
-    f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-  }
-  return f;
-}
-
-// What innov.yaml and the challenges are: when they change, every check may change.
-std::string fingerprint(const fs::path& root)
-{
-  std::string fp = fmt::format("v{};", k_index_version);
-  std::error_code ec;
-  std::string config;
-  try {
-    config = util::read_file(root / store::k_config_file);
-  } catch (const Error&) {
-  }
-  fp += std::to_string(std::hash<std::string>{}(config)) + ";";
-  util::Diagnostics ignore;
-  for (const auto& rel : store::list_challenge_files(root, ignore)) {
-    auto s = stat_file(root, rel);
-    fp += fmt::format("{}:{}:{};", rel, s.size, s.mtime_ns);
-  }
-  return fp;
-}
-
-struct Parsed
-{
-  FileStat stat;
-  std::optional<model::Innovation> rec;
-  bool error = false;
-  std::string diagnostics; // JSON (lib/index/diagnostics_json.hpp)
-};
-
-// Parses and checks files on all cores. The calling thread reports progress, at most every
-// 100 ms once a second has passed, and once more at the end if it reported at all.
-std::vector<Parsed> parse_all(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
-                              const Index::Progress& progress)
-{
-  std::vector<Parsed> out(files.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
-  auto parse_one = [&](std::size_t i) {
-    util::Diagnostics diags;
-    out[i].stat = files[i];
-    out[i].rec = store::load_and_check_record(root, files[i].rel, ctx, diags);
-    out[i].error = util::has_errors(diags);
-    out[i].diagnostics = diagnostics_json(diags);
-    ++done;
-  };
-  auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      parse_one(i);
-    }
-  };
-  unsigned n = std::max(1U, std::min<unsigned>(std::thread::hardware_concurrency(), 16));
-  if (files.size() < 64) {
-    n = 1;
-  }
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < n; ++t) {
-    threads.emplace_back(work);
-  }
-  auto started = std::chrono::steady_clock::now();
-  auto last = started;
-  bool reported = false;
-  for (std::size_t i = next++; i < files.size(); i = next++) {
-    parse_one(i);
-    auto now = std::chrono::steady_clock::now();
-    if (progress && now - started >= std::chrono::seconds(1) && now - last >= std::chrono::milliseconds(100)) {
-      progress(done, files.size());
-      last = now;
-      reported = true;
-    }
-  }
-  for (auto& t : threads) {
-    t.join();
-  }
-  if (reported) {
-    progress(files.size(), files.size());
-  }
-  return out;
-}
-
 } // namespace
 
 std::string search_text(const std::string& text)
@@ -209,7 +78,7 @@ void Index::open_db()
     m_db->exec(k_ddl);
     return;
   }
-  if (auto damage = damage_of(m_path); !damage.empty()) {
+  if (auto damage = cache_damage(m_path); !damage.empty()) {
     reset_db(damage);
     return;
   }

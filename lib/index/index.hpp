@@ -4,6 +4,7 @@
 #pragma once
 
 #include "lib/model/config.hpp"
+#include "lib/index/scan.hpp"
 #include "lib/model/innovation.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -46,7 +47,7 @@ public:
   std::vector<model::Innovation> records();
 
   // Called while a refresh parses files (done, total), when that takes over a second.
-  using Progress = std::function<void(std::size_t done, std::size_t total)>;
+  using Progress = index::Progress;
   void set_progress(Progress progress) { m_progress = std::move(progress); }
 
   SQLite::Database& db() { return *m_db; }

@@ -1,0 +1,55 @@
+// What a refresh needs from the disk: file stats, the configuration fingerprint, records parsed on
+// all cores, and whether a cache file is intact enough to open.
+#pragma once
+
+#include "lib/model/innovation.hpp"
+#include "lib/store/record_checks.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace innov::index {
+
+namespace fs = std::filesystem;
+
+struct FileStat
+{
+  std::string rel;
+  std::int64_t size = -1; // -1: cannot be stat'ed
+  std::int64_t mtime_ns = 0;
+};
+
+// The size and modification time of root / rel (symlinks followed).
+FileStat stat_file(const fs::path& root, const std::string& rel);
+
+// What every check of a record depends on besides the record: the program and index versions,
+// innov.yaml and the challenge files. When it changes the whole index is rebuilt.
+std::string fingerprint(const fs::path& root);
+
+// A record file, parsed and checked.
+struct Parsed
+{
+  FileStat stat;
+  std::optional<model::Innovation> rec; // set when it parsed and passed the schema
+  bool error = false;                   // any error diagnostic (the record is then not indexed)
+  std::string diagnostics;              // JSON (lib/index/diagnostics_json.hpp)
+};
+
+// Progress of a long parse: (done, total).
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+// Parses and checks files on all cores, results in the order of files. The calling thread reports
+// progress at most every 100 ms once a second has passed, and once more at the end if it did.
+std::vector<Parsed> parse_all(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
+                              const Progress& progress);
+
+// Why the file cannot be an intact SQLite database, or "" when it may be (or is missing or empty:
+// a new cache). Checked before opening: SQLite reads a truncated file without complaint until a
+// query reaches a missing page.
+std::string cache_damage(const fs::path& path);
+
+} // namespace innov::index
