@@ -210,3 +210,24 @@ TEST_CASE("index::diagnostics_json")
   CHECK_FALSE(index::diagnostics_from_json("{}"));
   CHECK_FALSE(index::diagnostics_from_json("[] trailing"));
 }
+
+TEST_CASE("index::Index fills the challenge tables, and rebuilds when a challenge changes")
+{
+  Fixture f;
+  auto idx = f.open();
+  idx.refresh();
+  auto count = [&](const char* sql) { return idx.db().execAndGet(sql).getInt(); };
+  CHECK(count("SELECT count(*) FROM challenges") == 2);
+  CHECK(count("SELECT count(*) FROM challenges WHERE id = 'mobilite-2016' AND kind = 'data' AND "
+              "opened = '2016-01-11' AND path = 'challenges/mobilite-2016.yaml'") == 1);
+  CHECK(count("SELECT count(*) FROM winners w JOIN innovations i ON i.id = w.record_id") == 2);
+  auto rel = std::string("challenges/mobilite-2016.yaml");
+  auto text = read(f.dir.path() / rel);
+  auto pos = text.find("title: ");
+  REQUIRE(pos != std::string::npos);
+  f.dir.write(rel, text.insert(pos + 7, "Nouveau "));
+  auto stats = idx.refresh();
+  CHECK(stats.rebuilt);
+  CHECK(count("SELECT count(*) FROM challenges WHERE title LIKE 'Nouveau %'") == 1);
+  CHECK_FALSE(idx.refresh().rebuilt);
+}

@@ -244,6 +244,13 @@ RefreshStats Index::refresh_once(bool force)
                           "history", "challenges", "winners", "search"}) {
       m_db->exec(std::string("DELETE FROM ") + t);
     }
+    // Challenges change only with the fingerprint, so only a rebuild reads them.
+    for (const auto& rel : store::list_challenge_files(m_root, ignore)) {
+      util::Diagnostics diags;
+      if (auto c = store::load_challenge(m_root, rel, m_config, diags)) {
+        writer.insert_challenge(rel, *c);
+      }
+    }
   }
   auto& known = p.known;
   std::map<std::string, bool> present;

@@ -71,6 +71,16 @@ void TableWriter::remove(const std::string& id)
   run(stmt("DELETE FROM search WHERE record_id = ?"), id);
 }
 
+void TableWriter::insert_challenge(const std::string& rel, const model::Challenge& c)
+{
+  run(stmt("INSERT OR REPLACE INTO challenges VALUES (?, ?, ?, ?, ?, ?)"), c.id, rel, c.title, c.kind, c.opened,
+      c.closed);
+  for (const auto& w : c.winners) {
+    run(stmt("INSERT INTO winners VALUES (?, ?, ?, ?, ?)"), c.id, w.team, w.record, w.prize,
+        static_cast<std::int64_t>(w.incubation_days));
+  }
+}
+
 void TableWriter::insert(const std::string& rel, const model::Innovation& r)
 {
   const std::string blob = serialize(r);

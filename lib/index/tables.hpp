@@ -19,6 +19,9 @@ public:
   // Inserts every row of a valid record found at rel (records, innovations, likes, ..., search).
   void insert(const std::string& rel, const model::Innovation& rec);
 
+  // Inserts a challenge found at rel and its winners (challenges, winners).
+  void insert_challenge(const std::string& rel, const model::Challenge& c);
+
   // Deletes every row of the record with this id.
   void remove(const std::string& id);
 
