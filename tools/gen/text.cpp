@@ -337,10 +337,11 @@ RecordText render(const Subject& subject, const Wording& wording, std::string_vi
     body.push_back(rng.pick(generic_facts()));
   }
   rng.shuffle(body);
+  body.push_back(closing(kind, rng));
   for (const auto& sentence : body) {
-    text += " " + sentence;
+    text += ' ';
+    text += sentence;
   }
-  text += " " + closing(kind, rng);
   t.description = wrap(text, 88);
   return t;
 }
