@@ -63,6 +63,8 @@ TEST_CASE("index::match_expression")
   CHECK(index::match_expression("cœur  métier", false) == "\"coeur\" \"métier\"");
   CHECK(index::match_expression("recrut", true) == "\"recrut\"*");
   CHECK(index::match_expression("recrut*", false) == "\"recrut\"*");
+  CHECK(index::match_expression("permis de conduire", true) == "\"permis\"* \"de\" \"conduire\"*");
+  CHECK(index::match_expression("cv* ça", true) == "\"cv\"* \"ça\"");
   SUBCASE("no user text is read as FTS syntax")
   {
     CHECK(index::match_expression("a\" OR b", false) == "\"a\"\"\" \"OR\" \"b\"");

@@ -5,6 +5,7 @@
 #include "lib/store/portfolio.hpp"
 #include "tests/support.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 #include <thread>
@@ -230,4 +231,32 @@ TEST_CASE("index::Index fills the challenge tables, and rebuilds when a challeng
   CHECK(stats.rebuilt);
   CHECK(count("SELECT count(*) FROM challenges WHERE title LIKE 'Nouveau %'") == 1);
   CHECK_FALSE(idx.refresh().rebuilt);
+}
+
+TEST_CASE("index::scan_record_files lists what store::list_record_files lists, with stats")
+{
+  Fixture f;
+  const auto& root = f.dir.path();
+  f.dir.write("innovations/.hidden/aaaa0000.yaml", "id: x\n");
+  f.dir.write("innovations/2016/.bbbb0000.yaml", "id: x\n");
+  f.dir.write("innovations/2016/notes.txt", "x\n");
+  f.dir.write("innovations/2016/deeper/cccc0000.yaml", "id: x\n");
+  fs::create_directories(root / "innovations/2017/odd.yaml");
+  TempDir elsewhere;
+  fs::create_symlink(elsewhere.write("dddd0000.yaml", "id: x\n"), root / "innovations/2016/dddd0000.yaml");
+  fs::create_symlink(root / "innovations/2016/deeper/cccc0000.yaml", root / "innovations/2016/eeee0000.yaml");
+  util::Diagnostics ignore;
+  auto expected = store::list_record_files(root, ignore);
+  auto scanned = index::scan_record_files(root);
+  std::vector<std::string> paths;
+  for (const auto& s : scanned) {
+    paths.push_back(s.rel);
+    auto st = index::stat_file(root, s.rel);
+    CHECK(s.size == st.size);
+    CHECK(s.mtime_ns == st.mtime_ns);
+  }
+  CHECK(paths == expected);
+  CHECK(std::find(paths.begin(), paths.end(), "innovations/2016/eeee0000.yaml") != paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "innovations/2016/dddd0000.yaml") == paths.end());
+  CHECK(index::scan_record_files(root / "nowhere").empty());
 }

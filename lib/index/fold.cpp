@@ -57,6 +57,18 @@ bool lowercase_at(std::string_view text, std::size_t i)
   return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || cp == 0x153;
 }
 
+// How many letters and digits text holds.
+std::size_t word_chars(std::string_view text)
+{
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = 1;
+    n += is_token_char(decode(text, i, len)) ? 1 : 0;
+    i += len;
+  }
+  return n;
+}
+
 } // namespace
 
 std::string fold_ligatures(std::string_view text)
@@ -135,7 +147,8 @@ std::string match_expression(std::string_view text, bool prefix)
       ++i;
     }
     std::string_view chunk = text.substr(start, i - start);
-    bool star = prefix;
+    // A word of one or two letters as a prefix ("de"*) matches half the vocabulary: whole words only.
+    bool star = prefix && word_chars(chunk) >= 3;
     if (!chunk.empty() && chunk.back() == '*') {
       star = true;
       chunk.remove_suffix(1);

@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -152,10 +153,7 @@ RefreshStats Index::refresh_once(bool force)
   auto started = std::chrono::steady_clock::now();
   RefreshStats stats;
   util::Diagnostics ignore;
-  std::vector<FileStat> files;
-  for (const auto& rel : store::list_record_files(m_root, ignore)) {
-    files.push_back(stat_file(m_root, rel));
-  }
+  std::vector<FileStat> files = scan_record_files(m_root);
   stats.files = files.size();
   std::string fp = fingerprint(m_root);
   store::CheckContext ctx;
@@ -170,11 +168,12 @@ RefreshStats Index::refresh_once(bool force)
   {
     std::int64_t size, mtime_ns;
     std::string record_id;
+    bool ok;
   };
   struct Plan
   {
     bool rebuild = false;
-    std::map<std::string, Known> known;
+    std::unordered_map<std::string, Known> known;
     std::vector<FileStat> to_read;
   };
   auto plan = [&] {
@@ -192,10 +191,11 @@ RefreshStats Index::refresh_once(bool force)
     }
     p.rebuild = force || old_fp != fp;
     if (!p.rebuild) {
-      SQLite::Statement f(*m_db, "SELECT path, size, mtime_ns, record_id FROM files");
+      SQLite::Statement f(*m_db, "SELECT path, size, mtime_ns, record_id, status = 'ok' FROM files");
       while (f.executeStep()) {
         p.known[f.getColumn(0).getString()] = {f.getColumn(1).getInt64(), f.getColumn(2).getInt64(),
-                                               f.getColumn(3).isNull() ? "" : f.getColumn(3).getString()};
+                                               f.getColumn(3).isNull() ? "" : f.getColumn(3).getString(),
+                                               f.getColumn(4).getInt() != 0};
       }
     }
     for (const auto& file : files) {
@@ -214,7 +214,17 @@ RefreshStats Index::refresh_once(bool force)
       parsed[rel] = std::move(p);
     }
   };
-  parse(plan().to_read);
+  Plan first = plan();
+  if (!first.rebuild && first.to_read.empty() && first.known.size() == files.size()) {
+    // Nothing changed (every file known, none new): no write lock, no transaction.
+    for (const auto& [rel, k] : first.known) {
+      stats.records += k.ok ? 1 : 0;
+    }
+    stats.errors = files.size() - stats.records;
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return stats;
+  }
+  parse(first.to_read);
 
   // BEGIN IMMEDIATE waits busy_timeout for another writer; a long cold build elsewhere may need
   // several waits. Never a rebuild for that: the other command is writing what this one needs.
@@ -262,7 +272,7 @@ RefreshStats Index::refresh_once(bool force)
   // files.record_id with status 'error'.
   std::set<std::string> contested;
   auto holder = [&](const std::string& id) {
-    SQLite::Statement q(*m_db, "SELECT path FROM records WHERE id = ?");
+    SQLite::Statement q(*m_db, "SELECT path FROM innovations WHERE id = ?");
     q.bind(1, id);
     return q.executeStep() ? q.getColumn(0).getString() : std::string();
   };
@@ -353,7 +363,7 @@ RefreshStats Index::refresh_once(bool force)
     meta.exec();
   }
   tx->commit();
-  stats.records = static_cast<std::size_t>(m_db->execAndGet("SELECT count(*) FROM records").getInt64());
+  stats.records = static_cast<std::size_t>(m_db->execAndGet("SELECT count(*) FROM files WHERE status = 'ok'").getInt64());
   stats.errors = static_cast<std::size_t>(m_db->execAndGet("SELECT count(*) FROM files WHERE status = 'error'").getInt64());
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;

@@ -12,7 +12,10 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <fstream>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <thread>
 
 namespace innov::index {
@@ -43,6 +46,125 @@ std::string cache_damage(const fs::path& path)
     return "truncated";
   }
   return {};
+}
+
+namespace {
+
+bool ends_with_yaml(const char* name, std::size_t len)
+{
+  return len > 5 && std::memcmp(name + len - 5, ".yaml", 5) == 0;
+}
+
+FileStat from_stat(std::string rel, const struct stat& st)
+{
+  return {std::move(rel), static_cast<std::int64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+// A file found by the walk, to be stat'ed: its folder (an open descriptor) and its path.
+struct Entry
+{
+  std::size_t dir;     // index into Walk::dirs
+  std::string rel;     // relative to the root
+  std::size_t name_at; // where the name starts in rel
+};
+
+struct Walk
+{
+  fs::path root;
+  std::vector<int> dirs; // open folders, closed at the end
+  std::vector<Entry> entries;
+
+  ~Walk()
+  {
+    for (int fd : dirs) {
+      ::close(fd);
+    }
+  }
+
+  // Lists the open folder fd (relative path prefix ending in '/').
+  void folder(int fd, const std::string& prefix)
+  {
+    std::size_t index = dirs.size();
+    dirs.push_back(fd);
+    int listing = ::dup(fd);
+    DIR* d = listing >= 0 ? ::fdopendir(listing) : nullptr;
+    if (!d) {
+      if (listing >= 0) {
+        ::close(listing);
+      }
+      return;
+    }
+    while (const dirent* e = ::readdir(d)) {
+      const char* name = e->d_name;
+      if (name[0] == '.') {
+        continue;
+      }
+      std::size_t len = std::strlen(name);
+      unsigned char type = e->d_type;
+      if (type == DT_UNKNOWN) {
+        struct stat st{};
+        if (::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+          continue;
+        }
+        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
+      }
+      std::string rel = prefix + name;
+      bool yaml = ends_with_yaml(name, len);
+      if (type == DT_DIR) {
+        // A folder named *.yaml is listed too (it then fails to load, as it does for validate).
+        if (yaml) {
+          entries.push_back({index, rel, prefix.size()});
+        }
+        int sub = ::openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (sub >= 0) {
+          folder(sub, rel + "/");
+        }
+        continue;
+      }
+      if (!yaml || (type == DT_LNK && !util::is_inside(root, root / rel))) {
+        continue; // not a record file, or a symlink out of the portfolio (validate reports E039)
+      }
+      entries.push_back({index, std::move(rel), prefix.size()});
+    }
+    ::closedir(d);
+  }
+};
+
+} // namespace
+
+std::vector<FileStat> scan_record_files(const fs::path& root)
+{
+  Walk walk{root, {}, {}};
+  int top = ::open((root / store::k_records_dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (top >= 0) {
+    walk.folder(top, std::string(store::k_records_dir) + "/");
+  }
+  // The stats are the bulk of a warm command: spread them over the cores, as git does.
+  std::vector<FileStat> out(walk.entries.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < out.size(); i = next++) {
+      const Entry& e = walk.entries[i];
+      struct stat st{};
+      if (::fstatat(walk.dirs[e.dir], e.rel.c_str() + e.name_at, &st, 0) == 0) {
+        out[i] = from_stat(e.rel, st);
+      } else {
+        out[i] = {e.rel, -1, 0};
+      }
+    }
+  };
+  unsigned threads = out.size() < 2000 ? 1 : std::max(1U, std::min(std::thread::hardware_concurrency(), 4U));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) {
+    pool.emplace_back(work);
+  }
+  work();
+  for (auto& t : pool) {
+    t.join();
+  }
+  std::sort(out.begin(), out.end(), [](const FileStat& a, const FileStat& b) { return a.rel < b.rel; });
+  return out;
 }
 
 FileStat stat_file(const fs::path& root, const std::string& rel)

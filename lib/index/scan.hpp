@@ -23,6 +23,11 @@ struct FileStat
   std::int64_t mtime_ns = 0;
 };
 
+// The record files (innovations/**/*.yaml) with their stats, sorted by path: the files
+// store::list_record_files lists, read with one fstatat per file and no path objects, since every
+// command does it. Symlinks are followed, and left out when they lead outside the portfolio.
+std::vector<FileStat> scan_record_files(const fs::path& root);
+
 // The size and modification time of root / rel (symlinks followed).
 FileStat stat_file(const fs::path& root, const std::string& rel);
 

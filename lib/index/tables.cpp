@@ -63,12 +63,13 @@ SQLite::Statement& TableWriter::stmt(const std::string& sql)
 
 void TableWriter::remove(const std::string& id)
 {
-  run(stmt("DELETE FROM records WHERE id = ?"), id);
+  // By key: the search row shares the rowid of the innovations row, records is keyed by path.
+  run(stmt("DELETE FROM search WHERE rowid = (SELECT rowid FROM innovations WHERE id = ?)"), id);
+  run(stmt("DELETE FROM records WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM innovations WHERE id = ?"), id);
   for (const char* t : k_tables_by_record) {
     run(stmt(std::string("DELETE FROM ") + t + " WHERE record_id = ?"), id);
   }
-  run(stmt("DELETE FROM search WHERE record_id = ?"), id);
 }
 
 void TableWriter::insert_challenge(const std::string& rel, const model::Challenge& c)
@@ -168,8 +169,9 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r)
     const auto& h = r.history[i];
     run(stmt("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), h.at, h.by, h.from, h.to);
   }
-  run(stmt("INSERT INTO search (record_id, title, summary, description, comments) VALUES (?, ?, ?, ?, ?)"), r.id,
-      search_text(r.title), search_text(r.summary), search_text(r.description), search_text(comments));
+  run(stmt("INSERT INTO search (rowid, record_id, title, summary, description, comments) "
+           "VALUES ((SELECT rowid FROM innovations WHERE id = ?), ?, ?, ?, ?, ?)"),
+      r.id, r.id, search_text(r.title), search_text(r.summary), search_text(r.description), search_text(comments));
 }
 
 } // namespace innov::index
