@@ -6,6 +6,7 @@
 #include "tests/support.hpp"
 
 #include <algorithm>
+#include <iostream>
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 #include <thread>
@@ -95,9 +96,17 @@ TEST_CASE("index: concurrent commands on a portfolio without a cache all succeed
       int failures = 0;
       for (int i = 0; i < 3; ++i) {
         auto r = run({"-C", root, "idea", "list", "status:rejected"});
-        failures += r.code != 0 || !r.err.empty() || r.out != expected;
+        if (r.code != 0 || !r.err.empty() || r.out != expected) {
+          ++failures;
+          std::cerr << "list in process " << proc << ": exit " << r.code << ", stderr: " << r.err
+                    << (r.out != expected ? "(output differs)\n" : "");
+        }
         if (proc == 0) {
-          failures += run({"-C", root, "-q", "idea", "like", "pmmq", "--by", "agent-" + std::to_string(i)}).code != 0;
+          auto like = run({"-C", root, "-q", "idea", "like", "pmmq", "--by", "agent-" + std::to_string(i)});
+          if (like.code != 0) {
+            ++failures;
+            std::cerr << "like: exit " << like.code << ", stderr: " << like.err;
+          }
         }
       }
       _exit(failures);
