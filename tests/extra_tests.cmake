@@ -38,3 +38,11 @@ set_tests_properties(schema_ajv PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
 
 # The generator innov-gen (tools/gen): deterministic, valid, every lifecycle state.
 include(${CMAKE_CURRENT_LIST_DIR}/test_gen.cmake)
+
+# Reliability: mutations and cache refreshes killed with SIGKILL at random moments leave valid
+# records and a cache equal to --no-cache; 8 concurrent writers lose nothing while reports read.
+add_test(NAME reliability_kill
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/reliability/kill.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
+add_test(NAME reliability_concurrency
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/reliability/concurrency.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
+set_tests_properties(reliability_kill reliability_concurrency PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)

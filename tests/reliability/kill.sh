@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# Fault injection: mutating commands killed with SIGKILL at random moments never leave a record
+# half-written. A copy of examples/pole-emploi takes 200 mutations (like, unlike, comment, new, edit,
+# qualify, poc measure, generalize rollout and realize), each started in the background and killed
+# after 0 to 30 ms, so that some die before, some during and some after their write. After every
+# kill: `innov validate` passes and counts only real record files (atomic_write's temporary files
+# `.NAME.tmp.PID.N`, and planted ones, are ignored by validate and idea list), a completed command's
+# change is in its file, and the next command works. Then 20 rounds of: many files edited, `idea
+# list` killed during its cache refresh; the next cached `idea list` and `report funnel` must equal
+# their --no-cache output.
+# Usage: kill.sh INNOV_BINARY SOURCE_DIR [COMMANDS]
+set -u
+innov=$1
+src=$2
+total=${3:-200}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export INNOV_USER=agent-1 NO_COLOR=1
+unset INNOV_NO_CACHE INNOV_PORTFOLIO
+p=$work/p
+cp -r "$src/examples/pole-emploi" "$p"
+rm -rf "$p/.innov"
+started=$(date +%s%N)
+fail=0
+problem() {
+  echo "kill: FAILED: $*"
+  fail=1
+}
+run() { # innov ARGS...: runs to completion, output in $work/out and $work/err
+  "$innov" -C "$p" "$@" >"$work/out" 2>"$work/err"
+}
+
+# Record ids by status, and what the commands need from them (the files are in canonical form).
+ids_with() { # STATUS...
+  local s
+  for s in "$@"; do
+    grep -l "^status: $s\$" "$p"/innovations/*/*.yaml
+  done | sed 's#.*/##; s#\.yaml$##' | sort
+}
+mapfile -t all < <(ids_with submitted needs-info on-hold qualified rejected poc-planned poc-running poc-done \
+  generalized killed withdrawn)
+mapfile -t awaiting < <(ids_with submitted needs-info on-hold)
+mapfile -t running < <(ids_with poc-running)
+mapfile -t rolled < <(for id in $(ids_with generalized); do
+  f=$(ls "$p"/innovations/*/"$id".yaml)
+  grep -q "^    scope: \[national\]" "$f" && echo "$id"
+done)
+file_of() { ls "$p"/innovations/*/"$1".yaml 2>/dev/null; }
+kpi_of() { # the first KPI id of the record's last POC
+  awk '/^  - id: p/ {k = ""} /^      - id: / && k == "" {k = $3} END {print k}' "$(file_of "$1")"
+}
+if ((${#all[@]} < 20 || ${#awaiting[@]} < 3 || ${#running[@]} < 2 || ${#rolled[@]} < 2)); then
+  echo "kill: FAILED: the example portfolio lacks records in the needed states"
+  exit 1
+fi
+pick() { # ARRAY_NAME: one element at random
+  local -n arr=$1
+  echo "${arr[RANDOM % ${#arr[@]}]}"
+}
+scores="--score value_jobseekers=4 --score value_employers=3 --score value_staff=4 --score feasibility=4 --score scalability=3"
+records() { find "$p/innovations" -name '[!.]*.yaml' | wc -l; }
+temps() { find "$p" -name '.*.tmp.*' | wc -l; }
+
+# A planted temporary file of a writer that died, with content that is no record at all.
+year_dir=$(dirname "$(file_of "${all[0]}")")
+printf 'id: [broken\n' >"$year_dir/.${all[0]}.yaml.tmp.999999.1"
+printf 'half a rec' >"$p/challenges/.mobilite-2016.yaml.tmp.999999.2"
+planted=2
+
+# One mutation with its arguments in $cmd, and what a completed one must leave in $check_file:
+# a line matching $check_re (empty: nothing to check).
+next_command() { # N
+  local n=$1 id kind
+  at=$(printf '2018-03-01T10:%02d:%02dZ' $((n / 60)) $((n % 60)))
+  kind=$((RANDOM % 10))
+  check_file="" check_re=""
+  case $kind in
+    0 | 1)
+      id=$(pick all)
+      cmd=(idea like "$id" --by "agent-$((70000 + n))" --at "$at")
+      check_file=$(file_of "$id") check_re="agent-$((70000 + n))"
+      ;;
+    2)
+      id=$(pick all)
+      cmd=(idea unlike "$id" --by "agent-$((70000 + RANDOM % n + 1))" --at "$at")
+      ;;
+    3)
+      id=$(pick all)
+      cmd=(idea comment "$id" --by "agent-$((80000 + n))" --text "Remarque numéro $n" --at "$at")
+      check_file=$(file_of "$id") check_re="text: Remarque numéro $n\$"
+      ;;
+    4)
+      cmd=(idea new --title "Idée interrompue $n" --region idf --theme numerique --created 2018-03-01 --at "$at"
+        --by "agent-$((90000 + n))")
+      ;;
+    5)
+      id=$(pick all)
+      cmd=(idea edit "$id" --set "summary=Résumé réécrit $n" --at "$at")
+      check_file=$(file_of "$id") check_re="^summary: Résumé réécrit $n\$"
+      ;;
+    6)
+      id=$(pick awaiting)
+      # hold and needs-info are allowed again from on-hold and needs-info; each expert once.
+      local decision=hold
+      ((n % 2)) && decision=needs-info
+      cmd=(qualify "$id" --expert "expert-kill-$n" --region idf --decision "$decision" $scores --at "$at")
+      check_file=$(file_of "$id") check_re="expert: expert-kill-$n\$"
+      ;;
+    7)
+      id=$(pick running)
+      cmd=(poc measure "$id" --kpi "$(kpi_of "$id")=$n.5" --spent "$((1000 + n))" --at "$at")
+      check_file=$(file_of "$id") check_re="spent: $((1000 + n))}"
+      ;;
+    8)
+      id=$(pick rolled)
+      cmd=(generalize rollout "$id" --region occ --done "2018-03-$(printf %02d $((n % 28 + 1)))" --at "$at")
+      check_file=$(file_of "$id") check_re="region: occ, planned: .*, done: 2018-03-$(printf %02d $((n % 28 + 1)))}"
+      ;;
+    9)
+      id=$(pick rolled)
+      cmd=(generalize realize "$id" --period 2018-Q1 --metric placements --amount "$((5000 + n))" --region idf
+        --at "$at")
+      check_file=$(file_of "$id") check_re="amount: $((5000 + n)),"
+      ;;
+  esac
+}
+
+killed=0
+completed=0
+killed_before=0   # no change in the file (of those whose change can be seen)
+killed_writing=0  # a temporary file left behind
+killed_after=0    # the change is in the file
+for ((n = 1; n <= total; ++n)); do
+  next_command "$n"
+  delay=$((RANDOM % 31000))
+  temps_before=$(temps)
+  "$innov" -C "$p" -q "${cmd[@]}" >"$work/cmd.out" 2>"$work/cmd.err" &
+  pid=$!
+  sleep "$(printf '0.%06d' "$delay")"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  rc=$?
+  if ((rc == 128 + 9)); then
+    killed=$((killed + 1))
+    if (($(temps) > temps_before)); then
+      killed_writing=$((killed_writing + 1))
+    elif [[ -n $check_file ]] && grep -q -- "$check_re" "$check_file"; then
+      killed_after=$((killed_after + 1))
+    elif [[ -n $check_file ]]; then
+      killed_before=$((killed_before + 1))
+    fi
+  elif ((rc == 0)); then
+    completed=$((completed + 1))
+    if [[ -n $check_file ]] && ! grep -q -- "$check_re" "$check_file"; then
+      problem "#$n '${cmd[*]}' completed but '$check_re' is not in $check_file"
+    fi
+  else
+    problem "#$n '${cmd[*]}' exited $rc: $(cat "$work/cmd.err")"
+  fi
+  # Every record file parses and validates; only the real files are counted.
+  if ! run validate; then
+    problem "after #$n (${cmd[*]}, exit $rc, killed after $delay us): validate: $(cat "$work/out" "$work/err")"
+    break
+  fi
+  want="$(($(records) + 3)) files, $(records) records"
+  if ! grep -q "^$want" "$work/out"; then
+    problem "after #$n: validate says '$(cat "$work/out")', expected '$want' (temporary files taken for records?)"
+  fi
+  if ((n % 10 == 0)); then
+    run idea list --format csv
+    listed=$(($(wc -l <"$work/out") - 1))
+    if ((listed != $(records))); then
+      problem "after #$n: idea list shows $listed records, there are $(records) files"
+    fi
+  fi
+  # The next command works: an unkilled like on a record the killed command may have touched.
+  if ((rc != 0)) && ! run idea like "${all[n % ${#all[@]}]}" --by "agent-$((60000 + n))" --at "$at"; then
+    problem "after #$n: the next command failed: $(cat "$work/err")"
+  fi
+  ((fail)) && break
+done
+leftover=$(($(temps) - planted))
+echo "kill: $((n > total ? total : n)) commands run, $killed killed before completion, $completed completed," \
+  "$leftover leftover temporary files of killed writers (plus $planted planted)"
+echo "kill: of the killed commands whose change can be seen: $killed_before died before writing," \
+  "$killed_writing while writing (temporary file left), $killed_after after the rename"
+find "$p" -name '.*.tmp.*' | sed "s#^$p/#  #"
+
+# Kills during a cache refresh: many files change, `idea list` dies while re-reading them.
+refresh_killed=0
+for ((round = 1; round <= 20; ++round)); do
+  i=0
+  for f in "$p"/innovations/*/[!.]*.yaml; do
+    i=$((i + 1))
+    ((i % 2 == round % 2)) && sed -i "s/^summary: .*/summary: Tour $round, fiche $i/" "$f"
+  done
+  touch "$p"/innovations/*/[!.]*.yaml
+  delay=$((RANDOM % 60000))
+  "$innov" -C "$p" idea list >/dev/null 2>"$work/list.err" &
+  pid=$!
+  sleep "$(printf '0.%06d' "$delay")"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  (($? == 128 + 9)) && refresh_killed=$((refresh_killed + 1))
+  for q in "idea list --format json" "report funnel --format json"; do
+    # shellcheck disable=SC2086
+    "$innov" -C "$p" $q >"$work/cached" 2>"$work/cached.err" || problem "round $round: '$q' failed: $(cat "$work/cached.err")"
+    # shellcheck disable=SC2086
+    "$innov" -C "$p" --no-cache $q >"$work/fresh" 2>"$work/fresh.err" || problem "round $round: '$q --no-cache' failed"
+    if ! cmp -s "$work/cached" "$work/fresh"; then
+      problem "round $round (idea list killed after $delay us): '$q' differs from --no-cache:"
+      diff "$work/cached" "$work/fresh" | head -20
+    fi
+  done
+  ((fail)) && break
+done
+echo "kill: $((round > 20 ? 20 : round)) rounds of changes, $refresh_killed idea list killed before completion;" \
+  "cached idea list and report funnel equal to --no-cache after each"
+echo "kill: $((($(date +%s%N) - started) / 1000000)) ms"
+if ((fail)); then
+  exit 1
+fi
+echo "kill: ok"
