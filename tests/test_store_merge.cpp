@@ -119,6 +119,17 @@ TEST_CASE("store::merge_records")
     auto m = store::merge_records(base, ours, theirs);
     CHECK(m.conflicts == std::vector<std::string>{"history"});
   }
+  SUBCASE("a history out of date order that neither side changed is no conflict and stays as it was")
+  {
+    base.status = "qualified";
+    base.history.push_back({"2016-06-01", "expert-idf-1", "submitted", "qualified"}); // before submission
+    ours = theirs = base;
+    ours.title = "Atelier CV vidéo";
+    auto m = store::merge_records(base, ours, theirs);
+    CHECK(m.conflicts.empty());
+    CHECK(m.record.history.size() == 2);
+    CHECK(m.record.history.back().to == "qualified");
+  }
   SUBCASE("POCs: KPI measurements and budget made on different sides both land")
   {
     model::Poc poc;

@@ -304,6 +304,13 @@ bool is_path(const std::vector<HistoryEntry>& history, const std::string& status
   return history.empty() || history.back().to == status;
 }
 
+bool same_history(const std::vector<HistoryEntry>& a, const std::vector<HistoryEntry>& b)
+{
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const HistoryEntry& x, const HistoryEntry& y) {
+    return x.at == y.at && x.by == y.by && x.from == y.from && x.to == y.to;
+  });
+}
+
 std::string poc_date(const Poc& p)
 {
   return p.planned_start.empty() ? p.started : p.planned_start;
@@ -357,7 +364,11 @@ RecordMerge merge_records(const Innovation& b, const Innovation& o, const Innova
                      [](const HistoryEntry& h) { return key_of({h.at, h.by, h.from, h.to}); },
                      m.whole<HistoryEntry>());
   sort_by(r.history, [](const HistoryEntry& h) { return h.at; });
-  if (status_conflict || !is_path(r.history, r.status)) {
+  if (!status_conflict && (same_history(o.history, t.history) || same_history(b.history, t.history))) {
+    r.history = o.history; // only one side's history, or the same on both: nothing diverged
+  } else if (!status_conflict && same_history(b.history, o.history)) {
+    r.history = t.history;
+  } else if (status_conflict || !is_path(r.history, r.status)) {
     // Two lifecycles that diverged: one side's history, never a mix of both.
     m.conflict("history");
     r.history = prefer == Side::ours ? o.history : t.history;
