@@ -276,6 +276,11 @@ void Validator::Walk::check_number(const YAML::Node& schema, const YAML::Node& i
                                    const std::string& ptr, std::vector<Violation>& out) const
 {
   double x = number_value(inst);
+  if (!std::isfinite(x) && schema["type"]) {
+    // JSON has no infinities or NaN; 1e400 overflows to one. Once per value: at its typed schema.
+    add(out, inst, ptr, "finite", fmt::format("{} is not a finite number", inst.Scalar()));
+    return;
+  }
   auto num = [&](const char* key, double& value) {
     const YAML::Node n = schema[key];
     if (n && n.IsScalar() && is_number(json_type(n))) {
@@ -386,7 +391,8 @@ std::string code_for(const Violation& v)
   }
   if (k == "minimum" || k == "maximum" || k == "exclusiveMinimum" || k == "exclusiveMaximum" ||
       k == "multipleOf" || k == "minLength" || k == "maxLength" || k == "minItems" ||
-      k == "maxItems" || k == "uniqueItems" || k == "minProperties" || k == "maxProperties") {
+      k == "maxItems" || k == "uniqueItems" || k == "minProperties" || k == "maxProperties" ||
+      k == "finite") {
     return "E016";
   }
   return "E017";
