@@ -4,6 +4,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
 #include "lib/util/text.hpp"
+#include "lib/util/utf8.hpp"
 
 #include <iostream>
 #include <optional>
@@ -25,8 +26,9 @@ struct ImportOptions
 void print_problems(const std::string& file, const store::ImportPlan& plan)
 {
   for (const auto& p : plan.problems) {
-    std::cerr << file << ":" << p.line << ": error: row " << p.row
-              << (p.column.empty() ? std::string() : ", column '" + p.column + "'") << ": " << p.message << "\n";
+    std::cerr << util::printable(file + ":" + std::to_string(p.line) + ": error: row " + std::to_string(p.row) +
+                                 (p.column.empty() ? std::string() : ", column '" + p.column + "'") + ": " + p.message)
+              << "\n";
   }
 }
 

@@ -1,7 +1,9 @@
 #include "lib/report/diagnostics.hpp"
 
 #include "lib/report/json.hpp"
+#include "lib/util/utf8.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -72,6 +74,32 @@ std::size_t caret_offset(const std::string& line, int col)
   return n;
 }
 
+// The source line as shown under a diagnostic, and the caret's display offset in it: control
+// characters and invalid bytes escaped (a file must not drive the terminal), a long line cut to
+// a window around the column so that a one-line megabyte does not flood the screen.
+std::pair<std::string, std::size_t> excerpt(const std::string& line, int col)
+{
+  constexpr std::size_t k_max_bytes = 160;
+  constexpr std::size_t k_before = 60;
+  auto width = [](const std::string& text) { return caret_offset(text, static_cast<int>(text.size()) + 1); };
+  std::size_t at = std::min(line.size(), static_cast<std::size_t>(std::max(col, 1) - 1));
+  std::size_t from = 0;
+  std::size_t to = line.size();
+  if (line.size() > k_max_bytes) {
+    auto boundary = [&](std::size_t i) {
+      while (i > 0 && i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) {
+        --i;
+      }
+      return i;
+    };
+    from = boundary(at > k_before ? at - k_before : 0);
+    to = boundary(std::min(line.size(), from + k_max_bytes));
+  }
+  std::string lead = from > 0 ? "…" : "";
+  std::string shown = lead + util::printable(std::string_view(line).substr(from, to - from)) + (to < line.size() ? "…" : "");
+  return {shown, (from > 0 ? 1 : 0) + width(util::printable(std::string_view(line).substr(from, at - from)))};
+}
+
 std::string escape_github(const std::string& s, bool property)
 {
   std::string out;
@@ -104,23 +132,24 @@ std::string render_diagnostics_text(const util::Diagnostics& diags, const std::f
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   for (const auto& d : diags) {
-    std::string where = d.path;
+    std::string where = util::printable(d.path);
     if (d.line > 0) {
       where += ":" + std::to_string(d.line) + ":" + std::to_string(d.col);
     }
     out += std::string(bold) + where + ":" + reset + " ";
     out += std::string(d.severity == util::Severity::error ? red : yellow) + severity_name(d.severity) + "[" +
-           d.code + "]" + reset + ": " + d.message + "\n";
+           d.code + "]" + reset + ": " + util::printable(d.message) + "\n";
     if (d.line > 0) {
       std::string src = sources.line(d.path, d.line);
       if (!src.empty()) {
+        auto [shown, caret] = excerpt(src, d.col);
         std::string gutter = std::to_string(d.line);
-        out += " " + gutter + " | " + src + "\n";
-        out += " " + std::string(gutter.size(), ' ') + " | " + std::string(caret_offset(src, d.col), ' ') + "^\n";
+        out += " " + gutter + " | " + shown + "\n";
+        out += " " + std::string(gutter.size(), ' ') + " | " + std::string(caret, ' ') + "^\n";
       }
     }
     if (!d.hint.empty()) {
-      out += "  hint: " + d.hint + "\n";
+      out += "  hint: " + util::printable(d.hint) + "\n";
     }
   }
   return out;

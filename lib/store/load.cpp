@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sstream>
@@ -137,6 +138,45 @@ bool find_duplicate_keys(const YAML::Node& node, const std::string& path, util::
   return found;
 }
 
+const char* const k_control_hint =
+    "terminal escape sequences and other control characters have no place in a portfolio file: remove it";
+
+std::string code_point_name(unsigned cp)
+{
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", cp);
+  return buf;
+}
+
+// Control characters written as escapes in quoted scalars ("\e[2J", "\x9b"): the raw text has
+// none, the values would carry them to a terminal. Reports the first one.
+bool find_control_characters(const YAML::Node& node, const std::string& path, util::Diagnostics& out)
+{
+  if (node.IsScalar()) {
+    // Tab and line breaks (CR included: emit writes "\r\n" back as it came) are text.
+    auto control = util::first_control_character(node.Scalar());
+    if (control) {
+      out.push_back(make(path, node.Mark().line + 1, node.Mark().column + 1, "E006",
+                         "control character " + code_point_name(control->second) + " in a value", k_control_hint));
+    }
+    return control.has_value();
+  }
+  if (node.IsMap()) {
+    for (const auto& kv : node) {
+      if (find_control_characters(kv.first, path, out) || find_control_characters(kv.second, path, out)) {
+        return true;
+      }
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) {
+      if (find_control_characters(item, path, out)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& path, util::Diagnostics& out)
@@ -158,6 +198,12 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
   if (text.find('\0') != std::string_view::npos) {
     auto [line, col] = position_of(text, text.find('\0'));
     out.push_back(make(path, line, col, "E006", "NUL byte in a text file"));
+    return std::nullopt;
+  }
+  if (auto control = util::first_control_character(text)) {
+    auto [line, col] = position_of(text, control->first);
+    out.push_back(make(path, line, col, "E006", "control character " + code_point_name(control->second) + " in a text file",
+                       k_control_hint));
     return std::nullopt;
   }
   // yaml-cpp 0.7 accepts an unterminated quoted scalar, or a last key without ':', when the text
@@ -227,7 +273,7 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
                          "the document is not a mapping of fields"));
       return std::nullopt;
     }
-    if (find_duplicate_keys(root, path, out)) {
+    if (find_duplicate_keys(root, path, out) || find_control_characters(root, path, out)) {
       return std::nullopt;
     }
     return root;

@@ -44,6 +44,61 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s)
   return std::nullopt;
 }
 
+std::optional<std::pair<std::size_t, unsigned>> first_control_character(std::string_view s)
+{
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      return std::pair<std::size_t, unsigned>{i, c};
+    }
+    if (c == 0xC2 && i + 1 < s.size()) {
+      auto next = static_cast<unsigned char>(s[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) {
+        return std::pair<std::size_t, unsigned>{i, next};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::string printable(std::string_view s)
+{
+  static const char* const k_hex = "0123456789abcdef";
+  auto escape = [](std::string& out, const char* prefix, unsigned char c) {
+    out += prefix;
+    out += k_hex[c >> 4];
+    out += k_hex[c & 0xF];
+  };
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+        escape(out, "\\x", c);
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    std::string_view seq = s.substr(i, len);
+    if (first_invalid_utf8(seq).has_value() || seq.size() < len) {
+      escape(out, "\\x", c);
+      ++i;
+    } else if (c == 0xC2 && static_cast<unsigned char>(seq[1]) <= 0x9F) {
+      escape(out, "\\u00", static_cast<unsigned char>(seq[1]));
+      i += len;
+    } else {
+      out += seq;
+      i += len;
+    }
+  }
+  return out;
+}
+
 std::size_t utf8_length(std::string_view s)
 {
   std::size_t n = 0;
