@@ -126,8 +126,11 @@ namespace {
 std::string csv_field(const std::string& s, bool neutralize, bool numeric)
 {
   std::string v = s;
-  if (neutralize && !numeric && !v.empty() &&
-      (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
+  // Spreadsheets skip leading spaces before a formula: "  =1+1" computes too.
+  std::size_t first = v.find_first_not_of(' ');
+  if (neutralize && !numeric && first != std::string::npos &&
+      (v[first] == '=' || v[first] == '+' || v[first] == '-' || v[first] == '@' || v[first] == '\t' ||
+       v[first] == '\r')) {
     v = "'" + v;
   }
   if (v.find_first_of(",\"\n\r") == std::string::npos) {

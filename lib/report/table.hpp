@@ -47,8 +47,9 @@ struct TextStyle
 };
 
 std::string render_text(const Table& t, const TextStyle& style = {});
-// RFC 4180 CSV with a header line. With neutralize, a cell starting with = + - @ (or tab/CR) is
-// prefixed with ' so spreadsheets do not run it as a formula; numeric cells are left alone.
+// RFC 4180 CSV with a header line. With neutralize, a cell starting with = + - @ (or tab/CR), after
+// any leading spaces, is prefixed with ' so spreadsheets do not run it as a formula; numeric cells
+// are left alone.
 std::string render_csv(const Table& t, bool neutralize = false);
 // A JSON array of objects keyed by column name.
 std::string render_json(const Table& t);
