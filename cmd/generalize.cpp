@@ -81,6 +81,7 @@ int run_decide(const Context& ctx, DecideOptions& o)
     o.in.scope.push_back("national");
   }
   return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& c) {
+    stamp_now(actor, o.flags);
     auto rules = model::generalize(rec, c, o.in, actor);
     std::string msg = fmt::format("{}: {} by {}; now {}", rec.id, o.in.decision, actor.by, rec.status);
     if (!rec.decisions.back().override_reason.empty()) {

@@ -267,6 +267,7 @@ void register_idea(CLI::App& app, Context& ctx)
       std::string author = c->author.empty() ? actor.by : c->author;
       check_person(author, "--author");
       return mutate_one(ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config&) {
+        stamp_now(actor, c->flags);
         model::add_comment(rec, {actor.at, author, c->text});
         return "commented on " + rec.id + " (" + count_of(rec.comments.size(), "comment") + ")";
       });
@@ -325,6 +326,7 @@ void register_idea(CLI::App& app, Context& ctx)
       auto changes = store::mutate_records(
           root, {dup, into},
           [&](std::vector<model::Innovation>& recs, const model::Config&) {
+            stamp_now(actor, m->flags);
             model::merge(recs[0], recs[1], actor);
             message = "merged " + recs[0].id + " into " + recs[1].id + " (" + count_of(recs[1].likes.size(), "like") + ")";
           },
@@ -342,6 +344,7 @@ void register_idea(CLI::App& app, Context& ctx)
     ctx.run = [w, &ctx] {
       auto actor = actor_of(w->flags);
       return mutate_one(ctx, w->flags, w->id, [&](model::Innovation& rec, const model::Config&) {
+        stamp_now(actor, w->flags);
         model::transition(rec, model::Action::withdraw, actor);
         return "withdrew " + rec.id;
       });

@@ -46,6 +46,13 @@ model::Actor actor_of(const MutationFlags& flags)
   return a;
 }
 
+void stamp_now(model::Actor& actor, const MutationFlags& flags)
+{
+  if (flags.at.empty()) {
+    actor.at = util::now_timestamp();
+  }
+}
+
 std::string date_of(const model::Actor& actor)
 {
   return actor.at.substr(0, 10);

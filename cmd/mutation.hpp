@@ -26,6 +26,10 @@ void add_mutation_flags(CLI::App* sub, MutationFlags& flags, bool with_format = 
 // UsageError for a malformed --at or --by.
 model::Actor actor_of(const MutationFlags& flags);
 
+// Without --at, stamps the actor with the current time again. Called once the portfolio lock is
+// held (first thing in a mutation's change), so concurrent commands stamp in the order they write.
+void stamp_now(model::Actor& actor, const MutationFlags& flags);
+
 // The date part of the actor's time.
 std::string date_of(const model::Actor& actor);
 

@@ -139,6 +139,7 @@ void register_poc(CLI::App& app, Context& ctx)
         p->poc.budget_planned = parse_amount_of_money(p->budget, "--budget");
       }
       return mutate_one(ctx, p->flags, p->id, [&](model::Innovation& rec, const model::Config&) {
+        stamp_now(actor, p->flags);
         model::plan_poc(rec, p->poc, actor);
         const auto* poc = rec.last_poc();
         return fmt::format("planned POC {} of {} ({}, {} to {}, {} KPI{})", poc->id, rec.id, poc->format,
@@ -161,6 +162,7 @@ void register_poc(CLI::App& app, Context& ctx)
     ctx.run = [s, &ctx] {
       auto actor = actor_of(s->flags);
       return mutate_one(ctx, s->flags, s->id, [&](model::Innovation& rec, const model::Config&) {
+        stamp_now(actor, s->flags);
         model::start_poc(rec, date_of(actor), actor);
         return "started POC " + rec.last_poc()->id + " of " + rec.id + " on " + date_of(actor);
       });
@@ -227,6 +229,7 @@ void register_poc(CLI::App& app, Context& ctx)
     ctx.run = [c, &ctx] {
       auto actor = actor_of(c->flags);
       return mutate_one(ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config&) {
+        stamp_now(actor, c->flags);
         model::close_poc(rec, c->outcome, c->lessons, date_of(actor), actor);
         const auto* poc = rec.last_poc();
         std::string msg = "closed POC " + poc->id + " of " + rec.id + ": " + c->outcome;

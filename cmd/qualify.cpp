@@ -31,6 +31,7 @@ int run_qualify(const Context& ctx, QualifyOptions& o)
   }
   return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& config) {
     check_region(config, o.in.region);
+    stamp_now(actor, o.flags);
     auto r = model::qualify(rec, config, o.in, actor);
     std::string msg = fmt::format("{} qualified {}: {}, weighted score {:.2f}; ", o.in.expert, rec.id, o.in.decision, r.score);
     if (r.moved_to) {

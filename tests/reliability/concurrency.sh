@@ -146,6 +146,17 @@ for r in "${shared[@]}"; do
   want=$(awk -v r="$r" '$1 == "realize" && $2 == r {print $3}' "$work/expected" | sort)
   [[ $got == "$want" ]] || problem "$r: realized values $(grep -c . <<<"$got"), expected $(grep -c . <<<"$want")"
 done
+# Each change is stamped with the time it was made: in the order of the file, comments and history
+# entries never go back in time, to the second.
+for r in "${shared[@]}"; do
+  for list in comments history; do
+    awk -v list="$list" '/^[a-z_]+:/ {inside = ($0 ~ "^" list ":")} inside' "$(file_of "$r")" |
+      grep -o 'at: [0-9T:Z-]*' | sed 's/at: //' >"$work/times"
+    if ! sort -c "$work/times" 2>/dev/null; then
+      problem "$r: the times of its $list go back: $(sort -c "$work/times" 2>&1 | sed 's/.*disorder: //')"
+    fi
+  done
+done
 # A measured KPI of the last POC holds one of the values written to it (the last writer's).
 for k in 0 1; do
   r=${running[k]}
