@@ -1,6 +1,7 @@
 #include "cmd/context.hpp"
 
 #include "lib/util/error.hpp"
+#include "lib/util/fs.hpp"
 
 #include <cstdlib>
 #include <unistd.h>
@@ -9,7 +10,28 @@ namespace innov::cmd {
 
 namespace fs = std::filesystem;
 
-fs::path find_portfolio_root(const Context& ctx)
+namespace {
+
+// The folders innov reads records from and writes records, the lock and the cache into must not
+// lead elsewhere: a symlink committed or planted there would make every command read and write
+// outside the portfolio (a cache rebuild would replace a file named cache.db wherever it points).
+fs::path refuse_escaping_folders(const fs::path& root)
+{
+  for (const char* name : {"innovations", "challenges", ".innov"}) {
+    std::error_code ec;
+    if (fs::is_symlink(root / name, ec) && !util::is_inside(root, root / name)) {
+      throw EnvError("'" + std::string(name) + "' is a symlink that leads outside the portfolio ('" +
+                         fs::read_symlink(root / name, ec).string() + "')",
+                     std::string(name) == ".innov"
+                         ? "remove it: the cache is rebuilt in a real .innov folder"
+                         : "portfolio folders must live inside the portfolio: replace the symlink by the folder");
+    }
+  }
+  return root;
+}
+
+// The portfolio root as -C, INNOV_PORTFOLIO or the working directory give it.
+fs::path find_root(const Context& ctx)
 {
   auto check = [](const fs::path& dir, const std::string& how) {
     std::error_code ec;
@@ -44,6 +66,13 @@ fs::path find_portfolio_root(const Context& ctx)
   }
   throw UsageError("not inside a portfolio (no innov.yaml here or in any parent directory)",
                    "use -C DIR, set INNOV_PORTFOLIO, or create one with 'innov init'");
+}
+
+} // namespace
+
+fs::path find_portfolio_root(const Context& ctx)
+{
+  return refuse_escaping_folders(find_root(ctx));
 }
 
 bool use_color(const Context& ctx, int fd)

@@ -183,6 +183,9 @@ Change create_record(const fs::path& root, model::Innovation rec, bool dry_run)
     throw UsageError("record '" + rec.id + "' already exists");
   }
   std::string rel = std::string(k_records_dir) + "/" + model::year_of(rec) + "/" + rec.id + ".yaml";
+  if (!util::is_inside(root, root / rel)) {
+    throw UsageError("'" + rel + "' is outside the portfolio"); // a year folder that is a symlink out
+  }
   std::string text = canonical_text(rec);
   validate_text(root, rel, text, ctx, rec);
   if (!dry_run) {
