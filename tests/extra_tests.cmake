@@ -46,3 +46,11 @@ add_test(NAME reliability_kill
 add_test(NAME reliability_concurrency
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/reliability/concurrency.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
 set_tests_properties(reliability_kill reliability_concurrency PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
+
+# Hostile input: the cases of tests/hostile/cases.tsv (alias bombs, huge and binary files, bad bytes,
+# links and special files, ids and paths out of the portfolio, sql writes, html and csv escaping),
+# each under timeout 5 s and 200 MB of RSS, with and without the cache: exit code, message, no
+# crash, nothing written.
+add_test(NAME hostile_inputs
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/hostile/run.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
+set_tests_properties(hostile_inputs PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE)
