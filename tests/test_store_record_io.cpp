@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace innov;
 using namespace innov::test;
@@ -97,6 +98,16 @@ TEST_CASE("store::mutate_records")
     CHECK(after == changes[0].after);
     CHECK(after.find("status: submitted\nlikes: [agent-9]\nhistory:\n") != std::string::npos);
     CHECK(fs::exists(f.root() / ".innov/lock"));
+  }
+  SUBCASE("a killed writer's temporary file next to the record is removed, a running one's kept")
+  {
+    std::string dead = ".7d2hq4wz.yaml.tmp.2147483646.7";
+    std::string alive = ".7d2hq4wz.yaml.tmp." + std::to_string(::getpid()) + ".8";
+    f.dir.write("innovations/2016/" + dead, "id: 7d2h");
+    f.dir.write("innovations/2016/" + alive, "id: 7d2h");
+    store::mutate_records(f.root(), {k_practice}, add_like, false);
+    CHECK_FALSE(fs::exists(f.root() / "innovations/2016" / dead));
+    CHECK(fs::exists(f.root() / "innovations/2016" / alive));
   }
   SUBCASE("a dry run returns the change and writes nothing")
   {
@@ -202,6 +213,13 @@ TEST_CASE("store::create_record")
   rec.status = "submitted";
   rec.history.push_back({"2015-11-02", "agent-5", "", "submitted"});
 
+  SUBCASE("a killed writer's temporary file in the folder is removed")
+  {
+    f.dir.write("innovations/2015/.aaaa2222.yaml.tmp.2147483646.1", "id: aaaa");
+    auto change = store::create_record(f.root(), rec, false);
+    CHECK(fs::exists(f.root() / change.rel));
+    CHECK_FALSE(fs::exists(f.root() / "innovations/2015/.aaaa2222.yaml.tmp.2147483646.1"));
+  }
   SUBCASE("a new id, in the folder of the creation year, canonical")
   {
     auto change = store::create_record(f.root(), rec, false);

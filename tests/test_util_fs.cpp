@@ -177,6 +177,32 @@ TEST_CASE("util::is_inside")
   }
 }
 
+TEST_CASE("util::remove_stale_temp_files")
+{
+  TempDir tmp;
+  // A process that has ended: its temporary files are stale.
+  pid_t dead = ::fork();
+  REQUIRE(dead >= 0);
+  if (dead == 0) {
+    ::_exit(0);
+  }
+  REQUIRE(::waitpid(dead, nullptr, 0) == dead);
+  std::string gone = std::to_string(dead);
+  std::string alive = std::to_string(::getpid());
+  for (const auto& name : std::vector<std::string>{".k3m9xa2q.yaml.tmp." + gone + ".812", ".idf.yaml.tmp." + gone + ".1",
+                           ".7d2hq4wz.yaml.tmp." + alive + ".5", "k3m9xa2q.yaml", "k3m9xa2q.yaml.tmp." + gone + ".3",
+                           ".k3m9xa2q.yaml.tmp." + gone, ".k3m9xa2q.yaml.tmp.x" + gone + ".2", ".notes.tmp"}) {
+    tmp.write(name, "x");
+  }
+  CHECK(util::remove_stale_temp_files(tmp.path()) == 2);
+  // The file of a running writer, the record and names that are not atomic_write's stay.
+  CHECK(names_in(tmp.path()) == std::vector<std::string>{".7d2hq4wz.yaml.tmp." + alive + ".5",
+                                                         ".k3m9xa2q.yaml.tmp." + gone,
+                                                         ".k3m9xa2q.yaml.tmp.x" + gone + ".2", ".notes.tmp",
+                                                         "k3m9xa2q.yaml", "k3m9xa2q.yaml.tmp." + gone + ".3"});
+  CHECK(util::remove_stale_temp_files(tmp.path() / "missing") == 0);
+}
+
 TEST_CASE("util::PortfolioLock")
 {
   TempDir tmp;

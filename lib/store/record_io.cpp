@@ -156,6 +156,8 @@ std::vector<Change> mutate_records(const fs::path& root, const std::vector<std::
   if (!dry_run) {
     for (const auto& c : out) {
       if (c.after != c.before) {
+        // Under the lock: what a killed writer left next to this record goes.
+        util::remove_stale_temp_files((root / c.rel).parent_path());
         util::atomic_write(root / c.rel, c.after);
       }
     }
@@ -189,6 +191,7 @@ Change create_record(const fs::path& root, model::Innovation rec, bool dry_run)
   std::string text = canonical_text(rec);
   validate_text(root, rel, text, ctx, rec);
   if (!dry_run) {
+    util::remove_stale_temp_files((root / rel).parent_path());
     util::atomic_write(root / rel, text);
   }
   return {rel, "", text, rec};

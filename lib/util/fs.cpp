@@ -2,11 +2,14 @@
 
 #include "lib/util/error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
 #include <random>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
@@ -113,6 +116,51 @@ void atomic_write(const fs::path& p, std::string_view content)
     throw EnvError("cannot write '" + p.string() + "': rename: " + std::strerror(saved));
   }
   fsync_dir(dir);
+}
+
+namespace {
+
+// The writer's PID in an atomic_write temporary name `.NAME.tmp.PID.N`, or 0.
+pid_t temp_file_pid(const std::string& name)
+{
+  auto at = name.rfind(".tmp.");
+  if (name.empty() || name[0] != '.' || at == std::string::npos || at < 2) {
+    return 0;
+  }
+  std::string rest = name.substr(at + 5);
+  auto dot = rest.find('.');
+  if (dot == 0 || dot == std::string::npos || dot + 1 == rest.size() || dot > 10) {
+    return 0;
+  }
+  auto digits = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::string_view view(rest);
+  if (!digits(view.substr(0, dot)) || !digits(view.substr(dot + 1))) {
+    return 0;
+  }
+  long long pid = std::stoll(rest.substr(0, dot));
+  return pid <= std::numeric_limits<pid_t>::max() ? static_cast<pid_t>(pid) : 0;
+}
+
+} // namespace
+
+std::size_t remove_stale_temp_files(const fs::path& dir)
+{
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::end(it); it.increment(ec)) {
+    pid_t pid = temp_file_pid(it->path().filename().string());
+    // kill(pid, 0) fails with ESRCH only when no such process exists (EPERM: another user's).
+    if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH) {
+      continue;
+    }
+    std::error_code ec2;
+    if (it->is_regular_file(ec2) && fs::remove(it->path(), ec2)) {
+      ++removed;
+    }
+  }
+  return removed;
 }
 
 bool is_inside(const fs::path& root, const fs::path& p)

@@ -15,6 +15,11 @@ std::string read_file(const std::filesystem::path& p);
 // symlink. On failure the temp file is removed and EnvError thrown; p is never half-written.
 void atomic_write(const std::filesystem::path& p, std::string_view content);
 
+// Removes the temporary files atomic_write left in dir (`.NAME.tmp.PID.N`) whose process PID is no
+// longer running (a writer that was killed). Call only while holding the PortfolioLock that every
+// writer of dir holds. Returns how many were removed; errors are ignored.
+std::size_t remove_stale_temp_files(const std::filesystem::path& dir);
+
 // True when p (symlinks resolved) is root or inside it.
 bool is_inside(const std::filesystem::path& root, const std::filesystem::path& p);
 

@@ -61,11 +61,14 @@ scores="--score value_jobseekers=4 --score value_employers=3 --score value_staff
 records() { find "$p/innovations" -name '[!.]*.yaml' | wc -l; }
 temps() { find "$p" -name '.*.tmp.*' | wc -l; }
 
-# A planted temporary file of a writer that died, with content that is no record at all.
+# Planted temporary files with content that is no record at all: of a writer still running (this
+# script), of writers that died (a PID above any pid_max).
 year_dir=$(dirname "$(file_of "${all[0]}")")
-printf 'id: [broken\n' >"$year_dir/.${all[0]}.yaml.tmp.999999.1"
-printf 'half a rec' >"$p/challenges/.mobilite-2016.yaml.tmp.999999.2"
-planted=2
+running_tmp=$year_dir/.${all[0]}.yaml.tmp.$$.1
+dead_tmp=$year_dir/.${all[1]}.yaml.tmp.2147483646.1
+printf 'id: [broken\n' >"$running_tmp"
+printf 'id: %s\ntitle: [half\n' "${all[1]}" >"$dead_tmp"
+printf 'half a rec' >"$p/challenges/.mobilite-2016.yaml.tmp.2147483646.2"
 
 # One mutation with its arguments in $cmd, and what a completed one must leave in $check_file:
 # a line matching $check_re (empty: nothing to check).
@@ -133,7 +136,7 @@ killed_after=0    # the change is in the file
 for ((n = 1; n <= total; ++n)); do
   next_command "$n"
   delay=$((RANDOM % 31000))
-  temps_before=$(temps)
+  find "$p" -name '.*.tmp.*' | sort >"$work/temps.before"
   "$innov" -C "$p" -q "${cmd[@]}" >"$work/cmd.out" 2>"$work/cmd.err" &
   pid=$!
   sleep "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
@@ -142,7 +145,7 @@ for ((n = 1; n <= total; ++n)); do
   rc=$?
   if ((rc == 128 + 9)); then
     killed=$((killed + 1))
-    if (($(temps) > temps_before)); then
+    if [[ -n $(find "$p" -name '.*.tmp.*' | sort | comm -13 "$work/temps.before" -) ]]; then
       killed_writing=$((killed_writing + 1))
     elif [[ -n $check_file ]] && grep -q -- "$check_re" "$check_file"; then
       killed_after=$((killed_after + 1))
@@ -179,11 +182,17 @@ for ((n = 1; n <= total; ++n)); do
   fi
   ((fail)) && break
 done
+# A completed write in the folder removes what dead writers left there, and only that.
+run idea like "${all[0]}" --by agent-59999 --at 2018-03-02 || problem "the last like failed: $(cat "$work/err")"
+[[ -e $dead_tmp ]] && problem "the temporary file of a dead writer is still in $year_dir after a write there"
+[[ -e $running_tmp ]] || problem "the temporary file of a running writer was removed"
+planted=$(find "$p" -name '.*.tmp.*' \( -name "*.tmp.$$.*" -o -name '*.tmp.2147483646.*' \) | wc -l)
 leftover=$(($(temps) - planted))
 echo "kill: $((n > total ? total : n)) commands run, $killed killed before completion, $completed completed," \
   "$leftover leftover temporary files of killed writers (plus $planted planted)"
 echo "kill: of the killed commands whose change can be seen: $killed_before died before writing," \
   "$killed_writing while writing (temporary file left), $killed_after after the rename"
+echo "kill: temporary files left by killed writers are removed by the next write in their folder"
 find "$p" -name '.*.tmp.*' | sed "s#^$p/#  #"
 if ((fail)); then
   exit 1
