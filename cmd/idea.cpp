@@ -148,7 +148,7 @@ std::string apply_edit(model::Innovation& rec, const model::Config& config, cons
       changed.push_back(field);
       continue;
     }
-    auto it = std::find_if(k_fields.begin(), k_fields.end(), [&](const auto& f) { return f.first == field; });
+    auto it = std::find_if(k_fields.begin(), k_fields.end(), [&name = field](const auto& f) { return f.first == name; });
     if (it == k_fields.end()) {
       std::vector<std::string> names = {"estimate"};
       for (const auto& f : k_fields) {

@@ -19,7 +19,9 @@ TEST_CASE("completion: the scripts in completions/ are what 'innov completion' p
 {
   const std::vector<std::pair<std::string, std::string>> files = {
       {"bash", "innov.bash"}, {"zsh", "_innov"}, {"fish", "innov.fish"}};
-  for (const auto& [shell, file] : files) {
+  for (const auto& entry : files) {
+    const std::string& shell = entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
+    const std::string& file = entry.second;
     CAPTURE(shell);
     auto r = run({"completion", shell});
     REQUIRE(r.code == 0);

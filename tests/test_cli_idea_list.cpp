@@ -122,7 +122,9 @@ TEST_CASE("idea list: bad terms")
       {{"likes:>>3"}, "bad likes term 'likes:>>3'"},
       {{"--sort", "likez"}, "cannot sort by 'likez' (did you mean 'likes'?)"},
   };
-  for (const auto& [args, message] : bad) {
+  for (const auto& entry : bad) {
+    const auto& args = entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
+    const auto& message = entry.second;
     std::vector<std::string> a = {"idea", "list"};
     a.insert(a.end(), args.begin(), args.end());
     auto r = e(a);

@@ -37,7 +37,9 @@ TEST_CASE("report: golden files for every report in every format")
   Copy ex(example_portfolio());
   bool update = std::getenv("INNOV_UPDATE_GOLDEN") != nullptr;
   for (const auto& name : k_reports) {
-    for (const auto& [format, ext] : k_formats) {
+    for (const auto& entry : k_formats) {
+      const auto& format = entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
+      const auto& ext = entry.second;
       CAPTURE(name);
       CAPTURE(format);
       auto r = run({"-C", ex.path(), "--color", "never", "report", name, "--format", format});

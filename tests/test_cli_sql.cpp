@@ -75,7 +75,9 @@ TEST_CASE("sql: refuses everything that is not one read, with the reason")
       {"SELECT load_extension('/tmp/innov-x.so')", "refused: the function load_extension() is not allowed"},
   };
   for (bool no_cache : {false, true}) {
-    for (const auto& [query, message] : refusals) {
+    for (const auto& entry : refusals) {
+      const auto& query = entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
+      const auto& message = entry.second;
       CAPTURE(no_cache);
       CAPTURE(query);
       auto r = e.sql(query, no_cache);

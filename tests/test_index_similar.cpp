@@ -70,8 +70,10 @@ TEST_CASE("index::similar_to_record")
   Example ex;
   SUBCASE("each merged duplicate of the example finds the record it was merged into first")
   {
-    for (auto [dup, original] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& entry : std::vector<std::pair<std::string, std::string>>{
              {"6w8ttpa3", "pmmq7mdc"}, {"d43dtm2t", "gp2h4shh"}, {"t08xtjzz", "5qextvqt"}}) {
+      const std::string& dup = entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
+      const std::string& original = entry.second;
       CAPTURE(dup);
       auto sim = index::similar_to_record(ex.idx.db(), dup, 5);
       REQUIRE(!sim.empty());

@@ -135,7 +135,8 @@ std::string candidate_query(const Vector& v, const Bag& b)
   });
   std::string expr;
   std::size_t taken = 0;
-  for (const auto& [w, stem] : ranked) {
+  for (const auto& entry : ranked) {
+    const std::string& stem = entry.second; // a plain name: lambdas cannot capture structured bindings in clang 14
     if (taken == 24) {
       break;
     }

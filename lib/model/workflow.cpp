@@ -203,7 +203,9 @@ void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, doubl
                     " (measurements go to a running or done POC)");
   }
   Poc& poc = open_poc(rec, "measure");
-  for (const auto& [id, value] : actuals) {
+  for (const auto& actual : actuals) {
+    const std::string& id = actual.first; // a plain name: lambdas cannot capture structured bindings in clang 14
+    double value = actual.second;
     auto it = std::find_if(poc.kpis.begin(), poc.kpis.end(), [&](const Kpi& k) { return k.id == id; });
     if (it == poc.kpis.end()) {
       std::vector<std::string> known;
