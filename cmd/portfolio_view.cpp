@@ -43,7 +43,7 @@ std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesyst
   return idx;
 }
 
-PortfolioView open_view(const Context& ctx)
+PortfolioView open_view(const Context& ctx, index::Decode what)
 {
   PortfolioView v;
   v.root = find_portfolio_root(ctx);
@@ -79,7 +79,7 @@ PortfolioView open_view(const Context& ctx)
     auto idx = open_index(ctx, v.root, v.config, &stats);
     v.portfolio.root = v.root;
     v.portfolio.config = v.config;
-    v.portfolio.records = idx->records();
+    v.portfolio.records = idx->records(what);
     v.invalid_files = stats.errors + (stats.files - stats.errors - stats.records);
   }
   warn_invalid(ctx, v.invalid_files);

@@ -19,8 +19,9 @@ struct PortfolioView
 };
 
 // Loads the portfolio for a read command. innov.yaml must be valid (else DataError); records with
-// errors are left out with one warning line on stderr.
-PortfolioView open_view(const Context& ctx);
+// errors are left out with one warning line on stderr. `what` lets a reader that needs no free text
+// (reports) skip decoding it from the cache.
+PortfolioView open_view(const Context& ctx, index::Decode what = index::Decode::all);
 
 // The index of the portfolio, refreshed: on disk, or in memory with --no-cache.
 std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,

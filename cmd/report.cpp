@@ -6,6 +6,7 @@
 #include "lib/util/error.hpp"
 
 #include <unistd.h>
+#include <utility>
 
 namespace innov::cmd {
 
@@ -37,11 +38,11 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
       throw UsageError("'" + *d + "' is not a date that exists (YYYY-MM-DD)");
     }
   }
-  auto view = open_view(ctx);
+  auto view = open_view(ctx, index::Decode::without_text);
   report::ReportInput in;
   in.config = view.config;
   in.options = f.options;
-  in.records = report::select_records(view.portfolio.records, f.options);
+  in.records = report::select_records(std::move(view.portfolio.records), f.options);
   in.today = f.options.as_of.empty() ? util::today() : *util::parse_date(f.options.as_of);
   report::Report rep = report::make_report(name, in);
   std::string text;

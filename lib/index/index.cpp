@@ -369,31 +369,43 @@ RefreshStats Index::refresh_once(bool force)
   return stats;
 }
 
-std::vector<model::Innovation> Index::records()
+std::vector<model::Innovation> Index::records(Decode what)
 {
   try {
-    return read_records();
+    return read_records(what);
   } catch (const SQLite::Exception& e) {
     if (m_mode == Mode::memory) {
       throw;
     }
     reset_db(e.what());
     refresh_once(true);
-    return read_records();
+    return read_records(what);
   }
 }
 
-std::vector<model::Innovation> Index::read_records()
+std::vector<model::Innovation> Index::read_records(Decode what)
 {
-  std::vector<model::Innovation> out;
-  SQLite::Statement q(*m_db, "SELECT data FROM records ORDER BY path");
+  // The table in storage order (no lookup through the path index), each record decoded straight
+  // from SQLite's buffer, then put in path order.
+  std::vector<std::pair<std::string, model::Innovation>> rows; // path, record
+  SQLite::Statement q(*m_db, "SELECT path, data FROM records");
   while (q.executeStep()) {
-    auto col = q.getColumn(0);
-    auto rec = deserialize(std::string_view(static_cast<const char*>(col.getBlob()), static_cast<std::size_t>(col.getBytes())));
+    auto col = q.getColumn(1);
+    auto rec = deserialize(std::string_view(static_cast<const char*>(col.getBlob()), static_cast<std::size_t>(col.getBytes())), what);
     if (!rec) {
       throw SQLite::Exception("a cached record does not decode", SQLITE_CORRUPT);
     }
-    out.push_back(std::move(*rec));
+    rows.emplace_back(q.getColumn(0).getString(), std::move(*rec));
+  }
+  std::vector<std::size_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rows[a].first < rows[b].first; });
+  std::vector<model::Innovation> out;
+  out.reserve(rows.size());
+  for (std::size_t i : order) {
+    out.push_back(std::move(rows[i].second));
   }
   return out;
 }

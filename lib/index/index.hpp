@@ -5,6 +5,7 @@
 
 #include "lib/model/config.hpp"
 #include "lib/index/scan.hpp"
+#include "lib/index/serialize.hpp"
 #include "lib/model/innovation.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -43,8 +44,8 @@ public:
   // rows of deleted ones, in one IMMEDIATE transaction. force: rebuild everything.
   RefreshStats refresh(bool force = false);
 
-  // The valid records, in path order.
-  std::vector<model::Innovation> records();
+  // The valid records, in path order (Decode::without_text leaves out the free text; reports).
+  std::vector<model::Innovation> records(Decode what = Decode::all);
 
   // Called while a refresh parses files (done, total), when that takes over a second.
   using Progress = index::Progress;
@@ -59,7 +60,7 @@ private:
   void reset_db(const std::string& reason);
   void use_memory(const std::string& reason); // one warning, then an in-memory index
   RefreshStats refresh_once(bool force);
-  std::vector<model::Innovation> read_records();
+  std::vector<model::Innovation> read_records(Decode what);
 
   fs::path m_root;
   fs::path m_path;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <utility>
 
 namespace innov::index {
 
@@ -222,7 +223,10 @@ SqlQuery list_sql(const model::Query& q, const std::string& sort, std::size_t li
   }
   std::vector<std::string> conditions;
   for (const auto& field : order) {
-    conditions.push_back("(" + util::join(groups[field], " OR ") + ")");
+    std::string group = "(";
+    group += util::join(groups[field], " OR ");
+    group += ')';
+    conditions.push_back(std::move(group));
     out.params.insert(out.params.end(), group_params[field].begin(), group_params[field].end());
   }
   conditions.insert(conditions.end(), where.begin(), where.end());

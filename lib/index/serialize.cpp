@@ -79,6 +79,17 @@ public:
     m_pos += sizeof v;
     return v;
   }
+  // A string that is only kept when `keep`; skipped without a copy otherwise.
+  std::string text(bool keep)
+  {
+    if (keep) {
+      return str();
+    }
+    std::uint32_t n = u32();
+    need(n);
+    m_pos += n;
+    return {};
+  }
   std::optional<double> opt()
   {
     return u32() ? std::optional<double>(num()) : std::nullopt;
@@ -216,16 +227,21 @@ std::string serialize(const model::Innovation& r)
   return w.take();
 }
 
-std::optional<model::Innovation> deserialize(std::string_view bytes)
+std::optional<model::Innovation> deserialize(std::string_view bytes, Decode what)
 {
   try {
     Reader rd(bytes);
     if (rd.u32() != k_magic) {
       return std::nullopt;
     }
+    bool text = what == Decode::all;
     model::Innovation r;
-    for (auto* s : {&r.id, &r.kind, &r.title, &r.summary, &r.description, &r.author, &r.region, &r.unit, &r.source,
-                    &r.challenge}) {
+    for (auto* s : {&r.id, &r.kind, &r.title}) {
+      *s = rd.str();
+    }
+    r.summary = rd.text(text);
+    r.description = rd.text(text);
+    for (auto* s : {&r.author, &r.region, &r.unit, &r.source, &r.challenge}) {
       *s = rd.str();
     }
     r.themes = rd.strs();
@@ -237,7 +253,7 @@ std::optional<model::Innovation> deserialize(std::string_view bytes)
     for (auto& c : r.comments) {
       c.at = rd.str();
       c.author = rd.str();
-      c.text = rd.str();
+      c.text = rd.text(text);
     }
     r.estimate = rd.amount();
     r.qualifications.resize(rd.count());
@@ -251,7 +267,7 @@ std::optional<model::Innovation> deserialize(std::string_view bytes)
         v = rd.num();
       }
       q.decision = rd.str();
-      q.rationale = rd.str();
+      q.rationale = rd.text(text);
     }
     r.pocs.resize(rd.count());
     for (auto& p : r.pocs) {
@@ -292,7 +308,7 @@ std::optional<model::Innovation> deserialize(std::string_view bytes)
         x.done = rd.str();
       }
       d.projected = rd.amount();
-      d.rationale = rd.str();
+      d.rationale = rd.text(text);
       d.override_reason = rd.str();
     }
     r.realized.resize(rd.count());

@@ -11,7 +11,11 @@ namespace innov::index {
 
 std::string serialize(const model::Innovation& rec);
 
+// What to decode: everything, or all but the free text that no report reads (summary,
+// description, comment texts, rationales), which then stay empty.
+enum class Decode { all, without_text };
+
 // nullopt when the bytes are not a serialized record (a corrupt cache).
-std::optional<model::Innovation> deserialize(std::string_view bytes);
+std::optional<model::Innovation> deserialize(std::string_view bytes, Decode what = Decode::all);
 
 } // namespace innov::index

@@ -16,21 +16,33 @@ const std::vector<std::string>& report_names()
   return k_names;
 }
 
-std::vector<model::Innovation> select_records(const std::vector<model::Innovation>& all, const ReportOptions& o)
+std::vector<model::Innovation> select_records(std::vector<model::Innovation> all, const ReportOptions& o)
 {
-  std::vector<model::Innovation> out;
-  for (const auto& r : all) {
-    if ((!o.from.empty() && r.created < o.from) || (!o.to.empty() && r.created > o.to)) {
-      continue;
+  auto outside = [&](const model::Innovation& r) {
+    return (!o.from.empty() && r.created < o.from) || (!o.to.empty() && r.created > o.to);
+  };
+  all.erase(std::remove_if(all.begin(), all.end(), outside), all.end());
+  if (!o.as_of.empty()) {
+    std::size_t kept = 0;
+    for (auto& r : all) {
+      if (auto past = model::as_of(r, o.as_of)) {
+        all[kept++] = std::move(*past);
+      }
     }
-    if (o.as_of.empty()) {
-      out.push_back(r);
-    } else if (auto past = model::as_of(r, o.as_of)) {
-      out.push_back(std::move(*past));
-    }
+    all.resize(kept);
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  return out;
+  // Sorted through a permutation: a record is large to swap.
+  std::vector<std::size_t> order(all.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return all[a].id < all[b].id; });
+  std::vector<model::Innovation> sorted;
+  sorted.reserve(all.size());
+  for (std::size_t i : order) {
+    sorted.push_back(std::move(all[i]));
+  }
+  return sorted;
 }
 
 std::vector<std::string> group_values(const model::Innovation& r, const std::string& by)

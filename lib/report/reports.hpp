@@ -24,7 +24,7 @@ struct ReportInput
 const std::vector<std::string>& report_names();
 
 // Records created within from..to, as they stood on as_of (when given).
-std::vector<model::Innovation> select_records(const std::vector<model::Innovation>& all, const ReportOptions& o);
+std::vector<model::Innovation> select_records(std::vector<model::Innovation> all, const ReportOptions& o);
 
 // The group(s) of a record for --by (themes give several); "(none)" when empty.
 std::vector<std::string> group_values(const model::Innovation& rec, const std::string& by);
