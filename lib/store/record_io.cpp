@@ -154,7 +154,8 @@ std::vector<Change> mutate_records(const fs::path& root, const std::vector<std::
     out.push_back({rels[i], befores[i], after, recs[i]});
   }
   if (!dry_run) {
-    for (const auto& c : out) {
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      const Change& c = *it;
       if (c.after != c.before) {
         // Under the lock: what a killed writer left next to this record goes.
         util::remove_stale_temp_files((root / c.rel).parent_path());

@@ -31,8 +31,10 @@ struct Change
 };
 
 // Loads the records at rels (refusing any that is invalid), lets `change` modify them, validates
-// every result (schema and semantic checks) and, unless dry_run, writes each atomically; all
-// under the portfolio lock. Returns the changes in the order of rels.
+// every result (schema and semantic checks) and, unless dry_run, writes each atomically, the last
+// of rels first; all under the portfolio lock. Returns the changes in the order of rels. Name first
+// the record whose change completes the operation (merge: the duplicate): a command killed between
+// two writes leaves it unchanged, and can be run again.
 std::vector<Change> mutate_records(const fs::path& root, const std::vector<std::string>& rels,
                                    const std::function<void(std::vector<model::Innovation>&, const model::Config&)>& change,
                                    bool dry_run);

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Fault injection: mutating commands killed with SIGKILL at random moments never leave a record
 # half-written. A copy of examples/pole-emploi takes 200 mutations (like, unlike, comment, new, edit,
-# qualify, poc measure, generalize rollout and realize), each started in the background and killed
-# after 0 to 30 ms, so that some die before, some during and some after their write. After every
-# kill: `innov validate` passes and counts only real record files (atomic_write's temporary files
-# `.NAME.tmp.PID.N`, and planted ones, are ignored by validate and idea list), a completed command's
-# change is in its file, and the next command works. Then 20 rounds of: many files edited, `idea
-# list` killed during its cache refresh; the next cached `idea list` and `report funnel` must equal
-# their --no-cache output.
+# qualify, poc measure, generalize rollout and realize, idea merge), each started in the background
+# and killed after 0 to 30 ms, so that some die before, some during and some after their write.
+# After every kill: `innov validate` passes and counts only real record files (atomic_write's
+# temporary files `.NAME.tmp.PID.N`, and planted ones, are ignored by validate and idea list), a
+# merged record's likes are in its target, a completed command's change is in its file, and the
+# next command works. Then 20 rounds of: many files edited, `idea list` killed during its cache
+# refresh; the next cached `idea list` and `report funnel` must equal their --no-cache output.
 # Usage: kill.sh INNOV_BINARY SOURCE_DIR [COMMANDS]
 set -u
 innov=$1
@@ -53,6 +53,28 @@ if ((${#all[@]} < 20 || ${#awaiting[@]} < 3 || ${#running[@]} < 2 || ${#rolled[@
   echo "kill: FAILED: the example portfolio lacks records in the needed states"
   exit 1
 fi
+# Duplicates to merge, each liked by its own person; a merge unites the likes into the target.
+dups=()
+for ((d = 1; d <= 20; ++d)); do
+  id=$("$innov" -C "$p" -q idea new --title "Doublon $d" --region idf --created 2018-01-05 --at 2018-01-05 \
+    --by "agent-$((50000 + d))" --no-similar) || exit 1
+  "$innov" -C "$p" -q idea like "$id" --by "agent-$((51000 + d))" --at 2018-01-06 || exit 1
+  dups+=("$id")
+done
+next_dup=0
+# Every merged record's likes are in the record it was merged into.
+merges_whole() {
+  local f target like
+  for f in $(grep -l '^merged_into: ' "$p"/innovations/2018/[!.]*.yaml); do
+    target=$(file_of "$(sed -n 's/^merged_into: //p' "$f")")
+    for like in $(sed -n 's/^likes: \[\(.*\)\]/\1/p' "$f" | tr -d ,); do
+      if ! grep -q "^likes: .*\b$like\b" "$target"; then
+        echo "$(basename "$f" .yaml) is merged into $(basename "$target" .yaml), which lacks its like $like"
+        return 1
+      fi
+    done
+  done
+}
 pick() { # ARRAY_NAME: one element at random
   local -n arr=$1
   echo "${arr[RANDOM % ${#arr[@]}]}"
@@ -75,7 +97,10 @@ printf 'half a rec' >"$p/challenges/.mobilite-2016.yaml.tmp.2147483646.2"
 next_command() { # N
   local n=$1 id kind
   at=$(printf '2018-03-01T10:%02d:%02dZ' $((n / 60)) $((n % 60)))
-  kind=$((RANDOM % 10))
+  kind=$((RANDOM % 11))
+  if ((kind == 10 && next_dup == ${#dups[@]})); then
+    kind=0
+  fi
   check_file="" check_re=""
   case $kind in
     0 | 1)
@@ -118,6 +143,20 @@ next_command() { # N
       id=$(pick rolled)
       cmd=(generalize rollout "$id" --region occ --done "2018-03-$(printf %02d $((n % 28 + 1)))" --at "$at")
       check_file=$(file_of "$id") check_re="region: occ, planned: .*, done: 2018-03-$(printf %02d $((n % 28 + 1)))}"
+      ;;
+    10)
+      # a killed merge may have been written: a duplicate already merged is merged no more
+      while ((next_dup < ${#dups[@]})) && grep -q '^status: merged' "$(file_of "${dups[next_dup]}")"; do
+        next_dup=$((next_dup + 1))
+      done
+      if ((next_dup == ${#dups[@]})); then
+        cmd=(idea like "${all[0]}" --by "agent-$((70000 + n))" --at "$at")
+        return
+      fi
+      id=${dups[next_dup]}
+      next_dup=$((next_dup + 1))
+      cmd=(idea merge "$id" --into "$(pick awaiting)" --at "$at")
+      check_file=$(file_of "$id") check_re="^merged_into: "
       ;;
     9)
       id=$(pick rolled)
@@ -165,6 +204,7 @@ for ((n = 1; n <= total; ++n)); do
     problem "after #$n (${cmd[*]}, exit $rc, killed after $delay us): validate: $(cat "$work/out" "$work/err")"
     break
   fi
+  merges_whole >/dev/null || problem "after #$n (${cmd[*]}, exit $rc, killed after $delay us): $(merges_whole)"
   want="$(($(records) + 3)) files, $(records) records"
   if ! grep -q "^$want" "$work/out"; then
     problem "after #$n: validate says '$(cat "$work/out")', expected '$want' (temporary files taken for records?)"
@@ -192,7 +232,8 @@ echo "kill: $((n > total ? total : n)) commands run, $killed killed before compl
   "$leftover leftover temporary files of killed writers (plus $planted planted)"
 echo "kill: of the killed commands whose change can be seen: $killed_before died before writing," \
   "$killed_writing while writing (temporary file left), $killed_after after the rename"
-echo "kill: temporary files left by killed writers are removed by the next write in their folder"
+echo "kill: $next_dup duplicates merged or killed while merging; temporary files left by killed" \
+  "writers are removed by the next write in their folder; $((($(date +%s%N) - started) / 1000000)) ms so far"
 find "$p" -name '.*.tmp.*' | sed "s#^$p/#  #"
 if ((fail)); then
   exit 1
