@@ -95,4 +95,7 @@ TEST_CASE("index::match_expression finds words across accents, case and ligature
   CHECK(matches(texts, "accu*") == 2);
   CHECK(matches(texts, "accueil métier") == 0);
   CHECK(matches(texts, "\" OR \"") == 0);
+  // A NUL byte in the query separates words instead of cutting the expression short.
+  CHECK(matches(texts, std::string("accueil\0", 8)) == 2);
+  CHECK(matches(texts, std::string("accueil\0\"x", 10)) == 0);
 }

@@ -158,7 +158,7 @@ std::string match_expression(std::string_view text, bool prefix)
     }
     std::string phrase = "\"";
     for (char c : fold_ligatures(chunk)) {
-      phrase += c;
+      phrase += c == '\0' ? ' ' : c; // FTS5 reads the expression only up to a NUL
       if (c == '"') {
         phrase += '"'; // a double quote inside an FTS5 string is doubled
       }
