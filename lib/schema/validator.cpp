@@ -10,6 +10,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <stdexcept>
+#include <unordered_set>
 
 namespace innov::schema {
 
@@ -88,6 +89,54 @@ void prepare(const YAML::Node& root, const YAML::Node& schema,
   }
 }
 
+// Indexes every mapping and list of the schema document by position. Two nodes at one position
+// (a schema built in code has no positions) are left out, and looked up the slow way.
+void compile(const YAML::Node& node, std::unordered_map<int, CompiledNode>& out,
+             std::unordered_map<int, YAML::Node>& seen, std::unordered_set<int>& ambiguous)
+{
+  if (!node.IsMap() && !node.IsSequence()) {
+    return;
+  }
+  int pos = node.Mark().pos;
+  if (auto it = seen.find(pos); it != seen.end()) {
+    if (!it->second.is(node)) {
+      ambiguous.insert(pos);
+    }
+    return; // the same node again (an alias) or a clash
+  }
+  seen.emplace(pos, node);
+  CompiledNode& c = out[pos];
+  for (const auto& kv : node) {
+    if (node.IsMap()) {
+      c.entries.emplace(kv.first.Scalar(), kv.second);
+      compile(kv.second, out, seen, ambiguous);
+    } else {
+      c.items.push_back(kv);
+      compile(kv, out, seen, ambiguous);
+    }
+  }
+}
+
+// Every local "$ref" of the schema with its target.
+void collect_refs(const YAML::Node& root, const YAML::Node& node, std::map<std::string, YAML::Node>& refs)
+{
+  if (node.IsSequence()) {
+    for (const auto& item : node) {
+      collect_refs(root, item, refs);
+    }
+  } else if (node.IsMap()) {
+    for (const auto& kv : node) {
+      if (kv.first.Scalar() == "$ref" && kv.second.IsScalar() && !refs.count(kv.second.Scalar())) {
+        YAML::Node target = resolve_fragment(root, kv.second.Scalar());
+        if (target.IsDefined()) {
+          refs.emplace(kv.second.Scalar(), target);
+        }
+      }
+      collect_refs(root, kv.second, refs);
+    }
+  }
+}
+
 std::string list_values(const YAML::Node& values)
 {
   std::vector<std::string> out;
@@ -135,6 +184,41 @@ bool is_false_schema(const YAML::Node& schema)
 
 } // namespace detail
 
+const Validator::Compiled* Validator::compiled(const YAML::Node& node) const
+{
+  if (!node.IsDefined() || !(node.IsMap() || node.IsSequence())) {
+    return nullptr;
+  }
+  auto it = m_compiled->find(node.Mark().pos);
+  return it == m_compiled->end() ? nullptr : &it->second;
+}
+
+const YAML::Node& Validator::Walk::at(const YAML::Node& schema, const char* key) const
+{
+  static const YAML::Node k_absent(YAML::NodeType::Undefined);
+  if (const Compiled* c = v.compiled(schema); c && schema.IsMap()) {
+    auto it = c->entries.find(std::string_view(key));
+    return it == c->entries.end() ? k_absent : it->second;
+  }
+  if (!schema.IsMap()) {
+    return k_absent;
+  }
+  scratch.push_back(schema[key]);
+  return scratch.back();
+}
+
+const std::vector<YAML::Node>& Validator::Walk::items_of(const YAML::Node& list) const
+{
+  if (const Compiled* c = v.compiled(list); c && list.IsSequence()) {
+    return c->items;
+  }
+  auto& items = scratch_lists.emplace_back();
+  for (const auto& item : list) {
+    items.push_back(item);
+  }
+  return items;
+}
+
 void Validator::Walk::add(std::vector<Violation>& out, const YAML::Node& at, const std::string& ptr,
                           const char* keyword, std::string message) const
 {
@@ -168,14 +252,15 @@ void Validator::Walk::check(const YAML::Node& schema, const YAML::Node& inst,
   if (!schema.IsMap()) {
     return;
   }
-  if (const YAML::Node ref = schema["$ref"]; ref && ref.IsScalar()) {
+  if (const YAML::Node& ref = at(schema, "$ref"); ref && ref.IsScalar()) {
     if (++ref_depth > k_max_ref_depth) {
       add(out, inst, ptr, "$ref", "schema reference nesting is too deep");
       --ref_depth;
       return;
     }
-    YAML::Node target = resolve_fragment(v.m_root, ref.Scalar());
-    if (target.IsDefined()) {
+    if (auto it = v.m_refs->find(ref.Scalar()); it != v.m_refs->end()) {
+      check(it->second, inst, ptr, out);
+    } else if (YAML::Node target = resolve_fragment(v.m_root, ref.Scalar()); target.IsDefined()) {
       check(target, inst, ptr, out);
     }
     --ref_depth;
@@ -224,7 +309,7 @@ bool Validator::Walk::valid(const YAML::Node& schema, const YAML::Node& inst)
 void Validator::Walk::check_type(const YAML::Node& schema, const YAML::Node& inst, JsonType t,
                                  const std::string& ptr, std::vector<Violation>& out) const
 {
-  const YAML::Node type = schema["type"];
+  const YAML::Node& type = at(schema, "type");
   if (!type) {
     return;
   }
@@ -251,7 +336,7 @@ void Validator::Walk::check_type(const YAML::Node& schema, const YAML::Node& ins
 void Validator::Walk::check_enum_const(const YAML::Node& schema, const YAML::Node& inst,
                                        const std::string& ptr, std::vector<Violation>& out) const
 {
-  if (const YAML::Node e = schema["enum"]; e && e.IsSequence()) {
+  if (const YAML::Node& e = at(schema, "enum"); e && e.IsSequence()) {
     bool found = false;
     for (const auto& x : e) {
       found = found || json_equal(x, inst);
@@ -267,7 +352,7 @@ void Validator::Walk::check_enum_const(const YAML::Node& schema, const YAML::Nod
       add(out, inst, ptr, "enum", show(inst) + " is not one of: " + list_values(e) + hint);
     }
   }
-  if (const YAML::Node c = schema["const"]; c.IsDefined() && !json_equal(c, inst)) {
+  if (const YAML::Node& c = at(schema, "const"); c.IsDefined() && !json_equal(c, inst)) {
     add(out, inst, ptr, "const", "must be " + show(c) + ", got " + show(inst));
   }
 }
@@ -276,13 +361,13 @@ void Validator::Walk::check_number(const YAML::Node& schema, const YAML::Node& i
                                    const std::string& ptr, std::vector<Violation>& out) const
 {
   double x = number_value(inst);
-  if (!std::isfinite(x) && schema["type"]) {
+  if (!std::isfinite(x) && at(schema, "type")) {
     // JSON has no infinities or NaN; 1e400 overflows to one. Once per value: at its typed schema.
     add(out, inst, ptr, "finite", fmt::format("{} is not a finite number", inst.Scalar()));
     return;
   }
   auto num = [&](const char* key, double& value) {
-    const YAML::Node n = schema[key];
+    const YAML::Node& n = at(schema, key);
     if (n && n.IsScalar() && is_number(json_type(n))) {
       value = number_value(n);
       return true;
@@ -317,21 +402,21 @@ void Validator::Walk::check_string(const YAML::Node& schema, const YAML::Node& i
 {
   const std::string& s = inst.Scalar();
   std::size_t len = util::utf8_length(s);
-  if (const YAML::Node n = schema["minLength"];
+  if (const YAML::Node& n = at(schema, "minLength");
       n && len < static_cast<std::size_t>(number_value(n))) {
     add(out, inst, ptr, "minLength",
         len == 0 ? std::string("must not be empty")
                  : fmt::format("{} is shorter than {} characters", show(inst), n.Scalar()));
   }
-  if (const YAML::Node n = schema["maxLength"];
+  if (const YAML::Node& n = at(schema, "maxLength");
       n && len > static_cast<std::size_t>(number_value(n))) {
     add(out, inst, ptr, "maxLength",
         fmt::format("text is longer than {} characters ({})", n.Scalar(), len));
   }
-  if (const YAML::Node p = schema["pattern"]; p && p.IsScalar() && !v.search(p.Scalar(), s)) {
+  if (const YAML::Node& p = at(schema, "pattern"); p && p.IsScalar() && !v.search(p.Scalar(), s)) {
     add(out, inst, ptr, "pattern", show(inst) + " does not match the pattern " + p.Scalar());
   }
-  if (const YAML::Node f = schema["format"]; f && f.IsScalar()) {
+  if (const YAML::Node& f = at(schema, "format"); f && f.IsScalar()) {
     if (f.Scalar() == "date" && !util::parse_date(s)) {
       add(out, inst, ptr, "format", show(inst) + " is not a valid date (YYYY-MM-DD)");
     } else if (f.Scalar() == "date-time" && !util::is_date_time(s)) {
@@ -346,6 +431,17 @@ Validator::Validator(YAML::Node schema) : m_root(std::move(schema))
   auto patterns = std::make_shared<std::map<std::string, Pattern>>();
   prepare(m_root, m_root, *patterns);
   m_patterns = std::move(patterns);
+  auto compiled = std::make_shared<std::unordered_map<int, Compiled>>();
+  std::unordered_map<int, YAML::Node> seen;
+  std::unordered_set<int> ambiguous;
+  compile(m_root, *compiled, seen, ambiguous);
+  for (int pos : ambiguous) {
+    compiled->erase(pos);
+  }
+  m_compiled = std::move(compiled);
+  auto refs = std::make_shared<std::map<std::string, YAML::Node>>();
+  collect_refs(m_root, m_root, *refs);
+  m_refs = std::move(refs);
 }
 
 bool Validator::search(const std::string& pattern, const std::string& text) const
@@ -361,7 +457,7 @@ bool Validator::search(const std::string& pattern, const std::string& text) cons
 std::vector<Violation> Validator::validate(const YAML::Node& instance) const
 {
   std::vector<Violation> out;
-  Walk w{*this, 0, {}};
+  Walk w{*this, 0, {}, {}, {}};
   w.check(m_root, instance, "", out);
   return out;
 }

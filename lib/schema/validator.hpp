@@ -5,9 +5,11 @@
 
 #include "lib/schema/pattern.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
@@ -37,6 +39,14 @@ struct Violation {
   std::string message; // lowercase, no final period
 };
 
+// A mapping or list of a schema document, indexed once by a Validator: a keyword lookup then
+// neither scans the mapping nor copies a node (copies of the one shared schema made the threads of
+// a parallel validation contend on its reference count).
+struct CompiledNode {
+  std::map<std::string, YAML::Node, std::less<>> entries; // a mapping's keys and values
+  std::vector<YAML::Node> items;                          // a list's items
+};
+
 class Validator {
 public:
   // schema: the schema document; "$ref": "#..." pointers are resolved against it. Throws
@@ -54,8 +64,14 @@ private:
   // Whether the schema regex pattern matches somewhere in text (compiled once, at construction).
   bool search(const std::string& pattern, const std::string& text) const;
 
+  using Compiled = CompiledNode;
+  // The Compiled form of a schema node, or nullptr (a node built outside the document).
+  const Compiled* compiled(const YAML::Node& node) const;
+
   YAML::Node m_root;
   std::shared_ptr<const std::map<std::string, Pattern>> m_patterns;
+  std::shared_ptr<const std::unordered_map<int, Compiled>> m_compiled; // by position in the document
+  std::shared_ptr<const std::map<std::string, YAML::Node>> m_refs;      // "$ref" value -> its target
 };
 
 // The diagnostic code of a violation: required E010, additionalProperties E011, type E013,

@@ -4,6 +4,7 @@
 
 #include "lib/schema/validator.hpp"
 
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,15 @@ struct Validator::Walk {
   // Positions of the keys enclosing the current node (a null mark inside a list): an empty value
   // ("title:" and nothing after) has no position of its own, yaml-cpp gives it the next token's.
   std::vector<YAML::Mark> anchors;
+  // Values looked up in schema nodes that are not indexed (kept alive for the references given out).
+  mutable std::deque<YAML::Node> scratch;
+  mutable std::deque<std::vector<YAML::Node>> scratch_lists;
+
+  // The value of key in a schema mapping: an undefined node when absent.
+  const YAML::Node& at(const YAML::Node& schema, const char* key) const;
+
+  // The items of a schema list.
+  const std::vector<YAML::Node>& items_of(const YAML::Node& list) const;
 
   // Appends a violation of keyword at node `at`, located by ptr and at's position.
   void add(std::vector<Violation>& out, const YAML::Node& at, const std::string& ptr,

@@ -84,15 +84,15 @@ void Validator::Walk::check_array(const YAML::Node& schema, const YAML::Node& in
                                   const std::string& ptr, std::vector<Violation>& out)
 {
   std::size_t n = inst.size();
-  if (const YAML::Node m = schema["minItems"]; m && n < static_cast<std::size_t>(number_value(m))) {
+  if (const YAML::Node& m = at(schema, "minItems"); m && n < static_cast<std::size_t>(number_value(m))) {
     add(out, inst, ptr, "minItems",
         fmt::format("expected at least {} item(s), got {}", m.Scalar(), n));
   }
-  if (const YAML::Node m = schema["maxItems"]; m && n > static_cast<std::size_t>(number_value(m))) {
+  if (const YAML::Node& m = at(schema, "maxItems"); m && n > static_cast<std::size_t>(number_value(m))) {
     add(out, inst, ptr, "maxItems",
         fmt::format("expected at most {} item(s), got {}", m.Scalar(), n));
   }
-  if (const YAML::Node u = schema["uniqueItems"]; u && u.IsScalar() && u.Scalar() == "true") {
+  if (const YAML::Node& u = at(schema, "uniqueItems"); u && u.IsScalar() && u.Scalar() == "true") {
     // One pass with a set of canonical keys: comparing every pair took minutes on 10,000 likes.
     std::unordered_set<std::string> seen;
     std::size_t nan_count = 0;
@@ -109,13 +109,13 @@ void Validator::Walk::check_array(const YAML::Node& schema, const YAML::Node& in
   auto item = [&](const YAML::Node& s, std::size_t i) {
     check_child(s, inst[i], ptr + "/" + std::to_string(i), YAML::Mark::null_mark(), out);
   };
-  const YAML::Node items = schema["items"];
+  const YAML::Node& items = at(schema, "items");
   if (items && items.IsSequence()) {
     std::size_t tuple = items.size();
     for (std::size_t i = 0; i < n && i < tuple; ++i) {
       item(items[i], i);
     }
-    if (const YAML::Node extra = schema["additionalItems"]; extra) {
+    if (const YAML::Node& extra = at(schema, "additionalItems"); extra) {
       for (std::size_t i = tuple; i < n; ++i) {
         item(extra, i);
       }
@@ -125,7 +125,7 @@ void Validator::Walk::check_array(const YAML::Node& schema, const YAML::Node& in
       item(items, i);
     }
   }
-  if (const YAML::Node c = schema["contains"]; c) {
+  if (const YAML::Node& c = at(schema, "contains"); c) {
     bool any = false;
     for (std::size_t i = 0; i < n && !any; ++i) {
       any = valid(c, inst[i]);
@@ -141,11 +141,11 @@ void Validator::Walk::check_array(const YAML::Node& schema, const YAML::Node& in
 void Validator::Walk::check_object(const YAML::Node& schema, const YAML::Node& inst,
                                    const std::string& ptr, std::vector<Violation>& out)
 {
-  const YAML::Node props = schema["properties"];
-  const YAML::Node pattern_props = schema["patternProperties"];
-  const YAML::Node additional = schema["additionalProperties"];
-  const YAML::Node names = schema["propertyNames"];
-  if (const YAML::Node req = schema["required"]; req && req.IsSequence()) {
+  const YAML::Node& props = at(schema, "properties");
+  const YAML::Node& pattern_props = at(schema, "patternProperties");
+  const YAML::Node& additional = at(schema, "additionalProperties");
+  const YAML::Node& names = at(schema, "propertyNames");
+  if (const YAML::Node& req = at(schema, "required"); req && req.IsSequence()) {
     for (const auto& r : req) {
       bool present = false;
       for (const auto& kv : inst) {
@@ -157,28 +157,28 @@ void Validator::Walk::check_object(const YAML::Node& schema, const YAML::Node& i
     }
   }
   std::size_t count = inst.size();
-  if (const YAML::Node m = schema["minProperties"];
+  if (const YAML::Node& m = at(schema, "minProperties");
       m && count < static_cast<std::size_t>(number_value(m))) {
     add(out, inst, ptr, "minProperties",
         fmt::format("expected at least {} field(s), got {}", m.Scalar(), count));
   }
-  if (const YAML::Node m = schema["maxProperties"];
+  if (const YAML::Node& m = at(schema, "maxProperties");
       m && count > static_cast<std::size_t>(number_value(m))) {
     add(out, inst, ptr, "maxProperties",
         fmt::format("expected at most {} field(s), got {}", m.Scalar(), count));
   }
-  std::vector<std::string> known;
-  if (props && props.IsMap()) {
-    for (const auto& p : props) {
-      known.push_back(p.first.Scalar());
-    }
-  }
+  const Compiled* props_index = props && props.IsMap() ? v.compiled(props) : nullptr;
   for (const auto& kv : inst) {
     const std::string key = kv.first.Scalar();
     const std::string child = ptr + "/" + escape_pointer_token(key);
     const YAML::Mark at = kv.first.Mark();
     bool matched = false;
-    if (props && props.IsMap()) {
+    if (props_index) {
+      if (auto it = props_index->entries.find(key); it != props_index->entries.end()) {
+        check_child(it->second, kv.second, child, at, out);
+        matched = true;
+      }
+    } else if (props && props.IsMap()) {
       for (const auto& p : props) {
         if (p.first.Scalar() == key) {
           check_child(p.second, kv.second, child, at, out);
@@ -196,6 +196,12 @@ void Validator::Walk::check_object(const YAML::Node& schema, const YAML::Node& i
     }
     if (!matched && additional) {
       if (is_false_schema(additional)) {
+        std::vector<std::string> known;
+        if (props && props.IsMap()) {
+          for (const auto& p : props) {
+            known.push_back(p.first.Scalar());
+          }
+        }
         add(out, kv.first, child, "additionalProperties",
             "unknown field '" + key + "'" + util::did_you_mean(key, known));
       } else {
@@ -217,8 +223,8 @@ void Validator::Walk::check_object(const YAML::Node& schema, const YAML::Node& i
 void Validator::Walk::check_combinators(const YAML::Node& schema, const YAML::Node& inst,
                                         const std::string& ptr, std::vector<Violation>& out)
 {
-  if (const YAML::Node all = schema["allOf"]; all && all.IsSequence()) {
-    for (const auto& s : all) {
+  if (const YAML::Node& all = at(schema, "allOf"); all && all.IsSequence()) {
+    for (const auto& s : items_of(all)) {
       check(s, inst, ptr, out);
     }
   }
@@ -229,10 +235,10 @@ void Validator::Walk::check_combinators(const YAML::Node& schema, const YAML::No
       closest = std::move(failed);
     }
   };
-  if (const YAML::Node any = schema["anyOf"]; any && any.IsSequence()) {
+  if (const YAML::Node& any = at(schema, "anyOf"); any && any.IsSequence()) {
     bool ok = false;
     closest.clear();
-    for (const auto& s : any) {
+    for (const auto& s : items_of(any)) {
       std::vector<Violation> tmp = violations(s, inst, ptr);
       if (tmp.empty()) {
         ok = true;
@@ -246,11 +252,11 @@ void Validator::Walk::check_combinators(const YAML::Node& schema, const YAML::No
                           : branch_problem(closest, ptr));
     }
   }
-  if (const YAML::Node one = schema["oneOf"]; one && one.IsSequence()) {
+  if (const YAML::Node& one = at(schema, "oneOf"); one && one.IsSequence()) {
     std::vector<std::size_t> matching;
     closest.clear();
     std::size_t index = 0;
-    for (const auto& s : one) {
+    for (const auto& s : items_of(one)) {
       ++index;
       std::vector<Violation> tmp = violations(s, inst, ptr);
       if (tmp.empty()) {
@@ -269,15 +275,15 @@ void Validator::Walk::check_combinators(const YAML::Node& schema, const YAML::No
                       matching[0], matching[1]));
     }
   }
-  if (const YAML::Node n = schema["not"]; n && valid(n, inst)) {
+  if (const YAML::Node& n = at(schema, "not"); n && valid(n, inst)) {
     add(out, inst, ptr, "not", show(inst) + " is not allowed here");
   }
-  if (const YAML::Node cond = schema["if"]; cond) {
+  if (const YAML::Node& cond = at(schema, "if"); cond) {
     if (valid(cond, inst)) {
-      if (const YAML::Node then = schema["then"]; then) {
+      if (const YAML::Node& then = at(schema, "then"); then) {
         check(then, inst, ptr, out);
       }
-    } else if (const YAML::Node els = schema["else"]; els) {
+    } else if (const YAML::Node& els = at(schema, "else"); els) {
       check(els, inst, ptr, out);
     }
   }
