@@ -228,6 +228,26 @@ TEST_CASE("store::load_yaml refusals")
     }
     CHECK_AT(refusal(block + std::string(142, ' ') + "x\n"), "E008", 65, 129);
   }
+  SUBCASE("E008 with a list as the value of each key: two levels per indentation step")
+  {
+    // a:\n- b:\n  - c: ... the list of a key may sit at the key's column, so nesting grows twice
+    // as fast as the indentation: the text still goes through the event pass and is refused.
+    std::string text;
+    for (int i = 0; i < 40; ++i) {
+      std::string pad(static_cast<std::size_t>(2 * i), ' ');
+      text += (i == 0 ? std::string() : pad.substr(2) + "- ") + "k" + std::to_string(i) + ":\n";
+    }
+    text += std::string(78, ' ') + "- x\n";
+    CHECK(refusal(text).code == "E008");
+  }
+  SUBCASE("tags are refused wherever a node starts; '!' in text is text")
+  {
+    CHECK(refusal("a: !foo x\n").code == "E002");
+    CHECK(refusal("a:\n  - !!str x\n").code == "E002");
+    CHECK(refusal("a: [b, !x c]\n").code == "E002");
+    CHECK(refusal("a:\n  !t b: 1\n").code == "E002");
+    CHECK(accepted("title: Bravo !\nb: 'oui !'\n")["title"].Scalar() == "Bravo !");
+  }
   SUBCASE("E008 10,000 levels refused without crashing")
   {
     auto t0 = std::chrono::steady_clock::now();

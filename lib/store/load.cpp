@@ -107,6 +107,61 @@ std::pair<int, int> position_of(std::string_view text, std::size_t offset)
   return {line, static_cast<int>(std::min(offset, text.size()) - line_start) + 1};
 }
 
+// Whether the text may hold what the event pass refuses: anchors, aliases, tags, directives, a
+// second document, nesting deeper than k_max_depth. When it cannot, YAML::Load alone gives the
+// same result, and the text is parsed once instead of twice (most of a cold index build).
+// Conservative: nesting is bounded by the columns where collections can start (a block collection
+// nested two levels deeper starts at least one column further right) plus every '[' and '{' of
+// the text; a '!' where a tag could start (after indentation, an indicator or a flow bracket)
+// counts as a tag.
+bool needs_event_pass(std::string_view text)
+{
+  if (text.find_first_of("&*") != std::string_view::npos) {
+    return true;
+  }
+  std::size_t flow = 0;
+  std::size_t block = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    std::size_t col = line.find_first_not_of(' ');
+    if (col == std::string_view::npos) {
+      continue;
+    }
+    std::string_view rest = line.substr(col);
+    if (rest[0] == '\t' || rest[0] == '%' || rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") {
+      return true;
+    }
+    // Leading indicators ("- - ", "? ", ": ") open collections further right on the same line.
+    while (!rest.empty() && (rest[0] == '-' || rest[0] == '?' || rest[0] == ':') &&
+           (rest.size() == 1 || rest[1] == ' ' || rest[1] == '\r')) {
+      std::size_t next = rest.find_first_not_of(' ', 1);
+      next = next == std::string_view::npos ? rest.size() : next;
+      col += next;
+      rest.remove_prefix(next);
+    }
+    block = std::max(block, 2 * (col + 1) + 1);
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      if (c == '[' || c == '{') {
+        ++flow;
+      } else if (c == '!') {
+        std::size_t before = line.find_last_not_of(' ', i == 0 ? 0 : i - 1);
+        if (i == 0 || before == std::string_view::npos ||
+            std::string_view(":-?[{,").find(line[before]) != std::string_view::npos) {
+          return true;
+        }
+      }
+    }
+  }
+  return block + flow > static_cast<std::size_t>(k_max_depth);
+}
+
 // Duplicate keys: yaml-cpp keeps both silently. Reports the second occurrence.
 bool find_duplicate_keys(const YAML::Node& node, const std::string& path, util::Diagnostics& out)
 {
@@ -221,7 +276,7 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
     return std::pair<int, int>{m.line + 1, m.column + 1};
   };
   try {
-    {
+    if (needs_event_pass(text)) {
       std::istringstream in(owned);
       YAML::Parser parser(in);
       SafetyHandler handler;
