@@ -54,3 +54,7 @@ set_tests_properties(reliability_kill reliability_concurrency PROPERTIES TIMEOUT
 add_test(NAME hostile_inputs
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/hostile/run.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
 set_tests_properties(hostile_inputs PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE)
+if(INNOV_SANITIZE OR INNOV_FUZZ)
+  # Under AddressSanitizer the limits are 3 times wider: 15 s and 600 MB (shadow memory, quarantine).
+  set_tests_properties(hostile_inputs PROPERTIES ENVIRONMENT INNOV_HOSTILE_SCALE=3)
+endif()

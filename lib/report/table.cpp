@@ -152,7 +152,8 @@ std::string render_csv(const Table& t, bool neutralize)
 {
   std::string out;
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    out += (c ? "," : "") + csv_field(t.columns[c].name, neutralize, false);
+    out += c ? "," : "";
+    out += csv_field(t.columns[c].name, neutralize, false);
   }
   out += "\n";
   for (const auto& row : t.rows) {
@@ -166,7 +167,8 @@ std::string render_csv(const Table& t, bool neutralize)
       } else if (cell) {
         text = cell->text;
       }
-      out += (c ? "," : "") + csv_field(text, neutralize, numeric);
+      out += c ? "," : "";
+      out += csv_field(text, neutralize, numeric);
     }
     out += "\n";
   }
@@ -213,7 +215,9 @@ std::string render_markdown(const Table& t)
   };
   std::string out = "|";
   for (const auto& col : t.columns) {
-    out += " " + esc(col.name) + " |";
+    out += ' ';
+    out += esc(col.name);
+    out += " |";
   }
   out += "\n|";
   for (const auto& col : t.columns) {
@@ -223,7 +227,9 @@ std::string render_markdown(const Table& t)
   for (const auto& row : t.rows) {
     out += "|";
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      out += " " + (c < row.size() ? esc(row[c].text) : std::string()) + " |";
+      out += ' ';
+      out += c < row.size() ? esc(row[c].text) : std::string();
+      out += " |";
     }
     out += "\n";
   }

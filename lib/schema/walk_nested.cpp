@@ -54,7 +54,7 @@ std::string unique_key(const YAML::Node& node, std::size_t& nan_count)
     return fmt::format("n{}", v + 0.0); // + 0.0: -0 and 0 are equal
   }
   case JsonType::string:
-    return "s" + std::to_string(node.Scalar().size()) + ":" + node.Scalar();
+    return fmt::format("s{}:{}", node.Scalar().size(), node.Scalar());
   case JsonType::array: {
     std::string key = "a[";
     for (const auto& x : node) {
