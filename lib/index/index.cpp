@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -48,6 +49,9 @@ bool is_unwritable(const SQLite::Exception& e)
 
 // How many times BEGIN IMMEDIATE waits busy_timeout (10 s) for another writer.
 constexpr int k_busy_attempts = 6;
+
+// How many times opening the cache is tried when it is busy (pauses of 20, 40, ... ms: 3 s in all).
+constexpr int k_open_attempts = 17;
 
 } // namespace
 
@@ -83,27 +87,43 @@ void Index::open_db()
     reset_db(damage);
     return;
   }
-  try {
-    m_db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 10000);
-    m_db->exec("PRAGMA journal_mode = WAL");
-    m_db->exec("PRAGMA synchronous = NORMAL");
-    int version = m_db->execAndGet("PRAGMA user_version").getInt();
-    if (version == 0) {
-      SQLite::Transaction t(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
-      if (m_db->execAndGet("PRAGMA user_version").getInt() == 0) {
-        m_db->exec(k_ddl);
-        m_db->exec(fmt::format("PRAGMA user_version = {}", k_index_version));
-      }
-      t.commit();
-    } else if (version != k_index_version) {
-      reset_db(fmt::format("it was written by another version ({})", version));
-    }
-  } catch (const SQLite::Exception& e) {
-    if (is_busy(e) || is_unwritable(e)) {
-      use_memory(e.what());
+  // Processes that create a new cache at the same moment can get SQLITE_BUSY without the busy
+  // handler being called (the switch to WAL takes an exclusive lock): open again after a pause
+  // rather than fall back to memory with a warning.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      open_cache_db();
       return;
+    } catch (const SQLite::Exception& e) {
+      if (!is_busy(e) || attempt == k_open_attempts) {
+        if (is_busy(e) || is_unwritable(e)) {
+          use_memory(e.what());
+          return;
+        }
+        reset_db(e.what());
+        return;
+      }
+      m_db.reset();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
     }
-    reset_db(e.what());
+  }
+}
+
+void Index::open_cache_db()
+{
+  m_db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 10000);
+  m_db->exec("PRAGMA journal_mode = WAL");
+  m_db->exec("PRAGMA synchronous = NORMAL");
+  int version = m_db->execAndGet("PRAGMA user_version").getInt();
+  if (version == 0) {
+    SQLite::Transaction t(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (m_db->execAndGet("PRAGMA user_version").getInt() == 0) {
+      m_db->exec(k_ddl);
+      m_db->exec(fmt::format("PRAGMA user_version = {}", k_index_version));
+    }
+    t.commit();
+  } else if (version != k_index_version) {
+    reset_db(fmt::format("it was written by another version ({})", version));
   }
 }
 

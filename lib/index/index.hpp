@@ -57,6 +57,7 @@ public:
 
 private:
   void open_db();
+  void open_cache_db(); // open_db for the file on disk; throws SQLite::Exception
   void reset_db(const std::string& reason);
   void use_memory(const std::string& reason); // one warning, then an in-memory index
   RefreshStats refresh_once(bool force);
