@@ -58,9 +58,11 @@ endforeach()
 else()
 
 # cmake -DFUZZER=... -DNAME=... -DSECONDS=... -DWORK=... -DSEEDS=a|b|... -P fuzz.cmake:
-# copies the seeds into WORK/corpus (which keeps what earlier runs found), runs the fuzzer for
-# SECONDS, prints its number of executions and fails when it found a crash, leak, timeout or OOM.
+# copies the seeds into a fresh WORK/corpus (so that a run takes the same time however often it
+# ran before), runs the fuzzer for SECONDS, prints its number of executions and fails when it found
+# a crash, leak, timeout or OOM (the input is kept in WORK/artifacts).
 string(REPLACE "|" ";" seeds "${SEEDS}")
+file(REMOVE_RECURSE ${WORK}/corpus)
 file(MAKE_DIRECTORY ${WORK}/corpus ${WORK}/artifacts)
 set(copied 0)
 foreach(seed IN LISTS seeds)
