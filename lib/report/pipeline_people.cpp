@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <vector>
 
 namespace innov::report {
 
@@ -98,12 +100,41 @@ Report pipeline_report(const ReportInput& in)
   return rep;
 }
 
+namespace {
+
+// A set of people numbered 0, 1, 2...: a flag each and a count.
+class People
+{
+public:
+  void insert(std::size_t who)
+  {
+    if (who >= m_in.size()) {
+      m_in.resize(who + 1);
+    }
+    if (!m_in[who]) {
+      m_in[who] = 1;
+      ++m_size;
+    }
+  }
+  std::size_t size() const { return m_size; }
+
+private:
+  std::vector<char> m_in;
+  std::size_t m_size = 0;
+};
+
+} // namespace
+
 Report participation_report(const ReportInput& in)
 {
   Report rep{"participation", "Participation", report_subtitle(in), {}};
-  std::set<std::string> deposited, commented, liked, qualified, any;
-  std::map<std::string, std::set<std::string>> by_group;
-  std::map<std::string, std::array<std::set<std::string>, 4>> by_month;
+  // People are numbered once; a set of them is a row of flags with a count (only sizes are shown,
+  // and string sets of 150,000 likes took most of the report's time).
+  std::unordered_map<std::string, std::size_t> numbers;
+  auto number = [&](const std::string& who) { return numbers.try_emplace(who, numbers.size()).first->second; };
+  People deposited, commented, liked, qualified, any;
+  std::map<std::string, People> by_group;
+  std::map<std::string, std::array<People, 4>> by_month;
   std::string by = in.options.by.empty() ? "region" : in.options.by;
   std::string period = in.options.period.empty() ? "month" : in.options.period;
   auto when = [&](const std::string& at) {
@@ -112,25 +143,28 @@ Report participation_report(const ReportInput& in)
   };
   for (const auto& r : in.records) {
     auto groups = group_values(r, by);
-    auto note = [&](std::set<std::string>& set, const std::string& who) {
+    auto note = [&](People& set, std::size_t who) {
       set.insert(who);
       any.insert(who);
       for (const auto& g : groups) {
         by_group[g].insert(who);
       }
     };
-    note(deposited, r.author);
-    by_month[when(r.created)][0].insert(r.author);
+    std::size_t author = number(r.author);
+    note(deposited, author);
+    by_month[when(r.created)][0].insert(author);
     for (const auto& c : r.comments) {
-      note(commented, c.author);
-      by_month[when(c.at)][1].insert(c.author);
+      std::size_t who = number(c.author);
+      note(commented, who);
+      by_month[when(c.at)][1].insert(who);
     }
     for (const auto& l : r.likes) {
-      note(liked, l);
+      note(liked, number(l));
     }
     for (const auto& q : r.qualifications) {
-      note(qualified, q.expert);
-      by_month[when(q.at)][3].insert(q.expert);
+      std::size_t who = number(q.expert);
+      note(qualified, who);
+      by_month[when(q.at)][3].insert(who);
     }
   }
   double headcount = static_cast<double>(in.config.headcount);
@@ -139,7 +173,7 @@ Report participation_report(const ReportInput& in)
   };
   Section s{"people", "People who took part", {}, ChartKind::bars, "people", ""};
   s.table.columns = {{"action"}, {"people", true}, {"share_of_headcount_pct", true}};
-  for (auto& [name, set] : std::vector<std::pair<std::string, std::set<std::string>*>>{
+  for (auto& [name, set] : std::vector<std::pair<std::string, People*>>{
            {"deposited", &deposited}, {"commented", &commented}, {"liked", &liked}, {"qualified", &qualified}, {"any", &any}}) {
     s.table.add_row({Cell::str(name), Cell::num(static_cast<double>(set->size())), share(set->size())});
   }
