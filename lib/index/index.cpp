@@ -8,6 +8,7 @@
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
+#include "lib/util/order.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -407,7 +408,8 @@ std::vector<model::Innovation> Index::read_records(Decode what)
 {
   // The table in storage order (no lookup through the path index), each record decoded straight
   // from SQLite's buffer, then put in path order.
-  std::vector<std::pair<std::string, model::Innovation>> rows; // path, record
+  std::vector<std::string> paths;
+  std::vector<model::Innovation> records;
   SQLite::Statement q(*m_db, "SELECT path, data FROM records");
   while (q.executeStep()) {
     auto col = q.getColumn(1);
@@ -415,19 +417,11 @@ std::vector<model::Innovation> Index::read_records(Decode what)
     if (!rec) {
       throw SQLite::Exception("a cached record does not decode", SQLITE_CORRUPT);
     }
-    rows.emplace_back(q.getColumn(0).getString(), std::move(*rec));
+    paths.push_back(q.getColumn(0).getString());
+    records.push_back(std::move(*rec));
   }
-  std::vector<std::size_t> order(rows.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
-  }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rows[a].first < rows[b].first; });
-  std::vector<model::Innovation> out;
-  out.reserve(rows.size());
-  for (std::size_t i : order) {
-    out.push_back(std::move(rows[i].second));
-  }
-  return out;
+  auto order = util::sorted_indexes(paths.size(), [&](std::size_t a, std::size_t b) { return paths[a] < paths[b]; });
+  return util::take_in_order(std::move(records), order);
 }
 
 } // namespace innov::index

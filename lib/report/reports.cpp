@@ -2,6 +2,7 @@
 
 #include "lib/model/as_of.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/order.hpp"
 #include "lib/util/text.hpp"
 
 #include <algorithm>
@@ -31,18 +32,8 @@ std::vector<model::Innovation> select_records(std::vector<model::Innovation> all
     }
     all.resize(kept);
   }
-  // Sorted through a permutation: a record is large to swap.
-  std::vector<std::size_t> order(all.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
-  }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return all[a].id < all[b].id; });
-  std::vector<model::Innovation> sorted;
-  sorted.reserve(all.size());
-  for (std::size_t i : order) {
-    sorted.push_back(std::move(all[i]));
-  }
-  return sorted;
+  auto order = util::sorted_indexes(all.size(), [&](std::size_t a, std::size_t b) { return all[a].id < all[b].id; });
+  return util::take_in_order(std::move(all), order);
 }
 
 std::vector<std::string> group_values(const model::Innovation& r, const std::string& by)
