@@ -12,19 +12,9 @@ innov=$1
 src=$2
 workers=${3:-8}
 ops=${4:-50}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export INNOV_USER=agent-1 NO_COLOR=1
-unset INNOV_NO_CACHE INNOV_PORTFOLIO INNOV_NOW
-p=$work/p
-cp -r "$src/examples/pole-emploi" "$p"
-rm -rf "$p/.innov"
-started=$(date +%s%N)
-fail=0
-problem() {
-  echo "concurrency: FAILED: $*"
-  fail=1
-}
+test_name=concurrency
+# shellcheck source=tests/reliability/setup.sh
+source "$(dirname "$0")/setup.sh"
 file_of() { ls "$p"/innovations/*/"$1".yaml; }
 first_with() { # STATUS N: the first N records with that status
   grep -l "^status: $1\$" "$p"/innovations/*/*.yaml | head -"$2" | sed 's#.*/##; s#\.yaml$##'

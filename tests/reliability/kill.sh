@@ -13,19 +13,9 @@ set -u
 innov=$1
 src=$2
 total=${3:-200}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export INNOV_USER=agent-1 NO_COLOR=1
-unset INNOV_NO_CACHE INNOV_PORTFOLIO
-p=$work/p
-cp -r "$src/examples/pole-emploi" "$p"
-rm -rf "$p/.innov"
-started=$(date +%s%N)
-fail=0
-problem() {
-  echo "kill: FAILED: $*"
-  fail=1
-}
+test_name=kill
+# shellcheck source=tests/reliability/setup.sh
+source "$(dirname "$0")/setup.sh"
 run() { # innov ARGS...: runs to completion, output in $work/out and $work/err
   "$innov" -C "$p" "$@" >"$work/out" 2>"$work/err"
 }

@@ -1,0 +1,16 @@
+# Sourced by the reliability tests: a copy of examples/pole-emploi without its index cache in $p
+# (under $work, removed on exit), a clean environment, and problem() to report a failure.
+# Needs $src (the source tree) and $test_name.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export INNOV_USER=agent-1 NO_COLOR=1
+unset INNOV_NO_CACHE INNOV_PORTFOLIO INNOV_NOW
+p=$work/p
+cp -r "$src/examples/pole-emploi" "$p"
+rm -rf "$p/.innov"
+started=$(date +%s%N)
+fail=0
+problem() {
+  echo "$test_name: FAILED: $*"
+  fail=1
+}
