@@ -38,7 +38,7 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
       throw UsageError("'" + *d + "' is not a date that exists (YYYY-MM-DD)");
     }
   }
-  auto view = open_view(ctx, index::Decode::without_text);
+  auto view = open_view(ctx, report::reads_people(name) ? index::Decode::without_text : index::Decode::figures);
   report::ReportInput in;
   in.config = view.config;
   in.options = f.options;

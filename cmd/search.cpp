@@ -51,11 +51,15 @@ void register_search(CLI::App& app, Context& ctx)
       auto root = find_portfolio_root(ctx);
       auto config = store::require_config(root);
       auto idx = open_index(ctx, root, config);
+      // The best rows are picked first (bm25 only), and the snippets made for those alone: a
+      // common word matches thousands of rows, and a snippet costs more than a rank.
       SQLite::Statement s(idx->db(),
                           "SELECT i.id, i.status, i.title, "
                           "snippet(search, -1, '[', ']', '…', 12), bm25(search, 0, 5.0, 3.0, 1.0, 1.0) AS rank "
                           "FROM search JOIN innovations i ON i.id = search.record_id "
-                          "WHERE search MATCH ? ORDER BY rank, i.id LIMIT ?");
+                          "WHERE search MATCH ?1 AND search.rowid IN (SELECT rowid FROM search WHERE search MATCH ?1 "
+                          "ORDER BY bm25(search, 0, 5.0, 3.0, 1.0, 1.0), record_id LIMIT ?2) "
+                          "ORDER BY rank, i.id");
       s.bind(1, q);
       s.bind(2, static_cast<std::int64_t>(o->limit));
       report::Table t;

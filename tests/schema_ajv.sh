@@ -5,11 +5,12 @@
 # each invalid fixture whose error is a schema error (E010-E017 but E012, a reference check).
 # Skipped (exit 77) when node or those npm packages are missing; install them with
 #   npm install --prefix BUILD_DIR/npm ajv-cli@5 ajv-formats@2 yaml@2      (or npm install -g ...)
+# A second build directory (build-asan) uses those of the Quick start's build/npm.
 # Usage: schema_ajv.sh INNOV_BINARY SOURCE_DIR NPM_DIR
 set -u
 innov=$1 src=$2 npm_dir=$3
 mods=""
-for d in "$npm_dir/node_modules" "$(npm root -g 2> /dev/null)"; do
+for d in "$npm_dir/node_modules" "$src/build/npm/node_modules" "$(npm root -g 2> /dev/null)"; do
   if [ -e "$d/ajv-cli/package.json" ] && [ -e "$d/ajv-formats/package.json" ] && [ -e "$d/yaml/package.json" ]; then
     mods=$d
     break

@@ -1,6 +1,7 @@
 #include "lib/schema/validator.hpp"
 #include "lib/store/emit.hpp"
 #include "lib/store/load.hpp"
+#include "lib/store/record_yaml.hpp"
 #include "lib/util/utf8.hpp"
 
 #include <doctest/doctest.h>
@@ -351,4 +352,15 @@ history:
   CHECK(store::emit_canonical(built, store::innovation_style()) ==
         "id: k3m9xa2q\ntitle: Présélection sans CV\ncreated: 2015-03-02\nthemes: [recrutement]\n"
         "history:\n  - {at: 2015-03-02, by: agent-48213, to: submitted}\n");
+}
+
+TEST_CASE("store::format_number writes whole numbers without a fraction, and any double without undefined behaviour")
+{
+  CHECK(innov::store::format_number(3000) == "3000");
+  CHECK(innov::store::format_number(-12) == "-12");
+  CHECK(innov::store::format_number(2.5) == "2.5");
+  // Beyond long long's range: the conversion must not be attempted (UBSan reports it in build-asan).
+  CHECK(innov::store::format_number(4.44444e+37) == "4.44444e+37");
+  CHECK(innov::store::format_number(-1e300) == "-1e+300");
+  CHECK(innov::store::format_number(1e15) == "1000000000000000");
 }

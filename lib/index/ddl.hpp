@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 4;
+inline constexpr int k_index_version = 6;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -16,8 +16,10 @@ CREATE TABLE IF NOT EXISTS files (
   diagnostics TEXT,           -- JSON array of diagnostics of this file
   record_id TEXT,
   indexed_ns INTEGER          -- when the row was written (racy-file detection)
-);
-CREATE TABLE IF NOT EXISTS records (id TEXT, path TEXT PRIMARY KEY, data BLOB); -- the record, serialized
+) WITHOUT ROWID;              -- stored in path order: a refresh compares it with the sorted scan
+CREATE TABLE IF NOT EXISTS records (   -- the record, serialized (lib/index/serialize.hpp), in path order
+  path TEXT PRIMARY KEY, id TEXT, figures BLOB, details BLOB
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS innovations (
   id TEXT PRIMARY KEY, path TEXT, kind TEXT, title TEXT, summary TEXT, description TEXT,
   author TEXT, region TEXT, unit TEXT, source TEXT, challenge TEXT, horizon TEXT,

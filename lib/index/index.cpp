@@ -8,7 +8,6 @@
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
-#include "lib/util/order.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -17,7 +16,6 @@
 #include <optional>
 #include <set>
 #include <thread>
-#include <unordered_map>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -48,11 +46,73 @@ bool is_unwritable(const SQLite::Exception& e)
   return code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN || code == SQLITE_FULL;
 }
 
-// How many times BEGIN IMMEDIATE waits busy_timeout (10 s) for another writer.
-constexpr int k_busy_attempts = 6;
+// How many times BEGIN IMMEDIATE waits busy_timeout (10 s) for another writer: 5 minutes, more
+// than a cold build of ten times the agency's scale takes on 2 cores.
+constexpr int k_busy_attempts = 30;
 
 // How many times opening the cache is tried when it is busy (pauses of 20, 40, ... ms: 3 s in all).
 constexpr int k_open_attempts = 17;
+
+// What a refresh must do: the files to read (new, changed or racy) and the rows of files that are
+// gone. The files table (stored in path order) and the sorted scan are compared as a merge, with
+// no map of 12,500 paths built: when nothing changed this is the whole refresh of a read command.
+struct Plan
+{
+  bool rebuild = false;
+  std::vector<FileStat> to_read;
+  std::vector<std::string> gone;
+  std::size_t ok = 0; // unchanged files whose record is valid
+
+  bool nothing_to_do() const { return !rebuild && to_read.empty() && gone.empty(); }
+};
+
+Plan plan_refresh(SQLite::Database& db, const std::vector<FileStat>& files, const std::string& fp, bool force)
+{
+  Plan p;
+  std::string old_fp;
+  std::int64_t last_refresh = 0;
+  SQLite::Statement meta(db, "SELECT key, value FROM meta");
+  while (meta.executeStep()) {
+    std::string key = meta.getColumn(0).getString();
+    if (key == "fingerprint") {
+      old_fp = meta.getColumn(1).getString();
+    } else if (key == "refreshed_ns") {
+      last_refresh = std::stoll(meta.getColumn(1).getString());
+    }
+  }
+  p.rebuild = force || old_fp != fp;
+  if (p.rebuild) {
+    p.to_read = files;
+    return p;
+  }
+  SQLite::Statement q(db, "SELECT path, size, mtime_ns, status = 'ok' FROM files ORDER BY path");
+  std::size_t i = 0;
+  while (q.executeStep()) {
+    auto path = q.getColumn(0);
+    const char* text = path.getText(); // before getBytes, as SQLite asks
+    std::string_view rel(text, static_cast<std::size_t>(path.getBytes()));
+    for (; i < files.size() && files[i].rel < rel; ++i) {
+      p.to_read.push_back(files[i]); // new
+    }
+    if (i == files.size() || files[i].rel != rel) {
+      p.gone.emplace_back(rel);
+      continue;
+    }
+    const FileStat& f = files[i++];
+    if (q.getColumn(1).getInt64() != f.size || q.getColumn(2).getInt64() != f.mtime_ns ||
+        f.mtime_ns >= last_refresh - k_racy_ns) {
+      p.to_read.push_back(f);
+    } else {
+      p.ok += q.getColumn(3).getInt() != 0 ? 1 : 0;
+    }
+  }
+  p.to_read.insert(p.to_read.end(), files.begin() + static_cast<std::ptrdiff_t>(i), files.end());
+  return p;
+}
+
+// From this many files to read, a refresh parses them under the write lock and writes each record
+// as soon as it is parsed (a cold build); below, it parses them first, without the lock.
+constexpr std::size_t k_stream_files = 256;
 
 } // namespace
 
@@ -155,7 +215,9 @@ void Index::reset_db(const std::string& reason)
 RefreshStats Index::refresh(bool force)
 {
   try {
-    return refresh_once(force);
+    auto stats = refresh_once(force);
+    m_records_hint = stats.records;
+    return stats;
   } catch (const SQLite::Exception& e) {
     if (m_mode == Mode::memory) {
       throw;
@@ -177,75 +239,33 @@ RefreshStats Index::refresh_once(bool force)
   std::vector<FileStat> files = scan_record_files(m_root);
   stats.files = files.size();
   std::string fp = fingerprint(m_root);
+
+  // What must be read is planned once without a lock, so that files are parsed while other
+  // commands keep reading and writing, then again under the write lock.
+  Plan first = plan_refresh(*m_db, files, fp, force);
+  if (first.nothing_to_do()) {
+    // Nothing changed (every file known, none new, none gone): no write lock, no transaction.
+    stats.records = first.ok;
+    stats.errors = files.size() - stats.records;
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return stats;
+  }
   store::CheckContext ctx;
   ctx.config = &m_config;
   for (const auto& rel : store::list_challenge_files(m_root, ignore)) {
     ctx.challenge_ids.insert(fs::path(rel).stem().string());
   }
-
-  // What the index holds, and so what must be read: planned once without a lock, so that files
-  // are parsed while other commands keep reading and writing, then again under the write lock.
-  struct Known
-  {
-    std::int64_t size, mtime_ns;
-    std::string record_id;
-    bool ok;
-  };
-  struct Plan
-  {
-    bool rebuild = false;
-    std::unordered_map<std::string, Known> known;
-    std::vector<FileStat> to_read;
-  };
-  auto plan = [&] {
-    Plan p;
-    std::string old_fp;
-    std::int64_t last_refresh = 0;
-    SQLite::Statement q(*m_db, "SELECT key, value FROM meta");
-    while (q.executeStep()) {
-      std::string key = q.getColumn(0).getString();
-      if (key == "fingerprint") {
-        old_fp = q.getColumn(1).getString();
-      } else if (key == "refreshed_ns") {
-        last_refresh = std::stoll(q.getColumn(1).getString());
-      }
-    }
-    p.rebuild = force || old_fp != fp;
-    if (!p.rebuild) {
-      SQLite::Statement f(*m_db, "SELECT path, size, mtime_ns, record_id, status = 'ok' FROM files");
-      while (f.executeStep()) {
-        p.known[f.getColumn(0).getString()] = {f.getColumn(1).getInt64(), f.getColumn(2).getInt64(),
-                                               f.getColumn(3).isNull() ? "" : f.getColumn(3).getString(),
-                                               f.getColumn(4).getInt() != 0};
-      }
-    }
-    for (const auto& file : files) {
-      auto it = p.known.find(file.rel);
-      bool racy = file.mtime_ns >= last_refresh - k_racy_ns;
-      if (it == p.known.end() || it->second.size != file.size || it->second.mtime_ns != file.mtime_ns || racy) {
-        p.to_read.push_back(file);
-      }
-    }
-    return p;
-  };
   std::map<std::string, Parsed> parsed;
   auto parse = [&](const std::vector<FileStat>& todo) {
-    for (auto& p : parse_all(m_root, todo, ctx, m_progress)) {
-      std::string rel = p.stat.rel;
-      parsed[rel] = std::move(p);
-    }
+    parse_files(m_root, todo, ctx, m_progress, [&](Parsed& p) { parsed[p.stat.rel] = std::move(p); });
   };
-  Plan first = plan();
-  if (!first.rebuild && first.to_read.empty() && first.known.size() == files.size()) {
-    // Nothing changed (every file known, none new): no write lock, no transaction.
-    for (const auto& [rel, k] : first.known) {
-      stats.records += k.ok ? 1 : 0;
-    }
-    stats.errors = files.size() - stats.records;
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return stats;
+  // A few files are parsed before taking the write lock. Many (a cold build) are parsed under it,
+  // each record written as soon as it is parsed, so that writing overlaps parsing: other writers
+  // wait for the build (busy_timeout), readers never do (WAL).
+  bool stream = first.to_read.size() >= k_stream_files;
+  if (!stream) {
+    parse(first.to_read);
   }
-  parse(first.to_read);
 
   // BEGIN IMMEDIATE waits busy_timeout for another writer; a long cold build elsewhere may need
   // several waits. Never a rebuild for that: the other command is writing what this one needs.
@@ -259,10 +279,10 @@ RefreshStats Index::refresh_once(bool force)
       }
     }
   }
-  Plan p = plan();
+  Plan p = plan_refresh(*m_db, files, fp, force);
   std::vector<FileStat> missing;
   for (const auto& f : p.to_read) {
-    if (!parsed.count(f.rel)) {
+    if (!stream && !parsed.count(f.rel)) {
       missing.push_back(f);
     }
   }
@@ -283,11 +303,6 @@ RefreshStats Index::refresh_once(bool force)
       }
     }
   }
-  auto& known = p.known;
-  std::map<std::string, bool> present;
-  for (const auto& f : files) {
-    present[f.rel] = true;
-  }
   // Ids whose holder may change: the same id in several files goes to the first path (validate
   // reports E021), whatever order the files were indexed in. The other valid files keep the id in
   // files.record_id with status 'error'.
@@ -297,34 +312,38 @@ RefreshStats Index::refresh_once(bool force)
     q.bind(1, id);
     return q.executeStep() ? q.getColumn(0).getString() : std::string();
   };
+  SQLite::Statement known(*m_db, "SELECT record_id FROM files WHERE path = ?");
+  SQLite::Statement forget(*m_db, "DELETE FROM files WHERE path = ?");
   auto drop = [&](const std::string& rel) {
-    auto it = known.find(rel);
-    if (it == known.end()) {
+    if (p.rebuild) {
+      return; // the tables are empty
+    }
+    known.reset();
+    known.bind(1, rel);
+    if (!known.executeStep()) {
       return;
     }
-    const std::string& id = it->second.record_id;
+    std::string id = known.getColumn(0).isNull() ? "" : known.getColumn(0).getString();
+    known.reset();
     if (!id.empty()) {
       if (holder(id) == rel) {
         writer.remove(id);
       }
       contested.insert(id);
     }
-    SQLite::Statement d(*m_db, "DELETE FROM files WHERE path = ?");
-    d.bind(1, rel);
-    d.exec();
+    forget.reset();
+    forget.bind(1, rel);
+    forget.exec();
   };
-  for (const auto& [rel, k] : known) {
-    if (!present.count(rel)) {
-      drop(rel);
-      ++stats.removed;
-    }
+  for (const auto& rel : p.gone) {
+    drop(rel);
+    ++stats.removed;
   }
   stats.reread = p.to_read.size();
   std::int64_t now = now_ns();
   SQLite::Statement ins(*m_db, "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, diagnostics, "
                                "record_id, indexed_ns) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)");
-  for (const auto& f : p.to_read) {
-    const Parsed& pr = parsed.at(f.rel);
+  auto write = [&](const FileStat& f, const Parsed& pr) {
     drop(f.rel);
     bool valid = pr.rec && !pr.error;
     bool ok = valid;
@@ -350,6 +369,14 @@ RefreshStats Index::refresh_once(bool force)
     }
     ins.bind(7, now);
     ins.exec();
+  };
+  if (stream) {
+    // The records are not kept: the rare contested id below parses its file again.
+    parse_files(m_root, p.to_read, ctx, m_progress, [&](Parsed& pr) { write(pr.stat, pr); });
+  } else {
+    for (const auto& f : p.to_read) {
+      write(f, parsed.at(f.rel));
+    }
   }
   for (const auto& id : contested) {
     SQLite::Statement q(*m_db, "SELECT path, size, mtime_ns FROM files WHERE record_id = ? ORDER BY path LIMIT 1");
@@ -406,22 +433,23 @@ std::vector<model::Innovation> Index::records(Decode what)
 
 std::vector<model::Innovation> Index::read_records(Decode what)
 {
-  // The table in storage order (no lookup through the path index), each record decoded straight
-  // from SQLite's buffer, then put in path order.
-  std::vector<std::string> paths;
+  // The table is stored in path order; each record is decoded straight from SQLite's buffers, and
+  // the details only when they are wanted (most reports do not).
+  auto view = [](const SQLite::Column& c) {
+    return std::string_view(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+  };
+  bool details = what != Decode::figures;
   std::vector<model::Innovation> records;
-  SQLite::Statement q(*m_db, "SELECT path, data FROM records");
+  records.reserve(m_records_hint);
+  SQLite::Statement q(*m_db, details ? "SELECT figures, details FROM records ORDER BY path"
+                                     : "SELECT figures FROM records ORDER BY path");
   while (q.executeStep()) {
-    auto col = q.getColumn(1);
-    auto rec = deserialize(std::string_view(static_cast<const char*>(col.getBlob()), static_cast<std::size_t>(col.getBytes())), what);
-    if (!rec) {
+    auto& rec = records.emplace_back();
+    if (!deserialize_into(view(q.getColumn(0)), details ? view(q.getColumn(1)) : std::string_view(), what, rec)) {
       throw SQLite::Exception("a cached record does not decode", SQLITE_CORRUPT);
     }
-    paths.push_back(q.getColumn(0).getString());
-    records.push_back(std::move(*rec));
   }
-  auto order = util::sorted_indexes(paths.size(), [&](std::size_t a, std::size_t b) { return paths[a] < paths[b]; });
-  return util::take_in_order(std::move(records), order);
+  return records;
 }
 
 } // namespace innov::index

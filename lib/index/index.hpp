@@ -71,6 +71,7 @@ private:
   Progress m_progress;
   std::unique_ptr<SQLite::Database> m_db;
   bool m_healed = false;
+  std::size_t m_records_hint = 0; // records counted by the last refresh (to reserve)
 };
 
 // Text as stored in the full-text table: ligatures expanded (lib/index/fold.hpp), case and accents

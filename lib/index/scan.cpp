@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <chrono>
 #include <cstring>
 #include <fmt/format.h>
@@ -197,52 +199,83 @@ std::string fingerprint(const fs::path& root)
   return fp;
 }
 
-std::vector<Parsed> parse_all(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
-                              const Progress& progress)
+void parse_files(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
+                 const Progress& progress, const std::function<void(Parsed&)>& use)
 {
-  std::vector<Parsed> out(files.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
   auto parse_one = [&](std::size_t i) {
     util::Diagnostics diags;
-    out[i].stat = files[i];
-    out[i].rec = store::load_and_check_record(root, files[i].rel, ctx, diags);
-    out[i].error = util::has_errors(diags);
-    out[i].diagnostics = diagnostics_json(diags);
-    ++done;
+    Parsed p;
+    p.stat = files[i];
+    p.rec = store::load_and_check_record(root, files[i].rel, ctx, diags);
+    p.error = util::has_errors(diags);
+    p.diagnostics = diagnostics_json(diags);
+    return p;
   };
-  auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      parse_one(i);
-    }
-  };
-  unsigned n = std::max(1U, std::min<unsigned>(std::thread::hardware_concurrency(), 16));
-  if (files.size() < 64) {
-    n = 1;
-  }
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < n; ++t) {
-    threads.emplace_back(work);
-  }
   auto started = std::chrono::steady_clock::now();
   auto last = started;
   bool reported = false;
-  for (std::size_t i = next++; i < files.size(); i = next++) {
-    parse_one(i);
+  auto report = [&](std::size_t done) {
     auto now = std::chrono::steady_clock::now();
     if (progress && now - started >= std::chrono::seconds(1) && now - last >= std::chrono::milliseconds(100)) {
       progress(done, files.size());
       last = now;
       reported = true;
     }
-  }
-  for (auto& t : threads) {
-    t.join();
+  };
+  if (files.size() < 64) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      Parsed p = parse_one(i);
+      use(p);
+      report(i + 1);
+    }
+  } else {
+    // Workers parse ahead; the calling thread takes the results in order.
+    std::vector<Parsed> out(files.size());
+    std::vector<char> ready(files.size(), 0);
+    std::mutex mu;
+    std::condition_variable cv;
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    auto work = [&] {
+      for (std::size_t i = next++; i < files.size() && !stop; i = next++) {
+        Parsed p = parse_one(i);
+        std::lock_guard<std::mutex> lock(mu);
+        out[i] = std::move(p);
+        ready[i] = 1;
+        cv.notify_all();
+      }
+    };
+    unsigned n = std::max(1U, std::min<unsigned>(std::thread::hardware_concurrency(), 16));
+    std::vector<std::thread> threads;
+    struct Join // stops and joins the workers however this scope is left
+    {
+      std::atomic<bool>& stop;
+      std::vector<std::thread>& threads;
+      ~Join()
+      {
+        stop = true;
+        for (auto& t : threads) {
+          t.join();
+        }
+      }
+    } join{stop, threads};
+    for (unsigned t = 0; t < n; ++t) {
+      threads.emplace_back(work);
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      Parsed p;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return ready[i] != 0; });
+        p = std::move(out[i]);
+      }
+      use(p);
+      report(i + 1);
+    }
   }
   if (reported) {
     progress(files.size(), files.size());
   }
-  return out;
 }
 
 } // namespace innov::index

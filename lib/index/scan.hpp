@@ -47,10 +47,13 @@ struct Parsed
 // Progress of a long parse: (done, total).
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
-// Parses and checks files on all cores, results in the order of files. The calling thread reports
-// progress at most every 100 ms once a second has passed, and once more at the end if it did.
-std::vector<Parsed> parse_all(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
-                              const Progress& progress);
+// Parses and checks files on all cores and hands each result to `use`, on the calling thread and
+// in the order of files, as soon as it and those before it are ready: the caller writes the index
+// while the other files are still being parsed. Fewer than 64 files are parsed on the calling
+// thread alone. Progress is reported at most every 100 ms once a second has passed, and once more
+// at the end if it was. When `use` throws, the parsing stops and the exception is passed on.
+void parse_files(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
+                 const Progress& progress, const std::function<void(Parsed&)>& use);
 
 // Why the file cannot be an intact SQLite database, or "" when it may be (or is missing or empty:
 // a new cache). Checked before opening: SQLite reads a truncated file without complaint until a

@@ -137,24 +137,29 @@ private:
 
 } // namespace
 
-std::string serialize(const model::Innovation& r)
+Serialized serialize(const model::Innovation& r)
 {
-  Writer w;
+  Writer w; // figures
+  Writer x; // details
   w.u32(k_magic);
-  for (const auto* s : {&r.id, &r.kind, &r.title, &r.summary, &r.description, &r.author, &r.region, &r.unit, &r.source,
-                        &r.challenge}) {
+  for (const auto* s : {&r.id, &r.kind, &r.title}) {
+    w.str(*s);
+  }
+  x.str(r.summary);
+  x.str(r.description);
+  for (const auto* s : {&r.author, &r.region, &r.unit, &r.source, &r.challenge}) {
     w.str(*s);
   }
   w.strs(r.themes);
   for (const auto* s : {&r.horizon, &r.created, &r.external_ref, &r.status}) {
     w.str(*s);
   }
-  w.strs(r.likes);
-  w.u32(static_cast<std::uint32_t>(r.comments.size()));
+  x.strs(r.likes);
+  x.u32(static_cast<std::uint32_t>(r.comments.size()));
   for (const auto& c : r.comments) {
-    w.str(c.at);
-    w.str(c.author);
-    w.str(c.text);
+    x.str(c.at);
+    x.str(c.author);
+    x.str(c.text);
   }
   w.amount(r.estimate);
   w.u32(static_cast<std::uint32_t>(r.qualifications.size()));
@@ -168,7 +173,7 @@ std::string serialize(const model::Innovation& r)
       w.num(v);
     }
     w.str(q.decision);
-    w.str(q.rationale);
+    x.str(q.rationale);
   }
   w.u32(static_cast<std::uint32_t>(r.pocs.size()));
   for (const auto& p : r.pocs) {
@@ -200,13 +205,13 @@ std::string serialize(const model::Innovation& r)
     }
     w.strs(d.scope);
     w.u32(static_cast<std::uint32_t>(d.rollout.size()));
-    for (const auto& x : d.rollout) {
-      w.str(x.region);
-      w.str(x.planned);
-      w.str(x.done);
+    for (const auto& wave : d.rollout) {
+      w.str(wave.region);
+      w.str(wave.planned);
+      w.str(wave.done);
     }
     w.amount(d.projected);
-    w.str(d.rationale);
+    x.str(d.rationale);
     w.str(d.override_reason);
   }
   w.u32(static_cast<std::uint32_t>(r.realized.size()));
@@ -224,23 +229,35 @@ std::string serialize(const model::Innovation& r)
     w.str(h.from);
     w.str(h.to);
   }
-  return w.take();
+  return {w.take(), x.take()};
 }
 
-std::optional<model::Innovation> deserialize(std::string_view bytes, Decode what)
+std::optional<model::Innovation> deserialize(std::string_view figures, std::string_view details, Decode what)
+{
+  model::Innovation r;
+  if (!deserialize_into(figures, details, what, r)) {
+    return std::nullopt;
+  }
+  return r;
+}
+
+bool deserialize_into(std::string_view figures, std::string_view details, Decode what, model::Innovation& r)
 {
   try {
-    Reader rd(bytes);
+    Reader rd(figures);
+    Reader rx(details);
     if (rd.u32() != k_magic) {
-      return std::nullopt;
+      return false;
     }
     bool text = what == Decode::all;
-    model::Innovation r;
+    bool people = what != Decode::figures; // and so the details are read at all
     for (auto* s : {&r.id, &r.kind, &r.title}) {
       *s = rd.str();
     }
-    r.summary = rd.text(text);
-    r.description = rd.text(text);
+    if (people) {
+      r.summary = rx.text(text);
+      r.description = rx.text(text);
+    }
     for (auto* s : {&r.author, &r.region, &r.unit, &r.source, &r.challenge}) {
       *s = rd.str();
     }
@@ -248,12 +265,14 @@ std::optional<model::Innovation> deserialize(std::string_view bytes, Decode what
     for (auto* s : {&r.horizon, &r.created, &r.external_ref, &r.status}) {
       *s = rd.str();
     }
-    r.likes = rd.strs();
-    r.comments.resize(rd.count());
-    for (auto& c : r.comments) {
-      c.at = rd.str();
-      c.author = rd.str();
-      c.text = rd.text(text);
+    if (people) {
+      r.likes = rx.strs();
+      r.comments.resize(rx.count());
+      for (auto& c : r.comments) {
+        c.at = rx.str();
+        c.author = rx.str();
+        c.text = rx.text(text);
+      }
     }
     r.estimate = rd.amount();
     r.qualifications.resize(rd.count());
@@ -267,7 +286,9 @@ std::optional<model::Innovation> deserialize(std::string_view bytes, Decode what
         v = rd.num();
       }
       q.decision = rd.str();
-      q.rationale = rd.text(text);
+      if (people) {
+        q.rationale = rx.text(text);
+      }
     }
     r.pocs.resize(rd.count());
     for (auto& p : r.pocs) {
@@ -308,7 +329,9 @@ std::optional<model::Innovation> deserialize(std::string_view bytes, Decode what
         x.done = rd.str();
       }
       d.projected = rd.amount();
-      d.rationale = rd.text(text);
+      if (people) {
+        d.rationale = rx.text(text);
+      }
       d.override_reason = rd.str();
     }
     r.realized.resize(rd.count());
@@ -326,12 +349,9 @@ std::optional<model::Innovation> deserialize(std::string_view bytes, Decode what
       h.from = rd.str();
       h.to = rd.str();
     }
-    if (!rd.done()) {
-      return std::nullopt;
-    }
-    return r;
+    return rd.done() && (!people || rx.done());
   } catch (const Corrupt&) {
-    return std::nullopt;
+    return false;
   }
 }
 

@@ -84,12 +84,13 @@ void TableWriter::insert_challenge(const std::string& rel, const model::Challeng
 
 void TableWriter::insert(const std::string& rel, const model::Innovation& r)
 {
-  const std::string blob = serialize(r);
-  auto& rs = stmt("INSERT OR REPLACE INTO records (id, path, data) VALUES (?, ?, ?)");
+  const Serialized blob = serialize(r);
+  auto& rs = stmt("INSERT OR REPLACE INTO records (path, id, figures, details) VALUES (?, ?, ?, ?)");
   rs.reset();
-  rs.bind(1, r.id);
-  rs.bind(2, rel);
-  rs.bind(3, blob.data(), static_cast<int>(blob.size()));
+  rs.bind(1, rel);
+  rs.bind(2, r.id);
+  rs.bind(3, blob.figures.data(), static_cast<int>(blob.figures.size()));
+  rs.bind(4, blob.details.data(), static_cast<int>(blob.details.size()));
   rs.exec();
   std::optional<double> est_amount;
   std::string est_metric, est_per;

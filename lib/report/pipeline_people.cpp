@@ -137,26 +137,37 @@ Report participation_report(const ReportInput& in)
   std::map<std::string, std::array<People, 4>> by_month;
   std::string by = in.options.by.empty() ? "region" : in.options.by;
   std::string period = in.options.period.empty() ? "month" : in.options.period;
-  auto when = [&](const std::string& at) {
-    auto d = util::parse_date(at.substr(0, 10));
-    return d ? util::period_of(*d, period) : std::string();
+  // The sets of the period of a date, looked up once per distinct day.
+  std::unordered_map<std::string, std::array<People, 4>*> period_of_day;
+  auto when = [&](const std::string& at) -> std::array<People, 4>& {
+    std::string day = at.substr(0, 10);
+    auto [it, added] = period_of_day.try_emplace(day, nullptr);
+    if (added) {
+      auto d = util::parse_date(day);
+      it->second = &by_month[d ? util::period_of(*d, period) : std::string()];
+    }
+    return *it->second;
   };
+  std::vector<People*> groups;
   for (const auto& r : in.records) {
-    auto groups = group_values(r, by);
+    groups.clear();
+    for (const auto& g : group_values(r, by)) {
+      groups.push_back(&by_group[g]);
+    }
     auto note = [&](People& set, std::size_t who) {
       set.insert(who);
       any.insert(who);
-      for (const auto& g : groups) {
-        by_group[g].insert(who);
+      for (auto* g : groups) {
+        g->insert(who);
       }
     };
     std::size_t author = number(r.author);
     note(deposited, author);
-    by_month[when(r.created)][0].insert(author);
+    when(r.created)[0].insert(author);
     for (const auto& c : r.comments) {
       std::size_t who = number(c.author);
       note(commented, who);
-      by_month[when(c.at)][1].insert(who);
+      when(c.at)[1].insert(who);
     }
     for (const auto& l : r.likes) {
       note(liked, number(l));
@@ -164,7 +175,7 @@ Report participation_report(const ReportInput& in)
     for (const auto& q : r.qualifications) {
       std::size_t who = number(q.expert);
       note(qualified, who);
-      by_month[when(q.at)][3].insert(who);
+      when(q.at)[3].insert(who);
     }
   }
   double headcount = static_cast<double>(in.config.headcount);

@@ -17,6 +17,11 @@ const std::vector<std::string>& report_names()
   return k_names;
 }
 
+bool reads_people(const std::string& name)
+{
+  return name == "participation";
+}
+
 std::vector<model::Innovation> select_records(std::vector<model::Innovation> all, const ReportOptions& o)
 {
   auto outside = [&](const model::Innovation& r) {

@@ -23,6 +23,10 @@ struct ReportInput
 // The report names, in `innov report --help` order.
 const std::vector<std::string>& report_names();
 
+// Whether the report reads likes and comments (who took part); the others need neither, and the
+// index then leaves them out when it decodes records.
+bool reads_people(const std::string& name);
+
 // Records created within from..to, as they stood on as_of (when given).
 std::vector<model::Innovation> select_records(std::vector<model::Innovation> all, const ReportOptions& o);
 

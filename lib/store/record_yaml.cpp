@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace innov::store {
 
 namespace {
@@ -25,6 +28,14 @@ double num(const YAML::Node& node, const char* key, double fallback = 0)
   } catch (const YAML::Exception&) {
     return fallback;
   }
+}
+
+// A count of days from a number the schema says is a non-negative integer,
+// kept in long's range whatever the file holds (the conversion of a larger
+// double is undefined).
+long whole_days(double v)
+{
+  return std::isfinite(v) && v > 0 ? static_cast<long>(std::min(v, 1e15)) : 0;
 }
 
 std::optional<double> opt_num(const YAML::Node& node, const char* key)
@@ -112,7 +123,8 @@ model::ValueAmount amount_from(const YAML::Node& n)
 
 std::string format_number(double value)
 {
-  if (value == static_cast<double>(static_cast<long long>(value)) && value > -1e15 && value < 1e15) {
+  // Range first: converting a double outside long long's range is undefined.
+  if (value > -1e15 && value < 1e15 && value == std::trunc(value)) {
     return fmt::format("{}", static_cast<long long>(value));
   }
   return fmt::format("{}", value);
@@ -433,7 +445,7 @@ model::Challenge challenge_from_node(const YAML::Node& node)
   c.themes = strings(node, "themes");
   each(node, "winners", [&](const YAML::Node& w) {
     c.winners.push_back({str(w, "team"), str(w, "record"), str(w, "prize"),
-                         static_cast<long>(num(w, "incubation_days"))});
+                         whole_days(num(w, "incubation_days"))});
   });
   return c;
 }
