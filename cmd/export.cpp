@@ -25,11 +25,10 @@ struct ExportOptions
 int run_export(const Context& ctx, const ExportOptions& o)
 {
   auto query = model::parse_query(o.query);
-  auto root = find_portfolio_root(ctx);
-  auto config = store::require_config(root);
-  index::check_query(query, config);
+  auto start = start_read(ctx);
+  index::check_query(query, start.config);
   index::RefreshStats stats;
-  auto idx = open_index(ctx, root, config, &stats);
+  auto idx = open_index(ctx, start, &stats);
   if (std::size_t bad = stats.files - stats.records; bad > 0 && !ctx.quiet) {
     std::cerr << "innov: warning: " << bad << " file" << (bad == 1 ? " has" : "s have") << " errors and "
               << (bad == 1 ? "is" : "are") << " left out (run 'innov validate')\n";
@@ -47,7 +46,7 @@ int run_export(const Context& ctx, const ExportOptions& o)
   if (o.format == "json") {
     write_output(report::export_json(recs), o.out);
   } else {
-    write_output(report::render_csv(report::export_table(recs, config), true), o.out);
+    write_output(report::render_csv(report::export_table(recs, start.config), true), o.out);
   }
   return k_exit_ok;
 }

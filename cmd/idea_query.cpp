@@ -51,12 +51,11 @@ int run_list(const Context& ctx, const ListOptions& o)
   model::add_terms(query, "region", o.region);
   model::add_terms(query, "theme", o.theme);
   model::add_terms(query, "source", o.source);
-  auto root = find_portfolio_root(ctx);
-  auto config = store::require_config(root);
-  index::check_query(query, config);
+  auto start = start_read(ctx);
+  index::check_query(query, start.config);
   index::list_sql(query, o.sort, o.limit); // refuses a bad --sort before any work
   index::RefreshStats stats;
-  auto idx = open_index(ctx, root, config, &stats);
+  auto idx = open_index(ctx, start, &stats);
   warn_left_out(ctx, stats);
   auto rows = index::list_records(idx->db(), query, o.sort, o.limit);
   if (format == "json") {
@@ -161,10 +160,10 @@ int run_similar(const Context& ctx, const SimilarOptions& o)
   if (o.id.empty() == o.text.empty()) {
     throw UsageError("give either a record ID or --text", "innov idea similar k3m9, innov idea similar --text 'CV vidéo'");
   }
-  auto root = find_portfolio_root(ctx);
-  std::string id = o.id.empty() ? std::string() : std::filesystem::path(store::resolve_record(root, o.id)).stem().string();
-  auto config = store::require_config(root);
-  auto idx = open_index(ctx, root, config);
+  auto start = start_read(ctx);
+  std::string id =
+      o.id.empty() ? std::string() : std::filesystem::path(store::resolve_record(start.root, o.id)).stem().string();
+  auto idx = open_index(ctx, start);
   auto similar = id.empty() ? index::similar_to_text(idx->db(), o.text, o.limit)
                             : index::similar_to_record(idx->db(), id, o.limit);
   report::Table t;

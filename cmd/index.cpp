@@ -27,10 +27,9 @@ void register_index(CLI::App& app, Context& ctx)
               "Examples:\n  innov index --stats\n  innov index --rebuild --stats --format json");
   sub->callback([o, &ctx] {
     ctx.run = [o, &ctx] {
-      auto root = find_portfolio_root(ctx);
-      auto config = store::require_config(root);
+      auto start = start_read(ctx);
       index::RefreshStats s;
-      auto idx = open_index(ctx, root, config, &s, o->rebuild);
+      auto idx = open_index(ctx, start, &s, o->rebuild);
       std::error_code ec;
       auto size = idx->mode() == index::Index::Mode::cached ? std::filesystem::file_size(idx->path(), ec) : 0;
       if (ec) {

@@ -20,8 +20,22 @@ void warn_invalid(const Context& ctx, std::size_t bad)
 
 } // namespace
 
-std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,
-                                         const model::Config& config, index::RefreshStats* stats, bool rebuild)
+ReadStart start_read(const Context& ctx)
+{
+  ReadStart start;
+  start.root = find_portfolio_root(ctx);
+  if (!ctx.no_cache) {
+    start.scan = std::make_unique<index::ScanAhead>(start.root);
+  }
+  start.config = store::require_config(start.root);
+  return start;
+}
+
+namespace {
+
+std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::filesystem::path& root,
+                                              const model::Config& config, index::ScanAhead* scan,
+                                              index::RefreshStats* stats, bool rebuild)
 {
   auto mode = ctx.no_cache ? index::Index::Mode::memory : index::Index::Mode::cached;
   auto idx = std::make_unique<index::Index>(root, config, mode, [&ctx](const std::string& line) {
@@ -36,18 +50,33 @@ std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesyst
                 << std::flush;
     });
   }
-  auto s = idx->refresh(rebuild);
+  auto s = idx->refresh(rebuild, scan);
   if (stats) {
     *stats = s;
   }
   return idx;
 }
 
+} // namespace
+
+std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start, index::RefreshStats* stats,
+                                         bool rebuild)
+{
+  return refreshed_index(ctx, start.root, start.config, start.scan.get(), stats, rebuild);
+}
+
+std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,
+                                         const model::Config& config, index::RefreshStats* stats)
+{
+  return refreshed_index(ctx, root, config, nullptr, stats, false);
+}
+
 PortfolioView open_view(const Context& ctx, index::Decode what)
 {
   PortfolioView v;
-  v.root = find_portfolio_root(ctx);
-  v.config = store::require_config(v.root);
+  auto start = start_read(ctx);
+  v.root = start.root;
+  v.config = start.config;
   if (ctx.no_cache) {
     util::Diagnostics diags;
     v.portfolio = store::load_portfolio(v.root, diags);
@@ -76,7 +105,7 @@ PortfolioView open_view(const Context& ctx, index::Decode what)
     v.invalid_files = bad.size() + dropped;
   } else {
     index::RefreshStats stats;
-    auto idx = open_index(ctx, v.root, v.config, &stats);
+    auto idx = open_index(ctx, start, &stats);
     v.portfolio.root = v.root;
     v.portfolio.config = v.config;
     v.portfolio.records = idx->records(what);

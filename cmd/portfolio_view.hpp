@@ -23,9 +23,22 @@ struct PortfolioView
 // (reports) skip decoding it from the cache.
 PortfolioView open_view(const Context& ctx, index::Decode what = index::Decode::all);
 
+// The start of a read command: the portfolio root and its innov.yaml (valid, else DataError), with
+// the scan of the record files for the refresh running meanwhile on another thread (not with
+// --no-cache, which reads the files anyway).
+struct ReadStart
+{
+  std::filesystem::path root;
+  std::unique_ptr<index::ScanAhead> scan;
+  model::Config config;
+};
+ReadStart start_read(const Context& ctx);
+
 // The index of the portfolio, refreshed: on disk, or in memory with --no-cache.
-std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,
-                                         const model::Config& config, index::RefreshStats* stats = nullptr,
+std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start, index::RefreshStats* stats = nullptr,
                                          bool rebuild = false);
+// The same without a scan ahead (after a mutation).
+std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,
+                                         const model::Config& config, index::RefreshStats* stats = nullptr);
 
 } // namespace innov::cmd

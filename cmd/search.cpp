@@ -6,6 +6,8 @@
 #include "lib/index/fold.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
 #include <unistd.h>
 
 namespace innov::cmd {
@@ -17,6 +19,74 @@ std::string one_line(std::string text)
 {
   std::replace(text.begin(), text.end(), '\n', ' ');
   return text;
+}
+
+struct Match
+{
+  std::int64_t rowid;
+  double rank; // bm25: lower is better
+  std::string id, status, title, snippet;
+};
+
+constexpr const char* k_bm25 = "bm25(search, 0, 5.0, 3.0, 1.0, 1.0)"; // title 5, summary 3, the rest 1
+
+// The `limit` best matches of an FTS5 expression, by rank then record id. The ranking is done on
+// rowids alone, and titles and snippets are fetched for the winners only: a common word matches
+// thousands of rows, and fetching a row's text or making its snippet costs far more than ranking
+// it. Rows tied with the last winner all compete for the last places, so that the result does not
+// depend on the order of the rows in the cache.
+std::vector<Match> ranked_matches(SQLite::Database& db, const std::string& expr, std::size_t limit)
+{
+  std::vector<Match> out;
+  if (limit == 0) {
+    return out;
+  }
+  SQLite::Statement top(db, fmt::format("SELECT rowid, {0} AS r FROM search WHERE search MATCH ? ORDER BY r LIMIT ?",
+                                        k_bm25));
+  top.bind(1, expr);
+  top.bind(2, static_cast<std::int64_t>(limit + 1));
+  while (top.executeStep()) {
+    out.push_back({top.getColumn(0).getInt64(), top.getColumn(1).getDouble(), {}, {}, {}, {}});
+  }
+  if (out.size() > limit) {
+    double last = out[limit - 1].rank;
+    if (out[limit].rank == last) {
+      // A tie across the cut: every row of that rank is a candidate.
+      out.resize(limit);
+      while (!out.empty() && out.back().rank == last) {
+        out.pop_back();
+      }
+      SQLite::Statement tied(db, fmt::format("SELECT rowid FROM search WHERE search MATCH ? AND {} = ?", k_bm25));
+      tied.bind(1, expr);
+      tied.bind(2, last);
+      while (tied.executeStep()) {
+        out.push_back({tied.getColumn(0).getInt64(), last, {}, {}, {}, {}});
+      }
+    } else {
+      out.resize(limit);
+    }
+  }
+  SQLite::Statement row(db, "SELECT i.id, i.status, i.title, snippet(search, -1, '[', ']', '…', 12) "
+                            "FROM search JOIN innovations i ON i.id = search.record_id "
+                            "WHERE search MATCH ? AND search.rowid = ?");
+  for (auto& m : out) {
+    row.reset();
+    row.bind(1, expr);
+    row.bind(2, m.rowid);
+    if (row.executeStep()) {
+      m.id = row.getColumn(0).getString();
+      m.status = row.getColumn(1).getString();
+      m.title = row.getColumn(2).getString();
+      m.snippet = row.getColumn(3).getString();
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.id < b.id;
+  });
+  if (out.size() > limit) {
+    out.resize(limit);
+  }
+  return out;
 }
 
 } // namespace
@@ -48,27 +118,15 @@ void register_search(CLI::App& app, Context& ctx)
       if (q.empty()) {
         throw UsageError("nothing to search for in '" + text + "'");
       }
-      auto root = find_portfolio_root(ctx);
-      auto config = store::require_config(root);
-      auto idx = open_index(ctx, root, config);
-      // The best rows are picked first (bm25 only), and the snippets made for those alone: a
-      // common word matches thousands of rows, and a snippet costs more than a rank.
-      SQLite::Statement s(idx->db(),
-                          "SELECT i.id, i.status, i.title, "
-                          "snippet(search, -1, '[', ']', '…', 12), bm25(search, 0, 5.0, 3.0, 1.0, 1.0) AS rank "
-                          "FROM search JOIN innovations i ON i.id = search.record_id "
-                          "WHERE search MATCH ?1 AND search.rowid IN (SELECT rowid FROM search WHERE search MATCH ?1 "
-                          "ORDER BY bm25(search, 0, 5.0, 3.0, 1.0, 1.0), record_id LIMIT ?2) "
-                          "ORDER BY rank, i.id");
-      s.bind(1, q);
-      s.bind(2, static_cast<std::int64_t>(o->limit));
+      auto start = start_read(ctx);
+      auto idx = open_index(ctx, start);
+      auto rows = ranked_matches(idx->db(), q, o->limit);
       report::Table t;
       t.columns = {{"id"}, {"status"}, {"score", true}, {"title"}, {"snippet"}};
-      while (s.executeStep()) {
-        double score = -s.getColumn(4).getDouble();
-        t.add_row({report::Cell::str(s.getColumn(0).getString()), report::Cell::str(s.getColumn(1).getString()),
-                   report::Cell::num(std::round(score * 100) / 100, 2), report::Cell::str(s.getColumn(2).getString()),
-                   report::Cell::str(one_line(s.getColumn(3).getString()))});
+      for (const auto& m : rows) {
+        t.add_row({report::Cell::str(m.id), report::Cell::str(m.status),
+                   report::Cell::num(std::round(-m.rank * 100) / 100, 2), report::Cell::str(m.title),
+                   report::Cell::str(one_line(m.snippet))});
       }
       write_output(render_table(t, format, o->out.empty() && use_color(ctx, STDOUT_FILENO)), o->out);
       return 0;

@@ -82,9 +82,8 @@ void check_statement(sqlite3* db, const std::string& query)
 int run_sql(const Context& ctx, const std::string& query, const std::string& format_flag, const std::string& out)
 {
   std::string format = resolve_format(format_flag, out, {"text", "json", "csv", "markdown"});
-  auto root = find_portfolio_root(ctx);
-  auto config = store::require_config(root);
-  auto idx = open_index(ctx, root, config);
+  auto start = start_read(ctx);
+  auto idx = open_index(ctx, start);
   std::unique_ptr<SQLite::Database> ro;
   SQLite::Database* db = &idx->db();
   if (idx->mode() == index::Index::Mode::cached) {

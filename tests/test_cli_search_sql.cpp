@@ -1,5 +1,11 @@
 // innov search (folded full text) and innov sql (read-only).
+#include "tests/cli_portfolio.hpp"
 #include "tests/support.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <sstream>
 
 #include <doctest/doctest.h>
 
@@ -86,4 +92,41 @@ TEST_CASE("index --stats")
   r = run({"-C", p.root, "index", "--stats"});
   CHECK(r.out.find("records    3\n") != std::string::npos);
   CHECK(r.out.find("rebuilt    no\n") != std::string::npos);
+}
+
+TEST_CASE("search: records of equal rank come by id, whatever the order of the rows in the cache")
+{
+  CliPortfolio p;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) {
+    ids.push_back(p.new_idea({"--no-similar", "--description", "Un atelier jumeau pour tester le rang."}, "Atelier jumeau"));
+  }
+  std::sort(ids.begin(), ids.end());
+  // Written long ago, so that the next refreshes re-read only what changes.
+  for (const auto& id : ids) {
+    std::filesystem::last_write_time(p.file(id), std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+  }
+  auto first_ids = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"search", "jumeau", "--limit", "2", "--format", "csv"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = p(args);
+    REQUIRE(r.code == 0);
+    std::vector<std::string> out;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+      if (!line.starts_with("id,") && !line.empty()) {
+        out.push_back(line.substr(0, line.find(',')));
+      }
+    }
+    return out;
+  };
+  std::vector<std::string> want = {ids[0], ids[1]};
+  CHECK(first_ids({}) == want);
+  // The smallest id gets a new row, after the others (a like changes nothing that is searched).
+  REQUIRE(p({"idea", "like", ids[0], "--by", "agent-9"}).code == 0);
+  auto rows = p({"sql", "SELECT record_id FROM search WHERE search MATCH 'jumeau' ORDER BY rowid", "--format", "csv"});
+  REQUIRE(rows.out.ends_with(ids[0] + "\n"));
+  CHECK(first_ids({}) == want);
+  CHECK(first_ids({"--no-cache"}) == want);
+  CHECK(p({"search", "jumeau", "--limit", "0"}).out.find(ids[0]) == std::string::npos);
 }

@@ -53,9 +53,46 @@ constexpr int k_busy_attempts = 30;
 // How many times opening the cache is tried when it is busy (pauses of 20, 40, ... ms: 3 s in all).
 constexpr int k_open_attempts = 17;
 
+// What the index holds: read while the scan of the files runs on other threads.
+struct Snapshot
+{
+  bool rebuild = false;          // forced, or innov.yaml, a challenge or the program changed
+  std::int64_t last_refresh = 0; // refreshed_ns
+  struct Row
+  {
+    std::string path;
+    std::int64_t size, mtime_ns;
+    bool ok;
+  };
+  std::vector<Row> files; // in path order (the table is stored so); empty for a rebuild
+};
+
+Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force)
+{
+  Snapshot s;
+  std::string old_fp;
+  SQLite::Statement meta(db, "SELECT key, value FROM meta");
+  while (meta.executeStep()) {
+    std::string key = meta.getColumn(0).getString();
+    if (key == "fingerprint") {
+      old_fp = meta.getColumn(1).getString();
+    } else if (key == "refreshed_ns") {
+      s.last_refresh = std::stoll(meta.getColumn(1).getString());
+    }
+  }
+  s.rebuild = force || old_fp != fp;
+  if (!s.rebuild) {
+    SQLite::Statement q(db, "SELECT path, size, mtime_ns, status = 'ok' FROM files ORDER BY path");
+    while (q.executeStep()) {
+      s.files.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
+                         q.getColumn(3).getInt() != 0});
+    }
+  }
+  return s;
+}
+
 // What a refresh must do: the files to read (new, changed or racy) and the rows of files that are
-// gone. The files table (stored in path order) and the sorted scan are compared as a merge, with
-// no map of 12,500 paths built: when nothing changed this is the whole refresh of a read command.
+// gone, from a merge of the files table and the sorted scan.
 struct Plan
 {
   bool rebuild = false;
@@ -66,44 +103,28 @@ struct Plan
   bool nothing_to_do() const { return !rebuild && to_read.empty() && gone.empty(); }
 };
 
-Plan plan_refresh(SQLite::Database& db, const std::vector<FileStat>& files, const std::string& fp, bool force)
+Plan plan_refresh(const Snapshot& known, const std::vector<FileStat>& files)
 {
   Plan p;
-  std::string old_fp;
-  std::int64_t last_refresh = 0;
-  SQLite::Statement meta(db, "SELECT key, value FROM meta");
-  while (meta.executeStep()) {
-    std::string key = meta.getColumn(0).getString();
-    if (key == "fingerprint") {
-      old_fp = meta.getColumn(1).getString();
-    } else if (key == "refreshed_ns") {
-      last_refresh = std::stoll(meta.getColumn(1).getString());
-    }
-  }
-  p.rebuild = force || old_fp != fp;
+  p.rebuild = known.rebuild;
   if (p.rebuild) {
     p.to_read = files;
     return p;
   }
-  SQLite::Statement q(db, "SELECT path, size, mtime_ns, status = 'ok' FROM files ORDER BY path");
   std::size_t i = 0;
-  while (q.executeStep()) {
-    auto path = q.getColumn(0);
-    const char* text = path.getText(); // before getBytes, as SQLite asks
-    std::string_view rel(text, static_cast<std::size_t>(path.getBytes()));
-    for (; i < files.size() && files[i].rel < rel; ++i) {
+  for (const auto& row : known.files) {
+    for (; i < files.size() && files[i].rel < row.path; ++i) {
       p.to_read.push_back(files[i]); // new
     }
-    if (i == files.size() || files[i].rel != rel) {
-      p.gone.emplace_back(rel);
+    if (i == files.size() || files[i].rel != row.path) {
+      p.gone.push_back(row.path);
       continue;
     }
     const FileStat& f = files[i++];
-    if (q.getColumn(1).getInt64() != f.size || q.getColumn(2).getInt64() != f.mtime_ns ||
-        f.mtime_ns >= last_refresh - k_racy_ns) {
+    if (row.size != f.size || row.mtime_ns != f.mtime_ns || f.mtime_ns >= known.last_refresh - k_racy_ns) {
       p.to_read.push_back(f);
     } else {
-      p.ok += q.getColumn(3).getInt() != 0 ? 1 : 0;
+      p.ok += row.ok ? 1 : 0;
     }
   }
   p.to_read.insert(p.to_read.end(), files.begin() + static_cast<std::ptrdiff_t>(i), files.end());
@@ -212,10 +233,10 @@ void Index::reset_db(const std::string& reason)
   open_db();
 }
 
-RefreshStats Index::refresh(bool force)
+RefreshStats Index::refresh(bool force, ScanAhead* ahead)
 {
   try {
-    auto stats = refresh_once(force);
+    auto stats = refresh_once(force, ahead);
     m_records_hint = stats.records;
     return stats;
   } catch (const SQLite::Exception& e) {
@@ -231,18 +252,24 @@ RefreshStats Index::refresh(bool force)
   }
 }
 
-RefreshStats Index::refresh_once(bool force)
+RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
 {
   auto started = std::chrono::steady_clock::now();
   RefreshStats stats;
   util::Diagnostics ignore;
-  std::vector<FileStat> files = scan_record_files(m_root);
-  stats.files = files.size();
+  // What the index holds is read while the files are stat'ed (when the scan was started ahead).
   std::string fp = fingerprint(m_root);
+  Snapshot known = read_snapshot(*m_db, fp, force);
+  std::optional<std::vector<FileStat>> scanned;
+  if (ahead) {
+    scanned = ahead->take();
+  }
+  std::vector<FileStat> files = scanned ? std::move(*scanned) : scan_record_files(m_root);
+  stats.files = files.size();
 
   // What must be read is planned once without a lock, so that files are parsed while other
   // commands keep reading and writing, then again under the write lock.
-  Plan first = plan_refresh(*m_db, files, fp, force);
+  Plan first = plan_refresh(known, files);
   if (first.nothing_to_do()) {
     // Nothing changed (every file known, none new, none gone): no write lock, no transaction.
     stats.records = first.ok;
@@ -279,7 +306,7 @@ RefreshStats Index::refresh_once(bool force)
       }
     }
   }
-  Plan p = plan_refresh(*m_db, files, fp, force);
+  Plan p = plan_refresh(read_snapshot(*m_db, fp, force), files);
   std::vector<FileStat> missing;
   for (const auto& f : p.to_read) {
     if (!stream && !parsed.count(f.rel)) {
@@ -312,19 +339,19 @@ RefreshStats Index::refresh_once(bool force)
     q.bind(1, id);
     return q.executeStep() ? q.getColumn(0).getString() : std::string();
   };
-  SQLite::Statement known(*m_db, "SELECT record_id FROM files WHERE path = ?");
+  SQLite::Statement held(*m_db, "SELECT record_id FROM files WHERE path = ?");
   SQLite::Statement forget(*m_db, "DELETE FROM files WHERE path = ?");
   auto drop = [&](const std::string& rel) {
     if (p.rebuild) {
       return; // the tables are empty
     }
-    known.reset();
-    known.bind(1, rel);
-    if (!known.executeStep()) {
+    held.reset();
+    held.bind(1, rel);
+    if (!held.executeStep()) {
       return;
     }
-    std::string id = known.getColumn(0).isNull() ? "" : known.getColumn(0).getString();
-    known.reset();
+    std::string id = held.getColumn(0).isNull() ? "" : held.getColumn(0).getString();
+    held.reset();
     if (!id.empty()) {
       if (holder(id) == rel) {
         writer.remove(id);

@@ -41,8 +41,9 @@ public:
   Index(const fs::path& root, const model::Config& config, Mode mode, std::function<void(const std::string&)> warn);
 
   // Brings the index up to date with the files: re-reads only new, changed and racy files, drops
-  // rows of deleted ones, in one IMMEDIATE transaction. force: rebuild everything.
-  RefreshStats refresh(bool force = false);
+  // rows of deleted ones, in one IMMEDIATE transaction. force: rebuild everything. ahead: the
+  // scan of the files, when it was started earlier.
+  RefreshStats refresh(bool force = false, ScanAhead* ahead = nullptr);
 
   // The valid records, in path order (Decode::without_text leaves out the free text; reports).
   std::vector<model::Innovation> records(Decode what = Decode::all);
@@ -60,7 +61,7 @@ private:
   void open_cache_db(); // open_db for the file on disk; throws SQLite::Exception
   void reset_db(const std::string& reason);
   void use_memory(const std::string& reason); // one warning, then an in-memory index
-  RefreshStats refresh_once(bool force);
+  RefreshStats refresh_once(bool force, ScanAhead* ahead = nullptr);
   std::vector<model::Innovation> read_records(Decode what);
 
   fs::path m_root;

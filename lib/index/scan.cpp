@@ -169,6 +169,23 @@ std::vector<FileStat> scan_record_files(const fs::path& root)
   return out;
 }
 
+ScanAhead::ScanAhead(const fs::path& root) : m_scan(std::async(std::launch::async, scan_record_files, root)) {}
+
+ScanAhead::~ScanAhead()
+{
+  if (m_scan.valid()) {
+    m_scan.wait(); // a scan that is not used still ends before the process does
+  }
+}
+
+std::optional<std::vector<FileStat>> ScanAhead::take()
+{
+  if (!m_scan.valid()) {
+    return std::nullopt;
+  }
+  return m_scan.get();
+}
+
 FileStat stat_file(const fs::path& root, const std::string& rel)
 {
   FileStat f{rel};

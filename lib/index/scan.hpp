@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,23 @@ struct FileStat
 // store::list_record_files lists, read with one fstatat per file and no path objects, since every
 // command does it. Symlinks are followed, and left out when they lead outside the portfolio.
 std::vector<FileStat> scan_record_files(const fs::path& root);
+
+// A scan of the record files started on another thread, so that a read command loads innov.yaml
+// and opens the cache while the files are stat'ed.
+class ScanAhead
+{
+public:
+  explicit ScanAhead(const fs::path& root);
+  ScanAhead(ScanAhead&&) = default;
+  ScanAhead& operator=(ScanAhead&&) = default;
+  ~ScanAhead();
+
+  // The scan of root (waits for it); empty when already taken.
+  std::optional<std::vector<FileStat>> take();
+
+private:
+  std::future<std::vector<FileStat>> m_scan;
+};
 
 // The size and modification time of root / rel (symlinks followed).
 FileStat stat_file(const fs::path& root, const std::string& rel);
