@@ -56,6 +56,7 @@ constexpr int k_open_attempts = 17;
 // What the index holds: read while the scan of the files runs on other threads.
 struct Snapshot
 {
+  std::int64_t data_version = 0; // PRAGMA data_version before the reads: other writers change it
   bool rebuild = false;          // forced, or innov.yaml, a challenge or the program changed
   std::int64_t last_refresh = 0; // refreshed_ns
   struct Row
@@ -70,6 +71,7 @@ struct Snapshot
 Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force)
 {
   Snapshot s;
+  s.data_version = db.execAndGet("PRAGMA data_version").getInt64();
   std::string old_fp;
   SQLite::Statement meta(db, "SELECT key, value FROM meta");
   while (meta.executeStep()) {
@@ -306,7 +308,11 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
       }
     }
   }
-  Plan p = plan_refresh(read_snapshot(*m_db, fp, force), files);
+  // Under the lock, the snapshot is read again only when another process wrote in between.
+  if (m_db->execAndGet("PRAGMA data_version").getInt64() != known.data_version) {
+    known = read_snapshot(*m_db, fp, force);
+  }
+  Plan p = plan_refresh(known, files);
   std::vector<FileStat> missing;
   for (const auto& f : p.to_read) {
     if (!stream && !parsed.count(f.rel)) {
@@ -438,8 +444,11 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
     meta.exec();
   }
   tx->commit();
-  stats.records = static_cast<std::size_t>(m_db->execAndGet("SELECT count(*) FROM files WHERE status = 'ok'").getInt64());
-  stats.errors = static_cast<std::size_t>(m_db->execAndGet("SELECT count(*) FROM files WHERE status = 'error'").getInt64());
+  SQLite::Statement counts(*m_db, "SELECT count(*) FILTER (WHERE status = 'ok'), count(*) FILTER (WHERE status = 'error') "
+                                  "FROM files");
+  counts.executeStep();
+  stats.records = static_cast<std::size_t>(counts.getColumn(0).getInt64());
+  stats.errors = static_cast<std::size_t>(counts.getColumn(1).getInt64());
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }
