@@ -269,3 +269,79 @@ TEST_CASE("index::scan_record_files lists what store::list_record_files lists, w
   CHECK(std::find(paths.begin(), paths.end(), "innovations/2016/dddd0000.yaml") == paths.end());
   CHECK(index::scan_record_files(root / "nowhere").empty());
 }
+
+TEST_CASE("index::scan_record_files with the listing of folders: unchanged folders are not read again")
+{
+  Fixture f;
+  const auto& root = f.dir.path();
+  fs::create_directories(root / ".innov");
+  fs::create_directories(root / "innovations/2016/deeper");
+  f.dir.write("innovations/2016/deeper/cccc0000.yaml", "id: x\n");
+  auto names = [](const std::vector<index::FileStat>& v) {
+    std::vector<std::string> out;
+    for (const auto& s : v) {
+      out.push_back(s.rel);
+    }
+    return out;
+  };
+  auto age_folders = [&] { // as if the portfolio had not changed for an hour
+    auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+    for (const auto& e : fs::recursive_directory_iterator(root / "innovations")) {
+      if (e.is_directory()) {
+        fs::last_write_time(e.path(), old);
+      }
+    }
+    fs::last_write_time(root / "innovations", old);
+  };
+  auto walked = names(index::scan_record_files(root));
+  const fs::path listing = root / ".innov/listing";
+
+  // Folders changed within 2 s are not trusted: no listing yet.
+  CHECK(names(index::scan_record_files(root, true)) == walked);
+  CHECK_FALSE(fs::exists(listing));
+
+  age_folders();
+  CHECK(names(index::scan_record_files(root, true)) == walked);
+  REQUIRE(fs::exists(listing));
+  std::string text = read(listing);
+  CHECK(text.starts_with("innov-listing 1 "));
+  CHECK(text.find("innovations/2016/deeper/\n") != std::string::npos);
+  CHECK(text.find(" cccc0000.yaml\n") != std::string::npos);
+
+  SUBCASE("an unchanged folder is taken from the listing, stats fresh")
+  {
+    // A listing edited by hand shows that it is used (the file it leaves out is not seen)...
+    std::string edited = text;
+    auto name = edited.find(" cccc0000.yaml\n");
+    auto line = edited.rfind('\n', name) + 1;
+    edited.erase(line, name + std::string(" cccc0000.yaml\n").size() - line);
+    auto end = edited.rfind("end ");
+    edited = edited.substr(0, end) + "end " + std::to_string(walked.size() - 1) + "\n";
+    f.dir.write(".innov/listing", edited);
+    auto used = names(index::scan_record_files(root, true));
+    CHECK(used.size() == walked.size() - 1);
+    // ...and without it every folder is read.
+    CHECK(names(index::scan_record_files(root)) == walked);
+  }
+  SUBCASE("a file added, removed or renamed changes its folder: the folder is read again")
+  {
+    f.dir.write("innovations/2016/deeper/ffff0000.yaml", "id: y\n");
+    auto now = names(index::scan_record_files(root, true));
+    CHECK(now.size() == walked.size() + 1);
+    CHECK(std::find(now.begin(), now.end(), "innovations/2016/deeper/ffff0000.yaml") != now.end());
+    age_folders();
+    CHECK(names(index::scan_record_files(root, true)) == now); // and written again
+    fs::rename(root / "innovations/2016/deeper/ffff0000.yaml", root / "innovations/2016/deeper/gggg0000.yaml");
+    now = names(index::scan_record_files(root, true));
+    CHECK(std::find(now.begin(), now.end(), "innovations/2016/deeper/gggg0000.yaml") != now.end());
+    CHECK(std::find(now.begin(), now.end(), "innovations/2016/deeper/ffff0000.yaml") == now.end());
+  }
+  SUBCASE("a damaged listing is not trusted")
+  {
+    for (std::string bad : {std::string("junk"), text.substr(0, text.size() / 2), text + "f 0 extra.yaml\n",
+                            std::string("innov-listing 1 x\nend 0\n")}) {
+      f.dir.write(".innov/listing", bad);
+      CHECK(names(index::scan_record_files(root, true)) == walked);
+    }
+  }
+}

@@ -23,7 +23,6 @@ namespace innov::index {
 
 namespace {
 
-constexpr std::int64_t k_racy_ns = 2'000'000'000; // files written this close to a refresh are re-read
 
 std::int64_t now_ns()
 {
@@ -263,10 +262,10 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
   std::string fp = fingerprint(m_root);
   Snapshot known = read_snapshot(*m_db, fp, force);
   std::optional<std::vector<FileStat>> scanned;
-  if (ahead) {
-    scanned = ahead->take();
+  if (ahead && !force) {
+    scanned = ahead->take(); // a rebuild trusts no cache, and so not the listing of folders either
   }
-  std::vector<FileStat> files = scanned ? std::move(*scanned) : scan_record_files(m_root);
+  std::vector<FileStat> files = scanned ? std::move(*scanned) : scan_record_files(m_root, m_mode == Mode::cached && !force);
   stats.files = files.size();
 
   // What must be read is planned once without a lock, so that files are parsed while other

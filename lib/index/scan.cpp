@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <condition_variable>
 #include <mutex>
 #include <chrono>
@@ -76,12 +77,20 @@ struct Walk
   fs::path root;
   std::vector<int> dirs; // open folders, closed at the end
   std::vector<Entry> entries;
+  std::vector<std::string> prefixes; // of each folder, relative to the root, ending in '/'
+  std::vector<std::int64_t> mtimes;  // of each folder, before it was listed
 
-  ~Walk()
+  ~Walk() { clear(); }
+
+  void clear()
   {
     for (int fd : dirs) {
       ::close(fd);
     }
+    dirs.clear();
+    entries.clear();
+    prefixes.clear();
+    mtimes.clear();
   }
 
   // Lists the open folder fd (relative path prefix ending in '/').
@@ -89,6 +98,9 @@ struct Walk
   {
     std::size_t index = dirs.size();
     dirs.push_back(fd);
+    prefixes.push_back(prefix);
+    struct stat st{};
+    mtimes.push_back(::fstat(fd, &st) == 0 ? from_stat({}, st).mtime_ns : -1);
     int listing = ::dup(fd);
     DIR* d = listing >= 0 ? ::fdopendir(listing) : nullptr;
     if (!d) {
@@ -133,14 +145,151 @@ struct Walk
   }
 };
 
+// .innov/listing: the folders of the last walk with their mtimes, and the record files in them. A
+// scan whose folders all have the same mtimes lists nothing (adding, removing or renaming a file
+// changes its folder's mtime), as git's untracked cache does. A folder modified within 2 s before
+// the listing was written is not trusted, because of the coarse clock of file systems.
+//   innov-listing 1 WRITTEN_NS
+//   d MTIME_NS PREFIX        one per folder, in walk order
+//   f FOLDER NAME            one per file, FOLDER the index of its d line
+//   end FILES
+fs::path listing_path(const fs::path& root)
+{
+  return root / ".innov" / "listing";
+}
+
+bool walk_from_listing(Walk& walk, const fs::path& root)
+{
+  std::string text;
+  try {
+    text = util::read_file(listing_path(root));
+  } catch (const Error&) {
+    return false;
+  }
+  std::size_t pos = 0;
+  auto line = [&](std::string_view& out) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) {
+      return false;
+    }
+    out = std::string_view(text).substr(pos, end - pos);
+    pos = end + 1;
+    return true;
+  };
+  // A number, then a space (taken) or the end of the line.
+  auto number = [](std::string_view& rest, std::int64_t& n) {
+    std::size_t sp = std::min(rest.find(' '), rest.size());
+    auto [p, ec] = std::from_chars(rest.data(), rest.data() + sp, n);
+    if (ec != std::errc() || p != rest.data() + sp) {
+      return false;
+    }
+    rest.remove_prefix(std::min(sp + 1, rest.size()));
+    return true;
+  };
+  std::string_view l;
+  std::int64_t written = 0;
+  if (!line(l) || !l.starts_with("innov-listing 1 ")) {
+    return false;
+  }
+  l.remove_prefix(16);
+  if (!number(l, written) || !l.empty()) {
+    return false;
+  }
+  while (line(l)) {
+    if (l.starts_with("d ")) {
+      l.remove_prefix(2);
+      std::int64_t mtime = 0;
+      if (!number(l, mtime) || mtime + k_racy_ns >= written || l.empty() || l.back() != '/') {
+        return false;
+      }
+      int fd = ::open((root / std::string(l)).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0) {
+        return false;
+      }
+      walk.dirs.push_back(fd);
+      walk.prefixes.emplace_back(l);
+      struct stat st{};
+      if (::fstat(fd, &st) != 0 || from_stat({}, st).mtime_ns != mtime) {
+        return false; // changed since: walk again
+      }
+      walk.mtimes.push_back(mtime);
+    } else if (l.starts_with("f ")) {
+      l.remove_prefix(2);
+      std::int64_t dir = 0;
+      if (!number(l, dir) || dir < 0 || static_cast<std::size_t>(dir) >= walk.dirs.size() || l.empty()) {
+        return false;
+      }
+      const std::string& prefix = walk.prefixes[static_cast<std::size_t>(dir)];
+      walk.entries.push_back({static_cast<std::size_t>(dir), prefix + std::string(l), prefix.size()});
+    } else if (l.starts_with("end ")) {
+      l.remove_prefix(4);
+      std::int64_t n = 0;
+      return number(l, n) && l.empty() && static_cast<std::size_t>(n) == walk.entries.size() && pos == text.size();
+    } else {
+      return false;
+    }
+  }
+  return false; // no end line: cut short
+}
+
+// Writes the listing of a walk, when every folder is old enough to be trusted next time and the
+// cache folder exists; otherwise leaves the old one, which the changed folders make untrusted.
+void write_listing(const Walk& walk, const fs::path& root)
+{
+  std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                         std::chrono::system_clock::now().time_since_epoch()).count();
+  std::string out = fmt::format("innov-listing 1 {}\n", now);
+  for (std::size_t i = 0; i < walk.prefixes.size(); ++i) {
+    if (walk.mtimes[i] < 0 || walk.mtimes[i] + k_racy_ns >= now || walk.prefixes[i].find('\n') != std::string::npos) {
+      return;
+    }
+    out += fmt::format("d {} {}\n", walk.mtimes[i], walk.prefixes[i]);
+  }
+  for (const auto& e : walk.entries) {
+    if (e.rel.find('\n') != std::string::npos) {
+      return;
+    }
+    out += fmt::format("f {} ", e.dir);
+    out.append(e.rel, e.name_at);
+    out += '\n';
+  }
+  out += fmt::format("end {}\n", walk.entries.size());
+  // A cache: written to a temporary file and renamed, no fsync (a torn file is not trusted).
+  fs::path dir = root / ".innov";
+  fs::path tmp = dir / fmt::format(".listing.tmp.{}", ::getpid());
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec) || ::access(dir.c_str(), W_OK) != 0) {
+    return;
+  }
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << out;
+    if (!f.flush()) {
+      f.close();
+      fs::remove(tmp, ec);
+      return;
+    }
+  }
+  fs::rename(tmp, listing_path(root), ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+  }
+}
+
 } // namespace
 
-std::vector<FileStat> scan_record_files(const fs::path& root)
+std::vector<FileStat> scan_record_files(const fs::path& root, bool listing)
 {
-  Walk walk{root, {}, {}};
-  int top = ::open((root / store::k_records_dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (top >= 0) {
-    walk.folder(top, std::string(store::k_records_dir) + "/");
+  Walk walk{root, {}, {}, {}, {}};
+  if (!listing || !walk_from_listing(walk, root)) {
+    walk.clear();
+    int top = ::open((root / store::k_records_dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (top >= 0) {
+      walk.folder(top, std::string(store::k_records_dir) + "/");
+    }
+    if (listing) {
+      write_listing(walk, root);
+    }
   }
   // The stats are the bulk of a warm command: spread them over the cores, as git does.
   std::vector<FileStat> out(walk.entries.size());
@@ -169,7 +318,10 @@ std::vector<FileStat> scan_record_files(const fs::path& root)
   return out;
 }
 
-ScanAhead::ScanAhead(const fs::path& root) : m_scan(std::async(std::launch::async, scan_record_files, root)) {}
+ScanAhead::ScanAhead(const fs::path& root)
+  : m_scan(std::async(std::launch::async, [root] { return scan_record_files(root, true); }))
+{
+}
 
 ScanAhead::~ScanAhead()
 {

@@ -24,10 +24,16 @@ struct FileStat
   std::int64_t mtime_ns = 0;
 };
 
+// Files written (and folders changed) this close before a refresh are read again by the next one:
+// file systems keep times with a coarse clock, so a later change may leave the same time.
+inline constexpr std::int64_t k_racy_ns = 2'000'000'000;
+
 // The record files (innovations/**/*.yaml) with their stats, sorted by path: the files
 // store::list_record_files lists, read with one fstatat per file and no path objects, since every
 // command does it. Symlinks are followed, and left out when they lead outside the portfolio.
-std::vector<FileStat> scan_record_files(const fs::path& root);
+// listing: use and keep .innov/listing, so that folders unchanged since the last walk are not
+// read again (only the cached index does; --no-cache and --rebuild walk every folder).
+std::vector<FileStat> scan_record_files(const fs::path& root, bool listing = false);
 
 // A scan of the record files started on another thread, so that a read command loads innov.yaml
 // and opens the cache while the files are stat'ed.
