@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 6;
+inline constexpr int k_index_version = 7;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -17,9 +17,10 @@ CREATE TABLE IF NOT EXISTS files (
   record_id TEXT,
   indexed_ns INTEGER          -- when the row was written (racy-file detection)
 ) WITHOUT ROWID;              -- stored in path order: a refresh compares it with the sorted scan
-CREATE TABLE IF NOT EXISTS records (   -- the record, serialized (lib/index/serialize.hpp), in path order
-  path TEXT PRIMARY KEY, id TEXT, figures BLOB, details BLOB
-) WITHOUT ROWID;
+-- The record, serialized (lib/index/serialize.hpp), in path order. The details are a table of their
+-- own, so that the figures every report reads are a few dense pages.
+CREATE TABLE IF NOT EXISTS records (path TEXT PRIMARY KEY, id TEXT, figures BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS record_details (path TEXT PRIMARY KEY, details BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS innovations (
   id TEXT PRIMARY KEY, path TEXT, kind TEXT, title TEXT, summary TEXT, description TEXT,
   author TEXT, region TEXT, unit TEXT, source TEXT, challenge TEXT, horizon TEXT,

@@ -66,6 +66,7 @@ void TableWriter::remove(const std::string& id)
   // By key: the search row shares the rowid of the innovations row, records is keyed by path.
   run(stmt("DELETE FROM search WHERE rowid = (SELECT rowid FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM records WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
+  run(stmt("DELETE FROM record_details WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM innovations WHERE id = ?"), id);
   for (const char* t : k_tables_by_record) {
     run(stmt(std::string("DELETE FROM ") + t + " WHERE record_id = ?"), id);
@@ -85,13 +86,17 @@ void TableWriter::insert_challenge(const std::string& rel, const model::Challeng
 void TableWriter::insert(const std::string& rel, const model::Innovation& r)
 {
   const Serialized blob = serialize(r);
-  auto& rs = stmt("INSERT OR REPLACE INTO records (path, id, figures, details) VALUES (?, ?, ?, ?)");
+  auto& rs = stmt("INSERT OR REPLACE INTO records (path, id, figures) VALUES (?, ?, ?)");
   rs.reset();
   rs.bind(1, rel);
   rs.bind(2, r.id);
   rs.bind(3, blob.figures.data(), static_cast<int>(blob.figures.size()));
-  rs.bind(4, blob.details.data(), static_cast<int>(blob.details.size()));
   rs.exec();
+  auto& ds = stmt("INSERT OR REPLACE INTO record_details (path, details) VALUES (?, ?)");
+  ds.reset();
+  ds.bind(1, rel);
+  ds.bind(2, blob.details.data(), static_cast<int>(blob.details.size()));
+  ds.exec();
   std::optional<double> est_amount;
   std::string est_metric, est_per;
   if (r.estimate) {

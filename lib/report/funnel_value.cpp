@@ -112,27 +112,45 @@ std::string report_subtitle(const ReportInput& in)
   return subtitle(in);
 }
 
+namespace {
+
+// The day each record first reached each stage ("" when it did not), looked up once per record.
+using Reached = std::array<std::string, 4>; // as many as stages()
+
+std::vector<Reached> stage_dates(const std::vector<model::Innovation>& records)
+{
+  std::vector<Reached> out(records.size());
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    for (std::size_t i = 0; i < stages().size(); ++i) {
+      out[r][i] = model::first_reached(records[r], {stages()[i].reached_by});
+    }
+  }
+  return out;
+}
+
+} // namespace
+
 Report funnel_report(const ReportInput& in)
 {
   Report rep{"funnel", "Innovation funnel", subtitle(in), {}};
   Section s{"stages", "Stages", {}, ChartKind::funnel, "reached", ""};
   s.table.columns = {{"stage"}, {"reached", true}, {"current", true}, {"conversion", true}, {"median_days", true}};
+  const std::vector<Reached> dates = stage_dates(in.records);
   std::size_t prev_reached = 0;
   for (std::size_t i = 0; i < stages().size(); ++i) {
     const auto& st = stages()[i];
     std::size_t reached = 0;
     std::size_t current = 0;
     std::vector<double> days;
-    for (const auto& r : in.records) {
-      std::string at = model::first_reached(r, {st.reached_by});
+    for (std::size_t n = 0; n < in.records.size(); ++n) {
+      const std::string& at = dates[n][i];
       if (at.empty()) {
         continue;
       }
       ++reached;
-      current += st.current.count(r.status);
+      current += st.current.count(in.records[n].status);
       if (i > 0) {
-        std::string prev = model::first_reached(r, {stages()[i - 1].reached_by});
-        auto a = util::parse_date(prev);
+        auto a = util::parse_date(dates[n][i - 1]);
         auto b = util::parse_date(at);
         if (a && b) {
           days.push_back(static_cast<double>(util::days_between(*a, *b)));
@@ -164,11 +182,11 @@ Report funnel_report(const ReportInput& in)
     }
     g.table.columns.push_back({"conversion", true});
     std::map<std::string, std::vector<std::size_t>> counts;
-    for (const auto& r : in.records) {
-      for (const auto& v : group_values(r, in.options.by)) {
+    for (std::size_t n = 0; n < in.records.size(); ++n) {
+      for (const auto& v : group_values(in.records[n], in.options.by)) {
         auto& c = counts.try_emplace(v, std::vector<std::size_t>(stages().size(), 0)).first->second;
         for (std::size_t i = 0; i < stages().size(); ++i) {
-          c[i] += model::first_reached(r, {stages()[i].reached_by}).empty() ? 0 : 1;
+          c[i] += dates[n][i].empty() ? 0 : 1;
         }
       }
     }
@@ -190,9 +208,9 @@ Report funnel_report(const ReportInput& in)
       t.table.columns.push_back({st.name, true});
     }
     std::map<std::string, std::vector<std::size_t>> counts;
-    for (const auto& r : in.records) {
+    for (const auto& record_dates : dates) {
       for (std::size_t i = 0; i < stages().size(); ++i) {
-        std::string at = model::first_reached(r, {stages()[i].reached_by});
+        const std::string& at = record_dates[i];
         if (!at.empty()) {
           auto& c = counts.try_emplace(period_of_date(at, in.options.period), std::vector<std::size_t>(stages().size(), 0)).first->second;
           ++c[i];
