@@ -322,9 +322,9 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
   TableWriter writer(*m_db, m_config);
   if (p.rebuild) {
     stats.rebuilt = true;
-    for (const char* t : {"files", "records", "innovations", "themes", "likes", "comments", "qualifications", "scores",
-                          "pocs", "poc_territories", "kpis", "decisions", "decision_scope", "rollout", "realized",
-                          "history", "challenges", "winners", "search"}) {
+    for (const char* t : {"files", "records", "record_details", "innovations", "themes", "likes", "comments",
+                          "qualifications", "scores", "pocs", "poc_territories", "kpis", "decisions", "decision_scope",
+                          "rollout", "realized", "history", "challenges", "winners", "search"}) {
       m_db->exec(std::string("DELETE FROM ") + t);
     }
     // Challenges change only with the fingerprint, so only a rebuild reads them.
@@ -476,13 +476,23 @@ std::vector<model::Innovation> Index::read_records(Decode what)
   bool details = what != Decode::figures;
   std::vector<model::Innovation> records;
   records.reserve(m_records_hint);
-  SQLite::Statement q(*m_db, details ? "SELECT figures, details FROM records ORDER BY path"
-                                     : "SELECT figures FROM records ORDER BY path");
+  // Both tables are stored in path order, with the same paths: read side by side.
+  SQLite::Statement q(*m_db, "SELECT path, figures FROM records ORDER BY path");
+  std::optional<SQLite::Statement> d;
+  if (details) {
+    d.emplace(*m_db, "SELECT path, details FROM record_details ORDER BY path");
+  }
   while (q.executeStep()) {
+    if (d && (!d->executeStep() || view(d->getColumn(0)) != view(q.getColumn(0)))) {
+      throw SQLite::Exception("the cached records and their details differ", SQLITE_CORRUPT);
+    }
     auto& rec = records.emplace_back();
-    if (!deserialize_into(view(q.getColumn(0)), details ? view(q.getColumn(1)) : std::string_view(), what, rec)) {
+    if (!deserialize_into(view(q.getColumn(1)), d ? view(d->getColumn(1)) : std::string_view(), what, rec)) {
       throw SQLite::Exception("a cached record does not decode", SQLITE_CORRUPT);
     }
+  }
+  if (d && d->executeStep()) {
+    throw SQLite::Exception("the cached records and their details differ", SQLITE_CORRUPT);
   }
   return records;
 }
