@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 7;
+inline constexpr int k_index_version = 8;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -17,10 +17,11 @@ CREATE TABLE IF NOT EXISTS files (
   record_id TEXT,
   indexed_ns INTEGER          -- when the row was written (racy-file detection)
 ) WITHOUT ROWID;              -- stored in path order: a refresh compares it with the sorted scan
--- The record, serialized (lib/index/serialize.hpp), in path order. The details are a table of their
--- own, so that the figures every report reads are a few dense pages.
+-- The record, serialized (lib/index/serialize.hpp) in three parts, each in a table of its own in path
+-- order, so that a report reads only the dense pages of the parts it decodes.
 CREATE TABLE IF NOT EXISTS records (path TEXT PRIMARY KEY, id TEXT, figures BLOB) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS record_details (path TEXT PRIMARY KEY, details BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS record_people (path TEXT PRIMARY KEY, people BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS record_text (path TEXT PRIMARY KEY, text BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS innovations (
   id TEXT PRIMARY KEY, path TEXT, kind TEXT, title TEXT, summary TEXT, description TEXT,
   author TEXT, region TEXT, unit TEXT, source TEXT, challenge TEXT, horizon TEXT,

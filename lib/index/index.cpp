@@ -322,7 +322,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
   TableWriter writer(*m_db, m_config);
   if (p.rebuild) {
     stats.rebuilt = true;
-    for (const char* t : {"files", "records", "record_details", "innovations", "themes", "likes", "comments",
+    for (const char* t : {"files", "records", "record_people", "record_text", "innovations", "themes", "likes", "comments",
                           "qualifications", "scores", "pocs", "poc_territories", "kpis", "decisions", "decision_scope",
                           "rollout", "realized", "history", "challenges", "winners", "search"}) {
       m_db->exec(std::string("DELETE FROM ") + t);
@@ -468,31 +468,41 @@ std::vector<model::Innovation> Index::records(Decode what)
 
 std::vector<model::Innovation> Index::read_records(Decode what)
 {
-  // The table is stored in path order; each record is decoded straight from SQLite's buffers, and
-  // the details only when they are wanted (most reports do not).
+  // The parts' tables are stored in path order, with the same paths: read side by side, each record
+  // decoded straight from SQLite's buffers, and only the parts that are wanted (reports mostly need
+  // the figures alone).
   auto view = [](const SQLite::Column& c) {
     return std::string_view(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
   };
-  bool details = what != Decode::figures;
+  SQLite::Statement q(*m_db, "SELECT path, figures FROM records ORDER BY path");
+  std::optional<SQLite::Statement> people, text;
+  if (what != Decode::figures) {
+    people.emplace(*m_db, "SELECT path, people FROM record_people ORDER BY path");
+  }
+  if (what == Decode::all) {
+    text.emplace(*m_db, "SELECT path, text FROM record_text ORDER BY path");
+  }
+  auto part = [&](std::optional<SQLite::Statement>& s) {
+    if (!s) {
+      return std::string_view();
+    }
+    if (!s->executeStep() || view(s->getColumn(0)) != view(q.getColumn(0))) {
+      throw SQLite::Exception("the cached parts of the records differ", SQLITE_CORRUPT);
+    }
+    return view(s->getColumn(1));
+  };
   std::vector<model::Innovation> records;
   records.reserve(m_records_hint);
-  // Both tables are stored in path order, with the same paths: read side by side.
-  SQLite::Statement q(*m_db, "SELECT path, figures FROM records ORDER BY path");
-  std::optional<SQLite::Statement> d;
-  if (details) {
-    d.emplace(*m_db, "SELECT path, details FROM record_details ORDER BY path");
-  }
   while (q.executeStep()) {
-    if (d && (!d->executeStep() || view(d->getColumn(0)) != view(q.getColumn(0)))) {
-      throw SQLite::Exception("the cached records and their details differ", SQLITE_CORRUPT);
-    }
     auto& rec = records.emplace_back();
-    if (!deserialize_into(view(q.getColumn(1)), d ? view(d->getColumn(1)) : std::string_view(), what, rec)) {
+    std::string_view p = part(people);
+    std::string_view t = part(text);
+    if (!deserialize_into(view(q.getColumn(1)), p, t, what, rec)) {
       throw SQLite::Exception("a cached record does not decode", SQLITE_CORRUPT);
     }
   }
-  if (d && d->executeStep()) {
-    throw SQLite::Exception("the cached records and their details differ", SQLITE_CORRUPT);
+  if ((people && people->executeStep()) || (text && text->executeStep())) {
+    throw SQLite::Exception("the cached parts of the records differ", SQLITE_CORRUPT);
   }
   return records;
 }

@@ -79,17 +79,6 @@ public:
     m_pos += sizeof v;
     return v;
   }
-  // A string that is only kept when `keep`; skipped without a copy otherwise.
-  std::string text(bool keep)
-  {
-    if (keep) {
-      return str();
-    }
-    std::uint32_t n = u32();
-    need(n);
-    m_pos += n;
-    return {};
-  }
   std::optional<double> opt()
   {
     return u32() ? std::optional<double>(num()) : std::nullopt;
@@ -140,7 +129,8 @@ private:
 Serialized serialize(const model::Innovation& r)
 {
   Writer w; // figures
-  Writer x; // details
+  Writer p; // people
+  Writer x; // text
   w.u32(k_magic);
   for (const auto* s : {&r.id, &r.kind, &r.title}) {
     w.str(*s);
@@ -154,11 +144,11 @@ Serialized serialize(const model::Innovation& r)
   for (const auto* s : {&r.horizon, &r.created, &r.external_ref, &r.status}) {
     w.str(*s);
   }
-  x.strs(r.likes);
-  x.u32(static_cast<std::uint32_t>(r.comments.size()));
+  p.strs(r.likes);
+  p.u32(static_cast<std::uint32_t>(r.comments.size()));
   for (const auto& c : r.comments) {
-    x.str(c.at);
-    x.str(c.author);
+    p.str(c.at);
+    p.str(c.author);
     x.str(c.text);
   }
   w.amount(r.estimate);
@@ -229,34 +219,37 @@ Serialized serialize(const model::Innovation& r)
     w.str(h.from);
     w.str(h.to);
   }
-  return {w.take(), x.take()};
+  return {w.take(), p.take(), x.take()};
 }
 
-std::optional<model::Innovation> deserialize(std::string_view figures, std::string_view details, Decode what)
+std::optional<model::Innovation> deserialize(const Serialized& parts, Decode what)
 {
   model::Innovation r;
-  if (!deserialize_into(figures, details, what, r)) {
+  if (!deserialize_into(parts.figures, what == Decode::figures ? "" : std::string_view(parts.people),
+                        what == Decode::all ? std::string_view(parts.text) : "", what, r)) {
     return std::nullopt;
   }
   return r;
 }
 
-bool deserialize_into(std::string_view figures, std::string_view details, Decode what, model::Innovation& r)
+bool deserialize_into(std::string_view figures, std::string_view people_part, std::string_view text_part, Decode what,
+                      model::Innovation& r)
 {
   try {
     Reader rd(figures);
-    Reader rx(details);
+    Reader rp(people_part);
+    Reader rx(text_part);
     if (rd.u32() != k_magic) {
       return false;
     }
     bool text = what == Decode::all;
-    bool people = what != Decode::figures; // and so the details are read at all
+    bool people = what != Decode::figures; // the people part is read at all; the text part only with `text`
     for (auto* s : {&r.id, &r.kind, &r.title}) {
       *s = rd.str();
     }
-    if (people) {
-      r.summary = rx.text(text);
-      r.description = rx.text(text);
+    if (text) {
+      r.summary = rx.str();
+      r.description = rx.str();
     }
     for (auto* s : {&r.author, &r.region, &r.unit, &r.source, &r.challenge}) {
       *s = rd.str();
@@ -266,12 +259,14 @@ bool deserialize_into(std::string_view figures, std::string_view details, Decode
       *s = rd.str();
     }
     if (people) {
-      r.likes = rx.strs();
-      r.comments.resize(rx.count());
+      r.likes = rp.strs();
+      r.comments.resize(rp.count());
       for (auto& c : r.comments) {
-        c.at = rx.str();
-        c.author = rx.str();
-        c.text = rx.text(text);
+        c.at = rp.str();
+        c.author = rp.str();
+        if (text) {
+          c.text = rx.str();
+        }
       }
     }
     r.estimate = rd.amount();
@@ -286,8 +281,8 @@ bool deserialize_into(std::string_view figures, std::string_view details, Decode
         v = rd.num();
       }
       q.decision = rd.str();
-      if (people) {
-        q.rationale = rx.text(text);
+      if (text) {
+        q.rationale = rx.str();
       }
     }
     r.pocs.resize(rd.count());
@@ -329,8 +324,8 @@ bool deserialize_into(std::string_view figures, std::string_view details, Decode
         x.done = rd.str();
       }
       d.projected = rd.amount();
-      if (people) {
-        d.rationale = rx.text(text);
+      if (text) {
+        d.rationale = rx.str();
       }
       d.override_reason = rd.str();
     }
@@ -349,7 +344,7 @@ bool deserialize_into(std::string_view figures, std::string_view details, Decode
       h.from = rd.str();
       h.to = rd.str();
     }
-    return rd.done() && (!people || rx.done());
+    return rd.done() && (!people || rp.done()) && (!text || rx.done());
   } catch (const Corrupt&) {
     return false;
   }

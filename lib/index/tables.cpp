@@ -66,7 +66,8 @@ void TableWriter::remove(const std::string& id)
   // By key: the search row shares the rowid of the innovations row, records is keyed by path.
   run(stmt("DELETE FROM search WHERE rowid = (SELECT rowid FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM records WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
-  run(stmt("DELETE FROM record_details WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
+  run(stmt("DELETE FROM record_people WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
+  run(stmt("DELETE FROM record_text WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM innovations WHERE id = ?"), id);
   for (const char* t : k_tables_by_record) {
     run(stmt(std::string("DELETE FROM ") + t + " WHERE record_id = ?"), id);
@@ -92,11 +93,14 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r)
   rs.bind(2, r.id);
   rs.bind(3, blob.figures.data(), static_cast<int>(blob.figures.size()));
   rs.exec();
-  auto& ds = stmt("INSERT OR REPLACE INTO record_details (path, details) VALUES (?, ?)");
-  ds.reset();
-  ds.bind(1, rel);
-  ds.bind(2, blob.details.data(), static_cast<int>(blob.details.size()));
-  ds.exec();
+  for (auto [sql, part] : {std::pair{"INSERT OR REPLACE INTO record_people (path, people) VALUES (?, ?)", &blob.people},
+                           std::pair{"INSERT OR REPLACE INTO record_text (path, text) VALUES (?, ?)", &blob.text}}) {
+    auto& ps = stmt(sql);
+    ps.reset();
+    ps.bind(1, rel);
+    ps.bind(2, part->data(), static_cast<int>(part->size()));
+    ps.exec();
+  }
   std::optional<double> est_amount;
   std::string est_metric, est_per;
   if (r.estimate) {
