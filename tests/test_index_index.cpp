@@ -338,8 +338,20 @@ TEST_CASE("index::scan_record_files with the listing of folders: unchanged folde
   }
   SUBCASE("a damaged listing is not trusted")
   {
+    // A listing that names what a walk could not have found (outside innovations/, a path in a name).
+    std::string header = text.substr(0, text.find('\n') + 1);
+    TempDir outside;
+    outside.write("eeee0000.yaml", "id: x\n");
+    auto crafted = [&](const std::string& dir, const std::string& name) {
+      fs::last_write_time(root / dir, fs::file_time_type::clock::now() - std::chrono::hours(2));
+      auto mtime = index::stat_file(root, dir).mtime_ns;
+      return header + "d " + std::to_string(mtime) + " " + dir + "\nf 0 " + name + "\nend 1\n";
+    };
+    auto escape = fs::relative(outside.path(), root / "innovations").string() + "/";
     for (std::string bad : {std::string("junk"), text.substr(0, text.size() / 2), text + "f 0 extra.yaml\n",
-                            std::string("innov-listing 1 x\nend 0\n")}) {
+                            std::string("innov-listing 1 x\nend 0\n"), crafted("innovations/", "../innov.yaml"),
+                            crafted("innovations/", ".hidden.yaml"), crafted("innovations/", "notes.txt"),
+                            crafted("innovations/" + escape, "eeee0000.yaml")}) {
       f.dir.write(".innov/listing", bad);
       CHECK(names(index::scan_record_files(root, true)) == walked);
     }

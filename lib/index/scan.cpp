@@ -186,6 +186,25 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
     rest.remove_prefix(std::min(sp + 1, rest.size()));
     return true;
   };
+  // Only what a walk could have produced: folders under innovations/ and plain names in them, so
+  // that a crafted listing cannot lead outside the portfolio.
+  auto plain_name = [](std::string_view n) {
+    return !n.empty() && n[0] != '.' && n.find('/') == std::string_view::npos && n.find('\0') == std::string_view::npos;
+  };
+  auto walkable = [&](std::string_view prefix) {
+    std::string_view top = store::k_records_dir;
+    if (!prefix.starts_with(top) || prefix.size() <= top.size() || prefix[top.size()] != '/' || prefix.back() != '/') {
+      return false;
+    }
+    for (std::string_view rest = prefix.substr(top.size() + 1); !rest.empty();) {
+      std::size_t slash = rest.find('/');
+      if (!plain_name(rest.substr(0, slash))) {
+        return false;
+      }
+      rest.remove_prefix(slash + 1);
+    }
+    return true;
+  };
   std::string_view l;
   std::int64_t written = 0;
   if (!line(l) || !l.starts_with("innov-listing 1 ")) {
@@ -199,7 +218,7 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
     if (l.starts_with("d ")) {
       l.remove_prefix(2);
       std::int64_t mtime = 0;
-      if (!number(l, mtime) || mtime + k_racy_ns >= written || l.empty() || l.back() != '/') {
+      if (!number(l, mtime) || mtime + k_racy_ns >= written || !walkable(l)) {
         return false;
       }
       int fd = ::open((root / std::string(l)).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -216,7 +235,8 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
     } else if (l.starts_with("f ")) {
       l.remove_prefix(2);
       std::int64_t dir = 0;
-      if (!number(l, dir) || dir < 0 || static_cast<std::size_t>(dir) >= walk.dirs.size() || l.empty()) {
+      if (!number(l, dir) || dir < 0 || static_cast<std::size_t>(dir) >= walk.dirs.size() || !plain_name(l) ||
+          !l.ends_with(".yaml")) {
         return false;
       }
       const std::string& prefix = walk.prefixes[static_cast<std::size_t>(dir)];
