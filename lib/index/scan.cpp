@@ -25,15 +25,25 @@ namespace innov::index {
 
 std::string cache_damage(const fs::path& path)
 {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec || size == 0) {
+  // Header, then WAL, then size, all of one open file: another process's checkpoint grows the file
+  // and then removes the WAL, so a size read before the header could look short of a header read
+  // after that checkpoint (which made a concurrent reader rebuild a sound cache).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     return {};
   }
   unsigned char h[100] = {};
-  std::ifstream in(path, std::ios::binary);
-  in.read(reinterpret_cast<char*>(h), sizeof h);
-  if (in.gcount() < static_cast<std::streamsize>(sizeof h) || std::memcmp(h, "SQLite format 3", 16) != 0) {
+  ssize_t got = ::pread(fd, h, sizeof h, 0);
+  std::error_code ec;
+  auto wal = fs::file_size(path.string() + "-wal", ec);
+  bool no_wal = ec || wal == 0;
+  struct stat st{};
+  bool sized = ::fstat(fd, &st) == 0;
+  ::close(fd);
+  if (!sized || st.st_size == 0) {
+    return {};
+  }
+  if (got < static_cast<ssize_t>(sizeof h) || std::memcmp(h, "SQLite format 3", 16) != 0) {
     return "not a database";
   }
   auto be32 = [&](int o) {
@@ -43,9 +53,8 @@ std::string cache_damage(const fs::path& path)
   if (page_size == 1) {
     page_size = 65536;
   }
-  auto wal = fs::file_size(path.string() + "-wal", ec);
   bool pages_valid = be32(24) == be32(92); // the in-header size is valid (SQLite file format 1.3.7)
-  if ((ec || wal == 0) && pages_valid && be32(28) * page_size > size) {
+  if (no_wal && pages_valid && be32(28) * page_size > static_cast<std::uintmax_t>(st.st_size)) {
     return "truncated";
   }
   return {};
