@@ -284,8 +284,8 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
     ctx.challenge_ids.insert(fs::path(rel).stem().string());
   }
   std::map<std::string, Parsed> parsed;
-  auto parse = [&](const std::vector<FileStat>& todo) {
-    parse_files(m_root, todo, ctx, m_progress, [&](Parsed& p) { parsed[p.stat.rel] = std::move(p); });
+  auto parse = [&](const std::vector<FileStat>& wanted) {
+    parse_files(m_root, wanted, ctx, m_progress, [&](Parsed& p) { parsed[p.stat.rel] = std::move(p); });
   };
   // A few files are parsed before taking the write lock. Many (a cold build) are parsed under it,
   // each record written as soon as it is parsed, so that writing overlaps parsing: other writers
