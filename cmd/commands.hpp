@@ -17,6 +17,17 @@
 
 namespace innov::cmd {
 
+// The check of a count option (--limit, --top): a whole number, 0 or more.
+inline CLI::Validator count_check()
+{
+  return CLI::Validator(
+      [](std::string& v) {
+        bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
+        return digits ? std::string() : std::string("'") + v + "' is not a count (a whole number, 0 or more)";
+      },
+      "");
+}
+
 void register_init(CLI::App& app, Context& ctx);
 void register_validate(CLI::App& app, Context& ctx);
 void register_idea(CLI::App& app, Context& ctx);

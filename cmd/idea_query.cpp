@@ -192,7 +192,7 @@ void register_idea_query(CLI::App& app, Context& ctx)
   sub->add_option("--theme", o->theme, "Only this theme (repeatable)");
   sub->add_option("--source", o->source, "Only this source (repeatable)");
   sub->add_option("--sort", o->sort, "id, created, title, status, region or likes; -FIELD descending")->default_val("created");
-  sub->add_option("--limit", o->limit, "At most N records");
+  sub->add_option("--limit", o->limit, "At most N records")->check(count_check());
   sub->add_option("--format", o->format, "text, json, csv or markdown");
   sub->add_option("-o,--output", o->out, "Write to FILE (format from the extension)");
   sub->footer("Terms on the same field OR, different fields AND.\n\nExamples:\n"
@@ -234,7 +234,7 @@ void register_idea_query(CLI::App& app, Context& ctx)
   sub = idea->add_subcommand("similar", "Records most similar to a record or a text: likely duplicates");
   sub->add_option("ID", m->id, "Record id or unique prefix");
   sub->add_option("--text", m->text, "Compare with this text instead of a record");
-  sub->add_option("--limit", m->limit, "At most N records")->default_val(10);
+  sub->add_option("--limit", m->limit, "At most N records")->default_val(10)->check(count_check());
   sub->add_option("--format", m->format, "text, json, csv or markdown");
   sub->add_option("-o,--output", m->out, "Write to FILE (format from the extension)");
   sub->footer(fmt::format("The score is the cosine of the two records' word vectors (0..1; the title counts most);\n"

@@ -85,7 +85,9 @@ void register_report(CLI::App& app, Context& ctx)
           ->check(CLI::IsMember({"month", "quarter", "year"}));
     }
     if (name == "value") {
-      sub->add_option("--top", f->options.top, "How many innovations in the top list")->default_val(10);
+      sub->add_option("--top", f->options.top, "How many innovations in the top list")
+          ->default_val(10)
+          ->check(count_check());
     }
     sub->add_option("--format", f->format, "text, markdown, csv, json or html")
         ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}));

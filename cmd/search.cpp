@@ -103,7 +103,7 @@ void register_search(CLI::App& app, Context& ctx)
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand("search", "Full-text search, ranked by relevance (bm25), with a snippet");
   sub->add_option("TEXT", o->words, "Words to find (accents and case ignored: 'generalise' finds 'généralisé')")->required();
-  sub->add_option("--limit", o->limit, "At most N results")->default_val(20);
+  sub->add_option("--limit", o->limit, "At most N results")->default_val(20)->check(count_check());
   sub->add_option("--format", o->format, "text, json or csv");
   sub->add_option("-o,--output", o->out, "Write to FILE (format from the extension)");
   sub->footer("Examples:\n  innov search télétravail\n  innov search recrutement simulation --format json");

@@ -130,3 +130,21 @@ TEST_CASE("search: records of equal rank come by id, whatever the order of the r
   CHECK(first_ids({"--no-cache"}) == want);
   CHECK(p({"search", "jumeau", "--limit", "0"}).out.find(ids[0]) == std::string::npos);
 }
+
+TEST_CASE("--limit and --top take a count, 0 or more")
+{
+  Portfolio p;
+  for (std::vector<std::string> args : {std::vector<std::string>{"search", "recrutement", "--limit", "-3"},
+                                        {"idea", "list", "--limit", "-1"},
+                                        {"idea", "similar", "k3m9xa2q", "--limit", "x"},
+                                        {"report", "value", "--top", "1.5"}}) {
+    CAPTURE(args.back());
+    args.insert(args.begin(), {"-C", p.root});
+    auto r = run(args);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("is not a count (a whole number, 0 or more)") != std::string::npos);
+  }
+  auto r = run({"-C", p.root, "search", "recrutement", "--limit", "0"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("k3m9xa2q") == std::string::npos);
+}
