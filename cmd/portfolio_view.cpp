@@ -20,11 +20,11 @@ void warn_invalid(const Context& ctx, std::size_t bad)
 
 } // namespace
 
-ReadStart start_read(const Context& ctx)
+ReadStart start_read(const Context& ctx, bool scan_ahead)
 {
   ReadStart start;
   start.root = find_portfolio_root(ctx);
-  if (!ctx.no_cache) {
+  if (!ctx.no_cache && scan_ahead) {
     start.scan = std::make_unique<index::ScanAhead>(start.root);
   }
   start.config = store::require_config(start.root);

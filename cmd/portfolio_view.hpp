@@ -32,7 +32,8 @@ struct ReadStart
   std::unique_ptr<index::ScanAhead> scan;
   model::Config config;
 };
-ReadStart start_read(const Context& ctx);
+// scan_ahead false: no scan ahead (a rebuild scans afresh, trusting no cache).
+ReadStart start_read(const Context& ctx, bool scan_ahead = true);
 
 // The index of the portfolio, refreshed: on disk, or in memory with --no-cache.
 std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start, index::RefreshStats* stats = nullptr,

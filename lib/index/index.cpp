@@ -23,7 +23,6 @@ namespace innov::index {
 
 namespace {
 
-
 std::int64_t now_ns()
 {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -265,7 +264,8 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
   if (ahead && !force) {
     scanned = ahead->take(); // a rebuild trusts no cache, and so not the listing of folders either
   }
-  std::vector<FileStat> files = scanned ? std::move(*scanned) : scan_record_files(m_root, m_mode == Mode::cached && !force);
+  std::vector<FileStat> files =
+      scanned ? std::move(*scanned) : scan_record_files(m_root, m_mode == Mode::cached && !force);
   stats.files = files.size();
 
   // What must be read is planned once without a lock, so that files are parsed while other
