@@ -35,7 +35,8 @@ namespace {
 
 std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::filesystem::path& root,
                                               const model::Config& config, index::ScanAhead* scan,
-                                              index::RefreshStats* stats, bool rebuild)
+                                              index::RefreshStats* stats, bool rebuild,
+                                              const index::Index::ReadAhead& read_ahead)
 {
   auto mode = ctx.no_cache ? index::Index::Mode::memory : index::Index::Mode::cached;
   auto idx = std::make_unique<index::Index>(root, config, mode, [&ctx](const std::string& line) {
@@ -50,7 +51,7 @@ std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::fil
                 << std::flush;
     });
   }
-  auto s = idx->refresh(rebuild, scan);
+  auto s = idx->refresh(rebuild, scan, read_ahead);
   if (stats) {
     *stats = s;
   }
@@ -60,15 +61,15 @@ std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::fil
 } // namespace
 
 std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start, index::RefreshStats* stats,
-                                         bool rebuild)
+                                         bool rebuild, const index::Index::ReadAhead& read_ahead)
 {
-  return refreshed_index(ctx, start.root, start.config, start.scan.get(), stats, rebuild);
+  return refreshed_index(ctx, start.root, start.config, start.scan.get(), stats, rebuild, read_ahead);
 }
 
 std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,
                                          const model::Config& config, index::RefreshStats* stats)
 {
-  return refreshed_index(ctx, root, config, nullptr, stats, false);
+  return refreshed_index(ctx, root, config, nullptr, stats, false, {});
 }
 
 PortfolioView open_view(const Context& ctx, index::Decode what)
@@ -105,10 +106,14 @@ PortfolioView open_view(const Context& ctx, index::Decode what)
     v.invalid_files = bad.size() + dropped;
   } else {
     index::RefreshStats stats;
-    auto idx = open_index(ctx, start, &stats);
+    auto read = [&](index::Index& idx) { v.portfolio.records = idx.records(what); };
+    auto idx = open_index(ctx, start, &stats, false, read);
     v.portfolio.root = v.root;
     v.portfolio.config = v.config;
-    v.portfolio.records = idx->records(what);
+    if (!stats.read_ahead) {
+      v.portfolio.records.clear(); // first, so that the two are not in memory at once
+      read(*idx);
+    }
     v.invalid_files = stats.errors + (stats.files - stats.errors - stats.records);
   }
   warn_invalid(ctx, v.invalid_files);

@@ -35,9 +35,11 @@ struct ReadStart
 // scan_ahead false: no scan ahead (a rebuild scans afresh, trusting no cache).
 ReadStart start_read(const Context& ctx, bool scan_ahead = true);
 
-// The index of the portfolio, refreshed: on disk, or in memory with --no-cache.
+// The index of the portfolio, refreshed: on disk, or in memory with --no-cache. read_ahead: the
+// command's read, run while the files are stat'ed (index::Index::ReadAhead); when
+// stats->read_ahead is false afterwards, the command reads again.
 std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start, index::RefreshStats* stats = nullptr,
-                                         bool rebuild = false);
+                                         bool rebuild = false, const index::Index::ReadAhead& read_ahead = {});
 // The same without a scan ahead (after a mutation).
 std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,
                                          const model::Config& config, index::RefreshStats* stats = nullptr);

@@ -119,8 +119,13 @@ void register_search(CLI::App& app, Context& ctx)
         throw UsageError("nothing to search for in '" + text + "'");
       }
       auto start = start_read(ctx);
-      auto idx = open_index(ctx, start);
-      auto rows = ranked_matches(idx->db(), q, o->limit);
+      std::vector<Match> rows;
+      auto read = [&](index::Index& idx) { rows = ranked_matches(idx.db(), q, o->limit); };
+      index::RefreshStats stats;
+      auto idx = open_index(ctx, start, &stats, false, read);
+      if (!stats.read_ahead) {
+        read(*idx);
+      }
       report::Table t;
       t.columns = {{"id"}, {"status"}, {"score", true}, {"title"}, {"snippet"}};
       for (const auto& m : rows) {

@@ -3,6 +3,7 @@
 #include "lib/index/ddl.hpp"
 #include "lib/index/fold.hpp"
 #include "lib/index/scan.hpp"
+#include "lib/index/snapshot.hpp"
 #include "lib/index/serialize.hpp"
 #include "lib/index/tables.hpp"
 #include "lib/store/portfolio.hpp"
@@ -57,20 +58,27 @@ struct Snapshot
   std::int64_t data_version = 0; // PRAGMA data_version before the reads: other writers change it
   bool rebuild = false;          // forced, or innov.yaml, a challenge or the program changed
   std::int64_t last_refresh = 0; // refreshed_ns
-  struct Row
-  {
-    std::string path;
-    std::int64_t size, mtime_ns;
-    bool ok;
-  };
-  std::vector<Row> files; // in path order (the table is stored so); empty for a rebuild
+  std::vector<FileRow> files;    // in path order; empty for a rebuild
 };
+
+// The files table, row by row (when meta 'files' is missing or cannot be read).
+std::vector<FileRow> read_file_rows(SQLite::Database& db)
+{
+  std::vector<FileRow> rows;
+  SQLite::Statement q(db, "SELECT path, size, mtime_ns, status = 'ok' FROM files ORDER BY path");
+  while (q.executeStep()) {
+    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
+                    q.getColumn(3).getInt() != 0});
+  }
+  return rows;
+}
 
 Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force)
 {
   Snapshot s;
   s.data_version = db.execAndGet("PRAGMA data_version").getInt64();
   std::string old_fp;
+  bool packed = false;
   SQLite::Statement meta(db, "SELECT key, value FROM meta");
   while (meta.executeStep()) {
     std::string key = meta.getColumn(0).getString();
@@ -78,57 +86,19 @@ Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force)
       old_fp = meta.getColumn(1).getString();
     } else if (key == "refreshed_ns") {
       s.last_refresh = std::stoll(meta.getColumn(1).getString());
+    } else if (key == "files" && !force) {
+      const auto& v = meta.getColumn(1);
+      packed = unpack_file_rows({static_cast<const char*>(v.getBlob()), static_cast<std::size_t>(v.getBytes())},
+                                s.files);
     }
   }
   s.rebuild = force || old_fp != fp;
-  if (!s.rebuild) {
-    SQLite::Statement q(db, "SELECT path, size, mtime_ns, status = 'ok' FROM files ORDER BY path");
-    while (q.executeStep()) {
-      s.files.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
-                         q.getColumn(3).getInt() != 0});
-    }
+  if (s.rebuild) {
+    s.files.clear();
+  } else if (!packed) {
+    s.files = read_file_rows(db);
   }
   return s;
-}
-
-// What a refresh must do: the files to read (new, changed or racy) and the rows of files that are
-// gone, from a merge of the files table and the sorted scan.
-struct Plan
-{
-  bool rebuild = false;
-  std::vector<FileStat> to_read;
-  std::vector<std::string> gone;
-  std::size_t ok = 0; // unchanged files whose record is valid
-
-  bool nothing_to_do() const { return !rebuild && to_read.empty() && gone.empty(); }
-};
-
-Plan plan_refresh(const Snapshot& known, const std::vector<FileStat>& files)
-{
-  Plan p;
-  p.rebuild = known.rebuild;
-  if (p.rebuild) {
-    p.to_read = files;
-    return p;
-  }
-  std::size_t i = 0;
-  for (const auto& row : known.files) {
-    for (; i < files.size() && files[i].rel < row.path; ++i) {
-      p.to_read.push_back(files[i]); // new
-    }
-    if (i == files.size() || files[i].rel != row.path) {
-      p.gone.push_back(row.path);
-      continue;
-    }
-    const FileStat& f = files[i++];
-    if (row.size != f.size || row.mtime_ns != f.mtime_ns || f.mtime_ns >= known.last_refresh - k_racy_ns) {
-      p.to_read.push_back(f);
-    } else {
-      p.ok += row.ok ? 1 : 0;
-    }
-  }
-  p.to_read.insert(p.to_read.end(), files.begin() + static_cast<std::ptrdiff_t>(i), files.end());
-  return p;
 }
 
 // From this many files to read, a refresh parses them under the write lock and writes each record
@@ -233,10 +203,10 @@ void Index::reset_db(const std::string& reason)
   open_db();
 }
 
-RefreshStats Index::refresh(bool force, ScanAhead* ahead)
+RefreshStats Index::refresh(bool force, ScanAhead* ahead, const ReadAhead& read_ahead)
 {
   try {
-    auto stats = refresh_once(force, ahead);
+    auto stats = refresh_once(force, ahead, read_ahead);
     m_records_hint = stats.records;
     return stats;
   } catch (const SQLite::Exception& e) {
@@ -252,7 +222,7 @@ RefreshStats Index::refresh(bool force, ScanAhead* ahead)
   }
 }
 
-RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
+RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& read_ahead)
 {
   auto started = std::chrono::steady_clock::now();
   RefreshStats stats;
@@ -260,6 +230,23 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
   // What the index holds is read while the files are stat'ed (when the scan was started ahead).
   std::string fp = fingerprint(m_root);
   Snapshot known = read_snapshot(*m_db, fp, force);
+  // While the files are still being stat'ed, the command's own read runs on the index as it is.
+  // Another process's commit in between (data_version) makes it void.
+  bool read_ahead_ran = false;
+  if (read_ahead && ahead && !known.rebuild) {
+    struct Refreshing // records() passes its errors on meanwhile
+    {
+      bool& flag;
+      explicit Refreshing(bool& f) : flag(f) { flag = true; }
+      ~Refreshing() { flag = false; }
+    } refreshing(m_refreshing);
+    try {
+      read_ahead(*this);
+      read_ahead_ran = m_db->execAndGet("PRAGMA data_version").getInt64() == known.data_version;
+    } catch (const SQLite::Exception&) {
+      read_ahead_ran = false; // done again after the refresh, which heals the cache if need be
+    }
+  }
   std::optional<std::vector<FileStat>> scanned;
   if (ahead && !force) {
     scanned = ahead->take(); // a rebuild trusts no cache, and so not the listing of folders either
@@ -270,10 +257,11 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
 
   // What must be read is planned once without a lock, so that files are parsed while other
   // commands keep reading and writing, then again under the write lock.
-  Plan first = plan_refresh(known, files);
+  Plan first = plan_refresh(known.files, known.rebuild, known.last_refresh, files);
   if (first.nothing_to_do()) {
     // Nothing changed (every file known, none new, none gone): no write lock, no transaction.
     stats.records = first.ok;
+    stats.read_ahead = read_ahead_ran;
     stats.errors = files.size() - stats.records;
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
@@ -311,7 +299,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
   if (m_db->execAndGet("PRAGMA data_version").getInt64() != known.data_version) {
     known = read_snapshot(*m_db, fp, force);
   }
-  Plan p = plan_refresh(known, files);
+  Plan p = plan_refresh(known.files, known.rebuild, known.last_refresh, files);
   std::vector<FileStat> missing;
   for (const auto& f : p.to_read) {
     if (!stream && !parsed.count(f.rel)) {
@@ -375,6 +363,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
   std::int64_t now = now_ns();
   SQLite::Statement ins(*m_db, "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, diagnostics, "
                                "record_id, indexed_ns) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)");
+  std::vector<FileRow> reread; // the rows written, in path order
   auto write = [&](const FileStat& f, const Parsed& pr) {
     drop(f.rel);
     bool valid = pr.rec && !pr.error;
@@ -401,6 +390,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
     }
     ins.bind(7, now);
     ins.exec();
+    reread.push_back({f.rel, f.size, f.mtime_ns, ok});
   };
   if (stream) {
     // The records are not kept: the rare contested id below parses its file again.
@@ -410,6 +400,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
       write(f, parsed.at(f.rel));
     }
   }
+  bool moved = false; // an id went to another file: rows that were not written changed status
   for (const auto& id : contested) {
     SQLite::Statement q(*m_db, "SELECT path, size, mtime_ns FROM files WHERE record_id = ? ORDER BY path LIMIT 1");
     q.bind(1, id);
@@ -434,7 +425,12 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
     w.bind(1, first.rel);
     w.bind(2, id);
     w.exec();
+    moved = true;
   }
+  // The files table packed, for the next refresh: derived from what was known and what was written,
+  // unless an id moved to a file that was not written.
+  std::string packed =
+      pack_file_rows(moved ? read_file_rows(*m_db) : rows_after(known.files, files, std::move(reread)));
   SQLite::Statement meta(*m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
   for (auto [k, v] : {std::pair<std::string, std::string>{"fingerprint", fp}, {"refreshed_ns", std::to_string(now)}}) {
     meta.reset();
@@ -442,6 +438,10 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead)
     meta.bind(2, v);
     meta.exec();
   }
+  meta.reset();
+  meta.bind(1, "files");
+  meta.bind(2, packed.data(), static_cast<int>(packed.size()));
+  meta.exec();
   tx->commit();
   SQLite::Statement counts(*m_db, "SELECT count(*) FILTER (WHERE status = 'ok'), count(*) FILTER (WHERE status = 'error') "
                                   "FROM files");
@@ -457,7 +457,7 @@ std::vector<model::Innovation> Index::records(Decode what)
   try {
     return read_records(what);
   } catch (const SQLite::Exception& e) {
-    if (m_mode == Mode::memory) {
+    if (m_mode == Mode::memory || m_refreshing) {
       throw;
     }
     reset_db(e.what());

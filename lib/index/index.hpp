@@ -27,6 +27,7 @@ struct RefreshStats
   std::size_t reread = 0;   // files parsed by this refresh
   std::size_t removed = 0;  // rows dropped for deleted or renamed files
   bool rebuilt = false;     // a full rebuild happened
+  bool read_ahead = false;  // the read ahead ran and what it read is what the index holds now
   double seconds = 0;
 };
 
@@ -40,10 +41,16 @@ public:
   // memory with one warning. `warn` receives those lines.
   Index(const fs::path& root, const model::Config& config, Mode mode, std::function<void(const std::string&)> warn);
 
+  // A read of the index run while a refresh waits for the scan of the files, with the cache as it
+  // is (most often up to date): its result stands when RefreshStats::read_ahead says so, and the
+  // read is done again otherwise. It may throw SQLite::Exception (the read is then done again).
+  using ReadAhead = std::function<void(Index&)>;
+
   // Brings the index up to date with the files: re-reads only new, changed and racy files, drops
   // rows of deleted ones, in one IMMEDIATE transaction. force: rebuild everything. ahead: the
-  // scan of the files, when it was started earlier.
-  RefreshStats refresh(bool force = false, ScanAhead* ahead = nullptr);
+  // scan of the files, when it was started earlier. read_ahead: see ReadAhead (run only with a
+  // scan ahead, and not when the index is to be rebuilt).
+  RefreshStats refresh(bool force = false, ScanAhead* ahead = nullptr, const ReadAhead& read_ahead = {});
 
   // The valid records, in path order (Decode::without_text leaves out the free text; reports).
   std::vector<model::Innovation> records(Decode what = Decode::all);
@@ -61,7 +68,7 @@ private:
   void open_cache_db(); // open_db for the file on disk; throws SQLite::Exception
   void reset_db(const std::string& reason);
   void use_memory(const std::string& reason); // one warning, then an in-memory index
-  RefreshStats refresh_once(bool force, ScanAhead* ahead = nullptr);
+  RefreshStats refresh_once(bool force, ScanAhead* ahead = nullptr, const ReadAhead& read_ahead = {});
   std::vector<model::Innovation> read_records(Decode what);
 
   fs::path m_root;
@@ -72,6 +79,7 @@ private:
   Progress m_progress;
   std::unique_ptr<SQLite::Database> m_db;
   bool m_healed = false;
+  bool m_refreshing = false; // records() then passes its errors on instead of healing
   std::size_t m_records_hint = 0; // records counted by the last refresh (to reserve)
 };
 

@@ -154,13 +154,22 @@ struct Walk
   }
 };
 
+// Puts the entries of a walk in path order (the order of the scan's result and of the listing).
+void sort_entries(Walk& walk)
+{
+  auto by_path = [](const Entry& a, const Entry& b) { return a.rel < b.rel; };
+  if (!std::is_sorted(walk.entries.begin(), walk.entries.end(), by_path)) {
+    std::sort(walk.entries.begin(), walk.entries.end(), by_path);
+  }
+}
+
 // .innov/listing: the folders of the last walk with their mtimes, and the record files in them. A
 // scan whose folders all have the same mtimes lists nothing (adding, removing or renaming a file
 // changes its folder's mtime), as git's untracked cache does. A folder modified within 2 s before
 // the listing was written is not trusted, because of the coarse clock of file systems.
 //   innov-listing 1 WRITTEN_NS
 //   d MTIME_NS PREFIX        one per folder, in walk order
-//   f FOLDER NAME            one per file, FOLDER the index of its d line
+//   f FOLDER NAME            one per file in path order, FOLDER the index of its d line
 //   end FILES
 fs::path listing_path(const fs::path& root)
 {
@@ -214,6 +223,7 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
     }
     return true;
   };
+  walk.entries.reserve(text.size() / 16); // about as many as there are lines
   std::string_view l;
   std::int64_t written = 0;
   if (!line(l) || !l.starts_with("innov-listing 1 ")) {
@@ -249,7 +259,10 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
         return false;
       }
       const std::string& prefix = walk.prefixes[static_cast<std::size_t>(dir)];
-      walk.entries.push_back({static_cast<std::size_t>(dir), prefix + std::string(l), prefix.size()});
+      std::string rel;
+      rel.reserve(prefix.size() + l.size());
+      rel.append(prefix).append(l);
+      walk.entries.push_back({static_cast<std::size_t>(dir), std::move(rel), prefix.size()});
     } else if (l.starts_with("end ")) {
       l.remove_prefix(4);
       std::int64_t n = 0;
@@ -310,27 +323,30 @@ void write_listing(const Walk& walk, const fs::path& root)
 std::vector<FileStat> scan_record_files(const fs::path& root, bool listing)
 {
   Walk walk{root, {}, {}, {}, {}};
-  if (!listing || !walk_from_listing(walk, root)) {
+  bool listed = listing && walk_from_listing(walk, root);
+  if (!listed) {
     walk.clear();
     int top = ::open((root / store::k_records_dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (top >= 0) {
       walk.folder(top, std::string(store::k_records_dir) + "/");
     }
-    if (listing) {
-      write_listing(walk, root);
-    }
   }
-  // The stats are the bulk of a warm command: spread them over the cores, as git does.
+  sort_entries(walk); // a listing is written sorted: then only checked
+  if (listing && !listed) {
+    write_listing(walk, root);
+  }
+  // The stats are the bulk of a warm command: spread them over the cores, as git does. The
+  // entries are in path order, and so is the result.
   std::vector<FileStat> out(walk.entries.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < out.size(); i = next++) {
-      const Entry& e = walk.entries[i];
+      Entry& e = walk.entries[i];
       struct stat st{};
       if (::fstatat(walk.dirs[e.dir], e.rel.c_str() + e.name_at, &st, 0) == 0) {
-        out[i] = from_stat(e.rel, st);
+        out[i] = from_stat(std::move(e.rel), st);
       } else {
-        out[i] = {e.rel, -1, 0};
+        out[i] = {std::move(e.rel), -1, 0};
       }
     }
   };
@@ -343,7 +359,6 @@ std::vector<FileStat> scan_record_files(const fs::path& root, bool listing)
   for (auto& t : pool) {
     t.join();
   }
-  std::sort(out.begin(), out.end(), [](const FileStat& a, const FileStat& b) { return a.rel < b.rel; });
   return out;
 }
 

@@ -1,0 +1,240 @@
+// The packed copy of the files table (meta 'files'), the refresh plan, and the read a command runs
+// ahead while the files are stat'ed.
+#include "lib/index/index.hpp"
+#include "lib/index/snapshot.hpp"
+#include "lib/store/portfolio.hpp"
+#include "tests/support.hpp"
+
+#include <chrono>
+#include <doctest/doctest.h>
+#include <random>
+
+using namespace innov;
+using namespace innov::test;
+
+namespace {
+
+bool same_rows(const std::vector<index::FileRow>& a, const std::vector<index::FileRow>& b)
+{
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].path != b[i].path || a[i].size != b[i].size || a[i].mtime_ns != b[i].mtime_ns || a[i].ok != b[i].ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// What the files table holds, and what its packed copy says.
+std::vector<index::FileRow> table_rows(SQLite::Database& db)
+{
+  std::vector<index::FileRow> rows;
+  SQLite::Statement q(db, "SELECT path, size, mtime_ns, status = 'ok' FROM files ORDER BY path");
+  while (q.executeStep()) {
+    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
+                    q.getColumn(3).getInt() != 0});
+  }
+  return rows;
+}
+
+std::vector<index::FileRow> packed_rows(SQLite::Database& db)
+{
+  SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'files'");
+  REQUIRE(q.executeStep());
+  const auto& v = q.getColumn(0);
+  std::vector<index::FileRow> rows;
+  CHECK(index::unpack_file_rows({static_cast<const char*>(v.getBlob()), static_cast<std::size_t>(v.getBytes())}, rows));
+  return rows;
+}
+
+struct Fixture
+{
+  TempDir dir;
+  model::Config config;
+  Fixture()
+  {
+    copy_tree(example_portfolio(), dir.path());
+    fs::remove_all(dir.path() / ".innov");
+    config = store::require_config(dir.path());
+  }
+  index::Index open()
+  {
+    return index::Index(dir.path(), config, index::Index::Mode::cached, [](const std::string& w) { FAIL(w); });
+  }
+};
+
+} // namespace
+
+TEST_CASE("index::pack_file_rows and unpack_file_rows give back the rows, and refuse anything else")
+{
+  std::vector<index::FileRow> rows = {
+      {"innovations/2015/a.yaml", 10, 1'795'940'093'541'475'444, true},
+      {"innovations/2015/ab.yaml", -1, 0, false}, // cannot be stat'ed
+      {"innovations/2015/b.yaml", 0, -5, true},
+      {"innovations/2016/deeper/é.yaml", 1 << 20, 7, false},
+      {"z.yaml", 3, 4, true}, // shares nothing with the one before
+  };
+  std::string packed = index::pack_file_rows(rows);
+  std::vector<index::FileRow> back;
+  REQUIRE(index::unpack_file_rows(packed, back));
+  CHECK(same_rows(back, rows));
+  CHECK(index::unpack_file_rows(index::pack_file_rows({}), back));
+  CHECK(back.empty());
+
+  // Cut anywhere, or with a byte more, it does not unpack.
+  for (std::size_t n = 0; n < packed.size(); ++n) {
+    CHECK_FALSE(index::unpack_file_rows(std::string_view(packed).substr(0, n), back));
+  }
+  CHECK_FALSE(index::unpack_file_rows(packed + "x", back));
+  // Rows out of path order (a table is in path order) do not unpack either.
+  std::swap(rows[0], rows[2]);
+  CHECK_FALSE(index::unpack_file_rows(index::pack_file_rows(rows), back));
+  CHECK_FALSE(index::unpack_file_rows("innov-files 2\n", back));
+}
+
+TEST_CASE("index::plan_refresh reads new, changed and racy files, and drops the rows of files gone")
+{
+  const std::int64_t s = 1'000'000'000;
+  std::vector<index::FileRow> known = {
+      {"a.yaml", 10, 100 * s, true}, {"b.yaml", 10, 100 * s, true}, {"c.yaml", 10, 100 * s, false},
+      {"d.yaml", 10, 109 * s, true}, // written within 2 s before the last refresh: racy
+  };
+  std::vector<index::FileStat> files = {
+      {"a.yaml", 10, 100 * s}, // unchanged
+      {"b.yaml", 11, 100 * s}, // grew
+      {"bb.yaml", 5, 50 * s},  // new
+      {"d.yaml", 10, 109 * s}, // c.yaml is gone
+  };
+  auto p = index::plan_refresh(known, false, 110 * s, files);
+  std::vector<std::string> read;
+  for (const auto& f : p.to_read) {
+    read.push_back(f.rel);
+  }
+  CHECK(read == std::vector<std::string>{"b.yaml", "bb.yaml", "d.yaml"});
+  CHECK(p.gone == std::vector<std::string>{"c.yaml"});
+  CHECK(p.ok == 1);
+  CHECK_FALSE(p.nothing_to_do());
+  // The same files a while later, every change indexed: nothing to do.
+  std::vector<index::FileRow> now = {
+      {"a.yaml", 10, 100 * s, true}, {"b.yaml", 11, 100 * s, true}, {"bb.yaml", 5, 50 * s, false}, {"d.yaml", 10, 109 * s, true}};
+  auto later = index::plan_refresh(now, false, 200 * s, files);
+  CHECK(later.nothing_to_do());
+  CHECK(later.ok == 3);
+  CHECK(index::plan_refresh(now, true, 200 * s, files).to_read.size() == files.size());
+  // rows_after: what the refresh leaves in the table.
+  auto after = index::rows_after(known, files, {{"b.yaml", 11, 100 * s, true}, {"bb.yaml", 5, 50 * s, false},
+                                                 {"d.yaml", 10, 109 * s, true}});
+  CHECK(same_rows(after, now));
+}
+
+TEST_CASE("index::Index keeps meta 'files' equal to the files table through random changes")
+{
+  Fixture f;
+  const auto& root = f.dir.path();
+  auto idx = f.open();
+  idx.refresh();
+  CHECK(same_rows(packed_rows(idx.db()), table_rows(idx.db())));
+  util::Diagnostics ignore;
+  std::mt19937 rng(7);
+  for (int round = 0; round < 30; ++round) {
+    auto files = store::list_record_files(root, ignore);
+    const auto& pick = files[rng() % files.size()];
+    switch (rng() % 5) {
+    case 0: // edited in place
+      f.dir.write(pick, read(root / pick) + "# edited\n");
+      break;
+    case 1: // deleted
+      fs::remove(root / pick);
+      break;
+    case 2: // renamed
+      fs::rename(root / pick, root / (pick.substr(0, pick.size() - 5) + "-moved.yaml"));
+      break;
+    case 3: // copied under an earlier path: the same id twice, which moves the id to the copy
+      f.dir.write("innovations/2014/" + fs::path(pick).filename().string(), read(root / pick));
+      break;
+    default: // broken
+      f.dir.write(pick, "id: [\n");
+      break;
+    }
+    idx.refresh();
+    REQUIRE(same_rows(packed_rows(idx.db()), table_rows(idx.db())));
+  }
+  // A packed copy that does not unpack is not trusted: the table is read instead.
+  idx.db().exec("UPDATE meta SET value = x'00' WHERE key = 'files'");
+  auto again = f.open();
+  auto stats = again.refresh();
+  CHECK(stats.files == table_rows(again.db()).size());
+  index::Index mem(root, f.config, index::Index::Mode::memory, [](const std::string&) {});
+  mem.refresh();
+  CHECK(again.records().size() == mem.records().size());
+}
+
+TEST_CASE("index::Index::refresh runs the read ahead on the cache, and says whether its result stands")
+{
+  Fixture f;
+  const auto& root = f.dir.path();
+  // Files written an hour ago are not racy: a refresh after the first has nothing to do.
+  auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& e : fs::recursive_directory_iterator(root / "innovations")) {
+    fs::last_write_time(e.path(), old);
+  }
+  auto count = [](index::Index& idx) { return idx.records(index::Decode::figures).size(); };
+  std::size_t seen = 0;
+  int runs = 0;
+  auto read = [&](index::Index& idx) {
+    ++runs;
+    seen = count(idx);
+  };
+  auto idx = f.open();
+  idx.refresh();
+  const std::size_t all = count(idx);
+
+  SUBCASE("nothing changed: the result stands")
+  {
+    index::ScanAhead ahead(root);
+    auto stats = idx.refresh(false, &ahead, read);
+    CHECK(runs == 1);
+    CHECK(stats.read_ahead);
+    CHECK(seen == all);
+  }
+  SUBCASE("a file removed since: the result is void")
+  {
+    util::Diagnostics ignore;
+    fs::remove(root / store::list_record_files(root, ignore).front());
+    index::ScanAhead ahead(root);
+    auto stats = idx.refresh(false, &ahead, read);
+    CHECK(runs == 1);
+    CHECK_FALSE(stats.read_ahead);
+    CHECK(seen == all);             // what the read saw...
+    CHECK(count(idx) == all - 1);   // ...and what it reads again
+  }
+  SUBCASE("another process wrote the cache during the read: the result is void")
+  {
+    index::ScanAhead ahead(root);
+    auto stats = idx.refresh(false, &ahead, [&](index::Index& i) {
+      read(i);
+      SQLite::Database other(root / ".innov" / "cache.db", SQLite::OPEN_READWRITE);
+      other.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('other', 'x')");
+    });
+    CHECK(runs == 1);
+    CHECK_FALSE(stats.read_ahead);
+  }
+  SUBCASE("a read that fails is done again, after the refresh")
+  {
+    index::ScanAhead ahead(root);
+    auto stats = idx.refresh(false, &ahead, [&](index::Index& i) { i.db().exec("SELECT * FROM no_such_table"); });
+    CHECK_FALSE(stats.read_ahead);
+  }
+  SUBCASE("no read ahead without a scan ahead, nor when the index is rebuilt")
+  {
+    auto stats = idx.refresh(false, nullptr, read);
+    CHECK(runs == 0);
+    CHECK_FALSE(stats.read_ahead);
+    index::ScanAhead ahead(root);
+    stats = idx.refresh(true, &ahead, read);
+    CHECK(runs == 0);
+    CHECK_FALSE(stats.read_ahead);
+  }
+}
