@@ -1,10 +1,12 @@
-// The packed copy of the files table (meta 'files'), the refresh plan, and the read a command runs
+// The packed copy of the files table (file_chunks), the refresh plan, and the read a command runs
 // ahead while the files are stat'ed.
 #include "lib/index/index.hpp"
 #include "lib/index/snapshot.hpp"
 #include "lib/store/portfolio.hpp"
+#include "lib/util/sha256.hpp"
 #include "tests/support.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <doctest/doctest.h>
 #include <random>
@@ -41,11 +43,9 @@ std::vector<index::FileRow> table_rows(SQLite::Database& db)
 
 std::vector<index::FileRow> packed_rows(SQLite::Database& db)
 {
-  SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'files'");
-  REQUIRE(q.executeStep());
-  const auto& v = q.getColumn(0);
   std::vector<index::FileRow> rows;
-  CHECK(index::unpack_file_rows({static_cast<const char*>(v.getBlob()), static_cast<std::size_t>(v.getBytes())}, rows));
+  std::vector<index::FileChunk> chunks;
+  CHECK(index::read_file_chunks(db, rows, chunks));
   return rows;
 }
 
@@ -80,11 +80,15 @@ TEST_CASE("index::pack_file_rows and unpack_file_rows give back the rows, and re
   std::vector<index::FileRow> back;
   REQUIRE(index::unpack_file_rows(packed, back));
   CHECK(same_rows(back, rows));
+  // It appends, in path order only: the same rows again do not follow.
+  CHECK_FALSE(index::unpack_file_rows(packed, back));
+  back.clear();
   CHECK(index::unpack_file_rows(index::pack_file_rows({}), back));
   CHECK(back.empty());
 
   // Cut anywhere, or with a byte more, it does not unpack.
   for (std::size_t n = 0; n < packed.size(); ++n) {
+    back.clear();
     CHECK_FALSE(index::unpack_file_rows(std::string_view(packed).substr(0, n), back));
   }
   CHECK_FALSE(index::unpack_file_rows(packed + "x", back));
@@ -92,6 +96,42 @@ TEST_CASE("index::pack_file_rows and unpack_file_rows give back the rows, and re
   std::swap(rows[0], rows[2]);
   CHECK_FALSE(index::unpack_file_rows(index::pack_file_rows(rows), back));
   CHECK_FALSE(index::unpack_file_rows("innov-files 2\n", back));
+}
+
+TEST_CASE("index::chunk_file_rows: adding or removing a file changes the chunk it falls in, no other")
+{
+  std::vector<index::FileRow> rows;
+  for (int i = 0; i < 3000; ++i) {
+    rows.push_back({"innovations/2015/" + std::to_string(100000 + i * 2) + ".yaml", i, i * 7, i % 3 != 0});
+  }
+  auto chunks = index::chunk_file_rows(rows);
+  CHECK(chunks.size() > 5);
+  CHECK(chunks.size() < 100);
+  std::vector<index::FileRow> back;
+  for (const auto& c : chunks) {
+    REQUIRE(index::unpack_file_rows(c.packed, back));
+  }
+  CHECK(same_rows(back, rows));
+  auto changed = [&](const std::vector<index::FileRow>& other) {
+    auto now = index::chunk_file_rows(other);
+    std::size_t n = 0;
+    for (const auto& c : now) {
+      n += std::find(chunks.begin(), chunks.end(), c) == chunks.end() ? 1 : 0;
+    }
+    return n;
+  };
+  for (int at : {0, 1234, 2999}) {
+    auto added = rows;
+    added.insert(added.begin() + at, {"innovations/2015/" + std::to_string(100000 + at * 2 - 1) + ".yaml", 1, 1, true});
+    CHECK(changed(added) <= 2); // 2 when the new row ends a chunk
+    auto removed = rows;
+    removed.erase(removed.begin() + at);
+    CHECK(changed(removed) <= 1);
+    auto edited = rows;
+    edited[static_cast<std::size_t>(at)].mtime_ns += 1;
+    CHECK(changed(edited) == 1);
+  }
+  CHECK(index::chunk_file_rows({}).empty());
 }
 
 TEST_CASE("index::plan_refresh reads new, changed and racy files, and drops the rows of files gone")
@@ -129,7 +169,7 @@ TEST_CASE("index::plan_refresh reads new, changed and racy files, and drops the 
   CHECK(same_rows(after, now));
 }
 
-TEST_CASE("index::Index keeps meta 'files' equal to the files table through random changes")
+TEST_CASE("index::Index keeps file_chunks equal to the files table through random changes")
 {
   Fixture f;
   const auto& root = f.dir.path();
@@ -161,14 +201,17 @@ TEST_CASE("index::Index keeps meta 'files' equal to the files table through rand
     idx.refresh();
     REQUIRE(same_rows(packed_rows(idx.db()), table_rows(idx.db())));
   }
-  // A packed copy that does not unpack is not trusted: the table is read instead.
-  idx.db().exec("UPDATE meta SET value = x'00' WHERE key = 'files'");
+  // Chunks that do not unpack are not trusted: the table is read instead, and the chunks rewritten.
+  idx.db().exec("UPDATE file_chunks SET rows = x'00'");
   auto again = f.open();
   auto stats = again.refresh();
   CHECK(stats.files == table_rows(again.db()).size());
   index::Index mem(root, f.config, index::Index::Mode::memory, [](const std::string&) {});
   mem.refresh();
   CHECK(again.records().size() == mem.records().size());
+  f.dir.write(store::list_record_files(root, ignore).front(), "id: [\n");
+  again.refresh();
+  CHECK(same_rows(packed_rows(again.db()), table_rows(again.db())));
 }
 
 TEST_CASE("index::Index::refresh runs the read ahead on the cache, and says whether its result stands")
@@ -237,4 +280,62 @@ TEST_CASE("index::Index::refresh runs the read ahead on the cache, and says whet
     CHECK(runs == 0);
     CHECK_FALSE(stats.read_ahead);
   }
+}
+
+TEST_CASE("index: a file whose time changed but not its content keeps its record, without a parse")
+{
+  Fixture f;
+  const auto& root = f.dir.path();
+  auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& e : fs::recursive_directory_iterator(root / "innovations")) {
+    fs::last_write_time(e.path(), old);
+  }
+  util::Diagnostics ignore;
+  const std::string rel = store::list_record_files(root, ignore).front();
+  const std::string text = read(root / rel);
+  store::CheckContext ctx;
+  ctx.config = &f.config;
+
+  // parse_file: the known hash of the content spares the parse; another hash does not.
+  auto stat = index::stat_file(root, rel);
+  auto same = index::parse_file(root, stat, ctx, util::sha256_hex(text));
+  CHECK(same.unchanged);
+  CHECK(same.hash == util::sha256_hex(text));
+  CHECK_FALSE(same.rec);
+  auto other = index::parse_file(root, stat, ctx, std::string(64, '0'));
+  CHECK_FALSE(other.unchanged);
+  REQUIRE(other.rec);
+
+  auto idx = f.open();
+  idx.refresh();
+  auto hash_of = [&](const std::string& path) {
+    SQLite::Statement q(idx.db(), "SELECT hash, mtime_ns FROM files WHERE path = ?");
+    q.bind(1, path);
+    REQUIRE(q.executeStep());
+    return std::pair(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+  };
+  CHECK(hash_of(rel).first == util::sha256_hex(text));
+  const auto records = idx.records().size();
+
+  // Touched: the row takes the new time, and keeps its record.
+  fs::last_write_time(root / rel, old + std::chrono::minutes(1));
+  auto stats = idx.refresh();
+  CHECK(stats.reread == 1);
+  CHECK(hash_of(rel).second == index::stat_file(root, rel).mtime_ns);
+  CHECK(idx.records().size() == records);
+  CHECK(same_rows(packed_rows(idx.db()), table_rows(idx.db())));
+  CHECK(idx.refresh().reread == 0);
+
+  // Changed: parsed again (broken, it leaves the index).
+  f.dir.write(rel, "id: [\n");
+  fs::last_write_time(root / rel, old + std::chrono::minutes(2));
+  idx.refresh();
+  CHECK(hash_of(rel).first == util::sha256_hex("id: [\n"));
+  CHECK(idx.records().size() == records - 1);
+  // And back as it was: parsed again, since the index holds the broken content's hash.
+  f.dir.write(rel, text);
+  fs::last_write_time(root / rel, old + std::chrono::minutes(3));
+  idx.refresh();
+  CHECK(idx.records().size() == records);
+  CHECK(same_rows(packed_rows(idx.db()), table_rows(idx.db())));
 }

@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 9;
+inline constexpr int k_index_version = 10;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -19,6 +19,8 @@ CREATE TABLE IF NOT EXISTS files (
 ) WITHOUT ROWID;              -- stored in path order: a refresh compares it with the sorted scan
 -- The record, serialized (lib/index/serialize.hpp) in three parts, each in a table of its own in path
 -- order, so that a report reads only the dense pages of the parts it decodes.
+-- The files table packed in chunks (lib/index/snapshot.hpp), keyed by the path of their first row.
+CREATE TABLE IF NOT EXISTS file_chunks (first TEXT PRIMARY KEY, rows BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS records (path TEXT PRIMARY KEY, id TEXT, figures BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS record_people (path TEXT PRIMARY KEY, people BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS record_text (path TEXT PRIMARY KEY, text BLOB) WITHOUT ROWID;

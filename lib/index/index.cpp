@@ -59,9 +59,11 @@ struct Snapshot
   bool rebuild = false;          // forced, or innov.yaml, a challenge or the program changed
   std::int64_t last_refresh = 0; // refreshed_ns
   std::vector<FileRow> files;    // in path order; empty for a rebuild
+  std::vector<FileChunk> chunks; // as read from file_chunks
+  bool chunked = false;          // files came from file_chunks (else from the files table)
 };
 
-// The files table, row by row (when meta 'files' is missing or cannot be read).
+// The files table, row by row (when file_chunks cannot be read).
 std::vector<FileRow> read_file_rows(SQLite::Database& db)
 {
   std::vector<FileRow> rows;
@@ -78,7 +80,6 @@ Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force)
   Snapshot s;
   s.data_version = db.execAndGet("PRAGMA data_version").getInt64();
   std::string old_fp;
-  bool packed = false;
   SQLite::Statement meta(db, "SELECT key, value FROM meta");
   while (meta.executeStep()) {
     std::string key = meta.getColumn(0).getString();
@@ -86,17 +87,14 @@ Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force)
       old_fp = meta.getColumn(1).getString();
     } else if (key == "refreshed_ns") {
       s.last_refresh = std::stoll(meta.getColumn(1).getString());
-    } else if (key == "files" && !force) {
-      const auto& v = meta.getColumn(1);
-      packed = unpack_file_rows({static_cast<const char*>(v.getBlob()), static_cast<std::size_t>(v.getBytes())},
-                                s.files);
     }
   }
   s.rebuild = force || old_fp != fp;
-  if (s.rebuild) {
-    s.files.clear();
-  } else if (!packed) {
-    s.files = read_file_rows(db);
+  if (!s.rebuild) {
+    s.chunked = read_file_chunks(db, s.files, s.chunks);
+    if (!s.chunked) {
+      s.files = read_file_rows(db);
+    }
   }
   return s;
 }
@@ -271,9 +269,25 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   for (const auto& rel : store::list_challenge_files(m_root, ignore)) {
     ctx.challenge_ids.insert(fs::path(rel).stem().string());
   }
+  // The hashes the files to read were indexed with: a file whose content has it is not parsed again
+  // (its time changed, not its content: a touch, a checkout, an editor saving as it was).
+  auto hashes = [&](const std::vector<FileStat>& wanted) {
+    std::vector<std::string> out;
+    if (known.rebuild) {
+      return out;
+    }
+    SQLite::Statement q(*m_db, "SELECT hash FROM files WHERE path = ?");
+    for (const auto& f : wanted) {
+      q.reset();
+      q.bind(1, f.rel);
+      out.push_back(q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getString() : std::string());
+    }
+    return out;
+  };
   std::map<std::string, Parsed> parsed;
   auto parse = [&](const std::vector<FileStat>& wanted) {
-    parse_files(m_root, wanted, ctx, m_progress, [&](Parsed& p) { parsed[p.stat.rel] = std::move(p); });
+    parse_files(m_root, wanted, ctx, m_progress, [&](Parsed& p) { parsed[p.stat.rel] = std::move(p); },
+                hashes(wanted));
   };
   // A few files are parsed before taking the write lock. Many (a cold build) are parsed under it,
   // each record written as soon as it is parsed, so that writing overlaps parsing: other writers
@@ -362,9 +376,31 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   stats.reread = p.to_read.size();
   std::int64_t now = now_ns();
   SQLite::Statement ins(*m_db, "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, diagnostics, "
-                               "record_id, indexed_ns) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)");
+                               "record_id, indexed_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  // A file whose content is as indexed keeps its row, with its new stat, if the row still has that
+  // hash (another process may have indexed other content since the hash was read).
+  SQLite::Statement restat(*m_db, "UPDATE files SET size = ?, mtime_ns = ?, indexed_ns = ? WHERE path = ? AND hash = ? "
+                                  "RETURNING status = 'ok'");
   std::vector<FileRow> reread; // the rows written, in path order
-  auto write = [&](const FileStat& f, const Parsed& pr) {
+  auto write = [&](const FileStat& f, const Parsed& given) {
+    const Parsed* chosen = &given;
+    Parsed full;
+    if (given.unchanged) {
+      restat.reset();
+      restat.bind(1, f.size);
+      restat.bind(2, f.mtime_ns);
+      restat.bind(3, now);
+      restat.bind(4, f.rel);
+      restat.bind(5, given.hash);
+      if (restat.executeStep()) {
+        reread.push_back({f.rel, f.size, f.mtime_ns, restat.getColumn(0).getInt() != 0});
+        restat.reset(); // done at the first step; a statement still running would hold the commit
+        return;
+      }
+      full = parse_file(m_root, f, ctx);
+      chosen = &full;
+    }
+    const Parsed& pr = *chosen;
     drop(f.rel);
     bool valid = pr.rec && !pr.error;
     bool ok = valid;
@@ -381,20 +417,25 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
     ins.bind(1, f.rel);
     ins.bind(2, f.size);
     ins.bind(3, f.mtime_ns);
-    ins.bind(4, ok ? "ok" : "error");
-    ins.bind(5, pr.diagnostics);
-    if (valid) {
-      ins.bind(6, pr.rec->id);
+    if (pr.hash.empty()) {
+      ins.bind(4);
     } else {
-      ins.bind(6);
+      ins.bind(4, pr.hash);
     }
-    ins.bind(7, now);
+    ins.bind(5, ok ? "ok" : "error");
+    ins.bind(6, pr.diagnostics);
+    if (valid) {
+      ins.bind(7, pr.rec->id);
+    } else {
+      ins.bind(7);
+    }
+    ins.bind(8, now);
     ins.exec();
     reread.push_back({f.rel, f.size, f.mtime_ns, ok});
   };
   if (stream) {
     // The records are not kept: the rare contested id below parses its file again.
-    parse_files(m_root, p.to_read, ctx, m_progress, [&](Parsed& pr) { write(pr.stat, pr); });
+    parse_files(m_root, p.to_read, ctx, m_progress, [&](Parsed& pr) { write(pr.stat, pr); }, hashes(p.to_read));
   } else {
     for (const auto& f : p.to_read) {
       write(f, parsed.at(f.rel));
@@ -411,8 +452,8 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
     if (holder(id) == first.rel) {
       continue;
     }
-    if (!parsed.count(first.rel)) {
-      parse({first});
+    if (!parsed.count(first.rel) || parsed.at(first.rel).unchanged) {
+      parsed[first.rel] = parse_file(m_root, first, ctx); // the record itself is needed
     }
     const Parsed& pr = parsed.at(first.rel);
     if (!pr.rec || pr.error || pr.rec->id != id) {
@@ -427,10 +468,14 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
     w.exec();
     moved = true;
   }
-  // The files table packed, for the next refresh: derived from what was known and what was written,
-  // unless an id moved to a file that was not written.
-  std::string packed =
-      pack_file_rows(moved ? read_file_rows(*m_db) : rows_after(known.files, files, std::move(reread)));
+  // The files table in packed chunks, for the next refresh: derived from what was known and what was
+  // written, unless an id moved to a file that was not written.
+  std::vector<FileRow> rows = moved ? read_file_rows(*m_db) : rows_after(std::move(known.files), files, std::move(reread));
+  if (!known.chunked) {
+    m_db->exec("DELETE FROM file_chunks"); // damaged, or a rebuild
+    known.chunks.clear();
+  }
+  write_file_chunks(*m_db, rows, known.chunks);
   SQLite::Statement meta(*m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
   for (auto [k, v] : {std::pair<std::string, std::string>{"fingerprint", fp}, {"refreshed_ns", std::to_string(now)}}) {
     meta.reset();
@@ -438,16 +483,9 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
     meta.bind(2, v);
     meta.exec();
   }
-  meta.reset();
-  meta.bind(1, "files");
-  meta.bind(2, packed.data(), static_cast<int>(packed.size()));
-  meta.exec();
   tx->commit();
-  SQLite::Statement counts(*m_db, "SELECT count(*) FILTER (WHERE status = 'ok'), count(*) FILTER (WHERE status = 'error') "
-                                  "FROM files");
-  counts.executeStep();
-  stats.records = static_cast<std::size_t>(counts.getColumn(0).getInt64());
-  stats.errors = static_cast<std::size_t>(counts.getColumn(1).getInt64());
+  stats.records = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](const FileRow& r) { return r.ok; }));
+  stats.errors = rows.size() - stats.records;
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }

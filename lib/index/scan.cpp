@@ -2,9 +2,11 @@
 
 #include "lib/index/ddl.hpp"
 #include "lib/index/diagnostics_json.hpp"
+#include "lib/store/load.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
+#include "lib/util/sha256.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -412,17 +414,32 @@ std::string fingerprint(const fs::path& root)
   return fp;
 }
 
-void parse_files(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
-                 const Progress& progress, const std::function<void(Parsed&)>& use)
+Parsed parse_file(const fs::path& root, const FileStat& file, const store::CheckContext& ctx,
+                  const std::string& known_hash)
 {
+  util::Diagnostics diags;
+  Parsed p;
+  p.stat = file;
+  if (auto text = store::read_source_file(root / file.rel, file.rel, diags)) {
+    p.hash = util::sha256_hex(*text);
+    if (!known_hash.empty() && p.hash == known_hash) {
+      p.unchanged = true;
+      return p;
+    }
+    p.rec = store::parse_and_check_record(*text, file.rel, ctx, diags);
+  }
+  p.error = util::has_errors(diags);
+  p.diagnostics = diagnostics_json(diags);
+  return p;
+}
+
+void parse_files(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
+                 const Progress& progress, const std::function<void(Parsed&)>& use,
+                 const std::vector<std::string>& known_hashes)
+{
+  static const std::string none;
   auto parse_one = [&](std::size_t i) {
-    util::Diagnostics diags;
-    Parsed p;
-    p.stat = files[i];
-    p.rec = store::load_and_check_record(root, files[i].rel, ctx, diags);
-    p.error = util::has_errors(diags);
-    p.diagnostics = diagnostics_json(diags);
-    return p;
+    return parse_file(root, files[i], ctx, i < known_hashes.size() ? known_hashes[i] : none);
   };
   auto started = std::chrono::steady_clock::now();
   auto last = started;

@@ -1,18 +1,22 @@
 #include "lib/index/snapshot.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <functional>
 
 namespace innov::index {
 
 namespace {
 
-void put_varint(std::string& out, std::uint64_t v)
+// Writes v at p (at most 10 bytes) and returns the end.
+char* put_varint(char* p, std::uint64_t v)
 {
   while (v >= 0x80) {
-    out += static_cast<char>((v & 0x7f) | 0x80);
+    *p++ = static_cast<char>((v & 0x7f) | 0x80);
     v >>= 7;
   }
-  out += static_cast<char>(v);
+  *p++ = static_cast<char>(v);
+  return p;
 }
 
 bool get_varint(std::string_view& in, std::uint64_t& v)
@@ -32,13 +36,6 @@ bool get_varint(std::string_view& in, std::uint64_t& v)
   return false;
 }
 
-void put_i64(std::string& out, std::int64_t v)
-{
-  char b[8];
-  std::memcpy(b, &v, 8);
-  out.append(b, 8);
-}
-
 bool get_i64(std::string_view& in, std::int64_t& v)
 {
   if (in.size() < 8) {
@@ -56,31 +53,51 @@ constexpr std::string_view k_magic = "innov-files 1\n";
 // The magic, the row count, then per row: the length of the prefix shared with the previous path,
 // the rest of the path (length, bytes), size and mtime (8 bytes each, in this machine's order: a
 // cache is not moved between machines), and ok (one byte).
-std::string pack_file_rows(const std::vector<FileRow>& rows)
+namespace {
+
+// pack_file_rows into out (its memory reused).
+void pack_into(std::string& out, const std::vector<FileRow>& rows, std::size_t from, std::size_t to)
 {
-  std::string out(k_magic);
-  out.reserve(rows.size() * 24 + 32);
-  put_varint(out, rows.size());
+  to = std::min(to, rows.size());
+  from = std::min(from, to);
+  std::size_t bound = k_magic.size() + 10;
+  for (std::size_t i = from; i < to; ++i) {
+    bound += rows[i].path.size() + 10 + 10 + 17;
+  }
+  out.resize(bound);
+  char* p = std::copy(k_magic.begin(), k_magic.end(), out.data());
+  p = put_varint(p, to - from);
   std::string_view prev;
-  for (const auto& r : rows) {
+  for (std::size_t i = from; i < to; ++i) {
+    const auto& r = rows[i];
     std::size_t shared = 0;
-    while (shared < prev.size() && shared < r.path.size() && prev[shared] == r.path[shared]) {
+    std::size_t most = std::min(prev.size(), r.path.size());
+    while (shared < most && prev[shared] == r.path[shared]) {
       ++shared;
     }
-    put_varint(out, shared);
-    put_varint(out, r.path.size() - shared);
-    out.append(r.path, shared);
-    put_i64(out, r.size);
-    put_i64(out, r.mtime_ns);
-    out += r.ok ? '\1' : '\0';
+    p = put_varint(p, shared);
+    p = put_varint(p, r.path.size() - shared);
+    p = std::copy(r.path.begin() + static_cast<std::ptrdiff_t>(shared), r.path.end(), p);
+    std::memcpy(p, &r.size, 8);
+    std::memcpy(p + 8, &r.mtime_ns, 8);
+    p[16] = r.ok ? '\1' : '\0';
+    p += 17;
     prev = r.path;
   }
+  out.resize(static_cast<std::size_t>(p - out.data()));
+}
+
+} // namespace
+
+std::string pack_file_rows(const std::vector<FileRow>& rows, std::size_t from, std::size_t to)
+{
+  std::string out;
+  pack_into(out, rows, from, to);
   return out;
 }
 
 bool unpack_file_rows(std::string_view in, std::vector<FileRow>& rows)
 {
-  rows.clear();
   if (!in.starts_with(k_magic)) {
     return false;
   }
@@ -89,16 +106,20 @@ bool unpack_file_rows(std::string_view in, std::vector<FileRow>& rows)
   if (!get_varint(in, n) || n > in.size()) { // every row takes more than a byte
     return false;
   }
-  rows.reserve(n);
+  const std::size_t start = rows.size();
+  if (rows.capacity() < start + n) {
+    rows.reserve(std::max(start + n, 2 * rows.capacity())); // appended chunk by chunk: grow geometrically
+  }
   for (std::uint64_t i = 0; i < n; ++i) {
     std::uint64_t shared = 0, rest = 0;
+    bool first = rows.size() == start;
     if (!get_varint(in, shared) || !get_varint(in, rest) || rest > in.size() ||
-        (i > 0 ? shared > rows.back().path.size() : shared != 0)) {
+        (first ? shared != 0 : shared > rows.back().path.size())) {
       return false;
     }
     FileRow r;
     r.path.reserve(shared + rest);
-    if (i > 0) {
+    if (!first) {
       r.path.assign(rows.back().path, 0, shared);
     }
     r.path.append(in.substr(0, rest));
@@ -108,12 +129,95 @@ bool unpack_file_rows(std::string_view in, std::vector<FileRow>& rows)
     }
     r.ok = in[0] == 1;
     in.remove_prefix(1);
-    if (i > 0 && !(rows.back().path < r.path)) {
+    if (!rows.empty() && !(rows.back().path < r.path)) {
       return false; // not in path order
     }
     rows.push_back(std::move(r));
   }
   return in.empty();
+}
+
+namespace {
+
+// Where the chunks of rows end (one past their last row). Where chunks end need not be the same from
+// one build to the next: a chunk that differs is only written again.
+std::vector<std::size_t> chunk_ends(const std::vector<FileRow>& rows)
+{
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (std::hash<std::string_view>{}(rows[i].path) % 128 == 0 || i + 1 == rows.size()) {
+      ends.push_back(i + 1);
+    }
+  }
+  return ends;
+}
+
+} // namespace
+
+std::vector<FileChunk> chunk_file_rows(const std::vector<FileRow>& rows)
+{
+  std::vector<FileChunk> out;
+  std::size_t begin = 0;
+  for (std::size_t end : chunk_ends(rows)) {
+    out.push_back({rows[begin].path, pack_file_rows(rows, begin, end)});
+    begin = end;
+  }
+  return out;
+}
+
+bool read_file_chunks(SQLite::Database& db, std::vector<FileRow>& rows, std::vector<FileChunk>& chunks)
+{
+  rows.clear();
+  chunks.clear();
+  SQLite::Statement q(db, "SELECT first, rows FROM file_chunks ORDER BY first");
+  while (q.executeStep()) {
+    const auto& blob = q.getColumn(1);
+    FileChunk c{q.getColumn(0).getString(),
+                std::string(static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes()))};
+    std::size_t at = rows.size();
+    if (!unpack_file_rows(c.packed, rows) || rows.size() == at || rows[at].path != c.first) {
+      rows.clear();
+      chunks.clear();
+      return false;
+    }
+    chunks.push_back(std::move(c));
+  }
+  return true;
+}
+
+void write_file_chunks(SQLite::Database& db, const std::vector<FileRow>& rows, const std::vector<FileChunk>& old)
+{
+  // Both lists are in path order: a merge finds the chunks gone and the chunks new or changed. Each
+  // chunk is packed into the same buffer, and written only when it differs.
+  SQLite::Statement drop(db, "DELETE FROM file_chunks WHERE first = ?");
+  SQLite::Statement put(db, "INSERT OR REPLACE INTO file_chunks (first, rows) VALUES (?, ?)");
+  auto drop_old = [&](std::size_t o) {
+    drop.reset();
+    drop.bind(1, old[o].first);
+    drop.exec();
+  };
+  std::string packed;
+  std::size_t o = 0, begin = 0;
+  for (std::size_t end : chunk_ends(rows)) {
+    const std::string& first = rows[begin].path;
+    pack_into(packed, rows, begin, end);
+    begin = end;
+    for (; o < old.size() && old[o].first < first; ++o) {
+      drop_old(o);
+    }
+    if (o < old.size() && old[o].first == first) {
+      if (old[o++].packed == packed) {
+        continue;
+      }
+    }
+    put.reset();
+    put.bind(1, first);
+    put.bind(2, packed.data(), static_cast<int>(packed.size()));
+    put.exec();
+  }
+  for (; o < old.size(); ++o) {
+    drop_old(o);
+  }
 }
 
 Plan plan_refresh(const std::vector<FileRow>& known, bool rebuild, std::int64_t last_refresh,
@@ -145,9 +249,29 @@ Plan plan_refresh(const std::vector<FileRow>& known, bool rebuild, std::int64_t 
   return p;
 }
 
-std::vector<FileRow> rows_after(const std::vector<FileRow>& known, const std::vector<FileStat>& files,
+std::vector<FileRow> rows_after(std::vector<FileRow> known, const std::vector<FileStat>& files,
                                 std::vector<FileRow> reread)
 {
+  auto by_path = [](const FileRow& a, const std::string& path) { return a.path < path; };
+  if (known.size() == files.size()) {
+    // Most often no file came or went (every file read again is known, and there are as many):
+    // the rows read again replace theirs in place.
+    std::vector<FileRow*> at;
+    at.reserve(reread.size());
+    for (const auto& r : reread) {
+      auto it = std::lower_bound(known.begin(), known.end(), r.path, by_path);
+      if (it == known.end() || it->path != r.path) {
+        break;
+      }
+      at.push_back(&*it);
+    }
+    if (at.size() == reread.size()) {
+      for (std::size_t i = 0; i < at.size(); ++i) {
+        *at[i] = std::move(reread[i]);
+      }
+      return known;
+    }
+  }
   std::vector<FileRow> out;
   out.reserve(files.size());
   std::size_t k = 0, r = 0;
@@ -160,7 +284,7 @@ std::vector<FileRow> rows_after(const std::vector<FileRow>& known, const std::ve
       ++k;
     }
     if (k < known.size() && known[k].path == f.rel) {
-      out.push_back(known[k++]);
+      out.push_back(std::move(known[k++]));
     }
   }
   return out;

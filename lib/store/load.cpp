@@ -342,8 +342,8 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
   return std::nullopt;
 }
 
-std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file, const std::string& path,
-                                         util::Diagnostics& out)
+std::optional<std::string> read_source_file(const std::filesystem::path& file, const std::string& path,
+                                            util::Diagnostics& out)
 {
   // Open without following a FIFO into a blocking read: O_NONBLOCK, then check the type.
   int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -393,7 +393,17 @@ std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file, cons
     return std::nullopt;
   }
   text.resize(done);
-  return load_yaml(text, path, out);
+  return text;
+}
+
+std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file, const std::string& path,
+                                         util::Diagnostics& out)
+{
+  auto text = read_source_file(file, path, out);
+  if (!text) {
+    return std::nullopt;
+  }
+  return load_yaml(*text, path, out);
 }
 
 } // namespace innov::store

@@ -192,10 +192,12 @@ std::optional<model::Challenge> load_challenge(const fs::path& root, const std::
   return challenge;
 }
 
-std::optional<model::Innovation> load_record(const fs::path& root, const std::string& rel,
-                                             util::Diagnostics& out, YAML::Node* node_out)
+namespace {
+
+// load_record after the YAML is parsed.
+std::optional<model::Innovation> record_from_yaml(std::optional<YAML::Node> node, const std::string& rel,
+                                                  util::Diagnostics& out, YAML::Node* node_out)
 {
-  auto node = load_yaml_file(root / rel, rel, out);
   if (!node) {
     return std::nullopt;
   }
@@ -212,11 +214,26 @@ std::optional<model::Innovation> load_record(const fs::path& root, const std::st
   return innovation_from_node(*node);
 }
 
+} // namespace
+
+std::optional<model::Innovation> load_record(const fs::path& root, const std::string& rel,
+                                             util::Diagnostics& out, YAML::Node* node_out)
+{
+  return record_from_yaml(load_yaml_file(root / rel, rel, out), rel, out, node_out);
+}
+
 std::optional<model::Innovation> load_and_check_record(const fs::path& root, const std::string& rel,
                                                        const CheckContext& ctx, util::Diagnostics& out)
 {
+  auto text = read_source_file(root / rel, rel, out);
+  return text ? parse_and_check_record(*text, rel, ctx, out) : std::nullopt;
+}
+
+std::optional<model::Innovation> parse_and_check_record(std::string_view text, const std::string& rel,
+                                                        const CheckContext& ctx, util::Diagnostics& out)
+{
   YAML::Node node;
-  auto rec = load_record(root, rel, out, &node);
+  auto rec = record_from_yaml(load_yaml(text, rel, out), rel, out, &node);
   if (rec) {
     check_record(node, *rec, rel, ctx, out);
   }

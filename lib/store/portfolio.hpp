@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace innov::store {
@@ -44,6 +45,9 @@ std::optional<model::Innovation> load_record(const fs::path& root, const std::st
 // load_record then check_record: everything about one file.
 std::optional<model::Innovation> load_and_check_record(const fs::path& root, const std::string& rel,
                                                        const CheckContext& ctx, util::Diagnostics& out);
+// The same from the bytes of the file rel, already read (store::read_source_file).
+std::optional<model::Innovation> parse_and_check_record(std::string_view text, const std::string& rel,
+                                                        const CheckContext& ctx, util::Diagnostics& out);
 
 // The whole portfolio, loaded and checked, with the cross-record checks (E021, E024).
 struct Portfolio
