@@ -338,4 +338,16 @@ TEST_CASE("index: a file whose time changed but not its content keeps its record
   idx.refresh();
   CHECK(idx.records().size() == records);
   CHECK(same_rows(packed_rows(idx.db()), table_rows(idx.db())));
+
+  // Written just now, the file is racy: each refresh within 2 s reads it again, and when its content
+  // is as indexed, writes nothing.
+  f.dir.write(rel, text + "# now\n");
+  CHECK(idx.refresh().reread == 1);
+  auto refreshed = [&] { return idx.db().execAndGet("SELECT value FROM meta WHERE key = 'refreshed_ns'").getString(); };
+  const std::string before = refreshed();
+  auto racy = idx.refresh();
+  CHECK(racy.reread == 0);
+  CHECK(racy.records == records);
+  CHECK(refreshed() == before);
+  CHECK(idx.records().size() == records);
 }
