@@ -351,3 +351,22 @@ TEST_CASE("index: a file whose time changed but not its content keeps its record
   CHECK(refreshed() == before);
   CHECK(idx.records().size() == records);
 }
+
+TEST_CASE("index: a new cache has 16 KB pages; a rebuild empties the full-text table and fills it again")
+{
+  Fixture f;
+  auto idx = f.open();
+  idx.refresh();
+  CHECK(idx.db().execAndGet("PRAGMA page_size").getInt() == 16384);
+  auto count = [&] { return idx.db().execAndGet("SELECT count(*) FROM search").getInt64(); };
+  auto matches = [&] {
+    return idx.db().execAndGet("SELECT count(*) FROM search WHERE search MATCH 'recrutement'").getInt64();
+  };
+  const auto rows = count();
+  const auto found = matches();
+  CHECK(rows == static_cast<std::int64_t>(idx.records().size()));
+  CHECK(found > 0);
+  CHECK(idx.refresh(true).rebuilt);
+  CHECK(count() == rows);
+  CHECK(matches() == found);
+}
