@@ -103,4 +103,10 @@ fs::path example_portfolio()
   return source_dir() / "examples" / "pole-emploi";
 }
 
+void copy_example(const fs::path& dest)
+{
+  copy_tree(example_portfolio(), dest);
+  fs::remove_all(dest / ".innov");
+}
+
 } // namespace innov::test

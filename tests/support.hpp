@@ -46,4 +46,7 @@ void copy_tree(const fs::path& from, const fs::path& dest);
 fs::path source_dir();
 fs::path example_portfolio();
 
+// Copies the example portfolio into dest, without its index cache.
+void copy_example(const fs::path& dest);
+
 } // namespace innov::test

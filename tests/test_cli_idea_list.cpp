@@ -14,8 +14,7 @@ struct Example
   std::string root;
   Example()
   {
-    copy_tree(example_portfolio(), dir.path());
-    fs::remove_all(dir.path() / ".innov");
+    copy_example(dir.path());
     root = dir.path().string();
   }
   RunResult operator()(std::vector<std::string> args, bool no_cache = false) const

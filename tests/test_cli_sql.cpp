@@ -13,8 +13,7 @@ struct Example
   std::string root;
   Example()
   {
-    copy_tree(example_portfolio(), dir.path());
-    fs::remove_all(dir.path() / ".innov");
+    copy_example(dir.path());
     root = dir.path().string();
   }
   RunResult sql(const std::string& query, bool no_cache = false, const std::string& format = "csv") const

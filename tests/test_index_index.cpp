@@ -24,8 +24,7 @@ struct Fixture
   std::vector<std::string> warnings;
   Fixture()
   {
-    copy_tree(example_portfolio(), dir.path());
-    fs::remove_all(dir.path() / ".innov");
+    copy_example(dir.path());
     config = store::require_config(dir.path());
   }
   index::Index open()

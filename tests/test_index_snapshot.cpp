@@ -49,14 +49,23 @@ std::vector<index::FileRow> packed_rows(SQLite::Database& db)
   return rows;
 }
 
+// Sets the record files' times an hour back (files written just now are racy), and returns it.
+fs::file_time_type age_records(const fs::path& root)
+{
+  auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& e : fs::recursive_directory_iterator(root / "innovations")) {
+    fs::last_write_time(e.path(), old);
+  }
+  return old;
+}
+
 struct Fixture
 {
   TempDir dir;
   model::Config config;
   Fixture()
   {
-    copy_tree(example_portfolio(), dir.path());
-    fs::remove_all(dir.path() / ".innov");
+    copy_example(dir.path());
     config = store::require_config(dir.path());
   }
   index::Index open()
@@ -219,10 +228,7 @@ TEST_CASE("index::Index::refresh runs the read ahead on the cache, and says whet
   Fixture f;
   const auto& root = f.dir.path();
   // Files written an hour ago are not racy: a refresh after the first has nothing to do.
-  auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
-  for (const auto& e : fs::recursive_directory_iterator(root / "innovations")) {
-    fs::last_write_time(e.path(), old);
-  }
+  age_records(root);
   auto count = [](index::Index& idx) { return idx.records(index::Decode::figures).size(); };
   std::size_t seen = 0;
   int runs = 0;
@@ -286,10 +292,7 @@ TEST_CASE("index: a file whose time changed but not its content keeps its record
 {
   Fixture f;
   const auto& root = f.dir.path();
-  auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
-  for (const auto& e : fs::recursive_directory_iterator(root / "innovations")) {
-    fs::last_write_time(e.path(), old);
-  }
+  auto old = age_records(root);
   util::Diagnostics ignore;
   const std::string rel = store::list_record_files(root, ignore).front();
   const std::string text = read(root / rel);
