@@ -52,6 +52,9 @@ std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::fil
     });
   }
   auto s = idx->refresh(rebuild, scan, read_ahead);
+  if (read_ahead && !s.read_ahead) {
+    read_ahead(*idx); // its first result, if any, did not stand
+  }
   if (stats) {
     *stats = s;
   }
@@ -106,14 +109,13 @@ PortfolioView open_view(const Context& ctx, index::Decode what)
     v.invalid_files = bad.size() + dropped;
   } else {
     index::RefreshStats stats;
-    auto read = [&](index::Index& idx) { v.portfolio.records = idx.records(what); };
+    auto read = [&](index::Index& idx) {
+      v.portfolio.records.clear(); // a first result that did not stand goes before the second is read
+      v.portfolio.records = idx.records(what);
+    };
     auto idx = open_index(ctx, start, &stats, false, read);
     v.portfolio.root = v.root;
     v.portfolio.config = v.config;
-    if (!stats.read_ahead) {
-      v.portfolio.records.clear(); // first, so that the two are not in memory at once
-      read(*idx);
-    }
     v.invalid_files = stats.errors + (stats.files - stats.errors - stats.records);
   }
   warn_invalid(ctx, v.invalid_files);

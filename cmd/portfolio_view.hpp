@@ -36,8 +36,8 @@ struct ReadStart
 ReadStart start_read(const Context& ctx, bool scan_ahead = true);
 
 // The index of the portfolio, refreshed: on disk, or in memory with --no-cache. read_ahead: the
-// command's read, run while the files are stat'ed (index::Index::ReadAhead); when
-// stats->read_ahead is false afterwards, the command reads again.
+// command's read, run while the files are stat'ed (index::Index::ReadAhead), and run again on the
+// refreshed index when that first result does not stand; either way its result is current.
 std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start, index::RefreshStats* stats = nullptr,
                                          bool rebuild = false, const index::Index::ReadAhead& read_ahead = {});
 // The same without a scan ahead (after a mutation).

@@ -121,11 +121,7 @@ void register_search(CLI::App& app, Context& ctx)
       auto start = start_read(ctx);
       std::vector<Match> rows;
       auto read = [&](index::Index& idx) { rows = ranked_matches(idx.db(), q, o->limit); };
-      index::RefreshStats stats;
-      auto idx = open_index(ctx, start, &stats, false, read);
-      if (!stats.read_ahead) {
-        read(*idx);
-      }
+      auto idx = open_index(ctx, start, nullptr, false, read);
       report::Table t;
       t.columns = {{"id"}, {"status"}, {"score", true}, {"title"}, {"snippet"}};
       for (const auto& m : rows) {

@@ -282,13 +282,16 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   // What must be read is planned once without a lock, so that files are parsed while other
   // commands keep reading and writing, then again under the write lock.
   Plan first = plan_refresh(known.files, known.rebuild, known.last_refresh, files);
-  if (first.nothing_to_do()) {
-    // Nothing changed (every file known, none new, none gone): no write lock, no transaction.
-    stats.records = first.ok;
+  // The index is as the files are: no write lock, no transaction, and the read ahead stands.
+  auto up_to_date = [&](std::size_t records) {
+    stats.records = records;
+    stats.errors = files.size() - records;
     stats.read_ahead = read_ahead_ran;
-    stats.errors = files.size() - stats.records;
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
+  };
+  if (first.nothing_to_do()) {
+    return up_to_date(first.ok); // every file known, none new, none gone
   }
   store::CheckContext ctx;
   ctx.config = &m_config;
@@ -325,15 +328,10 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
       // Read again only because they were written close to the last refresh, with their content
       // as indexed: nothing to write, unless one of them is old enough by now for a newer refresh
       // time to spare reading it again next time.
-      bool graduates = std::any_of(first.to_read.begin(), first.to_read.end(), [](const FileStat& f) {
-        return f.mtime_ns < now_ns() - k_racy_ns;
-      });
-      if (!graduates) {
-        stats.records = first.ok + *ok;
-        stats.read_ahead = read_ahead_ran;
-        stats.errors = files.size() - stats.records;
-        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        return stats;
+      const std::int64_t trusted_before = now_ns() - k_racy_ns;
+      if (std::none_of(first.to_read.begin(), first.to_read.end(),
+                       [&](const FileStat& f) { return f.mtime_ns < trusted_before; })) {
+        return up_to_date(first.ok + *ok);
       }
     }
   }
