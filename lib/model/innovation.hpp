@@ -14,6 +14,8 @@ struct Comment
   std::string at;
   std::string author;
   std::string text;
+
+  bool operator==(const Comment&) const = default;
 };
 
 // A value figure: an estimate or a projection.
@@ -22,6 +24,8 @@ struct ValueAmount
   std::string metric;
   double amount = 0;
   std::string per; // year | month | once
+
+  bool operator==(const ValueAmount&) const = default;
 };
 
 struct Qualification
@@ -32,6 +36,8 @@ struct Qualification
   std::vector<std::pair<std::string, double>> scores; // in rubric order
   std::string decision;                              // go | reject | hold | needs-info
   std::string rationale;
+
+  bool operator==(const Qualification&) const = default;
 };
 
 struct Kpi
@@ -48,6 +54,8 @@ struct Kpi
   bool is_must() const { return must.value_or(false); }
   // Whether the actual value reaches the target in the KPI's direction; nullopt without actual.
   std::optional<bool> met() const;
+
+  bool operator==(const Kpi&) const = default;
 };
 
 struct Poc
@@ -65,6 +73,8 @@ struct Poc
   std::vector<Kpi> kpis;
   std::string outcome; // success | partial | failure
   std::string lessons;
+
+  bool operator==(const Poc&) const = default;
 };
 
 struct RolloutWave
@@ -72,6 +82,8 @@ struct RolloutWave
   std::string region;
   std::string planned;
   std::string done;
+
+  bool operator==(const RolloutWave&) const = default;
 };
 
 struct Decision
@@ -85,6 +97,8 @@ struct Decision
   std::optional<ValueAmount> projected;
   std::string rationale;
   std::string override_reason; // the `override` key
+
+  bool operator==(const Decision&) const = default;
 };
 
 struct Realized
@@ -93,6 +107,8 @@ struct Realized
   std::string metric;
   double amount = 0;
   std::string region;
+
+  bool operator==(const Realized&) const = default;
 };
 
 struct HistoryEntry
@@ -101,6 +117,8 @@ struct HistoryEntry
   std::string by;
   std::string from; // empty for the first entry
   std::string to;
+
+  bool operator==(const HistoryEntry&) const = default;
 };
 
 struct Innovation
@@ -133,6 +151,8 @@ struct Innovation
   // The last POC, or nullptr.
   const Poc* last_poc() const { return pocs.empty() ? nullptr : &pocs.back(); }
   Poc* last_poc() { return pocs.empty() ? nullptr : &pocs.back(); }
+
+  bool operator==(const Innovation&) const = default;
 };
 
 // The year folder of a record: the first four characters of `created`.

@@ -12,82 +12,6 @@ namespace {
 
 using namespace innov::model;
 
-// Equality of model values (the model types carry no operator==).
-bool same(const Comment& a, const Comment& b)
-{
-  return std::tie(a.at, a.author, a.text) == std::tie(b.at, b.author, b.text);
-}
-
-bool same(const std::optional<ValueAmount>& a, const std::optional<ValueAmount>& b)
-{
-  if (!a || !b) {
-    return a.has_value() == b.has_value();
-  }
-  return std::tie(a->metric, a->amount, a->per) == std::tie(b->metric, b->amount, b->per);
-}
-
-bool same(const Qualification& a, const Qualification& b)
-{
-  return std::tie(a.at, a.expert, a.region, a.scores, a.decision, a.rationale) ==
-         std::tie(b.at, b.expert, b.region, b.scores, b.decision, b.rationale);
-}
-
-bool same(const Kpi& a, const Kpi& b)
-{
-  return std::tie(a.id, a.name, a.unit, a.direction, a.baseline, a.target, a.actual, a.must) ==
-         std::tie(b.id, b.name, b.unit, b.direction, b.baseline, b.target, b.actual, b.must);
-}
-
-bool same(const RolloutWave& a, const RolloutWave& b)
-{
-  return std::tie(a.region, a.planned, a.done) == std::tie(b.region, b.planned, b.done);
-}
-
-template <typename T>
-bool same_list(const std::vector<T>& a, const std::vector<T>& b)
-{
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const T& x, const T& y) { return same(x, y); });
-}
-
-bool same(const Poc& a, const Poc& b)
-{
-  return std::tie(a.id, a.format, a.territory, a.sponsor, a.planned_start, a.planned_end, a.started, a.ended,
-                  a.budget_planned, a.budget_spent, a.outcome, a.lessons) ==
-             std::tie(b.id, b.format, b.territory, b.sponsor, b.planned_start, b.planned_end, b.started, b.ended,
-                      b.budget_planned, b.budget_spent, b.outcome, b.lessons) &&
-         same_list(a.kpis, b.kpis);
-}
-
-bool same(const Decision& a, const Decision& b)
-{
-  return std::tie(a.at, a.gate, a.by, a.decision, a.scope, a.rationale, a.override_reason) ==
-             std::tie(b.at, b.gate, b.by, b.decision, b.scope, b.rationale, b.override_reason) &&
-         same_list(a.rollout, b.rollout) && same(a.projected, b.projected);
-}
-
-bool same(const Realized& a, const Realized& b)
-{
-  return std::tie(a.period, a.metric, a.amount, a.region) == std::tie(b.period, b.metric, b.amount, b.region);
-}
-
-bool same(const HistoryEntry& a, const HistoryEntry& b)
-{
-  return std::tie(a.at, a.by, a.from, a.to) == std::tie(b.at, b.by, b.from, b.to);
-}
-
-struct Same
-{
-  template <typename T>
-  bool operator()(const T& a, const T& b) const
-  {
-    if constexpr (std::equality_comparable<T>) {
-      return a == b;
-    } else {
-      return same(a, b);
-    }
-  }
-};
-
 // A readable label of an identity key (its parts joined by spaces, shortened).
 std::string label(const std::string& key)
 {
@@ -128,7 +52,7 @@ public:
   template <typename T>
   T pick(const std::string& field, const T& b, const T& o, const T& t)
   {
-    Same eq;
+    std::equal_to<> eq;
     if (eq(o, t) || eq(t, b)) {
       return o;
     }
@@ -154,7 +78,7 @@ public:
       }
       return nullptr;
     };
-    Same eq;
+    std::equal_to<> eq;
     std::vector<T> out;
     std::set<std::string> seen;
     for (const auto& oi : o) {
