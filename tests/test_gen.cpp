@@ -2,6 +2,7 @@
 // lifecycle state, canonical files, planted duplicates, the counts of the agency's scale.
 #include "lib/model/lifecycle.hpp"
 #include "lib/store/portfolio.hpp"
+#include "lib/store/record_fast.hpp"
 #include "lib/store/record_yaml.hpp"
 #include "lib/util/error.hpp"
 #include "tests/support.hpp"
@@ -110,7 +111,10 @@ TEST_CASE("gen::generate writes a valid portfolio with every lifecycle state")
       CHECK(q.scores.size() == portfolio.config->criteria.size());
     }
     // Written in canonical form: loading and writing again changes nothing.
-    CHECK(innov::store::canonical_text(rec) == read(root / portfolio.record_paths[i]));
+    std::string text = read(root / portfolio.record_paths[i]);
+    CHECK(innov::store::canonical_text(rec) == text);
+    // Read by the fast path of a cold index build, as the same record.
+    CHECK(innov::store::read_record_fast(text) == rec);
   }
   CHECK(states.size() == static_cast<std::size_t>(innov::model::k_state_count));
   CHECK(decisions == std::set<std::string>{"go", "hold", "kill", "recycle"});

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 #include <yaml-cpp/yaml.h>
@@ -25,8 +26,12 @@ JsonType json_type(const YAML::Node& node);
 // "integer", "string", ...
 const char* type_name(JsonType t);
 
+// The JSON type of a plain scalar's text, as json_type gives it for a plain scalar node.
+JsonType plain_scalar_type(std::string_view text);
+
 // The numeric value of a plain number scalar.
 double number_value(const YAML::Node& node);
+double plain_number_value(std::string_view text);
 
 // JSON equality: numbers by value (1 == 1.0), objects regardless of key order.
 bool json_equal(const YAML::Node& a, const YAML::Node& b);

@@ -9,25 +9,25 @@ namespace innov::schema {
 
 namespace {
 
-bool is_null_text(const std::string& s)
+bool is_null_text(std::string_view s)
 {
   return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
 
-bool is_bool_text(const std::string& s)
+bool is_bool_text(std::string_view s)
 {
   return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE";
 }
 
-bool all_of(const std::string& s, std::size_t from, const char* chars)
+bool all_of(std::string_view s, std::size_t from, const char* chars)
 {
   if (from >= s.size()) {
     return false;
   }
-  return s.find_first_not_of(chars, from) == std::string::npos;
+  return s.find_first_not_of(chars, from) == std::string_view::npos;
 }
 
-bool is_int_text(const std::string& s)
+bool is_int_text(std::string_view s)
 {
   std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
   if (s.starts_with("0o")) {
@@ -39,10 +39,10 @@ bool is_int_text(const std::string& s)
   return all_of(s, i, "0123456789");
 }
 
-bool is_float_text(const std::string& s)
+bool is_float_text(std::string_view s)
 {
   std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
-  std::string rest = s.substr(i);
+  std::string_view rest = s.substr(i);
   if (rest == ".inf" || rest == ".Inf" || rest == ".INF") {
     return true;
   }
@@ -95,9 +95,9 @@ bool is_plain(const YAML::Node& n)
 
 } // namespace
 
-double number_value(const YAML::Node& node)
+double plain_number_value(std::string_view text)
 {
-  const std::string& s = node.Scalar();
+  std::string s(text);
   std::size_t sign = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
   std::string rest = s.substr(sign);
   double v = 0;
@@ -115,6 +115,29 @@ double number_value(const YAML::Node& node)
   return sign && s[0] == '-' ? -v : v;
 }
 
+double number_value(const YAML::Node& node)
+{
+  return plain_number_value(node.Scalar());
+}
+
+JsonType plain_scalar_type(std::string_view s)
+{
+  if (is_null_text(s)) {
+    return JsonType::null;
+  }
+  if (is_bool_text(s)) {
+    return JsonType::boolean;
+  }
+  if (is_int_text(s)) {
+    return JsonType::integer;
+  }
+  if (is_float_text(s)) {
+    double v = plain_number_value(s);
+    return std::isfinite(v) && v == std::floor(v) ? JsonType::integer : JsonType::number;
+  }
+  return JsonType::string;
+}
+
 JsonType json_type(const YAML::Node& node)
 {
   if (!node.IsDefined() || node.IsNull()) {
@@ -129,21 +152,7 @@ JsonType json_type(const YAML::Node& node)
   if (!is_plain(node)) {
     return JsonType::string;
   }
-  const std::string& s = node.Scalar();
-  if (is_null_text(s)) {
-    return JsonType::null;
-  }
-  if (is_bool_text(s)) {
-    return JsonType::boolean;
-  }
-  if (is_int_text(s)) {
-    return JsonType::integer;
-  }
-  if (is_float_text(s)) {
-    double v = number_value(node);
-    return std::isfinite(v) && v == std::floor(v) ? JsonType::integer : JsonType::number;
-  }
-  return JsonType::string;
+  return plain_scalar_type(node.Scalar());
 }
 
 const char* type_name(JsonType t)

@@ -2,6 +2,8 @@
 # List files as ${CMAKE_CURRENT_LIST_DIR}/name.cpp.
 target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/load.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/plain_yaml.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/record_fast.cpp
   ${CMAKE_CURRENT_LIST_DIR}/emit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_yaml.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_checks.cpp

@@ -1,7 +1,9 @@
 // Fuzz target: one record file as `innov validate` checks it (safe YAML loading, the innovation
 // schema, the record checks against the base fixture's innov.yaml and challenges), then what the
 // program does with a valid record: its canonical text must load back to the same text, and it
-// goes into the index tables and out as JSON.
+// goes into the index tables and out as JSON. The fast reading of a cold index build
+// (store::read_record_fast) must read any text it accepts as the full path does, without a
+// diagnostic from the YAML loading or the schema.
 #include "lib/index/ddl.hpp"
 #include "lib/index/tables.hpp"
 #include "lib/model/gates.hpp"
@@ -9,6 +11,7 @@
 #include "lib/store/load.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/store/record_checks.hpp"
+#include "lib/store/record_fast.hpp"
 #include "lib/store/record_io.hpp"
 #include "lib/store/record_yaml.hpp"
 
@@ -85,16 +88,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Fixture& f = fixture();
   std::string text(reinterpret_cast<const char*>(data), size);
   innov::util::Diagnostics diags;
+  auto fast = store::read_record_fast(text);
   auto node = store::load_yaml(text, "record.yaml", diags);
   if (!node) {
+    if (fast) {
+      fail("the fast path reads a text the YAML loading refuses: " + first_error(diags), text);
+    }
     return 0;
   }
   std::string rel = rel_of(*node);
   store::schema_diagnostics(*node, "innovation", rel, diags);
+  if (fast && !diags.empty()) {
+    fail("the fast path reads a text the schema has something to say about: " + diags.front().code + " " +
+             diags.front().message,
+         text);
+  }
   if (innov::util::has_errors(diags)) {
     return 0;
   }
   innov::model::Innovation rec = store::innovation_from_node(*node);
+  if (fast && !(*fast == rec)) {
+    fail("the fast path reads another record than the full path", text);
+  }
   store::check_record(*node, rec, rel, f.ctx, diags);
 
   // The canonical text of a schema-valid record is itself schema-valid and a fixed point.
@@ -108,9 +123,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (innov::util::has_errors(again)) {
     fail("the canonical text breaks the schema: " + first_error(again), canonical);
   }
-  std::string canonical2 = store::canonical_text(store::innovation_from_node(*node2));
+  innov::model::Innovation rec2 = store::innovation_from_node(*node2);
+  std::string canonical2 = store::canonical_text(rec2);
   if (canonical2 != canonical) {
     fail("the canonical text is not stable", canonical + "---\n" + canonical2);
+  }
+  // The canonical text holds every string the emitter can write: quoted, escaped, literal.
+  if (auto fast2 = store::read_record_fast(canonical); fast2 && !(*fast2 == rec2)) {
+    fail("the fast path reads the canonical text as another record", canonical);
   }
 
   if (!innov::util::has_errors(diags)) {

@@ -1,0 +1,20 @@
+// The fast way to read a record file: the plain YAML subset (lib/store/plain_yaml) straight into
+// the model, checking the innovation schema as it goes, without yaml-cpp nodes or the generic
+// schema validator. A cold index build reads every record this way.
+#pragma once
+
+#include "lib/model/innovation.hpp"
+
+#include <optional>
+#include <string_view>
+
+namespace innov::store {
+
+// The record of a text in the plain subset whose values certainly pass the innovation schema
+// (schemas/innovation.schema.json); it is then the record that yaml-cpp and innovation_from_node
+// give, and the schema finds nothing to say. Otherwise nullopt, and the caller takes the full path,
+// which gives the record or the diagnostics: a text this refuses may still be valid (a comment, a
+// folded scalar, "True" for a boolean). The record checks (check_record) are the caller's.
+std::optional<model::Innovation> read_record_fast(std::string_view text);
+
+} // namespace innov::store
