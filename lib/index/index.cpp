@@ -384,10 +384,13 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   // reports E021), whatever order the files were indexed in. The other valid files keep the id in
   // files.record_id with status 'error'.
   std::set<std::string> contested;
+  SQLite::Statement holder_of(*m_db, "SELECT path FROM innovations WHERE id = ?");
   auto holder = [&](const std::string& id) {
-    SQLite::Statement q(*m_db, "SELECT path FROM innovations WHERE id = ?");
-    q.bind(1, id);
-    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+    holder_of.reset();
+    holder_of.bind(1, id);
+    std::string path = holder_of.executeStep() ? holder_of.getColumn(0).getString() : std::string();
+    holder_of.reset();
+    return path;
   };
   SQLite::Statement held(*m_db, "SELECT record_id FROM files WHERE path = ?");
   SQLite::Statement forget(*m_db, "DELETE FROM files WHERE path = ?");
@@ -450,7 +453,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
     if (valid) {
       std::string current = holder(pr.rec->id);
       if (current.empty()) {
-        writer.insert(f.rel, *pr.rec);
+        writer.insert(f.rel, *pr.rec, pr.rows ? &*pr.rows : nullptr);
       } else {
         ok = false;
         contested.insert(pr.rec->id);

@@ -430,6 +430,9 @@ Parsed parse_file(const fs::path& root, const FileStat& file, const store::Check
   }
   p.error = util::has_errors(diags);
   p.diagnostics = diagnostics_json(diags);
+  if (p.rec && !p.error) {
+    p.rows = prepare_rows(*p.rec); // here, on the thread that parsed, not on the one that writes
+  }
   return p;
 }
 

@@ -2,6 +2,7 @@
 // all cores, and whether a cache file is intact enough to open.
 #pragma once
 
+#include "lib/index/tables.hpp"
 #include "lib/model/innovation.hpp"
 #include "lib/store/record_checks.hpp"
 
@@ -66,6 +67,7 @@ struct Parsed
   std::string hash;                     // SHA-256 of the content ("" when it cannot be read)
   bool unchanged = false;               // the content has the hash it was indexed with: not parsed
   std::optional<model::Innovation> rec; // set when it parsed and passed the schema
+  std::optional<PreparedRows> rows;     // its rows' heavier parts, when it has no error
   bool error = false;                   // any error diagnostic (the record is then not indexed)
   std::string diagnostics;              // JSON (lib/index/diagnostics_json.hpp)
 };

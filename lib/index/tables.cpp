@@ -1,7 +1,6 @@
 #include "lib/index/tables.hpp"
 
 #include "lib/index/index.hpp"
-#include "lib/index/serialize.hpp"
 #include "lib/model/as_of.hpp"
 #include "lib/model/gates.hpp"
 
@@ -52,7 +51,7 @@ std::optional<double> opt(const std::optional<double>& v)
 
 TableWriter::TableWriter(SQLite::Database& db, const model::Config& config) : m_db(db), m_config(config) {}
 
-SQLite::Statement& TableWriter::stmt(const std::string& sql)
+SQLite::Statement& TableWriter::stmt(const char* sql)
 {
   auto it = m_stmts.find(sql);
   if (it == m_stmts.end()) {
@@ -69,8 +68,15 @@ void TableWriter::remove(const std::string& id)
   run(stmt("DELETE FROM record_people WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM record_text WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM innovations WHERE id = ?"), id);
-  for (const char* t : k_tables_by_record) {
-    run(stmt(std::string("DELETE FROM ") + t + " WHERE record_id = ?"), id);
+  static const std::vector<std::string> k_deletes = [] {
+    std::vector<std::string> sql;
+    for (const char* t : k_tables_by_record) {
+      sql.push_back(std::string("DELETE FROM ") + t + " WHERE record_id = ?");
+    }
+    return sql;
+  }();
+  for (const auto& sql : k_deletes) {
+    run(stmt(sql.c_str()), id);
   }
 }
 
@@ -84,9 +90,29 @@ void TableWriter::insert_challenge(const std::string& rel, const model::Challeng
   }
 }
 
-void TableWriter::insert(const std::string& rel, const model::Innovation& r)
+PreparedRows prepare_rows(const model::Innovation& r)
 {
-  const Serialized blob = serialize(r);
+  PreparedRows p;
+  p.blob = serialize(r);
+  p.title = search_text(r.title);
+  p.summary = search_text(r.summary);
+  p.description = search_text(r.description);
+  std::string comments;
+  for (const auto& c : r.comments) {
+    comments += c.text + "\n";
+  }
+  p.comments = search_text(comments);
+  return p;
+}
+
+void TableWriter::insert(const std::string& rel, const model::Innovation& r, const PreparedRows* prepared)
+{
+  std::optional<PreparedRows> own;
+  if (!prepared) {
+    own = prepare_rows(r);
+    prepared = &*own;
+  }
+  const Serialized& blob = prepared->blob;
   auto& rs = stmt("INSERT OR REPLACE INTO records (path, id, figures) VALUES (?, ?, ?)");
   rs.reset();
   rs.bind(1, rel);
@@ -118,11 +144,9 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r)
   for (const auto& p : r.likes) {
     run(stmt("INSERT INTO likes VALUES (?, ?)"), r.id, p);
   }
-  std::string comments;
   for (std::size_t i = 0; i < r.comments.size(); ++i) {
     const auto& c = r.comments[i];
     run(stmt("INSERT INTO comments VALUES (?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), c.at, c.author, c.text);
-    comments += c.text + "\n";
   }
   for (std::size_t i = 0; i < r.qualifications.size(); ++i) {
     const auto& q = r.qualifications[i];
@@ -181,7 +205,7 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r)
   }
   run(stmt("INSERT INTO search (rowid, record_id, title, summary, description, comments) "
            "VALUES ((SELECT rowid FROM innovations WHERE id = ?), ?, ?, ?, ?, ?)"),
-      r.id, r.id, search_text(r.title), search_text(r.summary), search_text(r.description), search_text(comments));
+      r.id, r.id, prepared->title, prepared->summary, prepared->description, prepared->comments);
 }
 
 } // namespace innov::index

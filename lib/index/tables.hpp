@@ -2,22 +2,34 @@
 #pragma once
 
 #include "lib/model/config.hpp"
+#include "lib/index/serialize.hpp"
 #include "lib/model/innovation.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <map>
+#include <unordered_map>
 #include <memory>
 #include <string>
 
 namespace innov::index {
+
+// What insert writes that takes work beyond binding values: the serialized parts and the folded
+// full-text columns. A cold build makes it on the threads that parse.
+struct PreparedRows
+{
+  Serialized blob;
+  std::string title, summary, description, comments; // search_text of each
+};
+
+PreparedRows prepare_rows(const model::Innovation& rec);
 
 class TableWriter
 {
 public:
   TableWriter(SQLite::Database& db, const model::Config& config);
 
-  // Inserts every row of a valid record found at rel (records, innovations, likes, ..., search).
-  void insert(const std::string& rel, const model::Innovation& rec);
+  // Inserts every row of a valid record found at rel (records, innovations, likes, ..., search),
+  // with its prepare_rows when the caller has them.
+  void insert(const std::string& rel, const model::Innovation& rec, const PreparedRows* prepared = nullptr);
 
   // Inserts a challenge found at rel and its winners (challenges, winners).
   void insert_challenge(const std::string& rel, const model::Challenge& c);
@@ -26,11 +38,13 @@ public:
   void remove(const std::string& id);
 
 private:
-  SQLite::Statement& stmt(const std::string& sql);
+  // The prepared statement of sql, a string that lives as long as the program (a literal): it is
+  // found by its address, for the hundreds of thousands of rows of a cold build.
+  SQLite::Statement& stmt(const char* sql);
 
   SQLite::Database& m_db;
   const model::Config& m_config;
-  std::map<std::string, std::unique_ptr<SQLite::Statement>> m_stmts;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_stmts;
 };
 
 } // namespace innov::index
