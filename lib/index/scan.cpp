@@ -462,36 +462,54 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files, const
       report(i + 1);
     }
   } else {
-    // Workers parse ahead; the calling thread takes the results in order.
+    // Workers parse ahead; the calling thread takes the results in order. They stay at most
+    // k_parse_ahead files ahead of it: parsing outruns the writing of a cold build, and the results
+    // waiting for it would otherwise hold the whole portfolio in memory.
+    constexpr std::size_t k_parse_ahead = 256;
     std::vector<Parsed> out(files.size());
     std::vector<char> ready(files.size(), 0);
+    std::size_t taken = 0; // results the calling thread took
+    bool stop = false;
     std::mutex mu;
-    std::condition_variable cv;
+    std::condition_variable done_cv; // a result is ready
+    std::condition_variable room_cv; // a result was taken, or stop
     std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
     auto work = [&] {
-      for (std::size_t i = next++; i < files.size() && !stop; i = next++) {
+      for (std::size_t i = next++; i < files.size(); i = next++) {
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          room_cv.wait(lock, [&] { return stop || i < taken + k_parse_ahead; });
+          if (stop) {
+            return;
+          }
+        }
         Parsed p = parse_one(i);
         std::lock_guard<std::mutex> lock(mu);
         out[i] = std::move(p);
         ready[i] = 1;
-        cv.notify_all();
+        done_cv.notify_one();
       }
     };
     unsigned n = std::max(1U, std::min<unsigned>(std::thread::hardware_concurrency(), 16));
     std::vector<std::thread> threads;
     struct Join // stops and joins the workers however this scope is left
     {
-      std::atomic<bool>& stop;
+      std::mutex& mu;
+      bool& stop;
+      std::condition_variable& room_cv;
       std::vector<std::thread>& threads;
       ~Join()
       {
-        stop = true;
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          stop = true;
+        }
+        room_cv.notify_all();
         for (auto& t : threads) {
           t.join();
         }
       }
-    } join{stop, threads};
+    } join{mu, stop, room_cv, threads};
     for (unsigned t = 0; t < n; ++t) {
       threads.emplace_back(work);
     }
@@ -499,9 +517,11 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files, const
       Parsed p;
       {
         std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return ready[i] != 0; });
+        done_cv.wait(lock, [&] { return ready[i] != 0; });
         p = std::move(out[i]);
+        ++taken;
       }
+      room_cv.notify_all();
       use(p);
       report(i + 1);
     }
