@@ -109,6 +109,17 @@ TEST_CASE("validate: a file that is not a regular file, and one over 1 MiB")
     CHECK(r.code == 1);
     CHECK(r.err.find("error[E021]: duplicate id '7d2hq4wz'") != std::string::npos);
   }
+  SUBCASE("the same id again, reported on a file in its right folder")
+  {
+    // The copy in 2015 is misfiled (W002); the duplicate is reported on the file of 2016, which is
+    // read without yaml-cpp: its position is still where the id is.
+    dir.write("innovations/2015/7d2hq4wz.yaml", read(dir.path() / "innovations/2016/7d2hq4wz.yaml"));
+    auto r = run({"-C", dir.path().string(), "validate"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("innovations/2016/7d2hq4wz.yaml:1:5: error[E021]: duplicate id '7d2hq4wz'") !=
+          std::string::npos);
+    CHECK(r.err.find("innovations/2015/7d2hq4wz.yaml:") != std::string::npos);
+  }
 }
 
 TEST_CASE("validate: reports every problem of every file in one run")

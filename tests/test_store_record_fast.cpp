@@ -188,6 +188,37 @@ TEST_CASE("read_record_fast reads every example record as the full path does")
   }
 }
 
+TEST_CASE("read_record_fast gives where id and merged_into are, as yaml-cpp marks them")
+{
+  std::size_t merged = 0;
+  for (const auto& text : example_texts()) {
+    CAPTURE(text);
+    store::FastPositions at;
+    REQUIRE(store::read_record_fast(text, &at));
+    util::Diagnostics diags;
+    auto node = store::load_yaml(text, "x.yaml", diags);
+    REQUIRE(node);
+    CHECK(at.id_line == (*node)["id"].Mark().line + 1);
+    CHECK(at.id_col == (*node)["id"].Mark().column + 1);
+    if (YAML::Node m = (*node)["merged_into"]) {
+      ++merged;
+      CHECK(at.merged_into_line == m.Mark().line + 1);
+      CHECK(at.merged_into_col == m.Mark().column + 1);
+    } else {
+      CHECK(at.merged_into_line == 0);
+    }
+  }
+  CHECK(merged > 0);
+  // A quoted value starts at its quote.
+  store::FastPositions at;
+  auto text = read(example_portfolio() / "innovations" / "2015" / "1fbh5j91.yaml");
+  auto quoted = text;
+  quoted.replace(quoted.find("id: 1fbh5j91"), 12, "id:   \"1fbh5j91\"");
+  REQUIRE(store::read_record_fast(quoted, &at));
+  CHECK(at.id_line == 1);
+  CHECK(at.id_col == 7);
+}
+
 TEST_CASE("read_record_fast accepts a changed record only when the full path reads the same record")
 {
   // Every line of every example record changed in ways that keep to the subset or leave it, that

@@ -253,13 +253,18 @@ private:
     }
     std::uint32_t node = 0;
     char c = m_s[pos];
+    int line = static_cast<int>(li) + 1;
+    int col = static_cast<int>(pos - m_lines[li].begin) + 1;
     if (c == '|') {
       std::string_view header = m_s.substr(pos, end - pos);
       if (header != "|" && header != "|-") {
         outside();
       }
       ++li;
-      return literal(li, parent, header == "|-");
+      node = literal(li, parent, header == "|-");
+      m_t.m_nodes[node].line = line;
+      m_t.m_nodes[node].col = col;
+      return node;
     }
     if (c == '[' || c == '{' || c == '"' || c == '\'') {
       node = flow_value(pos, end);
@@ -275,6 +280,8 @@ private:
       }
       node = add(Node{Node::Kind::scalar, true, text, {}});
     }
+    m_t.m_nodes[node].line = line;
+    m_t.m_nodes[node].col = col;
     // A more indented line would continue a plain scalar, or be an error after another value.
     ++li;
     std::size_t next = skip_empty(li);

@@ -29,6 +29,8 @@ struct Node
   std::string_view key;    // the key, for an entry of a mapping
   std::uint32_t first = 0; // first child (0: none; node 0 is the root, never a child)
   std::uint32_t next = 0;  // next sibling (0: none)
+  int line = 0;            // where a value of a block collection starts (1-based; the quote of a
+  int col = 0;             // quoted scalar), as yaml-cpp marks it; 0 inside flow collections
 };
 
 class Tree

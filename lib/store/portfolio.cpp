@@ -230,17 +230,32 @@ std::optional<model::Innovation> load_and_check_record(const fs::path& root, con
   return text ? parse_and_check_record(*text, rel, ctx, out) : std::nullopt;
 }
 
+namespace {
+
+// The record of a text in the plain subset that passes the schema and, with a context, the record
+// checks without a word; otherwise nullopt, and the full path (yaml-cpp) reads it, with positions
+// for what there is to say.
+std::optional<model::Innovation> read_clean_record(std::string_view text, const std::string& rel,
+                                                   const CheckContext* ctx, FastPositions* positions = nullptr)
+{
+  auto rec = read_record_fast(text, positions);
+  if (rec && ctx) {
+    util::Diagnostics found;
+    check_record(YAML::Node(YAML::NodeType::Undefined), *rec, rel, *ctx, found);
+    if (!found.empty()) {
+      return std::nullopt;
+    }
+  }
+  return rec;
+}
+
+} // namespace
+
 std::optional<model::Innovation> parse_and_check_record(std::string_view text, const std::string& rel,
                                                         const CheckContext& ctx, util::Diagnostics& out)
 {
-  // Most files are in the plain subset and valid: read without yaml-cpp. Whatever the record
-  // checks then find is reported from the full path, which has the positions.
-  if (auto rec = read_record_fast(text)) {
-    util::Diagnostics found;
-    check_record(YAML::Node(YAML::NodeType::Undefined), *rec, rel, ctx, found);
-    if (found.empty()) {
-      return rec;
-    }
+  if (auto rec = read_clean_record(text, rel, &ctx)) {
+    return rec;
   }
   YAML::Node node;
   auto rec = record_from_yaml(load_yaml(text, rel, out), rel, out, &node);
@@ -312,20 +327,35 @@ Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out)
   for (const auto& rel : list_record_files(root, out)) {
     ++p.files_checked;
     util::Diagnostics local;
-    YAML::Node node;
-    std::optional<model::Innovation> rec = load_record(root, rel, local, &node);
-    if (rec && p.config) {
-      check_record(node, *rec, rel, ctx, local);
+    auto text = read_source_file(root / rel, rel, local);
+    FastPositions at;
+    std::optional<model::Innovation> rec;
+    if (text) {
+      rec = read_clean_record(*text, rel, p.config ? &ctx : nullptr, &at);
+    }
+    if (text && !rec) {
+      at = {};
+      YAML::Node node;
+      rec = record_from_yaml(load_yaml(*text, rel, local), rel, local, &node);
+      if (rec && p.config) {
+        check_record(node, *rec, rel, ctx, local);
+      }
+      auto mark = [&](const char* key, int& line, int& col) {
+        if (YAML::Node v = node[key]) {
+          line = v.Mark().line + 1;
+          col = v.Mark().column + 1;
+        }
+      };
+      if (rec) {
+        mark("id", at.id_line, at.id_col);
+        mark("merged_into", at.merged_into_line, at.merged_into_col);
+      }
     }
     if (rec) {
-      auto pos = [&](const char* key) {
-        YAML::Node v = node[key];
-        return v ? Portfolio::Position{v.Mark().line + 1, v.Mark().column + 1} : Portfolio::Position{};
-      };
       p.records.push_back(std::move(*rec));
       p.record_paths.push_back(rel);
-      p.id_positions.push_back(pos("id"));
-      p.merged_into_positions.push_back(pos("merged_into"));
+      p.id_positions.push_back({at.id_line, at.id_col});
+      p.merged_into_positions.push_back({at.merged_into_line, at.merged_into_col});
     }
     out.insert(out.end(), local.begin(), local.end());
   }

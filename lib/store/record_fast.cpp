@@ -580,17 +580,32 @@ private:
 
 } // namespace
 
-std::optional<model::Innovation> read_record_fast(std::string_view text)
+std::optional<model::Innovation> read_record_fast(std::string_view text, FastPositions* positions)
 {
   auto tree = plain_yaml::parse(text);
   if (!tree) {
     return std::nullopt;
   }
+  std::optional<model::Innovation> rec;
   try {
-    return Reader(*tree).record();
+    rec = Reader(*tree).record();
   } catch (const Refused&) {
     return std::nullopt;
   }
+  if (positions) {
+    *positions = {};
+    for (auto i = tree->first(tree->root()); i != 0; i = tree->next(i)) {
+      const Node& v = tree->at(i);
+      if (v.key == "id") {
+        positions->id_line = v.line;
+        positions->id_col = v.col;
+      } else if (v.key == "merged_into") {
+        positions->merged_into_line = v.line;
+        positions->merged_into_col = v.col;
+      }
+    }
+  }
+  return rec;
 }
 
 } // namespace innov::store
