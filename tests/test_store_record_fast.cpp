@@ -161,6 +161,13 @@ TEST_CASE("plain_yaml::parse leaves everything outside the subset to yaml-cpp")
     CAPTURE(text);
     CHECK_FALSE(plain_yaml::parse(text));
   }
+  // yaml-cpp refuses a key whose ':' is over 1024 characters after its start.
+  std::string key(1025, 'a');
+  for (const std::string& text : {key + ": 4\n", "s: {" + key + ": 4}\n"}) {
+    util::Diagnostics diags;
+    CHECK_FALSE(store::load_yaml(text, "x.yaml", diags));
+    CHECK_FALSE(plain_yaml::parse(text));
+  }
   // Nesting is bounded before the stack is.
   std::string deep = "a: ";
   for (int i = 0; i < 100; ++i) {

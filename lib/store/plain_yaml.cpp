@@ -40,6 +40,8 @@ struct Line
   int indent = -1;       // -1: an empty line
 };
 
+constexpr std::size_t k_max_key = 128;
+
 bool is_key_char(char c)
 {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
@@ -136,14 +138,15 @@ private:
   }
 
   // The key at pos (plain key characters then ':' and a space or the line's end); returns the
-  // position after the ':' or npos.
+  // position after the ':' or npos. Keys are short: yaml-cpp refuses an implicit key whose ':' is
+  // over 1024 characters after its start.
   std::size_t key_end(std::size_t pos, std::size_t end) const
   {
     std::size_t p = pos;
     while (p < end && is_key_char(m_s[p])) {
       ++p;
     }
-    if (p == pos || m_s[pos] == '-' || p == end || m_s[p] != ':') {
+    if (p == pos || m_s[pos] == '-' || p == end || m_s[p] != ':' || p - pos > k_max_key) {
       return std::string_view::npos;
     }
     if (p + 1 < end && m_s[p + 1] != ' ') {
