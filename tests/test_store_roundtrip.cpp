@@ -103,3 +103,23 @@ TEST_CASE("store::canonical_text quotes what would read as another type")
   CHECK(back.themes == std::vector<std::string>{"a,b", "c"});
   CHECK(store::canonical_text(back) == text);
 }
+
+TEST_CASE("store::innovation_from_node reads a boolean as the schema does: True and TRUE are true")
+{
+  std::string text = read(example_portfolio() / "innovations" / "2015" / "pmmq7mdc.yaml");
+  for (const char* spelling : {"true", "True", "TRUE"}) {
+    CAPTURE(spelling);
+    std::string changed = text;
+    changed.replace(changed.find("must: true"), 10, std::string("must: ") + spelling);
+    util::Diagnostics diags;
+    auto node = store::load_yaml(changed, "x.yaml", diags);
+    REQUIRE(node);
+    auto rec = store::innovation_from_node(*node);
+    REQUIRE_FALSE(rec.pocs.empty());
+    bool must = false;
+    for (const auto& k : rec.pocs.back().kpis) {
+      must = must || k.is_must();
+    }
+    CHECK(must);
+  }
+}

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <chrono>
 #include <cstring>
@@ -467,6 +468,7 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files, const
     // waiting for it would otherwise hold the whole portfolio in memory.
     constexpr std::size_t k_parse_ahead = 256;
     std::vector<Parsed> out(files.size());
+    std::vector<std::exception_ptr> failed(files.size()); // rethrown on the calling thread
     std::vector<char> ready(files.size(), 0);
     std::size_t taken = 0; // results the calling thread took
     bool stop = false;
@@ -483,9 +485,16 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files, const
             return;
           }
         }
-        Parsed p = parse_one(i);
+        Parsed p;
+        std::exception_ptr error;
+        try {
+          p = parse_one(i);
+        } catch (...) {
+          error = std::current_exception();
+        }
         std::lock_guard<std::mutex> lock(mu);
         out[i] = std::move(p);
+        failed[i] = error;
         ready[i] = 1;
         done_cv.notify_one();
       }
@@ -520,6 +529,9 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files, const
         done_cv.wait(lock, [&] { return ready[i] != 0; });
         p = std::move(out[i]);
         ++taken;
+        if (failed[i]) {
+          std::rethrow_exception(failed[i]); // the workers are stopped and joined by join
+        }
       }
       room_cv.notify_all();
       use(p);

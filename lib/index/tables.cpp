@@ -51,11 +51,13 @@ std::optional<double> opt(const std::optional<double>& v)
 
 TableWriter::TableWriter(SQLite::Database& db, const model::Config& config) : m_db(db), m_config(config) {}
 
-SQLite::Statement& TableWriter::stmt(const char* sql)
+SQLite::Statement& TableWriter::stmt(std::string_view sql)
 {
   auto it = m_stmts.find(sql);
   if (it == m_stmts.end()) {
-    it = m_stmts.emplace(sql, std::make_unique<SQLite::Statement>(m_db, sql)).first;
+    std::string text(sql);
+    auto prepared = std::make_unique<SQLite::Statement>(m_db, text);
+    it = m_stmts.emplace(std::move(text), std::move(prepared)).first;
   }
   return *it->second;
 }
@@ -76,7 +78,7 @@ void TableWriter::remove(const std::string& id)
     return sql;
   }();
   for (const auto& sql : k_deletes) {
-    run(stmt(sql.c_str()), id);
+    run(stmt(sql), id);
   }
 }
 

@@ -1,14 +1,16 @@
 // Writing a record's rows into the index tables (lib/index/ddl.hpp), with prepared statements.
 #pragma once
 
-#include "lib/model/config.hpp"
 #include "lib/index/serialize.hpp"
+#include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <unordered_map>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace innov::index {
 
@@ -38,13 +40,19 @@ public:
   void remove(const std::string& id);
 
 private:
-  // The prepared statement of sql, a string that lives as long as the program (a literal): it is
-  // found by its address, for the hundreds of thousands of rows of a cold build.
-  SQLite::Statement& stmt(const char* sql);
+  // The prepared statement of sql, found without building a string (a cold build writes hundreds of
+  // thousands of rows).
+  SQLite::Statement& stmt(std::string_view sql);
+
+  struct SqlHash
+  {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
 
   SQLite::Database& m_db;
   const model::Config& m_config;
-  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_stmts;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>> m_stmts;
 };
 
 } // namespace innov::index

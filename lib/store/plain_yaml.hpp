@@ -29,13 +29,22 @@ struct Node
   std::string_view key;    // the key, for an entry of a mapping
   std::uint32_t first = 0; // first child (0: none; node 0 is the root, never a child)
   std::uint32_t next = 0;  // next sibling (0: none)
-  int line = 0;            // where a value of a block collection starts (1-based; the quote of a
-  int col = 0;             // quoted scalar), as yaml-cpp marks it; 0 inside flow collections
+  int line = 0;            // where a value written after "key:" or "- " on its line starts (1-based;
+  int col = 0;             // the quote of a quoted scalar), as yaml-cpp marks it; 0 for the others
 };
 
+// The tree borrows the text given to parse() (plain scalars and keys point into it), and owns the
+// values it had to unescape. It moves but does not copy: a copy's values would point into the
+// original.
 class Tree
 {
 public:
+  Tree() = default;
+  Tree(Tree&&) = default;
+  Tree& operator=(Tree&&) = default;
+  Tree(const Tree&) = delete;
+  Tree& operator=(const Tree&) = delete;
+
   const Node& root() const { return m_nodes[0]; }
   const Node& at(std::uint32_t i) const { return m_nodes[i]; }
 

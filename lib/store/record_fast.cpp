@@ -395,7 +395,8 @@ private:
         q.region = code(v);
       } else if (key == "scores") {
         object(v, {}, [&](std::string_view id, const Node& score) {
-          // propertyNames ^[a-z0-9][a-z0-9_-]*$, of a key that reads as text
+          // propertyNames ^[a-z0-9][a-z0-9_-]*$. A key that would read as a number, a boolean or
+          // null (2024, true) is valid too, but left to the full path: yaml-cpp types keys.
           if (schema::plain_scalar_type(id) != schema::JsonType::string) {
             refuse();
           }

@@ -10,11 +10,6 @@
 
 namespace innov::store {
 
-// The record of a text in the plain subset whose values certainly pass the innovation schema
-// (schemas/innovation.schema.json); it is then the record that yaml-cpp and innovation_from_node
-// give, and the schema finds nothing to say. Otherwise nullopt, and the caller takes the full path,
-// which gives the record or the diagnostics: a text this refuses may still be valid (a comment, a
-// folded scalar, "True" for a boolean). The record checks (check_record) are the caller's.
 // Where the values of `id` and `merged_into` start (1-based, 0 when absent), for the cross-record
 // checks of validate.
 struct FastPositions
@@ -25,6 +20,11 @@ struct FastPositions
   int merged_into_col = 0;
 };
 
+// The record of a text in the plain subset whose values certainly pass the innovation schema
+// (schemas/innovation.schema.json); it is then the record that yaml-cpp and innovation_from_node
+// give, and the schema finds nothing to say. Otherwise nullopt, and the caller takes the full path,
+// which gives the record or the diagnostics: a text this refuses may still be valid (a comment, a
+// folded scalar, "True" for a boolean). The record checks (check_record) are the caller's.
 std::optional<model::Innovation> read_record_fast(std::string_view text, FastPositions* positions = nullptr);
 
 } // namespace innov::store

@@ -30,6 +30,12 @@ double num(const YAML::Node& node, const char* key, double fallback = 0)
   }
 }
 
+// A boolean as the schema reads it (YAML 1.2 core: true, True, TRUE).
+bool is_true(const std::string& s)
+{
+  return s == "true" || s == "True" || s == "TRUE";
+}
+
 // A count of days from a number the schema says is a non-negative integer,
 // kept in long's range whatever the file holds (the conversion of a larger
 // double is undefined).
@@ -190,7 +196,7 @@ model::Innovation innovation_from_node(const YAML::Node& node)
       model::Kpi kpi{str(k, "id"), str(k, "name"), str(k, "unit"), str(k, "direction"),
                      num(k, "baseline"), num(k, "target"), opt_num(k, "actual"), std::nullopt};
       if (k["must"] && k["must"].IsScalar()) {
-        kpi.must = k["must"].Scalar() == "true";
+        kpi.must = is_true(k["must"].Scalar());
       }
       poc.kpis.push_back(std::move(kpi));
     });
@@ -416,11 +422,11 @@ model::Config config_from_node(const YAML::Node& node)
         c.require_outcome = str(g, "require_outcome");
       }
       if (g["require_must_kpis"]) {
-        c.require_must_kpis = str(g, "require_must_kpis") == "true";
+        c.require_must_kpis = is_true(str(g, "require_must_kpis"));
       }
       c.min_territories = static_cast<int>(num(g, "min_territories", c.min_territories));
       if (g["require_qualification"]) {
-        c.require_qualification = str(g, "require_qualification") == "true";
+        c.require_qualification = is_true(str(g, "require_qualification"));
       }
     }
   }
