@@ -70,15 +70,8 @@ void TableWriter::remove(const std::string& id)
   run(stmt("DELETE FROM record_people WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM record_text WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM innovations WHERE id = ?"), id);
-  static const std::vector<std::string> k_deletes = [] {
-    std::vector<std::string> sql;
-    for (const char* t : k_tables_by_record) {
-      sql.push_back(std::string("DELETE FROM ") + t + " WHERE record_id = ?");
-    }
-    return sql;
-  }();
-  for (const auto& sql : k_deletes) {
-    run(stmt(sql), id);
+  for (const char* t : k_tables_by_record) {
+    run(stmt(std::string("DELETE FROM ") + t + " WHERE record_id = ?"), id);
   }
 }
 

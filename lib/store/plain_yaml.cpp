@@ -88,10 +88,7 @@ private:
     std::size_t pos = 0;
     m_lines.reserve(64);
     while (pos < m_s.size()) {
-      std::size_t end = m_s.find('\n', pos);
-      if (end == std::string_view::npos) {
-        outside(); // no final line break
-      }
+      std::size_t end = m_s.find('\n', pos); // parse() took only a text that ends with one
       Line l;
       l.begin = pos;
       l.end = end;
@@ -207,9 +204,7 @@ private:
         outside();
       }
       std::size_t p = l.start + 1;
-      while (p < l.end && m_s[p] == ' ') {
-        ++p;
-      }
+      skip_spaces(p, l.end);
       std::uint32_t child = 0;
       if (p == l.end) {
         ++li;
@@ -247,9 +242,7 @@ private:
   // Leaves li after the value's last line.
   std::uint32_t value_after(std::size_t& li, std::size_t pos, std::size_t end, int parent)
   {
-    while (pos < end && m_s[pos] == ' ') {
-      ++pos;
-    }
+    skip_spaces(pos, end);
     if (pos == end) {
       ++li;
       return nested(li, parent);
