@@ -1,5 +1,6 @@
 // Reading the CLI11 command tree into CommandSpec.
 #include "cmd/cli_tree.hpp"
+
 #include "lib/util/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,16 +15,20 @@ namespace {
 // complete dynamically (innov __complete), files and folders from the file system.
 std::string kind_for(std::string name)
 {
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   static const std::map<std::string, std::string> k_kinds = {
-      {"id", "id"},           {"ids", "id"},          {"dup", "id"},
-      {"into", "id"},         {"region", "region"},   {"scope", "region"},
-      {"theme", "theme"},     {"challenge", "challenge"}, {"author", "person"},
-      {"expert", "person"},   {"by", "person"},       {"sponsor", "person"},
-      {"output", "file"},     {"description-file", "file"}, {"file", "file"},
-      {"path", "file"},       {"base", "file"},       {"ours", "file"},
-      {"theirs", "file"},     {"portfolio", "dir"},   {"dir", "dir"},
-      {"write", "dir"},
+      {"id", "id"},         {"ids", "id"},
+      {"dup", "id"},        {"into", "id"},
+      {"region", "region"}, {"scope", "region"},
+      {"theme", "theme"},   {"challenge", "challenge"},
+      {"author", "person"}, {"expert", "person"},
+      {"by", "person"},     {"sponsor", "person"},
+      {"output", "file"},   {"description-file", "file"},
+      {"file", "file"},     {"path", "file"},
+      {"base", "file"},     {"ours", "file"},
+      {"theirs", "file"},   {"portfolio", "dir"},
+      {"dir", "dir"},       {"write", "dir"},
   };
   auto it = k_kinds.find(name);
   return it == k_kinds.end() ? std::string() : it->second;
@@ -60,16 +65,19 @@ std::vector<std::string> choices_of(CLI::Option& opt)
 ValueSpec value_of(CLI::Option& opt, const std::string& name)
 {
   ValueSpec v;
-  v.takes_value = opt.get_expected_max() > 0 && opt.get_type_size_max() > 0; // flags expect 0 values
+  v.takes_value =
+      opt.get_expected_max() > 0 && opt.get_type_size_max() > 0; // flags expect 0 values
   if (!v.takes_value) {
     return v;
   }
   v.optional_value = opt.get_expected_min() == 0;
-  v.many = opt.get_expected_max() > 1 || opt.get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
+  v.many = opt.get_expected_max() > 1 ||
+           opt.get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
   v.choices = choices_of(opt);
   v.kind = v.choices.empty() ? kind_for(name) : std::string();
   v.type_name = opt.get_type_name();
-  v.type_name = v.type_name.substr(0, v.type_name.find(':')); // without the validators' descriptions
+  v.type_name =
+      v.type_name.substr(0, v.type_name.find(':')); // without the validators' descriptions
   return v;
 }
 
@@ -98,7 +106,8 @@ CommandSpec describe_app(CLI::App& app)
     o.shorts = opt->get_snames();
     o.longs = opt->get_lnames();
     o.description = opt->get_description();
-    o.value = value_of(*opt, o.longs.empty() ? (o.shorts.empty() ? "" : o.shorts.front()) : o.longs.front());
+    o.value = value_of(*opt, o.longs.empty() ? (o.shorts.empty() ? "" : o.shorts.front())
+                                             : o.longs.front());
     spec.options.push_back(std::move(o));
   }
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
@@ -122,7 +131,8 @@ void walk_from(const CommandSpec& cmd, const std::string& path,
 
 } // namespace
 
-void walk(const CommandSpec& root, const std::function<void(const std::string& path, const CommandSpec& cmd)>& visit)
+void walk(const CommandSpec& root,
+          const std::function<void(const std::string& path, const CommandSpec& cmd)>& visit)
 {
   walk_from(root, "", visit);
 }

@@ -13,34 +13,30 @@ class App;
 namespace innov::cmd {
 
 // What an option or positional argument takes, for completion.
-struct ValueSpec
-{
+struct ValueSpec {
   bool takes_value = false;         // false: a flag
   bool optional_value = false;      // the value may be left out (--write [DIR])
   bool many = false;                // repeatable, or several values
   std::vector<std::string> choices; // an enumerated set (CLI::IsMember)
-  std::string kind;                 // id, region, theme, challenge, person (innov __complete), file, dir, or empty
-  std::string type_name;            // TEXT, DIR, ...
+  std::string kind; // id, region, theme, challenge, person (innov __complete), file, dir, or empty
+  std::string type_name; // TEXT, DIR, ...
 };
 
-struct OptionSpec
-{
+struct OptionSpec {
   std::vector<std::string> shorts; // without '-'
   std::vector<std::string> longs;  // without '--'
   std::string description;
   ValueSpec value;
 };
 
-struct PositionalSpec
-{
+struct PositionalSpec {
   std::string name;
   std::string description;
   bool required = false;
   ValueSpec value;
 };
 
-struct CommandSpec
-{
+struct CommandSpec {
   std::string name; // "innov" for the root
   std::string description;
   std::string footer;
@@ -53,7 +49,8 @@ struct CommandSpec
 CommandSpec describe_app(CLI::App& app);
 
 // Calls visit for every command, root first, with its path ("" for the root, "idea new").
-void walk(const CommandSpec& root, const std::function<void(const std::string& path, const CommandSpec& cmd)>& visit);
+void walk(const CommandSpec& root,
+          const std::function<void(const std::string& path, const CommandSpec& cmd)>& visit);
 
 // "-o", "--output": how an option is written on the command line.
 std::vector<std::string> option_words(const OptionSpec& option);

@@ -1,5 +1,5 @@
-// innov completion bash|zsh|fish, and two hidden helpers: `innov __complete KIND [PREFIX]` (the values
-// completion scripts ask for at completion time) and `innov __man` (the man page innov.1).
+// innov completion bash|zsh|fish, and two hidden helpers: `innov __complete KIND [PREFIX]` (the
+// values completion scripts ask for at completion time) and `innov __man` (the man page innov.1).
 #include "cmd/cli_tree.hpp"
 #include "cmd/commands.hpp"
 #include "cmd/portfolio_view.hpp"
@@ -93,13 +93,18 @@ void register_completion(CLI::App& app, Context& ctx)
 {
   CLI::App* root = &app;
   auto shell = std::make_shared<std::string>();
-  auto* sub = app.add_subcommand("completion", "Print the shell completion script for bash, zsh or fish");
-  sub->add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
-  sub->footer("Record ids, region and theme codes, challenge ids and people complete from the portfolio.\n\n"
-              "Examples:\n"
-              "  source <(innov completion bash)              # in ~/.bashrc\n"
-              "  innov completion zsh > ~/.zfunc/_innov       # with fpath+=(~/.zfunc) before compinit\n"
-              "  innov completion fish > ~/.config/fish/completions/innov.fish");
+  auto* sub =
+      app.add_subcommand("completion", "Print the shell completion script for bash, zsh or fish");
+  sub->add_option("SHELL", *shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  sub->footer(
+      "Record ids, region and theme codes, challenge ids and people complete from the "
+      "portfolio.\n\n"
+      "Examples:\n"
+      "  source <(innov completion bash)              # in ~/.bashrc\n"
+      "  innov completion zsh > ~/.zfunc/_innov       # with fpath+=(~/.zfunc) before compinit\n"
+      "  innov completion fish > ~/.config/fish/completions/innov.fish");
   sub->callback([shell, root, &ctx] {
     ctx.run = [shell, root] {
       std::cout << completion_script(describe_app(*root), *shell);

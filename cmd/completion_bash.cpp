@@ -57,19 +57,22 @@ std::string bash_completion(const CommandSpec& root)
 # The subcommands of a command path ("" is innov itself).
 _innov_subcommands() {
   case "$1" in
-)SH" + subs + R"SH(  esac
+)SH" + subs +
+         R"SH(  esac
 }
 
 # The options of a command path.
 _innov_options() {
   case "$1" in
-)SH" + opts + R"SH(  esac
+)SH" + opts +
+         R"SH(  esac
 }
 
 # What the value of option $2 of command path $1 completes to (empty: a flag).
 _innov_option_value() {
   case "$1|$2" in
-)SH" + values + R"SH(  esac
+)SH" + values +
+         R"SH(  esac
 }
 
 # What positional argument number $2 (from 0) of command path $1 completes to.
@@ -77,7 +80,8 @@ _innov_positional() {
   local -a kinds=()
   local many=0
   case "$1" in
-)SH" + positionals + R"SH(  esac
+)SH" + positionals +
+         R"SH(  esac
   if (( $2 < ${#kinds[@]} )); then
     echo "${kinds[$2]}"
   elif (( many && ${#kinds[@]} > 0 )); then

@@ -20,11 +20,12 @@ fs::path refuse_escaping_folders(const fs::path& root)
   for (const char* name : {"innovations", "challenges", ".innov"}) {
     std::error_code ec;
     if (fs::is_symlink(root / name, ec) && !util::is_inside(root, root / name)) {
-      throw EnvError("'" + std::string(name) + "' is a symlink that leads outside the portfolio ('" +
-                         fs::read_symlink(root / name, ec).string() + "')",
-                     std::string(name) == ".innov"
-                         ? "remove it: the cache is rebuilt in a real .innov folder"
-                         : "portfolio folders must live inside the portfolio: replace the symlink by the folder");
+      throw EnvError(
+          "'" + std::string(name) + "' is a symlink that leads outside the portfolio ('" +
+              fs::read_symlink(root / name, ec).string() + "')",
+          std::string(name) == ".innov" ? "remove it: the cache is rebuilt in a real .innov folder"
+                                        : "portfolio folders must live inside the portfolio: "
+                                          "replace the symlink by the folder");
     }
   }
   return root;
@@ -36,11 +37,12 @@ fs::path find_root(const Context& ctx)
   auto check = [](const fs::path& dir, const std::string& how) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-      throw UsageError("portfolio directory '" + dir.string() + "' does not exist (from " + how + ")");
+      throw UsageError("portfolio directory '" + dir.string() + "' does not exist (from " + how +
+                       ")");
     }
     if (!fs::exists(dir / "innov.yaml", ec)) {
-      throw UsageError("'" + dir.string() + "' is not a portfolio: it has no innov.yaml (from " + how +
-                           ")",
+      throw UsageError("'" + dir.string() + "' is not a portfolio: it has no innov.yaml (from " +
+                           how + ")",
                        "create one with 'innov init " + dir.string() + "'");
     }
     return fs::weakly_canonical(dir);

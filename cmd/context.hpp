@@ -9,8 +9,7 @@
 
 namespace innov::cmd {
 
-struct Context
-{
+struct Context {
   std::string portfolio_dir; // -C / --portfolio; empty: INNOV_PORTFOLIO, then search upwards
   std::string color = "auto";
   bool no_cache = false; // --no-cache or INNOV_NO_CACHE=1

@@ -1,10 +1,11 @@
 // innov export csv|json [QUERY...] [-o FILE]: records out, for spreadsheets and other tools.
+#include "lib/report/export.hpp"
+
 #include "cmd/commands.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
 #include "lib/index/query.hpp"
 #include "lib/model/query.hpp"
-#include "lib/report/export.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 
@@ -15,8 +16,7 @@ namespace innov::cmd {
 
 namespace {
 
-struct ExportOptions
-{
+struct ExportOptions {
   std::string format;
   std::vector<std::string> query;
   std::string out;
@@ -30,8 +30,9 @@ int run_export(const Context& ctx, const ExportOptions& o)
   index::RefreshStats stats;
   auto idx = open_index(ctx, start, &stats);
   if (std::size_t bad = stats.files - stats.records; bad > 0 && !ctx.quiet) {
-    std::cerr << "innov: warning: " << bad << " file" << (bad == 1 ? " has" : "s have") << " errors and "
-              << (bad == 1 ? "is" : "are") << " left out (run 'innov validate')\n";
+    std::cerr << "innov: warning: " << bad << " file" << (bad == 1 ? " has" : "s have")
+              << " errors and " << (bad == 1 ? "is" : "are")
+              << " left out (run 'innov validate')\n";
   }
   // The same selection and order as `idea list`: query terms on the index, by creation date.
   auto rows = index::list_records(idx->db(), query, "created", 0);
@@ -55,7 +56,8 @@ std::string columns_help()
 {
   std::string out = "CSV columns:\n";
   for (const auto& c : report::export_columns()) {
-    out += "  " + c.name + std::string(c.name.size() < 16 ? 16 - c.name.size() : 1, ' ') + c.meaning + "\n";
+    out += "  " + c.name + std::string(c.name.size() < 16 ? 16 - c.name.size() : 1, ' ') +
+           c.meaning + "\n";
   }
   return out;
 }
@@ -65,12 +67,17 @@ std::string columns_help()
 void register_export(CLI::App& app, Context& ctx)
 {
   auto opts = std::make_shared<ExportOptions>();
-  auto* sub = app.add_subcommand("export", "Write records as CSV (one flat row each) or as a JSON array");
-  sub->add_option("FORMAT", opts->format, "csv or json")->required()->check(CLI::IsMember({"csv", "json"}));
-  sub->add_option("QUERY", opts->query, "Query terms as for 'idea list' (status:qualified region:idf ...)");
+  auto* sub =
+      app.add_subcommand("export", "Write records as CSV (one flat row each) or as a JSON array");
+  sub->add_option("FORMAT", opts->format, "csv or json")
+      ->required()
+      ->check(CLI::IsMember({"csv", "json"}));
+  sub->add_option("QUERY", opts->query,
+                  "Query terms as for 'idea list' (status:qualified region:idf ...)");
   sub->add_option("-o,--output", opts->out, "Write to FILE instead of stdout");
   sub->footer(columns_help() +
-              "\nCSV cells that start with = + - or @ get a leading ' so that spreadsheets do not run them as\n"
+              "\nCSV cells that start with = + - or @ get a leading ' so that spreadsheets do not "
+              "run them as\n"
               "formulas. JSON holds every field of every record, with the YAML keys.\n\n"
               "Examples:\n"
               "  innov export csv -o portfolio.csv\n"

@@ -15,8 +15,7 @@ namespace innov::cmd {
 
 namespace {
 
-struct DecideOptions
-{
+struct DecideOptions {
   MutationFlags flags;
   std::string id;
   model::GeneralizeInput in;
@@ -28,7 +27,7 @@ struct DecideOptions
 void check_period(const std::string& period)
 {
   bool ok = period.size() >= 4 && std::all_of(period.begin(), period.begin() + 4,
-                                                 [](char c) { return c >= '0' && c <= '9'; });
+                                              [](char c) { return c >= '0' && c <= '9'; });
   if (ok && period.size() == 7 && period[4] == '-' && period[5] == 'Q') {
     ok = period[6] >= '1' && period[6] <= '4';
   } else if (ok && period.size() == 7 && period[4] == '-') {
@@ -37,7 +36,8 @@ void check_period(const std::string& period)
     ok = ok && period.size() == 4;
   }
   if (!ok) {
-    throw UsageError("--period '" + period + "' is not a year, quarter or month", "e.g. 2016, 2016-Q3 or 2016-07");
+    throw UsageError("--period '" + period + "' is not a year, quarter or month",
+                     "e.g. 2016, 2016-Q3 or 2016-07");
   }
 }
 
@@ -45,7 +45,8 @@ std::string rules_text(const std::vector<model::GateRule>& rules)
 {
   std::string out;
   for (const auto& r : rules) {
-    out += fmt::format("  {:<4} {:<44} {}\n", r.passed ? "pass" : "FAIL", r.description, r.evidence);
+    out +=
+        fmt::format("  {:<4} {:<44} {}\n", r.passed ? "pass" : "FAIL", r.description, r.evidence);
   }
   return out;
 }
@@ -83,7 +84,8 @@ int run_decide(const Context& ctx, DecideOptions& o)
   return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& c) {
     stamp_now(actor, o.flags);
     auto rules = model::generalize(rec, c, o.in, actor);
-    std::string msg = fmt::format("{}: {} by {}; now {}", rec.id, o.in.decision, actor.by, rec.status);
+    std::string msg =
+        fmt::format("{}: {} by {}; now {}", rec.id, o.in.decision, actor.by, rec.status);
     if (!rec.decisions.back().override_reason.empty()) {
       msg += " (override: the gate rules were not met)\n" + rules_text(rules);
       msg.pop_back();
@@ -106,7 +108,13 @@ int run_check(const Context& ctx, const std::string& id, const std::string& form
   bool ok = model::all_passed(rules);
   if (format == "json") {
     report::JsonWriter w;
-    w.begin_object().key("id").value(rec->id).key("status").value(rec->status).key("passed").value(ok);
+    w.begin_object()
+        .key("id")
+        .value(rec->id)
+        .key("status")
+        .value(rec->status)
+        .key("passed")
+        .value(ok);
     w.key("rules").begin_array();
     for (const auto& r : rules) {
       w.begin_object().key("rule").value(r.id).key("description").value(r.description);
@@ -115,7 +123,8 @@ int run_check(const Context& ctx, const std::string& id, const std::string& form
     w.end_array().end_object();
     std::cout << w.str();
   } else {
-    std::cout << "generalization gate for " << rec->id << " (" << rec->title << "), " << rec->status << "\n"
+    std::cout << "generalization gate for " << rec->id << " (" << rec->title << "), " << rec->status
+              << "\n"
               << rules_text(rules) << (ok ? "all rules pass\n" : "the gate is not met\n");
   }
   return ok ? k_exit_ok : k_exit_data;
@@ -126,23 +135,29 @@ int run_check(const Context& ctx, const std::string& id, const std::string& form
 void register_generalize(CLI::App& app, Context& ctx)
 {
   auto o = std::make_shared<DecideOptions>();
-  auto* gen = app.add_subcommand("generalize", "The generalization gate: check the rules, decide, roll out, realize value");
+  auto* gen = app.add_subcommand(
+      "generalize", "The generalization gate: check the rules, decide, roll out, realize value");
   gen->require_subcommand(0, 1);
   gen->add_option("ID", o->id, "Record id or unique prefix");
-  gen->add_option("--decision", o->in.decision, "go, kill, hold or recycle")->check(CLI::IsMember({"go", "kill", "hold", "recycle"}));
+  gen->add_option("--decision", o->in.decision, "go, kill, hold or recycle")
+      ->check(CLI::IsMember({"go", "kill", "hold", "recycle"}));
   gen->add_option("--scope", o->in.scope, "national or region codes (default for go: national)");
   gen->add_option("--wave", o->waves, "REGION:DATE, a planned roll-out wave (repeatable)");
-  gen->add_option("--projected", o->projected, "METRIC=AMOUNT/PERIOD, the projected value (period: year, month, once)");
+  gen->add_option("--projected", o->projected,
+                  "METRIC=AMOUNT/PERIOD, the projected value (period: year, month, once)");
   gen->add_option("--rationale", o->in.rationale, "Why");
-  gen->add_option("--override", o->in.override_reason, "Go although the gate rules fail, for this reason");
+  gen->add_option("--override", o->in.override_reason,
+                  "Go although the gate rules fail, for this reason");
   add_mutation_flags(gen, o->flags);
-  gen->footer("A go whose gate rules fail is refused (exit 1) unless --override REASON is given.\n\n"
-              "Examples:\n"
-              "  innov generalize check k3m9\n"
-              "  innov generalize k3m9 --decision go --by comite-national-innovation \\\n"
-              "    --wave hdf:2016-03-01 --wave idf:2016-06-01 --projected hours_saved=180000/year\n"
-              "  innov generalize rollout k3m9 --region hdf --done 2016-03-15\n"
-              "  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 41000 --region hdf");
+  gen->footer(
+      "A go whose gate rules fail is refused (exit 1) unless --override REASON is given.\n\n"
+      "Examples:\n"
+      "  innov generalize check k3m9\n"
+      "  innov generalize k3m9 --decision go --by comite-national-innovation \\\n"
+      "    --wave hdf:2016-03-01 --wave idf:2016-06-01 --projected hours_saved=180000/year\n"
+      "  innov generalize rollout k3m9 --region hdf --done 2016-03-15\n"
+      "  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 41000 "
+      "--region hdf");
   gen->callback([o, gen, &ctx] {
     if (!gen->get_subcommands().empty()) {
       return;
@@ -156,20 +171,19 @@ void register_generalize(CLI::App& app, Context& ctx)
     ctx.run = [o, &ctx] { return run_decide(ctx, *o); };
   });
 
-  struct CheckOptions
-  {
+  struct CheckOptions {
     std::string id;
     std::string format = "text";
   };
   auto c = std::make_shared<CheckOptions>();
-  auto* sub = gen->add_subcommand("check", "Evaluate every rule of gates.generalization (exit 0 pass, 1 fail)");
+  auto* sub = gen->add_subcommand(
+      "check", "Evaluate every rule of gates.generalization (exit 0 pass, 1 fail)");
   sub->add_option("ID", c->id, "Record id or unique prefix")->required();
   sub->add_option("--format", c->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   sub->footer("Example:\n  innov generalize check k3m9 --format json");
   sub->callback([c, &ctx] { ctx.run = [c, &ctx] { return run_check(ctx, c->id, c->format); }; });
 
-  struct RolloutOptions
-  {
+  struct RolloutOptions {
     MutationFlags flags;
     std::string id;
     std::string region;
@@ -185,16 +199,16 @@ void register_generalize(CLI::App& app, Context& ctx)
   sub->callback([r, &ctx] {
     ctx.run = [r, &ctx] {
       check_date(r->done, "--done");
-      return mutate_one(ctx, r->flags, r->id, [&](model::Innovation& rec, const model::Config& config) {
-        check_region(config, r->region);
-        model::rollout_done(rec, r->region, r->done);
-        return "rolled out " + rec.id + " in " + r->region + " on " + r->done;
-      });
+      return mutate_one(ctx, r->flags, r->id,
+                        [&](model::Innovation& rec, const model::Config& config) {
+                          check_region(config, r->region);
+                          model::rollout_done(rec, r->region, r->done);
+                          return "rolled out " + rec.id + " in " + r->region + " on " + r->done;
+                        });
     };
   });
 
-  struct RealizeOptions
-  {
+  struct RealizeOptions {
     MutationFlags flags;
     std::string id;
     model::Realized value;
@@ -208,20 +222,23 @@ void register_generalize(CLI::App& app, Context& ctx)
   sub->add_option("--amount", v->amount, "The amount, in the metric's unit")->required();
   sub->add_option("--region", v->value.region, "Where it was realized");
   add_mutation_flags(sub, v->flags);
-  sub->footer("Example:\n  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 41000 --region hdf");
+  sub->footer("Example:\n  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved "
+              "--amount 41000 --region hdf");
   sub->callback([v, &ctx] {
     ctx.run = [v, &ctx] {
       check_period(v->value.period);
-      return mutate_one(ctx, v->flags, v->id, [&](model::Innovation& rec, const model::Config& config) {
-        check_metric(config, v->value.metric);
-        if (!v->value.region.empty()) {
-          check_region(config, v->value.region);
-        }
-        model::Realized value = v->value;
-        value.amount = parse_number(v->amount, "--amount");
-        model::realize(rec, value);
-        return fmt::format("{}: realized {} {} in {}", rec.id, value.amount, value.metric, value.period);
-      });
+      return mutate_one(ctx, v->flags, v->id,
+                        [&](model::Innovation& rec, const model::Config& config) {
+                          check_metric(config, v->value.metric);
+                          if (!v->value.region.empty()) {
+                            check_region(config, v->value.region);
+                          }
+                          model::Realized value = v->value;
+                          value.amount = parse_number(v->amount, "--amount");
+                          model::realize(rec, value);
+                          return fmt::format("{}: realized {} {} in {}", rec.id, value.amount,
+                                             value.metric, value.period);
+                        });
     };
   });
 }

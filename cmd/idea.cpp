@@ -24,8 +24,7 @@ std::string count_of(std::size_t n, const std::string& noun)
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-struct NewOptions
-{
+struct NewOptions {
   MutationFlags flags;
   model::Innovation rec;
   std::string description_file;
@@ -42,8 +41,8 @@ std::string read_description(const std::string& file)
 }
 
 // Warns (without blocking) about existing records that rec likely duplicates.
-void warn_likely_duplicates(const Context& ctx, const std::filesystem::path& root, const model::Config& config,
-                            const model::Innovation& rec)
+void warn_likely_duplicates(const Context& ctx, const std::filesystem::path& root,
+                            const model::Config& config, const model::Innovation& rec)
 {
   if (ctx.quiet) {
     return;
@@ -52,13 +51,15 @@ void warn_likely_duplicates(const Context& ctx, const std::filesystem::path& roo
   bool any = false;
   for (const auto& s : index::similar_to(idx->db(), {rec.title, rec.summary, rec.description}, 3)) {
     if (s.score >= index::k_duplicate_threshold) {
-      std::cerr << fmt::format("innov: warning: likely duplicate of {} '{}' ({}, similarity {:.2f})\n", s.id, s.title,
-                               s.status, s.score);
+      std::cerr << fmt::format(
+          "innov: warning: likely duplicate of {} '{}' ({}, similarity {:.2f})\n", s.id, s.title,
+          s.status, s.score);
       any = true;
     }
   }
   if (any) {
-    std::cerr << "hint: compare with 'innov idea show ID'; 'innov idea merge' joins duplicates; --no-similar skips this check\n";
+    std::cerr << "hint: compare with 'innov idea show ID'; 'innov idea merge' joins duplicates; "
+                 "--no-similar skips this check\n";
   }
 }
 
@@ -115,8 +116,7 @@ int run_new(const Context& ctx, NewOptions& o)
   return 0;
 }
 
-struct EditOptions
-{
+struct EditOptions {
   MutationFlags flags;
   std::string id;
   std::vector<std::string> set;
@@ -132,11 +132,16 @@ std::string apply_edit(model::Innovation& rec, const model::Config& config, cons
     auto [field, value] = split_assignment(s, "--set");
     using Field = std::string model::Innovation::*;
     static const std::vector<std::pair<std::string, Field>> k_fields = {
-        {"title", &model::Innovation::title},       {"summary", &model::Innovation::summary},
-        {"description", &model::Innovation::description}, {"unit", &model::Innovation::unit},
-        {"author", &model::Innovation::author},     {"kind", &model::Innovation::kind},
-        {"source", &model::Innovation::source},     {"horizon", &model::Innovation::horizon},
-        {"external_ref", &model::Innovation::external_ref}, {"region", &model::Innovation::region},
+        {"title", &model::Innovation::title},
+        {"summary", &model::Innovation::summary},
+        {"description", &model::Innovation::description},
+        {"unit", &model::Innovation::unit},
+        {"author", &model::Innovation::author},
+        {"kind", &model::Innovation::kind},
+        {"source", &model::Innovation::source},
+        {"horizon", &model::Innovation::horizon},
+        {"external_ref", &model::Innovation::external_ref},
+        {"region", &model::Innovation::region},
         {"challenge", &model::Innovation::challenge}};
     if (field == "estimate") {
       if (value.empty()) {
@@ -148,14 +153,16 @@ std::string apply_edit(model::Innovation& rec, const model::Config& config, cons
       changed.push_back(field);
       continue;
     }
-    auto it = std::find_if(k_fields.begin(), k_fields.end(), [&name = field](const auto& f) { return f.first == name; });
+    auto it = std::find_if(k_fields.begin(), k_fields.end(),
+                           [&name = field](const auto& f) { return f.first == name; });
     if (it == k_fields.end()) {
       std::vector<std::string> names = {"estimate"};
       for (const auto& f : k_fields) {
         names.push_back(f.first);
       }
       throw UsageError("cannot --set '" + field + "'" + util::did_you_mean(field, names),
-                       "settable: " + util::join(names, ", ") + "; the lifecycle commands change the rest");
+                       "settable: " + util::join(names, ", ") +
+                           "; the lifecycle commands change the rest");
     }
     if (field == "region") {
       check_region(config, value);
@@ -188,7 +195,8 @@ std::string apply_edit(model::Innovation& rec, const model::Config& config, cons
   list_op(o.add, "--add", true);
   list_op(o.remove, "--remove", false);
   if (changed.empty()) {
-    throw UsageError("nothing to edit", "give --set FIELD=VALUE, --add theme=CODE or --remove theme=CODE");
+    throw UsageError("nothing to edit",
+                     "give --set FIELD=VALUE, --add theme=CODE or --remove theme=CODE");
   }
   changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
   return "edited " + rec.id + ": " + util::join(changed, ", ");
@@ -198,20 +206,25 @@ std::string apply_edit(model::Innovation& rec, const model::Config& config, cons
 
 void register_idea(CLI::App& app, Context& ctx)
 {
-  auto* idea = app.add_subcommand("idea", "Deposit, edit, comment, like, merge and withdraw ideas and practices");
+  auto* idea = app.add_subcommand(
+      "idea", "Deposit, edit, comment, like, merge and withdraw ideas and practices");
   idea->require_subcommand(1);
-  idea->footer("Examples:\n"
-               "  id=$(innov idea new --title 'Présélection sans CV' --region hdf --theme recrutement)\n"
-               "  innov idea like $id --by agent-77\n"
-               "  innov idea list status:submitted region:hdf");
+  idea->footer(
+      "Examples:\n"
+      "  id=$(innov idea new --title 'Présélection sans CV' --region hdf --theme recrutement)\n"
+      "  innov idea like $id --by agent-77\n"
+      "  innov idea list status:submitted region:hdf");
 
   auto n = std::make_shared<NewOptions>();
   auto* sub = idea->add_subcommand("new", "Deposit a new idea or practice; prints its id");
   sub->add_option("--title", n->rec.title, "Title (one line)")->required();
-  sub->add_option("--kind", n->rec.kind, "idea or practice")->check(CLI::IsMember({"idea", "practice"}))->default_val("idea");
+  sub->add_option("--kind", n->rec.kind, "idea or practice")
+      ->check(CLI::IsMember({"idea", "practice"}))
+      ->default_val("idea");
   sub->add_option("--summary", n->rec.summary, "One-sentence summary");
   sub->add_option("--description", n->rec.description, "Full description");
-  sub->add_option("--description-file", n->description_file, "Read the description from FILE (- for stdin)");
+  sub->add_option("--description-file", n->description_file,
+                  "Read the description from FILE (- for stdin)");
   sub->add_option("--author", n->rec.author, "Author (default: --by)");
   sub->add_option("--region", n->rec.region, "Region code of innov.yaml");
   sub->add_option("--unit", n->rec.unit, "Unit (agency, service)");
@@ -224,10 +237,12 @@ void register_idea(CLI::App& app, Context& ctx)
       ->check(CLI::IsMember({"core", "adjacent", "transformational"}));
   sub->add_option("--created", n->rec.created, "Deposit date (default: today)");
   sub->add_option("--external-ref", n->rec.external_ref, "Id in an external idea-box platform");
-  sub->add_option("--estimate", n->estimate, "METRIC=AMOUNT[/year|month|once]: the author's value estimate");
+  sub->add_option("--estimate", n->estimate,
+                  "METRIC=AMOUNT[/year|month|once]: the author's value estimate");
   sub->add_flag("--no-similar", n->no_similar, "Do not warn about likely duplicates");
   add_mutation_flags(sub, n->flags);
-  sub->footer("Example:\n  innov idea new --title 'Atelier CV vidéo' --kind practice --region idf --theme numerique");
+  sub->footer("Example:\n  innov idea new --title 'Atelier CV vidéo' --kind practice --region idf "
+              "--theme numerique");
   sub->callback([n, &ctx] { ctx.run = [n, &ctx] { return run_new(ctx, *n); }; });
 
   auto e = std::make_shared<EditOptions>();
@@ -237,7 +252,8 @@ void register_idea(CLI::App& app, Context& ctx)
   sub->add_option("--add", e->add, "theme=CODE: add a theme");
   sub->add_option("--remove", e->remove, "theme=CODE: remove a theme");
   add_mutation_flags(sub, e->flags);
-  sub->footer("Example:\n  innov idea edit k3m9 --set 'summary=Recruter sur les habiletés' --add theme=recrutement");
+  sub->footer("Example:\n  innov idea edit k3m9 --set 'summary=Recruter sur les habiletés' --add "
+              "theme=recrutement");
   sub->callback([e, &ctx] {
     ctx.run = [e, &ctx] {
       auto root = find_portfolio_root(ctx);
@@ -247,8 +263,7 @@ void register_idea(CLI::App& app, Context& ctx)
     };
   });
 
-  struct CommentOptions
-  {
+  struct CommentOptions {
     MutationFlags flags;
     std::string id;
     std::string author;
@@ -260,7 +275,8 @@ void register_idea(CLI::App& app, Context& ctx)
   sub->add_option("--author", c->author, "Who comments (default: --by)");
   sub->add_option("--text", c->text, "The comment")->required();
   add_mutation_flags(sub, c->flags);
-  sub->footer("Example:\n  innov idea comment k3m9 --author agent-77 --text 'Testé à Roubaix, très bon accueil.'");
+  sub->footer("Example:\n  innov idea comment k3m9 --author agent-77 --text 'Testé à Roubaix, très "
+              "bon accueil.'");
   sub->callback([c, &ctx] {
     ctx.run = [c, &ctx] {
       auto actor = actor_of(c->flags);
@@ -274,17 +290,19 @@ void register_idea(CLI::App& app, Context& ctx)
     };
   });
 
-  struct PersonOptions
-  {
+  struct PersonOptions {
     MutationFlags flags;
     std::string id;
   };
   for (bool is_like : {true, false}) {
     auto l = std::make_shared<PersonOptions>();
-    sub = idea->add_subcommand(is_like ? "like" : "unlike", is_like ? "Like a record (idempotent)" : "Take a like back (idempotent)");
+    sub = idea->add_subcommand(is_like ? "like" : "unlike", is_like
+                                                                ? "Like a record (idempotent)"
+                                                                : "Take a like back (idempotent)");
     sub->add_option("ID", l->id, "Record id or unique prefix")->required();
     add_mutation_flags(sub, l->flags);
-    sub->footer(is_like ? "Example:\n  innov idea like k3m9 --by agent-77" : "Example:\n  innov idea unlike k3m9 --by agent-77");
+    sub->footer(is_like ? "Example:\n  innov idea like k3m9 --by agent-77"
+                        : "Example:\n  innov idea unlike k3m9 --by agent-77");
     sub->callback([l, is_like, &ctx] {
       ctx.run = [l, is_like, &ctx] {
         auto actor = actor_of(l->flags);
@@ -300,8 +318,7 @@ void register_idea(CLI::App& app, Context& ctx)
     });
   }
 
-  struct MergeOptions
-  {
+  struct MergeOptions {
     MutationFlags flags;
     std::string dup;
     std::string into;
@@ -328,7 +345,8 @@ void register_idea(CLI::App& app, Context& ctx)
           [&](std::vector<model::Innovation>& recs, const model::Config&) {
             stamp_now(actor, m->flags);
             model::merge(recs[0], recs[1], actor);
-            message = "merged " + recs[0].id + " into " + recs[1].id + " (" + count_of(recs[1].likes.size(), "like") + ")";
+            message = "merged " + recs[0].id + " into " + recs[1].id + " (" +
+                      count_of(recs[1].likes.size(), "like") + ")";
           },
           m->flags.dry_run);
       return report_change(ctx, m->flags, changes, message);

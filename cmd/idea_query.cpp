@@ -4,13 +4,13 @@
 #include "cmd/portfolio_view.hpp"
 #include "lib/index/query.hpp"
 #include "lib/index/similar.hpp"
+#include "lib/model/gates.hpp"
 #include "lib/model/query.hpp"
 #include "lib/report/record_json.hpp"
 #include "lib/store/record_io.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
 #include "lib/util/text.hpp"
-#include "lib/model/gates.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -22,8 +22,7 @@ namespace innov::cmd {
 
 namespace {
 
-struct ListOptions
-{
+struct ListOptions {
   std::vector<std::string> query;
   std::vector<std::string> status, kind, region, theme, source;
   std::string sort = "created";
@@ -37,8 +36,9 @@ void warn_left_out(const Context& ctx, const index::RefreshStats& s)
 {
   std::size_t bad = s.files - s.records;
   if (bad > 0 && !ctx.quiet) {
-    std::cerr << "innov: warning: " << bad << " file" << (bad == 1 ? " has" : "s have") << " errors and "
-              << (bad == 1 ? "is" : "are") << " left out (run 'innov validate')\n";
+    std::cerr << "innov: warning: " << bad << " file" << (bad == 1 ? " has" : "s have")
+              << " errors and " << (bad == 1 ? "is" : "are")
+              << " left out (run 'innov validate')\n";
   }
 }
 
@@ -103,7 +103,8 @@ std::string card(const model::Innovation& r, const model::Config& config)
   line("likes", std::to_string(r.likes.size()));
   line("merged into", r.merged_into);
   if (r.estimate) {
-    line("estimate", fmt::format("{} {} per {}", r.estimate->amount, r.estimate->metric, r.estimate->per));
+    line("estimate",
+         fmt::format("{} {} per {}", r.estimate->amount, r.estimate->metric, r.estimate->per));
   }
   if (!r.description.empty()) {
     out += "\n";
@@ -114,8 +115,8 @@ std::string card(const model::Innovation& r, const model::Config& config)
   if (!r.qualifications.empty()) {
     out += "\nqualifications\n";
     for (const auto& q : r.qualifications) {
-      out += fmt::format("  {}  {:<16} {:<10} score {:.2f}\n", q.at.substr(0, 10), q.expert, q.decision,
-                         model::weighted_score(q, config));
+      out += fmt::format("  {}  {:<16} {:<10} score {:.2f}\n", q.at.substr(0, 10), q.expert,
+                         q.decision, model::weighted_score(q, config));
     }
   }
   for (const auto& p : r.pocs) {
@@ -123,14 +124,14 @@ std::string card(const model::Innovation& r, const model::Config& config)
                        p.outcome.empty() ? "" : ": " + p.outcome);
     for (const auto& k : p.kpis) {
       auto met = k.met();
-      out += fmt::format("  {:<20} baseline {} target {} actual {}{}{}\n", k.id, k.baseline, k.target,
-                         k.actual ? fmt::format("{}", *k.actual) : "-", k.is_must() ? " (must)" : "",
-                         met ? (*met ? "  met" : "  not met") : "");
+      out += fmt::format("  {:<20} baseline {} target {} actual {}{}{}\n", k.id, k.baseline,
+                         k.target, k.actual ? fmt::format("{}", *k.actual) : "-",
+                         k.is_must() ? " (must)" : "", met ? (*met ? "  met" : "  not met") : "");
     }
   }
   for (const auto& d : r.decisions) {
-    out += fmt::format("\ndecision {} at the {} gate by {}: {}{}\n", d.at.substr(0, 10), d.gate, d.by, d.decision,
-                       d.override_reason.empty() ? "" : " (override)");
+    out += fmt::format("\ndecision {} at the {} gate by {}: {}{}\n", d.at.substr(0, 10), d.gate,
+                       d.by, d.decision, d.override_reason.empty() ? "" : " (override)");
   }
   if (!r.comments.empty()) {
     out += "\ncomments\n";
@@ -140,13 +141,13 @@ std::string card(const model::Innovation& r, const model::Config& config)
   }
   out += "\nhistory\n";
   for (const auto& h : r.history) {
-    out += fmt::format("  {}  {:<28} {} -> {}\n", h.at.substr(0, 10), h.by, h.from.empty() ? "(new)" : h.from, h.to);
+    out += fmt::format("  {}  {:<28} {} -> {}\n", h.at.substr(0, 10), h.by,
+                       h.from.empty() ? "(new)" : h.from, h.to);
   }
   return out;
 }
 
-struct SimilarOptions
-{
+struct SimilarOptions {
   std::string id;
   std::string text;
   std::size_t limit = 10;
@@ -158,11 +159,13 @@ int run_similar(const Context& ctx, const SimilarOptions& o)
 {
   std::string format = resolve_format(o.format, o.out, {"text", "json", "csv", "markdown"});
   if (o.id.empty() == o.text.empty()) {
-    throw UsageError("give either a record ID or --text", "innov idea similar k3m9, innov idea similar --text 'CV vidéo'");
+    throw UsageError("give either a record ID or --text",
+                     "innov idea similar k3m9, innov idea similar --text 'CV vidéo'");
   }
   auto start = start_read(ctx);
   std::string id =
-      o.id.empty() ? std::string() : std::filesystem::path(store::resolve_record(start.root, o.id)).stem().string();
+      o.id.empty() ? std::string()
+                   : std::filesystem::path(store::resolve_record(start.root, o.id)).stem().string();
   auto idx = open_index(ctx, start);
   auto similar = id.empty() ? index::similar_to_text(idx->db(), o.text, o.limit)
                             : index::similar_to_record(idx->db(), id, o.limit);
@@ -170,7 +173,8 @@ int run_similar(const Context& ctx, const SimilarOptions& o)
   t.columns = {{"id"}, {"status"}, {"score", true}, {"likely_duplicate"}, {"title"}};
   for (const auto& r : similar) {
     t.add_row({report::Cell::str(r.id), report::Cell::str(r.status), report::Cell::num(r.score, 3),
-               report::Cell::str(r.score >= index::k_duplicate_threshold ? "yes" : "no"), report::Cell::str(r.title)});
+               report::Cell::str(r.score >= index::k_duplicate_threshold ? "yes" : "no"),
+               report::Cell::str(r.title)});
   }
   write_output(render_table(t, format, o.out.empty() && use_color(ctx, STDOUT_FILENO)), o.out);
   return 0;
@@ -183,15 +187,18 @@ void register_idea_query(CLI::App& app, Context& ctx)
   CLI::App* idea = app.get_subcommand("idea");
   auto o = std::make_shared<ListOptions>();
   auto* sub = idea->add_subcommand("list", "List records matching query terms and flags");
-  sub->add_option("QUERY", o->query,
-                  "Terms: status:S region:R theme:T kind:K source:S challenge:ID author:A horizon:H id:PREFIX "
-                  "created:2015-01..2015-06 likes:>10 not:TERM, and free words");
+  sub->add_option(
+      "QUERY", o->query,
+      "Terms: status:S region:R theme:T kind:K source:S challenge:ID author:A horizon:H id:PREFIX "
+      "created:2015-01..2015-06 likes:>10 not:TERM, and free words");
   sub->add_option("--status", o->status, "Only this status (repeatable)");
   sub->add_option("--kind", o->kind, "Only this kind (repeatable)");
   sub->add_option("--region", o->region, "Only this region (repeatable)");
   sub->add_option("--theme", o->theme, "Only this theme (repeatable)");
   sub->add_option("--source", o->source, "Only this source (repeatable)");
-  sub->add_option("--sort", o->sort, "id, created, title, status, region or likes; -FIELD descending")->default_val("created");
+  sub->add_option("--sort", o->sort,
+                  "id, created, title, status, region or likes; -FIELD descending")
+      ->default_val("created");
   sub->add_option("--limit", o->limit, "At most N records")->check(count_check());
   sub->add_option("--format", o->format, "text, json, csv or markdown");
   sub->add_option("-o,--output", o->out, "Write to FILE (format from the extension)");
@@ -201,15 +208,15 @@ void register_idea_query(CLI::App& app, Context& ctx)
               "  innov idea list télétravail created:2016 --format csv -o teletravail.csv");
   sub->callback([o, &ctx] { ctx.run = [o, &ctx] { return run_list(ctx, *o); }; });
 
-  struct ShowOptions
-  {
+  struct ShowOptions {
     std::string id;
     std::string format = "text";
   };
   auto s = std::make_shared<ShowOptions>();
   sub = idea->add_subcommand("show", "Show one record");
   sub->add_option("ID", s->id, "Record id or unique prefix")->required();
-  sub->add_option("--format", s->format, "text, json or yaml (the file itself)")->check(CLI::IsMember({"text", "json", "yaml"}));
+  sub->add_option("--format", s->format, "text, json or yaml (the file itself)")
+      ->check(CLI::IsMember({"text", "json", "yaml"}));
   sub->footer("Example:\n  innov idea show k3m9 --format json | jq .status");
   sub->callback([s, &ctx] {
     ctx.run = [s, &ctx] {
@@ -231,17 +238,19 @@ void register_idea_query(CLI::App& app, Context& ctx)
   });
 
   auto m = std::make_shared<SimilarOptions>();
-  sub = idea->add_subcommand("similar", "Records most similar to a record or a text: likely duplicates");
+  sub = idea->add_subcommand("similar",
+                             "Records most similar to a record or a text: likely duplicates");
   sub->add_option("ID", m->id, "Record id or unique prefix");
   sub->add_option("--text", m->text, "Compare with this text instead of a record");
   sub->add_option("--limit", m->limit, "At most N records")->default_val(10)->check(count_check());
   sub->add_option("--format", m->format, "text, json, csv or markdown");
   sub->add_option("-o,--output", m->out, "Write to FILE (format from the extension)");
-  sub->footer(fmt::format("The score is the cosine of the two records' word vectors (0..1; the title counts most);\n"
-                          "at or above {} the record is a likely duplicate.\n\nExamples:\n"
-                          "  innov idea similar k3m9\n"
-                          "  innov idea similar --text 'Recruter sans CV par mises en situation' --limit 5",
-                          index::k_duplicate_threshold));
+  sub->footer(fmt::format(
+      "The score is the cosine of the two records' word vectors (0..1; the title counts most);\n"
+      "at or above {} the record is a likely duplicate.\n\nExamples:\n"
+      "  innov idea similar k3m9\n"
+      "  innov idea similar --text 'Recruter sans CV par mises en situation' --limit 5",
+      index::k_duplicate_threshold));
   sub->callback([m, &ctx] { ctx.run = [m, &ctx] { return run_similar(ctx, *m); }; });
 }
 

@@ -13,8 +13,7 @@ namespace innov::cmd {
 
 namespace {
 
-struct ImportOptions
-{
+struct ImportOptions {
   std::string format;
   std::string file;
   std::vector<std::string> map;
@@ -26,8 +25,10 @@ struct ImportOptions
 void print_problems(const std::string& file, const store::ImportPlan& plan)
 {
   for (const auto& p : plan.problems) {
-    std::cerr << util::printable(file + ":" + std::to_string(p.line) + ": error: row " + std::to_string(p.row) +
-                                 (p.column.empty() ? std::string() : ", column '" + p.column + "'") + ": " + p.message)
+    std::cerr << util::printable(
+                     file + ":" + std::to_string(p.line) + ": error: row " + std::to_string(p.row) +
+                     (p.column.empty() ? std::string() : ", column '" + p.column + "'") + ": " +
+                     p.message)
               << "\n";
   }
 }
@@ -69,8 +70,9 @@ int run_import(const Context& ctx, const ImportOptions& o)
     }
   }
   if (!ctx.quiet || o.dry_run) {
-    std::string summary = (o.dry_run ? "would import " : "imported ") + std::to_string(plan.records.size()) +
-                          " record" + (plan.records.size() == 1 ? "" : "s");
+    std::string summary = (o.dry_run ? "would import " : "imported ") +
+                          std::to_string(plan.records.size()) + " record" +
+                          (plan.records.size() == 1 ? "" : "s");
     if (plan.already_imported > 0) {
       summary += ", " + std::to_string(plan.already_imported) + " already imported";
     }
@@ -88,26 +90,35 @@ int run_import(const Context& ctx, const ImportOptions& o)
 void register_import(CLI::App& app, Context& ctx)
 {
   auto opts = std::make_shared<ImportOptions>();
-  auto* sub = app.add_subcommand("import", "Create records from a CSV export of an idea-box platform");
+  auto* sub =
+      app.add_subcommand("import", "Create records from a CSV export of an idea-box platform");
   sub->add_option("FORMAT", opts->format, "csv")->required()->check(CLI::IsMember({"csv"}));
-  sub->add_option("FILE", opts->file, "The CSV file: a header row, then one row per idea")->required();
-  sub->add_option("--map", opts->map, "COLUMN=FIELD: fill FIELD from the column named COLUMN in the header (repeat)")
+  sub->add_option("FILE", opts->file, "The CSV file: a header row, then one row per idea")
+      ->required();
+  sub->add_option("--map", opts->map,
+                  "COLUMN=FIELD: fill FIELD from the column named COLUMN in the header (repeat)")
       ->required();
   sub->add_option("--delimiter", opts->delimiter, "Field separator (default ',')");
-  sub->add_flag("--skip-invalid", opts->skip_invalid, "Import the valid rows and list the invalid ones");
+  sub->add_flag("--skip-invalid", opts->skip_invalid,
+                "Import the valid rows and list the invalid ones");
   sub->add_flag("--dry-run", opts->dry_run, "Show what would be created; write nothing");
   sub->footer("Fields: " + util::join(store::import_fields(), ", ") +
               " (date = created, themes = theme).\n"
               "Required: " +
               util::join(store::required_import_fields(), ", ") +
               ". kind defaults to idea, source to internal.\n"
-              "Lists (likes, theme) are separated by ';', ',' or spaces. A count of likes cannot be imported:\n"
-              "innov keeps who liked; leave such a column unmapped. Dates: 2016-03-02, 2016-03-02T10:12:00Z,\n"
-              "02/03/2016 (day first). A row whose external_ref a record already holds is skipped, so importing\n"
-              "the same file again creates no duplicates. Every bad row is reported with its row, line and\n"
+              "Lists (likes, theme) are separated by ';', ',' or spaces. A count of likes cannot "
+              "be imported:\n"
+              "innov keeps who liked; leave such a column unmapped. Dates: 2016-03-02, "
+              "2016-03-02T10:12:00Z,\n"
+              "02/03/2016 (day first). A row whose external_ref a record already holds is skipped, "
+              "so importing\n"
+              "the same file again creates no duplicates. Every bad row is reported with its row, "
+              "line and\n"
               "column; nothing is written unless all rows are valid (or --skip-invalid).\n\n"
               "Examples:\n"
-              "  innov import csv ideas.csv --map Id=external_ref --map Titre=title --map Auteur=author \\\n"
+              "  innov import csv ideas.csv --map Id=external_ref --map Titre=title --map "
+              "Auteur=author \\\n"
               "      --map Region=region --map Date=created --map Soutiens=likes --dry-run");
   sub->callback([opts, &ctx] { ctx.run = [opts, &ctx] { return run_import(ctx, *opts); }; });
 }

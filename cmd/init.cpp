@@ -20,14 +20,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct InitOptions
-{
+struct InitOptions {
   std::string dir = ".";
   std::string name;
   bool git = false;
 };
 
-const char* k_config_template = R"(# innov portfolio configuration. Every record is checked against this file.
+const char* k_config_template =
+    R"(# innov portfolio configuration. Every record is checked against this file.
 # Reference: `innov schema portfolio`. Change the defaults below to fit your organisation.
 
 # The portfolio's name and the organisation it serves.
@@ -111,7 +111,8 @@ int run_git(const fs::path& dir, const std::vector<std::string>& args)
   int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
-    throw EnvError("cannot run 'git': " + std::string(std::strerror(rc)), "install git, or leave out --git");
+    throw EnvError("cannot run 'git': " + std::string(std::strerror(rc)),
+                   "install git, or leave out --git");
   }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
@@ -138,7 +139,8 @@ void setup_git(const Context& ctx, const fs::path& dir)
     throw EnvError("'git config' failed in '" + dir.string() + "'");
   }
   if (!ctx.quiet) {
-    std::cout << "registered the merge driver: git config merge.innov.driver \"innov merge-file %O %A %B %P\"\n";
+    std::cout << "registered the merge driver: git config merge.innov.driver \"innov merge-file %O "
+                 "%A %B %P\"\n";
   }
 }
 
@@ -147,7 +149,8 @@ int run_init(const Context& ctx, const InitOptions& opts)
   fs::path dir = opts.dir;
   std::error_code ec;
   if (fs::exists(dir / store::k_config_file, ec)) {
-    throw DataError("'" + (dir / store::k_config_file).string() + "' already exists: not overwriting a portfolio");
+    throw DataError("'" + (dir / store::k_config_file).string() +
+                    "' already exists: not overwriting a portfolio");
   }
   std::string name = opts.name;
   if (name.empty()) {
@@ -182,8 +185,8 @@ int run_init(const Context& ctx, const InitOptions& opts)
   // innov.yaml last: its presence is what makes the directory a portfolio.
   util::atomic_write(dir / store::k_config_file, config);
   if (!ctx.quiet) {
-    std::cout << "initialized portfolio '" << name << "' in " << fs::absolute(dir, ec).lexically_normal().string()
-              << "\n";
+    std::cout << "initialized portfolio '" << name << "' in "
+              << fs::absolute(dir, ec).lexically_normal().string() << "\n";
   }
   if (opts.git) {
     setup_git(ctx, dir);
@@ -196,11 +199,14 @@ int run_init(const Context& ctx, const InitOptions& opts)
 void register_init(CLI::App& app, Context& ctx)
 {
   auto opts = std::make_shared<InitOptions>();
-  auto* sub = app.add_subcommand("init", "Create a new portfolio: innov.yaml, folders, git and editor settings");
-  sub->add_option("DIR", opts->dir, "Directory of the new portfolio (created if missing; default: .)");
+  auto* sub = app.add_subcommand(
+      "init", "Create a new portfolio: innov.yaml, folders, git and editor settings");
+  sub->add_option("DIR", opts->dir,
+                  "Directory of the new portfolio (created if missing; default: .)");
   sub->add_option("--name", opts->name, "Portfolio name (default: the directory name)");
   sub->add_flag("--git", opts->git,
-                "Also make DIR a git repository (unless it is in one) and register innov's merge driver in it");
+                "Also make DIR a git repository (unless it is in one) and register innov's merge "
+                "driver in it");
   sub->footer("Refuses to overwrite an existing portfolio (exit 1).\n\n"
               "Examples:\n"
               "  innov init innovaction\n"

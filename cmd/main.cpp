@@ -81,10 +81,12 @@ int run_main(int argc, char** argv)
   app.add_option("-C,--portfolio", ctx.portfolio_dir,
                  "Portfolio directory (default: $INNOV_PORTFOLIO, then the nearest directory "
                  "upwards holding innov.yaml)");
-  app.add_option("--color", ctx.color, "Colour output: auto, always or never (NO_COLOR is respected)")
+  app.add_option("--color", ctx.color,
+                 "Colour output: auto, always or never (NO_COLOR is respected)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_flag("--no-cache", ctx.no_cache,
-               "Compute from the YAML files in memory, without the SQLite index (also INNOV_NO_CACHE=1)");
+  app.add_flag(
+      "--no-cache", ctx.no_cache,
+      "Compute from the YAML files in memory, without the SQLite index (also INNOV_NO_CACHE=1)");
   app.add_flag("-q,--quiet", ctx.quiet, "Print only data and errors");
 
   register_commands(app, ctx);

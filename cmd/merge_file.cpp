@@ -14,8 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct MergeFileOptions
-{
+struct MergeFileOptions {
   std::string base;
   std::string ours;
   std::string theirs;
@@ -56,7 +55,8 @@ int run_merge_file(const Context& ctx, const MergeFileOptions& o)
     }
   }
   std::string ours_text = util::read_file(o.ours);
-  auto merged = store::merge_record_files(util::read_file(o.base), ours_text, util::read_file(o.theirs), root, rel);
+  auto merged = store::merge_record_files(util::read_file(o.base), ours_text,
+                                          util::read_file(o.theirs), root, rel);
   if (merged.text != ours_text) {
     util::atomic_write(o.ours, merged.text);
   }
@@ -71,22 +71,28 @@ int run_merge_file(const Context& ctx, const MergeFileOptions& o)
 void register_merge_file(CLI::App& app, Context& ctx)
 {
   auto opts = std::make_shared<MergeFileOptions>();
-  auto* sub = app.add_subcommand("merge-file", "Merge two edits of a record file (git's merge driver)");
-  sub->add_option("BASE", opts->base, "The common ancestor's version (git's %O; empty when none)")->required();
+  auto* sub =
+      app.add_subcommand("merge-file", "Merge two edits of a record file (git's merge driver)");
+  sub->add_option("BASE", opts->base, "The common ancestor's version (git's %O; empty when none)")
+      ->required();
   sub->add_option("OURS", opts->ours, "Our version, replaced by the result (git's %A)")->required();
   sub->add_option("THEIRS", opts->theirs, "Their version (git's %B)")->required();
-  sub->add_option("PATH", opts->path, "The file's path in the work tree (git's %P): finds the portfolio");
-  sub->footer("Likes, comments, qualifications, POCs and their KPIs, decisions, roll-out, realized value and\n"
-              "history are united; other fields merge three-way. The result is canonical and checked as\n"
-              "'innov validate' would. Exit 0: merged into OURS. Exit 1: both sides changed the same field\n"
-              "differently, or the merge would be invalid; OURS then holds both versions between\n"
-              "conflict markers.\n\n"
-              "Register it once per clone (innov init --git does it):\n"
-              "  git config merge.innov.name \"innov record merge\"\n"
-              "  git config merge.innov.driver \"innov merge-file %O %A %B %P\"\n"
-              "with '.gitattributes': innovations/**/*.yaml merge=innov\n\n"
-              "Examples:\n"
-              "  innov merge-file base.yaml ours.yaml theirs.yaml innovations/2016/k3m9xa2q.yaml");
+  sub->add_option("PATH", opts->path,
+                  "The file's path in the work tree (git's %P): finds the portfolio");
+  sub->footer(
+      "Likes, comments, qualifications, POCs and their KPIs, decisions, roll-out, realized value "
+      "and\n"
+      "history are united; other fields merge three-way. The result is canonical and checked as\n"
+      "'innov validate' would. Exit 0: merged into OURS. Exit 1: both sides changed the same "
+      "field\n"
+      "differently, or the merge would be invalid; OURS then holds both versions between\n"
+      "conflict markers.\n\n"
+      "Register it once per clone (innov init --git does it):\n"
+      "  git config merge.innov.name \"innov record merge\"\n"
+      "  git config merge.innov.driver \"innov merge-file %O %A %B %P\"\n"
+      "with '.gitattributes': innovations/**/*.yaml merge=innov\n\n"
+      "Examples:\n"
+      "  innov merge-file base.yaml ours.yaml theirs.yaml innovations/2016/k3m9xa2q.yaml");
   sub->callback([opts, &ctx] { ctx.run = [opts, &ctx] { return run_merge_file(ctx, *opts); }; });
 }
 

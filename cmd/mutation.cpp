@@ -34,11 +34,13 @@ model::Actor actor_of(const MutationFlags& flags)
     a.by = u && *u ? u : "unknown";
   }
   if (!util::is_code(a.by)) {
-    throw UsageError("'" + a.by + "' is not a person id", "use lowercase ids such as agent-48213 (set INNOV_USER or --by)");
+    throw UsageError("'" + a.by + "' is not a person id",
+                     "use lowercase ids such as agent-48213 (set INNOV_USER or --by)");
   }
   a.at = flags.at.empty() ? util::now_timestamp() : flags.at;
   if (!util::date_of(a.at)) {
-    throw UsageError("--at '" + a.at + "' is not a date (YYYY-MM-DD) or a UTC date-time (YYYY-MM-DDTHH:MM:SSZ)");
+    throw UsageError("--at '" + a.at +
+                     "' is not a date (YYYY-MM-DD) or a UTC date-time (YYYY-MM-DDTHH:MM:SSZ)");
   }
   if (a.at.size() > 10 && a.at.back() != 'Z') {
     throw UsageError("--at '" + a.at + "' must be in UTC (ending in Z)");
@@ -58,8 +60,8 @@ std::string date_of(const model::Actor& actor)
   return actor.at.substr(0, 10);
 }
 
-int report_change(const Context& ctx, const MutationFlags& flags, const std::vector<store::Change>& changes,
-                  const std::string& message)
+int report_change(const Context& ctx, const MutationFlags& flags,
+                  const std::vector<store::Change>& changes, const std::string& message)
 {
   if (flags.dry_run) {
     for (const auto& c : changes) {
@@ -88,12 +90,15 @@ int mutate_one(const Context& ctx, const MutationFlags& flags, const std::string
   std::string message;
   auto changes = store::mutate_records(
       root, {rel},
-      [&](std::vector<model::Innovation>& recs, const model::Config& config) { message = change(recs[0], config); },
+      [&](std::vector<model::Innovation>& recs, const model::Config& config) {
+        message = change(recs[0], config);
+      },
       flags.dry_run);
   return report_change(ctx, flags, changes, message);
 }
 
-std::pair<std::string, std::string> split_assignment(const std::string& text, const std::string& option)
+std::pair<std::string, std::string> split_assignment(const std::string& text,
+                                                     const std::string& option)
 {
   auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0) {
@@ -132,7 +137,8 @@ model::ValueAmount parse_amount(const std::string& spec, const std::string& opti
 void check_region(const model::Config& config, const std::string& region)
 {
   if (!config.has_region(region)) {
-    throw UsageError("unknown region '" + region + "'" + util::did_you_mean(region, config.region_codes()),
+    throw UsageError("unknown region '" + region + "'" +
+                         util::did_you_mean(region, config.region_codes()),
                      "known: " + util::join(config.region_codes(), ", "));
   }
 }
@@ -140,7 +146,8 @@ void check_region(const model::Config& config, const std::string& region)
 void check_metric(const model::Config& config, const std::string& metric)
 {
   if (!config.metric(metric)) {
-    throw UsageError("unknown value metric '" + metric + "'" + util::did_you_mean(metric, config.metric_ids()),
+    throw UsageError("unknown value metric '" + metric + "'" +
+                         util::did_you_mean(metric, config.metric_ids()),
                      "known: " + util::join(config.metric_ids(), ", "));
   }
 }
@@ -148,7 +155,8 @@ void check_metric(const model::Config& config, const std::string& metric)
 void check_theme(const model::Config& config, const std::string& theme)
 {
   if (!config.has_theme(theme)) {
-    throw UsageError("unknown theme '" + theme + "'" + util::did_you_mean(theme, config.theme_codes()),
+    throw UsageError("unknown theme '" + theme + "'" +
+                         util::did_you_mean(theme, config.theme_codes()),
                      "known: " + util::join(config.theme_codes(), ", "));
   }
 }
@@ -158,7 +166,8 @@ void check_challenge(const std::filesystem::path& root, const std::string& chall
   auto ids = store::challenge_ids(root);
   if (std::find(ids.begin(), ids.end(), challenge) == ids.end()) {
     throw UsageError("unknown challenge '" + challenge + "'" + util::did_you_mean(challenge, ids),
-                     ids.empty() ? "there is no challenge in challenges/" : "known: " + util::join(ids, ", "));
+                     ids.empty() ? "there is no challenge in challenges/"
+                                 : "known: " + util::join(ids, ", "));
   }
 }
 
@@ -172,7 +181,8 @@ void check_date(const std::string& date, const std::string& option)
 void check_person(const std::string& person, const std::string& option)
 {
   if (!util::is_code(person)) {
-    throw UsageError(option + " '" + person + "' is not a person id", "use lowercase ids such as agent-48213");
+    throw UsageError(option + " '" + person + "' is not a person id",
+                     "use lowercase ids such as agent-48213");
   }
 }
 

@@ -11,8 +11,7 @@
 
 namespace innov::cmd {
 
-struct MutationFlags
-{
+struct MutationFlags {
   std::string by;
   std::string at;
   bool dry_run = false;
@@ -35,15 +34,16 @@ std::string date_of(const model::Actor& actor);
 
 // Prints the outcome: the diff with --dry-run, the record as JSON with --format json, else the
 // one-line message. Returns the exit code (0).
-int report_change(const Context& ctx, const MutationFlags& flags, const std::vector<store::Change>& changes,
-                  const std::string& message);
+int report_change(const Context& ctx, const MutationFlags& flags,
+                  const std::vector<store::Change>& changes, const std::string& message);
 
 // Runs a change on the record `id` (or prefix) and reports it; change returns the one-line message.
 int mutate_one(const Context& ctx, const MutationFlags& flags, const std::string& id,
                const std::function<std::string(model::Innovation&, const model::Config&)>& change);
 
 // Parses NAME=VALUE; UsageError naming the option when malformed.
-std::pair<std::string, std::string> split_assignment(const std::string& text, const std::string& option);
+std::pair<std::string, std::string> split_assignment(const std::string& text,
+                                                     const std::string& option);
 
 // Parses a number; UsageError naming the option when malformed.
 double parse_number(const std::string& text, const std::string& option);

@@ -59,7 +59,8 @@ std::string render_table(const report::Table& table, const std::string& format, 
     return report::render_markdown(table);
   }
   if (format == "html") {
-    return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>innov</title></head><body>\n" +
+    return "<!DOCTYPE html>\n<html><head><meta "
+           "charset=\"utf-8\"><title>innov</title></head><body>\n" +
            report::render_html_table(table) + "</body></html>\n";
   }
   report::TextStyle style;

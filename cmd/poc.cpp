@@ -23,7 +23,8 @@ model::Kpi parse_kpi(const std::string& spec)
                      "e.g. --kpi 'placement_rate:Taux de retour à l emploi:percent:up:38:45:must'");
   }
   if (parts[3] != "up" && parts[3] != "down") {
-    throw UsageError("--kpi '" + spec + "': the direction is 'up' or 'down', not '" + parts[3] + "'");
+    throw UsageError("--kpi '" + spec + "': the direction is 'up' or 'down', not '" + parts[3] +
+                     "'");
   }
   model::Kpi k;
   k.id = parts[0];
@@ -52,13 +53,13 @@ std::string kpi_line(const model::Kpi& k)
 {
   auto met = k.met();
   std::string verdict = !met ? "not measured" : *met ? "met" : "NOT met";
-  return fmt::format("  {:<20} {} -> {} (target {}, {} is better){}: {}", k.id, fmt::format("{}", k.baseline),
-                     k.actual ? fmt::format("{}", *k.actual) : "?", k.target, k.direction == "up" ? "higher" : "lower",
+  return fmt::format("  {:<20} {} -> {} (target {}, {} is better){}: {}", k.id,
+                     fmt::format("{}", k.baseline), k.actual ? fmt::format("{}", *k.actual) : "?",
+                     k.target, k.direction == "up" ? "higher" : "lower",
                      k.is_must() ? ", must" : "", verdict);
 }
 
-struct PlanOptions
-{
+struct PlanOptions {
   MutationFlags flags;
   std::string id;
   model::Poc poc;
@@ -72,7 +73,9 @@ int run_list(const Context& ctx, const std::string& format_flag, const std::stri
   auto view = open_view(ctx);
   util::Date today = util::today();
   report::Table t;
-  t.columns = {{"id"}, {"poc"}, {"status"}, {"format"}, {"start"}, {"end"}, {"days_left", true}, {"territory"}, {"title"}};
+  t.columns = {{"id"},    {"poc"}, {"status"},          {"format"},
+               {"start"}, {"end"}, {"days_left", true}, {"territory"},
+               {"title"}};
   std::vector<std::pair<std::string, std::vector<report::Cell>>> rows;
   for (const auto& r : view.portfolio.records) {
     if (r.status != "poc-planned" && r.status != "poc-running") {
@@ -86,14 +89,18 @@ int run_list(const Context& ctx, const std::string& format_flag, const std::stri
     report::Cell left = report::Cell::none();
     if (auto end = util::parse_date(p->planned_end)) {
       long days = util::days_between(today, *end);
-      left = report::Cell{days < 0 ? fmt::format("{} overdue", -days) : std::to_string(days), static_cast<double>(days), false};
+      left = report::Cell{days < 0 ? fmt::format("{} overdue", -days) : std::to_string(days),
+                          static_cast<double>(days), false};
     }
-    rows.push_back({p->planned_end + r.id,
-                    {report::Cell::str(r.id), report::Cell::str(p->id), report::Cell::str(r.status == "poc-running" ? "running" : "planned"),
-                     report::Cell::str(p->format), report::Cell::str(start), report::Cell::str(p->planned_end), left,
-                     report::Cell::str(util::join(p->territory, ", ")), report::Cell::str(r.title)}});
+    rows.push_back(
+        {p->planned_end + r.id,
+         {report::Cell::str(r.id), report::Cell::str(p->id),
+          report::Cell::str(r.status == "poc-running" ? "running" : "planned"),
+          report::Cell::str(p->format), report::Cell::str(start), report::Cell::str(p->planned_end),
+          left, report::Cell::str(util::join(p->territory, ", ")), report::Cell::str(r.title)}});
   }
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& r : rows) {
     t.add_row(std::move(r.second));
   }
@@ -107,12 +114,14 @@ void register_poc(CLI::App& app, Context& ctx)
 {
   auto* poc = app.add_subcommand("poc", "Plan, start, measure and close demonstrators (POCs)");
   poc->require_subcommand(1);
-  poc->footer("Example:\n  innov poc plan k3m9 --format demonstrator --territory agence-lille-centre \\\n"
-              "    --territory agence-roubaix --start 2016-05-01 --end 2016-10-31 --budget 40000 \\\n"
-              "    --kpi 'placement_rate:Taux de retour à l emploi à 6 mois:percent:up:38:45:must'");
+  poc->footer(
+      "Example:\n  innov poc plan k3m9 --format demonstrator --territory agence-lille-centre \\\n"
+      "    --territory agence-roubaix --start 2016-05-01 --end 2016-10-31 --budget 40000 \\\n"
+      "    --kpi 'placement_rate:Taux de retour à l emploi à 6 mois:percent:up:38:45:must'");
 
   auto p = std::make_shared<PlanOptions>();
-  auto* sub = poc->add_subcommand("plan", "Plan a POC for a qualified record (qualified -> poc-planned)");
+  auto* sub =
+      poc->add_subcommand("plan", "Plan a POC for a qualified record (qualified -> poc-planned)");
   sub->add_option("ID", p->id, "Record id or unique prefix")->required();
   sub->add_option("--format", p->poc.format, "demonstrator, lab-sprint, acceleration or incubation")
       ->required()
@@ -125,8 +134,10 @@ void register_poc(CLI::App& app, Context& ctx)
   sub->add_option("--kpi", p->kpis, "ID:NAME:UNIT:up|down:BASELINE:TARGET[:must] (repeatable)");
   sub->add_option("--poc-id", p->poc.id, "POC id (default: p1, p2...)");
   add_mutation_flags(sub, p->flags, false);
-  sub->footer("Example:\n  innov poc plan k3m9 --format lab-sprint --territory lab-paris --start 2016-05-01 \\\n"
-              "    --end 2016-05-03 --kpi 'satisfaction:Satisfaction des participants:score:up:0:4'");
+  sub->footer(
+      "Example:\n  innov poc plan k3m9 --format lab-sprint --territory lab-paris --start "
+      "2016-05-01 \\\n"
+      "    --end 2016-05-03 --kpi 'satisfaction:Satisfaction des participants:score:up:0:4'");
   sub->callback([p, &ctx] {
     ctx.run = [p, &ctx] {
       auto actor = actor_of(p->flags);
@@ -142,14 +153,14 @@ void register_poc(CLI::App& app, Context& ctx)
         stamp_now(actor, p->flags);
         model::plan_poc(rec, p->poc, actor);
         const auto* poc = rec.last_poc();
-        return fmt::format("planned POC {} of {} ({}, {} to {}, {} KPI{})", poc->id, rec.id, poc->format,
-                           poc->planned_start, poc->planned_end, poc->kpis.size(), poc->kpis.size() == 1 ? "" : "s");
+        return fmt::format("planned POC {} of {} ({}, {} to {}, {} KPI{})", poc->id, rec.id,
+                           poc->format, poc->planned_start, poc->planned_end, poc->kpis.size(),
+                           poc->kpis.size() == 1 ? "" : "s");
       });
     };
   });
 
-  struct IdOptions
-  {
+  struct IdOptions {
     MutationFlags flags;
     std::string id;
   };
@@ -169,8 +180,7 @@ void register_poc(CLI::App& app, Context& ctx)
     };
   });
 
-  struct MeasureOptions
-  {
+  struct MeasureOptions {
     MutationFlags flags;
     std::string id;
     std::vector<std::string> kpis;
@@ -208,23 +218,24 @@ void register_poc(CLI::App& app, Context& ctx)
     };
   });
 
-  struct CloseOptions
-  {
+  struct CloseOptions {
     MutationFlags flags;
     std::string id;
     std::string outcome;
     std::string lessons;
   };
   auto c = std::make_shared<CloseOptions>();
-  sub = poc->add_subcommand("close", "Close the running POC with its outcome (poc-running -> poc-done)");
+  sub = poc->add_subcommand("close",
+                            "Close the running POC with its outcome (poc-running -> poc-done)");
   sub->add_option("ID", c->id, "Record id or unique prefix")->required();
   sub->add_option("--outcome", c->outcome, "success, partial or failure")
       ->required()
       ->check(CLI::IsMember({"success", "partial", "failure"}));
   sub->add_option("--lessons", c->lessons, "What was learned");
   add_mutation_flags(sub, c->flags);
-  sub->footer("Prints each KPI against its target and the must-meet KPIs that failed.\n\n"
-              "Example:\n  innov poc close k3m9 --outcome success --lessons 'Former les recruteurs avant'");
+  sub->footer(
+      "Prints each KPI against its target and the must-meet KPIs that failed.\n\n"
+      "Example:\n  innov poc close k3m9 --outcome success --lessons 'Former les recruteurs avant'");
   sub->callback([c, &ctx] {
     ctx.run = [c, &ctx] {
       auto actor = actor_of(c->flags);
@@ -240,14 +251,14 @@ void register_poc(CLI::App& app, Context& ctx)
             failed.push_back(k.id);
           }
         }
-        msg += failed.empty() ? "\nevery must-meet KPI is met" : "\nmust-meet KPIs not met: " + util::join(failed, ", ");
+        msg += failed.empty() ? "\nevery must-meet KPI is met"
+                              : "\nmust-meet KPIs not met: " + util::join(failed, ", ");
         return msg;
       });
     };
   });
 
-  struct ListOptions
-  {
+  struct ListOptions {
     std::string format;
     std::string out;
   };

@@ -14,7 +14,8 @@ void warn_invalid(const Context& ctx, std::size_t bad)
 {
   if (bad > 0 && !ctx.quiet) {
     std::cerr << "innov: warning: " << bad << " file" << (bad == 1 ? " has" : "s have")
-              << " errors and " << (bad == 1 ? "is" : "are") << " left out (run 'innov validate')\n";
+              << " errors and " << (bad == 1 ? "is" : "are")
+              << " left out (run 'innov validate')\n";
   }
 }
 
@@ -47,8 +48,8 @@ std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::fil
   if (!ctx.quiet && ::isatty(STDERR_FILENO)) {
     // A long build shows how far it is, on one line that is cleared at the end.
     idx->set_progress([](std::size_t done, std::size_t total) {
-      std::cerr << "\rindexing " << done << "/" << total << " files" << (done == total ? "\r\033[K" : "")
-                << std::flush;
+      std::cerr << "\rindexing " << done << "/" << total << " files"
+                << (done == total ? "\r\033[K" : "") << std::flush;
     });
   }
   auto s = idx->refresh(rebuild, scan, read_ahead);
@@ -63,10 +64,12 @@ std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::fil
 
 } // namespace
 
-std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start, index::RefreshStats* stats,
-                                         bool rebuild, const index::Index::ReadAhead& read_ahead)
+std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start,
+                                         index::RefreshStats* stats, bool rebuild,
+                                         const index::Index::ReadAhead& read_ahead)
 {
-  return refreshed_index(ctx, start.root, start.config, start.scan.get(), stats, rebuild, read_ahead);
+  return refreshed_index(ctx, start.root, start.config, start.scan.get(), stats, rebuild,
+                         read_ahead);
 }
 
 std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,
@@ -90,7 +93,8 @@ PortfolioView open_view(const Context& ctx, index::Decode what)
         bad.insert(d.path);
       }
     }
-    // Files with errors are left out, and the same id twice: the first file keeps it, as in the index.
+    // Files with errors are left out, and the same id twice: the first file keeps it, as in the
+    // index.
     std::set<std::string> seen;
     std::vector<model::Innovation> kept;
     std::size_t dropped = 0;
@@ -110,7 +114,8 @@ PortfolioView open_view(const Context& ctx, index::Decode what)
   } else {
     index::RefreshStats stats;
     auto read = [&](index::Index& idx) {
-      v.portfolio.records.clear(); // a first result that did not stand goes before the second is read
+      v.portfolio.records
+          .clear(); // a first result that did not stand goes before the second is read
       v.portfolio.records = idx.records(what);
     };
     auto idx = open_index(ctx, start, &stats, false, read);

@@ -10,8 +10,7 @@
 
 namespace innov::cmd {
 
-struct PortfolioView
-{
+struct PortfolioView {
   std::filesystem::path root;
   model::Config config;
   store::Portfolio portfolio; // valid records only, in path order
@@ -26,8 +25,7 @@ PortfolioView open_view(const Context& ctx, index::Decode what = index::Decode::
 // The start of a read command: the portfolio root and its innov.yaml (valid, else DataError), with
 // the scan of the record files for the refresh running meanwhile on another thread (not with
 // --no-cache, which reads the files anyway).
-struct ReadStart
-{
+struct ReadStart {
   std::filesystem::path root;
   std::unique_ptr<index::ScanAhead> scan;
   model::Config config;
@@ -38,10 +36,12 @@ ReadStart start_read(const Context& ctx, bool scan_ahead = true);
 // The index of the portfolio, refreshed: on disk, or in memory with --no-cache. read_ahead: the
 // command's read, run while the files are stat'ed (index::Index::ReadAhead), and run again on the
 // refreshed index when that first result does not stand; either way its result is current.
-std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start, index::RefreshStats* stats = nullptr,
-                                         bool rebuild = false, const index::Index::ReadAhead& read_ahead = {});
+std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start,
+                                         index::RefreshStats* stats = nullptr, bool rebuild = false,
+                                         const index::Index::ReadAhead& read_ahead = {});
 // The same without a scan ahead (after a mutation).
 std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,
-                                         const model::Config& config, index::RefreshStats* stats = nullptr);
+                                         const model::Config& config,
+                                         index::RefreshStats* stats = nullptr);
 
 } // namespace innov::cmd

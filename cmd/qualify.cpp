@@ -10,8 +10,7 @@ namespace innov::cmd {
 
 namespace {
 
-struct QualifyOptions
-{
+struct QualifyOptions {
   MutationFlags flags;
   std::string id;
   model::QualifyInput in;
@@ -33,11 +32,13 @@ int run_qualify(const Context& ctx, QualifyOptions& o)
     check_region(config, o.in.region);
     stamp_now(actor, o.flags);
     auto r = model::qualify(rec, config, o.in, actor);
-    std::string msg = fmt::format("{} qualified {}: {}, weighted score {:.2f}; ", o.in.expert, rec.id, o.in.decision, r.score);
+    std::string msg = fmt::format("{} qualified {}: {}, weighted score {:.2f}; ", o.in.expert,
+                                  rec.id, o.in.decision, r.score);
     if (r.moved_to) {
       msg += "now " + rec.status;
     } else {
-      msg += "still " + rec.status + ": the qualification gate needs " + util::join(r.gate.missing, " and ");
+      msg += "still " + rec.status + ": the qualification gate needs " +
+             util::join(r.gate.missing, " and ");
     }
     return msg;
   });
@@ -52,19 +53,21 @@ void register_qualify(CLI::App& app, Context& ctx)
   sub->add_option("ID", o->id, "Record id or unique prefix")->required();
   sub->add_option("--expert", o->in.expert, "The expert (not the record's author)")->required();
   sub->add_option("--region", o->in.region, "The expert's regional direction")->required();
-  sub->add_option("--score", o->scores, "CRITERION=N for every rubric criterion of innov.yaml")->required();
+  sub->add_option("--score", o->scores, "CRITERION=N for every rubric criterion of innov.yaml")
+      ->required();
   sub->add_option("--decision", o->in.decision, "go, reject, hold or needs-info")
       ->required()
       ->check(CLI::IsMember({"go", "reject", "hold", "needs-info"}));
   sub->add_option("--rationale", o->in.rationale, "Why");
   sub->add_flag("--amend", o->in.amend, "Replace this expert's earlier qualification");
   add_mutation_flags(sub, o->flags);
-  sub->footer("A go moves the record to qualified only when gates.qualification of innov.yaml holds\n"
-              "(enough distinct experts saying go, mean weighted score at least min_score).\n\n"
-              "Example:\n"
-              "  innov qualify k3m9 --expert expert-hdf-2 --region hdf --decision go \\\n"
-              "    --score value_jobseekers=4 --score value_employers=5 --score value_staff=3 \\\n"
-              "    --score feasibility=4 --score scalability=4 --rationale 'Fort potentiel'");
+  sub->footer(
+      "A go moves the record to qualified only when gates.qualification of innov.yaml holds\n"
+      "(enough distinct experts saying go, mean weighted score at least min_score).\n\n"
+      "Example:\n"
+      "  innov qualify k3m9 --expert expert-hdf-2 --region hdf --decision go \\\n"
+      "    --score value_jobseekers=4 --score value_employers=5 --score value_staff=3 \\\n"
+      "    --score feasibility=4 --score scalability=4 --rationale 'Fort potentiel'");
   sub->callback([o, &ctx] { ctx.run = [o, &ctx] { return run_qualify(ctx, *o); }; });
 }
 

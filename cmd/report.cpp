@@ -12,8 +12,7 @@ namespace innov::cmd {
 
 namespace {
 
-struct ReportFlags
-{
+struct ReportFlags {
   report::ReportOptions options;
   std::string format;
   std::string out;
@@ -21,12 +20,18 @@ struct ReportFlags
 
 const char* describe(const std::string& name)
 {
-  if (name == "funnel") return "Records that reached each stage, conversion and median days between stages";
-  if (name == "value") return "Estimated, projected and realized value, POC spend and ROI, top innovations";
-  if (name == "pipeline") return "What sits in each open state, age and SLA breaches, oldest first";
-  if (name == "participation") return "Distinct people who deposited, commented, liked or qualified; share of headcount";
-  if (name == "cycle-time") return "p50 and p90 days of each lifecycle transition";
-  if (name == "regions") return "The territorial map: records, demonstrators and roll-outs by region";
+  if (name == "funnel")
+    return "Records that reached each stage, conversion and median days between stages";
+  if (name == "value")
+    return "Estimated, projected and realized value, POC spend and ROI, top innovations";
+  if (name == "pipeline")
+    return "What sits in each open state, age and SLA breaches, oldest first";
+  if (name == "participation")
+    return "Distinct people who deposited, commented, liked or qualified; share of headcount";
+  if (name == "cycle-time")
+    return "p50 and p90 days of each lifecycle transition";
+  if (name == "regions")
+    return "The territorial map: records, demonstrators and roll-outs by region";
   return "The governance committee's pack: records awaiting a decision with their evidence";
 }
 
@@ -38,7 +43,8 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
       throw UsageError("'" + *d + "' is not a date that exists (YYYY-MM-DD)");
     }
   }
-  auto view = open_view(ctx, report::reads_people(name) ? index::Decode::without_text : index::Decode::figures);
+  auto view = open_view(ctx, report::reads_people(name) ? index::Decode::without_text
+                                                        : index::Decode::figures);
   report::ReportInput in;
   in.config = view.config;
   in.options = f.options;
@@ -65,7 +71,8 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
 
 void register_report(CLI::App& app, Context& ctx)
 {
-  auto* report = app.add_subcommand("report", "Value and governance reports (text, markdown, csv, json, html)");
+  auto* report = app.add_subcommand(
+      "report", "Value and governance reports (text, markdown, csv, json, html)");
   report->require_subcommand(1);
   report->footer("Examples:\n"
                  "  innov report funnel\n"
@@ -77,9 +84,11 @@ void register_report(CLI::App& app, Context& ctx)
     auto* sub = report->add_subcommand(name, describe(name));
     sub->add_option("--from", f->options.from, "Only records created on or after DATE");
     sub->add_option("--to", f->options.to, "Only records created on or before DATE");
-    sub->add_option("--as-of", f->options.as_of, "The portfolio as it stood on DATE (rebuilt from history)");
+    sub->add_option("--as-of", f->options.as_of,
+                    "The portfolio as it stood on DATE (rebuilt from history)");
     if (name == "funnel" || name == "value" || name == "participation") {
-      sub->add_option("--by", f->options.by, "Group by region, theme, source, kind, horizon or challenge")
+      sub->add_option("--by", f->options.by,
+                      "Group by region, theme, source, kind, horizon or challenge")
           ->check(CLI::IsMember({"region", "theme", "source", "kind", "horizon", "challenge"}));
       sub->add_option("--period", f->options.period, "Columns over time: month, quarter or year")
           ->check(CLI::IsMember({"month", "quarter", "year"}));
@@ -91,9 +100,11 @@ void register_report(CLI::App& app, Context& ctx)
     }
     sub->add_option("--format", f->format, "text, markdown, csv, json or html")
         ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}));
-    sub->add_option("-o,--output", f->out, "Write to FILE; the format follows its extension (.html, .csv, .json, .md)");
+    sub->add_option("-o,--output", f->out,
+                    "Write to FILE; the format follows its extension (.html, .csv, .json, .md)");
     sub->footer("Example:\n  innov report " + name + " --format json");
-    sub->callback([f, name, &ctx] { ctx.run = [f, name, &ctx] { return run_report(ctx, name, *f); }; });
+    sub->callback(
+        [f, name, &ctx] { ctx.run = [f, name, &ctx] { return run_report(ctx, name, *f); }; });
   }
 }
 

@@ -11,8 +11,7 @@ namespace innov::cmd {
 
 namespace {
 
-struct SchemaOptions
-{
+struct SchemaOptions {
   std::string name;
   std::string write_dir;
   bool write = false;
@@ -67,13 +66,17 @@ int run_schema(const Context& ctx, const SchemaOptions& o)
 void register_schema(CLI::App& app, Context& ctx)
 {
   auto opts = std::make_shared<SchemaOptions>();
-  auto* sub = app.add_subcommand("schema", "Print an embedded JSON schema, list them, or write them to a folder");
-  sub->add_option("NAME", opts->name, "Schema name: portfolio, innovation or challenge (default: all)");
-  auto* write = sub->add_option("--write", opts->write_dir,
-                                "Write the schemas as NAME.schema.json files into DIR (default: the portfolio's "
-                                ".innov/schemas, where the editor settings of 'innov init' look)")
-                    ->expected(0, 1)
-                    ->type_name("DIR");
+  auto* sub = app.add_subcommand(
+      "schema", "Print an embedded JSON schema, list them, or write them to a folder");
+  sub->add_option("NAME", opts->name,
+                  "Schema name: portfolio, innovation or challenge (default: all)");
+  auto* write =
+      sub->add_option(
+             "--write", opts->write_dir,
+             "Write the schemas as NAME.schema.json files into DIR (default: the portfolio's "
+             ".innov/schemas, where the editor settings of 'innov init' look)")
+          ->expected(0, 1)
+          ->type_name("DIR");
   sub->footer("Examples:\n"
               "  innov schema\n"
               "  innov schema innovation > innovation.schema.json\n"

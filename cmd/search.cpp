@@ -2,8 +2,8 @@
 #include "cmd/commands.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
-#include "lib/util/error.hpp"
 #include "lib/index/fold.hpp"
+#include "lib/util/error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,14 +21,14 @@ std::string one_line(std::string text)
   return text;
 }
 
-struct Match
-{
+struct Match {
   std::int64_t rowid;
   double rank; // bm25: lower is better
   std::string id, status, title, snippet;
 };
 
-constexpr const char* k_bm25 = "bm25(search, 0, 5.0, 3.0, 1.0, 1.0)"; // title 5, summary 3, the rest 1
+constexpr const char* k_bm25 =
+    "bm25(search, 0, 5.0, 3.0, 1.0, 1.0)"; // title 5, summary 3, the rest 1
 
 // The `limit` best matches of an FTS5 expression, by rank then record id. The ranking is done on
 // rowids alone, and titles and snippets are fetched for the winners only: a common word matches
@@ -41,8 +41,9 @@ std::vector<Match> ranked_matches(SQLite::Database& db, const std::string& expr,
   if (limit == 0) {
     return out;
   }
-  SQLite::Statement top(db, fmt::format("SELECT rowid, {0} AS r FROM search WHERE search MATCH ? ORDER BY r LIMIT ?",
-                                        k_bm25));
+  SQLite::Statement top(
+      db, fmt::format("SELECT rowid, {0} AS r FROM search WHERE search MATCH ? ORDER BY r LIMIT ?",
+                      k_bm25));
   top.bind(1, expr);
   top.bind(2, static_cast<std::int64_t>(limit + 1));
   while (top.executeStep()) {
@@ -56,7 +57,8 @@ std::vector<Match> ranked_matches(SQLite::Database& db, const std::string& expr,
       while (!out.empty() && out.back().rank == last) {
         out.pop_back();
       }
-      SQLite::Statement tied(db, fmt::format("SELECT rowid FROM search WHERE search MATCH ? AND {} = ?", k_bm25));
+      SQLite::Statement tied(
+          db, fmt::format("SELECT rowid FROM search WHERE search MATCH ? AND {} = ?", k_bm25));
       tied.bind(1, expr);
       tied.bind(2, last);
       while (tied.executeStep()) {
@@ -66,9 +68,10 @@ std::vector<Match> ranked_matches(SQLite::Database& db, const std::string& expr,
       out.resize(limit);
     }
   }
-  SQLite::Statement row(db, "SELECT i.id, i.status, i.title, snippet(search, -1, '[', ']', '…', 12) "
-                            "FROM search JOIN innovations i ON i.id = search.record_id "
-                            "WHERE search MATCH ? AND search.rowid = ?");
+  SQLite::Statement row(db,
+                        "SELECT i.id, i.status, i.title, snippet(search, -1, '[', ']', '…', 12) "
+                        "FROM search JOIN innovations i ON i.id = search.record_id "
+                        "WHERE search MATCH ? AND search.rowid = ?");
   for (auto& m : out) {
     row.reset();
     row.bind(1, expr);
@@ -93,20 +96,23 @@ std::vector<Match> ranked_matches(SQLite::Database& db, const std::string& expr,
 
 void register_search(CLI::App& app, Context& ctx)
 {
-  struct Options
-  {
+  struct Options {
     std::vector<std::string> words;
     std::size_t limit = 20;
     std::string format;
     std::string out;
   };
   auto o = std::make_shared<Options>();
-  auto* sub = app.add_subcommand("search", "Full-text search, ranked by relevance (bm25), with a snippet");
-  sub->add_option("TEXT", o->words, "Words to find (accents and case ignored: 'generalise' finds 'généralisé')")->required();
+  auto* sub =
+      app.add_subcommand("search", "Full-text search, ranked by relevance (bm25), with a snippet");
+  sub->add_option("TEXT", o->words,
+                  "Words to find (accents and case ignored: 'generalise' finds 'généralisé')")
+      ->required();
   sub->add_option("--limit", o->limit, "At most N results")->default_val(20)->check(count_check());
   sub->add_option("--format", o->format, "text, json or csv");
   sub->add_option("-o,--output", o->out, "Write to FILE (format from the extension)");
-  sub->footer("Examples:\n  innov search télétravail\n  innov search recrutement simulation --format json");
+  sub->footer(
+      "Examples:\n  innov search télétravail\n  innov search recrutement simulation --format json");
   sub->callback([o, &ctx] {
     ctx.run = [o, &ctx] {
       std::string format = resolve_format(o->format, o->out, {"text", "json", "csv"});
@@ -126,10 +132,11 @@ void register_search(CLI::App& app, Context& ctx)
       t.columns = {{"id"}, {"status"}, {"score", true}, {"title"}, {"snippet"}};
       for (const auto& m : rows) {
         t.add_row({report::Cell::str(m.id), report::Cell::str(m.status),
-                   report::Cell::num(std::round(-m.rank * 100) / 100, 2), report::Cell::str(m.title),
-                   report::Cell::str(one_line(m.snippet))});
+                   report::Cell::num(std::round(-m.rank * 100) / 100, 2),
+                   report::Cell::str(m.title), report::Cell::str(one_line(m.snippet))});
       }
-      write_output(render_table(t, format, o->out.empty() && use_color(ctx, STDOUT_FILENO)), o->out);
+      write_output(render_table(t, format, o->out.empty() && use_color(ctx, STDOUT_FILENO)),
+                   o->out);
       return 0;
     };
   });

@@ -18,8 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct ValidateOptions
-{
+struct ValidateOptions {
   std::vector<std::string> paths;
   std::string format = "auto";
   std::string out;
@@ -97,9 +96,10 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
       record_count += is_selected(selected, rel) ? 1 : 0;
     }
   }
-  std::stable_sort(diags.begin(), diags.end(), [](const util::Diagnostic& a, const util::Diagnostic& b) {
-    return std::tie(a.path, a.line, a.col) < std::tie(b.path, b.line, b.col);
-  });
+  std::stable_sort(diags.begin(), diags.end(),
+                   [](const util::Diagnostic& a, const util::Diagnostic& b) {
+                     return std::tie(a.path, a.line, a.col) < std::tie(b.path, b.line, b.col);
+                   });
 
   std::size_t errors = report::count(diags, util::Severity::error);
   std::size_t warnings = report::count(diags, util::Severity::warning);
@@ -114,9 +114,10 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
     if (opts.out.empty()) {
       std::cerr << text;
     }
-    std::string summary = fmt::format("{} file{}, {} record{}: {} error{}, {} warning{}\n", file_count,
-                                      file_count == 1 ? "" : "s", record_count, record_count == 1 ? "" : "s",
-                                      errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    std::string summary =
+        fmt::format("{} file{}, {} record{}: {} error{}, {} warning{}\n", file_count,
+                    file_count == 1 ? "" : "s", record_count, record_count == 1 ? "" : "s", errors,
+                    errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
     if (!opts.out.empty()) {
       write_output(text + summary, opts.out);
     } else if (!ctx.quiet) {
@@ -134,11 +135,15 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
 void register_validate(CLI::App& app, Context& ctx)
 {
   auto opts = std::make_shared<ValidateOptions>();
-  auto* sub = app.add_subcommand("validate", "Check innov.yaml, challenges and every record; report every problem");
-  sub->add_option("PATH", opts->paths, "Only these files or folders (default: the whole portfolio)");
-  sub->add_option("--format", opts->format, "text, json, github, sarif or auto (github when GITHUB_ACTIONS=true)")
+  auto* sub = app.add_subcommand(
+      "validate", "Check innov.yaml, challenges and every record; report every problem");
+  sub->add_option("PATH", opts->paths,
+                  "Only these files or folders (default: the whole portfolio)");
+  sub->add_option("--format", opts->format,
+                  "text, json, github, sarif or auto (github when GITHUB_ACTIONS=true)")
       ->check(CLI::IsMember({"auto", "text", "json", "github", "sarif"}));
-  sub->add_option("-o,--output", opts->out, "Write to FILE instead of stdout (format from the extension)");
+  sub->add_option("-o,--output", opts->out,
+                  "Write to FILE instead of stdout (format from the extension)");
   sub->add_flag("--strict", opts->strict, "Warnings fail too (exit 1)");
   sub->footer("Exit codes: 0 clean, 1 problems found, 2 usage error, 4 I/O error.\n\n"
               "Examples:\n"

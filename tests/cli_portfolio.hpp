@@ -12,16 +12,16 @@
 
 namespace innov::test {
 
-class CliPortfolio
-{
+class CliPortfolio {
 public:
   CliPortfolio() : m_root(m_dir.path() / "p")
   {
     setenv("INNOV_USER", "agent-5", 1);
     setenv("INNOV_NOW", "2016-06-01T09:00:00Z", 1);
     REQUIRE(run({"init", m_root.string()}).code == 0);
-    m_dir.write("p/challenges/mobilite-2016.yaml",
-                "id: mobilite-2016\ntitle: Challenge données mobilité\nkind: data\nopened: 2016-01-10\n");
+    m_dir.write(
+        "p/challenges/mobilite-2016.yaml",
+        "id: mobilite-2016\ntitle: Challenge données mobilité\nkind: data\nopened: 2016-01-10\n");
   }
   ~CliPortfolio()
   {
@@ -41,7 +41,8 @@ public:
   }
 
   // `idea new` with a title, region idf and the extra arguments; returns the id.
-  std::string new_idea(std::vector<std::string> extra = {}, const std::string& title = "Atelier entretien") const
+  std::string new_idea(std::vector<std::string> extra = {},
+                       const std::string& title = "Atelier entretien") const
   {
     std::vector<std::string> args = {"idea", "new", "--title", title, "--region", "idf"};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -74,7 +75,8 @@ public:
   static std::vector<std::string> scores(const std::string& all = "4")
   {
     std::vector<std::string> out;
-    for (const char* c : {"value_jobseekers", "value_employers", "value_staff", "feasibility", "scalability"}) {
+    for (const char* c :
+         {"value_jobseekers", "value_employers", "value_staff", "feasibility", "scalability"}) {
       out.push_back("--score");
       out.push_back(std::string(c) + "=" + all);
     }
@@ -84,25 +86,43 @@ public:
   // The steps of the lifecycle, each required to succeed.
   void qualify(const std::string& id, const std::string& expert = "expert-idf-1") const
   {
-    std::vector<std::string> a = {"qualify", id, "--expert", expert, "--region", "idf", "--decision", "go"};
+    std::vector<std::string> a = {"qualify",  id,    "--expert",   expert,
+                                  "--region", "idf", "--decision", "go"};
     auto s = scores();
     a.insert(a.end(), s.begin(), s.end());
     REQUIRE((*this)(a).code == 0);
   }
   void plan(const std::string& id, std::vector<std::string> extra = {}) const
   {
-    std::vector<std::string> a = {"poc",         "plan",       id,      "--format", "demonstrator", "--territory",
-                                  "agence-lille", "--territory", "agence-roubaix", "--start", "2016-07-01", "--end",
-                                  "2016-12-31",  "--kpi",      "placement_rate:Taux de retour à l'emploi:percent:up:38:45:must",
-                                  "--kpi",       "delay:Délai d'accès:days:down:30:20"};
+    std::vector<std::string> a = {"poc",
+                                  "plan",
+                                  id,
+                                  "--format",
+                                  "demonstrator",
+                                  "--territory",
+                                  "agence-lille",
+                                  "--territory",
+                                  "agence-roubaix",
+                                  "--start",
+                                  "2016-07-01",
+                                  "--end",
+                                  "2016-12-31",
+                                  "--kpi",
+                                  "placement_rate:Taux de retour à l'emploi:percent:up:38:45:must",
+                                  "--kpi",
+                                  "delay:Délai d'accès:days:down:30:20"};
     a.insert(a.end(), extra.begin(), extra.end());
     REQUIRE((*this)(a).code == 0);
   }
-  void start(const std::string& id) const { REQUIRE((*this)({"poc", "start", id, "--at", "2016-07-04"}).code == 0); }
-  void close(const std::string& id, const std::string& placement = "49", const std::string& outcome = "success") const
+  void start(const std::string& id) const
   {
-    REQUIRE((*this)({"poc", "measure", id, "--kpi", "placement_rate=" + placement, "--kpi", "delay=18", "--at",
-                     "2016-12-01"})
+    REQUIRE((*this)({"poc", "start", id, "--at", "2016-07-04"}).code == 0);
+  }
+  void close(const std::string& id, const std::string& placement = "49",
+             const std::string& outcome = "success") const
+  {
+    REQUIRE((*this)({"poc", "measure", id, "--kpi", "placement_rate=" + placement, "--kpi",
+                     "delay=18", "--at", "2016-12-01"})
                 .code == 0);
     REQUIRE((*this)({"poc", "close", id, "--outcome", outcome, "--at", "2016-12-20"}).code == 0);
   }

@@ -1,15 +1,19 @@
 // A small hand-made portfolio for the report unit tests, with every figure countable by hand, and
 // helpers to read a report's sections. Dates are chosen so that day counts are easy to check.
 //
-//   A aaaa0001 idea     idf  p1  2016-01-01 submitted -> qualified 01-31 (30 d) -> poc-planned 02-10 (10 d)
-//                                 -> poc-running 03-01 -> poc-done 06-30 -> generalized 07-30 (171 d after
-//                                 poc-planned); POC spent 1000 on 2 units, must KPI met; estimate 1000 h/year;
-//                                 go decision projects 500 h/month, waves idf done 2016-09-01, hdf planned
-//                                 2017-03-01; realized 2016-Q3 300 h idf, 2016-Q4 700 h hdf, 2016-Q4 50 people
-//   B bbbb0002 idea     hdf  p2  2016-03-01 submitted -> qualified 04-20 (50 d) -> poc-planned 05-01 (11 d)
-//                                 -> poc-running 05-15 -> poc-done 09-01; POC spent 2000, must KPI not met;
-//                                 estimate 100 people once
-//   C cccc0003 practice idf  p3  2016-06-01 submitted -> qualified 07-01 (30 d) -> generalized 08-01;
+//   A aaaa0001 idea     idf  p1  2016-01-01 submitted -> qualified 01-31 (30 d) -> poc-planned
+//   02-10 (10 d)
+//                                 -> poc-running 03-01 -> poc-done 06-30 -> generalized 07-30 (171
+//                                 d after poc-planned); POC spent 1000 on 2 units, must KPI met;
+//                                 estimate 1000 h/year; go decision projects 500 h/month, waves idf
+//                                 done 2016-09-01, hdf planned 2017-03-01; realized 2016-Q3 300 h
+//                                 idf, 2016-Q4 700 h hdf, 2016-Q4 50 people
+//   B bbbb0002 idea     hdf  p2  2016-03-01 submitted -> qualified 04-20 (50 d) -> poc-planned
+//   05-01 (11 d)
+//                                 -> poc-running 05-15 -> poc-done 09-01; POC spent 2000, must KPI
+//                                 not met; estimate 100 people once
+//   C cccc0003 practice idf  p3  2016-06-01 submitted -> qualified 07-01 (30 d) -> generalized
+//   08-01;
 //                                 go decision projects 1200 h/year; realized 2016 100 h
 //   D dddd0004 idea     ara  p1  2016-10-01 submitted (92 days on 2017-01-01)
 //   E eeee0005 idea     hdf  p4  2016-11-15 submitted -> rejected 12-01
@@ -24,8 +28,8 @@
 #include "lib/report/reports.hpp"
 #include "lib/util/date.hpp"
 
-#include <doctest/doctest.h>
 #include <cmath>
+#include <doctest/doctest.h>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -40,7 +44,8 @@ inline model::Config sample_config()
   c.organization = "Test agency";
   c.headcount = 100;
   c.currency = "EUR";
-  c.regions = {{"ara", "Auvergne-Rhône-Alpes"}, {"hdf", "Hauts-de-France"}, {"idf", "Île-de-France"}};
+  c.regions = {
+      {"ara", "Auvergne-Rhône-Alpes"}, {"hdf", "Hauts-de-France"}, {"idf", "Île-de-France"}};
   c.themes = {{"accueil", "Accueil"}};
   c.value_metrics = {{"hours_saved", "h", 32.0, ""}, {"people", "people", std::nullopt, ""}};
   c.criteria = {{"a", 2, ""}, {"b", 1, ""}};
@@ -54,7 +59,8 @@ inline model::Config sample_config()
   return c;
 }
 
-inline model::HistoryEntry step(const std::string& at, const std::string& from, const std::string& to)
+inline model::HistoryEntry step(const std::string& at, const std::string& from,
+                                const std::string& to)
 {
   return {at, "someone", from, to};
 }
@@ -112,10 +118,15 @@ inline std::vector<model::Innovation> sample_records()
   d.rollout = {{"idf", "2016-08-01", "2016-09-01"}, {"hdf", "2017-03-01", ""}};
   d.projected = model::ValueAmount{"hours_saved", 500, "month"};
   a.decisions = {d};
-  a.realized = {{"2016-Q3", "hours_saved", 300, "idf"}, {"2016-Q4", "hours_saved", 700, "hdf"}, {"2016-Q4", "people", 50, ""}};
-  a.history = {step("2016-01-01", "", "submitted"), step("2016-01-31", "submitted", "qualified"),
-               step("2016-02-10", "qualified", "poc-planned"), step("2016-03-01", "poc-planned", "poc-running"),
-               step("2016-06-30", "poc-running", "poc-done"), step("2016-07-30", "poc-done", "generalized")};
+  a.realized = {{"2016-Q3", "hours_saved", 300, "idf"},
+                {"2016-Q4", "hours_saved", 700, "hdf"},
+                {"2016-Q4", "people", 50, ""}};
+  a.history = {step("2016-01-01", "", "submitted"),
+               step("2016-01-31", "submitted", "qualified"),
+               step("2016-02-10", "qualified", "poc-planned"),
+               step("2016-03-01", "poc-planned", "poc-running"),
+               step("2016-06-30", "poc-running", "poc-done"),
+               step("2016-07-30", "poc-done", "generalized")};
 
   model::Innovation b;
   b.id = "bbbb0002";
@@ -144,7 +155,8 @@ inline std::vector<model::Innovation> sample_records()
   q.outcome = "success";
   b.pocs = {q};
   b.history = {step("2016-03-01", "", "submitted"), step("2016-04-20", "submitted", "qualified"),
-               step("2016-05-01", "qualified", "poc-planned"), step("2016-05-15", "poc-planned", "poc-running"),
+               step("2016-05-01", "qualified", "poc-planned"),
+               step("2016-05-15", "poc-planned", "poc-running"),
                step("2016-09-01", "poc-running", "poc-done")};
 
   model::Innovation c;
@@ -198,7 +210,8 @@ inline std::vector<model::Innovation> sample_records()
 }
 
 // The report input over the sample, on `today` (2017-01-01 unless given), options applied.
-inline report::ReportInput sample_input(report::ReportOptions options = {}, const std::string& today = "2017-01-01")
+inline report::ReportInput sample_input(report::ReportOptions options = {},
+                                        const std::string& today = "2017-01-01")
 {
   report::ReportInput in;
   in.config = sample_config();
@@ -221,8 +234,8 @@ inline const report::Section& section(const report::Report& r, const std::string
 }
 
 // The cell of a section at the row whose first cell is `row` and the column named `column`.
-inline const report::Cell& cell(const report::Report& r, const std::string& key, const std::string& row,
-                                const std::string& column)
+inline const report::Cell& cell(const report::Report& r, const std::string& key,
+                                const std::string& row, const std::string& column)
 {
   const auto& s = section(r, key);
   std::size_t c = 0;
@@ -240,8 +253,8 @@ inline const report::Cell& cell(const report::Report& r, const std::string& key,
 }
 
 // The number in a cell; nullopt for an empty (null) cell.
-inline std::optional<double> num(const report::Report& r, const std::string& key, const std::string& row,
-                                 const std::string& column)
+inline std::optional<double> num(const report::Report& r, const std::string& key,
+                                 const std::string& row, const std::string& column)
 {
   return cell(r, key, row, column).number;
 }

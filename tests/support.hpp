@@ -10,8 +10,7 @@ namespace innov::test {
 namespace fs = std::filesystem;
 
 // A fresh directory under the system temp dir, removed with everything in it on destruction.
-class TempDir
-{
+class TempDir {
 public:
   TempDir();
   ~TempDir();
@@ -25,8 +24,7 @@ private:
   fs::path m_path;
 };
 
-struct RunResult
-{
+struct RunResult {
   int code = -1;
   std::string out;
   std::string err;

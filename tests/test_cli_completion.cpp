@@ -1,5 +1,6 @@
 // innov completion, __complete, __man and schema --write. The candidates a real bash offers are
-// checked by tests/completion_bash.sh; zsh and fish parse the scripts in tests/completion_syntax.sh.
+// checked by tests/completion_bash.sh; zsh and fish parse the scripts in
+// tests/completion_syntax.sh.
 #include "tests/support.hpp"
 
 #include <doctest/doctest.h>
@@ -20,7 +21,8 @@ TEST_CASE("completion: the scripts in completions/ are what 'innov completion' p
   const std::vector<std::pair<std::string, std::string>> files = {
       {"bash", "innov.bash"}, {"zsh", "_innov"}, {"fish", "innov.fish"}};
   for (const auto& entry : files) {
-    const std::string& shell = entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
+    const std::string& shell =
+        entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
     const std::string& file = entry.second;
     CAPTURE(shell);
     auto r = run({"completion", shell});
@@ -34,9 +36,11 @@ TEST_CASE("completion: the scripts in completions/ are what 'innov completion' p
 TEST_CASE("completion: scripts are generated from the command tree")
 {
   auto bash = run({"completion", "bash"}).out;
-  CHECK(bash.find("\"report\") echo \"funnel value pipeline participation cycle-time regions review\"") !=
+  CHECK(bash.find(
+            "\"report\") echo \"funnel value pipeline participation cycle-time regions review\"") !=
         std::string::npos);
-  CHECK(bash.find("\"report funnel|--format\") echo \"choices:text,markdown,csv,json,html\"") != std::string::npos);
+  CHECK(bash.find("\"report funnel|--format\") echo \"choices:text,markdown,csv,json,html\"") !=
+        std::string::npos);
   CHECK(bash.find("\"qualify|--region\") echo \"@region\"") != std::string::npos);
   CHECK(bash.find("\"qualify\") kinds=(@id)") != std::string::npos);
   CHECK(bash.find("__complete") != std::string::npos);
@@ -44,7 +48,8 @@ TEST_CASE("completion: scripts are generated from the command tree")
   auto zsh = run({"completion", "zsh"}).out;
   CHECK(zsh.starts_with("#compdef innov\n"));
   CHECK(zsh.find("_innov_cmd_report_cycle_time() {") != std::string::npos);
-  CHECK(zsh.find("'--decision=[go, reject, hold or needs-info]:decision:(go reject hold needs-info)'") !=
+  CHECK(zsh.find(
+            "'--decision=[go, reject, hold or needs-info]:decision:(go reject hold needs-info)'") !=
         std::string::npos);
   auto fish = run({"completion", "fish"}).out;
   CHECK(fish.find("complete -c innov -n '__innov_at \\'\\'' -a 'qualify'") != std::string::npos);
@@ -66,7 +71,8 @@ TEST_CASE("__complete: values from the portfolio, filtered by prefix")
   auto people = run({"-C", p, "__complete", "person"});
   CHECK(people.code == 0);
   CHECK(people.err == "");
-  for (const char* who : {"agent-1\n", "agent-48213\n", "expert-hdf-2\n", "dr-hdf\n", "comite-national-innovation\n"}) {
+  for (const char* who : {"agent-1\n", "agent-48213\n", "expert-hdf-2\n", "dr-hdf\n",
+                          "comite-national-innovation\n"}) {
     CHECK(people.out.find(who) != std::string::npos);
   }
   CHECK(run({"-C", p, "__complete", "person", "exp"}).out == "expert-hdf-2\n");
@@ -100,8 +106,10 @@ TEST_CASE("__man: a man page of every visible command")
   CHECK(r.out.find(".TH INNOV 1 \"\" \"innov ") != std::string::npos);
   CHECK(r.out.find(".SH NAME\ninnov \\- govern an innovation portfolio") != std::string::npos);
   CHECK(r.out.find(".SS \"innov report funnel [OPTIONS]\"") != std::string::npos);
-  CHECK(r.out.find(".SS \"innov merge\\-file [OPTIONS] BASE OURS THEIRS [PATH]\"") != std::string::npos);
-  CHECK(r.out.find("\\fB\\-\\-format\\fR \\fItext|markdown|csv|json|html\\fR") != std::string::npos);
+  CHECK(r.out.find(".SS \"innov merge\\-file [OPTIONS] BASE OURS THEIRS [PATH]\"") !=
+        std::string::npos);
+  CHECK(r.out.find("\\fB\\-\\-format\\fR \\fItext|markdown|csv|json|html\\fR") !=
+        std::string::npos);
   CHECK(r.out.find("__complete") == std::string::npos);
   CHECK(r.out.find("\n.SH EXIT STATUS\n") != std::string::npos);
 }
@@ -131,7 +139,8 @@ TEST_CASE("schema --write: the schemas as files, by default where the editor set
   {
     r = run({"schema", "innovations", "--write", (dir.path() / "x").string()});
     CHECK(r.code == 2);
-    CHECK(r.err.find("unknown schema 'innovations' (did you mean 'innovation'?)") != std::string::npos);
+    CHECK(r.err.find("unknown schema 'innovations' (did you mean 'innovation'?)") !=
+          std::string::npos);
     CHECK_FALSE(fs::exists(dir.path() / "x"));
   }
 }

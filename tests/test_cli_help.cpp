@@ -7,12 +7,33 @@ using namespace innov::test;
 
 TEST_CASE("every command and subcommand answers --help with an example")
 {
-  const std::vector<std::vector<std::string>> commands = {
-      {"init"}, {"validate"}, {"idea"}, {"idea", "new"}, {"idea", "list"}, {"idea", "show"}, {"idea", "edit"},
-      {"idea", "comment"}, {"idea", "like"}, {"idea", "unlike"}, {"idea", "merge"}, {"idea", "withdraw"},
-      {"qualify"}, {"poc"}, {"poc", "plan"}, {"poc", "start"}, {"poc", "measure"}, {"poc", "close"}, {"poc", "list"},
-      {"generalize"}, {"generalize", "check"}, {"generalize", "rollout"}, {"generalize", "realize"},
-      {"report"}, {"report", "funnel"}, {"report", "review"}, {"schema"}};
+  const std::vector<std::vector<std::string>> commands = {{"init"},
+                                                          {"validate"},
+                                                          {"idea"},
+                                                          {"idea", "new"},
+                                                          {"idea", "list"},
+                                                          {"idea", "show"},
+                                                          {"idea", "edit"},
+                                                          {"idea", "comment"},
+                                                          {"idea", "like"},
+                                                          {"idea", "unlike"},
+                                                          {"idea", "merge"},
+                                                          {"idea", "withdraw"},
+                                                          {"qualify"},
+                                                          {"poc"},
+                                                          {"poc", "plan"},
+                                                          {"poc", "start"},
+                                                          {"poc", "measure"},
+                                                          {"poc", "close"},
+                                                          {"poc", "list"},
+                                                          {"generalize"},
+                                                          {"generalize", "check"},
+                                                          {"generalize", "rollout"},
+                                                          {"generalize", "realize"},
+                                                          {"report"},
+                                                          {"report", "funnel"},
+                                                          {"report", "review"},
+                                                          {"schema"}};
   for (auto args : commands) {
     CAPTURE(args.back());
     args.push_back("--help");

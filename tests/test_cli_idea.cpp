@@ -12,23 +12,35 @@ TEST_CASE("idea new")
 
   SUBCASE("prints only the id; the file is canonical and valid")
   {
-    auto r = p({"idea", "new", "--title", "Présélection sans CV", "--kind", "practice", "--summary",
-                "Recruter sur les habiletés", "--description", "Mises en situation.\nLe CV après.\n", "--region", "hdf",
-                "--unit", "agence-lille-centre", "--theme", "recrutement", "--theme", "numerique", "--theme",
-                "recrutement", "--source", "challenge", "--challenge", "mobilite-2016", "--horizon", "adjacent",
-                "--created", "2015-03-02", "--estimate", "hours_saved=12000/year"});
+    auto r = p({"idea",          "new",
+                "--title",       "Présélection sans CV",
+                "--kind",        "practice",
+                "--summary",     "Recruter sur les habiletés",
+                "--description", "Mises en situation.\nLe CV après.\n",
+                "--region",      "hdf",
+                "--unit",        "agence-lille-centre",
+                "--theme",       "recrutement",
+                "--theme",       "numerique",
+                "--theme",       "recrutement",
+                "--source",      "challenge",
+                "--challenge",   "mobilite-2016",
+                "--horizon",     "adjacent",
+                "--created",     "2015-03-02",
+                "--estimate",    "hours_saved=12000/year"});
     REQUIRE(r.code == 0);
     CHECK(r.err.empty());
     REQUIRE(r.out.size() == 9);
     std::string id = r.out.substr(0, 8);
     CHECK(p.file(id) == p.root() / ("innovations/2015/" + id + ".yaml"));
-    CHECK(p.text(id) == "id: " + id +
-                            "\nkind: practice\ntitle: Présélection sans CV\nsummary: Recruter sur les habiletés\n"
-                            "description: |\n  Mises en situation.\n  Le CV après.\nauthor: agent-5\nregion: hdf\n"
-                            "unit: agence-lille-centre\nsource: challenge\nchallenge: mobilite-2016\n"
-                            "themes: [numerique, recrutement]\nhorizon: adjacent\ncreated: 2015-03-02\n"
-                            "status: submitted\nestimate:\n  metric: hours_saved\n  amount: 12000\n  per: year\n"
-                            "history:\n  - {at: 2015-03-02, by: agent-5, to: submitted}\n");
+    CHECK(
+        p.text(id) ==
+        "id: " + id +
+            "\nkind: practice\ntitle: Présélection sans CV\nsummary: Recruter sur les habiletés\n"
+            "description: |\n  Mises en situation.\n  Le CV après.\nauthor: agent-5\nregion: hdf\n"
+            "unit: agence-lille-centre\nsource: challenge\nchallenge: mobilite-2016\n"
+            "themes: [numerique, recrutement]\nhorizon: adjacent\ncreated: 2015-03-02\n"
+            "status: submitted\nestimate:\n  metric: hours_saved\n  amount: 12000\n  per: year\n"
+            "history:\n  - {at: 2015-03-02, by: agent-5, to: submitted}\n");
     CHECK(p.canonical(id));
     CHECK(p.valid());
   }
@@ -54,7 +66,8 @@ TEST_CASE("idea new")
     auto file = d.write("desc.txt", "Première ligne\nSeconde ligne\n");
     auto id = p.new_idea({"--description-file", file.string()});
     CHECK(p.record(id).description == "Première ligne\nSeconde ligne\n");
-    auto r = run({"-C", p.root().string(), "idea", "new", "--title", "Stdin", "--region", "idf", "--description-file", "-"},
+    auto r = run({"-C", p.root().string(), "idea", "new", "--title", "Stdin", "--region", "idf",
+                  "--description-file", "-"},
                  "Depuis l'entrée standard\n");
     REQUIRE(r.code == 0);
     CHECK(p.record(r.out.substr(0, 8)).description == "Depuis l'entrée standard\n");
@@ -79,40 +92,58 @@ TEST_CASE("idea new")
 TEST_CASE("idea new: bad arguments")
 {
   CliPortfolio p;
-  struct Case
-  {
+  struct Case {
     std::vector<std::string> args;
     int code;
     std::string err;
   };
   const std::vector<Case> cases = {
-      {{"--region", "idff"}, 2, "innov: error: unknown region 'idff' (did you mean 'idf'?)\nhint: known: idf, hdf, ara, naq, occ\n"},
+      {{"--region", "idff"},
+       2,
+       "innov: error: unknown region 'idff' (did you mean 'idf'?)\nhint: known: idf, hdf, ara, "
+       "naq, occ\n"},
       {{}, 2, "innov: error: --region is required\nhint: known: idf, hdf, ara, naq, occ\n"},
-      {{"--region", "idf", "--theme", "recrutment"}, 2,
+      {{"--region", "idf", "--theme", "recrutment"},
+       2,
        "innov: error: unknown theme 'recrutment' (did you mean 'recrutement'?)\n"
        "hint: known: recrutement, accompagnement, numerique, organisation\n"},
-      {{"--region", "idf", "--challenge", "mobilite-2061"}, 2,
-       "innov: error: unknown challenge 'mobilite-2061' (did you mean 'mobilite-2016'?)\nhint: known: mobilite-2016\n"},
-      {{"--region", "idf", "--created", "2015-02-30"}, 2,
+      {{"--region", "idf", "--challenge", "mobilite-2061"},
+       2,
+       "innov: error: unknown challenge 'mobilite-2061' (did you mean 'mobilite-2016'?)\nhint: "
+       "known: mobilite-2016\n"},
+      {{"--region", "idf", "--created", "2015-02-30"},
+       2,
        "innov: error: --created '2015-02-30' is not a date that exists (YYYY-MM-DD)\n"},
-      {{"--region", "idf", "--author", "Jean Dupont"}, 2,
-       "innov: error: --author 'Jean Dupont' is not a person id\nhint: use lowercase ids such as agent-48213\n"},
-      {{"--region", "idf", "--by", "Jean"}, 2,
-       "innov: error: 'Jean' is not a person id\nhint: use lowercase ids such as agent-48213 (set INNOV_USER or --by)\n"},
-      {{"--region", "idf", "--at", "yesterday"}, 2,
-       "innov: error: --at 'yesterday' is not a date (YYYY-MM-DD) or a UTC date-time (YYYY-MM-DDTHH:MM:SSZ)\n"},
-      {{"--region", "idf", "--at", "2016-06-01T10:00:00+02:00"}, 2,
+      {{"--region", "idf", "--author", "Jean Dupont"},
+       2,
+       "innov: error: --author 'Jean Dupont' is not a person id\nhint: use lowercase ids such as "
+       "agent-48213\n"},
+      {{"--region", "idf", "--by", "Jean"},
+       2,
+       "innov: error: 'Jean' is not a person id\nhint: use lowercase ids such as agent-48213 (set "
+       "INNOV_USER or --by)\n"},
+      {{"--region", "idf", "--at", "yesterday"},
+       2,
+       "innov: error: --at 'yesterday' is not a date (YYYY-MM-DD) or a UTC date-time "
+       "(YYYY-MM-DDTHH:MM:SSZ)\n"},
+      {{"--region", "idf", "--at", "2016-06-01T10:00:00+02:00"},
+       2,
        "innov: error: --at '2016-06-01T10:00:00+02:00' must be in UTC (ending in Z)\n"},
-      {{"--region", "idf", "--estimate", "hours=3"}, 2,
+      {{"--region", "idf", "--estimate", "hours=3"},
+       2,
        "innov: error: unknown value metric 'hours' (did you mean 'hours_saved'?)\n"
        "hint: known: hours_saved, jobseekers_reached, cost_avoided\n"},
-      {{"--region", "idf", "--estimate", "hours_saved=3/week"}, 2,
+      {{"--region", "idf", "--estimate", "hours_saved=3/week"},
+       2,
        "innov: error: --estimate 'hours_saved=3/week': the period is year, month or once\n"},
-      {{"--region", "idf", "--description", "a", "--description-file", "-"}, 2,
+      {{"--region", "idf", "--description", "a", "--description-file", "-"},
+       2,
        "innov: error: give --description or --description-file, not both\n"},
-      {{"--region", "idf", "--kind", "concept"}, 2,
+      {{"--region", "idf", "--kind", "concept"},
+       2,
        "innov: error: --kind: concept not in {idea,practice}\nRun 'innov --help' for usage.\n"},
-      {{"--region", "idf", "--description-file", "/nonexistent/desc.txt"}, 4,
+      {{"--region", "idf", "--description-file", "/nonexistent/desc.txt"},
+       4,
        "innov: error: cannot read '/nonexistent/desc.txt': No such file or directory\n"},
   };
   for (const auto& c : cases) {
@@ -137,8 +168,9 @@ TEST_CASE("idea edit")
 {
   CliPortfolio p;
   auto id = p.new_idea();
-  auto r = p({"idea", "edit", id, "--set", "title=Atelier entretien collectif", "--set", "summary=Par groupes de six",
-              "--add", "theme=numerique", "--add", "themes=recrutement", "--remove", "theme=numerique"});
+  auto r = p({"idea", "edit", id, "--set", "title=Atelier entretien collectif", "--set",
+              "summary=Par groupes de six", "--add", "theme=numerique", "--add",
+              "themes=recrutement", "--remove", "theme=numerique"});
   CHECK(r.code == 0);
   CHECK(r.out == "edited " + id + ": title, summary, themes\n");
   auto rec = p.record(id);
@@ -148,9 +180,11 @@ TEST_CASE("idea edit")
   CHECK(rec.history.size() == 1);
   CHECK(p.canonical(id));
 
-  r = p({"idea", "edit", id, "--set", "estimate=jobseekers_reached=500/once", "--set", "region=hdf"});
+  r = p(
+      {"idea", "edit", id, "--set", "estimate=jobseekers_reached=500/once", "--set", "region=hdf"});
   CHECK(r.out == "edited " + id + ": estimate, region\n");
-  CHECK(p.text(id).find("estimate:\n  metric: jobseekers_reached\n  amount: 500\n  per: once\n") != std::string::npos);
+  CHECK(p.text(id).find("estimate:\n  metric: jobseekers_reached\n  amount: 500\n  per: once\n") !=
+        std::string::npos);
   r = p({"idea", "edit", id, "--set", "estimate="});
   CHECK(r.code == 0);
   CHECK(p.text(id).find("estimate:") == std::string::npos);
@@ -161,10 +195,12 @@ TEST_CASE("idea edit")
     std::string before = p.text(id);
     r = p({"idea", "edit", id});
     CHECK(r.code == 2);
-    CHECK(r.err == "innov: error: nothing to edit\nhint: give --set FIELD=VALUE, --add theme=CODE or --remove theme=CODE\n");
+    CHECK(r.err == "innov: error: nothing to edit\nhint: give --set FIELD=VALUE, --add theme=CODE "
+                   "or --remove theme=CODE\n");
     r = p({"idea", "edit", id, "--set", "status=qualified"});
     CHECK(r.code == 2);
-    CHECK(r.err.starts_with("innov: error: cannot --set 'status'\nhint: settable: estimate, title, summary,"));
+    CHECK(r.err.starts_with(
+        "innov: error: cannot --set 'status'\nhint: settable: estimate, title, summary,"));
     r = p({"idea", "edit", id, "--set", "title"});
     CHECK(r.code == 2);
     CHECK(r.err == "innov: error: --set 'title' is not NAME=VALUE\n");
@@ -173,7 +209,8 @@ TEST_CASE("idea edit")
     CHECK(r.err == "innov: error: --add works on 'theme' (themes), not 'tag'\n");
     r = p({"idea", "edit", id, "--add", "theme=numeriqe"});
     CHECK(r.code == 2);
-    CHECK(r.err.starts_with("innov: error: unknown theme 'numeriqe' (did you mean 'numerique'?)\n"));
+    CHECK(
+        r.err.starts_with("innov: error: unknown theme 'numeriqe' (did you mean 'numerique'?)\n"));
     r = p({"idea", "edit", id, "--set", "region=idff"});
     CHECK(r.code == 2);
     CHECK(r.err.starts_with("innov: error: unknown region 'idff' (did you mean 'idf'?)\n"));
@@ -185,8 +222,11 @@ TEST_CASE("idea edit")
     CHECK(r.err.starts_with("innov: error: unknown challenge 'defi-2017'\n"));
     r = p({"idea", "edit", id, "--set", "source=interne"});
     CHECK(r.code == 1);
-    CHECK(r.err.find("the change would make the record invalid: innovations/2016/" + id + ".yaml:") != std::string::npos);
-    CHECK(r.err.find("'interne' is not one of: internal, external, citizen, challenge, lab, watch") != std::string::npos);
+    CHECK(r.err.find("the change would make the record invalid: innovations/2016/" + id +
+                     ".yaml:") != std::string::npos);
+    CHECK(
+        r.err.find("'interne' is not one of: internal, external, citizen, challenge, lab, watch") !=
+        std::string::npos);
     CHECK(p.text(id) == before);
   }
 }
@@ -195,19 +235,21 @@ TEST_CASE("idea comment")
 {
   CliPortfolio p;
   auto id = p.new_idea();
-  auto r = p({"idea", "comment", id, "--author", "agent-77", "--text", "Testé à Roubaix, très bon accueil.", "--at",
-              "2016-06-02T10:12:00Z"});
+  auto r = p({"idea", "comment", id, "--author", "agent-77", "--text",
+              "Testé à Roubaix, très bon accueil.", "--at", "2016-06-02T10:12:00Z"});
   CHECK(r.code == 0);
   CHECK(r.out == "commented on " + id + " (1 comment)\n");
   r = p({"idea", "comment", id, "--text", "Et à Lille ?"});
   CHECK(r.out == "commented on " + id + " (2 comments)\n");
-  CHECK(p.text(id).find("comments:\n  - at: 2016-06-02T10:12:00Z\n    author: agent-77\n"
-                        "    text: Testé à Roubaix, très bon accueil.\n  - at: 2016-06-01T09:00:00Z\n"
-                        "    author: agent-5\n    text: Et à Lille ?\n") != std::string::npos);
+  CHECK(
+      p.text(id).find("comments:\n  - at: 2016-06-02T10:12:00Z\n    author: agent-77\n"
+                      "    text: Testé à Roubaix, très bon accueil.\n  - at: 2016-06-01T09:00:00Z\n"
+                      "    author: agent-5\n    text: Et à Lille ?\n") != std::string::npos);
   CHECK(p.valid());
   r = p({"idea", "comment", id, "--author", "Agent 77", "--text", "x"});
   CHECK(r.code == 2);
-  CHECK(r.err == "innov: error: --author 'Agent 77' is not a person id\nhint: use lowercase ids such as agent-48213\n");
+  CHECK(r.err == "innov: error: --author 'Agent 77' is not a person id\nhint: use lowercase ids "
+                 "such as agent-48213\n");
   r = p({"idea", "comment", id, "--author", "agent-77"});
   CHECK(r.code == 2);
   CHECK(r.err.starts_with("innov: error: --text is required"));
@@ -219,7 +261,8 @@ TEST_CASE("idea like and unlike")
   auto id = p.new_idea();
   CHECK(p({"idea", "like", id}).out == "agent-5 likes " + id + " (1 like)\n");
   CHECK(p({"idea", "like", id, "--by", "agent-10"}).out == "agent-10 likes " + id + " (2 likes)\n");
-  CHECK(p({"idea", "like", id, "--by", "agent-10"}).out == "agent-10 already likes " + id + " (2 likes)\n");
+  CHECK(p({"idea", "like", id, "--by", "agent-10"}).out ==
+        "agent-10 already likes " + id + " (2 likes)\n");
   CHECK(p.record(id).likes == std::vector<std::string>{"agent-10", "agent-5"});
   CHECK(p({"idea", "unlike", id}).out == "agent-5 no longer likes " + id + " (1 like)\n");
   CHECK(p({"idea", "unlike", id}).out == "agent-5 does not like " + id + " (1 like)\n");
@@ -243,14 +286,18 @@ TEST_CASE("idea like and unlike")
   SUBCASE("--format json prints the record, --dry-run the diff")
   {
     auto r = p({"idea", "like", id, "--by", "agent-12", "--format", "json"});
-    CHECK(r.out.find("\"likes\": [\n    \"agent-10\",\n    \"agent-11\",\n    \"agent-12\"\n  ]") != std::string::npos);
+    CHECK(r.out.find("\"likes\": [\n    \"agent-10\",\n    \"agent-11\",\n    \"agent-12\"\n  ]") !=
+          std::string::npos);
     std::string before = p.text(id);
     r = p({"idea", "like", id, "--by", "agent-13", "--dry-run"});
     CHECK(r.code == 0);
-    CHECK(r.out == "--- a/innovations/2016/" + id + ".yaml\n+++ b/innovations/2016/" + id +
-                       ".yaml\n@@ -6,6 +6,6 @@\n source: internal\n created: 2016-06-01\n status: submitted\n"
-                       "-likes: [agent-10, agent-11, agent-12]\n+likes: [agent-10, agent-11, agent-12, agent-13]\n"
-                       " history:\n   - {at: 2016-06-01T09:00:00Z, by: agent-5, to: submitted}\n");
+    CHECK(
+        r.out ==
+        "--- a/innovations/2016/" + id + ".yaml\n+++ b/innovations/2016/" + id +
+            ".yaml\n@@ -6,6 +6,6 @@\n source: internal\n created: 2016-06-01\n status: submitted\n"
+            "-likes: [agent-10, agent-11, agent-12]\n+likes: [agent-10, agent-11, agent-12, "
+            "agent-13]\n"
+            " history:\n   - {at: 2016-06-01T09:00:00Z, by: agent-5, to: submitted}\n");
     CHECK(r.err == "dry run: agent-13 likes " + id + " (4 likes) (nothing written)\n");
     CHECK(p.text(id) == before);
   }
@@ -260,11 +307,13 @@ TEST_CASE("idea commands resolve ids and prefixes")
 {
   CliPortfolio p;
   auto id = p.new_idea();
-  CHECK(p({"idea", "like", id.substr(0, 4), "--by", "agent-9"}).out == "agent-9 likes " + id + " (1 like)\n");
+  CHECK(p({"idea", "like", id.substr(0, 4), "--by", "agent-9"}).out ==
+        "agent-9 likes " + id + " (1 like)\n");
   auto r = p({"idea", "like", id.substr(0, 3)});
   CHECK(r.code == 2);
   CHECK(r.err == "innov: error: '" + id.substr(0, 3) +
-                     "' is not a record id\nhint: an id is 8 characters of 0-9 a-z without i, l, o, u; 4 or more of its "
+                     "' is not a record id\nhint: an id is 8 characters of 0-9 a-z without i, l, "
+                     "o, u; 4 or more of its "
                      "first characters will do\n");
   r = p({"idea", "withdraw", "../../innov"});
   CHECK(r.code == 2);
@@ -338,7 +387,8 @@ TEST_CASE("idea merge")
     CHECK(r.code == 0);
     CHECK(r.out.find("+++ b/innovations/2016/" + a + ".yaml\n") != std::string::npos);
     CHECK(r.out.find("+merged_into: " + target + "\n") != std::string::npos);
-    CHECK(r.out.find("-likes: [agent-1, agent-3]\n+likes: [agent-1, agent-2, agent-3]\n") != std::string::npos);
+    CHECK(r.out.find("-likes: [agent-1, agent-3]\n+likes: [agent-1, agent-2, agent-3]\n") !=
+          std::string::npos);
     CHECK(p.record(a).status == "submitted");
   }
 }
@@ -366,8 +416,9 @@ TEST_CASE("idea withdraw")
     std::string before = p.text(other);
     r = p({"idea", "withdraw", other, "--at", "2016-05-01"});
     CHECK(r.code == 1);
-    CHECK(r.err.starts_with("innov: error: the change would make the record invalid: innovations/2016/" + other +
-                            ".yaml:11:"));
+    CHECK(r.err.starts_with(
+        "innov: error: the change would make the record invalid: innovations/2016/" + other +
+        ".yaml:11:"));
     CHECK(r.err.find("history is not chronological") != std::string::npos);
     CHECK(p.text(other) == before);
   }

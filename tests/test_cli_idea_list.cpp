@@ -1,4 +1,5 @@
-// innov idea list (query terms and flags over the index) and idea similar, on the example portfolio.
+// innov idea list (query terms and flags over the index) and idea similar, on the example
+// portfolio.
 #include "tests/support.hpp"
 
 #include <algorithm>
@@ -8,8 +9,7 @@ using namespace innov::test;
 
 namespace {
 
-struct Example
-{
+struct Example {
   TempDir dir;
   std::string root;
   Example()
@@ -56,7 +56,8 @@ TEST_CASE("idea list: terms and flags")
   CHECK(e.ids({"idea", "list"}) == all);
   CHECK(e.ids({"idea", "list", "status:qualified"}) ==
         e.sql_ids("WHERE status = 'qualified' ORDER BY created, id"));
-  CHECK(e.ids({"idea", "list", "--status", "qualified"}) == e.ids({"idea", "list", "status:qualified"}));
+  CHECK(e.ids({"idea", "list", "--status", "qualified"}) ==
+        e.ids({"idea", "list", "status:qualified"}));
   CHECK(e.ids({"idea", "list", "region:idf", "region:hdf", "kind:practice"}) ==
         e.sql_ids("WHERE region IN ('idf', 'hdf') AND kind = 'practice' ORDER BY created, id"));
   CHECK(e.ids({"idea", "list", "--region", "idf", "--region", "hdf", "--kind", "practice"}) ==
@@ -68,15 +69,18 @@ TEST_CASE("idea list: terms and flags")
   CHECK(e.ids({"idea", "list", "likes:>10", "source:internal"}) ==
         e.sql_ids("WHERE likes > 10 AND source = 'internal' ORDER BY created, id"));
   CHECK(e.ids({"idea", "list", "theme:recrutement"}) ==
-        e.sql_ids("WHERE id IN (SELECT record_id FROM themes WHERE theme = 'recrutement') ORDER BY created, id"));
+        e.sql_ids("WHERE id IN (SELECT record_id FROM themes WHERE theme = 'recrutement') ORDER BY "
+                  "created, id"));
   SUBCASE("free words are full-text: accents, case and ligatures folded")
   {
     auto cv = e.ids({"idea", "list", "cv"});
-    CHECK(cv == e.sql_ids("WHERE id IN (SELECT record_id FROM search WHERE search MATCH 'cv*') ORDER BY created, id"));
+    CHECK(cv == e.sql_ids("WHERE id IN (SELECT record_id FROM search WHERE search MATCH 'cv*') "
+                          "ORDER BY created, id"));
     CHECK(std::find(cv.begin(), cv.end(), "pmmq7mdc") != cv.end());
     auto preselection = e.ids({"idea", "list", "PRÉSÉLECTION"});
-    CHECK(preselection == e.sql_ids("WHERE id IN (SELECT record_id FROM search WHERE search MATCH 'preselection*') "
-                                    "ORDER BY created, id"));
+    CHECK(preselection ==
+          e.sql_ids("WHERE id IN (SELECT record_id FROM search WHERE search MATCH 'preselection*') "
+                    "ORDER BY created, id"));
     CHECK(preselection.front() == "pmmq7mdc");
     CHECK(e.ids({"idea", "list", "preselection", "not:status:generalized"}) ==
           e.sql_ids("WHERE id IN (SELECT record_id FROM search WHERE search MATCH 'preselection*') "
@@ -87,7 +91,8 @@ TEST_CASE("idea list: terms and flags")
     CHECK(e.ids({"idea", "list", "--sort", "-likes", "--limit", "5"}) ==
           e.sql_ids("ORDER BY likes DESC, id LIMIT 5"));
     CHECK(e.ids({"idea", "list", "--sort", "title"}) == e.sql_ids("ORDER BY title, id"));
-    CHECK(e.ids({"idea", "list", "--sort", "id", "--limit", "1"}) == e.sql_ids("ORDER BY id LIMIT 1"));
+    CHECK(e.ids({"idea", "list", "--sort", "id", "--limit", "1"}) ==
+          e.sql_ids("ORDER BY id LIMIT 1"));
   }
   SUBCASE("json: every field of each record")
   {
@@ -99,10 +104,11 @@ TEST_CASE("idea list: terms and flags")
   }
   SUBCASE("the same with and without the cache")
   {
-    for (std::vector<std::string> q : {std::vector<std::string>{"idea", "list"},
-                                       {"idea", "list", "coeur", "--sort", "-created"},
-                                       {"idea", "list", "region:idf", "not:kind:idea", "likes:<=20"},
-                                       {"idea", "list", "created:2016..", "--format", "json"}}) {
+    for (std::vector<std::string> q :
+         {std::vector<std::string>{"idea", "list"},
+          {"idea", "list", "coeur", "--sort", "-created"},
+          {"idea", "list", "region:idf", "not:kind:idea", "likes:<=20"},
+          {"idea", "list", "created:2016..", "--format", "json"}}) {
       CAPTURE(q.back());
       CHECK(e(q).out == e(q, true).out);
     }
@@ -122,7 +128,8 @@ TEST_CASE("idea list: bad terms")
       {{"--sort", "likez"}, "cannot sort by 'likez' (did you mean 'likes'?)"},
   };
   for (const auto& entry : bad) {
-    const auto& args = entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
+    const auto& args =
+        entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
     const auto& message = entry.second;
     std::vector<std::string> a = {"idea", "list"};
     a.insert(a.end(), args.begin(), args.end());
@@ -162,8 +169,8 @@ TEST_CASE("idea similar")
   CHECK(r.code == 0);
   CHECK(r.out.starts_with("id,status,score,likely_duplicate,title\npmmq7mdc,generalized,"));
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 4);
-  r = e({"idea", "similar", "--text", "Présélection des candidats sans CV, par mises en situation", "--format",
-         "json"});
+  r = e({"idea", "similar", "--text", "Présélection des candidats sans CV, par mises en situation",
+         "--format", "json"});
   CHECK(r.code == 0);
   CHECK(r.out.find("\"id\": \"pmmq7mdc\"") < r.out.find("\"id\": \"6w8ttpa3\""));
   CHECK(r.out.find("\"likely_duplicate\": ") != std::string::npos);
@@ -181,13 +188,16 @@ TEST_CASE("idea new warns about likely duplicates without blocking")
 {
   Example e;
   setenv("INNOV_USER", "agent-12", 1);
-  std::vector<std::string> args = {"idea", "new", "--title", "Présélection des candidats sans CV", "--summary",
-                                   "Recruter sur les habiletés plutôt que sur le CV", "--region", "idf"};
+  std::vector<std::string> args = {"idea",      "new",
+                                   "--title",   "Présélection des candidats sans CV",
+                                   "--summary", "Recruter sur les habiletés plutôt que sur le CV",
+                                   "--region",  "idf"};
   auto r = e(args);
   CHECK(r.code == 0);
   CHECK(r.out.size() == 9);
-  CHECK(r.err.starts_with("innov: warning: likely duplicate of pmmq7mdc 'Présélection sans CV' (generalized, "
-                          "similarity "));
+  CHECK(r.err.starts_with(
+      "innov: warning: likely duplicate of pmmq7mdc 'Présélection sans CV' (generalized, "
+      "similarity "));
   CHECK(r.err.find("--no-similar") != std::string::npos);
   args.push_back("--no-similar");
   r = e(args);
@@ -196,7 +206,8 @@ TEST_CASE("idea new warns about likely duplicates without blocking")
   r = e({"-q", "idea", "new", "--title", "Présélection sans CV", "--region", "idf"});
   CHECK(r.code == 0);
   CHECK(r.err.empty());
-  r = e({"idea", "new", "--title", "Covoiturage solidaire pour les saisonniers", "--region", "idf"});
+  r = e(
+      {"idea", "new", "--title", "Covoiturage solidaire pour les saisonniers", "--region", "idf"});
   CHECK(r.code == 0);
   CHECK(r.err.empty());
   unsetenv("INNOV_USER");

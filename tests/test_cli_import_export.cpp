@@ -10,19 +10,25 @@ namespace {
 
 // An idea-box export as such platforms write it: French headers, a two-line description, a count
 // column beside the list of supporters, a title that a spreadsheet would run as a formula.
-const std::string k_export = "\xEF\xBB\xBF"
-                             "Identifiant,Titre,Description,Auteur,Région,Date de dépôt,Soutiens,Nb soutiens,Thème\r\n"
-                             "IB-1001,Covoiturage entre agences,\"Partager les trajets\r\nentre sites proches\","
-                             "agent-101,idf,02/03/2016,agent-9;agent-7,2,numerique\r\n"
-                             "IB-1002,\"=HYPERLINK(\"\"http://x\"\")\",,agent-102,hdf,2016-03-05T09:30:00Z,,0,\r\n"
-                             "IB-1003,\"Accueil \"\"sans rendez-vous\"\"\",,agent-103,hdf,2016-04-01,agent-1 agent-2,2,"
-                             "recrutement;numerique\r\n";
+const std::string k_export =
+    "\xEF\xBB\xBF"
+    "Identifiant,Titre,Description,Auteur,Région,Date de dépôt,Soutiens,Nb soutiens,Thème\r\n"
+    "IB-1001,Covoiturage entre agences,\"Partager les trajets\r\nentre sites proches\","
+    "agent-101,idf,02/03/2016,agent-9;agent-7,2,numerique\r\n"
+    "IB-1002,\"=HYPERLINK(\"\"http://x\"\")\",,agent-102,hdf,2016-03-05T09:30:00Z,,0,\r\n"
+    "IB-1003,\"Accueil \"\"sans rendez-vous\"\"\",,agent-103,hdf,2016-04-01,agent-1 agent-2,2,"
+    "recrutement;numerique\r\n";
 
 std::vector<std::string> base_map()
 {
-  return {"--map", "Identifiant=external_ref", "--map", "Titre=title", "--map", "Description=description",
-          "--map", "Auteur=author", "--map", "Région=region", "--map", "Date de dépôt=date",
-          "--map", "Soutiens=likes", "--map", "Thème=themes"};
+  return {"--map", "Identifiant=external_ref",
+          "--map", "Titre=title",
+          "--map", "Description=description",
+          "--map", "Auteur=author",
+          "--map", "Région=region",
+          "--map", "Date de dépôt=date",
+          "--map", "Soutiens=likes",
+          "--map", "Thème=themes"};
 }
 
 std::size_t record_count(const fs::path& root)
@@ -34,7 +40,8 @@ std::size_t record_count(const fs::path& root)
   return n;
 }
 
-innov::test::RunResult import(const TempDir& dir, const std::string& file, std::vector<std::string> extra = {})
+innov::test::RunResult import(const TempDir& dir, const std::string& file,
+                              std::vector<std::string> extra = {})
 {
   std::vector<std::string> args = {"-C", dir.path().string(), "import", "csv", file};
   auto map = base_map();
@@ -59,13 +66,16 @@ TEST_CASE("import csv: records from an idea-box export; importing again creates 
   CHECK(v.code == 0);
   CHECK(v.out == "7 files, 5 records: 0 errors, 0 warnings\n");
 
-  auto shown = run({"-C", dir.path().string(), "export", "json", "region:idf", "source:internal", "kind:idea"});
+  auto shown = run(
+      {"-C", dir.path().string(), "export", "json", "region:idf", "source:internal", "kind:idea"});
   CHECK(shown.out.find("\"external_ref\": \"IB-1001\"") != std::string::npos);
-  CHECK(shown.out.find("\"description\": \"Partager les trajets\\nentre sites proches\"") != std::string::npos);
-  CHECK(shown.out.find("\"likes\": [\n      \"agent-7\",\n      \"agent-9\"\n    ]") != std::string::npos);
-  CHECK(shown.out.find("\"created\": \"2016-03-02\"") != std::string::npos);
-  CHECK(shown.out.find("{\n        \"at\": \"2016-03-02\",\n        \"by\": \"agent-101\",\n        \"to\": \"submitted\"") !=
+  CHECK(shown.out.find("\"description\": \"Partager les trajets\\nentre sites proches\"") !=
         std::string::npos);
+  CHECK(shown.out.find("\"likes\": [\n      \"agent-7\",\n      \"agent-9\"\n    ]") !=
+        std::string::npos);
+  CHECK(shown.out.find("\"created\": \"2016-03-02\"") != std::string::npos);
+  CHECK(shown.out.find("{\n        \"at\": \"2016-03-02\",\n        \"by\": \"agent-101\",\n       "
+                       " \"to\": \"submitted\"") != std::string::npos);
 
   r = import(dir, file);
   CHECK(r.code == 0);
@@ -74,7 +84,9 @@ TEST_CASE("import csv: records from an idea-box export; importing again creates 
 
   SUBCASE("a new row in a later export is the only one imported")
   {
-    auto later = dir.write("later.csv", k_export + "IB-1004,Nouvelle idée,,agent-104,idf,2016-05-01,,0,\r\n").string();
+    auto later =
+        dir.write("later.csv", k_export + "IB-1004,Nouvelle idée,,agent-104,idf,2016-05-01,,0,\r\n")
+            .string();
     r = import(dir, later);
     CHECK(r.out == "imported 1 record, 3 already imported\n");
     CHECK(record_count(dir.path()) == 6);
@@ -92,18 +104,34 @@ TEST_CASE("import csv: every bad row reported with its row and column; nothing w
                                    "IB-1,Doublon,agent-4,hdf,2016-03-02,,\n"
                                    "IB-5,,Jean Dupont,hdf,2016-03-02,,\n")
                   .string();
-  std::vector<std::string> args = {"-C", dir.path().string(), "import", "csv", file,
-                                   "--map", "Identifiant=external_ref", "--map", "Titre=title",
-                                   "--map", "Auteur=author", "--map", "Région=region",
-                                   "--map", "Date de dépôt=created", "--map", "Soutiens=likes"};
+  std::vector<std::string> args = {"-C",
+                                   dir.path().string(),
+                                   "import",
+                                   "csv",
+                                   file,
+                                   "--map",
+                                   "Identifiant=external_ref",
+                                   "--map",
+                                   "Titre=title",
+                                   "--map",
+                                   "Auteur=author",
+                                   "--map",
+                                   "Région=region",
+                                   "--map",
+                                   "Date de dépôt=created",
+                                   "--map",
+                                   "Soutiens=likes"};
   auto r = run(args);
   CHECK(r.code == 1);
   CHECK(r.out == "");
   CAPTURE(r.err);
-  CHECK(r.err.find(file + ":3: error: row 2, column 'Région': unknown region 'idff'") != std::string::npos);
-  CHECK(r.err.find(file + ":4: error: row 3, column 'Soutiens': '12' is a count of likes") != std::string::npos);
+  CHECK(r.err.find(file + ":3: error: row 2, column 'Région': unknown region 'idff'") !=
+        std::string::npos);
+  CHECK(r.err.find(file + ":4: error: row 3, column 'Soutiens': '12' is a count of likes") !=
+        std::string::npos);
   CHECK(r.err.find(file + ":4: error: row 3, column 'Date de dépôt': ") != std::string::npos);
-  CHECK(r.err.find(file + ":5: error: row 4, column 'Identifiant': external_ref 'IB-1' repeats row 1") !=
+  CHECK(r.err.find(file +
+                   ":5: error: row 4, column 'Identifiant': external_ref 'IB-1' repeats row 1") !=
         std::string::npos);
   CHECK(r.err.find(file + ":6: error: row 5, column 'Auteur': ") != std::string::npos);
   CHECK(r.err.find("4 of 5 rows are invalid: nothing imported") != std::string::npos);
@@ -137,8 +165,8 @@ TEST_CASE("import csv: refusals before reading rows")
   copy_tree(source_dir() / "tests" / "fixtures" / "base", dir.path());
   auto file = dir.write("ideas.csv", k_export).string();
   auto p = dir.path().string();
-  auto r = run({"-C", p, "import", "csv", file, "--map", "Titre=title", "--map", "Auteur=author", "--map",
-                "Région=region", "--map", "Date de dépôt=date"});
+  auto r = run({"-C", p, "import", "csv", file, "--map", "Titre=title", "--map", "Auteur=author",
+                "--map", "Région=region", "--map", "Date de dépôt=date"});
   CHECK(r.code == 2);
   CHECK(r.err.find("no column is mapped to 'external_ref'") != std::string::npos);
   r = import(dir, file, {"--map", "Titr=summary"});
@@ -165,19 +193,21 @@ TEST_CASE("export csv: documented columns, formulas neutralised, query terms")
   auto p = dir.path().string();
   auto r = run({"-C", p, "export", "csv"});
   CHECK(r.code == 0);
-  CHECK(r.out.starts_with("id,kind,status,title,summary,description,author,region,unit,source,challenge,themes,"
-                          "horizon,created,external_ref,likes,comments,qualifications,score,estimate_amount,"
-                          "estimate_metric,estimate_per,pocs,poc_outcome,decision,decided,merged_into\n"));
+  CHECK(r.out.starts_with(
+      "id,kind,status,title,summary,description,author,region,unit,source,challenge,themes,"
+      "horizon,created,external_ref,likes,comments,qualifications,score,estimate_amount,"
+      "estimate_metric,estimate_per,pocs,poc_outcome,decision,decided,merged_into\n"));
   CHECK(r.out.find(",\"'=HYPERLINK(\"\"http://x\"\")\",") != std::string::npos);
   CHECK(r.out.find(",\"Accueil \"\"sans rendez-vous\"\"\",") != std::string::npos);
   CHECK(r.out.find(",recrutement;numerique,") == std::string::npos); // themes are kept sorted
   CHECK(r.out.find(",numerique;recrutement,") != std::string::npos);
-  CHECK(r.out.find("k3m9xa2q,idea,generalized,Présélection sans CV,Recruter sur les habiletés plutôt que sur le CV,") !=
-        std::string::npos);
+  CHECK(r.out.find("k3m9xa2q,idea,generalized,Présélection sans CV,Recruter sur les habiletés "
+                   "plutôt que sur le CV,") != std::string::npos);
   CHECK(r.out.find(",2016-03-02,,2,1,1,4,12000,hours_saved,year,1,success,go,2017-01-12,\n") !=
         std::string::npos);
 
-  r = run({"-C", p, "export", "csv", "region:hdf", "not:status:generalized", "-o", (dir.path() / "hdf.csv").string()});
+  r = run({"-C", p, "export", "csv", "region:hdf", "not:status:generalized", "-o",
+           (dir.path() / "hdf.csv").string()});
   CHECK(r.code == 0);
   CHECK(r.out == "");
   auto hdf = read(dir.path() / "hdf.csv");

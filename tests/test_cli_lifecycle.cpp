@@ -13,8 +13,7 @@ using namespace innov::test;
 namespace {
 
 // A fresh portfolio from the base fixture (regions idf, hdf; challenge mobilite-2016).
-struct Portfolio
-{
+struct Portfolio {
   TempDir dir;
   Portfolio()
   {
@@ -34,20 +33,25 @@ struct Portfolio
   }
   std::string new_idea() const
   {
-    auto r = (*this)({"idea", "new", "--title", "Atelier entretien", "--region", "idf", "--theme", "recrutement"});
+    auto r = (*this)({"idea", "new", "--title", "Atelier entretien", "--region", "idf", "--theme",
+                      "recrutement"});
     REQUIRE(r.code == 0);
     return r.out.substr(0, 8);
   }
-  fs::path file(const std::string& id) const { return dir.path() / "innovations/2016" / (id + ".yaml"); }
+  fs::path file(const std::string& id) const
+  {
+    return dir.path() / "innovations/2016" / (id + ".yaml");
+  }
 };
 
-const std::vector<std::string> k_scores = {"--score", "value_jobseekers=4", "--score", "value_employers=4",
-                                           "--score", "value_staff=4",      "--score", "feasibility=4",
-                                           "--score", "scalability=4"};
+const std::vector<std::string> k_scores = {
+    "--score", "value_jobseekers=4", "--score", "value_employers=4", "--score", "value_staff=4",
+    "--score", "feasibility=4",      "--score", "scalability=4"};
 
 std::vector<std::string> qualify_args(const std::string& id, const std::string& decision = "go")
 {
-  std::vector<std::string> a = {"qualify", id, "--expert", "expert-idf-1", "--region", "idf", "--decision", decision};
+  std::vector<std::string> a = {"qualify",  id,    "--expert",   "expert-idf-1",
+                                "--region", "idf", "--decision", decision};
   a.insert(a.end(), k_scores.begin(), k_scores.end());
   return a;
 }
@@ -65,7 +69,8 @@ bool is_canonical(const fs::path& file)
 TEST_CASE("idea new prints only the id and writes a canonical, valid file")
 {
   Portfolio p;
-  auto r = p({"idea", "new", "--title", "Atelier entretien", "--region", "idf", "--theme", "recrutement"});
+  auto r = p(
+      {"idea", "new", "--title", "Atelier entretien", "--region", "idf", "--theme", "recrutement"});
   CHECK(r.code == 0);
   REQUIRE(r.out.size() == 9);
   std::string id = r.out.substr(0, 8);
@@ -91,10 +96,12 @@ TEST_CASE("idea new refuses unknown references with suggestions")
   CHECK(r.err.find("unknown region 'idff' (did you mean 'idf'?)") != std::string::npos);
   r = p({"idea", "new", "--title", "X", "--region", "idf", "--theme", "recrutment"});
   CHECK(r.code == 2);
-  CHECK(r.err.find("unknown theme 'recrutment' (did you mean 'recrutement'?)") != std::string::npos);
+  CHECK(r.err.find("unknown theme 'recrutment' (did you mean 'recrutement'?)") !=
+        std::string::npos);
   r = p({"idea", "new", "--title", "X", "--region", "idf", "--challenge", "mobilite-2061"});
   CHECK(r.code == 2);
-  CHECK(r.err.find("unknown challenge 'mobilite-2061' (did you mean 'mobilite-2016'?)") != std::string::npos);
+  CHECK(r.err.find("unknown challenge 'mobilite-2061' (did you mean 'mobilite-2016'?)") !=
+        std::string::npos);
   r = p({"idea", "new", "--title", "X", "--region", "idf", "--created", "2015-02-30"});
   CHECK(r.code == 2);
   CHECK(r.err.find("'2015-02-30' is not a date that exists") != std::string::npos);
@@ -114,7 +121,8 @@ TEST_CASE("like and unlike are idempotent; likes stay sorted")
   CHECK(again.out == "agent-9 already likes " + id + " (2 likes)\n");
   CHECK(read(p.file(id)).find("likes: [agent-10, agent-9]\n") != std::string::npos);
   CHECK(p({"idea", "unlike", id, "--by", "agent-9"}).code == 0);
-  CHECK(p({"idea", "unlike", id, "--by", "agent-9"}).out == "agent-9 does not like " + id + " (1 like)\n");
+  CHECK(p({"idea", "unlike", id, "--by", "agent-9"}).out ==
+        "agent-9 does not like " + id + " (1 like)\n");
   CHECK(read(p.file(id)).find("likes: [agent-10]\n") != std::string::npos);
 }
 
@@ -143,8 +151,8 @@ TEST_CASE("refused transitions name the state and what is allowed")
   auto id = p.new_idea();
   auto r = p({"poc", "start", id});
   CHECK(r.code == 1);
-  CHECK(r.err.find("cannot run 'poc start' on '" + id + "': it is submitted (allowed from submitted: qualify") !=
-        std::string::npos);
+  CHECK(r.err.find("cannot run 'poc start' on '" + id +
+                   "': it is submitted (allowed from submitted: qualify") != std::string::npos);
   std::string before = read(p.file(id));
   r = p({"generalize", id, "--decision", "go", "--by", "comite"});
   CHECK(r.code == 1);
@@ -162,11 +170,11 @@ TEST_CASE("qualify: rubric checks, own idea, --amend, the gate")
   auto id = p.new_idea();
   SUBCASE("a missing criterion is named")
   {
-    auto r = p({"qualify", id, "--expert", "expert-idf-1", "--region", "idf", "--decision", "go", "--score",
-                "value_jobseekers=4"});
+    auto r = p({"qualify", id, "--expert", "expert-idf-1", "--region", "idf", "--decision", "go",
+                "--score", "value_jobseekers=4"});
     CHECK(r.code == 2);
-    CHECK(r.err.find("missing score for rubric criteria 'value_employers', 'value_staff', 'feasibility', 'scalability'") !=
-          std::string::npos);
+    CHECK(r.err.find("missing score for rubric criteria 'value_employers', 'value_staff', "
+                     "'feasibility', 'scalability'") != std::string::npos);
   }
   SUBCASE("an unknown criterion and a score out of scale")
   {
@@ -175,12 +183,14 @@ TEST_CASE("qualify: rubric checks, own idea, --amend, the gate")
     a.push_back("feasability=3");
     auto r = p(a);
     CHECK(r.code == 2);
-    CHECK(r.err.find("unknown rubric criterion 'feasability' (did you mean 'feasibility'?)") != std::string::npos);
+    CHECK(r.err.find("unknown rubric criterion 'feasability' (did you mean 'feasibility'?)") !=
+          std::string::npos);
     a = qualify_args(id);
     a[a.size() - 1] = "scalability=9";
     r = p(a);
     CHECK(r.code == 2);
-    CHECK(r.err.find("score 9 for 'scalability' is outside the rubric scale 1..5") != std::string::npos);
+    CHECK(r.err.find("score 9 for 'scalability' is outside the rubric scale 1..5") !=
+          std::string::npos);
   }
   SUBCASE("the author cannot qualify their own idea")
   {
@@ -200,8 +210,8 @@ TEST_CASE("qualify: rubric checks, own idea, --amend, the gate")
     }
     auto r = p(a);
     CHECK(r.code == 0);
-    CHECK(r.out.find("weighted score 2.00; still submitted: the qualification gate needs a mean weighted score of at least 3") !=
-          std::string::npos);
+    CHECK(r.out.find("weighted score 2.00; still submitted: the qualification gate needs a mean "
+                     "weighted score of at least 3") != std::string::npos);
     r = p(a);
     CHECK(r.code == 1);
     CHECK(r.err.find("use --amend") != std::string::npos);
@@ -229,8 +239,9 @@ TEST_CASE("poc and generalize: gate rules, override, recycle")
   Portfolio p;
   auto id = p.new_idea();
   REQUIRE(p(qualify_args(id)).code == 0);
-  auto r = p({"poc", "plan", id, "--format", "demonstrator", "--territory", "agence-a", "--start", "2016-07-01", "--end",
-              "2016-12-31", "--kpi", "delai:Délai d'accès:days:down:30:20:must"});
+  auto r =
+      p({"poc", "plan", id, "--format", "demonstrator", "--territory", "agence-a", "--start",
+         "2016-07-01", "--end", "2016-12-31", "--kpi", "delai:Délai d'accès:days:down:30:20:must"});
   CHECK(r.code == 0);
   CHECK(r.out == "planned POC p1 of " + id + " (demonstrator, 2016-07-01 to 2016-12-31, 1 KPI)\n");
   CHECK(p({"poc", "start", id, "--at", "2016-07-04"}).code == 0);
@@ -252,15 +263,19 @@ TEST_CASE("poc and generalize: gate rules, override, recycle")
   r = p({"generalize", id, "--decision", "go", "--by", "comite-national"});
   CHECK(r.code == 1);
   CHECK(r.err.find("the generalization gate is not met") != std::string::npos);
-  r = p({"generalize", id, "--decision", "go", "--by", "comite-national", "--override", "Urgence nationale",
-         "--wave", "idf:2017-02-01", "--projected", "hours_saved=1000/year", "--at", "2017-01-10"});
+  r = p({"generalize", id, "--decision", "go", "--by", "comite-national", "--override",
+         "Urgence nationale", "--wave", "idf:2017-02-01", "--projected", "hours_saved=1000/year",
+         "--at", "2017-01-10"});
   CHECK(r.code == 0);
   std::string text = read(p.file(id));
   CHECK(text.find("    override: Urgence nationale\n") != std::string::npos);
   CHECK(text.find("      - {region: idf, planned: 2017-02-01}\n") != std::string::npos);
   CHECK(p({"generalize", "rollout", id, "--region", "idf", "--done", "2017-02-15"}).code == 0);
-  CHECK(p({"generalize", "realize", id, "--period", "2017", "--metric", "hours_saved", "--amount", "300"}).code == 0);
-  CHECK(read(p.file(id)).find("  - {period: \"2017\", metric: hours_saved, amount: 300}\n") != std::string::npos);
+  CHECK(p({"generalize", "realize", id, "--period", "2017", "--metric", "hours_saved", "--amount",
+           "300"})
+            .code == 0);
+  CHECK(read(p.file(id)).find("  - {period: \"2017\", metric: hours_saved, amount: 300}\n") !=
+        std::string::npos);
   CHECK(p({"validate"}).code == 0);
 }
 
@@ -294,7 +309,8 @@ TEST_CASE("8 processes each liking the same idea 25 times lose nothing")
       int failures = 0;
       for (int i = 0; i < 25; ++i) {
         auto person = "agent-" + std::to_string(proc * 100 + i);
-        failures += run({"-C", p.dir.path().string(), "-q", "idea", "like", id, "--by", person}).code != 0;
+        failures +=
+            run({"-C", p.dir.path().string(), "-q", "idea", "like", id, "--by", person}).code != 0;
       }
       _exit(failures);
     }
@@ -317,7 +333,8 @@ TEST_CASE("end to end in git: each step changes only that record, canonical and 
 {
   Portfolio p;
   auto git = [&](const std::string& args) {
-    std::string cmd = "cd '" + p.dir.path().string() + "' && git -c user.name=t -c user.email=t@t " + args + " >/dev/null 2>&1";
+    std::string cmd = "cd '" + p.dir.path().string() +
+                      "' && git -c user.name=t -c user.email=t@t " + args + " >/dev/null 2>&1";
     return std::system(cmd.c_str());
   };
   p.dir.write(".gitignore", ".innov/\n");
@@ -330,7 +347,9 @@ TEST_CASE("end to end in git: each step changes only that record, canonical and 
   auto check_step = [&](const std::string& expected_status) {
     TempDir scratch;
     std::string out_file = (scratch.path() / "status").string();
-    std::system(("cd '" + p.dir.path().string() + "' && git status --porcelain > '" + out_file + "'").c_str());
+    std::system(
+        ("cd '" + p.dir.path().string() + "' && git status --porcelain > '" + out_file + "'")
+            .c_str());
     CHECK(read(out_file) == expected_status);
     CHECK(is_canonical(p.file(id)));
     CHECK(p({"validate"}).code == 0);
@@ -348,15 +367,17 @@ TEST_CASE("end to end in git: each step changes only that record, canonical and 
   };
   step({"idea", "like", id, "--by", "agent-77"});
   step(qualify_args(id));
-  step({"poc", "plan", id, "--format", "demonstrator", "--territory", "agence-a", "--territory", "agence-b", "--start",
-        "2016-07-01", "--end", "2016-12-31", "--kpi", "taux:Taux de retour:percent:up:30:40:must"});
+  step({"poc", "plan", id, "--format", "demonstrator", "--territory", "agence-a", "--territory",
+        "agence-b", "--start", "2016-07-01", "--end", "2016-12-31", "--kpi",
+        "taux:Taux de retour:percent:up:30:40:must"});
   step({"poc", "start", id, "--at", "2016-07-01"});
   step({"poc", "measure", id, "--kpi", "taux=44"});
   step({"poc", "close", id, "--outcome", "success", "--at", "2016-12-31"});
-  step({"generalize", id, "--decision", "go", "--by", "comite-national", "--at", "2017-01-15", "--wave",
-        "idf:2017-03-01"});
+  step({"generalize", id, "--decision", "go", "--by", "comite-national", "--at", "2017-01-15",
+        "--wave", "idf:2017-03-01"});
   CHECK(read(p.file(id)).find("status: generalized\n") != std::string::npos);
   step({"generalize", "rollout", id, "--region", "idf", "--done", "2017-03-20"});
-  step({"generalize", "realize", id, "--period", "2017-Q2", "--metric", "hours_saved", "--amount", "1200"});
+  step({"generalize", "realize", id, "--period", "2017-Q2", "--metric", "hours_saved", "--amount",
+        "1200"});
   step({"idea", "comment", id, "--text", "Déployé en Île-de-France", "--at", "2017-04-02"});
 }

@@ -10,8 +10,9 @@ namespace {
 
 std::vector<std::string> plan_args(const std::string& id, std::vector<std::string> more = {})
 {
-  std::vector<std::string> a = {"poc",   "plan",       id,   "--format",   "demonstrator", "--territory", "agence-lille",
-                                "--start", "2016-07-01", "--end", "2016-12-31"};
+  std::vector<std::string> a = {
+      "poc",          "plan",    id,           "--format", "demonstrator", "--territory",
+      "agence-lille", "--start", "2016-07-01", "--end",    "2016-12-31"};
   a.insert(a.end(), more.begin(), more.end());
   return a;
 }
@@ -23,18 +24,23 @@ TEST_CASE("poc plan")
   CliPortfolio p;
   auto id = p.new_idea();
   p.qualify(id);
-  auto r = p(plan_args(id, {"--territory", "agence-roubaix", "--sponsor", "dr-hdf", "--budget", "40000", "--kpi",
-                            "placement_rate:Taux de retour à l'emploi:percent:up:38:45:must", "--kpi",
-                            "delay:Délai d'accès:days:down:30:20", "--by", "dr-hdf", "--at", "2016-06-20"}));
+  auto r = p(plan_args(
+      id, {"--territory", "agence-roubaix", "--sponsor", "dr-hdf", "--budget", "40000", "--kpi",
+           "placement_rate:Taux de retour à l'emploi:percent:up:38:45:must", "--kpi",
+           "delay:Délai d'accès:days:down:30:20", "--by", "dr-hdf", "--at", "2016-06-20"}));
   CHECK(r.code == 0);
   CHECK(r.out == "planned POC p1 of " + id + " (demonstrator, 2016-07-01 to 2016-12-31, 2 KPIs)\n");
-  CHECK(p.text(id).find("pocs:\n  - id: p1\n    format: demonstrator\n    territory: [agence-lille, agence-roubaix]\n"
-                        "    sponsor: dr-hdf\n    planned: {start: 2016-07-01, end: 2016-12-31}\n"
-                        "    budget: {planned: 40000}\n    kpis:\n      - id: placement_rate\n"
-                        "        name: Taux de retour à l'emploi\n        unit: percent\n        direction: up\n"
-                        "        baseline: 38\n        target: 45\n        must: true\n      - id: delay\n"
-                        "        name: Délai d'accès\n        unit: days\n        direction: down\n        baseline: 30\n"
-                        "        target: 20\n") != std::string::npos);
+  CHECK(
+      p.text(id).find(
+          "pocs:\n  - id: p1\n    format: demonstrator\n    territory: [agence-lille, "
+          "agence-roubaix]\n"
+          "    sponsor: dr-hdf\n    planned: {start: 2016-07-01, end: 2016-12-31}\n"
+          "    budget: {planned: 40000}\n    kpis:\n      - id: placement_rate\n"
+          "        name: Taux de retour à l'emploi\n        unit: percent\n        direction: up\n"
+          "        baseline: 38\n        target: 45\n        must: true\n      - id: delay\n"
+          "        name: Délai d'accès\n        unit: days\n        direction: down\n        "
+          "baseline: 30\n"
+          "        target: 20\n") != std::string::npos);
   auto rec = p.record(id);
   CHECK(rec.status == "poc-planned");
   CHECK(rec.history.back().by == "dr-hdf");
@@ -44,7 +50,8 @@ TEST_CASE("poc plan")
   r = p(plan_args(id));
   CHECK(r.code == 1);
   CHECK(r.err == "innov: error: cannot run 'poc plan' on '" + id +
-                     "': it is poc-planned (allowed from poc-planned: poc start, idea merge, idea withdraw)\n");
+                     "': it is poc-planned (allowed from poc-planned: poc start, idea merge, idea "
+                     "withdraw)\n");
 }
 
 TEST_CASE("poc plan: bad arguments")
@@ -53,10 +60,10 @@ TEST_CASE("poc plan: bad arguments")
   auto id = p.new_idea();
   p.qualify(id);
   std::string before = p.text(id);
-  const std::string kpi_form = "innov: error: --kpi 'a:b:c:up:1' is not ID:NAME:UNIT:up|down:BASELINE:TARGET[:must]\n"
-                               "hint: e.g. --kpi 'placement_rate:Taux de retour à l emploi:percent:up:38:45:must'\n";
-  struct Case
-  {
+  const std::string kpi_form =
+      "innov: error: --kpi 'a:b:c:up:1' is not ID:NAME:UNIT:up|down:BASELINE:TARGET[:must]\n"
+      "hint: e.g. --kpi 'placement_rate:Taux de retour à l emploi:percent:up:38:45:must'\n";
+  struct Case {
     std::vector<std::string> more;
     std::string err;
   };
@@ -65,10 +72,12 @@ TEST_CASE("poc plan: bad arguments")
       {{"--kpi", "a:b:c:up:1:2:mus"},
        "innov: error: --kpi 'a:b:c:up:1:2:mus' is not ID:NAME:UNIT:up|down:BASELINE:TARGET[:must]\n"
        "hint: e.g. --kpi 'placement_rate:Taux de retour à l emploi:percent:up:38:45:must'\n"},
-      {{"--kpi", "a:b:c:sideways:1:2"}, "innov: error: --kpi 'a:b:c:sideways:1:2': the direction is 'up' or 'down', not "
-                                        "'sideways'\n"},
+      {{"--kpi", "a:b:c:sideways:1:2"},
+       "innov: error: --kpi 'a:b:c:sideways:1:2': the direction is 'up' or 'down', not "
+       "'sideways'\n"},
       {{"--kpi", "a:b:c:up:low:2"}, "innov: error: --kpi baseline 'low' is not a number\n"},
-      {{"--kpi", "a:b:c:up:1:2", "--kpi", "a:d:c:up:1:3"}, "innov: error: KPI 'a' is given twice\n"},
+      {{"--kpi", "a:b:c:up:1:2", "--kpi", "a:d:c:up:1:3"},
+       "innov: error: KPI 'a' is given twice\n"},
       {{"--budget", "-5"}, "innov: error: --budget '-5' is negative\n"},
   };
   for (const auto& c : cases) {
@@ -78,18 +87,21 @@ TEST_CASE("poc plan: bad arguments")
     CHECK(r.err == c.err);
     CHECK(p.text(id) == before);
   }
-  auto r = p({"poc", "plan", id, "--format", "demonstrator", "--territory", "a", "--start", "2016-07-01", "--end",
-              "2016-09-31"});
+  auto r = p({"poc", "plan", id, "--format", "demonstrator", "--territory", "a", "--start",
+              "2016-07-01", "--end", "2016-09-31"});
   CHECK(r.code == 2);
   CHECK(r.err == "innov: error: --end '2016-09-31' is not a date that exists (YYYY-MM-DD)\n");
-  r = p({"poc", "plan", id, "--format", "demonstrator", "--territory", "a", "--start", "2016-07-01", "--end",
-         "2016-06-30"});
+  r = p({"poc", "plan", id, "--format", "demonstrator", "--territory", "a", "--start", "2016-07-01",
+         "--end", "2016-06-30"});
   CHECK(r.code == 2);
   CHECK(r.err == "innov: error: the planned end 2016-06-30 is before the start 2016-07-01\n");
-  r = p({"poc", "plan", id, "--format", "demo", "--territory", "a", "--start", "2016-07-01", "--end", "2016-09-30"});
+  r = p({"poc", "plan", id, "--format", "demo", "--territory", "a", "--start", "2016-07-01",
+         "--end", "2016-09-30"});
   CHECK(r.code == 2);
-  CHECK(r.err.starts_with("innov: error: --format: demo not in {demonstrator,lab-sprint,acceleration,incubation}"));
-  r = p({"poc", "plan", id, "--format", "demonstrator", "--start", "2016-07-01", "--end", "2016-09-30"});
+  CHECK(r.err.starts_with(
+      "innov: error: --format: demo not in {demonstrator,lab-sprint,acceleration,incubation}"));
+  r = p({"poc", "plan", id, "--format", "demonstrator", "--start", "2016-07-01", "--end",
+         "2016-09-30"});
   CHECK(r.code == 2);
   CHECK(r.err.starts_with("innov: error: --territory is required"));
   r = p(plan_args(id, {"--territory", "Agence Lille"}));
@@ -104,7 +116,8 @@ TEST_CASE("poc start")
   auto id = p.new_idea();
   auto r = p({"poc", "start", id});
   CHECK(r.code == 1);
-  CHECK(r.err.starts_with("innov: error: cannot run 'poc start' on '" + id + "': it is submitted (allowed from submitted:"));
+  CHECK(r.err.starts_with("innov: error: cannot run 'poc start' on '" + id +
+                          "': it is submitted (allowed from submitted:"));
   p.qualify(id);
   p.plan(id);
   r = p({"poc", "start", id, "--at", "2016-07-04T08:00:00Z", "--by", "dr-idf"});
@@ -131,10 +144,11 @@ TEST_CASE("poc measure")
   p.start(id);
   r = p({"poc", "measure", id, "--kpi", "delay=25", "--spent", "12000"});
   CHECK(r.code == 0);
-  CHECK(r.out == "measured POC p1 of " + id +
-                     "\n"
-                     "  placement_rate       38 -> ? (target 45, higher is better), must: not measured\n"
-                     "  delay                30 -> 25 (target 20, lower is better): NOT met\n");
+  CHECK(r.out ==
+        "measured POC p1 of " + id +
+            "\n"
+            "  placement_rate       38 -> ? (target 45, higher is better), must: not measured\n"
+            "  delay                30 -> 25 (target 20, lower is better): NOT met\n");
   auto rec = p.record(id);
   CHECK(rec.pocs[0].kpis[1].actual == 25);
   CHECK(rec.pocs[0].budget_spent == 12000);
@@ -152,7 +166,8 @@ TEST_CASE("poc measure")
     std::string before = p.text(id);
     r = p({"poc", "measure", id, "--kpi", "delai=3"});
     CHECK(r.code == 2);
-    CHECK(r.err == "innov: error: POC 'p1' has no KPI 'delai' (did you mean 'delay'?)\nhint: its KPIs: placement_rate, delay\n");
+    CHECK(r.err == "innov: error: POC 'p1' has no KPI 'delai' (did you mean 'delay'?)\nhint: its "
+                   "KPIs: placement_rate, delay\n");
     r = p({"poc", "measure", id, "--kpi", "delay=soon"});
     CHECK(r.code == 2);
     CHECK(r.err == "innov: error: --kpi delay 'soon' is not a number\n");
@@ -177,14 +192,15 @@ TEST_CASE("poc close judges each KPI in its direction")
   p.plan(id);
   p.start(id);
   REQUIRE(p({"poc", "measure", id, "--kpi", "placement_rate=44", "--kpi", "delay=18"}).code == 0);
-  auto r = p({"poc", "close", id, "--outcome", "partial", "--lessons", "Former les recruteurs avant", "--at",
-              "2016-12-20", "--by", "dr-idf"});
+  auto r = p({"poc", "close", id, "--outcome", "partial", "--lessons",
+              "Former les recruteurs avant", "--at", "2016-12-20", "--by", "dr-idf"});
   CHECK(r.code == 0);
-  CHECK(r.out == "closed POC p1 of " + id +
-                     ": partial\n"
-                     "  placement_rate       38 -> 44 (target 45, higher is better), must: NOT met\n"
-                     "  delay                30 -> 18 (target 20, lower is better): met\n"
-                     "must-meet KPIs not met: placement_rate\n");
+  CHECK(r.out ==
+        "closed POC p1 of " + id +
+            ": partial\n"
+            "  placement_rate       38 -> 44 (target 45, higher is better), must: NOT met\n"
+            "  delay                30 -> 18 (target 20, lower is better): met\n"
+            "must-meet KPIs not met: placement_rate\n");
   auto rec = p.record(id);
   CHECK(rec.status == "poc-done");
   CHECK(rec.pocs[0].ended == "2016-12-20");
@@ -195,7 +211,8 @@ TEST_CASE("poc close judges each KPI in its direction")
   CHECK(p.valid());
   r = p({"poc", "close", id, "--outcome", "success"});
   CHECK(r.code == 1);
-  CHECK(r.err.starts_with("innov: error: cannot run 'poc close' on '" + id + "': it is poc-done (allowed from poc-done:"));
+  CHECK(r.err.starts_with("innov: error: cannot run 'poc close' on '" + id +
+                          "': it is poc-done (allowed from poc-done:"));
 
   SUBCASE("every must-KPI met")
   {
@@ -228,8 +245,8 @@ TEST_CASE("poc list: planned and running demonstrators with days left or overdue
   CliPortfolio p;
   auto planned = p.new_idea({}, "Planifié");
   p.qualify(planned);
-  REQUIRE(p({"poc", "plan", planned, "--format", "lab-sprint", "--territory", "lab-paris", "--start", "2016-06-10",
-             "--end", "2016-06-12"})
+  REQUIRE(p({"poc", "plan", planned, "--format", "lab-sprint", "--territory", "lab-paris",
+             "--start", "2016-06-10", "--end", "2016-06-12"})
               .code == 0);
   auto running = p.new_idea({}, "En cours");
   p.qualify(running);
@@ -238,19 +255,26 @@ TEST_CASE("poc list: planned and running demonstrators with days left or overdue
   auto closed = p.done_idea();
   auto r = p({"poc", "list"});
   CHECK(r.code == 0);
-  CHECK(r.out == "id        poc  status   format        start       end         days_left  territory                     "
+  CHECK(r.out == "id        poc  status   format        start       end         days_left  "
+                 "territory                     "
                  "title\n" +
-                     planned + "  p1   planned  lab-sprint    2016-06-10  2016-06-12         11  lab-paris                     "
-                               "Planifié\n" +
-                     running + "  p1   running  demonstrator  2016-07-04  2016-12-31        213  agence-lille, agence-roubaix  "
-                               "En cours\n");
+                     planned +
+                     "  p1   planned  lab-sprint    2016-06-10  2016-06-12         11  lab-paris   "
+                     "                  "
+                     "Planifié\n" +
+                     running +
+                     "  p1   running  demonstrator  2016-07-04  2016-12-31        213  "
+                     "agence-lille, agence-roubaix  "
+                     "En cours\n");
   CHECK(r.out.find(closed) == std::string::npos);
 
   setenv("INNOV_NOW", "2016-07-01T09:00:00Z", 1);
   r = p({"poc", "list", "--format", "json"});
   CHECK(r.code == 0);
-  CHECK(r.out.find("\"id\": \"" + planned + "\",\n    \"poc\": \"p1\",\n    \"status\": \"planned\",\n    \"format\": "
-                   "\"lab-sprint\",\n    \"start\": \"2016-06-10\",\n    \"end\": \"2016-06-12\",\n    \"days_left\": "
+  CHECK(r.out.find("\"id\": \"" + planned +
+                   "\",\n    \"poc\": \"p1\",\n    \"status\": \"planned\",\n    \"format\": "
+                   "\"lab-sprint\",\n    \"start\": \"2016-06-10\",\n    \"end\": "
+                   "\"2016-06-12\",\n    \"days_left\": "
                    "-19,") != std::string::npos);
   r = p({"poc", "list"});
   CHECK(r.out.find("19 overdue") != std::string::npos);

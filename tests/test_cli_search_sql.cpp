@@ -4,17 +4,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <sstream>
-
-#include <doctest/doctest.h>
 
 using namespace innov::test;
 
 namespace {
 
-struct Portfolio
-{
+struct Portfolio {
   TempDir dir;
   std::string root;
   Portfolio()
@@ -22,8 +20,9 @@ struct Portfolio
     copy_tree(source_dir() / "tests/fixtures/base", dir.path());
     root = dir.path().string();
     setenv("INNOV_USER", "agent-5", 1);
-    auto r = run({"-C", root, "idea", "new", "--title", "Accueil au cœur des quartiers", "--region", "idf",
-                  "--description", "Un service généralisé à toutes les agences.", "--created", "2016-05-01"});
+    auto r = run({"-C", root, "idea", "new", "--title", "Accueil au cœur des quartiers", "--region",
+                  "idf", "--description", "Un service généralisé à toutes les agences.",
+                  "--created", "2016-05-01"});
     REQUIRE(r.code == 0);
     unsetenv("INNOV_USER");
   }
@@ -62,13 +61,14 @@ TEST_CASE("search folds case and accents, both ways")
 TEST_CASE("sql answers SELECT and refuses everything else")
 {
   Portfolio p;
-  auto r = run({"-C", p.root, "sql", "SELECT status, count(*) AS n FROM innovations GROUP BY status ORDER BY status",
+  auto r = run({"-C", p.root, "sql",
+                "SELECT status, count(*) AS n FROM innovations GROUP BY status ORDER BY status",
                 "--format", "csv"});
   CHECK(r.code == 0);
   CHECK(r.out == "status,n\ngeneralized,1\nsubmitted,2\n");
-  for (const char* bad : {"DELETE FROM innovations", "INSERT INTO likes VALUES ('x', 'y')", "DROP TABLE innovations",
-                          "ATTACH '/tmp/innov-attach.db' AS x", "PRAGMA user_version = 7",
-                          "SELECT load_extension('/tmp/x.so')"}) {
+  for (const char* bad : {"DELETE FROM innovations", "INSERT INTO likes VALUES ('x', 'y')",
+                          "DROP TABLE innovations", "ATTACH '/tmp/innov-attach.db' AS x",
+                          "PRAGMA user_version = 7", "SELECT load_extension('/tmp/x.so')"}) {
     CAPTURE(bad);
     r = run({"-C", p.root, "sql", bad});
     CHECK(r.code == 2);
@@ -99,12 +99,15 @@ TEST_CASE("search: records of equal rank come by id, whatever the order of the r
   CliPortfolio p;
   std::vector<std::string> ids;
   for (int i = 0; i < 3; ++i) {
-    ids.push_back(p.new_idea({"--no-similar", "--description", "Un atelier jumeau pour tester le rang."}, "Atelier jumeau"));
+    ids.push_back(
+        p.new_idea({"--no-similar", "--description", "Un atelier jumeau pour tester le rang."},
+                   "Atelier jumeau"));
   }
   std::sort(ids.begin(), ids.end());
   // Written long ago, so that the next refreshes re-read only what changes.
   for (const auto& id : ids) {
-    std::filesystem::last_write_time(p.file(id), std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+    std::filesystem::last_write_time(p.file(id), std::filesystem::file_time_type::clock::now() -
+                                                     std::chrono::hours(1));
   }
   auto first_ids = [&](std::vector<std::string> extra) {
     std::vector<std::string> args = {"search", "jumeau", "--limit", "2", "--format", "csv"};
@@ -124,7 +127,8 @@ TEST_CASE("search: records of equal rank come by id, whatever the order of the r
   CHECK(first_ids({}) == want);
   // The smallest id gets a new row, after the others (a like changes nothing that is searched).
   REQUIRE(p({"idea", "like", ids[0], "--by", "agent-9"}).code == 0);
-  auto rows = p({"sql", "SELECT record_id FROM search WHERE search MATCH 'jumeau' ORDER BY rowid", "--format", "csv"});
+  auto rows = p({"sql", "SELECT record_id FROM search WHERE search MATCH 'jumeau' ORDER BY rowid",
+                 "--format", "csv"});
   REQUIRE(rows.out.ends_with(ids[0] + "\n"));
   CHECK(first_ids({}) == want);
   CHECK(first_ids({"--no-cache"}) == want);
@@ -134,10 +138,11 @@ TEST_CASE("search: records of equal rank come by id, whatever the order of the r
 TEST_CASE("--limit and --top take a count, 0 or more")
 {
   Portfolio p;
-  for (std::vector<std::string> args : {std::vector<std::string>{"search", "recrutement", "--limit", "-3"},
-                                        {"idea", "list", "--limit", "-1"},
-                                        {"idea", "similar", "k3m9xa2q", "--limit", "x"},
-                                        {"report", "value", "--top", "1.5"}}) {
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"search", "recrutement", "--limit", "-3"},
+        {"idea", "list", "--limit", "-1"},
+        {"idea", "similar", "k3m9xa2q", "--limit", "x"},
+        {"report", "value", "--top", "1.5"}}) {
     CAPTURE(args.back());
     args.insert(args.begin(), {"-C", p.root});
     auto r = run(args);

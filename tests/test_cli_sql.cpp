@@ -7,8 +7,7 @@ using namespace innov::test;
 
 namespace {
 
-struct Example
-{
+struct Example {
   TempDir dir;
   std::string root;
   Example()
@@ -16,7 +15,8 @@ struct Example
     copy_example(dir.path());
     root = dir.path().string();
   }
-  RunResult sql(const std::string& query, bool no_cache = false, const std::string& format = "csv") const
+  RunResult sql(const std::string& query, bool no_cache = false,
+                const std::string& format = "csv") const
   {
     std::vector<std::string> args = {"-C", root};
     if (no_cache) {
@@ -34,9 +34,10 @@ TEST_CASE("sql: reads, on the cache and in memory alike")
   Example e;
   for (bool no_cache : {false, true}) {
     CAPTURE(no_cache);
-    auto r = e.sql("SELECT count(*) AS n FROM innovations WHERE id IN (SELECT record_id FROM search "
-                   "WHERE search MATCH 'cv')",
-                   no_cache);
+    auto r =
+        e.sql("SELECT count(*) AS n FROM innovations WHERE id IN (SELECT record_id FROM search "
+              "WHERE search MATCH 'cv')",
+              no_cache);
     CHECK(r.code == 0);
     CHECK(r.out.starts_with("n\n"));
     CHECK(r.out != "n\n0\n");
@@ -47,7 +48,8 @@ TEST_CASE("sql: reads, on the cache and in memory alike")
     CHECK(r.out.find("\"name\": \"theme\"") != std::string::npos);
     r = e.sql("SELECT 1 AS one; -- a comment after the statement", no_cache);
     CHECK(r.out == "one\n1\n");
-    r = e.sql("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3) SELECT x FROM n",
+    r = e.sql("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3) SELECT "
+              "x FROM n",
               no_cache);
     CHECK(r.out == "x\n1\n2\n3\n");
     r = e.sql("SELECT NULL AS empty, 2.5 AS half, 'a,b' AS text", no_cache, "json");
@@ -71,11 +73,13 @@ TEST_CASE("sql: refuses everything that is not one read, with the reason")
       {"PRAGMA query_only = 0", "refused: PRAGMA query_only = 0 is not allowed"},
       {"PRAGMA user_version = 9", "refused: PRAGMA user_version = 9 is not allowed"},
       {"BEGIN", "refused: transactions are not allowed"},
-      {"SELECT load_extension('/tmp/innov-x.so')", "refused: the function load_extension() is not allowed"},
+      {"SELECT load_extension('/tmp/innov-x.so')",
+       "refused: the function load_extension() is not allowed"},
   };
   for (bool no_cache : {false, true}) {
     for (const auto& entry : refusals) {
-      const auto& query = entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
+      const auto& query =
+          entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
       const auto& message = entry.second;
       CAPTURE(no_cache);
       CAPTURE(query);

@@ -9,8 +9,7 @@ using namespace innov::test;
 
 namespace {
 
-struct Fixture
-{
+struct Fixture {
   fs::path file;
   std::string target;
   std::string code;
@@ -88,7 +87,8 @@ TEST_CASE("validate: a file that is not a regular file, and one over 1 MiB")
   }
   SUBCASE("over 1 MiB")
   {
-    dir.write("innovations/2016/bbbb0002.yaml", "id: bbbb0002\ndescription: |\n" + std::string(1100000, 'x') + "\n");
+    dir.write("innovations/2016/bbbb0002.yaml",
+              "id: bbbb0002\ndescription: |\n" + std::string(1100000, 'x') + "\n");
     auto r = run({"-C", dir.path().string(), "validate"});
     CHECK(r.code == 1);
     CHECK(r.err.find("innovations/2016/bbbb0002.yaml: error[E007]") != std::string::npos);
@@ -96,7 +96,8 @@ TEST_CASE("validate: a file that is not a regular file, and one over 1 MiB")
   SUBCASE("a symlink that leads outside the portfolio")
   {
     TempDir outside;
-    auto target = outside.write("elsewhere.yaml", read(dir.path() / "innovations/2016/7d2hq4wz.yaml"));
+    auto target =
+        outside.write("elsewhere.yaml", read(dir.path() / "innovations/2016/7d2hq4wz.yaml"));
     fs::create_symlink(target, dir.path() / "innovations/2016/bbbb0003.yaml");
     auto r = run({"-C", dir.path().string(), "validate"});
     CHECK(r.code == 1);
@@ -104,7 +105,8 @@ TEST_CASE("validate: a file that is not a regular file, and one over 1 MiB")
   }
   SUBCASE("the same id in two year folders")
   {
-    dir.write("innovations/2017/7d2hq4wz.yaml", read(dir.path() / "innovations/2016/7d2hq4wz.yaml"));
+    dir.write("innovations/2017/7d2hq4wz.yaml",
+              read(dir.path() / "innovations/2016/7d2hq4wz.yaml"));
     auto r = run({"-C", dir.path().string(), "validate"});
     CHECK(r.code == 1);
     CHECK(r.err.find("error[E021]: duplicate id '7d2hq4wz'") != std::string::npos);
@@ -113,7 +115,8 @@ TEST_CASE("validate: a file that is not a regular file, and one over 1 MiB")
   {
     // The copy in 2015 is misfiled (W002); the duplicate is reported on the file of 2016, which is
     // read without yaml-cpp: its position is still where the id is.
-    dir.write("innovations/2015/7d2hq4wz.yaml", read(dir.path() / "innovations/2016/7d2hq4wz.yaml"));
+    dir.write("innovations/2015/7d2hq4wz.yaml",
+              read(dir.path() / "innovations/2016/7d2hq4wz.yaml"));
     auto r = run({"-C", dir.path().string(), "validate"});
     CHECK(r.code == 1);
     CHECK(r.err.find("innovations/2016/7d2hq4wz.yaml:1:5: error[E021]: duplicate id '7d2hq4wz'") !=
@@ -126,9 +129,11 @@ TEST_CASE("validate: reports every problem of every file in one run")
 {
   TempDir dir;
   copy_tree(fixtures() / "base", dir.path());
-  dir.write("innovations/2016/aaaa0012.yaml", read(fixtures() / "invalid/E012-unknown-region.yaml"));
+  dir.write("innovations/2016/aaaa0012.yaml",
+            read(fixtures() / "invalid/E012-unknown-region.yaml"));
   dir.write("innovations/2016/aaaa0022.yaml", read(fixtures() / "invalid/E022-unknown-theme.yaml"));
-  dir.write("innovations/2016/aaaa0034.yaml", read(fixtures() / "invalid/E034-likes-not-sorted.yaml"));
+  dir.write("innovations/2016/aaaa0034.yaml",
+            read(fixtures() / "invalid/E034-likes-not-sorted.yaml"));
   auto r = run({"-C", dir.path().string(), "validate"});
   CHECK(r.code == 1);
   CHECK(r.err.find("error[E012]") != std::string::npos);
@@ -141,9 +146,11 @@ TEST_CASE("validate: text shows the source line, a caret and a hint")
 {
   TempDir dir;
   copy_tree(fixtures() / "base", dir.path());
-  dir.write("innovations/2016/aaaa0012.yaml", read(fixtures() / "invalid/E012-unknown-region.yaml"));
+  dir.write("innovations/2016/aaaa0012.yaml",
+            read(fixtures() / "invalid/E012-unknown-region.yaml"));
   auto r = run({"-C", dir.path().string(), "validate"});
-  CHECK(r.err == "innovations/2016/aaaa0012.yaml:7:9: error[E012]: unknown region 'idff' (did you mean 'idf'?)\n"
+  CHECK(r.err == "innovations/2016/aaaa0012.yaml:7:9: error[E012]: unknown region 'idff' (did you "
+                 "mean 'idf'?)\n"
                  " 7 | region: idff\n"
                  "   |         ^\n"
                  "  hint: known: idf, hdf\n");
@@ -153,7 +160,8 @@ TEST_CASE("validate: json, github and sarif formats")
 {
   TempDir dir;
   copy_tree(fixtures() / "base", dir.path());
-  dir.write("innovations/2016/aaaa0012.yaml", read(fixtures() / "invalid/E012-unknown-region.yaml"));
+  dir.write("innovations/2016/aaaa0012.yaml",
+            read(fixtures() / "invalid/E012-unknown-region.yaml"));
   SUBCASE("json")
   {
     auto r = run({"-C", dir.path().string(), "validate", "--format", "json"});
@@ -170,7 +178,9 @@ TEST_CASE("validate: json, github and sarif formats")
   {
     auto r = run({"-C", dir.path().string(), "validate", "--format", "github"});
     CHECK(r.code == 1);
-    CHECK(r.out.starts_with("::error file=innovations/2016/aaaa0012.yaml,line=7,col=9,title=E012::unknown region 'idff'"));
+    CHECK(r.out.starts_with(
+        "::error file=innovations/2016/aaaa0012.yaml,line=7,col=9,title=E012::unknown region "
+        "'idff'"));
   }
   SUBCASE("github is the default under GitHub Actions")
   {
@@ -194,7 +204,8 @@ TEST_CASE("validate: only the given files; --strict; usage errors")
 {
   TempDir dir;
   copy_tree(fixtures() / "base", dir.path());
-  dir.write("innovations/2016/aaaa0012.yaml", read(fixtures() / "invalid/E012-unknown-region.yaml"));
+  dir.write("innovations/2016/aaaa0012.yaml",
+            read(fixtures() / "invalid/E012-unknown-region.yaml"));
   auto clean = (dir.path() / "innovations/2016/7d2hq4wz.yaml").string();
   auto r = run({"-C", dir.path().string(), "validate", clean});
   CHECK(r.code == 0);
@@ -211,7 +222,8 @@ TEST_CASE("validate: only the given files; --strict; usage errors")
   TempDir dir2;
   copy_tree(fixtures() / "base", dir2.path());
   fs::create_directories(dir2.path() / "innovations/2017");
-  fs::rename(dir2.path() / "innovations/2016/7d2hq4wz.yaml", dir2.path() / "innovations/2017/7d2hq4wz.yaml");
+  fs::rename(dir2.path() / "innovations/2016/7d2hq4wz.yaml",
+             dir2.path() / "innovations/2017/7d2hq4wz.yaml");
   r = run({"-C", dir2.path().string(), "validate"});
   CHECK(r.code == 0);
   CHECK(r.err.find("warning[W002]") != std::string::npos);

@@ -32,7 +32,8 @@ std::map<std::string, std::string> tree(const fs::path& root)
   return files;
 }
 
-gen::GenerateSummary generate(const fs::path& dir, double scale, std::uint64_t seed, unsigned threads = 0)
+gen::GenerateSummary generate(const fs::path& dir, double scale, std::uint64_t seed,
+                              unsigned threads = 0)
 {
   gen::GenerateOptions opts;
   opts.scale = scale;
@@ -173,13 +174,14 @@ TEST_CASE("gen::make_plan holds the agency's scale")
     ++kinds[spec.kind];
     for (auto step : spec.steps) {
       using S = gen::Step;
-      qualifications += step == S::qualify_go || step == S::qualify_reject || step == S::qualify_hold ||
-                                step == S::qualify_needs_info
+      qualifications += step == S::qualify_go || step == S::qualify_reject ||
+                                step == S::qualify_hold || step == S::qualify_needs_info
                             ? 1
                             : 0;
       pocs += step == S::poc_plan ? 1 : 0;
-      decisions += step == S::generalize_go || step == S::generalize_override || step == S::generalize_kill ||
-                           step == S::generalize_hold || step == S::generalize_recycle
+      decisions += step == S::generalize_go || step == S::generalize_override ||
+                           step == S::generalize_kill || step == S::generalize_hold ||
+                           step == S::generalize_recycle
                        ? 1
                        : 0;
     }

@@ -14,8 +14,7 @@ using namespace innov::test;
 
 namespace {
 
-struct Fixture
-{
+struct Fixture {
   TempDir dir;
   model::Config config;
   std::vector<std::string> warnings;
@@ -26,15 +25,18 @@ struct Fixture
   }
   index::Index open(index::Index::Mode mode = index::Index::Mode::cached)
   {
-    return index::Index(dir.path(), config, mode, [this](const std::string& w) { warnings.push_back(w); });
+    return index::Index(dir.path(), config, mode,
+                        [this](const std::string& w) { warnings.push_back(w); });
   }
   fs::path cache() const { return dir.path() / ".innov" / "cache.db"; }
   // Sets a file's modification time far in the past, so the racy rule does not apply.
   void age(const fs::path& p, long seconds_ago = 3600) const
   {
-    struct stat st{};
+    struct stat st {};
     ::stat(p.c_str(), &st);
-    struct utimbuf t{st.st_atime - seconds_ago, st.st_mtime - seconds_ago};
+    struct utimbuf t {
+      st.st_atime - seconds_ago, st.st_mtime - seconds_ago
+    };
     ::utime(p.c_str(), &t);
   }
   void age_all() const
@@ -63,19 +65,19 @@ std::string all_reads(const std::string& root, bool no_cache)
     base.push_back("--no-cache");
   }
   std::string out;
-  for (std::vector<std::string> args :
-       std::vector<std::vector<std::string>>{{"idea", "list", "--format", "json"},
-                                             {"idea", "list", "status:qualified", "region:idf", "region:hdf"},
-                                             {"search", "recrutement"},
-                                             {"search", "demandeurs", "emploi", "--format", "json"},
-                                             {"report", "funnel", "--by", "region", "--period", "quarter"},
-                                             {"report", "value", "--format", "json"},
-                                             {"report", "pipeline"},
-                                             {"report", "participation"},
-                                             {"report", "cycle-time"},
-                                             {"report", "regions"},
-                                             {"report", "review", "--format", "json"},
-                                             {"poc", "list"}}) {
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"idea", "list", "--format", "json"},
+           {"idea", "list", "status:qualified", "region:idf", "region:hdf"},
+           {"search", "recrutement"},
+           {"search", "demandeurs", "emploi", "--format", "json"},
+           {"report", "funnel", "--by", "region", "--period", "quarter"},
+           {"report", "value", "--format", "json"},
+           {"report", "pipeline"},
+           {"report", "participation"},
+           {"report", "cycle-time"},
+           {"report", "regions"},
+           {"report", "review", "--format", "json"},
+           {"poc", "list"}}) {
     args.insert(args.begin(), base.begin(), base.end());
     auto r = run(args);
     out += r.out + "#" + std::to_string(r.code) + "\n";
@@ -138,10 +140,12 @@ TEST_CASE("index::Index: a same-size rewrite within the racy window is caught")
   // Same size, same second: swap two title characters.
   auto t = text.find("title: ") + 7;
   std::swap(text[t], text[t + 1]);
-  struct stat before{};
+  struct stat before {};
   ::stat(files[0].c_str(), &before);
   std::ofstream(files[0], std::ios::binary | std::ios::trunc) << text;
-  struct utimbuf same{before.st_atime, before.st_mtime};
+  struct utimbuf same {
+    before.st_atime, before.st_mtime
+  };
   ::utime(files[0].c_str(), &same);
   auto s = idx.refresh();
   CHECK(s.reread >= 1);
@@ -161,8 +165,14 @@ TEST_CASE("index::Index heals a cache that cannot be trusted")
   }
   auto expected = f.open().records().size();
   REQUIRE(expected > 60);
-  SUBCASE("deleted") { fs::remove(f.cache()); }
-  SUBCASE("truncated") { fs::resize_file(f.cache(), 100); }
+  SUBCASE("deleted")
+  {
+    fs::remove(f.cache());
+  }
+  SUBCASE("truncated")
+  {
+    fs::resize_file(f.cache(), 100);
+  }
   SUBCASE("random bytes")
   {
     std::mt19937 rng(7);
@@ -179,7 +189,8 @@ TEST_CASE("index::Index heals a cache that cannot be trusted")
   }
   SUBCASE("a stale WAL")
   {
-    std::ofstream(f.cache().string() + "-wal", std::ios::binary | std::ios::trunc) << std::string(5000, 'x');
+    std::ofstream(f.cache().string() + "-wal", std::ios::binary | std::ios::trunc)
+        << std::string(5000, 'x');
   }
   auto idx = f.open();
   idx.refresh();
@@ -230,10 +241,12 @@ TEST_CASE("index: list, search and every report give the same output with and wi
       std::string t = read(same);
       auto s = t.find("title: ") + 7;
       std::swap(t[s], t[s + 1]);
-      struct stat st{};
+      struct stat st {};
       ::stat(same.c_str(), &st);
       std::ofstream(same, std::ios::binary | std::ios::trunc) << t;
-      struct utimbuf u{st.st_atime, st.st_mtime};
+      struct utimbuf u {
+        st.st_atime, st.st_mtime
+      };
       ::utime(same.c_str(), &u);
     }
     CAPTURE(round);

@@ -1,8 +1,8 @@
 // Results never depend on the cache: on a portfolio generated here, list, search, similar and sql
-// give the same output with the incrementally refreshed cache and with --no-cache, through rounds of
-// random edits, deletions, moves and same-size rewrites that keep the modification time.
-#include "lib/util/id.hpp"
+// give the same output with the incrementally refreshed cache and with --no-cache, through rounds
+// of random edits, deletions, moves and same-size rewrites that keep the modification time.
 #include "lib/store/record_yaml.hpp"
+#include "lib/util/id.hpp"
 #include "tests/support.hpp"
 
 #include <doctest/doctest.h>
@@ -16,12 +16,12 @@ using namespace innov::test;
 namespace {
 
 const std::vector<std::string> k_words = {
-    "accueil",   "agence",    "atelier",     "candidats", "conseillers", "cœur",      "demandeurs", "emploi",
-    "employeurs", "entretien", "formation",   "généralisé", "métiers",    "numérique", "offres",     "permis",
-    "recrutement", "rendez-vous", "seniors", "simulation", "télétravail", "visioconférence", "jeunes", "mobilité"};
+    "accueil",    "agence",     "atelier",     "candidats",       "conseillers", "cœur",
+    "demandeurs", "emploi",     "employeurs",  "entretien",       "formation",   "généralisé",
+    "métiers",    "numérique",  "offres",      "permis",          "recrutement", "rendez-vous",
+    "seniors",    "simulation", "télétravail", "visioconférence", "jeunes",      "mobilité"};
 
-struct Generated
-{
+struct Generated {
   TempDir dir;
   std::string root;
   std::mt19937 rng{2024};
@@ -105,7 +105,8 @@ struct Generated
              {"search", "generalise", "emploi", "--format", "json"},
              {"idea", "similar", some_id, "--format", "csv"},
              {"idea", "similar", "--text", "atelier numérique pour les seniors"},
-             {"sql", "SELECT person, count(*) AS n FROM likes GROUP BY person ORDER BY n DESC, person LIMIT 10"},
+             {"sql", "SELECT person, count(*) AS n FROM likes GROUP BY person ORDER BY n DESC, "
+                     "person LIMIT 10"},
              {"sql", "SELECT path, status FROM files ORDER BY path", "--format", "csv"}}) {
       args.insert(args.begin(), base.begin(), base.end());
       auto r = run(args);
@@ -115,10 +116,7 @@ struct Generated
   }
 
   // The refresh's own account of what it re-read.
-  std::string refresh_json()
-  {
-    return run({"-C", root, "index", "--format", "json"}).out;
-  }
+  std::string refresh_json() { return run({"-C", root, "index", "--format", "json"}).out; }
 };
 
 std::string id_of(const fs::path& p)
@@ -145,7 +143,7 @@ TEST_CASE("index: a generated portfolio reads the same with and without the cach
     auto same = pick();
     ::utimensat(AT_FDCWD, same.c_str(), nullptr, 0);
     g.refresh_json();
-    struct stat st{};
+    struct stat st {};
     ::stat(same.c_str(), &st);
     std::string text = read(same);
     auto title = text.find("\ntitle: ") + 8;

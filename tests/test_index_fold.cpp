@@ -9,7 +9,8 @@ using namespace innov;
 namespace {
 
 // How many of the texts an FTS5 table with the index's tokenizer matches for a user query.
-int matches(const std::vector<std::string>& texts, const std::string& user_query, bool prefix = false)
+int matches(const std::vector<std::string>& texts, const std::string& user_query,
+            bool prefix = false)
 {
   SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')");
@@ -53,7 +54,8 @@ TEST_CASE("index::search_words")
 {
   CHECK(index::search_words("L’accueil des demandeurs — en agence !") ==
         std::vector<std::string>{"l", "accueil", "des", "demandeurs", "en", "agence"});
-  CHECK(index::search_words("Œuvre «collective», 2016") == std::vector<std::string>{"oeuvre", "collective", "2016"});
+  CHECK(index::search_words("Œuvre «collective», 2016") ==
+        std::vector<std::string>{"oeuvre", "collective", "2016"});
   CHECK(index::search_words("  ...  ").empty());
 }
 
@@ -80,8 +82,9 @@ TEST_CASE("index::match_expression")
 
 TEST_CASE("index::match_expression finds words across accents, case and ligatures")
 {
-  const std::vector<std::string> texts = {"Un accueil généralisé au cœur des agences", "Le CŒUR du métier",
-                                          "Présélection sans CV", "l'accueil des usagers"};
+  const std::vector<std::string> texts = {"Un accueil généralisé au cœur des agences",
+                                          "Le CŒUR du métier", "Présélection sans CV",
+                                          "l'accueil des usagers"};
   CHECK(matches(texts, "generalise") == 1);
   CHECK(matches(texts, "GÉNÉRALISÉ") == 1);
   CHECK(matches(texts, "coeur") == 2);

@@ -6,8 +6,8 @@
 #include "tests/support.hpp"
 
 #include <algorithm>
-#include <iostream>
 #include <doctest/doctest.h>
+#include <iostream>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -17,8 +17,7 @@ using namespace innov::test;
 
 namespace {
 
-struct Fixture
-{
+struct Fixture {
   TempDir dir;
   model::Config config;
   std::vector<std::string> warnings;
@@ -101,7 +100,8 @@ TEST_CASE("index: concurrent commands on a portfolio without a cache all succeed
                     << (r.out != expected ? "(output differs)\n" : "");
         }
         if (proc == 0) {
-          auto like = run({"-C", root, "-q", "idea", "like", "pmmq", "--by", "agent-" + std::to_string(i)});
+          auto like =
+              run({"-C", root, "-q", "idea", "like", "pmmq", "--by", "agent-" + std::to_string(i)});
           if (like.code != 0) {
             ++failures;
             std::cerr << "like: exit " << like.code << ", stderr: " << like.err;
@@ -120,10 +120,12 @@ TEST_CASE("index: concurrent commands on a portfolio without a cache all succeed
   }
   auto after = run({"-C", root, "idea", "list", "id:pmmq", "--format", "csv"});
   CHECK(after.err.empty());
-  CHECK(after.out == run({"-C", root, "--no-cache", "idea", "list", "id:pmmq", "--format", "csv"}).out);
+  CHECK(after.out ==
+        run({"-C", root, "--no-cache", "idea", "list", "id:pmmq", "--format", "csv"}).out);
 }
 
-TEST_CASE("index::Index::refresh gives a duplicated id to the first path, whatever the order of changes")
+TEST_CASE(
+    "index::Index::refresh gives a duplicated id to the first path, whatever the order of changes")
 {
   Fixture f;
   auto title_of = [](index::Index& idx, const std::string& id) {
@@ -151,8 +153,9 @@ TEST_CASE("index::Index::refresh gives a duplicated id to the first path, whatev
   cached.refresh();
   CHECK(fresh() == "Présélection sans CV (copie)");
   CHECK(title_of(cached, "pmmq7mdc") == fresh());
-  SQLite::Statement status(cached.db(), "SELECT path, status, record_id FROM files WHERE record_id = 'pmmq7mdc' "
-                                        "ORDER BY path");
+  SQLite::Statement status(cached.db(),
+                           "SELECT path, status, record_id FROM files WHERE record_id = 'pmmq7mdc' "
+                           "ORDER BY path");
   REQUIRE(status.executeStep());
   CHECK(status.getColumn(1).getString() == "ok");
   REQUIRE(status.executeStep());
@@ -183,7 +186,9 @@ TEST_CASE("index::Index keeps each file's diagnostics as JSON")
   CHECK(diags->front().code == "E011");
   CHECK(diags->front().path == rel);
   CHECK(diags->front().line > 0);
-  CHECK(idx.db().execAndGet("SELECT count(*) FROM files WHERE status = 'ok' AND diagnostics <> '[]'").getInt() == 0);
+  CHECK(idx.db()
+            .execAndGet("SELECT count(*) FROM files WHERE status = 'ok' AND diagnostics <> '[]'")
+            .getInt() == 0);
 }
 
 TEST_CASE("index::diagnostics_json")
@@ -251,8 +256,10 @@ TEST_CASE("index::scan_record_files lists what store::list_record_files lists, w
   f.dir.write("innovations/2016/deeper/cccc0000.yaml", "id: x\n");
   fs::create_directories(root / "innovations/2017/odd.yaml");
   TempDir elsewhere;
-  fs::create_symlink(elsewhere.write("dddd0000.yaml", "id: x\n"), root / "innovations/2016/dddd0000.yaml");
-  fs::create_symlink(root / "innovations/2016/deeper/cccc0000.yaml", root / "innovations/2016/eeee0000.yaml");
+  fs::create_symlink(elsewhere.write("dddd0000.yaml", "id: x\n"),
+                     root / "innovations/2016/dddd0000.yaml");
+  fs::create_symlink(root / "innovations/2016/deeper/cccc0000.yaml",
+                     root / "innovations/2016/eeee0000.yaml");
   util::Diagnostics ignore;
   auto expected = store::list_record_files(root, ignore);
   auto scanned = index::scan_record_files(root);
@@ -269,7 +276,8 @@ TEST_CASE("index::scan_record_files lists what store::list_record_files lists, w
   CHECK(index::scan_record_files(root / "nowhere").empty());
 }
 
-TEST_CASE("index::scan_record_files with the listing of folders: unchanged folders are not read again")
+TEST_CASE(
+    "index::scan_record_files with the listing of folders: unchanged folders are not read again")
 {
   Fixture f;
   const auto& root = f.dir.path();
@@ -330,14 +338,16 @@ TEST_CASE("index::scan_record_files with the listing of folders: unchanged folde
     CHECK(std::find(now.begin(), now.end(), "innovations/2016/deeper/ffff0000.yaml") != now.end());
     age_folders();
     CHECK(names(index::scan_record_files(root, true)) == now); // and written again
-    fs::rename(root / "innovations/2016/deeper/ffff0000.yaml", root / "innovations/2016/deeper/gggg0000.yaml");
+    fs::rename(root / "innovations/2016/deeper/ffff0000.yaml",
+               root / "innovations/2016/deeper/gggg0000.yaml");
     now = names(index::scan_record_files(root, true));
     CHECK(std::find(now.begin(), now.end(), "innovations/2016/deeper/gggg0000.yaml") != now.end());
     CHECK(std::find(now.begin(), now.end(), "innovations/2016/deeper/ffff0000.yaml") == now.end());
   }
   SUBCASE("a damaged listing is not trusted")
   {
-    // A listing that names what a walk could not have found (outside innovations/, a path in a name).
+    // A listing that names what a walk could not have found (outside innovations/, a path in a
+    // name).
     std::string header = text.substr(0, text.find('\n') + 1);
     TempDir outside;
     outside.write("eeee0000.yaml", "id: x\n");
@@ -347,10 +357,11 @@ TEST_CASE("index::scan_record_files with the listing of folders: unchanged folde
       return header + "d " + std::to_string(mtime) + " " + dir + "\nf 0 " + name + "\nend 1\n";
     };
     auto escape = fs::relative(outside.path(), root / "innovations").string() + "/";
-    for (std::string bad : {std::string("junk"), text.substr(0, text.size() / 2), text + "f 0 extra.yaml\n",
-                            std::string("innov-listing 1 x\nend 0\n"), crafted("innovations/", "../innov.yaml"),
-                            crafted("innovations/", ".hidden.yaml"), crafted("innovations/", "notes.txt"),
-                            crafted("innovations/" + escape, "eeee0000.yaml")}) {
+    for (std::string bad :
+         {std::string("junk"), text.substr(0, text.size() / 2), text + "f 0 extra.yaml\n",
+          std::string("innov-listing 1 x\nend 0\n"), crafted("innovations/", "../innov.yaml"),
+          crafted("innovations/", ".hidden.yaml"), crafted("innovations/", "notes.txt"),
+          crafted("innovations/" + escape, "eeee0000.yaml")}) {
       f.dir.write(".innov/listing", bad);
       CHECK(names(index::scan_record_files(root, true)) == walked);
     }

@@ -11,8 +11,7 @@ using namespace innov;
 
 namespace {
 
-struct Row
-{
+struct Row {
   const char* id;
   const char* kind;
   const char* status;
@@ -26,31 +25,32 @@ struct Row
 };
 
 // An in-memory index with five records.
-struct Fixture
-{
+struct Fixture {
   SQLite::Database db{":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE};
   model::Config config;
 
   Fixture()
   {
     db.exec(index::k_ddl);
-    config.regions = {{"idf", "Île-de-France"}, {"hdf", "Hauts-de-France"}, {"ara", "Auvergne-Rhône-Alpes"}};
+    config.regions = {
+        {"idf", "Île-de-France"}, {"hdf", "Hauts-de-France"}, {"ara", "Auvergne-Rhône-Alpes"}};
     config.themes = {{"recrutement", "Recrutement"}, {"numerique", "Numérique"}};
     const Row rows[] = {
-        {"aaaa1111", "idea", "qualified", "idf", "internal", nullptr, "2015-01-10", 12, "Présélection sans CV",
-         "recrutement"},
-        {"bbbb2222", "practice", "generalized", "hdf", "challenge", "mobilite-2016", "2015-06-30", 40,
-         "Atelier généralisé au cœur des agences", "numerique"},
-        {"cccc3333", "idea", "rejected", "idf", "citizen", nullptr, "2015-07-01", 3, "Visio pour les employeurs",
-         "numerique"},
-        {"cccc4444", "idea", "submitted", "ara", "internal", nullptr, "2016-02-29", 10, "Coeur de métier: accueil",
-         "recrutement"},
-        {"dddd5555", "practice", "qualified", "hdf", "internal", nullptr, "2014-12-31", 0, "Recrutement par simulation",
-         "recrutement"},
+        {"aaaa1111", "idea", "qualified", "idf", "internal", nullptr, "2015-01-10", 12,
+         "Présélection sans CV", "recrutement"},
+        {"bbbb2222", "practice", "generalized", "hdf", "challenge", "mobilite-2016", "2015-06-30",
+         40, "Atelier généralisé au cœur des agences", "numerique"},
+        {"cccc3333", "idea", "rejected", "idf", "citizen", nullptr, "2015-07-01", 3,
+         "Visio pour les employeurs", "numerique"},
+        {"cccc4444", "idea", "submitted", "ara", "internal", nullptr, "2016-02-29", 10,
+         "Coeur de métier: accueil", "recrutement"},
+        {"dddd5555", "practice", "qualified", "hdf", "internal", nullptr, "2014-12-31", 0,
+         "Recrutement par simulation", "recrutement"},
     };
     for (const auto& r : rows) {
-      SQLite::Statement ins(db, "INSERT INTO innovations (id, path, kind, title, region, source, challenge, created, "
-                                "status, likes, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'agent-1')");
+      SQLite::Statement ins(
+          db, "INSERT INTO innovations (id, path, kind, title, region, source, challenge, created, "
+              "status, likes, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'agent-1')");
       ins.bind(1, r.id);
       ins.bind(2, std::string("innovations/x/") + r.id + ".yaml");
       ins.bind(3, r.kind);
@@ -78,8 +78,8 @@ struct Fixture
   }
 
   // The ids listed for query words, checked first.
-  std::vector<std::string> ids(const std::vector<std::string>& words, const std::string& sort = "id",
-                               std::size_t limit = 0)
+  std::vector<std::string> ids(const std::vector<std::string>& words,
+                               const std::string& sort = "id", std::size_t limit = 0)
   {
     auto q = model::parse_query(words);
     index::check_query(q, config);
@@ -105,7 +105,8 @@ TEST_CASE("index::list_records")
   SUBCASE("terms on one field OR, different fields AND")
   {
     CHECK(f.ids({"status:qualified"}) == Ids{"aaaa1111", "dddd5555"});
-    CHECK(f.ids({"region:idf", "region:hdf"}) == Ids{"aaaa1111", "bbbb2222", "cccc3333", "dddd5555"});
+    CHECK(f.ids({"region:idf", "region:hdf"}) ==
+          Ids{"aaaa1111", "bbbb2222", "cccc3333", "dddd5555"});
     CHECK(f.ids({"region:idf", "region:hdf", "kind:practice"}) == Ids{"bbbb2222", "dddd5555"});
     CHECK(f.ids({"theme:recrutement", "status:qualified", "status:submitted"}) ==
           Ids{"aaaa1111", "cccc4444", "dddd5555"});
@@ -113,7 +114,8 @@ TEST_CASE("index::list_records")
   SUBCASE("not: excludes, also on empty columns")
   {
     CHECK(f.ids({"not:status:rejected", "not:status:qualified"}) == Ids{"bbbb2222", "cccc4444"});
-    CHECK(f.ids({"not:challenge:mobilite-2016"}) == Ids{"aaaa1111", "cccc3333", "cccc4444", "dddd5555"});
+    CHECK(f.ids({"not:challenge:mobilite-2016"}) ==
+          Ids{"aaaa1111", "cccc3333", "cccc4444", "dddd5555"});
     CHECK(f.ids({"source:challenge", "challenge:mobilite-2016"}) == Ids{"bbbb2222"});
     CHECK(f.ids({"not:theme:recrutement"}) == Ids{"bbbb2222", "cccc3333"});
   }
@@ -177,23 +179,28 @@ TEST_CASE("index::list_sql")
   SUBCASE("unknown sort field")
   {
     model::Query q;
-    CHECK_THROWS_WITH_AS(index::list_sql(q, "-titke", 0), "cannot sort by 'titke' (did you mean 'title'?)",
-                         UsageError);
+    CHECK_THROWS_WITH_AS(index::list_sql(q, "-titke", 0),
+                         "cannot sort by 'titke' (did you mean 'title'?)", UsageError);
   }
 }
 
 TEST_CASE("index::check_query")
 {
   Fixture f;
-  auto check = [&](const std::vector<std::string>& words) { index::check_query(model::parse_query(words), f.config); };
-  CHECK_NOTHROW(check({"status:poc-running", "region:ara", "theme:numerique", "created:2015-01..2015-06"}));
-  CHECK_THROWS_WITH_AS(check({"status:qualifed"}), "unknown status 'qualifed' (did you mean 'qualified'?)",
+  auto check = [&](const std::vector<std::string>& words) {
+    index::check_query(model::parse_query(words), f.config);
+  };
+  CHECK_NOTHROW(
+      check({"status:poc-running", "region:ara", "theme:numerique", "created:2015-01..2015-06"}));
+  CHECK_THROWS_WITH_AS(check({"status:qualifed"}),
+                       "unknown status 'qualifed' (did you mean 'qualified'?)", UsageError);
+  CHECK_THROWS_WITH_AS(check({"region:idff"}), "unknown region 'idff' (did you mean 'idf'?)",
                        UsageError);
-  CHECK_THROWS_WITH_AS(check({"region:idff"}), "unknown region 'idff' (did you mean 'idf'?)", UsageError);
-  CHECK_THROWS_WITH_AS(check({"theme:recrutment"}), "unknown theme 'recrutment' (did you mean 'recrutement'?)",
-                       UsageError);
+  CHECK_THROWS_WITH_AS(check({"theme:recrutment"}),
+                       "unknown theme 'recrutment' (did you mean 'recrutement'?)", UsageError);
   CHECK_THROWS_AS(check({"kind:pratice"}), UsageError);
-  CHECK_THROWS_WITH_AS(check({"created:2015-1..2015-06"}), "bad created term 'created:2015-1..2015-06'", UsageError);
+  CHECK_THROWS_WITH_AS(check({"created:2015-1..2015-06"}),
+                       "bad created term 'created:2015-1..2015-06'", UsageError);
   CHECK_THROWS_AS(check({"created:.."}), UsageError);
   CHECK_THROWS_AS(check({"created:last-year"}), UsageError);
   CHECK_THROWS_AS(model::parse_query({"stauts:qualified"}), UsageError);

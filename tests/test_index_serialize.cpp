@@ -17,7 +17,8 @@ std::vector<model::Innovation> example_records()
   return p.records;
 }
 
-std::optional<model::Innovation> round_trip(const model::Innovation& r, index::Decode what = index::Decode::all)
+std::optional<model::Innovation> round_trip(const model::Innovation& r,
+                                            index::Decode what = index::Decode::all)
 {
   return index::deserialize(index::serialize(r), what);
 }
@@ -96,7 +97,8 @@ TEST_CASE("index::deserialize")
     CHECK_FALSE(index::deserialize({s.figures, half(s.people), ""}, index::Decode::without_text));
     CHECK_FALSE(index::deserialize({half(s.figures), "", ""}, index::Decode::figures));
     CHECK_FALSE(index::deserialize({s.figures, s.people, s.text + "x"}));
-    CHECK_FALSE(index::deserialize({s.figures, s.people + "x", s.text}, index::Decode::without_text));
+    CHECK_FALSE(
+        index::deserialize({s.figures, s.people + "x", s.text}, index::Decode::without_text));
     // A part that the decoding leaves out is not read.
     CHECK(index::deserialize({s.figures, "junk", "junk"}, index::Decode::figures));
     CHECK(index::deserialize({s.figures, s.people, "junk"}, index::Decode::without_text));

@@ -23,10 +23,10 @@ std::vector<std::string> stems(const std::string& text)
 }
 
 // The example portfolio indexed in memory.
-struct Example
-{
+struct Example {
   model::Config config = store::require_config(example_portfolio());
-  index::Index idx{example_portfolio(), config, index::Index::Mode::memory, [](const std::string&) {}};
+  index::Index idx{example_portfolio(), config, index::Index::Mode::memory,
+                   [](const std::string&) {}};
   Example() { idx.refresh(); }
 };
 
@@ -72,7 +72,8 @@ TEST_CASE("index::similar_to_record")
   {
     for (const auto& entry : std::vector<std::pair<std::string, std::string>>{
              {"6w8ttpa3", "pmmq7mdc"}, {"d43dtm2t", "gp2h4shh"}, {"t08xtjzz", "5qextvqt"}}) {
-      const std::string& dup = entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
+      const std::string& dup =
+          entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
       const std::string& original = entry.second;
       CAPTURE(dup);
       auto sim = index::similar_to_record(ex.idx.db(), dup, 5);
@@ -104,9 +105,11 @@ TEST_CASE("index::similar_to")
   Example ex;
   SUBCASE("the same words score 1")
   {
-    SQLite::Statement s(ex.idx.db(), "SELECT title, summary, description FROM innovations WHERE id = 'pmmq7mdc'");
+    SQLite::Statement s(
+        ex.idx.db(), "SELECT title, summary, description FROM innovations WHERE id = 'pmmq7mdc'");
     REQUIRE(s.executeStep());
-    index::Document doc{s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString()};
+    index::Document doc{s.getColumn(0).getString(), s.getColumn(1).getString(),
+                        s.getColumn(2).getString()};
     auto sim = index::similar_to(ex.idx.db(), doc, 3);
     REQUIRE(!sim.empty());
     CHECK(sim.front().id == "pmmq7mdc");
@@ -116,8 +119,9 @@ TEST_CASE("index::similar_to")
   }
   SUBCASE("a rephrased title and summary")
   {
-    index::Document doc{"Recruter sans CV", "Des mises en situation plutôt que le CV pour présélectionner les candidats",
-                        ""};
+    index::Document doc{
+        "Recruter sans CV",
+        "Des mises en situation plutôt que le CV pour présélectionner les candidats", ""};
     auto sim = index::similar_to(ex.idx.db(), doc, 3);
     REQUIRE(!sim.empty());
     CHECK(sim.front().id == "pmmq7mdc");

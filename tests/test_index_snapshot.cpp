@@ -22,7 +22,8 @@ bool same_rows(const std::vector<index::FileRow>& a, const std::vector<index::Fi
     return false;
   }
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].path != b[i].path || a[i].size != b[i].size || a[i].mtime_ns != b[i].mtime_ns || a[i].ok != b[i].ok) {
+    if (a[i].path != b[i].path || a[i].size != b[i].size || a[i].mtime_ns != b[i].mtime_ns ||
+        a[i].ok != b[i].ok) {
       return false;
     }
   }
@@ -35,8 +36,8 @@ std::vector<index::FileRow> table_rows(SQLite::Database& db)
   std::vector<index::FileRow> rows;
   SQLite::Statement q(db, "SELECT path, size, mtime_ns, status = 'ok' FROM files ORDER BY path");
   while (q.executeStep()) {
-    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
-                    q.getColumn(3).getInt() != 0});
+    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
+                    q.getColumn(2).getInt64(), q.getColumn(3).getInt() != 0});
   }
   return rows;
 }
@@ -59,8 +60,7 @@ fs::file_time_type age_records(const fs::path& root)
   return old;
 }
 
-struct Fixture
-{
+struct Fixture {
   TempDir dir;
   model::Config config;
   Fixture()
@@ -70,7 +70,8 @@ struct Fixture
   }
   index::Index open()
   {
-    return index::Index(dir.path(), config, index::Index::Mode::cached, [](const std::string& w) { FAIL(w); });
+    return index::Index(dir.path(), config, index::Index::Mode::cached,
+                        [](const std::string& w) { FAIL(w); });
   }
 };
 
@@ -107,11 +108,13 @@ TEST_CASE("index::pack_file_rows and unpack_file_rows give back the rows, and re
   CHECK_FALSE(index::unpack_file_rows("innov-files 2\n", back));
 }
 
-TEST_CASE("index::chunk_file_rows: adding or removing a file changes the chunk it falls in, no other")
+TEST_CASE(
+    "index::chunk_file_rows: adding or removing a file changes the chunk it falls in, no other")
 {
   std::vector<index::FileRow> rows;
   for (int i = 0; i < 3000; ++i) {
-    rows.push_back({"innovations/2015/" + std::to_string(100000 + i * 2) + ".yaml", i, i * 7, i % 3 != 0});
+    rows.push_back(
+        {"innovations/2015/" + std::to_string(100000 + i * 2) + ".yaml", i, i * 7, i % 3 != 0});
   }
   auto chunks = index::chunk_file_rows(rows);
   CHECK(chunks.size() > 5);
@@ -131,7 +134,8 @@ TEST_CASE("index::chunk_file_rows: adding or removing a file changes the chunk i
   };
   for (int at : {0, 1234, 2999}) {
     auto added = rows;
-    added.insert(added.begin() + at, {"innovations/2015/" + std::to_string(100000 + at * 2 - 1) + ".yaml", 1, 1, true});
+    added.insert(added.begin() + at,
+                 {"innovations/2015/" + std::to_string(100000 + at * 2 - 1) + ".yaml", 1, 1, true});
     CHECK(changed(added) <= 2); // 2 when the new row ends a chunk
     auto removed = rows;
     removed.erase(removed.begin() + at);
@@ -147,7 +151,9 @@ TEST_CASE("index::plan_refresh reads new, changed and racy files, and drops the 
 {
   const std::int64_t s = 1'000'000'000;
   std::vector<index::FileRow> known = {
-      {"a.yaml", 10, 100 * s, true}, {"b.yaml", 10, 100 * s, true}, {"c.yaml", 10, 100 * s, false},
+      {"a.yaml", 10, 100 * s, true},
+      {"b.yaml", 10, 100 * s, true},
+      {"c.yaml", 10, 100 * s, false},
       {"d.yaml", 10, 109 * s, true}, // written within 2 s before the last refresh: racy
   };
   std::vector<index::FileStat> files = {
@@ -166,15 +172,19 @@ TEST_CASE("index::plan_refresh reads new, changed and racy files, and drops the 
   CHECK(p.ok == 1);
   CHECK_FALSE(p.nothing_to_do());
   // The same files a while later, every change indexed: nothing to do.
-  std::vector<index::FileRow> now = {
-      {"a.yaml", 10, 100 * s, true}, {"b.yaml", 11, 100 * s, true}, {"bb.yaml", 5, 50 * s, false}, {"d.yaml", 10, 109 * s, true}};
+  std::vector<index::FileRow> now = {{"a.yaml", 10, 100 * s, true},
+                                     {"b.yaml", 11, 100 * s, true},
+                                     {"bb.yaml", 5, 50 * s, false},
+                                     {"d.yaml", 10, 109 * s, true}};
   auto later = index::plan_refresh(now, false, 200 * s, files);
   CHECK(later.nothing_to_do());
   CHECK(later.ok == 3);
   CHECK(index::plan_refresh(now, true, 200 * s, files).to_read.size() == files.size());
   // rows_after: what the refresh leaves in the table.
-  auto after = index::rows_after(known, files, {{"b.yaml", 11, 100 * s, true}, {"bb.yaml", 5, 50 * s, false},
-                                                 {"d.yaml", 10, 109 * s, true}});
+  auto after = index::rows_after(known, files,
+                                 {{"b.yaml", 11, 100 * s, true},
+                                  {"bb.yaml", 5, 50 * s, false},
+                                  {"d.yaml", 10, 109 * s, true}});
   CHECK(same_rows(after, now));
 }
 
@@ -223,7 +233,8 @@ TEST_CASE("index::Index keeps file_chunks equal to the files table through rando
   CHECK(same_rows(packed_rows(again.db()), table_rows(again.db())));
 }
 
-TEST_CASE("index::Index::refresh runs the read ahead on the cache, and says whether its result stands")
+TEST_CASE(
+    "index::Index::refresh runs the read ahead on the cache, and says whether its result stands")
 {
   Fixture f;
   const auto& root = f.dir.path();
@@ -256,8 +267,8 @@ TEST_CASE("index::Index::refresh runs the read ahead on the cache, and says whet
     auto stats = idx.refresh(false, &ahead, read);
     CHECK(runs == 1);
     CHECK_FALSE(stats.read_ahead);
-    CHECK(seen == all);             // what the read saw...
-    CHECK(count(idx) == all - 1);   // ...and what it reads again
+    CHECK(seen == all);           // what the read saw...
+    CHECK(count(idx) == all - 1); // ...and what it reads again
   }
   SUBCASE("another process wrote the cache during the read: the result is void")
   {
@@ -273,7 +284,8 @@ TEST_CASE("index::Index::refresh runs the read ahead on the cache, and says whet
   SUBCASE("a read that fails is done again, after the refresh")
   {
     index::ScanAhead ahead(root);
-    auto stats = idx.refresh(false, &ahead, [&](index::Index& i) { i.db().exec("SELECT * FROM no_such_table"); });
+    auto stats = idx.refresh(false, &ahead,
+                             [&](index::Index& i) { i.db().exec("SELECT * FROM no_such_table"); });
     CHECK_FALSE(stats.read_ahead);
   }
   SUBCASE("no read ahead without a scan ahead, nor when the index is rebuilt")
@@ -342,11 +354,13 @@ TEST_CASE("index: a file whose time changed but not its content keeps its record
   CHECK(idx.records().size() == records);
   CHECK(same_rows(packed_rows(idx.db()), table_rows(idx.db())));
 
-  // Written just now, the file is racy: each refresh within 2 s reads it again, and when its content
-  // is as indexed, writes nothing.
+  // Written just now, the file is racy: each refresh within 2 s reads it again, and when its
+  // content is as indexed, writes nothing.
   f.dir.write(rel, text + "# now\n");
   CHECK(idx.refresh().reread == 1);
-  auto refreshed = [&] { return idx.db().execAndGet("SELECT value FROM meta WHERE key = 'refreshed_ns'").getString(); };
+  auto refreshed = [&] {
+    return idx.db().execAndGet("SELECT value FROM meta WHERE key = 'refreshed_ns'").getString();
+  };
   const std::string before = refreshed();
   auto racy = idx.refresh();
   CHECK(racy.reread == 0);
@@ -355,7 +369,8 @@ TEST_CASE("index: a file whose time changed but not its content keeps its record
   CHECK(idx.records().size() == records);
 }
 
-TEST_CASE("index: a new cache has 16 KB pages; a rebuild empties the full-text table and fills it again")
+TEST_CASE(
+    "index: a new cache has 16 KB pages; a rebuild empties the full-text table and fills it again")
 {
   Fixture f;
   auto idx = f.open();
@@ -363,7 +378,9 @@ TEST_CASE("index: a new cache has 16 KB pages; a rebuild empties the full-text t
   CHECK(idx.db().execAndGet("PRAGMA page_size").getInt() == 16384);
   auto count = [&] { return idx.db().execAndGet("SELECT count(*) FROM search").getInt64(); };
   auto matches = [&] {
-    return idx.db().execAndGet("SELECT count(*) FROM search WHERE search MATCH 'recrutement'").getInt64();
+    return idx.db()
+        .execAndGet("SELECT count(*) FROM search WHERE search MATCH 'recrutement'")
+        .getInt64();
   };
   const auto rows = count();
   const auto found = matches();

@@ -9,8 +9,11 @@ namespace {
 Config rubric_config()
 {
   Config c;
-  c.criteria = {{"value_jobseekers", 3, ""}, {"value_employers", 2, ""}, {"value_staff", 2, ""},
-                {"feasibility", 2, ""}, {"scalability", 1, ""}};
+  c.criteria = {{"value_jobseekers", 3, ""},
+                {"value_employers", 2, ""},
+                {"value_staff", 2, ""},
+                {"feasibility", 2, ""},
+                {"scalability", 1, ""}};
   c.min_experts = 2;
   c.min_score = 3.0;
   c.min_territories = 2;
@@ -22,7 +25,8 @@ Qualification qual(const std::string& expert, double all, const std::string& dec
   Qualification q;
   q.expert = expert;
   q.decision = decision;
-  for (const char* id : {"value_jobseekers", "value_employers", "value_staff", "feasibility", "scalability"}) {
+  for (const char* id :
+       {"value_jobseekers", "value_employers", "value_staff", "feasibility", "scalability"}) {
     q.scores.emplace_back(id, all);
   }
   return q;
@@ -34,7 +38,10 @@ TEST_CASE("model::weighted_score")
 {
   Config c = rubric_config();
   Qualification q;
-  q.scores = {{"value_jobseekers", 4}, {"value_employers", 5}, {"value_staff", 3}, {"feasibility", 4},
+  q.scores = {{"value_jobseekers", 4},
+              {"value_employers", 5},
+              {"value_staff", 3},
+              {"feasibility", 4},
               {"scalability", 4}};
   // (3*4 + 2*5 + 2*3 + 2*4 + 1*4) / 10 = 40 / 10
   CHECK(weighted_score(q, c) == doctest::Approx(4.0));

@@ -46,11 +46,14 @@ TEST_CASE("model::apply_action follows the lifecycle table")
 TEST_CASE("model::refusal_message names the state and what is allowed")
 {
   CHECK(refusal_message("k3m9xa2q", State::submitted, Action::poc_start, "idea") ==
-        "cannot run 'poc start' on 'k3m9xa2q': it is submitted (allowed from submitted: qualify --decision go, "
-        "qualify --decision reject, qualify --decision hold, qualify --decision needs-info, idea merge, "
+        "cannot run 'poc start' on 'k3m9xa2q': it is submitted (allowed from submitted: qualify "
+        "--decision go, "
+        "qualify --decision reject, qualify --decision hold, qualify --decision needs-info, idea "
+        "merge, "
         "idea withdraw)");
   CHECK(refusal_message("k3m9xa2q", State::rejected, Action::withdraw, "idea") ==
-        "cannot run 'idea withdraw' on 'k3m9xa2q': it is rejected, a terminal state (nothing is allowed from it)");
+        "cannot run 'idea withdraw' on 'k3m9xa2q': it is rejected, a terminal state (nothing is "
+        "allowed from it)");
 }
 
 TEST_CASE("model::transition_allowed")

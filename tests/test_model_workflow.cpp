@@ -12,9 +12,13 @@ namespace {
 Config config()
 {
   Config c;
-  c.regions = {{"idf", "Île-de-France"}, {"hdf", "Hauts-de-France"}, {"ara", "Auvergne-Rhône-Alpes"}};
-  c.criteria = {{"value_jobseekers", 3, ""}, {"value_employers", 2, ""}, {"value_staff", 2, ""},
-                {"feasibility", 2, ""}, {"scalability", 1, ""}};
+  c.regions = {
+      {"idf", "Île-de-France"}, {"hdf", "Hauts-de-France"}, {"ara", "Auvergne-Rhône-Alpes"}};
+  c.criteria = {{"value_jobseekers", 3, ""},
+                {"value_employers", 2, ""},
+                {"value_staff", 2, ""},
+                {"feasibility", 2, ""},
+                {"scalability", 1, ""}};
   c.min_experts = 1;
   c.min_score = 3.0;
   c.min_territories = 2;
@@ -43,7 +47,8 @@ QualifyInput input(const std::string& expert, double score, const std::string& d
   in.expert = expert;
   in.region = "hdf";
   in.decision = decision;
-  for (const char* id : {"value_jobseekers", "value_employers", "value_staff", "feasibility", "scalability"}) {
+  for (const char* id :
+       {"value_jobseekers", "value_employers", "value_staff", "feasibility", "scalability"}) {
     in.scores.emplace_back(id, score);
   }
   return in;
@@ -56,7 +61,8 @@ Poc poc(std::vector<std::string> territory = {"agence-lille", "agence-roubaix"})
   p.territory = std::move(territory);
   p.planned_start = "2016-05-01";
   p.planned_end = "2016-10-31";
-  Kpi up{"placement_rate", "Taux de retour à l'emploi", "percent", "up", 38, 45, std::nullopt, true};
+  Kpi up{
+      "placement_rate", "Taux de retour à l'emploi", "percent", "up", 38, 45, std::nullopt, true};
   Kpi down{"delay", "Délai d'accès", "days", "down", 30, 20, std::nullopt, true};
   p.kpis = {up, down};
   return p;
@@ -79,7 +85,8 @@ Innovation done(double placement, double delay, std::vector<std::string> territo
 TEST_CASE("model::current_state")
 {
   CHECK(current_state(record("poc-running")) == State::poc_running);
-  CHECK_THROWS_WITH_AS(current_state(record("open")), "record 'k3m9xa2q' has an unknown status 'open'", DataError);
+  CHECK_THROWS_WITH_AS(current_state(record("open")),
+                       "record 'k3m9xa2q' has an unknown status 'open'", DataError);
 }
 
 TEST_CASE("model::transition")
@@ -95,17 +102,19 @@ TEST_CASE("model::transition")
 
   SUBCASE("a refused action changes nothing and names the state")
   {
-    CHECK_THROWS_WITH_AS(transition(r, Action::withdraw, k_actor),
-                         "cannot run 'idea withdraw' on 'k3m9xa2q': it is withdrawn, a terminal state (nothing is "
-                         "allowed from it)",
-                         DataError);
+    CHECK_THROWS_WITH_AS(
+        transition(r, Action::withdraw, k_actor),
+        "cannot run 'idea withdraw' on 'k3m9xa2q': it is withdrawn, a terminal state (nothing is "
+        "allowed from it)",
+        DataError);
     CHECK(r.history.size() == 2);
     Innovation s = record();
-    CHECK_THROWS_WITH_AS(transition(s, Action::poc_start, k_actor),
-                         "cannot run 'poc start' on 'k3m9xa2q': it is submitted (allowed from submitted: qualify "
-                         "--decision go, qualify --decision reject, qualify --decision hold, qualify --decision "
-                         "needs-info, idea merge, idea withdraw)",
-                         DataError);
+    CHECK_THROWS_WITH_AS(
+        transition(s, Action::poc_start, k_actor),
+        "cannot run 'poc start' on 'k3m9xa2q': it is submitted (allowed from submitted: qualify "
+        "--decision go, qualify --decision reject, qualify --decision hold, qualify --decision "
+        "needs-info, idea merge, idea withdraw)",
+        DataError);
     CHECK(s.status == "submitted");
   }
 }
@@ -150,7 +159,10 @@ TEST_CASE("model::qualify")
   SUBCASE("a go that meets the gate qualifies, scores in rubric order")
   {
     QualifyInput in = input("expert-hdf-2", 0);
-    in.scores = {{"scalability", 1}, {"feasibility", 2}, {"value_staff", 3}, {"value_employers", 4},
+    in.scores = {{"scalability", 1},
+                 {"feasibility", 2},
+                 {"value_staff", 3},
+                 {"value_employers", 4},
                  {"value_jobseekers", 5}};
     in.rationale = "Fort potentiel";
     auto result = qualify(r, c, in, expert);
@@ -173,7 +185,8 @@ TEST_CASE("model::qualify")
     CHECK_FALSE(result.moved_to);
     CHECK(r.status == "submitted");
     CHECK(r.history.size() == 1);
-    CHECK(result.gate.missing == std::vector<std::string>{"a mean weighted score of at least 3 (now 2.00)"});
+    CHECK(result.gate.missing ==
+          std::vector<std::string>{"a mean weighted score of at least 3 (now 2.00)"});
   }
   SUBCASE("two experts needed: the first go waits, the second qualifies")
   {
@@ -189,7 +202,8 @@ TEST_CASE("model::qualify")
   SUBCASE("reject, hold and needs-info move directly")
   {
     CHECK(qualify(r, c, input("expert-hdf-2", 5, "hold"), expert).moved_to == State::on_hold);
-    CHECK(qualify(r, c, input("expert-idf-1", 5, "needs-info"), expert).moved_to == State::needs_info);
+    CHECK(qualify(r, c, input("expert-idf-1", 5, "needs-info"), expert).moved_to ==
+          State::needs_info);
     Innovation s = record();
     CHECK(qualify(s, c, input("expert-hdf-2", 1, "reject"), expert).moved_to == State::rejected);
     CHECK(s.status == "rejected");
@@ -199,33 +213,41 @@ TEST_CASE("model::qualify")
     QualifyInput in = input("expert-hdf-2", 4);
     in.scores.pop_back();
     in.scores.pop_back();
-    CHECK_THROWS_WITH_AS(qualify(r, c, in, expert), "missing score for rubric criteria 'feasibility', 'scalability'",
+    CHECK_THROWS_WITH_AS(qualify(r, c, in, expert),
+                         "missing score for rubric criteria 'feasibility', 'scalability'",
                          UsageError);
     in.scores.emplace_back("feasibility", 4);
-    CHECK_THROWS_WITH_AS(qualify(r, c, in, expert), "missing score for rubric criterion 'scalability'", UsageError);
+    CHECK_THROWS_WITH_AS(qualify(r, c, in, expert),
+                         "missing score for rubric criterion 'scalability'", UsageError);
     in = input("expert-hdf-2", 4);
     in.scores.emplace_back("feasability", 4);
     CHECK_THROWS_WITH_AS(qualify(r, c, in, expert),
-                         "unknown rubric criterion 'feasability' (did you mean 'feasibility'?)", UsageError);
+                         "unknown rubric criterion 'feasability' (did you mean 'feasibility'?)",
+                         UsageError);
     in = input("expert-hdf-2", 4);
     in.scores.emplace_back("feasibility", 2);
-    CHECK_THROWS_WITH_AS(qualify(r, c, in, expert), "rubric criterion 'feasibility' is scored twice", UsageError);
+    CHECK_THROWS_WITH_AS(qualify(r, c, in, expert),
+                         "rubric criterion 'feasibility' is scored twice", UsageError);
     CHECK_THROWS_WITH_AS(qualify(r, c, input("expert-hdf-2", 6), expert),
-                         "score 6 for 'value_jobseekers' is outside the rubric scale 1..5", UsageError);
+                         "score 6 for 'value_jobseekers' is outside the rubric scale 1..5",
+                         UsageError);
     CHECK_THROWS_WITH_AS(qualify(r, c, input("expert-hdf-2", 0.5), expert),
-                         "score 0.5 for 'value_jobseekers' is outside the rubric scale 1..5", UsageError);
+                         "score 0.5 for 'value_jobseekers' is outside the rubric scale 1..5",
+                         UsageError);
     CHECK(r.qualifications.empty());
   }
   SUBCASE("the author cannot qualify their own idea")
   {
     CHECK_THROWS_WITH_AS(qualify(r, c, input("agent-48213", 4), expert),
-                         "expert 'agent-48213' is the author of 'k3m9xa2q' and cannot qualify it", DataError);
+                         "expert 'agent-48213' is the author of 'k3m9xa2q' and cannot qualify it",
+                         DataError);
   }
   SUBCASE("the same expert twice needs amend, which replaces the entry")
   {
     qualify(r, c, input("expert-hdf-2", 2), expert);
     CHECK_THROWS_WITH_AS(qualify(r, c, input("expert-hdf-2", 4), expert),
-                         "expert 'expert-hdf-2' already qualified 'k3m9xa2q' on 2016-04-01", DataError);
+                         "expert 'expert-hdf-2' already qualified 'k3m9xa2q' on 2016-04-01",
+                         DataError);
     QualifyInput again = input("expert-hdf-2", 4);
     again.amend = true;
     auto result = qualify(r, c, again, {"expert-hdf-2", "2016-04-03"});
@@ -237,9 +259,10 @@ TEST_CASE("model::qualify")
   SUBCASE("a qualified record is not qualified again")
   {
     qualify(r, c, input("expert-hdf-2", 4), expert);
-    CHECK_THROWS_WITH_AS(qualify(r, c, input("expert-idf-1", 4), expert),
-                         doctest::Contains("cannot run 'qualify --decision go' on 'k3m9xa2q': it is qualified"),
-                         DataError);
+    CHECK_THROWS_WITH_AS(
+        qualify(r, c, input("expert-idf-1", 4), expert),
+        doctest::Contains("cannot run 'qualify --decision go' on 'k3m9xa2q': it is qualified"),
+        DataError);
     CHECK(r.qualifications.size() == 1);
   }
   SUBCASE("an unknown decision")
@@ -252,7 +275,8 @@ TEST_CASE("model::qualify")
 TEST_CASE("model::plan_poc")
 {
   Innovation r = record();
-  CHECK_THROWS_WITH_AS(plan_poc(r, poc(), k_actor), doctest::Contains("cannot run 'poc plan' on 'k3m9xa2q': it is submitted"),
+  CHECK_THROWS_WITH_AS(plan_poc(r, poc(), k_actor),
+                       doctest::Contains("cannot run 'poc plan' on 'k3m9xa2q': it is submitted"),
                        DataError);
   CHECK(r.pocs.empty());
   r.status = "qualified";
@@ -270,7 +294,8 @@ TEST_CASE("model::plan_poc")
     r.status = "qualified";
     Poc named = poc();
     named.id = "p1";
-    CHECK_THROWS_WITH_AS(plan_poc(r, named, k_actor), "record 'k3m9xa2q' already has a POC 'p1'", UsageError);
+    CHECK_THROWS_WITH_AS(plan_poc(r, named, k_actor), "record 'k3m9xa2q' already has a POC 'p1'",
+                         UsageError);
     named.id = "sprint";
     plan_poc(r, named, k_actor);
     CHECK(r.pocs.back().id == "sprint");
@@ -280,11 +305,12 @@ TEST_CASE("model::plan_poc")
     Innovation s = record("qualified");
     Poc p = poc();
     p.kpis.push_back(p.kpis[0]);
-    CHECK_THROWS_WITH_AS(plan_poc(s, p, k_actor), "KPI 'placement_rate' is given twice", UsageError);
+    CHECK_THROWS_WITH_AS(plan_poc(s, p, k_actor), "KPI 'placement_rate' is given twice",
+                         UsageError);
     p = poc();
     p.planned_end = "2016-04-30";
-    CHECK_THROWS_WITH_AS(plan_poc(s, p, k_actor), "the planned end 2016-04-30 is before the start 2016-05-01",
-                         UsageError);
+    CHECK_THROWS_WITH_AS(plan_poc(s, p, k_actor),
+                         "the planned end 2016-04-30 is before the start 2016-05-01", UsageError);
     CHECK(s.status == "qualified");
     CHECK(s.pocs.empty());
   }
@@ -299,7 +325,8 @@ TEST_CASE("model::start_poc")
   CHECK(r.status == "poc-running");
   CHECK(r.pocs[0].started == "2016-05-04");
   CHECK_THROWS_WITH_AS(start_poc(r, "2016-05-05", k_actor),
-                       doctest::Contains("cannot run 'poc start' on 'k3m9xa2q': it is poc-running"), DataError);
+                       doctest::Contains("cannot run 'poc start' on 'k3m9xa2q': it is poc-running"),
+                       DataError);
   CHECK(r.pocs[0].started == "2016-05-04");
 }
 
@@ -307,9 +334,10 @@ TEST_CASE("model::measure_poc")
 {
   Innovation r = record("qualified");
   plan_poc(r, poc(), k_actor);
-  CHECK_THROWS_WITH_AS(measure_poc(r, {{"delay", 25}}, std::nullopt),
-                       "cannot measure 'k3m9xa2q': it is poc-planned (measurements go to a running or done POC)",
-                       DataError);
+  CHECK_THROWS_WITH_AS(
+      measure_poc(r, {{"delay", 25}}, std::nullopt),
+      "cannot measure 'k3m9xa2q': it is poc-planned (measurements go to a running or done POC)",
+      DataError);
   start_poc(r, "2016-05-04", k_actor);
   measure_poc(r, {{"delay", 25}}, std::nullopt);
   CHECK(r.pocs[0].kpis[1].actual == 25);
@@ -370,10 +398,11 @@ TEST_CASE("model::generalize")
   SUBCASE("the must-KPIs are judged in their direction")
   {
     Innovation r = done(49, 22); // delay 22 is above its target 20: not met
-    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee),
-                         "the generalization gate is not met for 'k3m9xa2q': every must-meet KPI reaches its target "
-                         "(not met: delay 22 (target 20, down))",
-                         DataError);
+    CHECK_THROWS_WITH_AS(
+        generalize(r, c, go, committee),
+        "the generalization gate is not met for 'k3m9xa2q': every must-meet KPI reaches its target "
+        "(not met: delay 22 (target 20, down))",
+        DataError);
     CHECK(r.status == "poc-done");
     CHECK(r.decisions.empty());
     go.override_reason = "Urgence nationale";
@@ -392,9 +421,10 @@ TEST_CASE("model::generalize")
   SUBCASE("too few territories")
   {
     Innovation r = done(49, 18, {"agence-lille"});
-    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee),
-                         doctest::Contains("the POC ran in at least 2 territories (1 territory: agence-lille)"),
-                         DataError);
+    CHECK_THROWS_WITH_AS(
+        generalize(r, c, go, committee),
+        doctest::Contains("the POC ran in at least 2 territories (1 territory: agence-lille)"),
+        DataError);
   }
   SUBCASE("recycle, hold and kill")
   {
@@ -423,9 +453,10 @@ TEST_CASE("model::generalize")
   SUBCASE("from qualified, a go is for practices only")
   {
     Innovation idea = record("qualified");
-    CHECK_THROWS_WITH_AS(generalize(idea, c, go, committee),
-                         doctest::Contains("cannot run 'generalize --decision go' on 'k3m9xa2q': it is qualified"),
-                         DataError);
+    CHECK_THROWS_WITH_AS(
+        generalize(idea, c, go, committee),
+        doctest::Contains("cannot run 'generalize --decision go' on 'k3m9xa2q': it is qualified"),
+        DataError);
     Innovation practice = record("submitted", "practice");
     qualify(practice, c, input("expert-hdf-2", 4), committee);
     generalize(practice, c, go, committee);
@@ -435,22 +466,25 @@ TEST_CASE("model::generalize")
   {
     Innovation r = done(49, 18);
     go.scope = {"national", "idf"};
-    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee), "the scope is national or a list of regions, not both",
-                         UsageError);
+    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee),
+                         "the scope is national or a list of regions, not both", UsageError);
     go.scope = {"idf", "idf"};
-    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee), "region 'idf' is given twice in the scope", UsageError);
+    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee),
+                         "region 'idf' is given twice in the scope", UsageError);
     go.scope = {"idf", "hdf"};
     go.rollout = {{"idf", "2017-03-01", ""}, {"idf", "2017-04-01", ""}};
-    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee), "region 'idf' has two roll-out waves", UsageError);
-    go.rollout = {{"ara", "2017-03-01", ""}};
-    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee), "the wave of 'ara' is outside the scope (idf, hdf)",
+    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee), "region 'idf' has two roll-out waves",
                          UsageError);
+    go.rollout = {{"ara", "2017-03-01", ""}};
+    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee),
+                         "the wave of 'ara' is outside the scope (idf, hdf)", UsageError);
     go.rollout = {{"idff", "2017-03-01", ""}};
-    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee), "unknown region 'idff' (did you mean 'idf'?)", UsageError);
+    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee),
+                         "unknown region 'idff' (did you mean 'idf'?)", UsageError);
     CHECK(r.status == "poc-done");
     go.decision = "maybe";
-    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee), "unknown decision 'maybe' (go, kill, hold or recycle)",
-                         UsageError);
+    CHECK_THROWS_WITH_AS(generalize(r, c, go, committee),
+                         "unknown decision 'maybe' (go, kill, hold or recycle)", UsageError);
   }
 }
 
@@ -458,8 +492,8 @@ TEST_CASE("model::rollout_done")
 {
   Config c = config();
   Innovation r = done(49, 18);
-  CHECK_THROWS_WITH_AS(rollout_done(r, "hdf", "2017-03-15"), "record 'k3m9xa2q' has no go decision to roll out",
-                       DataError);
+  CHECK_THROWS_WITH_AS(rollout_done(r, "hdf", "2017-03-15"),
+                       "record 'k3m9xa2q' has no go decision to roll out", DataError);
   GeneralizeInput go;
   go.decision = "go";
   go.scope = {"hdf", "idf"};
@@ -473,17 +507,19 @@ TEST_CASE("model::rollout_done")
   CHECK(waves[0].done == "2017-03-15");
   CHECK(waves[1].region == "idf");
   CHECK(waves[1].done == "2017-06-20");
-  CHECK_THROWS_WITH_AS(rollout_done(r, "ara", "2017-07-01"),
-                       "region 'ara' is outside the scope of the go decision on 'k3m9xa2q' (hdf, idf)", DataError);
+  CHECK_THROWS_WITH_AS(
+      rollout_done(r, "ara", "2017-07-01"),
+      "region 'ara' is outside the scope of the go decision on 'k3m9xa2q' (hdf, idf)", DataError);
 }
 
 TEST_CASE("model::realize")
 {
   Innovation r = record();
-  CHECK_THROWS_WITH_AS(realize(r, {"2016-Q3", "hours_saved", 100, ""}),
-                       "cannot record realized value on 'k3m9xa2q': it is submitted (value is realized by a running "
-                       "POC or a generalized innovation)",
-                       DataError);
+  CHECK_THROWS_WITH_AS(
+      realize(r, {"2016-Q3", "hours_saved", 100, ""}),
+      "cannot record realized value on 'k3m9xa2q': it is submitted (value is realized by a running "
+      "POC or a generalized innovation)",
+      DataError);
   r.status = "generalized";
   realize(r, {"2016-Q3", "hours_saved", 41000, "hdf"});
   realize(r, {"2016-Q4", "hours_saved", 43000, "hdf"});
@@ -517,7 +553,8 @@ TEST_CASE("model::merge")
     for (const char* status : {"merged", "rejected", "withdrawn"}) {
       target.status = status;
       CHECK_THROWS_WITH_AS(merge(dup, target, k_actor),
-                           ("cannot merge into 'k3m9xa2q': it is " + std::string(status)).c_str(), DataError);
+                           ("cannot merge into 'k3m9xa2q': it is " + std::string(status)).c_str(),
+                           DataError);
       CHECK(dup.status == "submitted");
     }
     target.status = "killed";
@@ -528,8 +565,10 @@ TEST_CASE("model::merge")
   {
     dup.status = "rejected";
     CHECK_THROWS_WITH_AS(merge(dup, target, k_actor),
-                         doctest::Contains("cannot run 'idea merge' on '7d2hq4wz': it is rejected"), DataError);
+                         doctest::Contains("cannot run 'idea merge' on '7d2hq4wz': it is rejected"),
+                         DataError);
     CHECK(target.likes.size() == 2);
-    CHECK_THROWS_WITH_AS(merge(target, target, k_actor), "cannot merge 'k3m9xa2q' into itself", UsageError);
+    CHECK_THROWS_WITH_AS(merge(target, target, k_actor), "cannot merge 'k3m9xa2q' into itself",
+                         UsageError);
   }
 }

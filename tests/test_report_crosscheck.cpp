@@ -15,10 +15,10 @@ using namespace innov::test;
 
 namespace {
 
-struct Example
-{
+struct Example {
   model::Config config = store::require_config(example_portfolio());
-  index::Index idx{example_portfolio(), config, index::Index::Mode::memory, [](const std::string&) {}};
+  index::Index idx{example_portfolio(), config, index::Index::Mode::memory,
+                   [](const std::string&) {}};
   Example() { idx.refresh(); }
 
   double scalar(const std::string& sql)
@@ -38,10 +38,9 @@ struct Example
   }
 };
 
-// The history states that mean a funnel stage was reached (DESIGN.md: "poc: reached poc-planned or a
-// later POC state"), and the statuses that are in it now.
-struct StageSql
-{
+// The history states that mean a funnel stage was reached (DESIGN.md: "poc: reached poc-planned or
+// a later POC state"), and the statuses that are in it now.
+struct StageSql {
   std::string name;
   std::string reached_states;
   std::string current_states;
@@ -71,8 +70,10 @@ TEST_CASE("report: funnel figures of the example agree with SQL over the index")
   for (std::size_t i = 0; i < k_stages.size(); ++i) {
     const auto& st = k_stages[i];
     CAPTURE(st.name);
-    double reached = ex.scalar("SELECT COUNT(DISTINCT record_id) FROM history WHERE to_state IN (" + st.reached_states + ")");
-    double current = ex.scalar("SELECT COUNT(*) FROM innovations WHERE status IN (" + st.current_states + ")");
+    double reached = ex.scalar("SELECT COUNT(DISTINCT record_id) FROM history WHERE to_state IN (" +
+                               st.reached_states + ")");
+    double current =
+        ex.scalar("SELECT COUNT(*) FROM innovations WHERE status IN (" + st.current_states + ")");
     CHECK(reached > 0);
     CHECK(num(rep, "stages", st.name, "reached") == reached);
     CHECK(num(rep, "stages", st.name, "current") == current);
@@ -80,14 +81,18 @@ TEST_CASE("report: funnel figures of the example agree with SQL over the index")
       prev = reached;
       continue;
     }
-    CHECK(num(rep, "stages", st.name, "conversion") == doctest::Approx(reached / prev).epsilon(0.001));
+    CHECK(num(rep, "stages", st.name, "conversion") ==
+          doctest::Approx(reached / prev).epsilon(0.001));
     prev = reached;
     // Days from first reaching the previous stage to first reaching this one, per record.
-    SQLite::Statement q(ex.idx.db(), "SELECT julianday(b.at) - julianday(a.at) FROM "
-                                     "(SELECT record_id, MIN(substr(at, 1, 10)) AS at FROM history WHERE to_state IN (" +
-                                         k_stages[i - 1].reached_states + ") GROUP BY record_id) a JOIN "
-                                         "(SELECT record_id, MIN(substr(at, 1, 10)) AS at FROM history WHERE to_state IN (" +
-                                         st.reached_states + ") GROUP BY record_id) b USING (record_id)");
+    SQLite::Statement q(
+        ex.idx.db(),
+        "SELECT julianday(b.at) - julianday(a.at) FROM "
+        "(SELECT record_id, MIN(substr(at, 1, 10)) AS at FROM history WHERE to_state IN (" +
+            k_stages[i - 1].reached_states +
+            ") GROUP BY record_id) a JOIN "
+            "(SELECT record_id, MIN(substr(at, 1, 10)) AS at FROM history WHERE to_state IN (" +
+            st.reached_states + ") GROUP BY record_id) b USING (record_id)");
     std::vector<double> days;
     while (q.executeStep()) {
       days.push_back(q.getColumn(0).getDouble());
@@ -96,8 +101,9 @@ TEST_CASE("report: funnel figures of the example agree with SQL over the index")
     CHECK(num(rep, "stages", st.name, "median_days") == doctest::Approx(median(days)));
   }
   for (const char* closed : {"rejected", "killed", "merged", "withdrawn"}) {
-    CHECK(num(rep, "closed", closed, "records") ==
-          ex.scalar(std::string("SELECT COUNT(*) FROM innovations WHERE status = '") + closed + "'"));
+    CHECK(
+        num(rep, "closed", closed, "records") ==
+        ex.scalar(std::string("SELECT COUNT(*) FROM innovations WHERE status = '") + closed + "'"));
   }
 }
 
@@ -108,14 +114,19 @@ TEST_CASE("report: value figures of the example agree with SQL over the index")
   double realized_eur_total = 0;
   for (const auto& m : ex.config.value_metrics) {
     CAPTURE(m.id);
-    double estimated = ex.scalar("SELECT SUM(CASE estimate_per WHEN 'month' THEN 12 * estimate_amount ELSE "
-                                 "estimate_amount END) FROM innovations WHERE estimate_metric = '" + m.id + "'");
+    double estimated =
+        ex.scalar("SELECT SUM(CASE estimate_per WHEN 'month' THEN 12 * estimate_amount ELSE "
+                  "estimate_amount END) FROM innovations WHERE estimate_metric = '" +
+                  m.id + "'");
     // The projection of each record's latest generalization go decision.
-    double projected = ex.scalar(
-        "SELECT SUM(CASE projected_per WHEN 'month' THEN 12 * projected_amount ELSE projected_amount END) "
-        "FROM decisions d WHERE projected_metric = '" + m.id + "' AND gate = 'generalization' AND decision = 'go' "
-        "AND seq = (SELECT MAX(seq) FROM decisions WHERE record_id = d.record_id AND gate = 'generalization' "
-        "AND decision = 'go')");
+    double projected = ex.scalar("SELECT SUM(CASE projected_per WHEN 'month' THEN 12 * "
+                                 "projected_amount ELSE projected_amount END) "
+                                 "FROM decisions d WHERE projected_metric = '" +
+                                 m.id +
+                                 "' AND gate = 'generalization' AND decision = 'go' "
+                                 "AND seq = (SELECT MAX(seq) FROM decisions WHERE record_id = "
+                                 "d.record_id AND gate = 'generalization' "
+                                 "AND decision = 'go')");
     double realized = ex.scalar("SELECT SUM(amount) FROM realized WHERE metric = '" + m.id + "'");
     CHECK(realized > 0);
     CHECK(num(rep, "metrics", m.id, "estimated") == doctest::Approx(estimated));
@@ -132,7 +143,8 @@ TEST_CASE("report: value figures of the example agree with SQL over the index")
   CHECK(spend > 0);
   CHECK(num(rep, "roi", "poc_spend_EUR", "value") == std::round(spend));
   CHECK(num(rep, "roi", "realized_EUR", "value") == std::round(realized_eur_total));
-  CHECK(num(rep, "roi", "roi", "value") == doctest::Approx(std::round(realized_eur_total / spend * 100) / 100));
+  CHECK(num(rep, "roi", "roi", "value") ==
+        doctest::Approx(std::round(realized_eur_total / spend * 100) / 100));
 
   // The top list: realized value in the currency per record, highest first.
   std::string rates = "CASE metric";
@@ -140,8 +152,10 @@ TEST_CASE("report: value figures of the example agree with SQL over the index")
     rates += " WHEN '" + m.id + "' THEN " + std::to_string(m.eur_per_unit.value_or(0));
   }
   rates += " ELSE 0 END";
-  SQLite::Statement q(ex.idx.db(), "SELECT record_id, SUM(amount * " + rates + ") AS eur FROM realized GROUP BY "
-                                   "record_id HAVING eur > 0 ORDER BY eur DESC, record_id LIMIT 10");
+  SQLite::Statement q(ex.idx.db(),
+                      "SELECT record_id, SUM(amount * " + rates +
+                          ") AS eur FROM realized GROUP BY "
+                          "record_id HAVING eur > 0 ORDER BY eur DESC, record_id LIMIT 10");
   std::vector<std::string> ids;
   while (q.executeStep()) {
     std::string id = q.getColumn(0).getString();

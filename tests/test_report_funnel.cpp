@@ -1,4 +1,5 @@
-// report::funnel_report on the hand-made sample (tests/report_sample.hpp): every figure counted by hand.
+// report::funnel_report on the hand-made sample (tests/report_sample.hpp): every figure counted by
+// hand.
 #include "tests/report_sample.hpp"
 
 using namespace innov;
@@ -9,7 +10,8 @@ TEST_CASE("report::funnel_report")
   SUBCASE("stages: reached, current, conversion, median days")
   {
     auto r = report::funnel_report(sample_input());
-    CHECK(row_labels(r, "stages") == std::vector<std::string>{"submitted", "qualified", "poc", "generalized"});
+    CHECK(row_labels(r, "stages") ==
+          std::vector<std::string>{"submitted", "qualified", "poc", "generalized"});
     CHECK(num(r, "stages", "submitted", "reached") == 5);
     CHECK(num(r, "stages", "submitted", "current") == 1); // D
     CHECK(cell(r, "stages", "submitted", "conversion").null);
@@ -18,11 +20,11 @@ TEST_CASE("report::funnel_report")
     CHECK(num(r, "stages", "qualified", "current") == 0);
     CHECK(num(r, "stages", "qualified", "conversion") == doctest::Approx(0.6));
     CHECK(num(r, "stages", "qualified", "median_days") == 30); // 30, 50, 30
-    CHECK(num(r, "stages", "poc", "reached") == 2);             // A B
-    CHECK(num(r, "stages", "poc", "current") == 1);             // B is poc-done
+    CHECK(num(r, "stages", "poc", "reached") == 2);            // A B
+    CHECK(num(r, "stages", "poc", "current") == 1);            // B is poc-done
     CHECK(num(r, "stages", "poc", "conversion") == doctest::Approx(0.667));
-    CHECK(num(r, "stages", "poc", "median_days") == 10.5);    // 10, 11
-    CHECK(num(r, "stages", "generalized", "reached") == 2);   // A, and C without a POC
+    CHECK(num(r, "stages", "poc", "median_days") == 10.5);  // 10, 11
+    CHECK(num(r, "stages", "generalized", "reached") == 2); // A, and C without a POC
     CHECK(num(r, "stages", "generalized", "current") == 2);
     CHECK(num(r, "stages", "generalized", "conversion") == 1);
     CHECK(num(r, "stages", "generalized", "median_days") == 171); // A only: C never reached poc
@@ -68,7 +70,8 @@ TEST_CASE("report::funnel_report")
     report::ReportOptions o;
     o.period = "quarter";
     auto r = report::funnel_report(sample_input(o));
-    CHECK(row_labels(r, "over_time") == std::vector<std::string>{"2016-Q1", "2016-Q2", "2016-Q3", "2016-Q4"});
+    CHECK(row_labels(r, "over_time") ==
+          std::vector<std::string>{"2016-Q1", "2016-Q2", "2016-Q3", "2016-Q4"});
     CHECK(num(r, "over_time", "2016-Q1", "submitted") == 2);
     CHECK(num(r, "over_time", "2016-Q1", "qualified") == 1);
     CHECK(num(r, "over_time", "2016-Q1", "poc") == 1);

@@ -9,12 +9,13 @@ TEST_CASE("report::participation_report")
   SUBCASE("distinct people per action and their share of the headcount")
   {
     auto r = report::participation_report(sample_input());
-    CHECK(row_labels(r, "people") == std::vector<std::string>{"deposited", "commented", "liked", "qualified", "any"});
-    CHECK(num(r, "people", "deposited", "people") == 4); // p1 (twice), p2, p3, p4
-    CHECK(num(r, "people", "commented", "people") == 2); // p2, p6
-    CHECK(num(r, "people", "liked", "people") == 3);     // p2, p3, p5
-    CHECK(num(r, "people", "qualified", "people") == 2); // e1, e2
-    CHECK(num(r, "people", "any", "people") == 8);       // p1..p6, e1, e2
+    CHECK(row_labels(r, "people") ==
+          std::vector<std::string>{"deposited", "commented", "liked", "qualified", "any"});
+    CHECK(num(r, "people", "deposited", "people") == 4);           // p1 (twice), p2, p3, p4
+    CHECK(num(r, "people", "commented", "people") == 2);           // p2, p6
+    CHECK(num(r, "people", "liked", "people") == 3);               // p2, p3, p5
+    CHECK(num(r, "people", "qualified", "people") == 2);           // e1, e2
+    CHECK(num(r, "people", "any", "people") == 8);                 // p1..p6, e1, e2
     CHECK(num(r, "people", "any", "share_of_headcount_pct") == 8); // of 100
     CHECK(num(r, "people", "deposited", "share_of_headcount_pct") == 4);
   }
@@ -36,9 +37,10 @@ TEST_CASE("report::participation_report")
   {
     auto r = report::participation_report(sample_input());
     // Every month from the first to the last activity, the quiet ones too.
-    CHECK(row_labels(r, "over_time") == std::vector<std::string>{"2016-01", "2016-02", "2016-03", "2016-04", "2016-05",
-                                                                 "2016-06", "2016-07", "2016-08", "2016-09", "2016-10",
-                                                                 "2016-11", "2016-12"});
+    CHECK(row_labels(r, "over_time") == std::vector<std::string>{"2016-01", "2016-02", "2016-03",
+                                                                 "2016-04", "2016-05", "2016-06",
+                                                                 "2016-07", "2016-08", "2016-09",
+                                                                 "2016-10", "2016-11", "2016-12"});
     CHECK(num(r, "over_time", "2016-02", "deposited") == 0);
     CHECK(num(r, "over_time", "2016-02", "qualified") == 0);
     CHECK(num(r, "over_time", "2016-01", "deposited") == 1);

@@ -9,8 +9,9 @@ TEST_CASE("report::pipeline_report")
   SUBCASE("open states with age and SLA, on 2017-01-01")
   {
     auto r = report::pipeline_report(sample_input());
-    CHECK(row_labels(r, "states") == std::vector<std::string>{"submitted", "needs-info", "on-hold", "qualified",
-                                                              "poc-planned", "poc-running", "poc-done"});
+    CHECK(row_labels(r, "states") == std::vector<std::string>{"submitted", "needs-info", "on-hold",
+                                                              "qualified", "poc-planned",
+                                                              "poc-running", "poc-done"});
     CHECK(num(r, "states", "submitted", "records") == 1); // D, 92 days, SLA 60
     CHECK(num(r, "states", "submitted", "oldest_days") == 92);
     CHECK(num(r, "states", "submitted", "sla_days") == 60);

@@ -9,15 +9,17 @@ TEST_CASE("report::regions_report")
   SUBCASE("records, demonstrators and roll-out waves per region")
   {
     auto r = report::regions_report(sample_input());
-    CHECK(row_labels(r, "regions") ==
-          std::vector<std::string>{"ara Auvergne-Rhône-Alpes", "hdf Hauts-de-France", "idf Île-de-France"});
+    CHECK(row_labels(r, "regions") == std::vector<std::string>{"ara Auvergne-Rhône-Alpes",
+                                                               "hdf Hauts-de-France",
+                                                               "idf Île-de-France"});
     CHECK(num(r, "regions", "ara Auvergne-Rhône-Alpes", "records") == 1);
     CHECK(num(r, "regions", "ara Auvergne-Rhône-Alpes", "demonstrators") == 0);
     CHECK(num(r, "regions", "hdf Hauts-de-France", "records") == 2);
     CHECK(num(r, "regions", "hdf Hauts-de-France", "qualified") == 1);
     CHECK(num(r, "regions", "hdf Hauts-de-France", "demonstrators") == 1);
     CHECK(num(r, "regions", "hdf Hauts-de-France", "generalized") == 0);
-    CHECK(num(r, "regions", "hdf Hauts-de-France", "rollout_planned") == 1); // A's wave for 2017-03-01
+    CHECK(num(r, "regions", "hdf Hauts-de-France", "rollout_planned") ==
+          1); // A's wave for 2017-03-01
     CHECK(num(r, "regions", "hdf Hauts-de-France", "rollout_done") == 0);
     CHECK(num(r, "regions", "idf Île-de-France", "qualified") == 2);
     CHECK(num(r, "regions", "idf Île-de-France", "generalized") == 2);

@@ -1,4 +1,5 @@
-// The report renderers (lib/report/render.cpp, svg.cpp) on the hand-made sample and on small reports.
+// The report renderers (lib/report/render.cpp, svg.cpp) on the hand-made sample and on small
+// reports.
 #include "lib/report/svg.hpp"
 #include "lib/util/text.hpp"
 #include "tests/report_sample.hpp"
@@ -26,7 +27,8 @@ std::string strip_color(std::string text)
   return text;
 }
 
-report::Report one_table(report::Table t, report::ChartKind chart = report::ChartKind::none, std::string column = "")
+report::Report one_table(report::Table t, report::ChartKind chart = report::ChartKind::none,
+                         std::string column = "")
 {
   report::Section s{"rows", "Rows", std::move(t), chart, std::move(column), ""};
   return report::Report{"test", "Test", "", {s}};
@@ -47,7 +49,8 @@ TEST_CASE("report::display_section")
   for (const auto& row : d.table.rows) {
     shown.push_back(row[1].text);
   }
-  CHECK(shown == std::vector<std::string>{"6,796,800", "999", "1,000", "-12,345.5", "0.492", "49.2%"});
+  CHECK(shown ==
+        std::vector<std::string>{"6,796,800", "999", "1,000", "-12,345.5", "0.492", "49.2%"});
   CHECK(d.table.rows[0][0].text == "2016"); // text cells stay as they are
   CHECK(d.table.rows[0][1].number == 6796800);
 }
@@ -61,7 +64,8 @@ TEST_CASE("report::render_report_text")
     auto text = report::render_report_text(r, false);
     CHECK(text.find('\x1b') == std::string::npos);
     CHECK(text.starts_with("Innovation funnel\nSample, Test agency — 5 records\n"));
-    CHECK(text.find("  qualified          3        0       60.0%         30.0  ") != std::string::npos);
+    CHECK(text.find("  qualified          3        0       60.0%         30.0  ") !=
+          std::string::npos);
     // The widest bar is 24 cells, the others in proportion (3 of 5 -> 14.4 cells).
     CHECK(count(text, "\u2588") == 24 + 14 + 9 + 9);
   }
@@ -112,7 +116,8 @@ TEST_CASE("report::render_report_csv and render_report_json keep plain numbers")
 TEST_CASE("report::render_report_markdown")
 {
   auto md = report::render_report_markdown(report::value_report(sample_input()));
-  CHECK(md.starts_with("# Value created\n\nSample, Test agency — 5 records\n\n## Value per metric\n\n"));
+  CHECK(md.starts_with(
+      "# Value created\n\nSample, Test agency — 5 records\n\n## Value per metric\n\n"));
   CHECK(md.find("| 35,200 |") != std::string::npos);
 }
 
@@ -128,7 +133,8 @@ TEST_CASE("report::render_report_html")
     auto html = report::render_report_html(report::pipeline_report(in));
     CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     CHECK(html.find("<script") == std::string::npos);
-    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;") != std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;") !=
+          std::string::npos);
     CHECK(html.find("http") == std::string::npos);
     CHECK(html.find(" src=") == std::string::npos);
     CHECK(html.find("<td class=\"bad\">BREACH</td>") != std::string::npos);
@@ -169,7 +175,8 @@ TEST_CASE("report::svg_chart")
   {
     t.add_row({report::Cell::str("2016-Q2"), report::Cell::num(1900000)});
     t.add_row({report::Cell::str("<b>"), report::Cell::num(950000)});
-    auto svg = report::svg_chart(report::display_section(one_table(t, report::ChartKind::bars, "value").sections[0]));
+    auto svg = report::svg_chart(
+        report::display_section(one_table(t, report::ChartKind::bars, "value").sections[0]));
     CHECK(count(svg, "<rect") == 3);
     CHECK(svg.find(">2.0M</text>") != std::string::npos); // the top gridline
     CHECK(svg.find(">1.9M</text>") != std::string::npos); // the value above its column

@@ -18,9 +18,12 @@ TEST_CASE("report::percentile")
 
 TEST_CASE("report::period_range")
 {
-  CHECK(report::period_range("2015-11", "2016-02", "month") == std::vector<std::string>{"2015-11", "2015-12", "2016-01", "2016-02"});
-  CHECK(report::period_range("2015-Q4", "2016-Q2", "quarter") == std::vector<std::string>{"2015-Q4", "2016-Q1", "2016-Q2"});
-  CHECK(report::period_range("2015", "2017", "year") == std::vector<std::string>{"2015", "2016", "2017"});
+  CHECK(report::period_range("2015-11", "2016-02", "month") ==
+        std::vector<std::string>{"2015-11", "2015-12", "2016-01", "2016-02"});
+  CHECK(report::period_range("2015-Q4", "2016-Q2", "quarter") ==
+        std::vector<std::string>{"2015-Q4", "2016-Q1", "2016-Q2"});
+  CHECK(report::period_range("2015", "2017", "year") ==
+        std::vector<std::string>{"2015", "2016", "2017"});
   CHECK(report::period_range("2016-07", "2016-07", "month") == std::vector<std::string>{"2016-07"});
   CHECK(report::period_range("2016-07", "2016-01", "month") == std::vector<std::string>{"2016-07"});
 }

@@ -1,4 +1,5 @@
-// report::value_report on the hand-made sample (tests/report_sample.hpp): every figure counted by hand.
+// report::value_report on the hand-made sample (tests/report_sample.hpp): every figure counted by
+// hand.
 #include "tests/report_sample.hpp"
 
 using namespace innov;
@@ -47,7 +48,8 @@ TEST_CASE("report::value_report")
     o.period = "quarter";
     auto r = report::value_report(sample_input(o));
     // C's 100 h over 2016 gives 800 EUR per quarter; A's 300 h in Q3 and 700 h in Q4.
-    CHECK(row_labels(r, "over_time") == std::vector<std::string>{"2016-Q1", "2016-Q2", "2016-Q3", "2016-Q4"});
+    CHECK(row_labels(r, "over_time") ==
+          std::vector<std::string>{"2016-Q1", "2016-Q2", "2016-Q3", "2016-Q4"});
     CHECK(num(r, "over_time", "2016-Q1", "realized_EUR") == 800);
     CHECK(num(r, "over_time", "2016-Q3", "realized_EUR") == 9600 + 800);
     CHECK(num(r, "over_time", "2016-Q4", "realized_EUR") == 22400 + 800);
@@ -65,7 +67,8 @@ TEST_CASE("report::value_report")
     r = report::value_report(sample_input(o));
     CHECK(row_labels(r, "over_time").size() == 12);
     CHECK(num(r, "over_time", "2016-01", "realized_EUR") == 267); // 3200 / 12, rounded
-    CHECK(num(r, "over_time", "2016-12", "realized_EUR") == doctest::Approx(22400.0 / 3 + 3200.0 / 12).epsilon(0.001));
+    CHECK(num(r, "over_time", "2016-12", "realized_EUR") ==
+          doctest::Approx(22400.0 / 3 + 3200.0 / 12).epsilon(0.001));
   }
 
   SUBCASE("--by region uses the region of each realized entry, else the record's")

@@ -1,4 +1,5 @@
-// Hostile input at the library level: what tests/hostile/run.sh found, each fix pinned by a unit test.
+// Hostile input at the library level: what tests/hostile/run.sh found, each fix pinned by a unit
+// test.
 #include "lib/report/diagnostics.hpp"
 #include "lib/report/table.hpp"
 #include "lib/schema/validator.hpp"
@@ -23,7 +24,8 @@ util::Diagnostics load_diagnostics(const std::string& text)
   return diags;
 }
 
-std::vector<schema::Violation> check(const std::string& schema_json, const std::string& instance_yaml)
+std::vector<schema::Violation> check(const std::string& schema_json,
+                                     const std::string& instance_yaml)
 {
   return schema::Validator(YAML::Load(schema_json)).validate(YAML::Load(instance_yaml));
 }
@@ -42,7 +44,8 @@ TEST_CASE("util::first_control_character")
   auto del = util::first_control_character("a\x7f");
   REQUIRE(del.has_value());
   CHECK(del->second == 0x7F);
-  auto csi = util::first_control_character("é\xc2\x9b" "2J"); // U+009B, the 8-bit CSI
+  auto csi = util::first_control_character("é\xc2\x9b"
+                                           "2J"); // U+009B, the 8-bit CSI
   REQUIRE(csi.has_value());
   CHECK(csi->first == 2);
   CHECK(csi->second == 0x9B);
@@ -54,7 +57,8 @@ TEST_CASE("util::printable")
   CHECK(util::printable("Île-de-France\tok\n") == "Île-de-France\tok\n");
   CHECK(util::printable("a\x1b]0;owned\x07z") == "a\\x1b]0;owned\\x07z");
   CHECK(util::printable("caf\xe9!") == "caf\\xe9!");
-  CHECK(util::printable("\xc2\x9b" "2J") == "\\u009b2J");
+  CHECK(util::printable("\xc2\x9b"
+                        "2J") == "\\u009b2J");
   CHECK(util::printable("\xe2\x82") == "\\xe2\\x82"); // truncated sequence
   CHECK(util::printable("\xc0\xaf") == "\\xc0\\xaf"); // overlong '/'
 }
@@ -72,7 +76,8 @@ TEST_CASE("store::load_yaml control characters")
   }
   SUBCASE("written as escapes in a quoted value: E006 at the value")
   {
-    for (const char* value : {"\"a \\e[2J\"", "\"a \\x9b\"", "\"\\u0007\"", "\"\\x7f\"", "\"\\0\""}) {
+    for (const char* value :
+         {"\"a \\e[2J\"", "\"a \\x9b\"", "\"\\u0007\"", "\"\\x7f\"", "\"\\0\""}) {
       CAPTURE(value);
       auto diags = load_diagnostics(std::string("id: x\ntitle: ") + value + "\n");
       REQUIRE(diags.size() == 1);
@@ -90,7 +95,8 @@ TEST_CASE("store::load_yaml control characters")
   }
   SUBCASE("tabs, line breaks of any style and non-ASCII text stay accepted")
   {
-    CHECK(load_diagnostics("id: x\r\ntitle: \"a\\tb\\r\\n\"\r\ndescription: |\r\n  l1\r\n  l2\r\n").empty());
+    CHECK(load_diagnostics("id: x\r\ntitle: \"a\\tb\\r\\n\"\r\ndescription: |\r\n  l1\r\n  l2\r\n")
+              .empty());
     CHECK(load_diagnostics("id: x\ntitle: Île-de-France — 10 €\n").empty());
   }
 }
@@ -195,7 +201,8 @@ TEST_CASE("report::render_csv neutralises formulas")
   t.rows.push_back({report::Cell::str("plain = text")});
   t.rows.push_back({report::Cell::str("   ")});
   std::string csv = report::render_csv(t, true);
-  CHECK(csv == "text\n'=1+1\n'+1\n'-1\n'@SUM(A1)\n'\t=1\n'  =1+1\n'   @x\n' \t=1\nplain = text\n   \n");
+  CHECK(csv ==
+        "text\n'=1+1\n'+1\n'-1\n'@SUM(A1)\n'\t=1\n'  =1+1\n'   @x\n' \t=1\nplain = text\n   \n");
 }
 
 TEST_CASE("cmd: no write follows a symlink out of the portfolio")
@@ -212,9 +219,10 @@ TEST_CASE("cmd: no write follows a symlink out of the portfolio")
     }
     return n;
   };
-  const std::vector<std::string> new_idea = {"-C", p.string(), "--no-cache", "idea", "new", "--title", "x",
-                                             "--kind", "idea", "--region", "idf", "--theme", "numerique",
-                                             "--by", "agent-5", "--no-similar", "--at", "2016-06-01"};
+  const std::vector<std::string> new_idea = {
+      "-C",        p.string(), "--no-cache", "idea",         "new",  "--title",
+      "x",         "--kind",   "idea",       "--region",     "idf",  "--theme",
+      "numerique", "--by",     "agent-5",    "--no-similar", "--at", "2016-06-01"};
   SUBCASE("a year folder that is a symlink out: idea new refuses")
   {
     fs::remove_all(p / "innovations" / "2016");
@@ -233,12 +241,13 @@ TEST_CASE("cmd: no write follows a symlink out of the portfolio")
         fs::create_directories(outside / name);
       }
       fs::create_directory_symlink(outside / name, p / name);
-      for (const auto& args : {new_idea, std::vector<std::string>{"-C", p.string(), "report", "funnel"},
-                               std::vector<std::string>{"-C", p.string(), "validate"}}) {
+      for (const auto& args :
+           {new_idea, std::vector<std::string>{"-C", p.string(), "report", "funnel"},
+            std::vector<std::string>{"-C", p.string(), "validate"}}) {
         auto r = run(args);
         CHECK(r.code == 4);
-        CHECK(r.err.find(std::string("'") + name + "' is a symlink that leads outside the portfolio") !=
-              std::string::npos);
+        CHECK(r.err.find(std::string("'") + name +
+                         "' is a symlink that leads outside the portfolio") != std::string::npos);
       }
       CHECK_FALSE(fs::exists(outside / ".innov" / "cache.db"));
     }

@@ -29,9 +29,13 @@ TEST_CASE("store::parse_csv")
   }
   SUBCASE("quoted fields: delimiters, doubled quotes, line breaks inside")
   {
-    auto rows = store::parse_csv("id,text\n1,\"Un, deux\"\n2,\"Il a dit \"\"oui\"\"\"\n3,\"ligne 1\r\nligne 2\"\n4,x\n");
-    CHECK(fields(rows) == Rows{{"id", "text"}, {"1", "Un, deux"}, {"2", "Il a dit \"oui\""},
-                               {"3", "ligne 1\nligne 2"}, {"4", "x"}});
+    auto rows = store::parse_csv(
+        "id,text\n1,\"Un, deux\"\n2,\"Il a dit \"\"oui\"\"\"\n3,\"ligne 1\r\nligne 2\"\n4,x\n");
+    CHECK(fields(rows) == Rows{{"id", "text"},
+                               {"1", "Un, deux"},
+                               {"2", "Il a dit \"oui\""},
+                               {"3", "ligne 1\nligne 2"},
+                               {"4", "x"}});
     CHECK(rows[3].line == 4);
     CHECK(rows[4].line == 6); // the line after the two-line field
   }
@@ -42,14 +46,16 @@ TEST_CASE("store::parse_csv")
   }
   SUBCASE("another delimiter; a quote inside an unquoted field is text")
   {
-    CHECK(fields(store::parse_csv("a;b\n5\" écran;x\n", ';')) == Rows{{"a", "b"}, {"5\" écran", "x"}});
+    CHECK(fields(store::parse_csv("a;b\n5\" écran;x\n", ';')) ==
+          Rows{{"a", "b"}, {"5\" écran", "x"}});
   }
   SUBCASE("errors name the line and column")
   {
     CHECK_THROWS_WITH_AS(store::parse_csv("a,b\n1,\"open\n2,3\n"),
-                         "line 2, column 3: quoted field not closed before the end of the file", DataError);
-    CHECK_THROWS_WITH_AS(store::parse_csv("a,b\n1,\"x\"y\n"), "line 2, column 6: text after the closing quote of a field",
+                         "line 2, column 3: quoted field not closed before the end of the file",
                          DataError);
+    CHECK_THROWS_WITH_AS(store::parse_csv("a,b\n1,\"x\"y\n"),
+                         "line 2, column 6: text after the closing quote of a field", DataError);
   }
 }
 
@@ -69,7 +75,8 @@ TEST_CASE("store::parse_column_map")
   CHECK(m.column == "Date de dépôt");
   CHECK(m.field == "created");
   CHECK(store::parse_column_map("a=b=title").column == "a=b");
-  CHECK_THROWS_WITH_AS(store::parse_column_map("Titre"), "--map 'Titre' is not COLUMN=FIELD", UsageError);
-  CHECK_THROWS_WITH_AS(store::parse_column_map("Titre=titl"), "cannot import into field 'titl' (did you mean 'title'?)",
+  CHECK_THROWS_WITH_AS(store::parse_column_map("Titre"), "--map 'Titre' is not COLUMN=FIELD",
                        UsageError);
+  CHECK_THROWS_WITH_AS(store::parse_column_map("Titre=titl"),
+                       "cannot import into field 'titl' (did you mean 'title'?)", UsageError);
 }

@@ -47,20 +47,127 @@ std::string emit_one(const YAML::Node& value, const store::EmitStyle& style = {}
 
 const std::vector<std::string>& corpus()
 {
-  static const std::vector<std::string> strings = {
-      "", " ", "  ", "  lead", "trail ", "a  b", "yes", "No", "ON", "off", "y", "n", "~", "null", "Null",
-      "NULL", "true", "False", "12", "-12", "+1", "0", "1.5", "1.", ".5", "1e3", "1E-3", "1_000", "0x1F",
-      "0o17", ".inf", "-.Inf", ".nan", "12:30", "2015", "2015-03-02", "2015-3-2", "2015-03-04T10:12:00Z",
-      "2015-03-04 10:12:00", "2016-Q3", "a: b", "a:b", "a:", ":a", ":", "a :b", "#x", "#", "a #x", "a#x",
-      "- x", "-x", "-", "--", "---", "...", "--- x", "? x", "?x", "?", "a?b", "é œ «»", "Présélection",
-      "[a]", "a]", "{a}", "{", "}", "a, b", "a,b", ",", "\"quoted\"", "'", "it's", "'x'", "a\\b", "\\",
-      "%x", "@x", "`x", "&x", "*x", "!x", "|", ">", "|x", ">x", "=", "<<", "http://example.org/a?b=c#d",
-      "agent-48213", "line1\nline2\n", "line1\nline2", "line1\nline2\n\n", "line1\n\nline3\n",
-      "trailing \nspaces\n", "line\n  indented\n", "  lead\nx\n", "x\n  lead\n", "\nstart\n", "\n", "\n\n",
-      "tab\there", "\ttab", "x\n\ty\n", "# not a comment\nx\n", "a: b\n- c\n", "ends with cr\r\n", "a\rb",
-      std::string("nul\0x", 5), "\x01\x02\x1f", "del\x7f", "esc\x1b[0m", "line sep\xE2\x80\xA8x",
-      "nel\xC2\x85x", "nbsp\xC2\xA0x", "\xC2\xA0lead", "bom\xEF\xBB\xBFx", "emoji \xF0\x9F\x98\x80",
-      std::string(300, 'w'), "a\nb\nc\nd\ne\nf\n"};
+  static const std::vector<std::string> strings = {"",
+                                                   " ",
+                                                   "  ",
+                                                   "  lead",
+                                                   "trail ",
+                                                   "a  b",
+                                                   "yes",
+                                                   "No",
+                                                   "ON",
+                                                   "off",
+                                                   "y",
+                                                   "n",
+                                                   "~",
+                                                   "null",
+                                                   "Null",
+                                                   "NULL",
+                                                   "true",
+                                                   "False",
+                                                   "12",
+                                                   "-12",
+                                                   "+1",
+                                                   "0",
+                                                   "1.5",
+                                                   "1.",
+                                                   ".5",
+                                                   "1e3",
+                                                   "1E-3",
+                                                   "1_000",
+                                                   "0x1F",
+                                                   "0o17",
+                                                   ".inf",
+                                                   "-.Inf",
+                                                   ".nan",
+                                                   "12:30",
+                                                   "2015",
+                                                   "2015-03-02",
+                                                   "2015-3-2",
+                                                   "2015-03-04T10:12:00Z",
+                                                   "2015-03-04 10:12:00",
+                                                   "2016-Q3",
+                                                   "a: b",
+                                                   "a:b",
+                                                   "a:",
+                                                   ":a",
+                                                   ":",
+                                                   "a :b",
+                                                   "#x",
+                                                   "#",
+                                                   "a #x",
+                                                   "a#x",
+                                                   "- x",
+                                                   "-x",
+                                                   "-",
+                                                   "--",
+                                                   "---",
+                                                   "...",
+                                                   "--- x",
+                                                   "? x",
+                                                   "?x",
+                                                   "?",
+                                                   "a?b",
+                                                   "é œ «»",
+                                                   "Présélection",
+                                                   "[a]",
+                                                   "a]",
+                                                   "{a}",
+                                                   "{",
+                                                   "}",
+                                                   "a, b",
+                                                   "a,b",
+                                                   ",",
+                                                   "\"quoted\"",
+                                                   "'",
+                                                   "it's",
+                                                   "'x'",
+                                                   "a\\b",
+                                                   "\\",
+                                                   "%x",
+                                                   "@x",
+                                                   "`x",
+                                                   "&x",
+                                                   "*x",
+                                                   "!x",
+                                                   "|",
+                                                   ">",
+                                                   "|x",
+                                                   ">x",
+                                                   "=",
+                                                   "<<",
+                                                   "http://example.org/a?b=c#d",
+                                                   "agent-48213",
+                                                   "line1\nline2\n",
+                                                   "line1\nline2",
+                                                   "line1\nline2\n\n",
+                                                   "line1\n\nline3\n",
+                                                   "trailing \nspaces\n",
+                                                   "line\n  indented\n",
+                                                   "  lead\nx\n",
+                                                   "x\n  lead\n",
+                                                   "\nstart\n",
+                                                   "\n",
+                                                   "\n\n",
+                                                   "tab\there",
+                                                   "\ttab",
+                                                   "x\n\ty\n",
+                                                   "# not a comment\nx\n",
+                                                   "a: b\n- c\n",
+                                                   "ends with cr\r\n",
+                                                   "a\rb",
+                                                   std::string("nul\0x", 5),
+                                                   "\x01\x02\x1f",
+                                                   "del\x7f",
+                                                   "esc\x1b[0m",
+                                                   "line sep\xE2\x80\xA8x",
+                                                   "nel\xC2\x85x",
+                                                   "nbsp\xC2\xA0x",
+                                                   "\xC2\xA0lead",
+                                                   "bom\xEF\xBB\xBFx",
+                                                   "emoji \xF0\x9F\x98\x80",
+                                                   std::string(300, 'w'),
+                                                   "a\nb\nc\nd\ne\nf\n"};
   return strings;
 }
 
@@ -90,7 +197,8 @@ TEST_CASE("store::emit_canonical writes text that reads back as the same string"
     CAPTURE(text);
     CHECK(text.ends_with("\n"));
     CHECK_FALSE(text.ends_with("\n\n\n"));
-    // Control characters round-trip through the emitter's escapes, and the loader refuses them (E006).
+    // Control characters round-trip through the emitter's escapes, and the loader refuses them
+    // (E006).
     bool control = util::first_control_character(s).has_value();
     if (control) {
       util::Diagnostics diags;
@@ -121,15 +229,16 @@ TEST_CASE("store::emit_canonical quotes text only when needed")
     CHECK(emit_one(store::text_scalar("Présélection sans CV")) == "k: Présélection sans CV\n");
     CHECK(emit_one(store::text_scalar("Testé à Roubaix, très bon accueil.")) ==
           "k: Testé à Roubaix, très bon accueil.\n");
-    CHECK(emit_one(store::text_scalar("Taux de retour à l'emploi")) == "k: Taux de retour à l'emploi\n");
+    CHECK(emit_one(store::text_scalar("Taux de retour à l'emploi")) ==
+          "k: Taux de retour à l'emploi\n");
     CHECK(emit_one(store::text_scalar("a:b")) == "k: a:b\n");
     CHECK(emit_one(store::text_scalar("a#b")) == "k: a#b\n");
     CHECK(emit_one(store::text_scalar("2016-Q3")) == "k: 2016-Q3\n");
   }
   SUBCASE("quoted because it would read as another type")
   {
-    for (const char* s : {"2015", "true", "null", "2015-03-02", "1e3", "0x1F", ".inf", "yes", "No", "~", "-12",
-                          "12:30", "1.5"}) {
+    for (const char* s : {"2015", "true", "null", "2015-03-02", "1e3", "0x1F", ".inf", "yes", "No",
+                          "~", "-12", "12:30", "1.5"}) {
       CAPTURE(s);
       CHECK(emit_one(store::text_scalar(s)) == "k: \"" + std::string(s) + "\"\n");
     }
@@ -160,8 +269,10 @@ TEST_CASE("store::emit_canonical quotes text only when needed")
   SUBCASE("flow context")
   {
     store::EmitStyle style{{"/k"}};
-    CHECK(emit_one(seq({store::text_scalar("a, b"), store::text_scalar("c")}), style) == "k: [\"a, b\", c]\n");
-    CHECK(emit_one(seq({store::text_scalar("a?b"), store::text_scalar("x]")}), style) == "k: [\"a?b\", \"x]\"]\n");
+    CHECK(emit_one(seq({store::text_scalar("a, b"), store::text_scalar("c")}), style) ==
+          "k: [\"a, b\", c]\n");
+    CHECK(emit_one(seq({store::text_scalar("a?b"), store::text_scalar("x]")}), style) ==
+          "k: [\"a?b\", \"x]\"]\n");
     CHECK(emit_one(seq({store::text_scalar("a, b")})) == "k:\n  - a, b\n");
   }
   SUBCASE("literal blocks")
@@ -194,7 +305,8 @@ TEST_CASE("store::plain_scalar")
     CHECK(text == "k: -5\n");
     auto back = load(text);
     CHECK(schema::json_type(back["k"]) == schema::JsonType::integer);
-    CHECK(emit_one(seq({store::plain_scalar("-1.5"), store::plain_scalar("3")}), {{"/k"}}) == "k: [-1.5, 3]\n");
+    CHECK(emit_one(seq({store::plain_scalar("-1.5"), store::plain_scalar("3")}), {{"/k"}}) ==
+          "k: [-1.5, 3]\n");
     CHECK(schema::json_type(load("k: [-1.5, 3]\n")["k"][0]) == schema::JsonType::number);
   }
   SUBCASE("unsafe plain values are quoted")
@@ -219,23 +331,26 @@ TEST_CASE("store::emit_canonical layout")
   }
   SUBCASE("block sequences of maps, nested maps and sequences")
   {
-    auto n = load("a:\n  b:\n    c: 1\nlist:\n  - x: 1\n    y:\n      - 2\n      - 3\n  - z: {}\nnested:\n  -\n    - 1\n");
-    CHECK(store::emit_canonical(n, {}) ==
-          "a:\n  b:\n    c: 1\nlist:\n  - x: 1\n    y:\n      - 2\n      - 3\n  - z: {}\nnested:\n  -\n    - 1\n");
+    auto n = load("a:\n  b:\n    c: 1\nlist:\n  - x: 1\n    y:\n      - 2\n      - 3\n  - z: "
+                  "{}\nnested:\n  -\n    - 1\n");
+    CHECK(store::emit_canonical(n, {}) == "a:\n  b:\n    c: 1\nlist:\n  - x: 1\n    y:\n      - "
+                                          "2\n      - 3\n  - z: {}\nnested:\n  -\n    - 1\n");
   }
   SUBCASE("any input layout becomes canonical, keys in their order")
   {
     auto n = load("zeta: 'x'\nalpha:   {b: 1,   a: [1,2]}\nlist: [{k: v}]\n");
-    CHECK(store::emit_canonical(n, {}) == "zeta: x\nalpha:\n  b: 1\n  a:\n    - 1\n    - 2\nlist:\n  - k: v\n");
+    CHECK(store::emit_canonical(n, {}) ==
+          "zeta: x\nalpha:\n  b: 1\n  a:\n    - 1\n    - 2\nlist:\n  - k: v\n");
   }
   SUBCASE("flow paths with wildcards")
   {
     store::EmitStyle style{{"/pocs/*/territory", "/history/*", "/scores"}};
-    auto n = load("pocs:\n  - territory: [a, b]\n    other: [c]\nhistory:\n  - {at: 2015-03-02, to: submitted}\n"
+    auto n = load("pocs:\n  - territory: [a, b]\n    other: [c]\nhistory:\n  - {at: 2015-03-02, "
+                  "to: submitted}\n"
                   "scores: {a: 1, b: {c: [1, 2]}}\n");
-    CHECK(store::emit_canonical(n, style) ==
-          "pocs:\n  - territory: [a, b]\n    other:\n      - c\nhistory:\n  - {at: 2015-03-02, to: submitted}\n"
-          "scores: {a: 1, b: {c: [1, 2]}}\n");
+    CHECK(store::emit_canonical(n, style) == "pocs:\n  - territory: [a, b]\n    other:\n      - "
+                                             "c\nhistory:\n  - {at: 2015-03-02, to: submitted}\n"
+                                             "scores: {a: 1, b: {c: [1, 2]}}\n");
   }
   SUBCASE("a pattern matches only its own depth")
   {
@@ -249,8 +364,8 @@ TEST_CASE("store::innovation_style and challenge_style")
 {
   CHECK(store::innovation_style().flow_paths ==
         std::vector<std::string>{"/themes", "/likes", "/pocs/*/territory", "/decisions/*/scope",
-                                 "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget", "/history/*",
-                                 "/decisions/*/rollout/*", "/realized/*"});
+                                 "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget",
+                                 "/history/*", "/decisions/*/rollout/*", "/realized/*"});
   CHECK(store::challenge_style().flow_paths == std::vector<std::string>{"/themes", "/partners"});
 }
 
@@ -354,12 +469,14 @@ history:
         "history:\n  - {at: 2015-03-02, by: agent-48213, to: submitted}\n");
 }
 
-TEST_CASE("store::format_number writes whole numbers without a fraction, and any double without undefined behaviour")
+TEST_CASE("store::format_number writes whole numbers without a fraction, and any double without "
+          "undefined behaviour")
 {
   CHECK(innov::store::format_number(3000) == "3000");
   CHECK(innov::store::format_number(-12) == "-12");
   CHECK(innov::store::format_number(2.5) == "2.5");
-  // Beyond long long's range: the conversion must not be attempted (UBSan reports it in build-asan).
+  // Beyond long long's range: the conversion must not be attempted (UBSan reports it in
+  // build-asan).
   CHECK(innov::store::format_number(4.44444e+37) == "4.44444e+37");
   CHECK(innov::store::format_number(-1e300) == "-1e+300");
   CHECK(innov::store::format_number(1e15) == "1000000000000000");

@@ -34,11 +34,11 @@ YAML::Node accepted(const std::string& text)
   return *node;
 }
 
-#define CHECK_AT(d, c, l, co)                                                                                          \
-  do {                                                                                                                 \
-    CHECK((d).code == (c));                                                                                            \
-    CHECK((d).line == (l));                                                                                            \
-    CHECK((d).col == (co));                                                                                            \
+#define CHECK_AT(d, c, l, co)                                                                      \
+  do {                                                                                             \
+    CHECK((d).code == (c));                                                                        \
+    CHECK((d).line == (l));                                                                        \
+    CHECK((d).col == (co));                                                                        \
   } while (false)
 
 std::string repeat(const std::string& s, std::size_t n)
@@ -54,7 +54,8 @@ std::string repeat(const std::string& s, std::size_t n)
 
 TEST_CASE("store::load_yaml accepts a record and keeps types and positions")
 {
-  auto n = accepted("id: k3m9xa2q\ntitle: \"2016\"\ncreated: 2015-03-02\nthemes: [a, 'b']\npocs:\n  - id: p1\n    "
+  auto n = accepted("id: k3m9xa2q\ntitle: \"2016\"\ncreated: 2015-03-02\nthemes: [a, 'b']\npocs:\n "
+                    " - id: p1\n    "
                     "budget: {planned: 40000}\n");
   CHECK(n["id"].Scalar() == "k3m9xa2q");
   CHECK(n["id"].Tag() == "?");
@@ -85,8 +86,9 @@ TEST_CASE("store::load_yaml accepts a BOM, CRLF and the non-specific tag")
   }
   SUBCASE("CRLF line endings")
   {
-    auto n = accepted("id: k3m9xa2q\r\ntitle: Présélection\r\ndescription: |\r\n  ligne 1\r\n  ligne 2\r\n"
-                      "summary: \"a\r\n  b\"\r\n");
+    auto n = accepted(
+        "id: k3m9xa2q\r\ntitle: Présélection\r\ndescription: |\r\n  ligne 1\r\n  ligne 2\r\n"
+        "summary: \"a\r\n  b\"\r\n");
     CHECK(n["title"].Scalar() == "Présélection");
     CHECK(n["description"].Scalar() == "ligne 1\nligne 2\n");
     CHECK(n["summary"].Scalar() == "a b");
@@ -188,11 +190,12 @@ TEST_CASE("store::load_yaml refusals")
   }
   SUBCASE("E005 billion laughs is refused at once")
   {
-    std::string text = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+    std::string text =
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
     for (char c = 'b'; c <= 'z'; ++c) {
       std::string prev(1, static_cast<char>(c - 1));
-      text += std::string(1, c) + ": &" + c + " [*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + ",*" + prev +
-              ",*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + "]\n";
+      text += std::string(1, c) + ": &" + c + " [*" + prev + ",*" + prev + ",*" + prev + ",*" +
+              prev + ",*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + ",*" + prev + "]\n";
     }
     auto t0 = std::chrono::steady_clock::now();
     CHECK_AT(refusal(text), "E005", 1, 4);
@@ -203,9 +206,9 @@ TEST_CASE("store::load_yaml refusals")
     auto d = refusal("id: x\ntitle: Pr\xE9s\xE9lection\n");
     CHECK_AT(d, "E006", 2, 10);
     CHECK(d.message == "invalid UTF-8 byte sequence");
-    CHECK_AT(refusal("title: é\xE9\n"), "E006", 1, 10); // columns count bytes
+    CHECK_AT(refusal("title: é\xE9\n"), "E006", 1, 10);           // columns count bytes
     CHECK_AT(refusal("\xEF\xBB\xBFt: \xC0\xAF\n"), "E006", 1, 4); // overlong, after a BOM
-    CHECK_AT(refusal("t: \xED\xA0\x80\n"), "E006", 1, 4);        // surrogate
+    CHECK_AT(refusal("t: \xED\xA0\x80\n"), "E006", 1, 4);         // surrogate
     CHECK_AT(refusal(std::string("a: 1\nt: x\0y\n", 12)), "E006", 2, 5);
   }
   SUBCASE("E007 over 1 MiB")
@@ -280,11 +283,38 @@ TEST_CASE("store::load_yaml refusals")
 
 TEST_CASE("store::load_yaml never throws on bad input")
 {
-  const std::vector<std::string> inputs = {
-      "]",        "}",         "{",           "[",          ":",        "- - -",    "a: b: c",     "? ",
-      "*",        "&",         "!",           "%YAML 9.9",  "%TAG",     "---\n---", "...",         "\"\\x\"",
-      "a: \"\\u", "a: |\n x\ny", "a: >\n\t",  "a:\n- b\n -c", "'''",    "\t",       "a: [}",       "a: {]",
-      "@",        "`",         "a: 'it''s",   "\r",         "\r\r\n",   "a:\r b",   "{a: 1, a: 2}", "[a, b]: c"};
+  const std::vector<std::string> inputs = {"]",
+                                           "}",
+                                           "{",
+                                           "[",
+                                           ":",
+                                           "- - -",
+                                           "a: b: c",
+                                           "? ",
+                                           "*",
+                                           "&",
+                                           "!",
+                                           "%YAML 9.9",
+                                           "%TAG",
+                                           "---\n---",
+                                           "...",
+                                           "\"\\x\"",
+                                           "a: \"\\u",
+                                           "a: |\n x\ny",
+                                           "a: >\n\t",
+                                           "a:\n- b\n -c",
+                                           "'''",
+                                           "\t",
+                                           "a: [}",
+                                           "a: {]",
+                                           "@",
+                                           "`",
+                                           "a: 'it''s",
+                                           "\r",
+                                           "\r\r\n",
+                                           "a:\r b",
+                                           "{a: 1, a: 2}",
+                                           "[a, b]: c"};
   for (const auto& text : inputs) {
     CAPTURE(text);
     util::Diagnostics diags;

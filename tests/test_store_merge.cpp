@@ -28,10 +28,19 @@ model::Innovation submitted()
   return r;
 }
 
-model::Qualification qualification(const std::string& at, const std::string& expert, const std::string& decision)
+model::Qualification qualification(const std::string& at, const std::string& expert,
+                                   const std::string& decision)
 {
-  return {at, expert, "idf", {{"value_jobseekers", 4}, {"value_employers", 4}, {"value_staff", 3},
-                             {"feasibility", 4}, {"scalability", 3}}, decision, "Vu en comité"};
+  return {at,
+          expert,
+          "idf",
+          {{"value_jobseekers", 4},
+           {"value_employers", 4},
+           {"value_staff", 3},
+           {"feasibility", 4},
+           {"scalability", 3}},
+          decision,
+          "Vu en comité"};
 }
 
 } // namespace
@@ -54,7 +63,8 @@ TEST_CASE("store::merge_records")
   {
     ours.comments.push_back({"2016-06-20T09:00:00Z", "agent-9", "Testé à Créteil"});
     theirs.comments.push_back({"2016-06-15", "agent-8", "Et à Évry ?"});
-    theirs.comments.push_back({"2016-06-20T09:00:00Z", "agent-9", "Testé à Créteil"}); // the same, added twice
+    theirs.comments.push_back(
+        {"2016-06-20T09:00:00Z", "agent-9", "Testé à Créteil"}); // the same, added twice
     auto m = store::merge_records(base, ours, theirs);
     CHECK(m.conflicts.empty());
     REQUIRE(m.record.comments.size() == 3);
@@ -88,7 +98,8 @@ TEST_CASE("store::merge_records")
     m = store::merge_records(base, ours, theirs);
     CHECK(m.conflicts == std::vector<std::string>{"title"});
     CHECK(m.record.title == "Atelier CV vidéo");
-    CHECK(store::merge_records(base, ours, theirs, store::Side::theirs).record.title == "Atelier vidéo");
+    CHECK(store::merge_records(base, ours, theirs, store::Side::theirs).record.title ==
+          "Atelier vidéo");
   }
   SUBCASE("the same change on both sides is no conflict")
   {
@@ -119,10 +130,12 @@ TEST_CASE("store::merge_records")
     auto m = store::merge_records(base, ours, theirs);
     CHECK(m.conflicts == std::vector<std::string>{"history"});
   }
-  SUBCASE("a history out of date order that neither side changed is no conflict and stays as it was")
+  SUBCASE(
+      "a history out of date order that neither side changed is no conflict and stays as it was")
   {
     base.status = "qualified";
-    base.history.push_back({"2016-06-01", "expert-idf-1", "submitted", "qualified"}); // before submission
+    base.history.push_back(
+        {"2016-06-01", "expert-idf-1", "submitted", "qualified"}); // before submission
     ours = theirs = base;
     ours.title = "Atelier CV vidéo";
     auto m = store::merge_records(base, ours, theirs);
@@ -136,8 +149,9 @@ TEST_CASE("store::merge_records")
     poc.id = "p1";
     poc.format = "demonstrator";
     poc.territory = {"agence-creteil"};
-    poc.kpis = {{"placement_rate", "Retour à l'emploi", "percent", "up", 38, 45, std::nullopt, true},
-                {"satisfaction", "Satisfaction", "percent", "up", 70, 80, std::nullopt, std::nullopt}};
+    poc.kpis = {
+        {"placement_rate", "Retour à l'emploi", "percent", "up", 38, 45, std::nullopt, true},
+        {"satisfaction", "Satisfaction", "percent", "up", 70, 80, std::nullopt, std::nullopt}};
     base.pocs = ours.pocs = theirs.pocs = {poc};
     ours.pocs[0].kpis[0].actual = 49;
     theirs.pocs[0].kpis[1].actual = 85;
@@ -155,8 +169,15 @@ TEST_CASE("store::merge_records")
   }
   SUBCASE("decisions: roll-out waves done on one side, a new wave on the other")
   {
-    model::Decision d{"2017-01-12", "generalization", "comite", "go", {"national"},
-                      {{"hdf", "2017-03-01", ""}}, std::nullopt, "", ""};
+    model::Decision d{"2017-01-12",
+                      "generalization",
+                      "comite",
+                      "go",
+                      {"national"},
+                      {{"hdf", "2017-03-01", ""}},
+                      std::nullopt,
+                      "",
+                      ""};
     base.decisions = ours.decisions = theirs.decisions = {d};
     ours.decisions[0].rollout[0].done = "2017-03-15";
     theirs.decisions[0].rollout.push_back({"idf", "2017-02-01", ""});
@@ -172,13 +193,15 @@ TEST_CASE("store::merge_records")
   }
   SUBCASE("an entry removed on one side and changed on the other is a conflict")
   {
-    base.qualifications = ours.qualifications = theirs.qualifications = {qualification("2016-07-01", "expert-idf-2", "hold")};
+    base.qualifications = ours.qualifications =
+        theirs.qualifications = {qualification("2016-07-01", "expert-idf-2", "hold")};
     ours.qualifications.clear();
     theirs.qualifications[0].rationale = "Revoir le coût";
     auto m = store::merge_records(base, ours, theirs);
     CHECK(m.conflicts == std::vector<std::string>{"qualifications[2016-07-01 expert-idf-2]"});
     CHECK(m.record.qualifications.empty());
-    CHECK(store::merge_records(base, ours, theirs, store::Side::theirs).record.qualifications.size() == 1);
+    CHECK(store::merge_records(base, ours, theirs, store::Side::theirs)
+              .record.qualifications.size() == 1);
   }
   SUBCASE("a comment edited on one side replaces the original")
   {
@@ -237,7 +260,8 @@ TEST_CASE("store::merge_record_files")
     auto m = store::merge_record_files(store::canonical_text(base), store::canonical_text(ours),
                                        store::canonical_text(theirs), dir.path(), rel);
     CHECK(m.outcome == store::FileMerge::Outcome::conflict);
-    CHECK(m.text.find("<<<<<<< ours\ntitle: Atelier A\n=======\ntitle: Atelier B\n>>>>>>> theirs\n") !=
+    CHECK(m.text.find(
+              "<<<<<<< ours\ntitle: Atelier A\n=======\ntitle: Atelier B\n>>>>>>> theirs\n") !=
           std::string::npos);
     CHECK(m.text.find("likes: [agent-1, agent-2, agent-5]\n") != std::string::npos);
     REQUIRE(m.messages.size() == 1);
@@ -256,8 +280,8 @@ TEST_CASE("store::merge_record_files")
   }
   SUBCASE("a side that is not a record")
   {
-    auto m = store::merge_record_files(store::canonical_text(base), "id: [unclosed\n", store::canonical_text(theirs),
-                                       dir.path(), rel);
+    auto m = store::merge_record_files(store::canonical_text(base), "id: [unclosed\n",
+                                       store::canonical_text(theirs), dir.path(), rel);
     CHECK(m.outcome == store::FileMerge::Outcome::invalid);
     CHECK(m.text.find("<<<<<<< ours\n") != std::string::npos);
     CHECK(m.messages[0].find("a side is not a valid record") != std::string::npos);

@@ -20,8 +20,7 @@ namespace plain_yaml = innov::store::plain_yaml;
 namespace {
 
 // The full path: the record when the text loads and passes the schema without a word.
-struct Full
-{
+struct Full {
   std::optional<model::Innovation> rec;
   util::Diagnostics diags;
 };
@@ -48,7 +47,8 @@ std::string show(const plain_yaml::Tree& t, const plain_yaml::Node& n)
   bool map = n.kind == plain_yaml::Node::Kind::mapping;
   std::string out = map ? "{" : "[";
   for (auto i = t.first(n); i != 0; i = t.next(i)) {
-    out += (out.size() > 1 ? ", " : "") + (map ? std::string(t.at(i).key) + ": " : "") + show(t, t.at(i));
+    out += (out.size() > 1 ? ", " : "") + (map ? std::string(t.at(i).key) + ": " : "") +
+           show(t, t.at(i));
   }
   return out + (map ? "}" : "]");
 }
@@ -97,18 +97,21 @@ std::string join_lines(const std::vector<std::string>& lines)
 
 TEST_CASE("plain_yaml::parse reads the canonical form")
 {
-  CHECK(parsed("id: k3m9xa2q\ntitle: \"Un titre : avec deux-points\"\nthemes: [formation, numerique]\n") ==
+  CHECK(parsed("id: k3m9xa2q\ntitle: \"Un titre : avec deux-points\"\nthemes: [formation, "
+               "numerique]\n") ==
         "{id: k3m9xa2q, title: Un titre : avec deux-points, themes: [formation, numerique]}");
   // Literal blocks: clipped (one final line break) or stripped, empty and more indented lines kept.
   CHECK(parsed("d: |\n  un\n\n    deux\n  trois\nn: 1\n") == "{d: un\n\n  deux\ntrois\n, n: 1}");
   CHECK(parsed("d: |-\n  un\n  deux\n\n\nn: 1\n") == "{d: un\ndeux, n: 1}");
   // Sequences of mappings, flow mappings, quoted scalars with escapes.
-  CHECK(parsed("comments:\n  - at: 2016-01-02\n    text: 'l''avis'\n  - at: 2016-01-03\n    text: \"a\\\"b\\\\c\\td\\ne\"\n") ==
+  CHECK(parsed("comments:\n  - at: 2016-01-02\n    text: 'l''avis'\n  - at: 2016-01-03\n    text: "
+               "\"a\\\"b\\\\c\\td\\ne\"\n") ==
         "{comments: [{at: 2016-01-02, text: l'avis}, {at: 2016-01-03, text: a\"b\\c\td\ne}]}");
   CHECK(parsed("history:\n  - {at: 2016-01-02, by: agent-1, to: submitted}\nx: []\ny: {}\n") ==
         "{history: [{at: 2016-01-02, by: agent-1, to: submitted}], x: [], y: {}}");
   CHECK(parsed("a:\n  b:\n    - [x, {c: d}]\n") == "{a: {b: [[x, {c: d}]]}}");
-  CHECK(parsed("n: -12.5\nu: https://example.org/x?y=1\n") == "{n: -12.5, u: https://example.org/x?y=1}");
+  CHECK(parsed("n: -12.5\nu: https://example.org/x?y=1\n") ==
+        "{n: -12.5, u: https://example.org/x?y=1}");
   // Scalars keep whether they were plain (their type follows their text) or quoted.
   auto tree = plain_yaml::parse("a: 12\nb: \"12\"\n");
   REQUIRE(tree);
@@ -125,34 +128,36 @@ TEST_CASE("plain_yaml::parse leaves everything outside the subset to yaml-cpp")
       "a: b\n# a comment\n",
       "a:\tb\n",
       "a: b\r\n",
-      "a: b",                          // no final line break
-      "a: &x b\nc: *x\n",              // anchor, alias
-      "a: !!str b\n",                  // tag
-      "a: >\n  folded\n",              // folded scalar
-      "a: |+\n  kept\n\n",             // keep chomping
-      "a: |2\n  indented\n",           // indentation indicator
-      "a: plain\n  continued\n",       // multi-line plain
+      "a: b",                    // no final line break
+      "a: &x b\nc: *x\n",        // anchor, alias
+      "a: !!str b\n",            // tag
+      "a: >\n  folded\n",        // folded scalar
+      "a: |+\n  kept\n\n",       // keep chomping
+      "a: |2\n  indented\n",     // indentation indicator
+      "a: plain\n  continued\n", // multi-line plain
       "a: \"quoted\n  on two lines\"\n",
-      "a: [x,\n  y]\n",                // flow over two lines
-      "a: b\na: c\n",                  // duplicate key
-      "a: {b: 1, b: 2}\n",             // duplicate key in flow
+      "a: [x,\n  y]\n",    // flow over two lines
+      "a: b\na: c\n",      // duplicate key
+      "a: {b: 1, b: 2}\n", // duplicate key in flow
       "---\na: b\n",
       "a: b\n---\nc: d\n",
-      "a:\n",                          // null
+      "a:\n", // null
       "a: \n",
-      "- a\n- b\n",                    // not a mapping
+      "- a\n- b\n", // not a mapping
       "a: b: c\n",
-      "a: \"x\\x41\"\n",               // escape beyond \" \\ \n \t
+      "a: \"x\\x41\"\n", // escape beyond \" \\ \n \t
       "a: [x: y]\n",
       "a: [x?]\n",
-      "a: x   \n",                     // trailing spaces
+      "a: x   \n", // trailing spaces
       "  a: b\n",
       "a:\n  b: c\n   d: e\n",
       "a: |\n  x\n b: c\n",
-      "\xEF\xBB\xBF" "a: b\n",         // byte order mark
-      "a: \xC3\n",                     // invalid UTF-8
-      "a: \x1b[2J\n",                  // control character
-      "a: b\xE2\x80\xA8" "c\n",        // U+2028
+      "\xEF\xBB\xBF"
+      "a: b\n",       // byte order mark
+      "a: \xC3\n",    // invalid UTF-8
+      "a: \x1b[2J\n", // control character
+      "a: b\xE2\x80\xA8"
+      "c\n", // U+2028
       "a: [x]]\n",
       "a: -x\n",
       "? a\n: b\n",
@@ -231,14 +236,68 @@ TEST_CASE("read_record_fast accepts a changed record only when the full path rea
   // Every line of every example record changed in ways that keep to the subset or leave it, that
   // keep to the schema or break it: what the fast path accepts, the full path must read the same,
   // with no diagnostic. Both sides must happen, or the test proves nothing.
-  const std::vector<std::string> values = {
-      "12", "-3.5", "1e3", "007", "0x1F", ".inf", "true", "True", "false", "null", "~", "\"12\"", "'quoted'",
-      "\"a\\\"b\"", "\"esc\\x41\"", "2015-02-30", "2016-02-29", "2015-13-01", "2016-03-01T10:00:00Z",
-      "2016-03-01T25:00:00Z", "2016-03-01T10:00:00+01:00", "2016-03-01T10:00:00.5Z", "[]", "[a, b]", "[b, a]",
-      "[a, a]", "{}", "{metric: x, amount: 1, per: year}", "a: b", "x #y", "|", "|-", ">", "&a x", "*a", "!t x",
-      "-x", "Éviter", "k3m9xa2q", "K3M9XA2Q", "abcdefgi", "agent-01", "Agent", "agent 01", "2016", "2016-Q3",
-      "2016-Q5", "2016-07", "2016-13", "idea", "practice", "submitted", "on-hold", "go", "up", "year",
-      std::string(301, 'x'), std::string(121, 'y'), "\"\"", "''", "x y", "[x, [y]]"};
+  const std::vector<std::string> values = {"12",
+                                           "-3.5",
+                                           "1e3",
+                                           "007",
+                                           "0x1F",
+                                           ".inf",
+                                           "true",
+                                           "True",
+                                           "false",
+                                           "null",
+                                           "~",
+                                           "\"12\"",
+                                           "'quoted'",
+                                           "\"a\\\"b\"",
+                                           "\"esc\\x41\"",
+                                           "2015-02-30",
+                                           "2016-02-29",
+                                           "2015-13-01",
+                                           "2016-03-01T10:00:00Z",
+                                           "2016-03-01T25:00:00Z",
+                                           "2016-03-01T10:00:00+01:00",
+                                           "2016-03-01T10:00:00.5Z",
+                                           "[]",
+                                           "[a, b]",
+                                           "[b, a]",
+                                           "[a, a]",
+                                           "{}",
+                                           "{metric: x, amount: 1, per: year}",
+                                           "a: b",
+                                           "x #y",
+                                           "|",
+                                           "|-",
+                                           ">",
+                                           "&a x",
+                                           "*a",
+                                           "!t x",
+                                           "-x",
+                                           "Éviter",
+                                           "k3m9xa2q",
+                                           "K3M9XA2Q",
+                                           "abcdefgi",
+                                           "agent-01",
+                                           "Agent",
+                                           "agent 01",
+                                           "2016",
+                                           "2016-Q3",
+                                           "2016-Q5",
+                                           "2016-07",
+                                           "2016-13",
+                                           "idea",
+                                           "practice",
+                                           "submitted",
+                                           "on-hold",
+                                           "go",
+                                           "up",
+                                           "year",
+                                           std::string(301, 'x'),
+                                           std::string(121, 'y'),
+                                           "\"\"",
+                                           "''",
+                                           "x y",
+                                           "[x, [y]]"};
   std::size_t accepted = 0;
   std::size_t refused_valid = 0; // valid for the full path, left to it by the fast path
   std::size_t checked = 0;

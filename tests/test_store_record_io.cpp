@@ -1,4 +1,5 @@
-// Finding records by id prefix and changing them: validated whole, written atomically, or only shown.
+// Finding records by id prefix and changing them: validated whole, written atomically, or only
+// shown.
 #include "lib/store/record_io.hpp"
 #include "lib/util/error.hpp"
 #include "tests/support.hpp"
@@ -13,8 +14,7 @@ using namespace innov::test;
 namespace {
 
 // The base fixture: records k3m9xa2q (generalized) and 7d2hq4wz (a submitted practice in idf).
-struct Fixture
-{
+struct Fixture {
   TempDir dir;
   Fixture() { copy_tree(source_dir() / "tests/fixtures/base", dir.path()); }
   const fs::path& root() const { return dir.path(); }
@@ -25,7 +25,7 @@ const std::string k_practice = "innovations/2016/7d2hq4wz.yaml";
 
 ino_t inode(const fs::path& p)
 {
-  struct stat st{};
+  struct stat st {};
   REQUIRE(::stat(p.c_str(), &st) == 0);
   return st.st_ino;
 }
@@ -43,7 +43,8 @@ TEST_CASE("store::record_ids")
   auto ids = store::record_ids(f.root());
   REQUIRE(ids.size() == 2);
   CHECK(ids[0] == std::pair<std::string, std::string>{"7d2hq4wz", k_practice});
-  CHECK(ids[1] == std::pair<std::string, std::string>{"k3m9xa2q", "innovations/2016/k3m9xa2q.yaml"});
+  CHECK(ids[1] ==
+        std::pair<std::string, std::string>{"k3m9xa2q", "innovations/2016/k3m9xa2q.yaml"});
 }
 
 TEST_CASE("store::resolve_record")
@@ -55,16 +56,17 @@ TEST_CASE("store::resolve_record")
 
   SUBCASE("not an id: too short, too long, a path, other characters")
   {
-    for (std::string bad : {"7d2", "7d2hq4wzz", "../7d2hq4wz", "innovations/2016/7d2hq4wz", "7D2H", "7d2i"}) {
+    for (std::string bad :
+         {"7d2", "7d2hq4wzz", "../7d2hq4wz", "innovations/2016/7d2hq4wz", "7D2H", "7d2i"}) {
       CAPTURE(bad);
-      CHECK_THROWS_WITH_AS(store::resolve_record(f.root(), bad), ("'" + bad + "' is not a record id").c_str(),
-                           UsageError);
+      CHECK_THROWS_WITH_AS(store::resolve_record(f.root(), bad),
+                           ("'" + bad + "' is not a record id").c_str(), UsageError);
     }
   }
   SUBCASE("unknown, with a suggestion when an id is close")
   {
-    CHECK_THROWS_WITH_AS(store::resolve_record(f.root(), "k3m9xa2r"), "no record 'k3m9xa2r' (did you mean 'k3m9xa2q'?)",
-                         UsageError);
+    CHECK_THROWS_WITH_AS(store::resolve_record(f.root(), "k3m9xa2r"),
+                         "no record 'k3m9xa2r' (did you mean 'k3m9xa2q'?)", UsageError);
     CHECK_THROWS_WITH_AS(store::resolve_record(f.root(), "zzzz"), "no record 'zzzz'", UsageError);
   }
   SUBCASE("ambiguous: the candidates are listed")
@@ -118,59 +120,69 @@ TEST_CASE("store::mutate_records")
   SUBCASE("an unchanged record is not rewritten")
   {
     ino_t was = inode(f.root() / k_practice);
-    store::mutate_records(f.root(), {k_practice}, [](Records&, const model::Config&) {}, false);
+    store::mutate_records(
+        f.root(), {k_practice}, [](Records&, const model::Config&) {}, false);
     CHECK(inode(f.root() / k_practice) == was);
     store::mutate_records(f.root(), {k_practice}, add_like, false);
     CHECK(inode(f.root() / k_practice) != was);
   }
   SUBCASE("a non-canonical record is rewritten canonical")
   {
-    f.dir.write(k_practice, "id: 7d2hq4wz\nkind: practice\ntitle: 'Atelier CV vidéo en agence'\nauthor: agent-1202\n"
-                            "region: idf\nsource: internal\nthemes:\n  - numerique\ncreated: 2016-06-10\n"
-                            "status: submitted\nhistory:\n  - at: 2016-06-10\n    by: agent-1202\n    to: submitted\n");
+    f.dir.write(
+        k_practice,
+        "id: 7d2hq4wz\nkind: practice\ntitle: 'Atelier CV vidéo en agence'\nauthor: agent-1202\n"
+        "region: idf\nsource: internal\nthemes:\n  - numerique\ncreated: 2016-06-10\n"
+        "status: submitted\nhistory:\n  - at: 2016-06-10\n    by: agent-1202\n    to: submitted\n");
     store::mutate_records(f.root(), {k_practice}, add_like, false);
-    CHECK(f.text(k_practice) == "id: 7d2hq4wz\nkind: practice\ntitle: Atelier CV vidéo en agence\nauthor: agent-1202\n"
-                                "region: idf\nsource: internal\nthemes: [numerique]\ncreated: 2016-06-10\n"
-                                "status: submitted\nlikes: [agent-9]\nhistory:\n"
-                                "  - {at: 2016-06-10, by: agent-1202, to: submitted}\n");
+    CHECK(f.text(k_practice) ==
+          "id: 7d2hq4wz\nkind: practice\ntitle: Atelier CV vidéo en agence\nauthor: agent-1202\n"
+          "region: idf\nsource: internal\nthemes: [numerique]\ncreated: 2016-06-10\n"
+          "status: submitted\nlikes: [agent-9]\nhistory:\n"
+          "  - {at: 2016-06-10, by: agent-1202, to: submitted}\n");
   }
   SUBCASE("a change that would make the record invalid is refused, nothing written")
   {
     auto bad_region = [](Records& recs, const model::Config&) { recs[0].region = "zzz"; };
     CHECK_THROWS_WITH_AS(store::mutate_records(f.root(), {k_practice}, bad_region, false),
-                         "the change would make the record invalid: innovations/2016/7d2hq4wz.yaml:5:9: unknown region "
+                         "the change would make the record invalid: "
+                         "innovations/2016/7d2hq4wz.yaml:5:9: unknown region "
                          "'zzz'",
                          DataError);
     auto bad_status = [](Records& recs, const model::Config&) { recs[0].status = "qualified"; };
-    CHECK_THROWS_WITH_AS(store::mutate_records(f.root(), {k_practice}, bad_status, false),
-                         doctest::Contains("the change would make the record invalid: innovations/2016/7d2hq4wz.yaml:"),
-                         DataError);
+    CHECK_THROWS_WITH_AS(
+        store::mutate_records(f.root(), {k_practice}, bad_status, false),
+        doctest::Contains(
+            "the change would make the record invalid: innovations/2016/7d2hq4wz.yaml:"),
+        DataError);
     auto bad_merge = [](Records& recs, const model::Config&) {
       recs[0].status = "merged";
       recs[0].merged_into = "zzzzzzzz";
       recs[0].history.push_back({"2016-06-11", "agent-1", "submitted", "merged"});
     };
-    CHECK_THROWS_WITH_AS(store::mutate_records(f.root(), {k_practice}, bad_merge, false), "no record 'zzzzzzzz'",
-                         UsageError);
+    CHECK_THROWS_WITH_AS(store::mutate_records(f.root(), {k_practice}, bad_merge, false),
+                         "no record 'zzzzzzzz'", UsageError);
     CHECK(f.text(k_practice) == before);
   }
   SUBCASE("a record that is already invalid is refused before any change")
   {
     bool called = false;
     auto spy = [&](Records&, const model::Config&) { called = true; };
-    f.dir.write(k_practice, std::string(before).replace(before.find("region: idf"), 11, "region: zzz"));
+    f.dir.write(k_practice,
+                std::string(before).replace(before.find("region: idf"), 11, "region: zzz"));
     try {
       store::mutate_records(f.root(), {k_practice}, spy, false);
       FAIL("no error");
     } catch (const DataError& e) {
-      CHECK(std::string(e.what()) == "record 'innovations/2016/7d2hq4wz.yaml' is invalid, fix it first: "
-                                     "innovations/2016/7d2hq4wz.yaml:5:9: unknown region 'zzz'");
+      CHECK(std::string(e.what()) ==
+            "record 'innovations/2016/7d2hq4wz.yaml' is invalid, fix it first: "
+            "innovations/2016/7d2hq4wz.yaml:5:9: unknown region 'zzz'");
       CHECK(e.hint() == "run 'innov validate innovations/2016/7d2hq4wz.yaml'");
     }
     f.dir.write(k_practice, "id: 7d2hq4wz\nkind: [practice\n");
-    CHECK_THROWS_WITH_AS(store::mutate_records(f.root(), {k_practice}, spy, false),
-                         doctest::Contains("record 'innovations/2016/7d2hq4wz.yaml' is invalid, fix it first: "),
-                         DataError);
+    CHECK_THROWS_WITH_AS(
+        store::mutate_records(f.root(), {k_practice}, spy, false),
+        doctest::Contains("record 'innovations/2016/7d2hq4wz.yaml' is invalid, fix it first: "),
+        DataError);
     CHECK_FALSE(called);
   }
   SUBCASE("several records change together")
@@ -228,7 +240,8 @@ TEST_CASE("store::create_record")
     CHECK(change.before.empty());
     CHECK(f.text(change.rel) == change.after);
     CHECK(change.after == "id: " + change.record.id +
-                              "\nkind: idea\ntitle: Atelier entretien\nauthor: agent-5\nregion: hdf\nsource: internal\n"
+                              "\nkind: idea\ntitle: Atelier entretien\nauthor: agent-5\nregion: "
+                              "hdf\nsource: internal\n"
                               "created: 2015-11-02\nstatus: submitted\nhistory:\n"
                               "  - {at: 2015-11-02, by: agent-5, to: submitted}\n");
     auto second = store::create_record(f.root(), rec, false);
@@ -243,18 +256,21 @@ TEST_CASE("store::create_record")
   SUBCASE("an id that exists is refused")
   {
     rec.id = "k3m9xa2q";
-    CHECK_THROWS_WITH_AS(store::create_record(f.root(), rec, false), "record 'k3m9xa2q' already exists", UsageError);
+    CHECK_THROWS_WITH_AS(store::create_record(f.root(), rec, false),
+                         "record 'k3m9xa2q' already exists", UsageError);
   }
   SUBCASE("an invalid record is refused and not written")
   {
     rec.themes = {"cuisine"};
-    CHECK_THROWS_WITH_AS(store::create_record(f.root(), rec, false),
-                         doctest::Contains("the change would make the record invalid: innovations/2015/"), DataError);
+    CHECK_THROWS_WITH_AS(
+        store::create_record(f.root(), rec, false),
+        doctest::Contains("the change would make the record invalid: innovations/2015/"),
+        DataError);
     CHECK_FALSE(fs::exists(f.root() / "innovations/2015"));
     rec.themes.clear();
     rec.challenge = "inconnu-2016";
-    CHECK_THROWS_WITH_AS(store::create_record(f.root(), rec, false), doctest::Contains("unknown challenge 'inconnu-2016'"),
-                         DataError);
+    CHECK_THROWS_WITH_AS(store::create_record(f.root(), rec, false),
+                         doctest::Contains("unknown challenge 'inconnu-2016'"), DataError);
   }
 }
 
@@ -272,13 +288,16 @@ TEST_CASE("store::line_diff")
   {
     std::string a = "a\nb\nc\nd\ne\nf\ng\nh\n";
     std::string b = "a\nb\nc\nX\ne\nf\ng\nY\n";
-    CHECK(store::line_diff("x.yaml", a, b) == "--- a/x.yaml\n+++ b/x.yaml\n"
-                                              "@@ -1,8 +1,8 @@\n a\n b\n c\n-d\n+X\n e\n f\n g\n-h\n+Y\n");
+    CHECK(store::line_diff("x.yaml", a, b) ==
+          "--- a/x.yaml\n+++ b/x.yaml\n"
+          "@@ -1,8 +1,8 @@\n a\n b\n c\n-d\n+X\n e\n f\n g\n-h\n+Y\n");
   }
   SUBCASE("a new file and a one-line range")
   {
-    CHECK(store::line_diff("n.yaml", "", "y\n") == "--- /dev/null\n+++ b/n.yaml\n@@ -0,0 +1 @@\n+y\n");
-    CHECK(store::line_diff("n.yaml", "x\ny\n", "y\n") == "--- a/n.yaml\n+++ b/n.yaml\n@@ -1,2 +1 @@\n-x\n y\n");
+    CHECK(store::line_diff("n.yaml", "", "y\n") ==
+          "--- /dev/null\n+++ b/n.yaml\n@@ -0,0 +1 @@\n+y\n");
+    CHECK(store::line_diff("n.yaml", "x\ny\n", "y\n") ==
+          "--- a/n.yaml\n+++ b/n.yaml\n@@ -1,2 +1 @@\n-x\n y\n");
   }
   SUBCASE("no change, no hunk")
   {

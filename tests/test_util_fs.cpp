@@ -42,12 +42,14 @@ TEST_CASE("util::read_file")
   SUBCASE("missing file")
   {
     auto p = tmp.path() / "missing.yaml";
-    CHECK_THROWS_WITH_AS(util::read_file(p), ("cannot read '" + p.string() + "': No such file or directory").c_str(),
+    CHECK_THROWS_WITH_AS(util::read_file(p),
+                         ("cannot read '" + p.string() + "': No such file or directory").c_str(),
                          EnvError);
   }
   SUBCASE("a directory is not read as empty")
   {
-    CHECK_THROWS_WITH_AS(util::read_file(tmp.path()), ("cannot read '" + tmp.path().string() + "': Is a directory").c_str(),
+    CHECK_THROWS_WITH_AS(util::read_file(tmp.path()),
+                         ("cannot read '" + tmp.path().string() + "': Is a directory").c_str(),
                          EnvError);
   }
 }
@@ -154,7 +156,8 @@ TEST_CASE("util::is_inside")
   CHECK(util::is_inside(root / "", root / "innov.yaml")); // trailing separator on the root
   CHECK_FALSE(util::is_inside(root, root / "../outside.yaml"));
   CHECK_FALSE(util::is_inside(root, root / "innovations/../../outside.yaml"));
-  CHECK_FALSE(util::is_inside(root, tmp.path() / "portfolio-other/x.yaml")); // a name prefix is not inside
+  CHECK_FALSE(
+      util::is_inside(root, tmp.path() / "portfolio-other/x.yaml")); // a name prefix is not inside
   CHECK_FALSE(util::is_inside(root, "/etc/passwd"));
   CHECK_FALSE(util::is_inside(root, tmp.path()));
 
@@ -189,17 +192,19 @@ TEST_CASE("util::remove_stale_temp_files")
   REQUIRE(::waitpid(dead, nullptr, 0) == dead);
   std::string gone = std::to_string(dead);
   std::string alive = std::to_string(::getpid());
-  for (const auto& name : std::vector<std::string>{".k3m9xa2q.yaml.tmp." + gone + ".812", ".idf.yaml.tmp." + gone + ".1",
-                           ".7d2hq4wz.yaml.tmp." + alive + ".5", "k3m9xa2q.yaml", "k3m9xa2q.yaml.tmp." + gone + ".3",
-                           ".k3m9xa2q.yaml.tmp." + gone, ".k3m9xa2q.yaml.tmp.x" + gone + ".2", ".notes.tmp"}) {
+  for (const auto& name : std::vector<std::string>{
+           ".k3m9xa2q.yaml.tmp." + gone + ".812", ".idf.yaml.tmp." + gone + ".1",
+           ".7d2hq4wz.yaml.tmp." + alive + ".5", "k3m9xa2q.yaml",
+           "k3m9xa2q.yaml.tmp." + gone + ".3", ".k3m9xa2q.yaml.tmp." + gone,
+           ".k3m9xa2q.yaml.tmp.x" + gone + ".2", ".notes.tmp"}) {
     tmp.write(name, "x");
   }
   CHECK(util::remove_stale_temp_files(tmp.path()) == 2);
   // The file of a running writer, the record and names that are not atomic_write's stay.
-  CHECK(names_in(tmp.path()) == std::vector<std::string>{".7d2hq4wz.yaml.tmp." + alive + ".5",
-                                                         ".k3m9xa2q.yaml.tmp." + gone,
-                                                         ".k3m9xa2q.yaml.tmp.x" + gone + ".2", ".notes.tmp",
-                                                         "k3m9xa2q.yaml", "k3m9xa2q.yaml.tmp." + gone + ".3"});
+  CHECK(names_in(tmp.path()) ==
+        std::vector<std::string>{".7d2hq4wz.yaml.tmp." + alive + ".5", ".k3m9xa2q.yaml.tmp." + gone,
+                                 ".k3m9xa2q.yaml.tmp.x" + gone + ".2", ".notes.tmp",
+                                 "k3m9xa2q.yaml", "k3m9xa2q.yaml.tmp." + gone + ".3"});
   CHECK(util::remove_stale_temp_files(tmp.path() / "missing") == 0);
 }
 

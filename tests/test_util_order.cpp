@@ -10,7 +10,8 @@ using namespace innov;
 TEST_CASE("util::sorted_indexes and util::take_in_order")
 {
   std::vector<std::string> keys = {"c", "a", "b", "a"};
-  auto order = util::sorted_indexes(keys.size(), [&](std::size_t i, std::size_t j) { return keys[i] < keys[j]; });
+  auto order = util::sorted_indexes(
+      keys.size(), [&](std::size_t i, std::size_t j) { return keys[i] < keys[j]; });
   CHECK(order == std::vector<std::size_t>{1, 3, 2, 0}); // stable: the first "a" stays first
   std::vector<std::string> items = {"third", "first", "second", "first again"};
   CHECK(util::take_in_order(std::move(items), order) ==

@@ -22,18 +22,18 @@ TEST_CASE("util::first_invalid_utf8")
   }
   SUBCASE("offset of the first bad byte")
   {
-    CHECK(first_invalid_utf8("abc\xE9") == 3u);        // Latin-1 é
-    CHECK(first_invalid_utf8("ab\x80") == 2u);         // lone continuation byte
+    CHECK(first_invalid_utf8("abc\xE9") == 3u); // Latin-1 é
+    CHECK(first_invalid_utf8("ab\x80") == 2u);  // lone continuation byte
     CHECK(first_invalid_utf8("\xFF") == 0u);
     CHECK(first_invalid_utf8("\xF5\x80\x80\x80") == 0u); // lead byte past U+10FFFF
-    CHECK(first_invalid_utf8("é\xE9") == 2u);         // after a valid 2-byte sequence
-    CHECK(first_invalid_utf8("x\xC3") == 1u);          // truncated at the end
+    CHECK(first_invalid_utf8("é\xE9") == 2u);            // after a valid 2-byte sequence
+    CHECK(first_invalid_utf8("x\xC3") == 1u);            // truncated at the end
     CHECK(first_invalid_utf8("x\xE2\x82") == 1u);
-    CHECK(first_invalid_utf8("x\xE2\x82y") == 1u);     // continuation missing mid-text
+    CHECK(first_invalid_utf8("x\xE2\x82y") == 1u); // continuation missing mid-text
   }
   SUBCASE("overlong encodings are refused")
   {
-    CHECK(first_invalid_utf8("\xC0\xAF") == 0u);         // '/' in 2 bytes
+    CHECK(first_invalid_utf8("\xC0\xAF") == 0u); // '/' in 2 bytes
     CHECK(first_invalid_utf8("\xC1\xBF") == 0u);
     CHECK(first_invalid_utf8("\xE0\x80\xAF") == 0u);     // '/' in 3 bytes
     CHECK(first_invalid_utf8("\xE0\x9F\xBF") == 0u);     // U+07FF in 3 bytes
@@ -42,8 +42,8 @@ TEST_CASE("util::first_invalid_utf8")
   }
   SUBCASE("surrogates and code points over U+10FFFF are refused")
   {
-    CHECK(first_invalid_utf8("a\xED\xA0\x80") == 1u); // U+D800
-    CHECK(first_invalid_utf8("a\xED\xBF\xBF") == 1u); // U+DFFF
+    CHECK(first_invalid_utf8("a\xED\xA0\x80") == 1u);    // U+D800
+    CHECK(first_invalid_utf8("a\xED\xBF\xBF") == 1u);    // U+DFFF
     CHECK(first_invalid_utf8("\xF4\x90\x80\x80") == 0u); // U+110000
   }
 }

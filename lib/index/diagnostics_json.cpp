@@ -40,13 +40,9 @@ void quote(std::string& out, std::string_view s)
 
 // A reader for the subset diagnostics_json writes: an array of flat objects of strings and
 // non-negative integers.
-class Reader
-{
+class Reader {
 public:
-  explicit Reader(std::string_view text)
-    : m_text(text)
-  {
-  }
+  explicit Reader(std::string_view text) : m_text(text) {}
 
   bool eat(char c)
   {
@@ -101,7 +97,8 @@ public:
   {
     skip_space();
     std::size_t start = m_pos;
-    while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9' && m_pos - start < 9) {
+    while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9' &&
+           m_pos - start < 9) {
       ++m_pos;
     }
     if (m_pos == start) {

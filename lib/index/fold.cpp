@@ -38,8 +38,9 @@ bool is_token_char(unsigned cp)
   if ((cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7) {
     return false; // Latin-1 punctuation and symbols: « » ° § ¿ NBSP …
   }
-  if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-      (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0x1F000 && cp <= 0x1FAFF)) {
+  if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+      (cp >= 0x1F000 && cp <= 0x1FAFF)) {
     return false; // general punctuation, arrows, symbols, CJK punctuation, emoji
   }
   return true;
@@ -147,7 +148,8 @@ std::string match_expression(std::string_view text, bool prefix)
       ++i;
     }
     std::string_view chunk = text.substr(start, i - start);
-    // A word of one or two letters as a prefix ("de"*) matches half the vocabulary: whole words only.
+    // A word of one or two letters as a prefix ("de"*) matches half the vocabulary: whole words
+    // only.
     bool star = prefix && word_chars(chunk) >= 3;
     if (!chunk.empty() && chunk.back() == '*') {
       star = true;

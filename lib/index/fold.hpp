@@ -23,7 +23,8 @@ bool has_word(std::string_view text);
 // An FTS5 MATCH expression for free text: each whitespace-separated chunk becomes a quoted phrase
 // (so no user text is read as FTS syntax; "l'accueil" stays the phrase "l accueil"), all of them
 // required. With prefix, each phrase of three letters or more also matches longer words ("recrut"
-// finds "recrutement"); a chunk that ends with '*' is always a prefix. Empty when text holds no word.
+// finds "recrutement"); a chunk that ends with '*' is always a prefix. Empty when text holds no
+// word.
 std::string match_expression(std::string_view text, bool prefix);
 
 // The words of text as the tokenizer sees them, folded by fold_word.

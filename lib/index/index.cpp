@@ -3,8 +3,8 @@
 #include "lib/index/ddl.hpp"
 #include "lib/index/fold.hpp"
 #include "lib/index/scan.hpp"
-#include "lib/index/snapshot.hpp"
 #include "lib/index/serialize.hpp"
+#include "lib/index/snapshot.hpp"
 #include "lib/index/tables.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
@@ -16,8 +16,8 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <thread>
 #include <sqlite3.h>
+#include <thread>
 #include <unistd.h>
 
 namespace innov::index {
@@ -26,7 +26,8 @@ namespace {
 
 std::int64_t now_ns()
 {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -42,7 +43,8 @@ bool is_busy(const SQLite::Exception& e)
 bool is_unwritable(const SQLite::Exception& e)
 {
   int code = e.getErrorCode() & 0xff;
-  return code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN || code == SQLITE_FULL;
+  return code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN ||
+         code == SQLITE_FULL;
 }
 
 // How many times BEGIN IMMEDIATE waits busy_timeout (10 s) for another writer: 5 minutes, more
@@ -53,8 +55,7 @@ constexpr int k_busy_attempts = 30;
 constexpr int k_open_attempts = 17;
 
 // What the index holds: read while the scan of the files runs on other threads.
-struct Snapshot
-{
+struct Snapshot {
   std::int64_t data_version = 0; // PRAGMA data_version before the reads: other writers change it
   bool rebuild = false;          // forced, or innov.yaml, a challenge or the program changed
   std::int64_t last_refresh = 0; // refreshed_ns
@@ -69,8 +70,8 @@ std::vector<FileRow> read_file_rows(SQLite::Database& db)
   std::vector<FileRow> rows;
   SQLite::Statement q(db, "SELECT path, size, mtime_ns, status = 'ok' FROM files ORDER BY path");
   while (q.executeStep()) {
-    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
-                    q.getColumn(3).getInt() != 0});
+    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
+                    q.getColumn(2).getInt64(), q.getColumn(3).getInt() != 0});
   }
   return rows;
 }
@@ -110,11 +111,12 @@ std::optional<std::size_t> racy_only(const Plan& p, const std::vector<FileRow>& 
   }
   std::size_t ok = 0;
   for (const auto& f : p.to_read) {
-    auto row = std::lower_bound(known.begin(), known.end(), f.rel,
-                                [](const FileRow& r, const std::string& path) { return r.path < path; });
+    auto row =
+        std::lower_bound(known.begin(), known.end(), f.rel,
+                         [](const FileRow& r, const std::string& path) { return r.path < path; });
     auto pr = parsed.find(f.rel);
-    if (row == known.end() || row->path != f.rel || row->size != f.size || row->mtime_ns != f.mtime_ns ||
-        pr == parsed.end() || !pr->second.unchanged) {
+    if (row == known.end() || row->path != f.rel || row->size != f.size ||
+        row->mtime_ns != f.mtime_ns || pr == parsed.end() || !pr->second.unchanged) {
       return std::nullopt;
     }
     ok += row->ok ? 1 : 0;
@@ -135,14 +137,15 @@ std::string search_text(const std::string& text)
 
 Index::Index(const fs::path& root, const model::Config& config, Mode mode,
              std::function<void(const std::string&)> warn)
-  : m_root(root), m_config(config), m_mode(mode), m_warn(std::move(warn))
+    : m_root(root), m_config(config), m_mode(mode), m_warn(std::move(warn))
 {
   if (m_mode == Mode::cached) {
     std::error_code ec;
     fs::create_directories(root / ".innov", ec);
     m_path = root / ".innov" / "cache.db";
     if (ec || ::access((root / ".innov").c_str(), W_OK) != 0) {
-      m_warn("cannot write the index cache in '" + (root / ".innov").string() + "': working from the files in memory");
+      m_warn("cannot write the index cache in '" + (root / ".innov").string() +
+             "': working from the files in memory");
       m_mode = Mode::memory;
     }
   }
@@ -152,7 +155,8 @@ Index::Index(const fs::path& root, const model::Config& config, Mode mode,
 void Index::open_db()
 {
   if (m_mode == Mode::memory) {
-    m_db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    m_db = std::make_unique<SQLite::Database>(":memory:",
+                                              SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     m_db->exec(k_ddl);
     return;
   }
@@ -184,9 +188,10 @@ void Index::open_db()
 
 void Index::open_cache_db()
 {
-  m_db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 10000);
-  // 16 KB pages (for a new cache; a page size cannot change in WAL mode): a cold build takes a tenth
-  // less time than with 4 KB, warm reads and one-file refreshes the same.
+  m_db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                            10000);
+  // 16 KB pages (for a new cache; a page size cannot change in WAL mode): a cold build takes a
+  // tenth less time than with 4 KB, warm reads and one-file refreshes the same.
   m_db->exec("PRAGMA page_size = 16384");
   m_db->exec("PRAGMA journal_mode = WAL");
   m_db->exec("PRAGMA synchronous = NORMAL");
@@ -205,7 +210,8 @@ void Index::open_cache_db()
 
 void Index::use_memory(const std::string& reason)
 {
-  m_warn("cannot use the index cache '" + m_path.string() + "' (" + reason + "): working from the files in memory");
+  m_warn("cannot use the index cache '" + m_path.string() + "' (" + reason +
+         "): working from the files in memory");
   m_db.reset();
   m_mode = Mode::memory;
   open_db();
@@ -287,7 +293,8 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
     stats.records = records;
     stats.errors = files.size() - records;
     stats.read_ahead = read_ahead_ran;
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    stats.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
   };
   if (first.nothing_to_do()) {
@@ -309,14 +316,16 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
     for (const auto& f : wanted) {
       q.reset();
       q.bind(1, f.rel);
-      out.push_back(q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getString() : std::string());
+      out.push_back(q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getString()
+                                                                : std::string());
     }
     return out;
   };
   std::map<std::string, Parsed> parsed;
   auto parse = [&](const std::vector<FileStat>& wanted) {
-    parse_files(m_root, wanted, ctx, m_progress, [&](Parsed& p) { parsed[p.stat.rel] = std::move(p); },
-                hashes(wanted));
+    parse_files(
+        m_root, wanted, ctx, m_progress, [&](Parsed& p) { parsed[p.stat.rel] = std::move(p); },
+        hashes(wanted));
   };
   // A few files are parsed before taking the write lock. Many (a cold build) are parsed under it,
   // each record written as soon as it is parsed, so that writing overlaps parsing: other writers
@@ -363,9 +372,11 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   TableWriter writer(*m_db, m_config);
   if (p.rebuild) {
     stats.rebuilt = true;
-    for (const char* t : {"files", "records", "record_people", "record_text", "innovations", "themes", "likes", "comments",
-                          "qualifications", "scores", "pocs", "poc_territories", "kpis", "decisions", "decision_scope",
-                          "rollout", "realized", "history", "challenges", "winners"}) {
+    for (const char* t :
+         {"files",   "records",         "record_people", "record_text",    "innovations",
+          "themes",  "likes",           "comments",      "qualifications", "scores",
+          "pocs",    "poc_territories", "kpis",          "decisions",      "decision_scope",
+          "rollout", "realized",        "history",       "challenges",     "winners"}) {
       m_db->exec(std::string("DELETE FROM ") + t);
     }
     // The full-text table deletes row by row (a quarter of a second at the agency's scale): it is
@@ -421,12 +432,14 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   }
   stats.reread = p.to_read.size();
   std::int64_t now = now_ns();
-  SQLite::Statement ins(*m_db, "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, diagnostics, "
-                               "record_id, indexed_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement ins(
+      *m_db, "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, diagnostics, "
+             "record_id, indexed_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   // A file whose content is as indexed keeps its row, with its new stat, if the row still has that
   // hash (another process may have indexed other content since the hash was read).
-  SQLite::Statement restat(*m_db, "UPDATE files SET size = ?, mtime_ns = ?, indexed_ns = ? WHERE path = ? AND hash = ? "
-                                  "RETURNING status = 'ok'");
+  SQLite::Statement restat(
+      *m_db, "UPDATE files SET size = ?, mtime_ns = ?, indexed_ns = ? WHERE path = ? AND hash = ? "
+             "RETURNING status = 'ok'");
   std::vector<FileRow> reread; // the rows written, in path order
   auto write = [&](const FileStat& f, const Parsed& given) {
     const Parsed* chosen = &given;
@@ -481,7 +494,9 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   };
   if (stream) {
     // The records are not kept: the rare contested id below parses its file again.
-    parse_files(m_root, p.to_read, ctx, m_progress, [&](Parsed& pr) { write(pr.stat, pr); }, hashes(p.to_read));
+    parse_files(
+        m_root, p.to_read, ctx, m_progress, [&](Parsed& pr) { write(pr.stat, pr); },
+        hashes(p.to_read));
   } else {
     for (const auto& f : p.to_read) {
       write(f, parsed.at(f.rel));
@@ -489,12 +504,14 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   }
   bool moved = false; // an id went to another file: rows that were not written changed status
   for (const auto& id : contested) {
-    SQLite::Statement q(*m_db, "SELECT path, size, mtime_ns FROM files WHERE record_id = ? ORDER BY path LIMIT 1");
+    SQLite::Statement q(
+        *m_db, "SELECT path, size, mtime_ns FROM files WHERE record_id = ? ORDER BY path LIMIT 1");
     q.bind(1, id);
     if (!q.executeStep()) {
       continue;
     }
-    FileStat first{q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64()};
+    FileStat first{q.getColumn(0).getString(), q.getColumn(1).getInt64(),
+                   q.getColumn(2).getInt64()};
     if (holder(id) == first.rel) {
       continue;
     }
@@ -507,30 +524,34 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
     }
     writer.remove(id);
     writer.insert(first.rel, *pr.rec);
-    SQLite::Statement w(*m_db, "UPDATE files SET status = CASE WHEN path = ? THEN 'ok' ELSE 'error' END "
-                               "WHERE record_id = ?");
+    SQLite::Statement w(*m_db,
+                        "UPDATE files SET status = CASE WHEN path = ? THEN 'ok' ELSE 'error' END "
+                        "WHERE record_id = ?");
     w.bind(1, first.rel);
     w.bind(2, id);
     w.exec();
     moved = true;
   }
-  // The files table in packed chunks, for the next refresh: derived from what was known and what was
-  // written, unless an id moved to a file that was not written.
-  std::vector<FileRow> rows = moved ? read_file_rows(*m_db) : rows_after(std::move(known.files), files, std::move(reread));
+  // The files table in packed chunks, for the next refresh: derived from what was known and what
+  // was written, unless an id moved to a file that was not written.
+  std::vector<FileRow> rows =
+      moved ? read_file_rows(*m_db) : rows_after(std::move(known.files), files, std::move(reread));
   if (!known.chunked) {
     m_db->exec("DELETE FROM file_chunks"); // damaged, or a rebuild
     known.chunks.clear();
   }
   write_file_chunks(*m_db, rows, known.chunks);
   SQLite::Statement meta(*m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
-  for (auto [k, v] : {std::pair<std::string, std::string>{"fingerprint", fp}, {"refreshed_ns", std::to_string(now)}}) {
+  for (auto [k, v] : {std::pair<std::string, std::string>{"fingerprint", fp},
+                      {"refreshed_ns", std::to_string(now)}}) {
     meta.reset();
     meta.bind(1, k);
     meta.bind(2, v);
     meta.exec();
   }
   tx->commit();
-  stats.records = static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](const FileRow& r) { return r.ok; }));
+  stats.records = static_cast<std::size_t>(
+      std::count_if(rows.begin(), rows.end(), [](const FileRow& r) { return r.ok; }));
   stats.errors = rows.size() - stats.records;
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
@@ -556,7 +577,8 @@ std::vector<model::Innovation> Index::read_records(Decode what)
   // decoded straight from SQLite's buffers, and only the parts that are wanted (reports mostly need
   // the figures alone).
   auto view = [](const SQLite::Column& c) {
-    return std::string_view(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+    return std::string_view(static_cast<const char*>(c.getBlob()),
+                            static_cast<std::size_t>(c.getBytes()));
   };
   SQLite::Statement q(*m_db, "SELECT path, figures FROM records ORDER BY path");
   std::optional<SQLite::Statement> people, text;

@@ -3,9 +3,9 @@
 // trusted. Nothing is ever written back from it to the YAML files.
 #pragma once
 
-#include "lib/model/config.hpp"
 #include "lib/index/scan.hpp"
 #include "lib/index/serialize.hpp"
+#include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -19,27 +19,26 @@ namespace innov::index {
 
 namespace fs = std::filesystem;
 
-struct RefreshStats
-{
-  std::size_t files = 0;    // record files seen
-  std::size_t records = 0;  // valid records in the index
-  std::size_t errors = 0;   // files with errors (left out)
-  std::size_t reread = 0;   // files parsed by this refresh
-  std::size_t removed = 0;  // rows dropped for deleted or renamed files
-  bool rebuilt = false;     // a full rebuild happened
-  bool read_ahead = false;  // the read ahead ran and what it read is what the index holds now
+struct RefreshStats {
+  std::size_t files = 0;   // record files seen
+  std::size_t records = 0; // valid records in the index
+  std::size_t errors = 0;  // files with errors (left out)
+  std::size_t reread = 0;  // files parsed by this refresh
+  std::size_t removed = 0; // rows dropped for deleted or renamed files
+  bool rebuilt = false;    // a full rebuild happened
+  bool read_ahead = false; // the read ahead ran and what it read is what the index holds now
   double seconds = 0;
 };
 
-class Index
-{
+class Index {
 public:
   enum class Mode { cached, memory };
 
   // Opens (creating or healing) the index of root. In cached mode a cache that cannot be used is
   // deleted and rebuilt with one warning; a portfolio whose .innov/ cannot be written falls back to
   // memory with one warning. `warn` receives those lines.
-  Index(const fs::path& root, const model::Config& config, Mode mode, std::function<void(const std::string&)> warn);
+  Index(const fs::path& root, const model::Config& config, Mode mode,
+        std::function<void(const std::string&)> warn);
 
   // A read of the index run while a refresh waits for the scan of the files, with the cache as it
   // is (most often up to date): its result stands when RefreshStats::read_ahead says so, and the
@@ -50,7 +49,8 @@ public:
   // rows of deleted ones, in one IMMEDIATE transaction. force: rebuild everything. ahead: the
   // scan of the files, when it was started earlier. read_ahead: see ReadAhead (run only with a
   // scan ahead, and not when the index is to be rebuilt).
-  RefreshStats refresh(bool force = false, ScanAhead* ahead = nullptr, const ReadAhead& read_ahead = {});
+  RefreshStats refresh(bool force = false, ScanAhead* ahead = nullptr,
+                       const ReadAhead& read_ahead = {});
 
   // The valid records, in path order (Decode::without_text leaves out the free text; reports).
   std::vector<model::Innovation> records(Decode what = Decode::all);
@@ -68,7 +68,8 @@ private:
   void open_cache_db(); // open_db for the file on disk; throws SQLite::Exception
   void reset_db(const std::string& reason);
   void use_memory(const std::string& reason); // one warning, then an in-memory index
-  RefreshStats refresh_once(bool force, ScanAhead* ahead = nullptr, const ReadAhead& read_ahead = {});
+  RefreshStats refresh_once(bool force, ScanAhead* ahead = nullptr,
+                            const ReadAhead& read_ahead = {});
   std::vector<model::Innovation> read_records(Decode what);
 
   fs::path m_root;
@@ -79,7 +80,7 @@ private:
   Progress m_progress;
   std::unique_ptr<SQLite::Database> m_db;
   bool m_healed = false;
-  bool m_refreshing = false; // records() then passes its errors on instead of healing
+  bool m_refreshing = false;      // records() then passes its errors on instead of healing
   std::size_t m_records_hint = 0; // records counted by the last refresh (to reserve)
 };
 

@@ -20,14 +20,16 @@ using Param = std::variant<std::string, std::int64_t>;
 const std::map<std::string, std::string>& column_fields()
 {
   static const std::map<std::string, std::string> k_columns = {
-      {"status", "i.status"}, {"region", "i.region"}, {"kind", "i.kind"},     {"source", "i.source"},
-      {"challenge", "i.challenge"}, {"author", "i.author"}, {"horizon", "i.horizon"}};
+      {"status", "i.status"},  {"region", "i.region"},       {"kind", "i.kind"},
+      {"source", "i.source"},  {"challenge", "i.challenge"}, {"author", "i.author"},
+      {"horizon", "i.horizon"}};
   return k_columns;
 }
 
 bool all_digits(std::string_view s)
 {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 // YYYY, YYYY-MM or YYYY-MM-DD.
@@ -45,8 +47,7 @@ bool is_date_prefix(std::string_view s)
   return true;
 }
 
-struct LikesTerm
-{
+struct LikesTerm {
   std::string op;
   std::int64_t n = 0;
 };
@@ -78,12 +79,14 @@ void check_created(const std::string& value)
                       (dots == 0 || is_date_prefix(value.substr(0, dots))) &&
                       (dots + 2 == value.size() || is_date_prefix(value.substr(dots + 2)));
   if (!ok) {
-    throw UsageError("bad created term 'created:" + value + "'",
-                     "use created:2016, created:2015-03, created:2015-01..2015-06 or created:2016-02-01..");
+    throw UsageError(
+        "bad created term 'created:" + value + "'",
+        "use created:2016, created:2015-03, created:2015-01..2015-06 or created:2016-02-01..");
   }
 }
 
-void check_value(const std::string& field, const std::string& value, const std::vector<std::string>& known)
+void check_value(const std::string& field, const std::string& value,
+                 const std::vector<std::string>& known)
 {
   if (std::find(known.begin(), known.end(), value) == known.end()) {
     throw UsageError("unknown " + field + " '" + value + "'" + util::did_you_mean(value, known),
@@ -164,14 +167,16 @@ std::string order_by(const std::string& sort)
 
 const std::vector<std::string>& sort_fields()
 {
-  static const std::vector<std::string> k_fields = {"id", "created", "title", "likes", "status", "region"};
+  static const std::vector<std::string> k_fields = {"id",    "created", "title",
+                                                    "likes", "status",  "region"};
   return k_fields;
 }
 
 void check_query(const model::Query& q, const model::Config& config)
 {
   static const std::vector<std::string> k_kinds = {"idea", "practice"};
-  static const std::vector<std::string> k_sources = {"internal", "external", "citizen", "challenge", "lab", "watch"};
+  static const std::vector<std::string> k_sources = {"internal",  "external", "citizen",
+                                                     "challenge", "lab",      "watch"};
   static const std::vector<std::string> k_horizons = {"core", "adjacent", "transformational"};
   for (const auto& t : q.terms) {
     if (t.field == "status") {
@@ -231,7 +236,8 @@ SqlQuery list_sql(const model::Query& q, const std::string& sort, std::size_t li
   }
   conditions.insert(conditions.end(), where.begin(), where.end());
   out.params.insert(out.params.end(), params.begin(), params.end());
-  out.sql = "SELECT i.id, i.kind, i.status, i.region, i.created, i.likes, i.title, i.path FROM innovations i";
+  out.sql = "SELECT i.id, i.kind, i.status, i.region, i.created, i.likes, i.title, i.path FROM "
+            "innovations i";
   if (!conditions.empty()) {
     out.sql += " WHERE " + util::join(conditions, " AND ");
   }
@@ -256,16 +262,19 @@ void bind_all(SQLite::Statement& s, const SqlQuery& q)
   }
 }
 
-std::vector<ListRow> list_records(SQLite::Database& db, const model::Query& q, const std::string& sort,
-                                  std::size_t limit)
+std::vector<ListRow> list_records(SQLite::Database& db, const model::Query& q,
+                                  const std::string& sort, std::size_t limit)
 {
   SqlQuery sql = list_sql(q, sort, limit);
   SQLite::Statement s(db, sql.sql);
   bind_all(s, sql);
   std::vector<ListRow> rows;
-  auto text = [&](int c) { return s.getColumn(c).isNull() ? std::string() : s.getColumn(c).getString(); };
+  auto text = [&](int c) {
+    return s.getColumn(c).isNull() ? std::string() : s.getColumn(c).getString();
+  };
   while (s.executeStep()) {
-    rows.push_back({text(0), text(1), text(2), text(3), text(4), s.getColumn(5).getInt64(), text(6), text(7)});
+    rows.push_back(
+        {text(0), text(1), text(2), text(3), text(4), s.getColumn(5).getInt64(), text(6), text(7)});
   }
   return rows;
 }

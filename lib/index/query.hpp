@@ -15,8 +15,7 @@
 namespace innov::index {
 
 // SQL text and the values bound to its `?` placeholders, in order.
-struct SqlQuery
-{
+struct SqlQuery {
   std::string sql;
   std::vector<std::variant<std::string, std::int64_t>> params;
 };
@@ -34,8 +33,7 @@ void check_query(const model::Query& q, const model::Config& config);
 SqlQuery list_sql(const model::Query& q, const std::string& sort, std::size_t limit);
 
 // One record as `idea list` shows it.
-struct ListRow
-{
+struct ListRow {
   std::string id;
   std::string kind;
   std::string status;
@@ -47,8 +45,8 @@ struct ListRow
 };
 
 // Runs list_sql(q, sort, limit) on db.
-std::vector<ListRow> list_records(SQLite::Database& db, const model::Query& q, const std::string& sort,
-                                  std::size_t limit);
+std::vector<ListRow> list_records(SQLite::Database& db, const model::Query& q,
+                                  const std::string& sort, std::size_t limit);
 
 // Binds params to s in order.
 void bind_all(SQLite::Statement& s, const SqlQuery& q);

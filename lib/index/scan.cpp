@@ -11,18 +11,18 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
-#include <condition_variable>
-#include <exception>
-#include <mutex>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <dirent.h>
+#include <exception>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <fstream>
-#include <dirent.h>
-#include <fcntl.h>
+#include <mutex>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <thread>
+#include <unistd.h>
 
 namespace innov::index {
 
@@ -40,7 +40,7 @@ std::string cache_damage(const fs::path& path)
   std::error_code ec;
   auto wal = fs::file_size(path.string() + "-wal", ec);
   bool no_wal = ec || wal == 0;
-  struct stat st{};
+  struct stat st {};
   bool sized = ::fstat(fd, &st) == 0;
   ::close(fd);
   if (!sized || st.st_size == 0) {
@@ -50,7 +50,8 @@ std::string cache_damage(const fs::path& path)
     return "not a database";
   }
   auto be32 = [&](int o) {
-    return (std::uint32_t{h[o]} << 24) | (std::uint32_t{h[o + 1]} << 16) | (std::uint32_t{h[o + 2]} << 8) | h[o + 3];
+    return (std::uint32_t{h[o]} << 24) | (std::uint32_t{h[o + 1]} << 16) |
+           (std::uint32_t{h[o + 2]} << 8) | h[o + 3];
   };
   std::uintmax_t page_size = (std::uint32_t{h[16]} << 8) | h[17];
   if (page_size == 1) {
@@ -77,15 +78,13 @@ FileStat from_stat(std::string rel, const struct stat& st)
 }
 
 // A file found by the walk, to be stat'ed: its folder (an open descriptor) and its path.
-struct Entry
-{
+struct Entry {
   std::size_t dir;     // index into Walk::dirs
   std::string rel;     // relative to the root
   std::size_t name_at; // where the name starts in rel
 };
 
-struct Walk
-{
+struct Walk {
   fs::path root;
   std::vector<int> dirs; // open folders, closed at the end
   std::vector<Entry> entries;
@@ -111,7 +110,7 @@ struct Walk
     std::size_t index = dirs.size();
     dirs.push_back(fd);
     prefixes.push_back(prefix);
-    struct stat st{};
+    struct stat st {};
     mtimes.push_back(::fstat(fd, &st) == 0 ? from_stat({}, st).mtime_ns : -1);
     int listing = ::dup(fd);
     DIR* d = listing >= 0 ? ::fdopendir(listing) : nullptr;
@@ -129,7 +128,7 @@ struct Walk
       std::size_t len = std::strlen(name);
       unsigned char type = e->d_type;
       if (type == DT_UNKNOWN) {
-        struct stat st{};
+        struct stat st {};
         if (::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
           continue;
         }
@@ -210,11 +209,13 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
   // Only what a walk could have produced: folders under innovations/ and plain names in them, so
   // that a crafted listing cannot lead outside the portfolio.
   auto plain_name = [](std::string_view n) {
-    return !n.empty() && n[0] != '.' && n.find('/') == std::string_view::npos && n.find('\0') == std::string_view::npos;
+    return !n.empty() && n[0] != '.' && n.find('/') == std::string_view::npos &&
+           n.find('\0') == std::string_view::npos;
   };
   auto walkable = [&](std::string_view prefix) {
     std::string_view top = store::k_records_dir;
-    if (!prefix.starts_with(top) || prefix.size() <= top.size() || prefix[top.size()] != '/' || prefix.back() != '/') {
+    if (!prefix.starts_with(top) || prefix.size() <= top.size() || prefix[top.size()] != '/' ||
+        prefix.back() != '/') {
       return false;
     }
     for (std::string_view rest = prefix.substr(top.size() + 1); !rest.empty();) {
@@ -243,13 +244,14 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
       if (!number(l, mtime) || mtime + k_racy_ns >= written || !walkable(l)) {
         return false;
       }
-      int fd = ::open((root / std::string(l)).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      int fd =
+          ::open((root / std::string(l)).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       if (fd < 0) {
         return false;
       }
       walk.dirs.push_back(fd);
       walk.prefixes.emplace_back(l);
-      struct stat st{};
+      struct stat st {};
       if (::fstat(fd, &st) != 0 || from_stat({}, st).mtime_ns != mtime) {
         return false; // changed since: walk again
       }
@@ -257,8 +259,8 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
     } else if (l.starts_with("f ")) {
       l.remove_prefix(2);
       std::int64_t dir = 0;
-      if (!number(l, dir) || dir < 0 || static_cast<std::size_t>(dir) >= walk.dirs.size() || !plain_name(l) ||
-          !l.ends_with(".yaml")) {
+      if (!number(l, dir) || dir < 0 || static_cast<std::size_t>(dir) >= walk.dirs.size() ||
+          !plain_name(l) || !l.ends_with(".yaml")) {
         return false;
       }
       const std::string& prefix = walk.prefixes[static_cast<std::size_t>(dir)];
@@ -269,7 +271,8 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
     } else if (l.starts_with("end ")) {
       l.remove_prefix(4);
       std::int64_t n = 0;
-      return number(l, n) && l.empty() && static_cast<std::size_t>(n) == walk.entries.size() && pos == text.size();
+      return number(l, n) && l.empty() && static_cast<std::size_t>(n) == walk.entries.size() &&
+             pos == text.size();
     } else {
       return false;
     }
@@ -282,10 +285,12 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
 void write_listing(const Walk& walk, const fs::path& root)
 {
   std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                         std::chrono::system_clock::now().time_since_epoch()).count();
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
   std::string out = fmt::format("innov-listing 1 {}\n", now);
   for (std::size_t i = 0; i < walk.prefixes.size(); ++i) {
-    if (walk.mtimes[i] < 0 || walk.mtimes[i] + k_racy_ns >= now || walk.prefixes[i].find('\n') != std::string::npos) {
+    if (walk.mtimes[i] < 0 || walk.mtimes[i] + k_racy_ns >= now ||
+        walk.prefixes[i].find('\n') != std::string::npos) {
       return;
     }
     out += fmt::format("d {} {}\n", walk.mtimes[i], walk.prefixes[i]);
@@ -345,7 +350,7 @@ std::vector<FileStat> scan_record_files(const fs::path& root, bool listing)
   auto work = [&] {
     for (std::size_t i = next++; i < out.size(); i = next++) {
       Entry& e = walk.entries[i];
-      struct stat st{};
+      struct stat st {};
       if (::fstatat(walk.dirs[e.dir], e.rel.c_str() + e.name_at, &st, 0) == 0) {
         out[i] = from_stat(std::move(e.rel), st);
       } else {
@@ -353,7 +358,8 @@ std::vector<FileStat> scan_record_files(const fs::path& root, bool listing)
       }
     }
   };
-  unsigned threads = out.size() < 2000 ? 1 : std::max(1U, std::min(std::thread::hardware_concurrency(), 4U));
+  unsigned threads =
+      out.size() < 2000 ? 1 : std::max(1U, std::min(std::thread::hardware_concurrency(), 4U));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) {
     pool.emplace_back(work);
@@ -366,7 +372,7 @@ std::vector<FileStat> scan_record_files(const fs::path& root, bool listing)
 }
 
 ScanAhead::ScanAhead(const fs::path& root)
-  : m_scan(std::async(std::launch::async, [root] { return scan_record_files(root, true); }))
+    : m_scan(std::async(std::launch::async, [root] { return scan_record_files(root, true); }))
 {
 }
 
@@ -388,7 +394,7 @@ std::optional<std::vector<FileStat>> ScanAhead::take()
 FileStat stat_file(const fs::path& root, const std::string& rel)
 {
   FileStat f{rel};
-  struct stat st{};
+  struct stat st {};
   if (::stat((root / rel).c_str(), &st) == 0) {
     f.size = st.st_size;
     f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
@@ -437,8 +443,9 @@ Parsed parse_file(const fs::path& root, const FileStat& file, const store::Check
   return p;
 }
 
-void parse_files(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
-                 const Progress& progress, const std::function<void(Parsed&)>& use,
+void parse_files(const fs::path& root, const std::vector<FileStat>& files,
+                 const store::CheckContext& ctx, const Progress& progress,
+                 const std::function<void(Parsed&)>& use,
                  const std::vector<std::string>& known_hashes)
 {
   static const std::string none;
@@ -450,7 +457,8 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files, const
   bool reported = false;
   auto report = [&](std::size_t done) {
     auto now = std::chrono::steady_clock::now();
-    if (progress && now - started >= std::chrono::seconds(1) && now - last >= std::chrono::milliseconds(100)) {
+    if (progress && now - started >= std::chrono::seconds(1) &&
+        now - last >= std::chrono::milliseconds(100)) {
       progress(done, files.size());
       last = now;
       reported = true;

@@ -18,8 +18,7 @@ namespace innov::index {
 
 namespace fs = std::filesystem;
 
-struct FileStat
-{
+struct FileStat {
   std::string rel;
   std::int64_t size = -1; // -1: cannot be stat'ed
   std::int64_t mtime_ns = 0;
@@ -38,8 +37,7 @@ std::vector<FileStat> scan_record_files(const fs::path& root, bool listing = fal
 
 // A scan of the record files started on another thread, so that a read command loads innov.yaml
 // and opens the cache while the files are stat'ed.
-class ScanAhead
-{
+class ScanAhead {
 public:
   explicit ScanAhead(const fs::path& root);
   ScanAhead(ScanAhead&&) = default;
@@ -61,8 +59,7 @@ FileStat stat_file(const fs::path& root, const std::string& rel);
 std::string fingerprint(const fs::path& root);
 
 // A record file, parsed and checked.
-struct Parsed
-{
+struct Parsed {
   FileStat stat;
   std::string hash;                     // SHA-256 of the content ("" when it cannot be read)
   bool unchanged = false;               // the content has the hash it was indexed with: not parsed
@@ -86,8 +83,9 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 // known_hashes: empty, or the hash each file was indexed with ("" for none). Progress is reported
 // at most every 100 ms once a second has passed, and once more at the end if it was. When `use`
 // throws, the parsing stops and the exception is passed on.
-void parse_files(const fs::path& root, const std::vector<FileStat>& files, const store::CheckContext& ctx,
-                 const Progress& progress, const std::function<void(Parsed&)>& use,
+void parse_files(const fs::path& root, const std::vector<FileStat>& files,
+                 const store::CheckContext& ctx, const Progress& progress,
+                 const std::function<void(Parsed&)>& use,
                  const std::vector<std::string>& known_hashes = {});
 
 // Why the file cannot be an intact SQLite database, or "" when it may be (or is missing or empty:

@@ -8,8 +8,7 @@ namespace {
 
 constexpr std::uint32_t k_magic = 0x31564e49; // "INV1"
 
-class Writer
-{
+class Writer {
 public:
   void u32(std::uint32_t v) { m_out.append(reinterpret_cast<const char*>(&v), sizeof v); }
   void str(const std::string& s)
@@ -47,12 +46,9 @@ private:
   std::string m_out;
 };
 
-struct Corrupt
-{
-};
+struct Corrupt {};
 
-class Reader
-{
+class Reader {
 public:
   explicit Reader(std::string_view in) : m_in(in) {}
   std::uint32_t u32()
@@ -79,10 +75,7 @@ public:
     m_pos += sizeof v;
     return v;
   }
-  std::optional<double> opt()
-  {
-    return u32() ? std::optional<double>(num()) : std::nullopt;
-  }
+  std::optional<double> opt() { return u32() ? std::optional<double>(num()) : std::nullopt; }
   std::vector<std::string> strs()
   {
     std::vector<std::string> v(count());
@@ -225,15 +218,16 @@ Serialized serialize(const model::Innovation& r)
 std::optional<model::Innovation> deserialize(const Serialized& parts, Decode what)
 {
   model::Innovation r;
-  if (!deserialize_into(parts.figures, what == Decode::figures ? "" : std::string_view(parts.people),
+  if (!deserialize_into(parts.figures,
+                        what == Decode::figures ? "" : std::string_view(parts.people),
                         what == Decode::all ? std::string_view(parts.text) : "", what, r)) {
     return std::nullopt;
   }
   return r;
 }
 
-bool deserialize_into(std::string_view figures, std::string_view people_part, std::string_view text_part, Decode what,
-                      model::Innovation& r)
+bool deserialize_into(std::string_view figures, std::string_view people_part,
+                      std::string_view text_part, Decode what, model::Innovation& r)
 {
   try {
     Reader rd(figures);
@@ -243,7 +237,8 @@ bool deserialize_into(std::string_view figures, std::string_view people_part, st
       return false;
     }
     bool text = what == Decode::all;
-    bool people = what != Decode::figures; // the people part is read at all; the text part only with `text`
+    bool people =
+        what != Decode::figures; // the people part is read at all; the text part only with `text`
     for (auto* s : {&r.id, &r.kind, &r.title}) {
       *s = rd.str();
     }

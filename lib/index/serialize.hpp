@@ -12,8 +12,7 @@
 
 namespace innov::index {
 
-struct Serialized
-{
+struct Serialized {
   std::string figures; // all but what follows
   std::string people;  // likes; comments' dates and authors
   std::string text;    // summary, description, comment texts, rationales
@@ -34,7 +33,7 @@ std::optional<model::Innovation> deserialize(const Serialized& parts, Decode wha
 // The same from the parts' bytes, into a default-constructed record in place (no copy of a record
 // to move around); false when the bytes are not a serialized record. Pass "" for a part `what`
 // leaves out.
-bool deserialize_into(std::string_view figures, std::string_view people, std::string_view text, Decode what,
-                      model::Innovation& out);
+bool deserialize_into(std::string_view figures, std::string_view people, std::string_view text,
+                      Decode what, model::Innovation& out);
 
 } // namespace innov::index

@@ -14,8 +14,7 @@ namespace innov::index {
 namespace {
 
 // Term weights of one document before idf: stem -> weighted count, and the words seen per stem.
-struct Bag
-{
+struct Bag {
   std::map<std::string, double> tf;
   std::map<std::string, std::set<std::string>> words;
 
@@ -38,15 +37,15 @@ Bag bag_of(const Document& d)
 }
 
 // Inverse document frequencies from the full-text index (fts5vocab over the search table).
-class Idf
-{
+class Idf {
 public:
-  explicit Idf(SQLite::Database& db)
-    : m_db(db)
+  explicit Idf(SQLite::Database& db) : m_db(db)
   {
-    m_db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.innov_search_vocab USING fts5vocab(main, search, row)");
+    m_db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.innov_search_vocab USING fts5vocab(main, "
+              "search, row)");
     m_docs = static_cast<double>(m_db.execAndGet("SELECT count(*) FROM innovations").getInt64());
-    m_lookup = std::make_unique<SQLite::Statement>(m_db, "SELECT doc FROM temp.innov_search_vocab WHERE term = ?");
+    m_lookup = std::make_unique<SQLite::Statement>(
+        m_db, "SELECT doc FROM temp.innov_search_vocab WHERE term = ?");
   }
 
   // The idf of a stem: from its most frequent word, ln(1 + N / (df + 1)).
@@ -68,7 +67,8 @@ private:
     }
     m_lookup->reset();
     m_lookup->bind(1, word);
-    double df = m_lookup->executeStep() ? static_cast<double>(m_lookup->getColumn(0).getInt64()) : 0;
+    double df =
+        m_lookup->executeStep() ? static_cast<double>(m_lookup->getColumn(0).getInt64()) : 0;
     m_cache.emplace(word, df);
     return df;
   }
@@ -136,12 +136,14 @@ std::string candidate_query(const Vector& v, const Bag& b)
   std::string expr;
   std::size_t taken = 0;
   for (const auto& entry : ranked) {
-    const std::string& stem = entry.second; // a plain name: lambdas cannot capture structured bindings in clang 14
+    const std::string& stem =
+        entry.second; // a plain name: lambdas cannot capture structured bindings in clang 14
     if (taken == 24) {
       break;
     }
     const auto& words = b.words.at(stem);
-    bool prefix = std::all_of(words.begin(), words.end(), [&](const std::string& x) { return x.starts_with(stem); });
+    bool prefix = std::all_of(words.begin(), words.end(),
+                              [&](const std::string& x) { return x.starts_with(stem); });
     expr += (expr.empty() ? "" : " OR ") + (prefix ? quoted(stem) + "*" : quoted(*words.begin()));
     ++taken;
   }
@@ -191,18 +193,21 @@ std::vector<SimilarRecord> similar_to(SQLite::Database& db, const Document& doc,
   return out;
 }
 
-std::vector<SimilarRecord> similar_to_record(SQLite::Database& db, const std::string& id, std::size_t n)
+std::vector<SimilarRecord> similar_to_record(SQLite::Database& db, const std::string& id,
+                                             std::size_t n)
 {
   SQLite::Statement s(db, "SELECT title, summary, description FROM innovations WHERE id = ?");
   s.bind(1, id);
   if (!s.executeStep()) {
-    throw UsageError("record '" + id + "' is not in the index", "run 'innov validate' to see why it is left out");
+    throw UsageError("record '" + id + "' is not in the index",
+                     "run 'innov validate' to see why it is left out");
   }
   Document doc{text_of(s, 0), text_of(s, 1), text_of(s, 2)};
   return similar_to(db, doc, n, id);
 }
 
-std::vector<SimilarRecord> similar_to_text(SQLite::Database& db, const std::string& text, std::size_t n)
+std::vector<SimilarRecord> similar_to_text(SQLite::Database& db, const std::string& text,
+                                           std::size_t n)
 {
   return similar_to(db, Document{text, {}, {}}, n);
 }

@@ -108,7 +108,8 @@ bool unpack_file_rows(std::string_view in, std::vector<FileRow>& rows)
   }
   const std::size_t start = rows.size();
   if (rows.capacity() < start + n) {
-    rows.reserve(std::max(start + n, 2 * rows.capacity())); // appended chunk by chunk: grow geometrically
+    rows.reserve(
+        std::max(start + n, 2 * rows.capacity())); // appended chunk by chunk: grow geometrically
   }
   for (std::uint64_t i = 0; i < n; ++i) {
     std::uint64_t shared = 0, rest = 0;
@@ -124,7 +125,8 @@ bool unpack_file_rows(std::string_view in, std::vector<FileRow>& rows)
     }
     r.path.append(in.substr(0, rest));
     in.remove_prefix(rest);
-    if (!get_i64(in, r.size) || !get_i64(in, r.mtime_ns) || in.empty() || static_cast<unsigned char>(in[0]) > 1) {
+    if (!get_i64(in, r.size) || !get_i64(in, r.mtime_ns) || in.empty() ||
+        static_cast<unsigned char>(in[0]) > 1) {
       return false;
     }
     r.ok = in[0] == 1;
@@ -139,8 +141,8 @@ bool unpack_file_rows(std::string_view in, std::vector<FileRow>& rows)
 
 namespace {
 
-// Where the chunks of rows end (one past their last row). Where chunks end need not be the same from
-// one build to the next: a chunk that differs is only written again.
+// Where the chunks of rows end (one past their last row). Where chunks end need not be the same
+// from one build to the next: a chunk that differs is only written again.
 std::vector<std::size_t> chunk_ends(const std::vector<FileRow>& rows)
 {
   std::vector<std::size_t> ends;
@@ -165,15 +167,16 @@ std::vector<FileChunk> chunk_file_rows(const std::vector<FileRow>& rows)
   return out;
 }
 
-bool read_file_chunks(SQLite::Database& db, std::vector<FileRow>& rows, std::vector<FileChunk>& chunks)
+bool read_file_chunks(SQLite::Database& db, std::vector<FileRow>& rows,
+                      std::vector<FileChunk>& chunks)
 {
   rows.clear();
   chunks.clear();
   SQLite::Statement q(db, "SELECT first, rows FROM file_chunks ORDER BY first");
   while (q.executeStep()) {
     const auto& blob = q.getColumn(1);
-    FileChunk c{q.getColumn(0).getString(),
-                std::string(static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes()))};
+    FileChunk c{q.getColumn(0).getString(), std::string(static_cast<const char*>(blob.getBlob()),
+                                                        static_cast<std::size_t>(blob.getBytes()))};
     std::size_t at = rows.size();
     if (!unpack_file_rows(c.packed, rows) || rows.size() == at || rows[at].path != c.first) {
       rows.clear();
@@ -185,7 +188,8 @@ bool read_file_chunks(SQLite::Database& db, std::vector<FileRow>& rows, std::vec
   return true;
 }
 
-void write_file_chunks(SQLite::Database& db, const std::vector<FileRow>& rows, const std::vector<FileChunk>& old)
+void write_file_chunks(SQLite::Database& db, const std::vector<FileRow>& rows,
+                       const std::vector<FileChunk>& old)
 {
   // Both lists are in path order: a merge finds the chunks gone and the chunks new or changed. Each
   // chunk is packed into the same buffer, and written only when it differs.
@@ -239,7 +243,8 @@ Plan plan_refresh(const std::vector<FileRow>& known, bool rebuild, std::int64_t 
       continue;
     }
     const FileStat& f = files[i++];
-    if (row.size != f.size || row.mtime_ns != f.mtime_ns || f.mtime_ns >= last_refresh - k_racy_ns) {
+    if (row.size != f.size || row.mtime_ns != f.mtime_ns ||
+        f.mtime_ns >= last_refresh - k_racy_ns) {
       p.to_read.push_back(f);
     } else {
       p.ok += row.ok ? 1 : 0;

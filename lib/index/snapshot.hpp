@@ -1,7 +1,7 @@
 // What the index knows of the record files (the files table), and what a refresh must do about the
 // files on disk. The files table is also kept packed in chunks (table file_chunks), written in the
-// same transaction: a warm command reads a few dozen values instead of a row per file, and a refresh
-// that changes one file rewrites one chunk.
+// same transaction: a warm command reads a few dozen values instead of a row per file, and a
+// refresh that changes one file rewrites one chunk.
 #pragma once
 
 #include "lib/index/scan.hpp"
@@ -15,8 +15,7 @@
 namespace innov::index {
 
 // A row of the files table, as a refresh compares it with the disk.
-struct FileRow
-{
+struct FileRow {
   std::string path;
   std::int64_t size = -1, mtime_ns = 0;
   bool ok = false; // its record is indexed (status 'ok')
@@ -25,14 +24,14 @@ struct FileRow
 // Rows in path order, packed (paths front-coded), and back: unpack_file_rows appends to rows, and
 // returns false for anything pack_file_rows could not have written or that would not follow the
 // rows already there in path order.
-std::string pack_file_rows(const std::vector<FileRow>& rows, std::size_t from = 0, std::size_t to = SIZE_MAX);
+std::string pack_file_rows(const std::vector<FileRow>& rows, std::size_t from = 0,
+                           std::size_t to = SIZE_MAX);
 bool unpack_file_rows(std::string_view packed, std::vector<FileRow>& rows);
 
 // A chunk of the packed rows: the path of its first row, and its rows packed. A chunk ends after a
-// row whose path hashes to 0 modulo 128 (chunks of about 4 KB), so adding or removing a file changes
-// the chunk it falls in and no other.
-struct FileChunk
-{
+// row whose path hashes to 0 modulo 128 (chunks of about 4 KB), so adding or removing a file
+// changes the chunk it falls in and no other.
+struct FileChunk {
   std::string first;
   std::string packed;
   bool operator==(const FileChunk&) const = default;
@@ -41,14 +40,15 @@ std::vector<FileChunk> chunk_file_rows(const std::vector<FileRow>& rows);
 
 // The rows as the chunks of file_chunks say (false: missing or damaged; then read the files
 // table), with the chunks themselves for write_file_chunks.
-bool read_file_chunks(SQLite::Database& db, std::vector<FileRow>& rows, std::vector<FileChunk>& chunks);
+bool read_file_chunks(SQLite::Database& db, std::vector<FileRow>& rows,
+                      std::vector<FileChunk>& chunks);
 // Makes file_chunks hold the chunks of rows, writing only those that differ from `old`.
-void write_file_chunks(SQLite::Database& db, const std::vector<FileRow>& rows, const std::vector<FileChunk>& old);
+void write_file_chunks(SQLite::Database& db, const std::vector<FileRow>& rows,
+                       const std::vector<FileChunk>& old);
 
 // What a refresh must do: the files to read (new, changed or racy) and the rows of files that are
 // gone, from a merge of the known rows and the sorted scan.
-struct Plan
-{
+struct Plan {
   bool rebuild = false;
   std::vector<FileStat> to_read;
   std::vector<std::string> gone;

@@ -8,13 +8,13 @@ namespace innov::index {
 
 namespace {
 
-const char* k_tables_by_record[] = {"themes",  "likes",     "comments",       "qualifications", "scores",
-                                    "pocs",    "poc_territories", "kpis",     "decisions",      "decision_scope",
-                                    "rollout", "realized",  "history"};
+const char* k_tables_by_record[] = {
+    "themes",  "likes",           "comments", "qualifications", "scores",
+    "pocs",    "poc_territories", "kpis",     "decisions",      "decision_scope",
+    "rollout", "realized",        "history"};
 
 // Binds values to a statement in order and runs it.
-template <typename... Args>
-void run(SQLite::Statement& s, const Args&... args)
+template <typename... Args> void run(SQLite::Statement& s, const Args&... args)
 {
   s.reset();
   int i = 1;
@@ -49,7 +49,10 @@ std::optional<double> opt(const std::optional<double>& v)
 
 } // namespace
 
-TableWriter::TableWriter(SQLite::Database& db, const model::Config& config) : m_db(db), m_config(config) {}
+TableWriter::TableWriter(SQLite::Database& db, const model::Config& config)
+    : m_db(db), m_config(config)
+{
+}
 
 SQLite::Statement& TableWriter::stmt(std::string_view sql)
 {
@@ -67,7 +70,8 @@ void TableWriter::remove(const std::string& id)
   // By key: the search row shares the rowid of the innovations row, records is keyed by path.
   run(stmt("DELETE FROM search WHERE rowid = (SELECT rowid FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM records WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
-  run(stmt("DELETE FROM record_people WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
+  run(stmt("DELETE FROM record_people WHERE path = (SELECT path FROM innovations WHERE id = ?)"),
+      id);
   run(stmt("DELETE FROM record_text WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
   run(stmt("DELETE FROM innovations WHERE id = ?"), id);
   for (const char* t : k_tables_by_record) {
@@ -77,8 +81,8 @@ void TableWriter::remove(const std::string& id)
 
 void TableWriter::insert_challenge(const std::string& rel, const model::Challenge& c)
 {
-  run(stmt("INSERT OR REPLACE INTO challenges VALUES (?, ?, ?, ?, ?, ?)"), c.id, rel, c.title, c.kind, c.opened,
-      c.closed);
+  run(stmt("INSERT OR REPLACE INTO challenges VALUES (?, ?, ?, ?, ?, ?)"), c.id, rel, c.title,
+      c.kind, c.opened, c.closed);
   for (const auto& w : c.winners) {
     run(stmt("INSERT INTO winners VALUES (?, ?, ?, ?, ?)"), c.id, w.team, w.record, w.prize,
         static_cast<std::int64_t>(w.incubation_days));
@@ -100,7 +104,8 @@ PreparedRows prepare_rows(const model::Innovation& r)
   return p;
 }
 
-void TableWriter::insert(const std::string& rel, const model::Innovation& r, const PreparedRows* prepared)
+void TableWriter::insert(const std::string& rel, const model::Innovation& r,
+                         const PreparedRows* prepared)
 {
   std::optional<PreparedRows> own;
   if (!prepared) {
@@ -114,8 +119,10 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r, con
   rs.bind(2, r.id);
   rs.bind(3, blob.figures.data(), static_cast<int>(blob.figures.size()));
   rs.exec();
-  for (auto [sql, part] : {std::pair{"INSERT OR REPLACE INTO record_people (path, people) VALUES (?, ?)", &blob.people},
-                           std::pair{"INSERT OR REPLACE INTO record_text (path, text) VALUES (?, ?)", &blob.text}}) {
+  for (auto [sql, part] :
+       {std::pair{"INSERT OR REPLACE INTO record_people (path, people) VALUES (?, ?)",
+                  &blob.people},
+        std::pair{"INSERT OR REPLACE INTO record_text (path, text) VALUES (?, ?)", &blob.text}}) {
     auto& ps = stmt(sql);
     ps.reset();
     ps.bind(1, rel);
@@ -129,10 +136,12 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r, con
     est_metric = r.estimate->metric;
     est_per = r.estimate->per;
   }
-  run(stmt("INSERT OR REPLACE INTO innovations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), r.id, rel, r.kind,
-      r.title, r.summary, r.description, r.author, r.region, r.unit, r.source, r.challenge, r.horizon, r.created,
-      r.external_ref, r.status, r.merged_into, static_cast<std::int64_t>(r.likes.size()),
-      static_cast<std::int64_t>(r.comments.size()), est_metric, est_amount, est_per, model::status_since(r));
+  run(stmt("INSERT OR REPLACE INTO innovations VALUES "
+           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+      r.id, rel, r.kind, r.title, r.summary, r.description, r.author, r.region, r.unit, r.source,
+      r.challenge, r.horizon, r.created, r.external_ref, r.status, r.merged_into,
+      static_cast<std::int64_t>(r.likes.size()), static_cast<std::int64_t>(r.comments.size()),
+      est_metric, est_amount, est_per, model::status_since(r));
   for (const auto& t : r.themes) {
     run(stmt("INSERT INTO themes VALUES (?, ?)"), r.id, t);
   }
@@ -141,22 +150,25 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r, con
   }
   for (std::size_t i = 0; i < r.comments.size(); ++i) {
     const auto& c = r.comments[i];
-    run(stmt("INSERT INTO comments VALUES (?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), c.at, c.author, c.text);
+    run(stmt("INSERT INTO comments VALUES (?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
+        c.at, c.author, c.text);
   }
   for (std::size_t i = 0; i < r.qualifications.size(); ++i) {
     const auto& q = r.qualifications[i];
-    run(stmt("INSERT INTO qualifications VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), q.at,
-        q.expert, q.region, q.decision, q.rationale, model::weighted_score(q, m_config));
+    run(stmt("INSERT INTO qualifications VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), r.id,
+        static_cast<std::int64_t>(i), q.at, q.expert, q.region, q.decision, q.rationale,
+        model::weighted_score(q, m_config));
     for (const auto& [crit, score] : q.scores) {
-      run(stmt("INSERT INTO scores VALUES (?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), crit, score);
+      run(stmt("INSERT INTO scores VALUES (?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), crit,
+          score);
     }
   }
   for (std::size_t i = 0; i < r.pocs.size(); ++i) {
     const auto& p = r.pocs[i];
     auto seq = static_cast<std::int64_t>(i);
-    run(stmt("INSERT INTO pocs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), r.id, seq, p.id, p.format, p.sponsor,
-        p.planned_start, p.planned_end, p.started, p.ended, opt(p.budget_planned), opt(p.budget_spent), p.outcome,
-        p.lessons, static_cast<std::int64_t>(p.territory.size()));
+    run(stmt("INSERT INTO pocs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), r.id, seq, p.id, p.format,
+        p.sponsor, p.planned_start, p.planned_end, p.started, p.ended, opt(p.budget_planned),
+        opt(p.budget_spent), p.outcome, p.lessons, static_cast<std::int64_t>(p.territory.size()));
     for (const auto& u : p.territory) {
       run(stmt("INSERT INTO poc_territories VALUES (?, ?, ?)"), r.id, seq, u);
     }
@@ -166,8 +178,9 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r, con
       if (met) {
         met_value = *met ? 1.0 : 0.0;
       }
-      run(stmt("INSERT INTO kpis VALUES (?,?,?,?,?,?,?,?,?,?,?)"), r.id, seq, k.id, k.name, k.unit, k.direction,
-          k.baseline, k.target, opt(k.actual), static_cast<std::int64_t>(k.is_must() ? 1 : 0), met_value);
+      run(stmt("INSERT INTO kpis VALUES (?,?,?,?,?,?,?,?,?,?,?)"), r.id, seq, k.id, k.name, k.unit,
+          k.direction, k.baseline, k.target, opt(k.actual),
+          static_cast<std::int64_t>(k.is_must() ? 1 : 0), met_value);
     }
   }
   for (std::size_t i = 0; i < r.decisions.size(); ++i) {
@@ -180,23 +193,25 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r, con
       proj_metric = d.projected->metric;
       proj_per = d.projected->per;
     }
-    run(stmt("INSERT INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?)"), r.id, seq, d.at, d.gate, d.by, d.decision,
-        proj_metric, proj, proj_per, d.rationale, d.override_reason);
+    run(stmt("INSERT INTO decisions VALUES (?,?,?,?,?,?,?,?,?,?,?)"), r.id, seq, d.at, d.gate, d.by,
+        d.decision, proj_metric, proj, proj_per, d.rationale, d.override_reason);
     for (const auto& sc : d.scope) {
       run(stmt("INSERT INTO decision_scope VALUES (?, ?, ?)"), r.id, seq, sc);
     }
     for (const auto& w : d.rollout) {
-      run(stmt("INSERT INTO rollout VALUES (?, ?, ?, ?, ?)"), r.id, seq, w.region, w.planned, w.done);
+      run(stmt("INSERT INTO rollout VALUES (?, ?, ?, ?, ?)"), r.id, seq, w.region, w.planned,
+          w.done);
     }
   }
   for (std::size_t i = 0; i < r.realized.size(); ++i) {
     const auto& v = r.realized[i];
-    run(stmt("INSERT INTO realized VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), v.period, v.metric,
-        v.amount, v.region);
+    run(stmt("INSERT INTO realized VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
+        v.period, v.metric, v.amount, v.region);
   }
   for (std::size_t i = 0; i < r.history.size(); ++i) {
     const auto& h = r.history[i];
-    run(stmt("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), h.at, h.by, h.from, h.to);
+    run(stmt("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
+        h.at, h.by, h.from, h.to);
   }
   run(stmt("INSERT INTO search (rowid, record_id, title, summary, description, comments) "
            "VALUES ((SELECT rowid FROM innovations WHERE id = ?), ?, ?, ?, ?, ?)"),

@@ -16,22 +16,21 @@ namespace innov::index {
 
 // What insert writes that takes work beyond binding values: the serialized parts and the folded
 // full-text columns. A cold build makes it on the threads that parse.
-struct PreparedRows
-{
+struct PreparedRows {
   Serialized blob;
   std::string title, summary, description, comments; // search_text of each
 };
 
 PreparedRows prepare_rows(const model::Innovation& rec);
 
-class TableWriter
-{
+class TableWriter {
 public:
   TableWriter(SQLite::Database& db, const model::Config& config);
 
   // Inserts every row of a valid record found at rel (records, innovations, likes, ..., search),
   // with its prepare_rows when the caller has them.
-  void insert(const std::string& rel, const model::Innovation& rec, const PreparedRows* prepared = nullptr);
+  void insert(const std::string& rel, const model::Innovation& rec,
+              const PreparedRows* prepared = nullptr);
 
   // Inserts a challenge found at rel and its winners (challenges, winners).
   void insert_challenge(const std::string& rel, const model::Challenge& c);
@@ -44,15 +43,15 @@ private:
   // thousands of rows).
   SQLite::Statement& stmt(std::string_view sql);
 
-  struct SqlHash
-  {
+  struct SqlHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
 
   SQLite::Database& m_db;
   const model::Config& m_config;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>> m_stmts;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>>
+      m_stmts;
 };
 
 } // namespace innov::index

@@ -15,20 +15,22 @@ const std::set<std::string, std::less<>>& stop_words()
 {
   static const std::set<std::string, std::less<>> k_words = {
       // French, folded (accents removed)
-      "a", "afin", "ai", "ainsi", "alors", "apres", "au", "aupres", "aussi", "autre", "autres", "aux", "avant",
-      "avec", "avoir", "c", "ca", "car", "ce", "ceci", "cela", "celle", "celles", "celui", "ces", "cet", "cette",
-      "ceux", "chaque", "chez", "comme", "comment", "d", "dans", "de", "deja", "depuis", "des", "deux", "doit",
-      "doivent", "donc", "dont", "du", "elle", "elles", "en", "encore", "entre", "est", "et", "etaient", "etait",
-      "etc", "ete", "etre", "eux", "fait", "faire", "fois", "grace", "ici", "il", "ils", "j", "je", "l", "la",
-      "le", "les", "leur", "leurs", "lors", "lui", "m", "ma", "mais", "me", "meme", "memes", "mes", "moi", "moins",
-      "mon", "n", "ne", "ni", "nos", "notre", "nous", "on", "ont", "ou", "par", "parce", "pas", "pendant", "peu",
-      "peut", "peuvent", "plus", "pour", "pourquoi", "puis", "qu", "quand", "que", "quel", "quelle", "quelles",
-      "quels", "qui", "quoi", "s", "sa", "sans", "se", "selon", "ses", "si", "sien", "son", "sont", "sous", "sur",
-      "t", "ta", "te", "tes", "toi", "ton", "tous", "tout", "toute", "toutes", "tres", "tu", "un", "une", "unes",
-      "uns", "vers", "via", "vos", "votre", "vous", "y",
+      "a", "afin", "ai", "ainsi", "alors", "apres", "au", "aupres", "aussi", "autre", "autres",
+      "aux", "avant", "avec", "avoir", "c", "ca", "car", "ce", "ceci", "cela", "celle", "celles",
+      "celui", "ces", "cet", "cette", "ceux", "chaque", "chez", "comme", "comment", "d", "dans",
+      "de", "deja", "depuis", "des", "deux", "doit", "doivent", "donc", "dont", "du", "elle",
+      "elles", "en", "encore", "entre", "est", "et", "etaient", "etait", "etc", "ete", "etre",
+      "eux", "fait", "faire", "fois", "grace", "ici", "il", "ils", "j", "je", "l", "la", "le",
+      "les", "leur", "leurs", "lors", "lui", "m", "ma", "mais", "me", "meme", "memes", "mes", "moi",
+      "moins", "mon", "n", "ne", "ni", "nos", "notre", "nous", "on", "ont", "ou", "par", "parce",
+      "pas", "pendant", "peu", "peut", "peuvent", "plus", "pour", "pourquoi", "puis", "qu", "quand",
+      "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "s", "sa", "sans", "se", "selon",
+      "ses", "si", "sien", "son", "sont", "sous", "sur", "t", "ta", "te", "tes", "toi", "ton",
+      "tous", "tout", "toute", "toutes", "tres", "tu", "un", "une", "unes", "uns", "vers", "via",
+      "vos", "votre", "vous", "y",
       // English
-      "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or", "that", "the",
-      "this", "to", "with"};
+      "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or",
+      "that", "the", "this", "to", "with"};
   return k_words;
 }
 
@@ -69,8 +71,9 @@ std::string stem(std::string_view folded)
   }
   // One derivational or inflectional suffix, longest first.
   static const std::array<std::string_view, 24> k_suffixes = {
-      "issement", "ement", "ation", "atrice", "ateur", "ition", "ance", "ence", "iere", "ere", "euse", "eur",
-      "ique", "isme", "iste", "able", "ible", "ite", "ive", "if", "ee", "er", "ez", "e"};
+      "issement", "ement", "ation", "atrice", "ateur", "ition", "ance", "ence",
+      "iere",     "ere",   "euse",  "eur",    "ique",  "isme",  "iste", "able",
+      "ible",     "ite",   "ive",   "if",     "ee",    "er",    "ez",   "e"};
   for (auto suffix : k_suffixes) {
     if (ends_with(w, suffix) && w.size() - suffix.size() >= 3) {
       w.resize(w.size() - suffix.size());

@@ -16,8 +16,7 @@ bool is_stop_word(std::string_view folded);
 std::string stem(std::string_view folded);
 
 // A word of text for similarity: its folded form (as the full-text index spells it) and its stem.
-struct Term
-{
+struct Term {
   std::string word;
   std::string stem;
 };

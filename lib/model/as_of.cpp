@@ -46,7 +46,8 @@ std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
   drop(r.qualifications, [&](const Qualification& q) { return after(q.at, date); });
   // A POC exists once planned: keep as many POCs as poc-planned entries remain.
   std::size_t planned = static_cast<std::size_t>(
-      std::count_if(r.history.begin(), r.history.end(), [](const HistoryEntry& h) { return h.to == "poc-planned"; }));
+      std::count_if(r.history.begin(), r.history.end(),
+                    [](const HistoryEntry& h) { return h.to == "poc-planned"; }));
   if (r.pocs.size() > planned) {
     r.pocs.resize(planned);
   }

@@ -7,35 +7,30 @@
 
 namespace innov::model {
 
-struct Region
-{
+struct Region {
   std::string code;
   std::string name;
 };
 
-struct Theme
-{
+struct Theme {
   std::string code;
   std::string name;
 };
 
-struct ValueMetric
-{
+struct ValueMetric {
   std::string id;
   std::string unit;
   std::optional<double> eur_per_unit; // converts the metric to the portfolio currency
   std::string name;
 };
 
-struct Criterion
-{
+struct Criterion {
   std::string id;
   double weight = 1;
   std::string name;
 };
 
-struct Config
-{
+struct Config {
   std::string portfolio;
   std::string organization;
   long headcount = 0;
@@ -68,16 +63,14 @@ struct Config
 };
 
 // A challenge or campaign (challenges/<slug>.yaml).
-struct Winner
-{
+struct Winner {
   std::string team;
   std::string record;
   std::string prize;
   long incubation_days = 0;
 };
 
-struct Challenge
-{
+struct Challenge {
   std::string id;
   std::string title;
   std::string kind; // data | internal | citizen | startup-pitch

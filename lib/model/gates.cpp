@@ -55,8 +55,8 @@ QualificationGate qualification_gate(const Innovation& rec, const Config& config
                                        config.min_experts));
   }
   if (gate.go_experts > 0 && gate.mean_score < config.min_score) {
-    gate.missing.push_back(
-        fmt::format("a mean weighted score of at least {} (now {:.2f})", config.min_score, gate.mean_score));
+    gate.missing.push_back(fmt::format("a mean weighted score of at least {} (now {:.2f})",
+                                       config.min_score, gate.mean_score));
   }
   gate.met = gate.missing.empty();
   return gate;
@@ -79,11 +79,13 @@ std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& 
   std::vector<GateRule> rules;
   const Poc* poc = rec.last_poc();
   bool practice_without_poc = poc == nullptr && rec.kind == "practice";
-  const std::string practice_note = "a practice: its unit '" + (rec.unit.empty() ? rec.region : rec.unit) +
+  const std::string practice_note = "a practice: its unit '" +
+                                    (rec.unit.empty() ? rec.region : rec.unit) +
                                     "' is its demonstrator";
 
-  GateRule outcome{"outcome", "the POC outcome is " + config.require_outcome +
-                                  (config.require_outcome == "partial" ? " or success" : ""),
+  GateRule outcome{"outcome",
+                   "the POC outcome is " + config.require_outcome +
+                       (config.require_outcome == "partial" ? " or success" : ""),
                    false, ""};
   if (practice_without_poc) {
     outcome.passed = true;
@@ -114,7 +116,8 @@ std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& 
         }
         auto ok = k.met();
         std::string actual = k.actual ? fmt::format("{}", *k.actual) : "not measured";
-        std::string line = fmt::format("{} {} (target {}, {})", k.id, actual, k.target, k.direction);
+        std::string line =
+            fmt::format("{} {} (target {}, {})", k.id, actual, k.target, k.direction);
         (ok.value_or(false) ? met : failed).push_back(line);
       }
       kpis.passed = failed.empty();
@@ -129,7 +132,8 @@ std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& 
   }
 
   if (config.min_territories > 0) {
-    GateRule terr{"territories", fmt::format("the POC ran in at least {} territories", config.min_territories),
+    GateRule terr{"territories",
+                  fmt::format("the POC ran in at least {} territories", config.min_territories),
                   false, ""};
     if (practice_without_poc) {
       terr.passed = true;
@@ -138,8 +142,9 @@ std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& 
       terr.evidence = "no POC on record";
     } else {
       terr.passed = static_cast<int>(poc->territory.size()) >= config.min_territories;
-      terr.evidence = fmt::format("{} territor{}: {}", poc->territory.size(),
-                                  poc->territory.size() == 1 ? "y" : "ies", util::join(poc->territory, ", "));
+      terr.evidence =
+          fmt::format("{} territor{}: {}", poc->territory.size(),
+                      poc->territory.size() == 1 ? "y" : "ies", util::join(poc->territory, ", "));
     }
     rules.push_back(terr);
   }
@@ -153,7 +158,8 @@ std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& 
       }
     }
     qual.passed = !experts.empty();
-    qual.evidence = experts.empty() ? "no go qualification on record" : "go from " + util::join(experts, ", ");
+    qual.evidence =
+        experts.empty() ? "no go qualification on record" : "go from " + util::join(experts, ", ");
     rules.push_back(qual);
   }
   return rules;

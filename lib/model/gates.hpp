@@ -15,23 +15,21 @@ double weighted_score(const Qualification& q, const Config& config);
 // The latest qualification of each expert, in the order of their first appearance.
 std::vector<const Qualification*> latest_qualifications(const Innovation& rec);
 
-struct QualificationGate
-{
+struct QualificationGate {
   bool met = false;
-  int go_experts = 0;        // distinct experts whose latest decision is go
-  double mean_score = 0;     // mean weighted score of those go qualifications
+  int go_experts = 0;               // distinct experts whose latest decision is go
+  double mean_score = 0;            // mean weighted score of those go qualifications
   std::vector<std::string> missing; // what is still missing, in words
 };
 
 // Whether gates.qualification holds for the record's qualifications.
 QualificationGate qualification_gate(const Innovation& rec, const Config& config);
 
-struct GateRule
-{
+struct GateRule {
   std::string id;          // outcome, must_kpis, territories, qualification
   std::string description; // "POC outcome is success"
   bool passed = false;
-  std::string evidence;    // "last POC p1 ended 2015-10-30 with outcome success"
+  std::string evidence; // "last POC p1 ended 2015-10-30 with outcome success"
 };
 
 // Every rule of gates.generalization evaluated on the record (its last POC).

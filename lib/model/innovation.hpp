@@ -9,8 +9,7 @@
 
 namespace innov::model {
 
-struct Comment
-{
+struct Comment {
   std::string at;
   std::string author;
   std::string text;
@@ -19,8 +18,7 @@ struct Comment
 };
 
 // A value figure: an estimate or a projection.
-struct ValueAmount
-{
+struct ValueAmount {
   std::string metric;
   double amount = 0;
   std::string per; // year | month | once
@@ -28,20 +26,18 @@ struct ValueAmount
   bool operator==(const ValueAmount&) const = default;
 };
 
-struct Qualification
-{
+struct Qualification {
   std::string at;
   std::string expert;
   std::string region;
   std::vector<std::pair<std::string, double>> scores; // in rubric order
-  std::string decision;                              // go | reject | hold | needs-info
+  std::string decision;                               // go | reject | hold | needs-info
   std::string rationale;
 
   bool operator==(const Qualification&) const = default;
 };
 
-struct Kpi
-{
+struct Kpi {
   std::string id;
   std::string name;
   std::string unit;
@@ -58,8 +54,7 @@ struct Kpi
   bool operator==(const Kpi&) const = default;
 };
 
-struct Poc
-{
+struct Poc {
   std::string id;
   std::string format; // demonstrator | lab-sprint | acceleration | incubation
   std::vector<std::string> territory;
@@ -77,8 +72,7 @@ struct Poc
   bool operator==(const Poc&) const = default;
 };
 
-struct RolloutWave
-{
+struct RolloutWave {
   std::string region;
   std::string planned;
   std::string done;
@@ -86,8 +80,7 @@ struct RolloutWave
   bool operator==(const RolloutWave&) const = default;
 };
 
-struct Decision
-{
+struct Decision {
   std::string at;
   std::string gate; // poc | generalization
   std::string by;
@@ -101,8 +94,7 @@ struct Decision
   bool operator==(const Decision&) const = default;
 };
 
-struct Realized
-{
+struct Realized {
   std::string period; // 2016, 2016-Q3, 2016-07
   std::string metric;
   double amount = 0;
@@ -111,8 +103,7 @@ struct Realized
   bool operator==(const Realized&) const = default;
 };
 
-struct HistoryEntry
-{
+struct HistoryEntry {
   std::string at;
   std::string by;
   std::string from; // empty for the first entry
@@ -121,8 +112,7 @@ struct HistoryEntry
   bool operator==(const HistoryEntry&) const = default;
 };
 
-struct Innovation
-{
+struct Innovation {
   std::string id;
   std::string kind; // idea | practice
   std::string title;

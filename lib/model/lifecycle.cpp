@@ -9,15 +9,22 @@ namespace innov::model {
 namespace {
 
 constexpr std::array<std::string_view, k_state_count> k_state_names = {
-    "submitted", "needs-info", "on-hold",     "qualified", "rejected", "poc-planned",
-    "poc-running", "poc-done", "generalized", "killed",    "merged",   "withdrawn"};
+    "submitted",   "needs-info", "on-hold",     "qualified", "rejected", "poc-planned",
+    "poc-running", "poc-done",   "generalized", "killed",    "merged",   "withdrawn"};
 
-constexpr Action k_all_actions[] = {
-    Action::qualify_go,      Action::qualify_reject,     Action::qualify_hold,
-    Action::qualify_needs_info, Action::poc_plan,        Action::poc_start,
-    Action::poc_close,       Action::generalize_go,      Action::generalize_recycle,
-    Action::generalize_hold, Action::generalize_kill,    Action::merge,
-    Action::withdraw};
+constexpr Action k_all_actions[] = {Action::qualify_go,
+                                    Action::qualify_reject,
+                                    Action::qualify_hold,
+                                    Action::qualify_needs_info,
+                                    Action::poc_plan,
+                                    Action::poc_start,
+                                    Action::poc_close,
+                                    Action::generalize_go,
+                                    Action::generalize_recycle,
+                                    Action::generalize_hold,
+                                    Action::generalize_kill,
+                                    Action::merge,
+                                    Action::withdraw};
 
 bool awaiting_qualification(State s)
 {
@@ -152,7 +159,8 @@ std::string refusal_message(std::string_view id, State from, Action a, std::stri
   if (allowed.empty()) {
     msg += ", a terminal state (nothing is allowed from it)";
   } else {
-    msg += " (allowed from " + std::string(state_name(from)) + ": " + util::join(allowed, ", ") + ")";
+    msg +=
+        " (allowed from " + std::string(state_name(from)) + ": " + util::join(allowed, ", ") + ")";
   }
   return msg;
 }

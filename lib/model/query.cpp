@@ -11,8 +11,9 @@ namespace innov::model {
 
 const std::vector<std::string>& query_fields()
 {
-  static const std::vector<std::string> k_fields = {"status", "region", "theme",  "kind",    "source", "challenge",
-                                                    "author", "horizon", "id",    "created", "likes"};
+  static const std::vector<std::string> k_fields = {"status", "region",    "theme",  "kind",
+                                                    "source", "challenge", "author", "horizon",
+                                                    "id",     "created",   "likes"};
   return k_fields;
 }
 
@@ -27,7 +28,8 @@ bool valid_likes(const std::string& v)
       break;
     }
   }
-  return !n.empty() && std::all_of(n.begin(), n.end(), [](unsigned char c) { return std::isdigit(c); });
+  return !n.empty() &&
+         std::all_of(n.begin(), n.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 bool likes_match(const std::string& v, std::size_t likes)
@@ -76,7 +78,8 @@ bool text_match(const std::string& word, const Innovation& rec)
   if (has(rec.title) || has(rec.summary) || has(rec.description)) {
     return true;
   }
-  return std::any_of(rec.comments.begin(), rec.comments.end(), [&](const Comment& c) { return has(c.text); });
+  return std::any_of(rec.comments.begin(), rec.comments.end(),
+                     [&](const Comment& c) { return has(c.text); });
 }
 
 bool term_match(const QueryTerm& t, const Innovation& rec)
@@ -150,7 +153,8 @@ Query parse_query(const std::vector<std::string>& args)
     const auto& fields = query_fields();
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
       throw UsageError("unknown query field '" + field + "'" + util::did_you_mean(field, fields),
-                       "fields: " + util::join(fields, ", ") + "; words without a field search the text");
+                       "fields: " + util::join(fields, ", ") +
+                           "; words without a field search the text");
     }
     if (value.empty()) {
       throw UsageError("query term '" + arg + "' has no value");

@@ -9,15 +9,14 @@
 
 namespace innov::model {
 
-struct QueryTerm
-{
-  std::string field; // status, region, theme, kind, source, challenge, author, horizon, id, created, likes, text
+struct QueryTerm {
+  std::string field; // status, region, theme, kind, source, challenge, author, horizon, id,
+                     // created, likes, text
   std::string value;
   bool negated = false;
 };
 
-struct Query
-{
+struct Query {
   std::vector<QueryTerm> terms;
   bool empty() const { return terms.empty(); }
 };

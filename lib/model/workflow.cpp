@@ -96,12 +96,14 @@ void add_comment(Innovation& rec, const Comment& comment)
   rec.comments.push_back(comment);
 }
 
-QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput& in, const Actor& actor)
+QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput& in,
+                      const Actor& actor)
 {
   Action action = qualify_action(in.decision);
   require_allowed(rec, action);
   if (in.expert == rec.author) {
-    throw DataError("expert '" + in.expert + "' is the author of '" + rec.id + "' and cannot qualify it");
+    throw DataError("expert '" + in.expert + "' is the author of '" + rec.id +
+                    "' and cannot qualify it");
   }
   // Every rubric criterion, within the scale; nothing else.
   std::vector<std::string> ids = config.criterion_ids();
@@ -116,13 +118,14 @@ QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput&
       throw UsageError("rubric criterion '" + crit + "' is scored twice");
     }
     if (score < config.scale_min || score > config.scale_max) {
-      throw UsageError(fmt::format("score {} for '{}' is outside the rubric scale {}..{}", score, crit,
-                                   config.scale_min, config.scale_max));
+      throw UsageError(fmt::format("score {} for '{}' is outside the rubric scale {}..{}", score,
+                                   crit, config.scale_min, config.scale_max));
     }
   }
   std::vector<std::string> missing;
   for (const auto& id : ids) {
-    auto it = std::find_if(in.scores.begin(), in.scores.end(), [&](const auto& s) { return s.first == id; });
+    auto it = std::find_if(in.scores.begin(), in.scores.end(),
+                           [&](const auto& s) { return s.first == id; });
     if (it == in.scores.end()) {
       missing.push_back(id);
     } else {
@@ -130,7 +133,8 @@ QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput&
     }
   }
   if (!missing.empty()) {
-    throw UsageError("missing score for rubric criteri" + std::string(missing.size() == 1 ? "on" : "a") + " '" +
+    throw UsageError("missing score for rubric criteri" +
+                         std::string(missing.size() == 1 ? "on" : "a") + " '" +
                          util::join(missing, "', '") + "'",
                      "score every criterion: " + util::join(ids, "=N ") + "=N");
   }
@@ -139,7 +143,8 @@ QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput&
                                [&](const Qualification& x) { return x.expert == in.expert; });
   if (previous != rec.qualifications.end()) {
     if (!in.amend) {
-      throw DataError("expert '" + in.expert + "' already qualified '" + rec.id + "' on " + previous->at,
+      throw DataError("expert '" + in.expert + "' already qualified '" + rec.id + "' on " +
+                          previous->at,
                       "use --amend to replace that qualification");
     }
     *previous = q;
@@ -180,8 +185,10 @@ void plan_poc(Innovation& rec, Poc poc, const Actor& actor)
       throw UsageError("KPI '" + k.id + "' is given twice");
     }
   }
-  if (!poc.planned_start.empty() && !poc.planned_end.empty() && poc.planned_end < poc.planned_start) {
-    throw UsageError("the planned end " + poc.planned_end + " is before the start " + poc.planned_start);
+  if (!poc.planned_start.empty() && !poc.planned_end.empty() &&
+      poc.planned_end < poc.planned_start) {
+    throw UsageError("the planned end " + poc.planned_end + " is before the start " +
+                     poc.planned_start);
   }
   rec.pocs.push_back(std::move(poc));
   transition(rec, Action::poc_plan, actor);
@@ -204,16 +211,19 @@ void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, doubl
   }
   Poc& poc = open_poc(rec, "measure");
   for (const auto& actual : actuals) {
-    const std::string& id = actual.first; // a plain name: lambdas cannot capture structured bindings in clang 14
+    const std::string& id =
+        actual.first; // a plain name: lambdas cannot capture structured bindings in clang 14
     double value = actual.second;
-    auto it = std::find_if(poc.kpis.begin(), poc.kpis.end(), [&](const Kpi& k) { return k.id == id; });
+    auto it =
+        std::find_if(poc.kpis.begin(), poc.kpis.end(), [&](const Kpi& k) { return k.id == id; });
     if (it == poc.kpis.end()) {
       std::vector<std::string> known;
       for (const auto& k : poc.kpis) {
         known.push_back(k.id);
       }
-      throw UsageError("POC '" + poc.id + "' has no KPI '" + id + "'" + util::did_you_mean(id, known),
-                       known.empty() ? "the POC has no KPI" : "its KPIs: " + util::join(known, ", "));
+      throw UsageError(
+          "POC '" + poc.id + "' has no KPI '" + id + "'" + util::did_you_mean(id, known),
+          known.empty() ? "the POC has no KPI" : "its KPIs: " + util::join(known, ", "));
     }
     it->actual = value;
   }
@@ -222,8 +232,8 @@ void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, doubl
   }
 }
 
-void close_poc(Innovation& rec, const std::string& outcome, const std::string& lessons, const std::string& ended,
-               const Actor& actor)
+void close_poc(Innovation& rec, const std::string& outcome, const std::string& lessons,
+               const std::string& ended, const Actor& actor)
 {
   require_allowed(rec, Action::poc_close);
   Poc& poc = open_poc(rec, "close");
@@ -252,7 +262,8 @@ std::vector<GateRule> generalize(Innovation& rec, const Config& config, const Ge
     throw UsageError("unknown decision '" + in.decision + "' (go, kill, hold or recycle)");
   }
   require_allowed(rec, action);
-  bool national = in.scope.empty() || std::find(in.scope.begin(), in.scope.end(), "national") != in.scope.end();
+  bool national =
+      in.scope.empty() || std::find(in.scope.begin(), in.scope.end(), "national") != in.scope.end();
   if (national && in.scope.size() > 1) {
     throw UsageError("the scope is national or a list of regions, not both");
   }
@@ -265,13 +276,15 @@ std::vector<GateRule> generalize(Innovation& rec, const Config& config, const Ge
   std::set<std::string> waves;
   for (const auto& w : in.rollout) {
     if (!config.has_region(w.region)) {
-      throw UsageError("unknown region '" + w.region + "'" + util::did_you_mean(w.region, config.region_codes()));
+      throw UsageError("unknown region '" + w.region + "'" +
+                       util::did_you_mean(w.region, config.region_codes()));
     }
     if (!waves.insert(w.region).second) {
       throw UsageError("region '" + w.region + "' has two roll-out waves");
     }
     if (!national && !scoped.count(w.region)) {
-      throw UsageError("the wave of '" + w.region + "' is outside the scope (" + util::join(in.scope, ", ") + ")");
+      throw UsageError("the wave of '" + w.region + "' is outside the scope (" +
+                       util::join(in.scope, ", ") + ")");
     }
   }
   auto rules = generalization_rules(rec, config);
@@ -282,8 +295,9 @@ std::vector<GateRule> generalize(Innovation& rec, const Config& config, const Ge
         failed.push_back(r.description + " (" + r.evidence + ")");
       }
     }
-    throw DataError("the generalization gate is not met for '" + rec.id + "': " + util::join(failed, "; "),
-                    "see 'innov generalize check " + rec.id + "', or go anyway with --override REASON");
+    throw DataError(
+        "the generalization gate is not met for '" + rec.id + "': " + util::join(failed, "; "),
+        "see 'innov generalize check " + rec.id + "', or go anyway with --override REASON");
   }
   Decision d;
   d.at = actor.at;
@@ -309,10 +323,11 @@ void rollout_done(Innovation& rec, const std::string& region, const std::string&
       continue;
     }
     const auto& scope = it->scope;
-    bool national = scope.empty() || std::find(scope.begin(), scope.end(), "national") != scope.end();
+    bool national =
+        scope.empty() || std::find(scope.begin(), scope.end(), "national") != scope.end();
     if (!national && std::find(scope.begin(), scope.end(), region) == scope.end()) {
-      throw DataError("region '" + region + "' is outside the scope of the go decision on '" + rec.id + "' (" +
-                      util::join(scope, ", ") + ")");
+      throw DataError("region '" + region + "' is outside the scope of the go decision on '" +
+                      rec.id + "' (" + util::join(scope, ", ") + ")");
     }
     for (auto& w : it->rollout) {
       if (w.region == region) {

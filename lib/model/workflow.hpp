@@ -15,8 +15,7 @@
 namespace innov::model {
 
 // Who acts and when: `at` is a date (YYYY-MM-DD) or a UTC date-time.
-struct Actor
-{
+struct Actor {
   std::string by;
   std::string at;
 };
@@ -34,8 +33,7 @@ bool unlike(Innovation& rec, const std::string& person);
 
 void add_comment(Innovation& rec, const Comment& comment);
 
-struct QualifyInput
-{
+struct QualifyInput {
   std::string expert;
   std::string region;
   std::vector<std::pair<std::string, double>> scores;
@@ -44,17 +42,17 @@ struct QualifyInput
   bool amend = false;
 };
 
-struct QualifyResult
-{
-  double score = 0;             // the weighted score of this qualification
-  QualificationGate gate;       // the qualification gate after it
+struct QualifyResult {
+  double score = 0;              // the weighted score of this qualification
+  QualificationGate gate;        // the qualification gate after it
   std::optional<State> moved_to; // set when the status changed
 };
 
 // Records an expert qualification: every rubric criterion scored within the scale, expert not the
 // author, a second one by the same expert only with amend (it replaces the first). A go moves the
 // record to qualified only when the gate holds.
-QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput& in, const Actor& actor);
+QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput& in,
+                      const Actor& actor);
 
 // Plans a POC (qualified -> poc-planned). The POC id is p1, p2... unless given.
 void plan_poc(Innovation& rec, Poc poc, const Actor& actor);
@@ -64,11 +62,10 @@ void start_poc(Innovation& rec, const std::string& started, const Actor& actor);
 void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, double>>& actuals,
                  std::optional<double> spent);
 // Closes the running POC with an outcome (poc-running -> poc-done).
-void close_poc(Innovation& rec, const std::string& outcome, const std::string& lessons, const std::string& ended,
-               const Actor& actor);
+void close_poc(Innovation& rec, const std::string& outcome, const std::string& lessons,
+               const std::string& ended, const Actor& actor);
 
-struct GeneralizeInput
-{
+struct GeneralizeInput {
   std::string decision; // go | kill | hold | recycle
   std::vector<std::string> scope;
   std::vector<RolloutWave> rollout;

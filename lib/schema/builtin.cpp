@@ -13,8 +13,7 @@ namespace {
 
 // One embedded schema, compiled on first use: a read command needs only innov.yaml's schema, and
 // compiling the record schema too took a tenth of its time.
-struct Entry
-{
+struct Entry {
   const EmbeddedFile* source = nullptr;
   std::once_flag once;
   std::unique_ptr<Validator> validator;
@@ -36,7 +35,8 @@ const Validator& builtin_validator(std::string_view name)
     throw std::logic_error("no embedded schema named '" + std::string(name) + "'");
   }
   auto& e = it->second;
-  std::call_once(e.once, [&e] { e.validator = std::make_unique<Validator>(YAML::Load(e.source->text)); });
+  std::call_once(e.once,
+                 [&e] { e.validator = std::make_unique<Validator>(YAML::Load(e.source->text)); });
   return *e.validator;
 }
 

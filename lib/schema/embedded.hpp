@@ -6,8 +6,7 @@
 
 namespace innov::schema {
 
-struct EmbeddedFile
-{
+struct EmbeddedFile {
   std::string name;     // "innovation"
   std::string filename; // "innovation.schema.json"
   std::string text;

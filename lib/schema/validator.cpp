@@ -118,7 +118,8 @@ void compile(const YAML::Node& node, std::unordered_map<int, CompiledNode>& out,
 }
 
 // Every local "$ref" of the schema with its target.
-void collect_refs(const YAML::Node& root, const YAML::Node& node, std::map<std::string, YAML::Node>& refs)
+void collect_refs(const YAML::Node& root, const YAML::Node& node,
+                  std::map<std::string, YAML::Node>& refs)
 {
   if (node.IsSequence()) {
     for (const auto& item : node) {

@@ -75,8 +75,9 @@ private:
 
   YAML::Node m_root;
   std::shared_ptr<const std::map<std::string, Pattern>> m_patterns;
-  std::shared_ptr<const std::unordered_map<int, Compiled>> m_compiled; // by position in the document
-  std::shared_ptr<const std::map<std::string, YAML::Node>> m_refs;      // "$ref" value -> its target
+  std::shared_ptr<const std::unordered_map<int, Compiled>>
+      m_compiled;                                                  // by position in the document
+  std::shared_ptr<const std::map<std::string, YAML::Node>> m_refs; // "$ref" value -> its target
 };
 
 // The diagnostic code of a violation: required E010, additionalProperties E011, type E013,

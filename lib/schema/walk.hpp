@@ -30,7 +30,8 @@ struct Validator::Walk {
   // Positions of the keys enclosing the current node (a null mark inside a list): an empty value
   // ("title:" and nothing after) has no position of its own, yaml-cpp gives it the next token's.
   std::vector<YAML::Mark> anchors;
-  // Values looked up in schema nodes that are not indexed (kept alive for the references given out).
+  // Values looked up in schema nodes that are not indexed (kept alive for the references given
+  // out).
   mutable std::deque<YAML::Node> scratch;
   mutable std::deque<std::vector<YAML::Node>> scratch_lists;
 

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 #include <map>
 #include <unordered_set>
-#include <fmt/format.h>
 
 namespace innov::schema {
 
@@ -84,11 +84,13 @@ void Validator::Walk::check_array(const YAML::Node& schema, const YAML::Node& in
                                   const std::string& ptr, std::vector<Violation>& out)
 {
   std::size_t n = inst.size();
-  if (const YAML::Node& m = at(schema, "minItems"); m && n < static_cast<std::size_t>(number_value(m))) {
+  if (const YAML::Node& m = at(schema, "minItems");
+      m && n < static_cast<std::size_t>(number_value(m))) {
     add(out, inst, ptr, "minItems",
         fmt::format("expected at least {} item(s), got {}", m.Scalar(), n));
   }
-  if (const YAML::Node& m = at(schema, "maxItems"); m && n > static_cast<std::size_t>(number_value(m))) {
+  if (const YAML::Node& m = at(schema, "maxItems");
+      m && n > static_cast<std::size_t>(number_value(m))) {
     add(out, inst, ptr, "maxItems",
         fmt::format("expected at most {} item(s), got {}", m.Scalar(), n));
   }

@@ -192,7 +192,8 @@ bool json_equal(const YAML::Node& a, const YAML::Node& b)
   case JsonType::null:
     return true;
   case JsonType::boolean:
-    return (a.Scalar()[0] == 't' || a.Scalar()[0] == 'T') == (b.Scalar()[0] == 't' || b.Scalar()[0] == 'T');
+    return (a.Scalar()[0] == 't' || a.Scalar()[0] == 'T') ==
+           (b.Scalar()[0] == 't' || b.Scalar()[0] == 'T');
   case JsonType::string:
     return a.Scalar() == b.Scalar();
   case JsonType::array: {

@@ -71,7 +71,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, char delimiter)
       col = 0;
     } else if (after_quote) {
       throw DataError("line " + std::to_string(line) + ", column " + std::to_string(col) +
-                      ": text after the closing quote of a field",
+                          ": text after the closing quote of a field",
                       "a field that holds a quote is written \"like \"\"this\"\"\"");
     } else if (c == '"' && field.empty()) {
       in_quotes = true;

@@ -8,8 +8,7 @@
 
 namespace innov::store {
 
-struct CsvRow
-{
+struct CsvRow {
   std::size_t line = 0; // 1-based line where the row starts
   std::vector<std::string> fields;
 };

@@ -40,7 +40,8 @@ std::vector<std::string> list_cell(const std::string& text)
 
 bool all_digits(const std::string& text)
 {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 // The field a diagnostic's JSON pointer is about: "/region" -> region, "/history/0/by" -> author.
@@ -60,16 +61,15 @@ std::string field_of_pointer(const std::string& pointer)
   return top;
 }
 
-struct Mapped
-{
+struct Mapped {
   std::size_t index = 0; // column index in the header
   std::string column;
   std::string field;
 };
 
 // The new record a row describes (before any check); problems found on the way are appended.
-model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& columns, std::size_t row_number,
-                            std::vector<ImportProblem>& problems)
+model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& columns,
+                            std::size_t row_number, std::vector<ImportProblem>& problems)
 {
   model::Innovation r;
   r.kind = "idea";
@@ -85,8 +85,9 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
     if (m.field == "likes") {
       if (all_digits(value)) {
         problems.push_back({row_number, row.line, m.column,
-                            "'" + value + "' is a count of likes: innov records who liked, not how many; "
-                                          "leave this column unmapped"});
+                            "'" + value +
+                                "' is a count of likes: innov records who liked, not how many; "
+                                "leave this column unmapped"});
       } else {
         r.likes = list_cell(value);
       }
@@ -100,11 +101,16 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
       continue; // an empty cell leaves the default, or the field out
     }
     static const std::map<std::string, std::string model::Innovation::*> k_text = {
-        {"title", &model::Innovation::title},       {"summary", &model::Innovation::summary},
-        {"description", &model::Innovation::description}, {"author", &model::Innovation::author},
-        {"region", &model::Innovation::region},     {"unit", &model::Innovation::unit},
-        {"kind", &model::Innovation::kind},         {"source", &model::Innovation::source},
-        {"challenge", &model::Innovation::challenge}, {"horizon", &model::Innovation::horizon},
+        {"title", &model::Innovation::title},
+        {"summary", &model::Innovation::summary},
+        {"description", &model::Innovation::description},
+        {"author", &model::Innovation::author},
+        {"region", &model::Innovation::region},
+        {"unit", &model::Innovation::unit},
+        {"kind", &model::Innovation::kind},
+        {"source", &model::Innovation::source},
+        {"challenge", &model::Innovation::challenge},
+        {"horizon", &model::Innovation::horizon},
         {"external_ref", &model::Innovation::external_ref}};
     if (m.field == "created") {
       r.created = import_date(value);
@@ -118,8 +124,9 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
 }
 
 // Schema and record checks of a new record, as problems of its row.
-void check_new(const ImportedRecord& item, const CsvRow& row, const std::map<std::string, std::string>& column_of,
-               const CheckContext& ctx, std::vector<ImportProblem>& problems)
+void check_new(const ImportedRecord& item, const CsvRow& row,
+               const std::map<std::string, std::string>& column_of, const CheckContext& ctx,
+               std::vector<ImportProblem>& problems)
 {
   util::Diagnostics diags;
   auto node = load_yaml(item.text, item.rel, diags);
@@ -143,14 +150,15 @@ void check_new(const ImportedRecord& item, const CsvRow& row, const std::map<std
 const std::vector<std::string>& import_fields()
 {
   static const std::vector<std::string> k_fields = {
-      "title", "summary", "description", "author",  "region", "unit",  "created",
-      "kind",  "source",  "challenge",   "theme",   "horizon", "likes", "external_ref"};
+      "title", "summary", "description", "author", "region",  "unit",  "created",
+      "kind",  "source",  "challenge",   "theme",  "horizon", "likes", "external_ref"};
   return k_fields;
 }
 
 const std::vector<std::string>& required_import_fields()
 {
-  static const std::vector<std::string> k_required = {"title", "author", "region", "created", "external_ref"};
+  static const std::vector<std::string> k_required = {"title", "author", "region", "created",
+                                                      "external_ref"};
   return k_required;
 }
 
@@ -158,7 +166,8 @@ ColumnMap parse_column_map(const std::string& spec)
 {
   auto eq = spec.rfind('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
-    throw UsageError("--map '" + spec + "' is not COLUMN=FIELD", "fields: " + util::join(import_fields(), ", "));
+    throw UsageError("--map '" + spec + "' is not COLUMN=FIELD",
+                     "fields: " + util::join(import_fields(), ", "));
   }
   ColumnMap m{spec.substr(0, eq), spec.substr(eq + 1)};
   if (m.field == "date") {
@@ -168,7 +177,8 @@ ColumnMap parse_column_map(const std::string& spec)
   }
   const auto& fields = import_fields();
   if (std::find(fields.begin(), fields.end(), m.field) == fields.end()) {
-    throw UsageError("cannot import into field '" + m.field + "'" + util::did_you_mean(m.field, fields),
+    throw UsageError("cannot import into field '" + m.field + "'" +
+                         util::did_you_mean(m.field, fields),
                      "fields: " + util::join(fields, ", "));
   }
   return m;
@@ -176,7 +186,8 @@ ColumnMap parse_column_map(const std::string& spec)
 
 std::string import_date(const std::string& text)
 {
-  static const std::regex k_iso(R"(^(\d{4}-\d{2}-\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$)");
+  static const std::regex k_iso(
+      R"(^(\d{4}-\d{2}-\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$)");
   static const std::regex k_day_first(R"(^(\d{1,2})/(\d{1,2})/(\d{4})( \d{1,2}:\d{2}(:\d{2})?)?$)");
   std::smatch m;
   if (std::regex_match(text, m, k_iso)) {
@@ -201,12 +212,13 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
   for (const auto& m : map) {
     auto it = std::find(header.begin(), header.end(), m.column);
     if (it == header.end()) {
-      throw UsageError("no column '" + m.column + "' in the header" + util::did_you_mean(m.column, header),
+      throw UsageError("no column '" + m.column + "' in the header" +
+                           util::did_you_mean(m.column, header),
                        "columns: " + util::join(header, ", "));
     }
     if (column_of.count(m.field)) {
-      throw UsageError("field '" + m.field + "' is mapped twice: from '" + column_of[m.field] + "' and '" +
-                       m.column + "'");
+      throw UsageError("field '" + m.field + "' is mapped twice: from '" + column_of[m.field] +
+                       "' and '" + m.column + "'");
     }
     columns.push_back({static_cast<std::size_t>(it - header.begin()), m.column, m.field});
     column_of[m.field] = m.column;
@@ -214,9 +226,10 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
   for (const auto& f : required_import_fields()) {
     if (!column_of.count(f)) {
       throw UsageError("no column is mapped to '" + f + "'",
-                       f == "external_ref" ? "external_ref identifies a row, so that importing the file again "
-                                             "creates no duplicates: map the platform's id column to it"
-                                           : "add --map COLUMN=" + f);
+                       f == "external_ref"
+                           ? "external_ref identifies a row, so that importing the file again "
+                             "creates no duplicates: map the platform's id column to it"
+                           : "add --map COLUMN=" + f);
     }
   }
   model::Config config = require_config(root);
@@ -255,14 +268,16 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
     if (!ref.empty()) {
       auto [it, inserted] = ref_rows.emplace(ref, i);
       if (!inserted) {
-        plan.problems.push_back({i, row.line, column_of["external_ref"],
-                                 "external_ref '" + ref + "' repeats row " + std::to_string(it->second)});
+        plan.problems.push_back(
+            {i, row.line, column_of["external_ref"],
+             "external_ref '" + ref + "' repeats row " + std::to_string(it->second)});
       }
     }
     do {
       item.record.id = util::new_record_id();
     } while (ids.count(item.record.id));
-    item.rel = std::string(k_records_dir) + "/" + model::year_of(item.record) + "/" + item.record.id + ".yaml";
+    item.rel = std::string(k_records_dir) + "/" + model::year_of(item.record) + "/" +
+               item.record.id + ".yaml";
     item.text = canonical_text(item.record);
     check_new(item, row, column_of, ctx, plan.problems);
     if (plan.problems.size() > before) {

@@ -11,8 +11,8 @@ namespace innov::store {
 const EmitStyle& innovation_style()
 {
   static const EmitStyle style{{"/themes", "/likes", "/pocs/*/territory", "/decisions/*/scope",
-                                "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget", "/history/*",
-                                "/decisions/*/rollout/*", "/realized/*"}};
+                                "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget",
+                                "/history/*", "/decisions/*/rollout/*", "/realized/*"}};
   return style;
 }
 
@@ -46,7 +46,8 @@ std::vector<Pattern> split_patterns(const EmitStyle& style)
   std::vector<Pattern> out;
   for (const auto& p : style.flow_paths) {
     auto parts = util::split(p, '/');
-    out.emplace_back(parts.begin() + (parts.empty() ? 0 : 1), parts.end()); // drop "" before the first '/'
+    out.emplace_back(parts.begin() + (parts.empty() ? 0 : 1),
+                     parts.end()); // drop "" before the first '/'
   }
   return out;
 }
@@ -68,13 +69,13 @@ bool matches(const std::vector<std::string>& path, const Pattern& pattern)
 // schema, plus YAML 1.1 booleans and dates that other tools still read)?
 bool reads_as_other_type(const std::string& s)
 {
-  static const std::regex k_other(
-      "~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N"
-      "|[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
-      "|[-+]?\\.[0-9]+([eE][-+]?[0-9]+)?"
-      "|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-      "|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
-      "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
+  static const std::regex k_other("~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|"
+                                  "no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N"
+                                  "|[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
+                                  "|[-+]?\\.[0-9]+([eE][-+]?[0-9]+)?"
+                                  "|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+                                  "|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+                                  "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
   return std::regex_match(s, k_other);
 }
 
@@ -178,8 +179,7 @@ std::string literal_header(const std::string& s)
   return trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+";
 }
 
-class Emitter
-{
+class Emitter {
 public:
   explicit Emitter(const EmitStyle& style) : m_patterns(split_patterns(style)) {}
 
@@ -230,7 +230,8 @@ private:
     return "null";
   }
 
-  // A value that fits after "key: " or "- " on the same line, for scalars and flow/empty collections.
+  // A value that fits after "key: " or "- " on the same line, for scalars and flow/empty
+  // collections.
   std::string value_inline(const YAML::Node& n, bool flow_here)
   {
     if (n.IsScalar()) {
@@ -332,7 +333,8 @@ private:
 
   bool is_flow() const
   {
-    return std::any_of(m_patterns.begin(), m_patterns.end(), [&](const Pattern& p) { return matches(m_path, p); });
+    return std::any_of(m_patterns.begin(), m_patterns.end(),
+                       [&](const Pattern& p) { return matches(m_path, p); });
   }
 
   std::vector<Pattern> m_patterns;

@@ -8,8 +8,7 @@
 
 namespace innov::store {
 
-struct EmitStyle
-{
+struct EmitStyle {
   // Pointer-like patterns with * for any index or key ("/pocs/*/territory", "/history/*").
   // A node matched is written in flow style on one line.
   std::vector<std::string> flow_paths;

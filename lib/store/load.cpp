@@ -17,8 +17,8 @@ namespace innov::store {
 
 namespace {
 
-util::Diagnostic make(const std::string& path, int line, int col, const char* code, std::string message,
-                      std::string hint = {})
+util::Diagnostic make(const std::string& path, int line, int col, const char* code,
+                      std::string message, std::string hint = {})
 {
   util::Diagnostic d;
   d.path = path;
@@ -30,8 +30,7 @@ util::Diagnostic make(const std::string& path, int line, int col, const char* co
   return d;
 }
 
-struct Refusal
-{
+struct Refusal {
   YAML::Mark mark;
   const char* code;
   std::string message;
@@ -40,17 +39,21 @@ struct Refusal
 
 // The first pass: events only, so that aliases, deep nesting and tags are refused before any
 // node tree is built (a billion-laughs file costs nothing).
-class SafetyHandler : public YAML::EventHandler
-{
+class SafetyHandler : public YAML::EventHandler {
 public:
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { check_anchor(mark, anchor); }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
+  {
+    check_anchor(mark, anchor);
+  }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override
   {
-    throw Refusal{mark, "E005", "aliases are not allowed", "portfolio files have no use for anchors and aliases: write the value out"};
+    throw Refusal{mark, "E005", "aliases are not allowed",
+                  "portfolio files have no use for anchors and aliases: write the value out"};
   }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string&) override
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string&) override
   {
     check_anchor(mark, anchor);
     check_tag(mark, tag);
@@ -74,7 +77,8 @@ private:
     check_anchor(mark, anchor);
     check_tag(mark, tag);
     if (++m_depth > k_max_depth) {
-      throw Refusal{mark, "E008", "nesting deeper than " + std::to_string(k_max_depth) + " levels", ""};
+      throw Refusal{mark, "E008", "nesting deeper than " + std::to_string(k_max_depth) + " levels",
+                    ""};
     }
   }
   static void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor)
@@ -134,7 +138,8 @@ bool needs_event_pass(std::string_view text)
       continue;
     }
     std::string_view rest = line.substr(col);
-    if (rest[0] == '\t' || rest[0] == '%' || rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...") {
+    if (rest[0] == '\t' || rest[0] == '%' || rest.substr(0, 3) == "---" ||
+        rest.substr(0, 3) == "...") {
       return true;
     }
     // Leading indicators ("- - ", "? ", ": ") open collections further right on the same line.
@@ -193,8 +198,8 @@ bool find_duplicate_keys(const YAML::Node& node, const std::string& path, util::
   return found;
 }
 
-const char* const k_control_hint =
-    "terminal escape sequences and other control characters have no place in a portfolio file: remove it";
+const char* const k_control_hint = "terminal escape sequences and other control characters have no "
+                                   "place in a portfolio file: remove it";
 
 std::string code_point_name(unsigned cp)
 {
@@ -205,20 +210,23 @@ std::string code_point_name(unsigned cp)
 
 // Control characters written as escapes in quoted scalars ("\e[2J", "\x9b"): the raw text has
 // none, the values would carry them to a terminal. Reports the first one.
-bool find_control_characters(const YAML::Node& node, const std::string& path, util::Diagnostics& out)
+bool find_control_characters(const YAML::Node& node, const std::string& path,
+                             util::Diagnostics& out)
 {
   if (node.IsScalar()) {
     // Tab and line breaks (CR included: emit writes "\r\n" back as it came) are text.
     auto control = util::first_control_character(node.Scalar());
     if (control) {
       out.push_back(make(path, node.Mark().line + 1, node.Mark().column + 1, "E006",
-                         "control character " + code_point_name(control->second) + " in a value", k_control_hint));
+                         "control character " + code_point_name(control->second) + " in a value",
+                         k_control_hint));
     }
     return control.has_value();
   }
   if (node.IsMap()) {
     for (const auto& kv : node) {
-      if (find_control_characters(kv.first, path, out) || find_control_characters(kv.second, path, out)) {
+      if (find_control_characters(kv.first, path, out) ||
+          find_control_characters(kv.second, path, out)) {
         return true;
       }
     }
@@ -234,11 +242,13 @@ bool find_control_characters(const YAML::Node& node, const std::string& path, ut
 
 } // namespace
 
-std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& path, util::Diagnostics& out)
+std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& path,
+                                    util::Diagnostics& out)
 {
   if (text.size() > k_max_file_size) {
-    out.push_back(make(path, 0, 0, "E007", "file is over 1 MiB (" + std::to_string(text.size()) + " bytes)",
-                       "a record this large is not a record: move attachments out of the portfolio"));
+    out.push_back(
+        make(path, 0, 0, "E007", "file is over 1 MiB (" + std::to_string(text.size()) + " bytes)",
+             "a record this large is not a record: move attachments out of the portfolio"));
     return std::nullopt;
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -257,7 +267,8 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
   }
   if (auto control = util::first_control_character(text)) {
     auto [line, col] = position_of(text, control->first);
-    out.push_back(make(path, line, col, "E006", "control character " + code_point_name(control->second) + " in a text file",
+    out.push_back(make(path, line, col, "E006",
+                       "control character " + code_point_name(control->second) + " in a text file",
                        k_control_hint));
     return std::nullopt;
   }
@@ -282,8 +293,7 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
       SafetyHandler handler;
       if (parser.HandleNextDocument(handler)) {
         // A second document: find where it starts.
-        struct Start : YAML::EventHandler
-        {
+        struct Start : YAML::EventHandler {
           YAML::Mark mark;
           bool seen = false;
           void OnDocumentStart(const YAML::Mark& m) override
@@ -296,10 +306,22 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
           void OnDocumentEnd() override {}
           void OnNull(const YAML::Mark& m, YAML::anchor_t) override { first(m); }
           void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { first(m); }
-          void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { first(m); }
-          void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { first(m); }
+          void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                        const std::string&) override
+          {
+            first(m);
+          }
+          void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                               YAML::EmitterStyle::value) override
+          {
+            first(m);
+          }
           void OnSequenceEnd() override {}
-          void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { first(m); }
+          void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                          YAML::EmitterStyle::value) override
+          {
+            first(m);
+          }
           void OnMapEnd() override {}
           void first(const YAML::Mark& m)
           {
@@ -311,8 +333,9 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
         } start;
         if (parser.HandleNextDocument(start)) {
           // The mark of the second document's start: its '---' line when there is one.
-          out.push_back(make(path, start.mark.line + 1, 1, "E004", "more than one YAML document in the file",
-                             "a portfolio file holds exactly one document: remove the '---' separator"));
+          out.push_back(
+              make(path, start.mark.line + 1, 1, "E004", "more than one YAML document in the file",
+                   "a portfolio file holds exactly one document: remove the '---' separator"));
           return std::nullopt;
         }
       }
@@ -342,16 +365,17 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
   return std::nullopt;
 }
 
-std::optional<std::string> read_source_file(const std::filesystem::path& file, const std::string& path,
-                                            util::Diagnostics& out)
+std::optional<std::string> read_source_file(const std::filesystem::path& file,
+                                            const std::string& path, util::Diagnostics& out)
 {
   // Open without following a FIFO into a blocking read: O_NONBLOCK, then check the type.
   int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    out.push_back(make(path, 0, 0, "E001", std::string("cannot read '") + path + "': " + std::strerror(errno)));
+    out.push_back(make(path, 0, 0, "E001",
+                       std::string("cannot read '") + path + "': " + std::strerror(errno)));
     return std::nullopt;
   }
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
     out.push_back(make(path, 0, 0, "E001", std::string("'") + path + "' is not a regular file"));
@@ -359,8 +383,9 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file, c
   }
   if (static_cast<std::size_t>(st.st_size) > k_max_file_size) {
     ::close(fd);
-    out.push_back(make(path, 0, 0, "E007", "file is over 1 MiB (" + std::to_string(st.st_size) + " bytes)",
-                       "a record this large is not a record: move attachments out of the portfolio"));
+    out.push_back(
+        make(path, 0, 0, "E007", "file is over 1 MiB (" + std::to_string(st.st_size) + " bytes)",
+             "a record this large is not a record: move attachments out of the portfolio"));
     return std::nullopt;
   }
   // Read to the end, at most one byte past the limit: the file may have changed since fstat.
@@ -378,7 +403,8 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file, c
     if (n < 0) {
       int saved = errno;
       ::close(fd);
-      out.push_back(make(path, 0, 0, "E001", std::string("cannot read '") + path + "': " + std::strerror(saved)));
+      out.push_back(make(path, 0, 0, "E001",
+                         std::string("cannot read '") + path + "': " + std::strerror(saved)));
       return std::nullopt;
     }
     if (n == 0) {
@@ -388,8 +414,9 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file, c
   }
   ::close(fd);
   if (done > k_max_file_size) {
-    out.push_back(make(path, 0, 0, "E007", "file is over 1 MiB",
-                       "a record this large is not a record: move attachments out of the portfolio"));
+    out.push_back(
+        make(path, 0, 0, "E007", "file is over 1 MiB",
+             "a record this large is not a record: move attachments out of the portfolio"));
     return std::nullopt;
   }
   text.resize(done);

@@ -23,11 +23,12 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& di
 
 // The bytes of a source file. Not a regular file or unreadable: E001; over k_max_file_size: E007
 // (refused before reading it whole); then nullopt.
-std::optional<std::string> read_source_file(const std::filesystem::path& file, const std::string& display_path,
+std::optional<std::string> read_source_file(const std::filesystem::path& file,
+                                            const std::string& display_path,
                                             util::Diagnostics& out);
 
 // read_source_file then load_yaml.
-std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file, const std::string& display_path,
-                                         util::Diagnostics& out);
+std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file,
+                                         const std::string& display_path, util::Diagnostics& out);
 
 } // namespace innov::store

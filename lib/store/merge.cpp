@@ -32,8 +32,7 @@ std::string key_of(std::initializer_list<std::string> parts)
   return out;
 }
 
-class Merger
-{
+class Merger {
 public:
   explicit Merger(Side prefer) : m_prefer(prefer) {}
 
@@ -49,8 +48,7 @@ public:
   bool prefer_ours() const { return m_prefer == Side::ours; }
 
   // Three-way merge of one value: a side that kept the base value takes the other side's.
-  template <typename T>
-  T pick(const std::string& field, const T& b, const T& o, const T& t)
+  template <typename T> T pick(const std::string& field, const T& b, const T& o, const T& t)
   {
     std::equal_to<> eq;
     if (eq(o, t) || eq(t, b)) {
@@ -119,10 +117,11 @@ public:
   }
 
   // The whole-value merge of a list entry.
-  template <typename T>
-  auto whole()
+  template <typename T> auto whole()
   {
-    return [this](const std::string& f, const T& b, const T& o, const T& t) { return pick(f, b, o, t); };
+    return [this](const std::string& f, const T& b, const T& o, const T& t) {
+      return pick(f, b, o, t);
+    };
   }
 
   Kpi kpi(const std::string& f, const Kpi& b, const Kpi& o, const Kpi& t)
@@ -150,20 +149,24 @@ public:
     p.planned_end = pick(f + ".planned.end", b.planned_end, o.planned_end, t.planned_end);
     p.started = pick(f + ".started", b.started, o.started, t.started);
     p.ended = pick(f + ".ended", b.ended, o.ended, t.ended);
-    p.budget_planned = pick(f + ".budget.planned", b.budget_planned, o.budget_planned, t.budget_planned);
+    p.budget_planned =
+        pick(f + ".budget.planned", b.budget_planned, o.budget_planned, t.budget_planned);
     p.budget_spent = pick(f + ".budget.spent", b.budget_spent, o.budget_spent, t.budget_spent);
-    p.kpis = list(f + ".kpis", b.kpis, o.kpis, t.kpis, [](const Kpi& k) { return k.id; },
-                  [this](const std::string& kf, const Kpi& kb, const Kpi& ko, const Kpi& kt) {
-                    return kpi(kf, kb, ko, kt);
-                  });
+    p.kpis = list(
+        f + ".kpis", b.kpis, o.kpis, t.kpis, [](const Kpi& k) { return k.id; },
+        [this](const std::string& kf, const Kpi& kb, const Kpi& ko, const Kpi& kt) {
+          return kpi(kf, kb, ko, kt);
+        });
     p.outcome = pick(f + ".outcome", b.outcome, o.outcome, t.outcome);
     p.lessons = pick(f + ".lessons", b.lessons, o.lessons, t.lessons);
     return p;
   }
 
-  RolloutWave wave(const std::string& f, const RolloutWave& b, const RolloutWave& o, const RolloutWave& t)
+  RolloutWave wave(const std::string& f, const RolloutWave& b, const RolloutWave& o,
+                   const RolloutWave& t)
   {
-    return {o.region, pick(f + ".planned", b.planned, o.planned, t.planned), pick(f + ".done", b.done, o.done, t.done)};
+    return {o.region, pick(f + ".planned", b.planned, o.planned, t.planned),
+            pick(f + ".done", b.done, o.done, t.done)};
   }
 
   Decision decision(const std::string& f, const Decision& b, const Decision& o, const Decision& t)
@@ -174,14 +177,18 @@ public:
     d.by = pick(f + ".by", b.by, o.by, t.by);
     d.decision = pick(f + ".decision", b.decision, o.decision, t.decision);
     d.scope = pick(f + ".scope", b.scope, o.scope, t.scope);
-    d.rollout = list(f + ".rollout", b.rollout, o.rollout, t.rollout, [](const RolloutWave& w) { return w.region; },
-                     [this](const std::string& wf, const RolloutWave& wb, const RolloutWave& wo,
-                            const RolloutWave& wt) { return wave(wf, wb, wo, wt); });
-    std::stable_sort(d.rollout.begin(), d.rollout.end(),
-                     [](const RolloutWave& x, const RolloutWave& y) { return x.planned < y.planned; });
+    d.rollout = list(
+        f + ".rollout", b.rollout, o.rollout, t.rollout,
+        [](const RolloutWave& w) { return w.region; },
+        [this](const std::string& wf, const RolloutWave& wb, const RolloutWave& wo,
+               const RolloutWave& wt) { return wave(wf, wb, wo, wt); });
+    std::stable_sort(
+        d.rollout.begin(), d.rollout.end(),
+        [](const RolloutWave& x, const RolloutWave& y) { return x.planned < y.planned; });
     d.projected = pick(f + ".projected", b.projected, o.projected, t.projected);
     d.rationale = pick(f + ".rationale", b.rationale, o.rationale, t.rationale);
-    d.override_reason = pick(f + ".override", b.override_reason, o.override_reason, t.override_reason);
+    d.override_reason =
+        pick(f + ".override", b.override_reason, o.override_reason, t.override_reason);
     return d;
   }
 
@@ -190,7 +197,8 @@ private:
 };
 
 // Likes: the people on both sides, plus those either side added; a removal on one side wins.
-std::vector<std::string> merge_likes(const std::vector<std::string>& b, const std::vector<std::string>& o,
+std::vector<std::string> merge_likes(const std::vector<std::string>& b,
+                                     const std::vector<std::string>& o,
                                      const std::vector<std::string>& t)
 {
   std::set<std::string> base(b.begin(), b.end());
@@ -210,8 +218,7 @@ std::vector<std::string> merge_likes(const std::vector<std::string>& b, const st
   return {out.begin(), out.end()};
 }
 
-template <typename T, typename F>
-void sort_by(std::vector<T>& v, F field)
+template <typename T, typename F> void sort_by(std::vector<T>& v, F field)
 {
   std::stable_sort(v.begin(), v.end(), [&](const T& a, const T& b) { return field(a) < field(b); });
 }
@@ -230,9 +237,10 @@ bool is_path(const std::vector<HistoryEntry>& history, const std::string& status
 
 bool same_history(const std::vector<HistoryEntry>& a, const std::vector<HistoryEntry>& b)
 {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const HistoryEntry& x, const HistoryEntry& y) {
-    return x.at == y.at && x.by == y.by && x.from == y.from && x.to == y.to;
-  });
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const HistoryEntry& x, const HistoryEntry& y) {
+                      return x.at == y.at && x.by == y.by && x.from == y.from && x.to == y.to;
+                    });
 }
 
 std::string poc_date(const Poc& p)
@@ -242,7 +250,8 @@ std::string poc_date(const Poc& p)
 
 } // namespace
 
-RecordMerge merge_records(const Innovation& b, const Innovation& o, const Innovation& t, Side prefer)
+RecordMerge merge_records(const Innovation& b, const Innovation& o, const Innovation& t,
+                          Side prefer)
 {
   Merger m(prefer);
   Innovation r;
@@ -262,33 +271,55 @@ RecordMerge merge_records(const Innovation& b, const Innovation& o, const Innova
   r.external_ref = m.pick("external_ref", b.external_ref, o.external_ref, t.external_ref);
   r.status = m.pick("status", b.status, o.status, t.status);
   r.likes = merge_likes(b.likes, o.likes, t.likes);
-  r.comments = m.list("comments", b.comments, o.comments, t.comments,
-                      [](const Comment& c) { return key_of({c.at, c.author, c.text}); }, m.whole<Comment>());
+  r.comments = m.list(
+      "comments", b.comments, o.comments, t.comments,
+      [](const Comment& c) {
+        return key_of({c.at, c.author, c.text});
+      },
+      m.whole<Comment>());
   sort_by(r.comments, [](const Comment& c) { return c.at; });
   r.estimate = m.pick("estimate", b.estimate, o.estimate, t.estimate);
-  r.qualifications = m.list("qualifications", b.qualifications, o.qualifications, t.qualifications,
-                            [](const Qualification& q) { return key_of({q.at, q.expert}); },
-                            m.whole<Qualification>());
+  r.qualifications = m.list(
+      "qualifications", b.qualifications, o.qualifications, t.qualifications,
+      [](const Qualification& q) {
+        return key_of({q.at, q.expert});
+      },
+      m.whole<Qualification>());
   sort_by(r.qualifications, [](const Qualification& q) { return q.at; });
-  r.pocs = m.list("pocs", b.pocs, o.pocs, t.pocs, [](const Poc& p) { return p.id; },
-                  [&m](const std::string& f, const Poc& pb, const Poc& po, const Poc& pt) { return m.poc(f, pb, po, pt); });
+  r.pocs = m.list(
+      "pocs", b.pocs, o.pocs, t.pocs, [](const Poc& p) { return p.id; },
+      [&m](const std::string& f, const Poc& pb, const Poc& po, const Poc& pt) {
+        return m.poc(f, pb, po, pt);
+      });
   sort_by(r.pocs, poc_date);
-  r.decisions = m.list("decisions", b.decisions, o.decisions, t.decisions,
-                       [](const Decision& d) { return key_of({d.at, d.gate}); },
-                       [&m](const std::string& f, const Decision& db, const Decision& dO, const Decision& dt) {
-                         return m.decision(f, db, dO, dt);
-                       });
+  r.decisions = m.list(
+      "decisions", b.decisions, o.decisions, t.decisions,
+      [](const Decision& d) {
+        return key_of({d.at, d.gate});
+      },
+      [&m](const std::string& f, const Decision& db, const Decision& dO, const Decision& dt) {
+        return m.decision(f, db, dO, dt);
+      });
   sort_by(r.decisions, [](const Decision& d) { return d.at; });
-  r.realized = m.list("realized", b.realized, o.realized, t.realized,
-                      [](const Realized& x) { return key_of({x.period, x.metric, x.region}); }, m.whole<Realized>());
+  r.realized = m.list(
+      "realized", b.realized, o.realized, t.realized,
+      [](const Realized& x) {
+        return key_of({x.period, x.metric, x.region});
+      },
+      m.whole<Realized>());
   sort_by(r.realized, [](const Realized& x) { return x.period; });
   r.merged_into = m.pick("merged_into", b.merged_into, o.merged_into, t.merged_into);
-  bool status_conflict = std::find(m.conflicts.begin(), m.conflicts.end(), "status") != m.conflicts.end();
-  r.history = m.list("history", b.history, o.history, t.history,
-                     [](const HistoryEntry& h) { return key_of({h.at, h.by, h.from, h.to}); },
-                     m.whole<HistoryEntry>());
+  bool status_conflict =
+      std::find(m.conflicts.begin(), m.conflicts.end(), "status") != m.conflicts.end();
+  r.history = m.list(
+      "history", b.history, o.history, t.history,
+      [](const HistoryEntry& h) {
+        return key_of({h.at, h.by, h.from, h.to});
+      },
+      m.whole<HistoryEntry>());
   sort_by(r.history, [](const HistoryEntry& h) { return h.at; });
-  if (!status_conflict && (same_history(o.history, t.history) || same_history(b.history, t.history))) {
+  if (!status_conflict &&
+      (same_history(o.history, t.history) || same_history(b.history, t.history))) {
     r.history = o.history; // only one side's history, or the same on both: nothing diverged
   } else if (!status_conflict && same_history(b.history, o.history)) {
     r.history = t.history;

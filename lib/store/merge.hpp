@@ -1,7 +1,7 @@
 // Semantic three-way merge of one innovation record, for git's merge driver (`innov merge-file`).
-// Collections merge by identity (likes, comments, qualifications, POCs and their KPIs, decisions and
-// their roll-out waves, realized value, history): what either side added is kept, what either side
-// removed is dropped, entries both sides kept are merged field by field. Other fields merge
+// Collections merge by identity (likes, comments, qualifications, POCs and their KPIs, decisions
+// and their roll-out waves, realized value, history): what either side added is kept, what either
+// side removed is dropped, entries both sides kept are merged field by field. Other fields merge
 // three-way. A field both sides changed differently is a conflict.
 #pragma once
 
@@ -16,10 +16,10 @@ namespace innov::store {
 // Which side a conflict resolves to in a merged record.
 enum class Side { ours, theirs };
 
-struct RecordMerge
-{
-  model::Innovation record;           // the merge, each conflict resolved to the preferred side
-  std::vector<std::string> conflicts; // the fields both sides changed differently: "title", "pocs[p1].outcome"
+struct RecordMerge {
+  model::Innovation record; // the merge, each conflict resolved to the preferred side
+  std::vector<std::string>
+      conflicts; // the fields both sides changed differently: "title", "pocs[p1].outcome"
 };
 
 // Merges ours and theirs, two edits of base (an empty record when the file is new on both sides).
@@ -29,14 +29,14 @@ RecordMerge merge_records(const model::Innovation& base, const model::Innovation
 
 // Git-style conflict text: the lines both texts share, and `<<<<<<< ours` / `=======` /
 // `>>>>>>> theirs` around each run of lines where they differ.
-std::string conflict_text(const std::string& ours, const std::string& theirs, const std::string& ours_label = "ours",
+std::string conflict_text(const std::string& ours, const std::string& theirs,
+                          const std::string& ours_label = "ours",
                           const std::string& theirs_label = "theirs");
 
-struct FileMerge
-{
+struct FileMerge {
   enum class Outcome { clean, conflict, invalid };
   Outcome outcome = Outcome::clean;
-  std::string text;                  // what to leave in OURS: canonical YAML, or YAML with conflict markers
+  std::string text; // what to leave in OURS: canonical YAML, or YAML with conflict markers
   std::vector<std::string> messages; // why it did not merge cleanly, one line each
 };
 

@@ -52,8 +52,8 @@ std::optional<model::Innovation> parse(const std::string& text, const std::strin
 }
 
 // What `innov validate` says about the merged text: schema, then the record's own checks.
-util::Diagnostics check_merged(const std::string& text, const model::Innovation& rec, const fs::path& root,
-                               const std::string& rel)
+util::Diagnostics check_merged(const std::string& text, const model::Innovation& rec,
+                               const fs::path& root, const std::string& rel)
 {
   util::Diagnostics diags;
   auto node = load_yaml(text, rel, diags);
@@ -79,8 +79,8 @@ util::Diagnostics check_merged(const std::string& text, const model::Innovation&
 
 } // namespace
 
-std::string conflict_text(const std::string& ours, const std::string& theirs, const std::string& ours_label,
-                          const std::string& theirs_label)
+std::string conflict_text(const std::string& ours, const std::string& theirs,
+                          const std::string& ours_label, const std::string& theirs_label)
 {
   auto a = lines_of(ours);
   auto b = lines_of(theirs);
@@ -100,7 +100,8 @@ std::string conflict_text(const std::string& ours, const std::string& theirs, co
   std::string hunk_b;
   auto flush = [&] {
     if (!hunk_a.empty() || !hunk_b.empty()) {
-      out += "<<<<<<< " + ours_label + "\n" + hunk_a + "=======\n" + hunk_b + ">>>>>>> " + theirs_label + "\n";
+      out += "<<<<<<< " + ours_label + "\n" + hunk_a + "=======\n" + hunk_b + ">>>>>>> " +
+             theirs_label + "\n";
       hunk_a.clear();
       hunk_b.clear();
     }
@@ -123,7 +124,8 @@ std::string conflict_text(const std::string& ours, const std::string& theirs, co
 }
 
 FileMerge merge_record_files(const std::string& base_text, const std::string& ours_text,
-                             const std::string& theirs_text, const fs::path& root, const std::string& rel_path)
+                             const std::string& theirs_text, const fs::path& root,
+                             const std::string& rel_path)
 {
   FileMerge result;
   std::string rel = rel_path.empty() ? std::string("the record") : rel_path;
@@ -142,7 +144,8 @@ FileMerge merge_record_files(const std::string& base_text, const std::string& ou
     std::vector<std::string> base_problems;
     auto parsed = parse(base_text, "base", base_problems);
     if (!parsed) {
-      result.messages.push_back("the common ancestor of '" + rel + "' is not a valid record; merging without it");
+      result.messages.push_back("the common ancestor of '" + rel +
+                                "' is not a valid record; merging without it");
     } else {
       base = std::move(*parsed);
     }
@@ -159,12 +162,15 @@ FileMerge merge_record_files(const std::string& base_text, const std::string& ou
   }
   std::string text = canonical_text(merged.record);
   if (rel_path.empty()) {
-    rel = std::string(k_records_dir) + "/" + model::year_of(merged.record) + "/" + merged.record.id + ".yaml";
+    rel = std::string(k_records_dir) + "/" + model::year_of(merged.record) + "/" +
+          merged.record.id + ".yaml";
   }
   auto diags = check_merged(text, merged.record, root, rel);
   if (util::has_errors(diags)) {
     result.outcome = FileMerge::Outcome::invalid;
-    result.messages.push_back("the merge of '" + rel + "' would be invalid; both versions are left between conflict markers");
+    result.messages.push_back(
+        "the merge of '" + rel +
+        "' would be invalid; both versions are left between conflict markers");
     for (const auto& d : diags) {
       if (d.severity == util::Severity::error) {
         result.messages.push_back(describe(d));

@@ -8,9 +8,7 @@ namespace innov::store::plain_yaml {
 namespace {
 
 // Thrown where the text leaves the subset; parse() turns it into nullopt.
-struct Outside
-{
-};
+struct Outside {};
 
 [[noreturn]] void outside()
 {
@@ -18,8 +16,7 @@ struct Outside
 }
 
 // Counts the collections open around the one being read; records nest a few levels deep.
-struct Deeper
-{
+struct Deeper {
   explicit Deeper(int& depth) : m_depth(depth)
   {
     if (++m_depth > 16) {
@@ -32,8 +29,7 @@ struct Deeper
   int& m_depth;
 };
 
-struct Line
-{
+struct Line {
   std::size_t begin = 0; // first byte of the line
   std::size_t start = 0; // first byte after the indentation (where a value or key starts)
   std::size_t end = 0;   // the line break
@@ -62,8 +58,7 @@ bool starts_plain(std::string_view s)
 
 } // namespace
 
-class Parser
-{
+class Parser {
 public:
   Parser(std::string_view text, Tree& tree) : m_s(text), m_t(tree) {}
 
@@ -200,7 +195,8 @@ private:
         return seq;
       }
       Line& l = m_lines[li];
-      if (l.indent > indent || m_s[l.start] != '-' || (l.start + 1 < l.end && m_s[l.start + 1] != ' ')) {
+      if (l.indent > indent || m_s[l.start] != '-' ||
+          (l.start + 1 < l.end && m_s[l.start + 1] != ' ')) {
         outside();
       }
       std::size_t p = l.start + 1;
@@ -314,7 +310,8 @@ private:
       }
       pending = 0;
       any = true;
-      out.append(m_s.substr(l.begin + static_cast<std::size_t>(indent), l.end - l.begin - static_cast<std::size_t>(indent)));
+      out.append(m_s.substr(l.begin + static_cast<std::size_t>(indent),
+                            l.end - l.begin - static_cast<std::size_t>(indent)));
     }
     if (li < m_lines.size() && m_lines[li].indent > parent) {
       outside(); // less indented than the block, more than its parent
@@ -333,7 +330,8 @@ private:
     }
   }
 
-  // A flow value at pos, within the line ending at end; leaves pos after it and the spaces after it.
+  // A flow value at pos, within the line ending at end; leaves pos after it and the spaces after
+  // it.
   std::uint32_t flow_value(std::size_t& pos, std::size_t end)
   {
     Deeper deeper(m_depth);
@@ -394,7 +392,8 @@ private:
       while (!text.empty() && text.back() == ' ') {
         text.remove_suffix(1);
       }
-      if (!starts_plain(text) || stop == end || (m_s[stop] != ',' && m_s[stop] != ']' && m_s[stop] != '}')) {
+      if (!starts_plain(text) || stop == end ||
+          (m_s[stop] != ',' && m_s[stop] != ']' && m_s[stop] != '}')) {
         outside();
       }
       node = add(Node{Node::Kind::scalar, true, text, {}});

@@ -20,24 +20,23 @@
 
 namespace innov::store::plain_yaml {
 
-struct Node
-{
+struct Node {
   enum class Kind : std::uint8_t { scalar, sequence, mapping };
   Kind kind = Kind::scalar;
-  bool plain = false;      // a plain scalar (its JSON type follows its text); quoted and literal are strings
+  bool plain =
+      false; // a plain scalar (its JSON type follows its text); quoted and literal are strings
   std::string_view text;   // a scalar's value
   std::string_view key;    // the key, for an entry of a mapping
   std::uint32_t first = 0; // first child (0: none; node 0 is the root, never a child)
   std::uint32_t next = 0;  // next sibling (0: none)
-  int line = 0;            // where a value written after "key:" or "- " on its line starts (1-based;
-  int col = 0;             // the quote of a quoted scalar), as yaml-cpp marks it; 0 for the others
+  int line = 0; // where a value written after "key:" or "- " on its line starts (1-based;
+  int col = 0;  // the quote of a quoted scalar), as yaml-cpp marks it; 0 for the others
 };
 
 // The tree borrows the text given to parse() (plain scalars and keys point into it), and owns the
 // values it had to unescape. It moves but does not copy: a copy's values would point into the
 // original.
-class Tree
-{
+class Tree {
 public:
   Tree() = default;
   Tree(Tree&&) = default;

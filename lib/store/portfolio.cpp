@@ -21,8 +21,8 @@ bool is_yaml_name(const fs::path& p)
   return !name.empty() && name[0] != '.' && p.extension() == ".yaml";
 }
 
-util::Diagnostic file_error(const std::string& rel, const std::string& code, const std::string& message,
-                            const std::string& hint = {})
+util::Diagnostic file_error(const std::string& rel, const std::string& code,
+                            const std::string& message, const std::string& hint = {})
 {
   util::Diagnostic d;
   d.path = rel;
@@ -33,8 +33,8 @@ util::Diagnostic file_error(const std::string& rel, const std::string& code, con
 }
 
 // Adds rel when it is a record candidate; a symlink must stay inside the portfolio.
-void consider(const fs::path& root, const fs::directory_entry& entry, std::vector<std::string>& files,
-              util::Diagnostics& out)
+void consider(const fs::path& root, const fs::directory_entry& entry,
+              std::vector<std::string>& files, util::Diagnostics& out)
 {
   if (!is_yaml_name(entry.path())) {
     return;
@@ -42,14 +42,16 @@ void consider(const fs::path& root, const fs::directory_entry& entry, std::vecto
   std::string rel = entry.path().lexically_relative(root).generic_string();
   std::error_code ec;
   if (entry.is_symlink(ec) && !util::is_inside(root, entry.path())) {
-    out.push_back(file_error(rel, "E039", "'" + rel + "' is a symlink that leads outside the portfolio",
+    out.push_back(file_error(rel, "E039",
+                             "'" + rel + "' is a symlink that leads outside the portfolio",
                              "portfolio files must live inside the portfolio directory"));
     return;
   }
   files.push_back(rel);
 }
 
-std::vector<std::string> list_yaml(const fs::path& root, const char* dir, bool recursive, util::Diagnostics& out)
+std::vector<std::string> list_yaml(const fs::path& root, const char* dir, bool recursive,
+                                   util::Diagnostics& out)
 {
   std::vector<std::string> files;
   fs::path base = root / dir;
@@ -58,7 +60,8 @@ std::vector<std::string> list_yaml(const fs::path& root, const char* dir, bool r
     return files;
   }
   if (recursive) {
-    for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::end(it); it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
       if (it->path().filename().string().starts_with(".")) {
         if (it->is_directory(ec)) {
           it.disable_recursion_pending();
@@ -73,7 +76,8 @@ std::vector<std::string> list_yaml(const fs::path& root, const char* dir, bool r
     }
   }
   if (ec) {
-    out.push_back(file_error(dir, "E001", std::string("cannot list '") + dir + "': " + ec.message()));
+    out.push_back(
+        file_error(dir, "E001", std::string("cannot list '") + dir + "': " + ec.message()));
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -81,7 +85,8 @@ std::vector<std::string> list_yaml(const fs::path& root, const char* dir, bool r
 
 bool is_date_shaped(const std::string& s)
 {
-  return s.size() >= 10 && s[4] == '-' && s[7] == '-' && std::isdigit(static_cast<unsigned char>(s[0]));
+  return s.size() >= 10 && s[4] == '-' && s[7] == '-' &&
+         std::isdigit(static_cast<unsigned char>(s[0]));
 }
 
 } // namespace
@@ -123,7 +128,8 @@ void schema_diagnostics(const YAML::Node& doc, std::string_view schema_name, con
         std::size_t pos = 1;
         while (pos <= ptr.size() && !ptr.empty()) {
           auto next = ptr.find('/', pos);
-          std::string part = ptr.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
+          std::string part =
+              ptr.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
           const YAML::Node parent = target;
           target.reset(parent.IsSequence() ? parent[std::stoul(part)] : parent[part]);
           if (next == std::string::npos) {
@@ -134,7 +140,8 @@ void schema_diagnostics(const YAML::Node& doc, std::string_view schema_name, con
         if (target.IsScalar()) {
           value = target.Scalar();
         }
-        if (is_date_shaped(value) && !util::date_of(value) && util::parse_date(value.substr(0, 10)) == std::nullopt) {
+        if (is_date_shaped(value) && !util::date_of(value) &&
+            util::parse_date(value.substr(0, 10)) == std::nullopt) {
           d.code = "E029";
           d.message = "date '" + value + "' does not exist";
         }
@@ -170,7 +177,8 @@ model::Config require_config(const fs::path& root)
   auto config = load_config(root, diags);
   if (!config) {
     const auto& d = diags.front();
-    throw DataError(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message,
+    throw DataError(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.col) + ": " +
+                        d.message,
                     "run 'innov validate' to see every problem");
   }
   return *config;
@@ -196,8 +204,9 @@ std::optional<model::Challenge> load_challenge(const fs::path& root, const std::
 namespace {
 
 // load_record after the YAML is parsed.
-std::optional<model::Innovation> record_from_yaml(std::optional<YAML::Node> node, const std::string& rel,
-                                                  util::Diagnostics& out, YAML::Node* node_out)
+std::optional<model::Innovation> record_from_yaml(std::optional<YAML::Node> node,
+                                                  const std::string& rel, util::Diagnostics& out,
+                                                  YAML::Node* node_out)
 {
   if (!node) {
     return std::nullopt;
@@ -224,7 +233,8 @@ std::optional<model::Innovation> load_record(const fs::path& root, const std::st
 }
 
 std::optional<model::Innovation> load_and_check_record(const fs::path& root, const std::string& rel,
-                                                       const CheckContext& ctx, util::Diagnostics& out)
+                                                       const CheckContext& ctx,
+                                                       util::Diagnostics& out)
 {
   auto text = read_source_file(root / rel, rel, out);
   return text ? parse_and_check_record(*text, rel, ctx, out) : std::nullopt;
@@ -236,7 +246,8 @@ namespace {
 // checks without a word; otherwise nullopt, and the full path (yaml-cpp) reads it, with positions
 // for what there is to say.
 std::optional<model::Innovation> read_clean_record(std::string_view text, const std::string& rel,
-                                                   const CheckContext* ctx, FastPositions* positions = nullptr)
+                                                   const CheckContext* ctx,
+                                                   FastPositions* positions = nullptr)
 {
   auto rec = read_record_fast(text, positions);
   if (rec && ctx) {
@@ -251,8 +262,10 @@ std::optional<model::Innovation> read_clean_record(std::string_view text, const 
 
 } // namespace
 
-std::optional<model::Innovation> parse_and_check_record(std::string_view text, const std::string& rel,
-                                                        const CheckContext& ctx, util::Diagnostics& out)
+std::optional<model::Innovation> parse_and_check_record(std::string_view text,
+                                                        const std::string& rel,
+                                                        const CheckContext& ctx,
+                                                        util::Diagnostics& out)
 {
   if (auto rec = read_clean_record(text, rel, &ctx)) {
     return rec;
@@ -271,8 +284,9 @@ void check_cross_references(const Portfolio& p, util::Diagnostics& out)
   for (std::size_t i = 0; i < p.records.size(); ++i) {
     auto [it, inserted] = path_of.emplace(p.records[i].id, p.record_paths[i]);
     if (!inserted) {
-      util::Diagnostic d = file_error(p.record_paths[i], "E021",
-                                      "duplicate id '" + p.records[i].id + "', also in '" + it->second + "'");
+      util::Diagnostic d =
+          file_error(p.record_paths[i], "E021",
+                     "duplicate id '" + p.records[i].id + "', also in '" + it->second + "'");
       d.record = p.records[i].id;
       d.pointer = "/id";
       if (i < p.id_positions.size()) {
@@ -285,8 +299,9 @@ void check_cross_references(const Portfolio& p, util::Diagnostics& out)
   for (std::size_t i = 0; i < p.records.size(); ++i) {
     const auto& rec = p.records[i];
     if (!rec.merged_into.empty() && rec.merged_into != rec.id && !path_of.count(rec.merged_into)) {
-      util::Diagnostic d = file_error(p.record_paths[i], "E024",
-                                      "'merged_into' names '" + rec.merged_into + "', which is not a record");
+      util::Diagnostic d =
+          file_error(p.record_paths[i], "E024",
+                     "'merged_into' names '" + rec.merged_into + "', which is not a record");
       d.record = rec.id;
       d.pointer = "/merged_into";
       if (i < p.merged_into_positions.size()) {
@@ -299,8 +314,9 @@ void check_cross_references(const Portfolio& p, util::Diagnostics& out)
   for (const auto& c : p.challenges) {
     for (const auto& w : c.winners) {
       if (!w.record.empty() && !path_of.count(w.record)) {
-        util::Diagnostic d = file_error(std::string(k_challenges_dir) + "/" + c.id + ".yaml", "E024",
-                                        "winner '" + w.team + "' names record '" + w.record + "', which does not exist");
+        util::Diagnostic d = file_error(
+            std::string(k_challenges_dir) + "/" + c.id + ".yaml", "E024",
+            "winner '" + w.team + "' names record '" + w.record + "', which does not exist");
         d.record = c.id;
         out.push_back(d);
       }

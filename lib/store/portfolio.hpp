@@ -44,21 +44,22 @@ std::optional<model::Innovation> load_record(const fs::path& root, const std::st
 
 // load_record then check_record: everything about one file.
 std::optional<model::Innovation> load_and_check_record(const fs::path& root, const std::string& rel,
-                                                       const CheckContext& ctx, util::Diagnostics& out);
+                                                       const CheckContext& ctx,
+                                                       util::Diagnostics& out);
 // The same from the bytes of the file rel, already read (store::read_source_file).
-std::optional<model::Innovation> parse_and_check_record(std::string_view text, const std::string& rel,
-                                                        const CheckContext& ctx, util::Diagnostics& out);
+std::optional<model::Innovation> parse_and_check_record(std::string_view text,
+                                                        const std::string& rel,
+                                                        const CheckContext& ctx,
+                                                        util::Diagnostics& out);
 
 // The whole portfolio, loaded and checked, with the cross-record checks (E021, E024).
-struct Portfolio
-{
+struct Portfolio {
   fs::path root;
   std::optional<model::Config> config;
   std::vector<model::Challenge> challenges;
   std::vector<model::Innovation> records; // the usable records, in path order
   std::vector<std::string> record_paths;  // parallel to records
-  struct Position
-  {
+  struct Position {
     int line = 0;
     int col = 0;
   };

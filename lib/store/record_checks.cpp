@@ -12,29 +12,28 @@ namespace innov::store {
 namespace {
 
 // Collects diagnostics for one file, positioned on nodes.
-class Reporter
-{
+class Reporter {
 public:
   Reporter(const std::string& path, const std::string& record, util::Diagnostics& out)
-    : m_path(path), m_record(record), m_out(out)
+      : m_path(path), m_record(record), m_out(out)
   {
   }
 
-  void error(const YAML::Node& at, const std::string& pointer, const char* code, std::string message,
-             std::string hint = {})
+  void error(const YAML::Node& at, const std::string& pointer, const char* code,
+             std::string message, std::string hint = {})
   {
     add(at, pointer, code, util::Severity::error, std::move(message), std::move(hint));
   }
 
-  void warning(const YAML::Node& at, const std::string& pointer, const char* code, std::string message,
-               std::string hint = {})
+  void warning(const YAML::Node& at, const std::string& pointer, const char* code,
+               std::string message, std::string hint = {})
   {
     add(at, pointer, code, util::Severity::warning, std::move(message), std::move(hint));
   }
 
 private:
-  void add(const YAML::Node& at, const std::string& pointer, const char* code, util::Severity severity,
-           std::string message, std::string hint)
+  void add(const YAML::Node& at, const std::string& pointer, const char* code,
+           util::Severity severity, std::string message, std::string hint)
   {
     util::Diagnostic d;
     d.path = m_path;
@@ -101,8 +100,8 @@ std::string quoted_list(const std::vector<std::string>& items)
   return util::join(items, ", ");
 }
 
-void check_region(Reporter& r, const model::Config& cfg, const std::string& code, const YAML::Node& at,
-                  const std::string& pointer, bool allow_national = false)
+void check_region(Reporter& r, const model::Config& cfg, const std::string& code,
+                  const YAML::Node& at, const std::string& pointer, bool allow_national = false)
 {
   if (code.empty() || cfg.has_region(code) || (allow_national && code == "national")) {
     return;
@@ -112,8 +111,8 @@ void check_region(Reporter& r, const model::Config& cfg, const std::string& code
           "known: " + quoted_list(cfg.region_codes()));
 }
 
-void check_metric(Reporter& r, const model::Config& cfg, const std::string& metric, const YAML::Node& at,
-                  const std::string& pointer)
+void check_metric(Reporter& r, const model::Config& cfg, const std::string& metric,
+                  const YAML::Node& at, const std::string& pointer)
 {
   if (metric.empty() || cfg.metric(metric)) {
     return;
@@ -128,8 +127,8 @@ std::optional<util::Date> at_date(const std::string& at)
   return util::date_of(at);
 }
 
-void check_order(Reporter& r, const std::string& first, const std::string& second, const YAML::Node& at,
-                 const std::string& pointer, const std::string& what)
+void check_order(Reporter& r, const std::string& first, const std::string& second,
+                 const YAML::Node& at, const std::string& pointer, const std::string& what)
 {
   auto a = at_date(first);
   auto b = at_date(second);
@@ -146,7 +145,8 @@ void check_references(Reporter& r, const YAML::Node& node, const model::Innovati
   for (std::size_t i = 0; i < rec.themes.size(); ++i) {
     if (!cfg.has_theme(rec.themes[i])) {
       r.error(item(node, "themes", i), fmt::format("/themes/{}", i), "E022",
-              "unknown theme '" + rec.themes[i] + "'" + util::did_you_mean(rec.themes[i], cfg.theme_codes()),
+              "unknown theme '" + rec.themes[i] + "'" +
+                  util::did_you_mean(rec.themes[i], cfg.theme_codes()),
               "known: " + quoted_list(cfg.theme_codes()));
     }
   }
@@ -154,16 +154,19 @@ void check_references(Reporter& r, const YAML::Node& node, const model::Innovati
     std::vector<std::string> known(ctx.challenge_ids.begin(), ctx.challenge_ids.end());
     r.error(child(node, "challenge"), "/challenge", "E023",
             "unknown challenge '" + rec.challenge + "'" + util::did_you_mean(rec.challenge, known),
-            known.empty() ? "there is no challenge in challenges/" : "known: " + quoted_list(known));
+            known.empty() ? "there is no challenge in challenges/"
+                          : "known: " + quoted_list(known));
   }
   if (rec.estimate) {
-    check_metric(r, cfg, rec.estimate->metric, child(child(node, "estimate"), "metric"), "/estimate/metric");
+    check_metric(r, cfg, rec.estimate->metric, child(child(node, "estimate"), "metric"),
+                 "/estimate/metric");
   }
   for (std::size_t i = 0; i < rec.decisions.size(); ++i) {
     const auto& d = rec.decisions[i];
     YAML::Node dn = item(node, "decisions", i);
     for (std::size_t s = 0; s < d.scope.size(); ++s) {
-      check_region(r, cfg, d.scope[s], item(dn, "scope", s), fmt::format("/decisions/{}/scope/{}", i, s), true);
+      check_region(r, cfg, d.scope[s], item(dn, "scope", s),
+                   fmt::format("/decisions/{}/scope/{}", i, s), true);
     }
     for (std::size_t w = 0; w < d.rollout.size(); ++w) {
       YAML::Node wn = item(dn, "rollout", w);
@@ -179,8 +182,10 @@ void check_references(Reporter& r, const YAML::Node& node, const model::Innovati
   }
   for (std::size_t i = 0; i < rec.realized.size(); ++i) {
     YAML::Node vn = item(node, "realized", i);
-    check_metric(r, cfg, rec.realized[i].metric, child(vn, "metric"), fmt::format("/realized/{}/metric", i));
-    check_region(r, cfg, rec.realized[i].region, child(vn, "region"), fmt::format("/realized/{}/region", i));
+    check_metric(r, cfg, rec.realized[i].metric, child(vn, "metric"),
+                 fmt::format("/realized/{}/metric", i));
+    check_region(r, cfg, rec.realized[i].region, child(vn, "region"),
+                 fmt::format("/realized/{}/region", i));
   }
 }
 
@@ -205,17 +210,19 @@ void check_qualifications(Reporter& r, const YAML::Node& node, const model::Inno
       }
       if (!known) {
         r.error(or_parent(kn, sn), ptr, "E026",
-                "unknown rubric criterion '" + crit + "'" + util::did_you_mean(crit, cfg.criterion_ids()),
+                "unknown rubric criterion '" + crit + "'" +
+                    util::did_you_mean(crit, cfg.criterion_ids()),
                 "the rubric of innov.yaml has: " + quoted_list(cfg.criterion_ids()));
       } else if (score < cfg.scale_min || score > cfg.scale_max) {
         r.error(or_parent(vn, sn), ptr, "E035",
-                fmt::format("score {} for '{}' is outside the rubric scale {}..{}", score, crit, cfg.scale_min,
-                            cfg.scale_max));
+                fmt::format("score {} for '{}' is outside the rubric scale {}..{}", score, crit,
+                            cfg.scale_min, cfg.scale_max));
       }
     }
     for (const auto& c : cfg.criteria) {
       if (!seen.count(c.id)) {
-        r.error(or_parent(sn, qn), base + "/scores", "E026", "missing score for rubric criterion '" + c.id + "'");
+        r.error(or_parent(sn, qn), base + "/scores", "E026",
+                "missing score for rubric criterion '" + c.id + "'");
       }
     }
   }
@@ -231,11 +238,12 @@ void check_pocs(Reporter& r, const YAML::Node& node, const model::Innovation& re
     if (!poc_ids.insert(p.id).second) {
       r.error(child(pn, "id"), base + "/id", "E027", "duplicate POC id '" + p.id + "'");
     }
-    check_order(r, p.planned_start, p.planned_end, child(child(pn, "planned"), "end"), base + "/planned/end",
-                "planned end");
+    check_order(r, p.planned_start, p.planned_end, child(child(pn, "planned"), "end"),
+                base + "/planned/end", "planned end");
     check_order(r, p.started, p.ended, child(pn, "ended"), base + "/ended", "end date");
     if (!p.ended.empty() && p.started.empty()) {
-      r.error(child(pn, "ended"), base + "/ended", "E031", "POC '" + p.id + "' ended but never started");
+      r.error(child(pn, "ended"), base + "/ended", "E031",
+              "POC '" + p.id + "' ended but never started");
     }
     std::set<std::string> kpi_ids;
     for (std::size_t k = 0; k < p.kpis.size(); ++k) {
@@ -258,21 +266,24 @@ void check_history(Reporter& r, const YAML::Node& node, const model::Innovation&
     auto d = at_date(h.at);
     if (d && prev && *d < *prev) {
       r.error(child(hn, "at"), base + "/at", "E030",
-              fmt::format("history is not chronological: {} comes after {}", h.at, rec.history[i - 1].at));
+              fmt::format("history is not chronological: {} comes after {}", h.at,
+                          rec.history[i - 1].at));
     }
     if (d) {
       prev = d;
     }
     if (i == 0) {
       if (!h.from.empty() || h.to != "submitted") {
-        r.error(hn, base, "E036", "the first history entry must be '{to: submitted}' without 'from'");
+        r.error(hn, base, "E036",
+                "the first history entry must be '{to: submitted}' without 'from'");
       }
       continue;
     }
     const auto& before = rec.history[i - 1];
     if (h.from != before.to) {
       r.error(or_parent(child(hn, "from"), hn), base + "/from", "E036",
-              fmt::format("history entry goes from '{}' but the previous entry ended in '{}'", h.from, before.to));
+              fmt::format("history entry goes from '{}' but the previous entry ended in '{}'",
+                          h.from, before.to));
       continue;
     }
     auto from = model::parse_state(h.from);
@@ -288,7 +299,8 @@ void check_history(Reporter& r, const YAML::Node& node, const model::Innovation&
   }
   if (!rec.history.empty() && rec.history.back().to != rec.status) {
     r.error(child(node, "status"), "/status", "E032",
-            fmt::format("status is '{}' but the last history entry moves to '{}'", rec.status, rec.history.back().to),
+            fmt::format("status is '{}' but the last history entry moves to '{}'", rec.status,
+                        rec.history.back().to),
             "a status change is recorded by appending to history (the innov commands do it)");
   }
 }
@@ -344,7 +356,8 @@ void check_status(Reporter& r, const YAML::Node& node, const model::Innovation& 
             "'merged_into' is set but status is '" + rec.status + "', not 'merged'");
   }
   if (rec.merged_into == rec.id && !rec.id.empty()) {
-    r.error(child(node, "merged_into"), "/merged_into", "E024", "a record cannot be merged into itself");
+    r.error(child(node, "merged_into"), "/merged_into", "E024",
+            "a record cannot be merged into itself");
   }
 }
 
@@ -355,7 +368,8 @@ void check_likes(Reporter& r, const YAML::Node& node, const model::Innovation& r
       bool dup = rec.likes[i - 1] == rec.likes[i];
       r.error(item(node, "likes", i), fmt::format("/likes/{}", i), "E034",
               dup ? "'" + rec.likes[i] + "' likes the record twice"
-                  : "likes are not sorted: '" + rec.likes[i] + "' comes after '" + rec.likes[i - 1] + "'",
+                  : "likes are not sorted: '" + rec.likes[i] + "' comes after '" +
+                        rec.likes[i - 1] + "'",
               "likes are kept sorted and unique; 'innov idea like' maintains them");
       return;
     }
@@ -373,10 +387,12 @@ void check_record(const YAML::Node& node, const model::Innovation& rec, const st
   if (p.stem().string() != rec.id) {
     r.error(child(node, "id"), "/id", "E020",
             "id '" + rec.id + "' does not match the file name '" + p.filename().string() + "'",
-            "the file of record '" + rec.id + "' is innovations/" + model::year_of(rec) + "/" + rec.id + ".yaml");
+            "the file of record '" + rec.id + "' is innovations/" + model::year_of(rec) + "/" +
+                rec.id + ".yaml");
   } else if (p.parent_path().filename().string() != model::year_of(rec)) {
     r.warning(child(node, "created"), "/created", "W002",
-              "record created in " + model::year_of(rec) + " is filed under '" + p.parent_path().string() + "'",
+              "record created in " + model::year_of(rec) + " is filed under '" +
+                  p.parent_path().string() + "'",
               "move it to innovations/" + model::year_of(rec) + "/");
   }
   check_references(r, node, rec, ctx);
@@ -395,7 +411,8 @@ void check_config(const YAML::Node& node, const model::Config& cfg, const std::s
                   util::Diagnostics& out)
 {
   Reporter r(rel_path, "", out);
-  auto unique = [&](const char* key, const char* field, const std::vector<std::string>& ids, const char* code) {
+  auto unique = [&](const char* key, const char* field, const std::vector<std::string>& ids,
+                    const char* code) {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (!seen.insert(ids[i]).second) {
@@ -413,8 +430,8 @@ void check_config(const YAML::Node& node, const model::Config& cfg, const std::s
   for (std::size_t i = 0; i < cfg.criteria.size(); ++i) {
     weights += cfg.criteria[i].weight;
     if (!seen.insert(cfg.criteria[i].id).second) {
-      r.error(child(item(rubric, "criteria", i), "id"), fmt::format("/rubric/criteria/{}/id", i), "E043",
-              "duplicate rubric criterion '" + cfg.criteria[i].id + "'");
+      r.error(child(item(rubric, "criteria", i), "id"), fmt::format("/rubric/criteria/{}/id", i),
+              "E043", "duplicate rubric criterion '" + cfg.criteria[i].id + "'");
     }
   }
   if (!cfg.criteria.empty() && weights <= 0) {
@@ -423,13 +440,14 @@ void check_config(const YAML::Node& node, const model::Config& cfg, const std::s
   }
   if (cfg.scale_min >= cfg.scale_max) {
     r.error(or_parent(child(rubric, "scale"), node), "/rubric/scale", "E045",
-            fmt::format("the rubric scale {}..{} is empty (min must be below max)", cfg.scale_min, cfg.scale_max));
+            fmt::format("the rubric scale {}..{} is empty (min must be below max)", cfg.scale_min,
+                        cfg.scale_max));
   }
   if (cfg.min_score < cfg.scale_min || cfg.min_score > cfg.scale_max) {
     YAML::Node q = child(child(node, "gates"), "qualification");
     r.error(or_parent(child(q, "min_score"), node), "/gates/qualification/min_score", "E046",
-            fmt::format("gates.qualification.min_score {} is outside the rubric scale {}..{}", cfg.min_score,
-                        cfg.scale_min, cfg.scale_max));
+            fmt::format("gates.qualification.min_score {} is outside the rubric scale {}..{}",
+                        cfg.min_score, cfg.scale_min, cfg.scale_max));
   }
 }
 
@@ -446,7 +464,8 @@ void check_challenge(const YAML::Node& node, const model::Challenge& c, const st
   for (std::size_t i = 0; i < c.themes.size(); ++i) {
     if (!cfg.has_theme(c.themes[i])) {
       r.error(item(node, "themes", i), fmt::format("/themes/{}", i), "E022",
-              "unknown theme '" + c.themes[i] + "'" + util::did_you_mean(c.themes[i], cfg.theme_codes()));
+              "unknown theme '" + c.themes[i] + "'" +
+                  util::did_you_mean(c.themes[i], cfg.theme_codes()));
     }
   }
   check_order(r, c.opened, c.closed, child(node, "closed"), "/closed", "closing date");

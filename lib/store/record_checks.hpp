@@ -13,8 +13,7 @@
 namespace innov::store {
 
 // What a record's references are checked against.
-struct CheckContext
-{
+struct CheckContext {
   const model::Config* config = nullptr;
   std::set<std::string> challenge_ids;
 };
@@ -29,6 +28,7 @@ void check_config(const YAML::Node& node, const model::Config& config, const std
 
 // Checks a schema-valid challenge file.
 void check_challenge(const YAML::Node& node, const model::Challenge& challenge,
-                     const std::string& rel_path, const model::Config& config, util::Diagnostics& out);
+                     const std::string& rel_path, const model::Config& config,
+                     util::Diagnostics& out);
 
 } // namespace innov::store

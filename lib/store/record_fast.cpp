@@ -18,9 +18,7 @@ using plain_yaml::Node;
 using plain_yaml::Tree;
 
 // Thrown at the first value this reader does not certainly accept.
-struct Refused
-{
-};
+struct Refused {};
 
 [[noreturn]] void refuse()
 {
@@ -40,13 +38,12 @@ bool lower_or_digit(char c)
 // ^[0-9]{4}-[0-9]{2}-[0-9]{2}
 bool date_shape(std::string_view s)
 {
-  return s.size() >= 10 && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == '-' &&
-         digit(s[5]) && digit(s[6]) && s[7] == '-' && digit(s[8]) && digit(s[9]);
+  return s.size() >= 10 && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
+         s[4] == '-' && digit(s[5]) && digit(s[6]) && s[7] == '-' && digit(s[8]) && digit(s[9]);
 }
 
 // The checks of the schema's definitions, each as the pattern and limits of the schema say.
-class Reader
-{
+class Reader {
 public:
   explicit Reader(const Tree& tree) : m_t(tree) {}
 
@@ -54,63 +51,64 @@ public:
   {
     model::Innovation r;
     const Node& root = m_t.root();
-    object(root, {"id", "kind", "title", "author", "region", "source", "created", "status", "history"},
-           [&](std::string_view key, const Node& v) {
-             if (key == "id") {
-               r.id = record_id(v);
-             } else if (key == "kind") {
-               r.kind = one_of(v, {"idea", "practice"});
-             } else if (key == "title") {
-               r.title = line(v);
-             } else if (key == "summary") {
-               r.summary = line(v);
-             } else if (key == "description") {
-               r.description = text(v);
-             } else if (key == "author") {
-               r.author = person(v);
-             } else if (key == "region") {
-               r.region = code(v);
-             } else if (key == "unit") {
-               r.unit = sized(v, 1, 120);
-             } else if (key == "source") {
-               r.source = one_of(v, {"internal", "external", "citizen", "challenge", "lab", "watch"});
-             } else if (key == "challenge") {
-               r.challenge = challenge(v);
-             } else if (key == "themes") {
-               r.themes = list(v, &Reader::code, 0);
-             } else if (key == "horizon") {
-               r.horizon = one_of(v, {"core", "adjacent", "transformational"});
-             } else if (key == "created") {
-               r.created = date(v);
-             } else if (key == "external_ref") {
-               r.external_ref = sized(v, 1, 200);
-             } else if (key == "status") {
-               r.status = state(v);
-             } else if (key == "likes") {
-               r.likes = list(v, &Reader::person, 0);
-             } else if (key == "comments") {
-               items(v, [&](const Node& c) { r.comments.push_back(comment(c)); });
-             } else if (key == "estimate") {
-               r.estimate = amount(v);
-             } else if (key == "qualifications") {
-               items(v, [&](const Node& q) { r.qualifications.push_back(qualification(q)); });
-             } else if (key == "pocs") {
-               items(v, [&](const Node& p) { r.pocs.push_back(poc(p)); });
-             } else if (key == "decisions") {
-               items(v, [&](const Node& d) { r.decisions.push_back(decision(d)); });
-             } else if (key == "realized") {
-               items(v, [&](const Node& x) { r.realized.push_back(realized(x)); });
-             } else if (key == "merged_into") {
-               r.merged_into = record_id(v);
-             } else if (key == "history") {
-               items(v, [&](const Node& h) { r.history.push_back(history(h)); });
-               if (r.history.empty()) {
-                 refuse(); // minItems 1
-               }
-             } else {
-               refuse();
-             }
-           });
+    object(
+        root, {"id", "kind", "title", "author", "region", "source", "created", "status", "history"},
+        [&](std::string_view key, const Node& v) {
+          if (key == "id") {
+            r.id = record_id(v);
+          } else if (key == "kind") {
+            r.kind = one_of(v, {"idea", "practice"});
+          } else if (key == "title") {
+            r.title = line(v);
+          } else if (key == "summary") {
+            r.summary = line(v);
+          } else if (key == "description") {
+            r.description = text(v);
+          } else if (key == "author") {
+            r.author = person(v);
+          } else if (key == "region") {
+            r.region = code(v);
+          } else if (key == "unit") {
+            r.unit = sized(v, 1, 120);
+          } else if (key == "source") {
+            r.source = one_of(v, {"internal", "external", "citizen", "challenge", "lab", "watch"});
+          } else if (key == "challenge") {
+            r.challenge = challenge(v);
+          } else if (key == "themes") {
+            r.themes = list(v, &Reader::code, 0);
+          } else if (key == "horizon") {
+            r.horizon = one_of(v, {"core", "adjacent", "transformational"});
+          } else if (key == "created") {
+            r.created = date(v);
+          } else if (key == "external_ref") {
+            r.external_ref = sized(v, 1, 200);
+          } else if (key == "status") {
+            r.status = state(v);
+          } else if (key == "likes") {
+            r.likes = list(v, &Reader::person, 0);
+          } else if (key == "comments") {
+            items(v, [&](const Node& c) { r.comments.push_back(comment(c)); });
+          } else if (key == "estimate") {
+            r.estimate = amount(v);
+          } else if (key == "qualifications") {
+            items(v, [&](const Node& q) { r.qualifications.push_back(qualification(q)); });
+          } else if (key == "pocs") {
+            items(v, [&](const Node& p) { r.pocs.push_back(poc(p)); });
+          } else if (key == "decisions") {
+            items(v, [&](const Node& d) { r.decisions.push_back(decision(d)); });
+          } else if (key == "realized") {
+            items(v, [&](const Node& x) { r.realized.push_back(realized(x)); });
+          } else if (key == "merged_into") {
+            r.merged_into = record_id(v);
+          } else if (key == "history") {
+            items(v, [&](const Node& h) { r.history.push_back(history(h)); });
+            if (r.history.empty()) {
+              refuse(); // minItems 1
+            }
+          } else {
+            refuse();
+          }
+        });
     return r;
   }
 
@@ -133,8 +131,7 @@ private:
     }
   }
 
-  template <typename F>
-  void items(const Node& n, F&& f)
+  template <typename F> void items(const Node& n, F&& f)
   {
     if (n.kind != Node::Kind::sequence) {
       refuse();
@@ -145,14 +142,16 @@ private:
   }
 
   // An array of unique strings, each checked by item, with at least min_items.
-  std::vector<std::string> list(const Node& n, std::string (Reader::*item)(const Node&), std::size_t min_items)
+  std::vector<std::string> list(const Node& n, std::string (Reader::*item)(const Node&),
+                                std::size_t min_items)
   {
     std::vector<std::string> out;
     items(n, [&](const Node& v) { out.push_back((this->*item)(v)); });
     if (out.size() < min_items) {
       refuse();
     }
-    if (!std::is_sorted(out.begin(), out.end()) || std::adjacent_find(out.begin(), out.end()) != out.end()) {
+    if (!std::is_sorted(out.begin(), out.end()) ||
+        std::adjacent_find(out.begin(), out.end()) != out.end()) {
       std::vector<std::string_view> sorted(out.begin(), out.end());
       std::sort(sorted.begin(), sorted.end());
       if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
@@ -162,10 +161,12 @@ private:
     return out;
   }
 
-  // A string: a quoted or literal scalar, or a plain one that reads as a string (not 12, true, null).
+  // A string: a quoted or literal scalar, or a plain one that reads as a string (not 12, true,
+  // null).
   std::string_view string(const Node& n) const
   {
-    if (n.kind != Node::Kind::scalar || (n.plain && schema::plain_scalar_type(n.text) != schema::JsonType::string)) {
+    if (n.kind != Node::Kind::scalar ||
+        (n.plain && schema::plain_scalar_type(n.text) != schema::JsonType::string)) {
       refuse();
     }
     return n.text;
@@ -234,7 +235,8 @@ private:
   std::string challenge(const Node& n) const
   {
     std::string_view s = string(n);
-    if (s.empty() || s.front() == '-' || s.back() == '-' || s.find("--") != std::string_view::npos) {
+    if (s.empty() || s.front() == '-' || s.back() == '-' ||
+        s.find("--") != std::string_view::npos) {
       refuse();
     }
     for (char c : s) {
@@ -250,10 +252,12 @@ private:
   {
     std::string_view s = string(n);
     bool year = s.size() >= 4 && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]);
-    bool ok = year && (s.size() == 4 ||
-                       (s.size() == 7 && s[4] == '-' && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') ||
-                       (s.size() == 7 && s[4] == '-' &&
-                        ((s[5] == '0' && s[6] >= '1' && s[6] <= '9') || (s[5] == '1' && s[6] >= '0' && s[6] <= '2'))));
+    bool ok =
+        year && (s.size() == 4 ||
+                 (s.size() == 7 && s[4] == '-' && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') ||
+                 (s.size() == 7 && s[4] == '-' &&
+                  ((s[5] == '0' && s[6] >= '1' && s[6] <= '9') ||
+                   (s[5] == '1' && s[6] >= '0' && s[6] <= '2'))));
     if (!ok) {
       refuse();
     }
@@ -270,19 +274,22 @@ private:
     return std::string(s);
   }
 
-  // A date, or format date-time and ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$
+  // A date, or format date-time and
+  // ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$
   std::string at(const Node& n) const
   {
     std::string_view s = string(n);
     if (s.size() == 10) {
       return date(n);
     }
-    bool shape = s.size() >= 20 && date_shape(s) && s[10] == 'T' && digit(s[11]) && digit(s[12]) && s[13] == ':' &&
-                 digit(s[14]) && digit(s[15]) && s[16] == ':' && digit(s[17]) && digit(s[18]) && s.back() == 'Z';
+    bool shape = s.size() >= 20 && date_shape(s) && s[10] == 'T' && digit(s[11]) && digit(s[12]) &&
+                 s[13] == ':' && digit(s[14]) && digit(s[15]) && s[16] == ':' && digit(s[17]) &&
+                 digit(s[18]) && s.back() == 'Z';
     if (shape && s.size() > 20) {
       // (\.[0-9]+)? between the seconds and the Z
       std::string_view frac = s.substr(19, s.size() - 20);
-      shape = frac.size() >= 2 && frac[0] == '.' && std::all_of(frac.begin() + 1, frac.end(), digit);
+      shape =
+          frac.size() >= 2 && frac[0] == '.' && std::all_of(frac.begin() + 1, frac.end(), digit);
     }
     if (!shape || !util::is_date_time(s)) {
       refuse();
@@ -301,8 +308,8 @@ private:
 
   std::string state(const Node& n) const
   {
-    return one_of(n, {"submitted", "needs-info", "on-hold", "qualified", "rejected", "poc-planned", "poc-running",
-                      "poc-done", "generalized", "killed", "merged", "withdrawn"});
+    return one_of(n, {"submitted", "needs-info", "on-hold", "qualified", "rejected", "poc-planned",
+                      "poc-running", "poc-done", "generalized", "killed", "merged", "withdrawn"});
   }
 
   // A plain decimal number (-?[0-9]+(\.[0-9]+)?, no leading zero), finite; what yaml-cpp's
@@ -386,60 +393,63 @@ private:
   model::Qualification qualification(const Node& n)
   {
     model::Qualification q;
-    object(n, {"at", "expert", "region", "scores", "decision"}, [&](std::string_view key, const Node& v) {
-      if (key == "at") {
-        q.at = at(v);
-      } else if (key == "expert") {
-        q.expert = person(v);
-      } else if (key == "region") {
-        q.region = code(v);
-      } else if (key == "scores") {
-        object(v, {}, [&](std::string_view id, const Node& score) {
-          // propertyNames ^[a-z0-9][a-z0-9_-]*$. A key that would read as a number, a boolean or
-          // null (2024, true) is valid too, but left to the full path: yaml-cpp types keys.
-          if (schema::plain_scalar_type(id) != schema::JsonType::string) {
-            refuse();
-          }
-          q.scores.emplace_back(word(id, "_-", id.size()), number(score));
-        });
-        if (q.scores.empty()) {
-          refuse(); // minProperties 1
-        }
-      } else if (key == "decision") {
-        q.decision = one_of(v, {"go", "reject", "hold", "needs-info"});
-      } else if (key == "rationale") {
-        q.rationale = text(v);
-      } else {
-        refuse();
-      }
-    });
+    object(n, {"at", "expert", "region", "scores", "decision"},
+           [&](std::string_view key, const Node& v) {
+             if (key == "at") {
+               q.at = at(v);
+             } else if (key == "expert") {
+               q.expert = person(v);
+             } else if (key == "region") {
+               q.region = code(v);
+             } else if (key == "scores") {
+               object(v, {}, [&](std::string_view id, const Node& score) {
+                 // propertyNames ^[a-z0-9][a-z0-9_-]*$. A key that would read as a number, a
+                 // boolean or null (2024, true) is valid too, but left to the full path: yaml-cpp
+                 // types keys.
+                 if (schema::plain_scalar_type(id) != schema::JsonType::string) {
+                   refuse();
+                 }
+                 q.scores.emplace_back(word(id, "_-", id.size()), number(score));
+               });
+               if (q.scores.empty()) {
+                 refuse(); // minProperties 1
+               }
+             } else if (key == "decision") {
+               q.decision = one_of(v, {"go", "reject", "hold", "needs-info"});
+             } else if (key == "rationale") {
+               q.rationale = text(v);
+             } else {
+               refuse();
+             }
+           });
     return q;
   }
 
   model::Kpi kpi(const Node& n)
   {
     model::Kpi k;
-    object(n, {"id", "name", "unit", "direction", "baseline", "target"}, [&](std::string_view key, const Node& v) {
-      if (key == "id") {
-        k.id = code(v);
-      } else if (key == "name") {
-        k.name = line(v);
-      } else if (key == "unit") {
-        k.unit = sized(v, 1, 40);
-      } else if (key == "direction") {
-        k.direction = one_of(v, {"up", "down"});
-      } else if (key == "baseline") {
-        k.baseline = number(v);
-      } else if (key == "target") {
-        k.target = number(v);
-      } else if (key == "actual") {
-        k.actual = number(v);
-      } else if (key == "must") {
-        k.must = boolean(v);
-      } else {
-        refuse();
-      }
-    });
+    object(n, {"id", "name", "unit", "direction", "baseline", "target"},
+           [&](std::string_view key, const Node& v) {
+             if (key == "id") {
+               k.id = code(v);
+             } else if (key == "name") {
+               k.name = line(v);
+             } else if (key == "unit") {
+               k.unit = sized(v, 1, 40);
+             } else if (key == "direction") {
+               k.direction = one_of(v, {"up", "down"});
+             } else if (key == "baseline") {
+               k.baseline = number(v);
+             } else if (key == "target") {
+               k.target = number(v);
+             } else if (key == "actual") {
+               k.actual = number(v);
+             } else if (key == "must") {
+               k.must = boolean(v);
+             } else {
+               refuse();
+             }
+           });
     return k;
   }
 

@@ -12,8 +12,7 @@ namespace innov::store {
 
 // Where the values of `id` and `merged_into` start (1-based, 0 when absent), for the cross-record
 // checks of validate.
-struct FastPositions
-{
+struct FastPositions {
   int id_line = 0;
   int id_col = 0;
   int merged_into_line = 0;
@@ -25,6 +24,7 @@ struct FastPositions
 // give, and the schema finds nothing to say. Otherwise nullopt, and the caller takes the full path,
 // which gives the record or the diagnostics: a text this refuses may still be valid (a comment, a
 // folded scalar, "True" for a boolean). The record checks (check_record) are the caller's.
-std::optional<model::Innovation> read_record_fast(std::string_view text, FastPositions* positions = nullptr);
+std::optional<model::Innovation> read_record_fast(std::string_view text,
+                                                  FastPositions* positions = nullptr);
 
 } // namespace innov::store

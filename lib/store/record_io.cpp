@@ -24,7 +24,8 @@ std::vector<std::pair<std::string, std::string>> record_ids(const fs::path& root
       continue;
     }
     std::error_code ec2;
-    for (auto f = fs::directory_iterator(it->path(), ec2); !ec2 && f != fs::end(f); f.increment(ec2)) {
+    for (auto f = fs::directory_iterator(it->path(), ec2); !ec2 && f != fs::end(f);
+         f.increment(ec2)) {
       auto name = f->path().filename().string();
       if (name.size() == util::k_id_length + 5 && name.ends_with(".yaml")) {
         out.emplace_back(name.substr(0, util::k_id_length),
@@ -40,7 +41,8 @@ std::string resolve_record(const fs::path& root, const std::string& prefix)
 {
   if (!util::is_id_prefix(prefix)) {
     throw UsageError("'" + prefix + "' is not a record id",
-                     "an id is 8 characters of 0-9 a-z without i, l, o, u; 4 or more of its first characters will do");
+                     "an id is 8 characters of 0-9 a-z without i, l, o, u; 4 or more of its first "
+                     "characters will do");
   }
   std::vector<std::pair<std::string, std::string>> matches;
   std::vector<std::string> all;
@@ -80,7 +82,8 @@ std::string first_problem(const util::Diagnostics& diags)
 {
   for (const auto& d : diags) {
     if (d.severity == util::Severity::error) {
-      std::string where = d.path + (d.line ? ":" + std::to_string(d.line) + ":" + std::to_string(d.col) : "");
+      std::string where =
+          d.path + (d.line ? ":" + std::to_string(d.line) + ":" + std::to_string(d.col) : "");
       return where + ": " + d.message;
     }
   }
@@ -120,9 +123,10 @@ void validate_text(const fs::path& root, const std::string& rel, const std::stri
 
 } // namespace
 
-std::vector<Change> mutate_records(const fs::path& root, const std::vector<std::string>& rels,
-                                   const std::function<void(std::vector<model::Innovation>&, const model::Config&)>& change,
-                                   bool dry_run)
+std::vector<Change> mutate_records(
+    const fs::path& root, const std::vector<std::string>& rels,
+    const std::function<void(std::vector<model::Innovation>&, const model::Config&)>& change,
+    bool dry_run)
 {
   model::Config config = require_config(root);
   CheckContext ctx = check_context(root, config);
@@ -187,7 +191,8 @@ Change create_record(const fs::path& root, model::Innovation rec, bool dry_run)
   }
   std::string rel = std::string(k_records_dir) + "/" + model::year_of(rec) + "/" + rec.id + ".yaml";
   if (!util::is_inside(root, root / rel)) {
-    throw UsageError("'" + rel + "' is outside the portfolio"); // a year folder that is a symlink out
+    throw UsageError("'" + rel +
+                     "' is outside the portfolio"); // a year folder that is a symlink out
   }
   std::string text = canonical_text(rec);
   validate_text(root, rel, text, ctx, rec);
@@ -216,8 +221,7 @@ std::string line_diff(const std::string& path, const std::string& before, const 
     }
   }
   // The edit script, removals before additions as in git's diffs.
-  struct Op
-  {
+  struct Op {
     char kind; // ' ', '-', '+'
     std::size_t a;
     std::size_t b; // line indexes before the op
@@ -234,7 +238,8 @@ std::string line_diff(const std::string& path, const std::string& before, const 
       ops.push_back({'+', i, j++});
     }
   }
-  std::string out = "--- " + (before.empty() ? std::string("/dev/null") : "a/" + path) + "\n+++ b/" + path + "\n";
+  std::string out =
+      "--- " + (before.empty() ? std::string("/dev/null") : "a/" + path) + "\n+++ b/" + path + "\n";
   // Hunks: each change with up to 3 lines of context, overlapping hunks joined.
   constexpr std::size_t k_context = 3;
   std::size_t k = 0;

@@ -22,8 +22,7 @@ std::string resolve_record(const fs::path& root, const std::string& prefix);
 // Every record id with its relative path, from file names only (no parsing).
 std::vector<std::pair<std::string, std::string>> record_ids(const fs::path& root);
 
-struct Change
-{
+struct Change {
   std::string rel;    // relative path
   std::string before; // empty for a new record
   std::string after;
@@ -35,9 +34,10 @@ struct Change
 // of rels first; all under the portfolio lock. Returns the changes in the order of rels. Name first
 // the record whose change completes the operation (merge: the duplicate): a command killed between
 // two writes leaves it unchanged, and can be run again.
-std::vector<Change> mutate_records(const fs::path& root, const std::vector<std::string>& rels,
-                                   const std::function<void(std::vector<model::Innovation>&, const model::Config&)>& change,
-                                   bool dry_run);
+std::vector<Change> mutate_records(
+    const fs::path& root, const std::vector<std::string>& rels,
+    const std::function<void(std::vector<model::Innovation>&, const model::Config&)>& change,
+    bool dry_run);
 
 // Writes a new record (its id generated when empty) after validating it.
 Change create_record(const fs::path& root, model::Innovation rec, bool dry_run);

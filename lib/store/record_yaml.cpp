@@ -2,10 +2,9 @@
 
 #include "lib/store/emit.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 
 namespace innov::store {
 
@@ -66,8 +65,7 @@ std::vector<std::string> strings(const YAML::Node& node, const char* key)
   return out;
 }
 
-template <typename F>
-void each(const YAML::Node& node, const char* key, F&& f)
+template <typename F> void each(const YAML::Node& node, const char* key, F&& f)
 {
   const YAML::Node v = node[key];
   if (v && v.IsSequence()) {
@@ -162,8 +160,8 @@ model::Innovation innovation_from_node(const YAML::Node& node)
     r.estimate = amount_from(node["estimate"]);
   }
   each(node, "qualifications", [&](const YAML::Node& q) {
-    model::Qualification qual{str(q, "at"), str(q, "expert"), str(q, "region"), {},
-                              str(q, "decision"), str(q, "rationale")};
+    model::Qualification qual{str(q, "at"), str(q, "expert"),   str(q, "region"),
+                              {},           str(q, "decision"), str(q, "rationale")};
     if (q["scores"] && q["scores"].IsMap()) {
       for (const auto& kv : q["scores"]) {
         double v = 0;
@@ -193,8 +191,9 @@ model::Innovation innovation_from_node(const YAML::Node& node)
       poc.budget_spent = opt_num(p["budget"], "spent");
     }
     each(p, "kpis", [&](const YAML::Node& k) {
-      model::Kpi kpi{str(k, "id"), str(k, "name"), str(k, "unit"), str(k, "direction"),
-                     num(k, "baseline"), num(k, "target"), opt_num(k, "actual"), std::nullopt};
+      model::Kpi kpi{str(k, "id"),         str(k, "name"),     str(k, "unit"),
+                     str(k, "direction"),  num(k, "baseline"), num(k, "target"),
+                     opt_num(k, "actual"), std::nullopt};
       if (k["must"] && k["must"].IsScalar()) {
         kpi.must = is_true(k["must"].Scalar());
       }
@@ -398,10 +397,15 @@ model::Config config_from_node(const YAML::Node& node)
   if (node["currency"]) {
     c.currency = str(node, "currency");
   }
-  each(node, "regions", [&](const YAML::Node& r) { c.regions.push_back({str(r, "code"), str(r, "name")}); });
-  each(node, "themes", [&](const YAML::Node& t) { c.themes.push_back({str(t, "code"), str(t, "name")}); });
+  each(node, "regions", [&](const YAML::Node& r) {
+    c.regions.push_back({str(r, "code"), str(r, "name")});
+  });
+  each(node, "themes", [&](const YAML::Node& t) {
+    c.themes.push_back({str(t, "code"), str(t, "name")});
+  });
   each(node, "value_metrics", [&](const YAML::Node& m) {
-    c.value_metrics.push_back({str(m, "id"), str(m, "unit"), opt_num(m, "eur_per_unit"), str(m, "name")});
+    c.value_metrics.push_back(
+        {str(m, "id"), str(m, "unit"), opt_num(m, "eur_per_unit"), str(m, "name")});
   });
   if (const YAML::Node rubric = node["rubric"]; rubric && rubric.IsMap()) {
     if (const YAML::Node scale = rubric["scale"]; scale && scale.IsMap()) {
@@ -431,7 +435,8 @@ model::Config config_from_node(const YAML::Node& node)
     }
   }
   if (const YAML::Node sla = node["sla"]; sla && sla.IsMap()) {
-    c.sla_qualification_days = static_cast<int>(num(sla, "qualification_days", c.sla_qualification_days));
+    c.sla_qualification_days =
+        static_cast<int>(num(sla, "qualification_days", c.sla_qualification_days));
     c.sla_decision_days = static_cast<int>(num(sla, "decision_days", c.sla_decision_days));
   }
   return c;
@@ -450,8 +455,8 @@ model::Challenge challenge_from_node(const YAML::Node& node)
   c.closed = str(node, "closed");
   c.themes = strings(node, "themes");
   each(node, "winners", [&](const YAML::Node& w) {
-    c.winners.push_back({str(w, "team"), str(w, "record"), str(w, "prize"),
-                         whole_days(num(w, "incubation_days"))});
+    c.winners.push_back(
+        {str(w, "team"), str(w, "record"), str(w, "prize"), whole_days(num(w, "incubation_days"))});
   });
   return c;
 }

@@ -155,7 +155,8 @@ std::string now_timestamp()
   long days = static_cast<long>(secs / 86400);
   long rem = static_cast<long>(secs % 86400);
   Date d = civil_from_days(days);
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(d), rem / 3600, rem % 3600 / 60, rem % 60);
+  return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(d), rem / 3600, rem % 3600 / 60,
+                     rem % 60);
 }
 
 Date today()

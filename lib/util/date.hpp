@@ -7,8 +7,7 @@
 
 namespace innov::util {
 
-struct Date
-{
+struct Date {
   int year = 0;
   int month = 0;
   int day = 0;

@@ -1,4 +1,5 @@
-// A diagnostic is a value: collected in lists by lib/, rendered by cmd/ (text, json, github, sarif).
+// A diagnostic is a value: collected in lists by lib/, rendered by cmd/ (text, json, github,
+// sarif).
 #pragma once
 
 #include <string>
@@ -8,12 +9,11 @@ namespace innov::util {
 
 enum class Severity { error, warning };
 
-struct Diagnostic
-{
-  std::string path;    // relative to the portfolio root when there is one
-  int line = 0;        // 1-based; 0 when unknown
-  int col = 0;         // 1-based; 0 when unknown
-  std::string code;    // "E012"
+struct Diagnostic {
+  std::string path; // relative to the portfolio root when there is one
+  int line = 0;     // 1-based; 0 when unknown
+  int col = 0;      // 1-based; 0 when unknown
+  std::string code; // "E012"
   Severity severity = Severity::error;
   std::string message; // lowercase, no final period, subject in quotes
   std::string hint;    // optional

@@ -13,11 +13,10 @@ enum ExitCode : int {
   k_exit_env = 4,   // I/O, permission, cache that cannot be rebuilt
 };
 
-class Error : public std::runtime_error
-{
+class Error : public std::runtime_error {
 public:
   Error(int exit_code, const std::string& message, std::string hint = {})
-    : std::runtime_error(message), m_exit_code(exit_code), m_hint(std::move(hint))
+      : std::runtime_error(message), m_exit_code(exit_code), m_hint(std::move(hint))
   {
   }
   int exit_code() const { return m_exit_code; }
@@ -29,31 +28,28 @@ private:
 };
 
 // Invalid data, refused transition, unmet gate: exit 1.
-class DataError : public Error
-{
+class DataError : public Error {
 public:
   explicit DataError(const std::string& message, std::string hint = {})
-    : Error(k_exit_data, message, std::move(hint))
+      : Error(k_exit_data, message, std::move(hint))
   {
   }
 };
 
 // Bad flag or argument, unknown or ambiguous id: exit 2.
-class UsageError : public Error
-{
+class UsageError : public Error {
 public:
   explicit UsageError(const std::string& message, std::string hint = {})
-    : Error(k_exit_usage, message, std::move(hint))
+      : Error(k_exit_usage, message, std::move(hint))
   {
   }
 };
 
 // I/O or permission failure: exit 4.
-class EnvError : public Error
-{
+class EnvError : public Error {
 public:
   explicit EnvError(const std::string& message, std::string hint = {})
-    : Error(k_exit_env, message, std::move(hint))
+      : Error(k_exit_env, message, std::move(hint))
   {
   }
 };

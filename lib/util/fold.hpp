@@ -7,7 +7,8 @@
 
 namespace innov::util {
 
-// "Généralisé CŒUR" -> "generalise coeur". Letters outside Latin-1 and Latin Extended-A pass through.
+// "Généralisé CŒUR" -> "generalise coeur". Letters outside Latin-1 and Latin Extended-A pass
+// through.
 std::string fold(std::string_view text);
 
 // Folded words (letters and digits) of text.

@@ -87,7 +87,7 @@ void atomic_write(const fs::path& p, std::string_view content)
     throw EnvError("cannot write '" + p.string() + "': " + what + ": " + std::strerror(saved));
   };
   // A replaced file keeps its permissions (a private file stays private).
-  struct stat old{};
+  struct stat old {};
   if (::stat(p.c_str(), &old) == 0 && ::fchmod(fd, old.st_mode & 07777) != 0) {
     fail("chmod");
   }
@@ -198,7 +198,8 @@ PortfolioLock::PortfolioLock(const fs::path& root, int timeout_seconds)
   fs::path lock = dir / "lock";
   m_fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (m_fd < 0) {
-    throw EnvError("cannot open the portfolio lock '" + lock.string() + "': " + std::strerror(errno));
+    throw EnvError("cannot open the portfolio lock '" + lock.string() +
+                   "': " + std::strerror(errno));
   }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
   auto pause = std::chrono::milliseconds(1);
@@ -210,8 +211,9 @@ PortfolioLock::PortfolioLock(const fs::path& root, int timeout_seconds)
     }
     if (std::chrono::steady_clock::now() > deadline) {
       ::close(m_fd);
-      throw EnvError("portfolio is locked by another innov command (waited " + std::to_string(timeout_seconds) +
-                     " s)", "if no innov command is running, remove '" + lock.string() + "'");
+      throw EnvError("portfolio is locked by another innov command (waited " +
+                         std::to_string(timeout_seconds) + " s)",
+                     "if no innov command is running, remove '" + lock.string() + "'");
     }
     std::this_thread::sleep_for(pause);
     pause = std::min(pause * 2, std::chrono::milliseconds(50));

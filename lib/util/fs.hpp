@@ -25,8 +25,7 @@ bool is_inside(const std::filesystem::path& root, const std::filesystem::path& p
 
 // An exclusive lock on <root>/.innov/lock (flock), held for the object's lifetime. Waits up to
 // timeout_seconds for another innov command, then throws EnvError.
-class PortfolioLock
-{
+class PortfolioLock {
 public:
   explicit PortfolioLock(const std::filesystem::path& root, int timeout_seconds = 30);
   ~PortfolioLock();

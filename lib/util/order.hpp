@@ -1,4 +1,5 @@
-// Sorting items that are costly to swap (records): sort their indexes, then move each item about once.
+// Sorting items that are costly to swap (records): sort their indexes, then move each item about
+// once.
 #pragma once
 
 #include <algorithm>
@@ -9,8 +10,7 @@
 namespace innov::util {
 
 // The indexes 0..n-1 ordered by less(i, j) (stable).
-template <class Less>
-std::vector<std::size_t> sorted_indexes(std::size_t n, Less less)
+template <class Less> std::vector<std::size_t> sorted_indexes(std::size_t n, Less less)
 {
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});

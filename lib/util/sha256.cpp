@@ -37,7 +37,8 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block)
   }
   std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
   for (int i = 0; i < 64; ++i) {
-    std::uint32_t t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k_round[i] + w[i];
+    std::uint32_t t1 =
+        k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k_round[i] + w[i];
     std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
     k = g;
     g = f;
@@ -79,7 +80,8 @@ std::string sha256_hex(std::string_view data)
   std::size_t blocks = rest + 9 <= 64 ? 1 : 2;
   std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
   for (int i = 0; i < 8; ++i) {
-    tail[blocks * 64 - 1 - static_cast<std::size_t>(i)] = static_cast<unsigned char>(bits >> (8 * i));
+    tail[blocks * 64 - 1 - static_cast<std::size_t>(i)] =
+        static_cast<unsigned char>(bits >> (8 * i));
   }
   for (std::size_t b = 0; b < blocks; ++b) {
     compress(h, tail + 64 * b);

@@ -17,8 +17,7 @@ namespace {
 namespace store = innov::store;
 
 // The base fixture's records, parsed once.
-struct Record
-{
+struct Record {
   std::string rel;
   YAML::Node node;
   innov::model::Innovation rec;

@@ -22,10 +22,10 @@ const std::vector<store::ColumnMap>& column_map()
 {
   static const std::vector<store::ColumnMap> map = [] {
     std::vector<store::ColumnMap> out;
-    for (const char* spec : {"title=title", "summary=summary", "description=description", "author=author",
-                             "region=region", "unit=unit", "date=created", "kind=kind", "source=source",
-                             "challenge=challenge", "themes=theme", "horizon=horizon", "likes=likes",
-                             "id=external_ref"}) {
+    for (const char* spec : {"title=title", "summary=summary", "description=description",
+                             "author=author", "region=region", "unit=unit", "date=created",
+                             "kind=kind", "source=source", "challenge=challenge", "themes=theme",
+                             "horizon=horizon", "likes=likes", "id=external_ref"}) {
       out.push_back(store::parse_column_map(spec));
     }
     return out;

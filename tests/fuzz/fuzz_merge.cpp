@@ -66,13 +66,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       store::schema_diagnostics(*node, "innovation", "merged", diags);
     }
     if (!node || innov::util::has_errors(diags)) {
-      fail("a clean merge is not a valid record: " + (diags.empty() ? std::string() : diags.front().message),
+      fail("a clean merge is not a valid record: " +
+               (diags.empty() ? std::string() : diags.front().message),
            merged.text);
     }
     if (store::canonical_text(store::innovation_from_node(*node)) != merged.text) {
       fail("a clean merge is not in canonical form", merged.text);
     }
-  } else if (merged.outcome == store::FileMerge::Outcome::conflict && merged.text.find("<<<<<<< ") == std::string::npos) {
+  } else if (merged.outcome == store::FileMerge::Outcome::conflict &&
+             merged.text.find("<<<<<<< ") == std::string::npos) {
     fail("a conflict without conflict markers", merged.text);
   }
   return 0;

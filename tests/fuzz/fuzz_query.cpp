@@ -21,8 +21,7 @@ namespace {
 
 namespace store = innov::store;
 
-struct Fixture
-{
+struct Fixture {
   innov::util::Diagnostics ignore;
   store::Portfolio portfolio = store::load_portfolio(INNOV_FUZZ_FIXTURE, ignore);
   SQLite::Database db{":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE};

@@ -25,8 +25,7 @@ namespace {
 
 namespace store = innov::store;
 
-struct Fixture
-{
+struct Fixture {
   innov::model::Config config = store::require_config(INNOV_FUZZ_FIXTURE);
   store::CheckContext ctx;
   SQLite::Database db{":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE};
@@ -99,8 +98,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string rel = rel_of(*node);
   store::schema_diagnostics(*node, "innovation", rel, diags);
   if (fast && !diags.empty()) {
-    fail("the fast path reads a text the schema has something to say about: " + diags.front().code + " " +
-             diags.front().message,
+    fail("the fast path reads a text the schema has something to say about: " + diags.front().code +
+             " " + diags.front().message,
          text);
   }
   if (innov::util::has_errors(diags)) {

@@ -1,6 +1,7 @@
 // Replays fuzz inputs without libFuzzer: calls LLVMFuzzerTestOneInput on every file named on the
 // command line, folders read recursively in name order. Exits 1 when no input was found, so that a
-// wrong path is noticed; a crash, a sanitizer report or an escaping exception fails as in the fuzzer.
+// wrong path is noticed; a crash, a sanitizer report or an escaping exception fails as in the
+// fuzzer.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,5 @@
-#include "tools/gen/plan.hpp"
-
 #include "lib/model/lifecycle.hpp"
+#include "tools/gen/plan.hpp"
 
 #include <stdexcept>
 
