@@ -1,14 +1,20 @@
-# Tests that are not doctest cases of innov_tests (separate programs, scripts).
+# Tests that are not doctest cases of innov_unit_tests or innov_cli_tests (separate programs,
+# scripts), each with its LABELS (tests/CMakeLists.txt says what each label means).
 
 # The official JSON-Schema-Test-Suite (draft 7) against lib/schema.
 add_executable(innov_schema_suite ${CMAKE_CURRENT_LIST_DIR}/schema_suite.cpp)
 target_link_libraries(innov_schema_suite PRIVATE innov_lib innov_warnings)
 add_test(NAME schema_suite COMMAND innov_schema_suite /usr/share/json-schema-test-suite/tests/draft7)
+set_tests_properties(schema_suite PROPERTIES LABELS unit)
+
+# The tree formatted with .clang-format (skipped, exit 77, without clang-format or git).
+add_test(NAME format_check COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/format_check.sh ${CMAKE_SOURCE_DIR})
+set_tests_properties(format_check PROPERTIES SKIP_RETURN_CODE 77 LABELS unit)
 
 # The HTML report rendered by headless Chromium (skipped, exit 77, when chromium is absent).
 add_test(NAME html_report_chromium
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/html_chromium.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR})
-set_tests_properties(html_report_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+set_tests_properties(html_report_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "system;slow")
 
 # Shell completion: the candidates a real bash offers; zsh and fish parse their scripts
 # (skipped, exit 77, when the shell is absent).
@@ -18,26 +24,28 @@ add_test(NAME completion_zsh_syntax
   COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/completion_syntax.sh zsh ${CMAKE_SOURCE_DIR}/completions/_innov)
 add_test(NAME completion_fish_syntax
   COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/completion_syntax.sh fish ${CMAKE_SOURCE_DIR}/completions/innov.fish)
-set_tests_properties(completion_bash completion_zsh_syntax completion_fish_syntax PROPERTIES SKIP_RETURN_CODE 77)
+set_tests_properties(completion_bash completion_zsh_syntax completion_fish_syntax PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 
 # The merge driver in a real git repository: branches merge semantically, true conflicts get markers.
 add_test(NAME merge_driver_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/merge_driver.sh $<TARGET_FILE:innov>)
-set_tests_properties(merge_driver_git PROPERTIES SKIP_RETURN_CODE 77)
+set_tests_properties(merge_driver_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 
 # Packaging: cmake --install into a temporary prefix (the installed innov runs, man -l renders its
 # page, completions and schemas in place); cpack -G DEB (skipped, exit 77, without cpack/dpkg-deb).
 add_test(NAME install_prefix COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/install_test.sh ${CMAKE_BINARY_DIR})
 add_test(NAME package_deb COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/package_deb.sh ${CMAKE_BINARY_DIR})
-set_tests_properties(install_prefix package_deb PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+set_tests_properties(install_prefix package_deb PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "system;slow")
 
 # The schemas under ajv-cli + ajv-formats agree with innov validate on the example portfolio and the
 # schema-level fixtures (skipped, exit 77, without node and the npm packages; see the script).
 add_test(NAME schema_ajv
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/schema_ajv.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/npm)
-set_tests_properties(schema_ajv PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+set_tests_properties(schema_ajv PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS system)
 
 # The generator innov-gen (tools/gen): deterministic, valid, every lifecycle state.
-include(${CMAKE_CURRENT_LIST_DIR}/test_gen.cmake)
+if(INNOV_BUILD_GEN)
+  include(${CMAKE_CURRENT_LIST_DIR}/test_gen.cmake)
+endif()
 
 # Reliability: mutations and cache refreshes killed with SIGKILL at random moments leave valid
 # records and a cache equal to --no-cache; 8 concurrent writers lose nothing while reports read.
@@ -45,7 +53,7 @@ add_test(NAME reliability_kill
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/reliability/kill.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
 add_test(NAME reliability_concurrency
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/reliability/concurrency.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
-set_tests_properties(reliability_kill reliability_concurrency PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE)
+set_tests_properties(reliability_kill reliability_concurrency PROPERTIES TIMEOUT 180 RUN_SERIAL TRUE LABELS "system;slow")
 
 # Hostile input: the cases of tests/hostile/cases.tsv (alias bombs, huge and binary files, bad bytes,
 # links and special files, ids and paths out of the portfolio, sql writes, html and csv escaping),
@@ -53,7 +61,7 @@ set_tests_properties(reliability_kill reliability_concurrency PROPERTIES TIMEOUT
 # crash, nothing written.
 add_test(NAME hostile_inputs
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/hostile/run.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
-set_tests_properties(hostile_inputs PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE)
+set_tests_properties(hostile_inputs PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE LABELS "cli;slow")
 if(INNOV_SANITIZE OR INNOV_FUZZ)
   # Under AddressSanitizer the limits are 3 times wider: 15 s and 600 MB (shadow memory, quarantine).
   set_tests_properties(hostile_inputs PROPERTIES ENVIRONMENT INNOV_HOSTILE_SCALE=3)

@@ -1,7 +1,7 @@
 // innov report: golden files on the example portfolio, figures checked by hand on the base
 // fixture, determinism, options and errors.
 // Refresh the golden files after an intended change:
-//   INNOV_UPDATE_GOLDEN=1 ./build/tests/innov_tests -tc='report: golden*'
+//   INNOV_UPDATE_GOLDEN=1 ./build/tests/innov_cli_tests -tc='report: golden*'
 #include "tests/support.hpp"
 
 #include <doctest/doctest.h>
@@ -11,21 +11,20 @@ using namespace innov::test;
 
 namespace {
 
-struct FixedNow
-{
+struct FixedNow {
   FixedNow() { setenv("INNOV_NOW", "2017-07-01", 1); }
   ~FixedNow() { unsetenv("INNOV_NOW"); }
 };
 
 // A copy of a source portfolio, so that the index cache is never written into the source tree.
-struct Copy
-{
+struct Copy {
   TempDir dir;
   explicit Copy(const fs::path& from) { copy_tree(from, dir.path()); }
   std::string path() const { return dir.path().string(); }
 };
 
-const std::vector<std::string> k_reports = {"funnel", "value", "pipeline", "participation", "cycle-time", "regions", "review"};
+const std::vector<std::string> k_reports = {"funnel",     "value",   "pipeline", "participation",
+                                            "cycle-time", "regions", "review"};
 const std::vector<std::pair<std::string, std::string>> k_formats = {
     {"text", "txt"}, {"markdown", "md"}, {"csv", "csv"}, {"json", "json"}, {"html", "html"}};
 
@@ -38,7 +37,8 @@ TEST_CASE("report: golden files for every report in every format")
   bool update = std::getenv("INNOV_UPDATE_GOLDEN") != nullptr;
   for (const auto& name : k_reports) {
     for (const auto& entry : k_formats) {
-      const auto& format = entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
+      const auto& format =
+          entry.first; // plain names: clang 14 lambdas (CAPTURE) cannot capture bindings
       const auto& ext = entry.second;
       CAPTURE(name);
       CAPTURE(format);
@@ -60,7 +60,8 @@ TEST_CASE("report: same portfolio, same flags, same bytes")
   FixedNow now;
   Copy ex(example_portfolio());
   auto a = run({"-C", ex.path(), "report", "value", "--period", "quarter", "--format", "json"});
-  auto b = run({"-C", ex.path(), "--no-cache", "report", "value", "--period", "quarter", "--format", "json"});
+  auto b = run({"-C", ex.path(), "--no-cache", "report", "value", "--period", "quarter", "--format",
+                "json"});
   auto c = run({"-C", ex.path(), "report", "value", "--period", "quarter", "--format", "json"});
   CHECK(a.code == 0);
   CHECK(a.out == b.out);
@@ -141,7 +142,8 @@ TEST_CASE("report: --by, --period, --from/--to")
   FixedNow now;
   Copy copy(example_portfolio());
   auto ex = copy.path();
-  auto r = run({"-C", ex, "report", "funnel", "--by", "region", "--period", "year", "--format", "csv"});
+  auto r =
+      run({"-C", ex, "report", "funnel", "--by", "region", "--period", "year", "--format", "csv"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find("by_region,hdf,submitted,") != std::string::npos);
   CHECK(r.out.find("over_time,2016,submitted,") != std::string::npos);

@@ -9,4 +9,4 @@ target_link_libraries(innov_gen_tests PRIVATE innov_gen_lib innov_cmd doctest::d
 target_compile_definitions(innov_gen_tests PRIVATE
   INNOV_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
   INNOV_BINARY_DIR="${CMAKE_BINARY_DIR}")
-doctest_discover_tests(innov_gen_tests WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+doctest_discover_tests(innov_gen_tests WORKING_DIRECTORY ${CMAKE_BINARY_DIR} PROPERTIES LABELS unit)

@@ -27,8 +27,7 @@ const char* severity_name(util::Severity s)
 }
 
 // Reads line `line` (1-based) of a file, without its newline; empty when unavailable.
-class SourceLines
-{
+class SourceLines {
 public:
   explicit SourceLines(std::filesystem::path root) : m_root(std::move(root)) {}
 
@@ -39,7 +38,8 @@ public:
       std::vector<std::string> lines;
       std::error_code ec;
       auto full = m_root / path;
-      if (std::filesystem::is_regular_file(full, ec) && std::filesystem::file_size(full, ec) <= (1U << 20)) {
+      if (std::filesystem::is_regular_file(full, ec) &&
+          std::filesystem::file_size(full, ec) <= (1U << 20)) {
         std::ifstream f(full, std::ios::binary);
         std::string l;
         while (std::getline(f, l)) {
@@ -81,7 +81,9 @@ std::pair<std::string, std::size_t> excerpt(const std::string& line, int col)
 {
   constexpr std::size_t k_max_bytes = 160;
   constexpr std::size_t k_before = 60;
-  auto width = [](const std::string& text) { return caret_offset(text, static_cast<int>(text.size()) + 1); };
+  auto width = [](const std::string& text) {
+    return caret_offset(text, static_cast<int>(text.size()) + 1);
+  };
   std::size_t at = std::min(line.size(), static_cast<std::size_t>(std::max(col, 1) - 1));
   std::size_t from = 0;
   std::size_t to = line.size();
@@ -96,8 +98,10 @@ std::pair<std::string, std::size_t> excerpt(const std::string& line, int col)
     to = boundary(std::min(line.size(), from + k_max_bytes));
   }
   std::string lead = from > 0 ? "…" : "";
-  std::string shown = lead + util::printable(std::string_view(line).substr(from, to - from)) + (to < line.size() ? "…" : "");
-  return {shown, (from > 0 ? 1 : 0) + width(util::printable(std::string_view(line).substr(from, at - from)))};
+  std::string shown = lead + util::printable(std::string_view(line).substr(from, to - from)) +
+                      (to < line.size() ? "…" : "");
+  return {shown, (from > 0 ? 1 : 0) +
+                     width(util::printable(std::string_view(line).substr(from, at - from)))};
 }
 
 std::string escape_github(const std::string& s, bool property)
@@ -123,7 +127,8 @@ std::string escape_github(const std::string& s, bool property)
 
 } // namespace
 
-std::string render_diagnostics_text(const util::Diagnostics& diags, const std::filesystem::path& root, bool color)
+std::string render_diagnostics_text(const util::Diagnostics& diags,
+                                    const std::filesystem::path& root, bool color)
 {
   SourceLines sources(root);
   std::string out;
@@ -137,8 +142,9 @@ std::string render_diagnostics_text(const util::Diagnostics& diags, const std::f
       where += ":" + std::to_string(d.line) + ":" + std::to_string(d.col);
     }
     out += std::string(bold) + where + ":" + reset + " ";
-    out += std::string(d.severity == util::Severity::error ? red : yellow) + severity_name(d.severity) + "[" +
-           d.code + "]" + reset + ": " + util::printable(d.message) + "\n";
+    out += std::string(d.severity == util::Severity::error ? red : yellow) +
+           severity_name(d.severity) + "[" + d.code + "]" + reset + ": " +
+           util::printable(d.message) + "\n";
     if (d.line > 0) {
       std::string src = sources.line(d.path, d.line);
       if (!src.empty()) {
@@ -155,7 +161,8 @@ std::string render_diagnostics_text(const util::Diagnostics& diags, const std::f
   return out;
 }
 
-std::string render_diagnostics_json(const util::Diagnostics& diags, const DiagnosticSummary& summary)
+std::string render_diagnostics_json(const util::Diagnostics& diags,
+                                    const DiagnosticSummary& summary)
 {
   JsonWriter w;
   w.begin_object().key("version").value(1).key("results").begin_array();
@@ -224,12 +231,22 @@ std::string render_diagnostics_sarif(const util::Diagnostics& diags)
     w.begin_object();
     w.key("ruleId").value(d.code);
     w.key("level").value(d.severity == util::Severity::error ? "error" : "warning");
-    w.key("message").begin_object().key("text").value(d.hint.empty() ? d.message : d.message + " (hint: " + d.hint + ")").end_object();
+    w.key("message")
+        .begin_object()
+        .key("text")
+        .value(d.hint.empty() ? d.message : d.message + " (hint: " + d.hint + ")")
+        .end_object();
     w.key("locations").begin_array().begin_object();
     w.key("physicalLocation").begin_object();
     w.key("artifactLocation").begin_object().key("uri").value(d.path).end_object();
     if (d.line > 0) {
-      w.key("region").begin_object().key("startLine").value(d.line).key("startColumn").value(d.col).end_object();
+      w.key("region")
+          .begin_object()
+          .key("startLine")
+          .value(d.line)
+          .key("startColumn")
+          .value(d.col)
+          .end_object();
     }
     w.end_object().end_object().end_array();
     w.end_object();

@@ -8,8 +8,7 @@
 
 namespace innov::report {
 
-struct DiagnosticSummary
-{
+struct DiagnosticSummary {
   std::size_t files = 0;
   std::size_t records = 0;
 };
@@ -18,12 +17,13 @@ std::size_t count(const util::Diagnostics& diags, util::Severity severity);
 
 // `path:line:col: error[E012]: message`, the source line with a caret, then `hint: ...`.
 // Source lines are read from root / path when the file is readable.
-std::string render_diagnostics_text(const util::Diagnostics& diags, const std::filesystem::path& root,
-                                    bool color);
+std::string render_diagnostics_text(const util::Diagnostics& diags,
+                                    const std::filesystem::path& root, bool color);
 
 // {"version":1,"results":[{path,line,column,severity,code,message,hint,record,pointer}],
 //  "summary":{files,records,errors,warnings}}
-std::string render_diagnostics_json(const util::Diagnostics& diags, const DiagnosticSummary& summary);
+std::string render_diagnostics_json(const util::Diagnostics& diags,
+                                    const DiagnosticSummary& summary);
 
 // GitHub Actions workflow commands: ::error file=...,line=...,col=...,title=E012::message
 std::string render_diagnostics_github(const util::Diagnostics& diags);

@@ -40,7 +40,8 @@ const std::vector<ExportColumn>& export_columns()
   return k_columns;
 }
 
-Table export_table(const std::vector<const model::Innovation*>& records, const model::Config& config)
+Table export_table(const std::vector<const model::Innovation*>& records,
+                   const model::Config& config)
 {
   Table t;
   for (const auto& c : export_columns()) {
@@ -49,8 +50,8 @@ Table export_table(const std::vector<const model::Innovation*>& records, const m
   auto count = [](std::size_t n) { return Cell::num(static_cast<double>(n)); };
   for (const auto* r : records) {
     std::vector<Cell> row;
-    for (const auto* text : {&r->id, &r->kind, &r->status, &r->title, &r->summary, &r->description, &r->author,
-                             &r->region, &r->unit, &r->source, &r->challenge}) {
+    for (const auto* text : {&r->id, &r->kind, &r->status, &r->title, &r->summary, &r->description,
+                             &r->author, &r->region, &r->unit, &r->source, &r->challenge}) {
       row.push_back(Cell::str(*text));
     }
     row.push_back(Cell::str(util::join(r->themes, ";")));
@@ -81,7 +82,8 @@ Table export_table(const std::vector<const model::Innovation*>& records, const m
     row.push_back(count(r->pocs.size()));
     row.push_back(Cell::str(r->pocs.empty() ? std::string() : r->pocs.back().outcome));
     row.push_back(Cell::str(r->decisions.empty() ? std::string() : r->decisions.back().decision));
-    row.push_back(Cell::str(r->decisions.empty() ? std::string() : r->decisions.back().at.substr(0, 10)));
+    row.push_back(
+        Cell::str(r->decisions.empty() ? std::string() : r->decisions.back().at.substr(0, 10)));
     row.push_back(Cell::str(r->merged_into));
     t.add_row(std::move(row));
   }

@@ -13,8 +13,7 @@ std::string json_quote(std::string_view text);
 // A number as JSON: integers without a fraction, others shortest round-trip; NaN/inf as null.
 std::string json_number(double value);
 
-class JsonWriter
-{
+class JsonWriter {
 public:
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -42,8 +41,7 @@ private:
   void newline();
 
   std::string m_out;
-  struct Level
-  {
+  struct Level {
     bool array;
     int count;
   };

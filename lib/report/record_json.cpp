@@ -22,7 +22,15 @@ void strings(JsonWriter& w, const char* key, const std::vector<std::string>& v)
 
 void amount(JsonWriter& w, const char* key, const model::ValueAmount& a)
 {
-  w.key(key).begin_object().key("metric").value(a.metric).key("amount").value(a.amount).key("per").value(a.per).end_object();
+  w.key(key)
+      .begin_object()
+      .key("metric")
+      .value(a.metric)
+      .key("amount")
+      .value(a.amount)
+      .key("per")
+      .value(a.per)
+      .end_object();
 }
 
 } // namespace
@@ -48,7 +56,14 @@ void write_record_json(JsonWriter& w, const model::Innovation& r)
   strings(w, "likes", r.likes);
   w.key("comments").begin_array();
   for (const auto& c : r.comments) {
-    w.begin_object().key("at").value(c.at).key("author").value(c.author).key("text").value(c.text).end_object();
+    w.begin_object()
+        .key("at")
+        .value(c.at)
+        .key("author")
+        .value(c.author)
+        .key("text")
+        .value(c.text)
+        .end_object();
   }
   w.end_array();
   if (r.estimate) {
@@ -56,7 +71,8 @@ void write_record_json(JsonWriter& w, const model::Innovation& r)
   }
   w.key("qualifications").begin_array();
   for (const auto& q : r.qualifications) {
-    w.begin_object().key("at").value(q.at).key("expert").value(q.expert).key("region").value(q.region);
+    w.begin_object().key("at").value(q.at).key("expert").value(q.expert).key("region").value(
+        q.region);
     w.key("scores").begin_object();
     for (const auto& [id, s] : q.scores) {
       w.key(id).value(s);
@@ -72,7 +88,13 @@ void write_record_json(JsonWriter& w, const model::Innovation& r)
     strings(w, "territory", p.territory);
     opt_str(w, "sponsor", p.sponsor);
     if (!p.planned_start.empty()) {
-      w.key("planned").begin_object().key("start").value(p.planned_start).key("end").value(p.planned_end).end_object();
+      w.key("planned")
+          .begin_object()
+          .key("start")
+          .value(p.planned_start)
+          .key("end")
+          .value(p.planned_end)
+          .end_object();
     }
     opt_str(w, "started", p.started);
     opt_str(w, "ended", p.ended);
@@ -89,7 +111,12 @@ void write_record_json(JsonWriter& w, const model::Innovation& r)
     w.key("kpis").begin_array();
     for (const auto& k : p.kpis) {
       w.begin_object().key("id").value(k.id).key("name").value(k.name).key("unit").value(k.unit);
-      w.key("direction").value(k.direction).key("baseline").value(k.baseline).key("target").value(k.target);
+      w.key("direction")
+          .value(k.direction)
+          .key("baseline")
+          .value(k.baseline)
+          .key("target")
+          .value(k.target);
       if (k.actual) {
         w.key("actual").value(*k.actual);
       }
@@ -104,7 +131,15 @@ void write_record_json(JsonWriter& w, const model::Innovation& r)
   w.end_array();
   w.key("decisions").begin_array();
   for (const auto& d : r.decisions) {
-    w.begin_object().key("at").value(d.at).key("gate").value(d.gate).key("by").value(d.by).key("decision").value(d.decision);
+    w.begin_object()
+        .key("at")
+        .value(d.at)
+        .key("gate")
+        .value(d.gate)
+        .key("by")
+        .value(d.by)
+        .key("decision")
+        .value(d.decision);
     strings(w, "scope", d.scope);
     w.key("rollout").begin_array();
     for (const auto& wv : d.rollout) {
@@ -123,7 +158,13 @@ void write_record_json(JsonWriter& w, const model::Innovation& r)
   w.end_array();
   w.key("realized").begin_array();
   for (const auto& v : r.realized) {
-    w.begin_object().key("period").value(v.period).key("metric").value(v.metric).key("amount").value(v.amount);
+    w.begin_object()
+        .key("period")
+        .value(v.period)
+        .key("metric")
+        .value(v.metric)
+        .key("amount")
+        .value(v.amount);
     opt_str(w, "region", v.region);
     w.end_object();
   }

@@ -1,6 +1,5 @@
-#include "lib/report/report.hpp"
-
 #include "lib/report/json.hpp"
+#include "lib/report/report.hpp"
 #include "lib/report/svg.hpp"
 #include "lib/util/text.hpp"
 
@@ -40,7 +39,8 @@ std::string text_bar(double v, double max, int width)
   if (max <= 0 || v <= 0) {
     return "";
   }
-  static const char* k_eighths[] = {"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589"};
+  static const char* k_eighths[] = {"",       "\u258f", "\u258e", "\u258d",
+                                    "\u258c", "\u258b", "\u258a", "\u2589"};
   auto units = static_cast<int>(std::lround(v / max * width * 8));
   std::string out;
   for (int i = 0; i < units / 8; ++i) {
@@ -65,7 +65,8 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width)
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to)
 {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
   }
   return text;
@@ -108,7 +109,8 @@ std::string render_report_text(const Report& r, bool color)
           chart_col = c;
         }
       }
-      if ((s.chart == ChartKind::funnel || s.chart == ChartKind::bars) && chart_col < s.table.columns.size()) {
+      if ((s.chart == ChartKind::funnel || s.chart == ChartKind::bars) &&
+          chart_col < s.table.columns.size()) {
         double max = 0;
         for (const auto& row : s.table.rows) {
           max = std::max(max, row[chart_col].number.value_or(0));
@@ -122,7 +124,8 @@ std::string render_report_text(const Report& r, bool color)
       if (color) {
         for (auto& row : s.table.rows) {
           for (auto& cell : row) {
-            if (cell.text == "BREACH" || cell.text == "FAIL" || cell.text == "fail" || cell.text == "not met") {
+            if (cell.text == "BREACH" || cell.text == "FAIL" || cell.text == "fail" ||
+                cell.text == "not met") {
               cell.text = "\x1b[31m" + cell.text + "\x1b[0m";
             }
           }
@@ -177,9 +180,11 @@ std::string render_report_csv(const Report& r)
       }
       for (std::size_t c = 0; c < s.table.columns.size() && c < row.size(); ++c) {
         if (row[c].number) {
-          tidy.add_row({Cell::str(s.key), Cell::str(label), Cell::str(s.table.columns[c].name), Cell::num(*row[c].number)});
+          tidy.add_row({Cell::str(s.key), Cell::str(label), Cell::str(s.table.columns[c].name),
+                        Cell::num(*row[c].number)});
         } else if (row[c].null && s.table.columns[c].right) {
-          tidy.add_row({Cell::str(s.key), Cell::str(label), Cell::str(s.table.columns[c].name), Cell::none()});
+          tidy.add_row({Cell::str(s.key), Cell::str(label), Cell::str(s.table.columns[c].name),
+                        Cell::none()});
         }
       }
     }
@@ -222,7 +227,8 @@ std::string render_report_html(const Report& r)
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>)" + html_escape(r.title) + R"(</title>
+<title>)" + html_escape(r.title) +
+                    R"(</title>
 <style>
 body { font-family: -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; margin: 2rem auto; max-width: 1100px; color: #1f2933; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
@@ -240,7 +246,8 @@ svg text { font-family: inherit; }
 </style>
 </head>
 <body>
-<h1>)" + html_escape(r.title) + "</h1>\n";
+<h1>)" + html_escape(r.title) +
+                    "</h1>\n";
   if (!r.subtitle.empty()) {
     out += "<p class=\"sub\">" + html_escape(r.subtitle) + "</p>\n";
   }
@@ -250,10 +257,12 @@ svg text { font-family: inherit; }
     out += svg_chart(s);
     std::string table = render_html_table(s.table);
     for (const char* bad : {"FAIL", "fail", "not met", "BREACH"}) {
-      table = replace_all(table, std::string("<td>") + bad + "</td>", std::string("<td class=\"bad\">") + bad + "</td>");
+      table = replace_all(table, std::string("<td>") + bad + "</td>",
+                          std::string("<td class=\"bad\">") + bad + "</td>");
     }
     for (const char* good : {"pass", "met"}) {
-      table = replace_all(table, std::string("<td>") + good + "</td>", std::string("<td class=\"good\">") + good + "</td>");
+      table = replace_all(table, std::string("<td>") + good + "</td>",
+                          std::string("<td class=\"good\">") + good + "</td>");
     }
     out += s.table.rows.empty() ? std::string("<p class=\"note\">(nothing)</p>\n") : table;
     if (!s.note.empty()) {

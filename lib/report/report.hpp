@@ -14,27 +14,24 @@ namespace innov::report {
 
 enum class ChartKind { none, funnel, bars, heatmap };
 
-struct Section
-{
+struct Section {
   std::string key;   // JSON key and CSV section name: "stages"
   std::string title; // heading in text, markdown, html
   Table table;
   ChartKind chart = ChartKind::none;
   std::string chart_column; // the numeric column a funnel or bar chart draws
-  std::string note; // a line under the table (text, markdown, html)
+  std::string note;         // a line under the table (text, markdown, html)
 };
 
-struct Report
-{
-  std::string name;  // "funnel"
-  std::string title; // "Innovation funnel"
+struct Report {
+  std::string name;     // "funnel"
+  std::string title;    // "Innovation funnel"
   std::string subtitle; // portfolio, filters
   std::vector<Section> sections;
 };
 
 // What every report accepts (`innov report NAME --from --to --as-of --by --period --top`).
-struct ReportOptions
-{
+struct ReportOptions {
   std::string from;   // creation date lower bound (inclusive), YYYY-MM-DD or empty
   std::string to;     // creation date upper bound (inclusive)
   std::string as_of;  // the portfolio as it stood that day; empty: as it is

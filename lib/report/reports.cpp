@@ -7,13 +7,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 
 namespace innov::report {
 
 const std::vector<std::string>& report_names()
 {
-  static const std::vector<std::string> k_names = {"funnel", "value", "pipeline", "participation",
-                                                   "cycle-time", "regions", "review"};
+  static const std::vector<std::string> k_names = {
+      "funnel", "value", "pipeline", "participation", "cycle-time", "regions", "review"};
   return k_names;
 }
 
@@ -22,7 +23,8 @@ bool reads_people(const std::string& name)
   return name == "participation";
 }
 
-std::vector<model::Innovation> select_records(std::vector<model::Innovation> all, const ReportOptions& o)
+std::vector<model::Innovation> select_records(std::vector<model::Innovation> all,
+                                              const ReportOptions& o)
 {
   auto outside = [&](const model::Innovation& r) {
     return (!o.from.empty() && r.created < o.from) || (!o.to.empty() && r.created > o.to);
@@ -37,7 +39,8 @@ std::vector<model::Innovation> select_records(std::vector<model::Innovation> all
     }
     all.resize(kept);
   }
-  auto order = util::sorted_indexes(all.size(), [&](std::size_t a, std::size_t b) { return all[a].id < all[b].id; });
+  auto order = util::sorted_indexes(
+      all.size(), [&](std::size_t a, std::size_t b) { return all[a].id < all[b].id; });
   return util::take_in_order(std::move(all), order);
 }
 
@@ -64,13 +67,14 @@ std::vector<std::string> group_values(const model::Innovation& r, const std::str
   return v;
 }
 
-std::vector<std::string> period_range(const std::string& first, const std::string& last, const std::string& period)
+std::vector<std::string> period_range(const std::string& first, const std::string& last,
+                                      const std::string& period)
 {
   auto start = [](const std::string& label) {
     int year = label.size() >= 4 ? std::stoi(label.substr(0, 4)) : 0;
     int month = label.size() == 7 && label[5] == 'Q' ? (label[6] - '1') * 3 + 1
-                : label.size() == 7                ? std::stoi(label.substr(5, 2))
-                                                   : 1;
+                : label.size() == 7                  ? std::stoi(label.substr(5, 2))
+                                                     : 1;
     return util::Date{year, month, 1};
   };
   int step = period == "year" ? 12 : period == "quarter" ? 3 : 1;
@@ -102,10 +106,12 @@ Report make_report(const std::string& name, const ReportInput& in)
   const auto& o = in.options;
   bool groups = name == "funnel" || name == "value" || name == "participation";
   if (!groups && !o.by.empty()) {
-    throw UsageError("'report " + name + "' does not take --by", "--by works with funnel, value and participation");
+    throw UsageError("'report " + name + "' does not take --by",
+                     "--by works with funnel, value and participation");
   }
   if (!groups && !o.period.empty()) {
-    throw UsageError("'report " + name + "' does not take --period", "--period works with funnel, value and participation");
+    throw UsageError("'report " + name + "' does not take --period",
+                     "--period works with funnel, value and participation");
   }
   if (name == "funnel") {
     return funnel_report(in);
@@ -130,6 +136,45 @@ Report make_report(const std::string& name, const ReportInput& in)
   }
   throw UsageError("unknown report '" + name + "'" + util::did_you_mean(name, report_names()),
                    "reports: " + util::join(report_names(), ", "));
+}
+
+std::string report_subtitle(const ReportInput& in)
+{
+  std::string s = in.config.portfolio.empty() ? "" : in.config.portfolio;
+  if (!in.config.organization.empty()) {
+    s += (s.empty() ? "" : ", ") + in.config.organization;
+  }
+  s += fmt::format(" — {} record{}", in.records.size(), in.records.size() == 1 ? "" : "s");
+  const auto& o = in.options;
+  if (!o.from.empty() || !o.to.empty()) {
+    s += ", created " + (o.from.empty() ? std::string("…") : o.from) + " to " +
+         (o.to.empty() ? std::string("…") : o.to);
+  }
+  if (!o.as_of.empty()) {
+    s += ", as of " + o.as_of;
+  }
+  return s;
+}
+
+// A conversion: the fraction in json and csv, a percentage for people ("49.2%").
+Cell ratio_cell(double num, double den)
+{
+  if (den <= 0) {
+    return Cell::none();
+  }
+  double v = std::round(num / den * 1000) / 1000;
+  return Cell{fmt::format("{:.1f}%", v * 100), v, false};
+}
+
+Cell days_cell(double d)
+{
+  return std::isnan(d) ? Cell::none() : Cell::num(std::round(d * 10) / 10, 1);
+}
+
+std::string period_of_date(const std::string& date, const std::string& period)
+{
+  auto d = util::parse_date(date.substr(0, 10));
+  return d ? util::period_of(*d, period) : "";
 }
 
 } // namespace innov::report

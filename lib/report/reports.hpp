@@ -12,8 +12,7 @@
 
 namespace innov::report {
 
-struct ReportInput
-{
+struct ReportInput {
   std::vector<model::Innovation> records; // selected: --from/--to applied, --as-of applied
   model::Config config;
   util::Date today; // --as-of, else the current date
@@ -28,7 +27,8 @@ const std::vector<std::string>& report_names();
 bool reads_people(const std::string& name);
 
 // Records created within from..to, as they stood on as_of (when given).
-std::vector<model::Innovation> select_records(std::vector<model::Innovation> all, const ReportOptions& o);
+std::vector<model::Innovation> select_records(std::vector<model::Innovation> all,
+                                              const ReportOptions& o);
 
 // The group(s) of a record for --by (themes give several); "(none)" when empty.
 std::vector<std::string> group_values(const model::Innovation& rec, const std::string& by);
@@ -49,7 +49,18 @@ std::string report_subtitle(const ReportInput& in);
 
 // Every period label (util::period_of) from first to last inclusive, so that series over time show
 // the periods without activity too; just first when last precedes it.
-std::vector<std::string> period_range(const std::string& first, const std::string& last, const std::string& period);
+std::vector<std::string> period_range(const std::string& first, const std::string& last,
+                                      const std::string& period);
+
+// The period label (util::period_of) of a date or date-time; "" when it is not a date.
+std::string period_of_date(const std::string& date, const std::string& period);
+
+// A conversion: the fraction in json and csv, a percentage for people ("49.2%"); none when den <=
+// 0.
+Cell ratio_cell(double num, double den);
+
+// Days with one decimal; none for NaN.
+Cell days_cell(double d);
 
 // Percentile (0..100) by linear interpolation of sorted values; NaN when empty.
 double percentile(std::vector<double> values, double p);

@@ -9,7 +9,11 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/svg.cpp
   ${CMAKE_CURRENT_LIST_DIR}/render.cpp
   ${CMAKE_CURRENT_LIST_DIR}/reports.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/funnel_value.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/pipeline_people.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/regions_review.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/funnel.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/value.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pipeline.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/participation.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/cycle_time.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/regions.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/review.cpp
 )

@@ -40,25 +40,29 @@ std::string funnel(const Section& s, std::size_t col)
   const int span = width - 360; // the widest bar
   auto conv = column_index(s.table, "conversion");
   int height = static_cast<int>(rows.size()) * (bar_h + 10) + 10;
-  std::string out = fmt::format(
-      "<svg class=\"chart funnel\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
-      "role=\"img\" aria-label=\"{}\">\n",
-      width, height, width, height, html_escape(s.title));
+  std::string out =
+      fmt::format("<svg class=\"chart funnel\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+                  "role=\"img\" aria-label=\"{}\">\n",
+                  width, height, width, height, html_escape(s.title));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     double v = value_at(rows[i], col);
     double w = std::max(4.0, span * v / max);
     double x = 150 + (span - w) / 2;
     int y = 10 + static_cast<int>(i) * (bar_h + 10);
-    out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" rx=\"4\" fill=\"{}\"/>\n", x, y, w, bar_h,
-                       k_palette[std::min<std::size_t>(i, 4)]);
-    out += fmt::format("<text x=\"140\" y=\"{}\" text-anchor=\"end\" font-size=\"14\" fill=\"#1f2933\">{}</text>\n",
+    out += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" rx=\"4\" fill=\"{}\"/>\n", x, y,
+        w, bar_h, k_palette[std::min<std::size_t>(i, 4)]);
+    out += fmt::format("<text x=\"140\" y=\"{}\" text-anchor=\"end\" font-size=\"14\" "
+                       "fill=\"#1f2933\">{}</text>\n",
                        y + bar_h / 2 + 5, html_escape(rows[i][0].text));
     bool with_conv = conv && *conv < rows[i].size() && !rows[i][*conv].null;
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"600\" fill=\"#1f2933\">{}</text>\n",
-                       span + 170, y + (with_conv ? 20 : 28), html_escape(rows[i][col].text));
+    out += fmt::format(
+        "<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"600\" fill=\"#1f2933\">{}</text>\n",
+        span + 170, y + (with_conv ? 20 : 28), html_escape(rows[i][col].text));
     if (with_conv) {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#616e7c\">{} of previous</text>\n",
-                         span + 170, y + 37, html_escape(rows[i][*conv].text));
+      out += fmt::format(
+          "<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#616e7c\">{} of previous</text>\n",
+          span + 170, y + 37, html_escape(rows[i][*conv].text));
     }
   }
   return out + "</svg>\n";
@@ -77,7 +81,8 @@ std::string compact(double v)
   return fmt::format("{:g}", std::round(v * 10) / 10);
 }
 
-// The smallest 1, 2, 2.5 or 5 times a power of ten that is >= v / 5: at most five gridlines reach v.
+// The smallest 1, 2, 2.5 or 5 times a power of ten that is >= v / 5: at most five gridlines reach
+// v.
 double tick_step(double v)
 {
   double raw = v / 5;
@@ -121,14 +126,16 @@ std::string columns(const Section& s, std::size_t col, double max)
   bool rotate = slot < 56;
   int width = left + slot * n + 16;
   int height = y0 + plot_h + (rotate ? 64 : 34);
-  std::string out = fmt::format("<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
-                                "role=\"img\" aria-label=\"{}\">\n",
-                                width, height, width, height, html_escape(s.title));
+  std::string out =
+      fmt::format("<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+                  "role=\"img\" aria-label=\"{}\">\n",
+                  width, height, width, height, html_escape(s.title));
   for (double t = 0; t <= top + step / 2; t += step) {
     double y = y0 + plot_h - plot_h * t / top;
-    out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n", left, y, width - 8, y,
-                       t == 0 ? "#9aa5b1" : "#e4e7eb");
-    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\" fill=\"#616e7c\">{}</text>\n",
+    out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n",
+                       left, y, width - 8, y, t == 0 ? "#9aa5b1" : "#e4e7eb");
+    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\" "
+                       "fill=\"#616e7c\">{}</text>\n",
                        left - 6, y + 4, compact(t));
   }
   int label_every = std::max(1, 24 / slot);
@@ -137,11 +144,13 @@ std::string columns(const Section& s, std::size_t col, double max)
     double h = plot_h * v / top;
     int x = left + i * slot;
     double y = y0 + plot_h - h;
-    out += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" rx=\"2\" fill=\"#2563eb\">"
-                       "<title>{}: {}</title></rect>\n",
-                       x + 3, y, slot - 6, h, html_escape(rows[i][0].text), html_escape(rows[i][col].text));
+    out += fmt::format(
+        "<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" rx=\"2\" fill=\"#2563eb\">"
+        "<title>{}: {}</title></rect>\n",
+        x + 3, y, slot - 6, h, html_escape(rows[i][0].text), html_escape(rows[i][col].text));
     if (slot >= 40 && v > 0) {
-      out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1f2933\">{}</text>\n",
+      out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\" "
+                         "fill=\"#1f2933\">{}</text>\n",
                          x + slot / 2, y - 5, compact(v));
     }
     if (i % label_every != 0) {
@@ -149,11 +158,13 @@ std::string columns(const Section& s, std::size_t col, double max)
     }
     int ly = y0 + plot_h + 16;
     if (rotate) {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\" fill=\"#616e7c\" "
-                         "transform=\"rotate(-45 {} {})\">{}</text>\n",
-                         x + slot / 2, ly, x + slot / 2, ly, html_escape(rows[i][0].text));
+      out += fmt::format(
+          "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\" fill=\"#616e7c\" "
+          "transform=\"rotate(-45 {} {})\">{}</text>\n",
+          x + slot / 2, ly, x + slot / 2, ly, html_escape(rows[i][0].text));
     } else {
-      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#616e7c\">{}</text>\n",
+      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" "
+                         "fill=\"#616e7c\">{}</text>\n",
                          x + slot / 2, ly, html_escape(rows[i][0].text));
     }
   }
@@ -171,20 +182,23 @@ std::string ranked(const Section& s, std::size_t col, double max)
   const int bar_max = width - left - 90;
   const int line_h = 28;
   int height = static_cast<int>(rows.size()) * line_h + 12;
-  std::string out = fmt::format("<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
-                                "role=\"img\" aria-label=\"{}\">\n",
-                                width, height, width, height, html_escape(s.title));
+  std::string out =
+      fmt::format("<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+                  "role=\"img\" aria-label=\"{}\">\n",
+                  width, height, width, height, html_escape(s.title));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     double v = value_at(rows[i], col);
     double w = std::max(v > 0 ? 2.0 : 0.0, bar_max * v / max);
     int y = 6 + static_cast<int>(i) * line_h;
-    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1f2933\">{}</text>\n",
-                       left - 10, y + 15, html_escape(shorten(rows[i][label_col].text, 44)));
-    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"20\" rx=\"3\" fill=\"#2563eb\">"
-                       "<title>{}: {}</title></rect>\n",
-                       left, y, w, html_escape(rows[i][label_col].text), html_escape(rows[i][col].text));
-    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"12\" fill=\"#3e4c59\">{}</text>\n", left + w + 6, y + 15,
-                       html_escape(rows[i][col].text));
+    out += fmt::format(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1f2933\">{}</text>\n",
+        left - 10, y + 15, html_escape(shorten(rows[i][label_col].text, 44)));
+    out += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"20\" rx=\"3\" fill=\"#2563eb\">"
+        "<title>{}: {}</title></rect>\n",
+        left, y, w, html_escape(rows[i][label_col].text), html_escape(rows[i][col].text));
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"12\" fill=\"#3e4c59\">{}</text>\n",
+                       left + w + 6, y + 15, html_escape(rows[i][col].text));
   }
   return out + "</svg>\n";
 }
@@ -227,28 +241,33 @@ std::string heatmap(const Section& s)
   const int left = 210;
   int width = left + cell_w * static_cast<int>(cols.size());
   int height = 40 + cell_h * static_cast<int>(t.rows.size());
-  std::string out = fmt::format(
-      "<svg class=\"chart heatmap\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
-      "role=\"img\" aria-label=\"{}\">\n",
-      width, height, width, height, html_escape(s.title));
+  std::string out =
+      fmt::format("<svg class=\"chart heatmap\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+                  "role=\"img\" aria-label=\"{}\">\n",
+                  width, height, width, height, html_escape(s.title));
   for (std::size_t j = 0; j < cols.size(); ++j) {
-    out += fmt::format("<text x=\"{}\" y=\"24\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2933\">{}</text>\n",
-                       left + static_cast<int>(j) * cell_w + cell_w / 2, html_escape(t.columns[cols[j]].name));
+    out += fmt::format("<text x=\"{}\" y=\"24\" text-anchor=\"middle\" font-size=\"12\" "
+                       "fill=\"#1f2933\">{}</text>\n",
+                       left + static_cast<int>(j) * cell_w + cell_w / 2,
+                       html_escape(t.columns[cols[j]].name));
   }
   for (std::size_t i = 0; i < t.rows.size(); ++i) {
     int y = 34 + static_cast<int>(i) * cell_h;
-    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1f2933\">{}</text>\n", left - 10,
-                       y + cell_h / 2 + 4, html_escape(t.rows[i][0].text));
+    out += fmt::format(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1f2933\">{}</text>\n",
+        left - 10, y + cell_h / 2 + 4, html_escape(t.rows[i][0].text));
     for (std::size_t j = 0; j < cols.size(); ++j) {
       double v = value_at(t.rows[i], cols[j]);
       double a = max[j] > 0 ? 0.08 + 0.92 * v / max[j] : 0.08;
       int x = left + static_cast<int>(j) * cell_w;
-      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#2563eb\" fill-opacity=\"{:.2f}\" "
+      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#2563eb\" "
+                         "fill-opacity=\"{:.2f}\" "
                          "stroke=\"#ffffff\"/>\n",
                          x, y, cell_w, cell_h, a);
-      out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{}\">{}</text>\n",
-                         x + cell_w / 2, y + cell_h / 2 + 4, a > 0.65 ? "#ffffff" : "#1f2933",
-                         html_escape(t.rows[i][cols[j]].text));
+      out += fmt::format(
+          "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{}\">{}</text>\n",
+          x + cell_w / 2, y + cell_h / 2 + 4, a > 0.65 ? "#ffffff" : "#1f2933",
+          html_escape(t.rows[i][cols[j]].text));
     }
   }
   return out + "</svg>\n";

@@ -49,7 +49,8 @@ std::optional<Format> format_from_extension(const std::string& path)
     return std::nullopt;
   }
   auto ext = path.substr(dot + 1);
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (ext == "htm") {
     return Format::html;
   }
@@ -61,7 +62,8 @@ std::size_t display_width(const std::string& text)
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0x1b && i + 1 < text.size() && text[i + 1] == '[') { // a terminal colour sequence: no width
+    if (c == 0x1b && i + 1 < text.size() &&
+        text[i + 1] == '[') { // a terminal colour sequence: no width
       while (i < text.size() && text[i] != 'm') {
         ++i;
       }
@@ -89,7 +91,8 @@ std::string render_text(const Table& t, const TextStyle& style)
       const std::string& s = c < cells.size() ? cells[c] : std::string();
       std::size_t pad = widths[c] - std::min(widths[c], display_width(s));
       bool last = c + 1 == t.columns.size();
-      std::string cell = t.columns[c].right ? std::string(pad, ' ') + s : s + (last ? "" : std::string(pad, ' '));
+      std::string cell =
+          t.columns[c].right ? std::string(pad, ' ') + s : s + (last ? "" : std::string(pad, ' '));
       if (bold && !cell.empty()) {
         cell = "\x1b[1m" + cell + "\x1b[0m";
       }
@@ -129,8 +132,8 @@ std::string csv_field(const std::string& s, bool neutralize, bool numeric)
   // Spreadsheets skip leading spaces before a formula: "  =1+1" computes too.
   std::size_t first = v.find_first_not_of(' ');
   if (neutralize && !numeric && first != std::string::npos &&
-      (v[first] == '=' || v[first] == '+' || v[first] == '-' || v[first] == '@' || v[first] == '\t' ||
-       v[first] == '\r')) {
+      (v[first] == '=' || v[first] == '+' || v[first] == '-' || v[first] == '@' ||
+       v[first] == '\t' || v[first] == '\r')) {
     v = "'" + v;
   }
   if (v.find_first_of(",\"\n\r") == std::string::npos) {
@@ -268,7 +271,8 @@ std::string render_html_table(const Table& t)
 {
   std::string out = "<table>\n<thead><tr>";
   for (const auto& col : t.columns) {
-    out += std::string("<th") + (col.right ? " class=\"num\"" : "") + ">" + html_escape(col.name) + "</th>";
+    out += std::string("<th") + (col.right ? " class=\"num\"" : "") + ">" + html_escape(col.name) +
+           "</th>";
   }
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {

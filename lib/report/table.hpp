@@ -8,8 +8,7 @@
 
 namespace innov::report {
 
-struct Cell
-{
+struct Cell {
   std::string text;             // what text, CSV and Markdown show
   std::optional<double> number; // set for numeric cells: JSON writes the number
   bool null = false;            // JSON null, empty elsewhere
@@ -19,14 +18,12 @@ struct Cell
   static Cell none() { return Cell{"", std::nullopt, true}; }
 };
 
-struct Column
-{
-  std::string name;  // JSON key and CSV header
+struct Column {
+  std::string name;   // JSON key and CSV header
   bool right = false; // right-aligned in text (numbers)
 };
 
-struct Table
-{
+struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
 
@@ -40,9 +37,8 @@ std::optional<Format> parse_format(const std::string& name);
 // The format that a file name's extension implies (.json, .csv, .md, .html, .txt); nullopt if none.
 std::optional<Format> format_from_extension(const std::string& path);
 
-struct TextStyle
-{
-  bool color = false;      // bold headers
+struct TextStyle {
+  bool color = false; // bold headers
   bool header = true;
 };
 

@@ -43,6 +43,7 @@ foreach(name IN LISTS INNOV_FUZZ_TARGETS)
   if(INNOV_BUILD_TESTS)
     add_test(NAME fuzz_replay_${name}
       COMMAND fuzz_replay_${name} ${INNOV_FUZZ_SOURCE_DIR}/regressions/${name} ${INNOV_FUZZ_SEEDS})
+    set_tests_properties(fuzz_replay_${name} PROPERTIES LABELS fuzz)
     if(INNOV_FUZZ)
       string(REPLACE ";" "|" seeds "${INNOV_FUZZ_SEEDS};${INNOV_FUZZ_SOURCE_DIR}/regressions/${name}")
       add_test(NAME fuzz_${name}
@@ -50,7 +51,7 @@ foreach(name IN LISTS INNOV_FUZZ_TARGETS)
                 -DSECONDS=${INNOV_FUZZ_SECONDS} -DWORK=${CMAKE_BINARY_DIR}/fuzz/${name} -DSEEDS=${seeds}
                 -P ${INNOV_FUZZ_SOURCE_DIR}/fuzz.cmake)
       math(EXPR timeout "${INNOV_FUZZ_SECONDS} + 120")
-      set_tests_properties(fuzz_${name} PROPERTIES TIMEOUT ${timeout})
+      set_tests_properties(fuzz_${name} PROPERTIES TIMEOUT ${timeout} LABELS "fuzz;slow")
     endif()
   endif()
 endforeach()

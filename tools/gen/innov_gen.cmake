@@ -17,6 +17,3 @@ target_link_libraries(innov_gen_lib PUBLIC innov_lib PRIVATE innov_warnings)
 
 add_executable(innov-gen ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
 target_link_libraries(innov-gen PRIVATE innov_gen_lib CLI11::CLI11 innov_warnings)
-
-# The benchmark's helpers (tests/bench/run builds them with innov and innov-gen).
-include(${CMAKE_SOURCE_DIR}/tests/bench/bench.cmake)

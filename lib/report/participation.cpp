@@ -1,0 +1,149 @@
+// innov report participation: who takes part (deposits, comments, likes) against the headcount.
+#include "lib/model/as_of.hpp"
+#include "lib/model/gates.hpp"
+#include "lib/model/lifecycle.hpp"
+#include "lib/report/reports.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+namespace innov::report {
+
+namespace {
+
+// A set of people numbered 0, 1, 2...: a bit each and a count (a set per region and per month of
+// 56,000 people stays small).
+class People {
+public:
+  void insert(std::size_t who)
+  {
+    std::size_t word = who / 64;
+    std::uint64_t bit = std::uint64_t{1} << (who % 64);
+    if (word >= m_bits.size()) {
+      m_bits.resize(word + 1);
+    }
+    if (!(m_bits[word] & bit)) {
+      m_bits[word] |= bit;
+      ++m_size;
+    }
+  }
+  std::size_t size() const { return m_size; }
+
+private:
+  std::vector<std::uint64_t> m_bits;
+  std::size_t m_size = 0;
+};
+
+} // namespace
+
+Report participation_report(const ReportInput& in)
+{
+  Report rep{"participation", "Participation", report_subtitle(in), {}};
+  // People are numbered once; a set of them is a row of flags with a count (only sizes are shown,
+  // and string sets of 150,000 likes took most of the report's time).
+  std::unordered_map<std::string, std::size_t> numbers;
+  numbers.reserve(static_cast<std::size_t>(std::clamp(in.config.headcount, 1024L, 1L << 20)));
+  auto number = [&](const std::string& who) {
+    return numbers.try_emplace(who, numbers.size()).first->second;
+  };
+  People deposited, commented, liked, qualified, any;
+  std::map<std::string, People> by_group;
+  std::map<std::string, std::array<People, 4>> by_month;
+  std::string by = in.options.by.empty() ? "region" : in.options.by;
+  std::string period = in.options.period.empty() ? "month" : in.options.period;
+  // The sets of the period of a date, looked up once per distinct day.
+  std::unordered_map<std::string, std::array<People, 4>*> period_of_day;
+  auto when = [&](const std::string& at) -> std::array<People, 4>& {
+    std::string day = at.substr(0, 10);
+    auto [it, added] = period_of_day.try_emplace(day, nullptr);
+    if (added) {
+      auto d = util::parse_date(day);
+      it->second = &by_month[d ? util::period_of(*d, period) : std::string()];
+    }
+    return *it->second;
+  };
+  std::vector<People*> groups;
+  for (const auto& r : in.records) {
+    groups.clear();
+    for (const auto& g : group_values(r, by)) {
+      groups.push_back(&by_group[g]);
+    }
+    auto note = [&](People& set, std::size_t who) {
+      set.insert(who);
+      any.insert(who);
+      for (auto* g : groups) {
+        g->insert(who);
+      }
+    };
+    std::size_t author = number(r.author);
+    note(deposited, author);
+    when(r.created)[0].insert(author);
+    for (const auto& c : r.comments) {
+      std::size_t who = number(c.author);
+      note(commented, who);
+      when(c.at)[1].insert(who);
+    }
+    for (const auto& l : r.likes) {
+      note(liked, number(l));
+    }
+    for (const auto& q : r.qualifications) {
+      std::size_t who = number(q.expert);
+      note(qualified, who);
+      when(q.at)[3].insert(who);
+    }
+  }
+  double headcount = static_cast<double>(in.config.headcount);
+  auto share = [&](std::size_t n) {
+    return headcount > 0
+               ? Cell::num(std::round(static_cast<double>(n) / headcount * 10000) / 100, 2)
+               : Cell::none();
+  };
+  Section s{"people", "People who took part", {}, ChartKind::bars, "people", ""};
+  s.table.columns = {{"action"}, {"people", true}, {"share_of_headcount_pct", true}};
+  for (auto& [name, set] : std::vector<std::pair<std::string, People*>>{{"deposited", &deposited},
+                                                                        {"commented", &commented},
+                                                                        {"liked", &liked},
+                                                                        {"qualified", &qualified},
+                                                                        {"any", &any}}) {
+    s.table.add_row(
+        {Cell::str(name), Cell::num(static_cast<double>(set->size())), share(set->size())});
+  }
+  s.note = fmt::format("distinct people; share of the headcount of innov.yaml ({})",
+                       in.config.headcount);
+  rep.sections.push_back(std::move(s));
+
+  Section g{"by_" + by, "People by " + by + " of the records they acted on",
+            {},         ChartKind::bars,
+            "people",   ""};
+  g.table.columns = {{by}, {"people", true}};
+  for (const auto& [k, set] : by_group) {
+    g.table.add_row({Cell::str(k), Cell::num(static_cast<double>(set.size()))});
+  }
+  rep.sections.push_back(std::move(g));
+
+  Section m{"over_time", "Active people per " + period, {}, ChartKind::bars, "deposited", ""};
+  m.table.columns = {{"period"}, {"deposited", true}, {"commented", true}, {"qualified", true}};
+  by_month.erase("");
+  if (!by_month.empty()) {
+    for (const auto& p : period_range(by_month.begin()->first, by_month.rbegin()->first, period)) {
+      by_month.try_emplace(p);
+    }
+  }
+  for (const auto& [k, sets] : by_month) {
+    m.table.add_row({Cell::str(k), Cell::num(static_cast<double>(sets[0].size())),
+                     Cell::num(static_cast<double>(sets[1].size())),
+                     Cell::num(static_cast<double>(sets[3].size()))});
+  }
+  m.note = "likes carry no date and are counted in the totals only";
+  rep.sections.push_back(std::move(m));
+  return rep;
+}
+
+} // namespace innov::report
