@@ -24,7 +24,8 @@ install(FILES ${CMAKE_SOURCE_DIR}/completions/_innov DESTINATION ${CMAKE_INSTALL
 install(FILES ${CMAKE_SOURCE_DIR}/completions/innov.fish
         DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 install(FILES ${INNOV_SCHEMAS} DESTINATION ${CMAKE_INSTALL_DATADIR}/innov/schemas)
-install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/ARCHITECTURE.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs FILES_MATCHING PATTERN "*.md")
 
 # The Debian package: cpack -G DEB makes innov_<version>_<arch>.deb, installable on Debian 12 with
 # `apt-get install ./innov_*.deb` (which pulls the runtime libraries below).

@@ -1,14 +1,15 @@
 // The subcommands of innov. Only cmd/*.cpp include this (it pulls in CLI11).
 //
 // Checklist for adding a command:
-//   1. cmd/<command>.cpp with one public entry point `void register_<command>(CLI::App&, Context&)`;
+//   1. cmd/<command>.cpp with one public entry point `void register_<command>(CLI::App&,
+//   Context&)`;
 //      options in a struct held by std::make_shared, the callback sets ctx.run to the work.
 //      Parse flags, call lib/, print through lib/report renderers. No business logic here.
 //   2. Declare it below and add it to the one ordered list in cmd/main.cpp.
 //   3. Add the file to cmd/CMakeLists.txt.
 //   4. Tests in tests/test_cli_<command>.cpp (happy path, every refusal, `-h`).
 //   5. Regenerate completions/ (`innov completion bash > completions/innov.bash`, zsh, fish).
-//   6. Document it in README.md (usage and an example).
+//   6. Document it in docs/guide.md (usage and an example).
 #pragma once
 
 #include "cmd/context.hpp"
@@ -23,7 +24,8 @@ inline CLI::Validator count_check()
   return CLI::Validator(
       [](std::string& v) {
         bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
-        return digits ? std::string() : std::string("'") + v + "' is not a count (a whole number, 0 or more)";
+        return digits ? std::string()
+                      : std::string("'") + v + "' is not a count (a whole number, 0 or more)";
       },
       "");
 }

@@ -15,8 +15,8 @@ namespace {
 // Pragmas whose argument names a table or an index: they only read the schema.
 bool is_schema_pragma(const char* name)
 {
-  for (const char* p : {"table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo",
-                        "foreign_key_list"}) {
+  for (const char* p : {"table_info", "table_xinfo", "table_list", "index_list", "index_info",
+                        "index_xinfo", "foreign_key_list"}) {
     if (std::strcmp(name, p) == 0) {
       return true;
     }
@@ -47,7 +47,8 @@ int authorize(void* refused, int action, const char* a1, const char* a2, const c
     return SQLITE_DENY;
   case SQLITE_PRAGMA:
     if (a1 && a2 && !is_schema_pragma(a1)) {
-      *why = std::string("PRAGMA ") + a1 + " = " + a2 + " is not allowed (pragmas may only be read)";
+      *why =
+          std::string("PRAGMA ") + a1 + " = " + a2 + " is not allowed (pragmas may only be read)";
       return SQLITE_DENY;
     }
     return SQLITE_OK;
@@ -67,9 +68,10 @@ void check_statement(sqlite3* db, const std::string& query)
   bool writes = stmt && !sqlite3_stmt_readonly(stmt);
   sqlite3_finalize(stmt);
   if (writes) {
-    throw UsageError("refused: only SELECT queries are allowed (the index is read-only; change the YAML files "
-                     "with innov commands)",
-                     "innov sql is read-only; see README 'The index tables'");
+    throw UsageError(
+        "refused: only SELECT queries are allowed (the index is read-only; change the YAML files "
+        "with innov commands)",
+        "innov sql is read-only; see docs/index.md 'The index tables'");
   }
   sqlite3_stmt* next = nullptr;
   int rc = sqlite3_prepare_v2(db, tail, -1, &next, nullptr);
@@ -79,7 +81,8 @@ void check_statement(sqlite3* db, const std::string& query)
   }
 }
 
-int run_sql(const Context& ctx, const std::string& query, const std::string& format_flag, const std::string& out)
+int run_sql(const Context& ctx, const std::string& query, const std::string& format_flag,
+            const std::string& out)
 {
   std::string format = resolve_format(format_flag, out, {"text", "json", "csv", "markdown"});
   auto start = start_read(ctx);
@@ -119,9 +122,11 @@ int run_sql(const Context& ctx, const std::string& query, const std::string& for
   } catch (const SQLite::Exception& e) {
     sqlite3_set_authorizer(db->getHandle(), nullptr, nullptr);
     if (!refused.empty()) {
-      throw UsageError("refused: " + refused, "innov sql is read-only; see README 'The index tables'");
+      throw UsageError("refused: " + refused,
+                       "innov sql is read-only; see docs/index.md 'The index tables'");
     }
-    throw UsageError(std::string("sql: ") + e.what(), "the tables are listed in README 'The index tables'");
+    throw UsageError(std::string("sql: ") + e.what(),
+                     "the tables are listed in docs/index.md 'The index tables'");
   }
   sqlite3_set_authorizer(db->getHandle(), nullptr, nullptr);
   write_output(render_table(t, format, out.empty() && use_color(ctx, STDOUT_FILENO)), out);
@@ -132,8 +137,7 @@ int run_sql(const Context& ctx, const std::string& query, const std::string& for
 
 void register_sql(CLI::App& app, Context& ctx)
 {
-  struct Options
-  {
+  struct Options {
     std::string query;
     std::string format;
     std::string out;
@@ -143,10 +147,13 @@ void register_sql(CLI::App& app, Context& ctx)
   sub->add_option("QUERY", o->query, "One SELECT statement")->required();
   sub->add_option("--format", o->format, "text, json, csv or markdown");
   sub->add_option("-o,--output", o->out, "Write to FILE (format from the extension)");
-  sub->footer("Writes, ATTACH, PRAGMA and load_extension are refused (exit 2).\n\nExamples:\n"
-              "  innov sql 'SELECT status, count(*) AS n FROM innovations GROUP BY status ORDER BY n DESC'\n"
-              "  innov sql 'SELECT region, sum(amount) FROM realized GROUP BY region' --format csv");
-  sub->callback([o, &ctx] { ctx.run = [o, &ctx] { return run_sql(ctx, o->query, o->format, o->out); }; });
+  sub->footer(
+      "Writes, ATTACH, PRAGMA and load_extension are refused (exit 2).\n\nExamples:\n"
+      "  innov sql 'SELECT status, count(*) AS n FROM innovations GROUP BY status ORDER BY n "
+      "DESC'\n"
+      "  innov sql 'SELECT region, sum(amount) FROM realized GROUP BY region' --format csv");
+  sub->callback(
+      [o, &ctx] { ctx.run = [o, &ctx] { return run_sql(ctx, o->query, o->format, o->out); }; });
 }
 
 } // namespace innov::cmd

@@ -1,4 +1,4 @@
-// The tables of the index cache (.innov/cache.db). Documented for analysts in README.md
+// The tables of the index cache (.innov/cache.db). Documented for analysts in docs/index.md
 // ("The index tables"); `innov sql` queries them. Bump k_index_version on any change.
 #pragma once
 
