@@ -121,6 +121,12 @@ std::string man_page(const CommandSpec& root, const std::string& version)
       ".SH ENVIRONMENT\n"
       ".TP\n\\fBINNOV_PORTFOLIO\\fR\nthe portfolio directory when \\fB\\-C\\fR is not given\n"
       ".TP\n\\fBINNOV_NO_CACHE\\fR\n1: compute from the YAML files in memory, without the index\n"
+      ".TP\n\\fBINNOV_USER\\fR\nwho acts when \\fB\\-\\-by\\fR or \\fB\\-\\-author\\fR is not "
+      "given\n"
+      ".TP\n\\fBUSER\\fR\nwho acts when neither a flag nor \\fBINNOV_USER\\fR says\n"
+      ".TP\n\\fBINNOV_NOW\\fR\nthe current date or date\\-time (YYYY\\-MM\\-DD or "
+      "YYYY\\-MM\\-DDTHH:MM:SSZ), for scripts and tests\n"
+      ".TP\n\\fBGITHUB_ACTIONS\\fR\ntrue: \\fBinnov validate\\fR also prints GitHub annotations\n"
       ".TP\n\\fBNO_COLOR\\fR\nno colour in the output\n";
   out += ".SH FILES\n"
          ".TP\ninnov.yaml\nthe portfolio configuration: regions, themes, value metrics, rubric, "

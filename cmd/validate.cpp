@@ -67,8 +67,9 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
   fs::path root = find_portfolio_root(ctx);
   std::string format = opts.format;
   if (format == "auto") {
+    // With -o, the file's extension says the format (x.sarif, x.json), as for the reports.
     const char* gha = std::getenv("GITHUB_ACTIONS");
-    format = gha && std::string(gha) == "true" ? "github" : "text";
+    format = !opts.out.empty() ? "" : gha && std::string(gha) == "true" ? "github" : "text";
   }
   format = resolve_format(format, opts.out, {"text", "json", "github", "sarif"});
   auto selected = selected_files(root, opts.paths);

@@ -198,6 +198,15 @@ TEST_CASE("validate: json, github and sarif formats")
     CHECK(r.out.find("\"startLine\": 7") != std::string::npos);
     CHECK(r.out.find("\"startColumn\": 9") != std::string::npos);
   }
+  SUBCASE("-o takes the format from the extension")
+  {
+    auto sarif = dir.path() / "out.sarif";
+    auto json = dir.path() / "out.json";
+    CHECK(run({"-C", dir.path().string(), "validate", "-o", sarif.string()}).code == 1);
+    CHECK(run({"-C", dir.path().string(), "validate", "-o", json.string()}).code == 1);
+    CHECK(read(sarif).find("\"version\": \"2.1.0\"") != std::string::npos);
+    CHECK(read(json).find("\"code\": \"E012\"") != std::string::npos);
+  }
 }
 
 TEST_CASE("validate: only the given files; --strict; usage errors")
