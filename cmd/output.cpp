@@ -2,6 +2,7 @@
 
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
+#include "lib/util/output_file.hpp"
 #include "lib/util/text.hpp"
 
 #include <algorithm>
@@ -44,7 +45,7 @@ void write_output(const std::string& text, const std::string& out_path)
     std::cout.flush();
     return;
   }
-  util::atomic_write(out_path, text);
+  util::write_output_file(out_path, text);
 }
 
 std::string render_table(const report::Table& table, const std::string& format, bool color)

@@ -13,7 +13,8 @@ namespace innov::cmd {
 std::string resolve_format(const std::string& format_flag, const std::string& out_path,
                            const std::vector<std::string>& allowed);
 
-// Writes text to stdout, or atomically to out_path (relative to the working directory).
+// Writes text to stdout, or to out_path (relative to the working directory) as
+// util::write_output_file does: a regular file replaced atomically, a device or FIFO written into.
 void write_output(const std::string& text, const std::string& out_path);
 
 // Renders a table in a --format name (text, json, csv, markdown, html).

@@ -11,6 +11,11 @@ set_tests_properties(schema_suite PROPERTIES LABELS unit)
 add_test(NAME format_check COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/format_check.sh ${CMAKE_SOURCE_DIR})
 set_tests_properties(format_check PROPERTIES SKIP_RETURN_CODE 77 LABELS unit)
 
+# Where output goes: -o into devices, FIFOs and /dev/stdout; write errors exit 4; a closed pipe exits 0.
+add_test(NAME output_targets
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/output_test.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
+set_tests_properties(output_targets PROPERTIES LABELS cli TIMEOUT 120)
+
 # The HTML report rendered by headless Chromium (skipped, exit 77, when chromium is absent).
 add_test(NAME html_report_chromium
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/html_chromium.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR})
