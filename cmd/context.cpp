@@ -77,6 +77,11 @@ fs::path find_portfolio_root(const Context& ctx)
   return refuse_escaping_folders(find_root(ctx));
 }
 
+fs::path checked_portfolio_root(const fs::path& root)
+{
+  return refuse_escaping_folders(root);
+}
+
 bool use_color(const Context& ctx, int fd)
 {
   if (ctx.color == "always") {

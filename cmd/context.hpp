@@ -22,6 +22,10 @@ struct Context {
 // The portfolio root as DESIGN.md section 2 finds it; throws UsageError when there is none.
 std::filesystem::path find_portfolio_root(const Context& ctx);
 
+// root itself when its innovations/, challenges/ and .innov do not lead outside it (EnvError
+// otherwise): for a root found another way than find_portfolio_root.
+std::filesystem::path checked_portfolio_root(const std::filesystem::path& root);
+
 // True when colour should be used on the given stream (1 stdout, 2 stderr).
 bool use_color(const Context& ctx, int fd);
 

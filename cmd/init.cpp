@@ -149,8 +149,15 @@ int run_init(const Context& ctx, const InitOptions& opts)
   fs::path dir = opts.dir;
   std::error_code ec;
   if (fs::exists(dir / store::k_config_file, ec)) {
+    if (opts.git) {
+      // An existing portfolio (a fresh clone): only (re)register the merge driver, which lives
+      // in the clone's git config and does not travel with it. Running it again changes nothing.
+      setup_git(ctx, dir);
+      return k_exit_ok;
+    }
     throw DataError("'" + (dir / store::k_config_file).string() +
-                    "' already exists: not overwriting a portfolio");
+                        "' already exists: not overwriting a portfolio",
+                    "in a clone, 'innov init --git' registers the merge driver");
   }
   std::string name = opts.name;
   if (name.empty()) {
@@ -207,7 +214,8 @@ void register_init(CLI::App& app, Context& ctx)
   sub->add_flag("--git", opts->git,
                 "Also make DIR a git repository (unless it is in one) and register innov's merge "
                 "driver in it");
-  sub->footer("Refuses to overwrite an existing portfolio (exit 1).\n\n"
+  sub->footer("Refuses to overwrite an existing portfolio (exit 1); with --git on an existing\n"
+              "portfolio (a fresh clone), only registers the merge driver, idempotently.\n\n"
               "Examples:\n"
               "  innov init innovaction\n"
               "  innov init --git innovaction\n"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The merge driver in a real git repository: a portfolio in a folder of the repository, registered
 # with `innov init --git`; two branches that each add likes, comments and a qualification to the
-# same record merge without conflict and validate; two different titles conflict, with markers.
+# same record merge without conflict and validate; two different titles conflict, with markers
+# naming the branches (and the ancestor under merge.conflictStyle=diff3); INNOV_PORTFOLIO set for
+# another portfolio does not take the merge over; `init --git` in a fresh clone registers the driver.
 # Usage: merge_driver.sh INNOV_BINARY
 set -u
 innov=$1
@@ -74,9 +76,30 @@ innov -C portfolio -q idea edit "$id" --set "title=Covoiturage solidaire"
 git commit -qam "title 2"
 check "a true conflict fails the merge" bash -c "! git merge -q --no-edit t1 2>/dev/null"
 check "the file is unmerged" test "$(git diff --name-only --diff-filter=U)" = "$file"
-check "markers around the two titles" bash -c \
-  "grep -Pzq '<<<<<<< ours\ntitle: Covoiturage solidaire\n=======\ntitle: Covoiturage inter-agences\n>>>>>>> theirs\n' '$file'"
+check "markers around the two titles, named after the branches" bash -c \
+  "grep -Pzq '<<<<<<< $main\ntitle: Covoiturage solidaire\n=======\ntitle: Covoiturage inter-agences\n>>>>>>> t1\n' '$file'"
 check "innov validate reports the conflicted file" bash -c "! innov -C portfolio validate -q 2>/dev/null"
 git merge --abort
+
+# merge.conflictStyle=diff3: the ancestor's line between the two; INNOV_PORTFOLIO pointing at
+# another portfolio is ignored by the driver.
+mkdir "$work/other" && innov init -q "$work/other"
+git config merge.conflictStyle diff3
+check "with diff3 style and INNOV_PORTFOLIO set elsewhere, the merge still conflicts" \
+  bash -c "! INNOV_PORTFOLIO='$work/other' git merge -q --no-edit t1 2>/dev/null"
+check "diff3 markers show the ancestor's title" bash -c \
+  "grep -Pzq '<<<<<<< $main\ntitle: Covoiturage solidaire\n\\|\\|\\|\\|\\|\\|\\| base\ntitle: Covoiturage entre agences\n=======\ntitle: Covoiturage inter-agences\n>>>>>>> t1\n' '$file'"
+git merge --abort
+git config --unset merge.conflictStyle
+
+# A fresh clone has the portfolio but not the driver (git config does not travel): init --git
+# registers it, twice without harm, and says so; without --git it refuses with a hint.
+git clone -q "$work/repo" "$work/clone"
+check "a fresh clone has no driver" bash -c "! git -C '$work/clone' config merge.innov.driver"
+check "init --git on the clone's portfolio registers it" innov init --git -q "$work/clone/portfolio"
+check "... again, idempotently" innov init --git -q "$work/clone/portfolio"
+check "the clone's driver is innov's" test "$(git -C "$work/clone" config --get-all merge.innov.driver)" = "innov merge-file %O %A %B %P"
+check "init without --git on a portfolio refuses with a hint" bash -c \
+  "innov init '$work/clone/portfolio' 2>&1 | grep -q 'innov init --git'"
 
 exit $fail

@@ -231,6 +231,31 @@ TEST_CASE("store::conflict_text")
   CHECK(store::conflict_text("a\n", "a\nz\n") == "a\n<<<<<<< ours\n=======\nz\n>>>>>>> theirs\n");
 }
 
+TEST_CASE("store::conflict_text with a style")
+{
+  store::ConflictStyle labels{"main", "feature/lille", "base", false};
+  SUBCASE("branch names after the markers")
+  {
+    CHECK(store::conflict_text("a\nb\n", "a\nx\n", "a\ny\n", labels) ==
+          "a\n<<<<<<< main\nx\n=======\ny\n>>>>>>> feature/lille\n");
+  }
+  SUBCASE("diff3: a run one side changed takes that side; both changed shows the ancestor")
+  {
+    labels.diff3 = true;
+    // b changed on ours only, d on theirs only, f on both differently.
+    CHECK(store::conflict_text("a\nb\nc\nd\ne\nf\ng\n", "a\nB\nc\nd\ne\nF1\ng\n",
+                               "a\nb\nc\nD\ne\nF2\ng\n", labels) ==
+          "a\nB\nc\nD\ne\n<<<<<<< main\nF1\n||||||| base\nf\n=======\nF2\n>>>>>>> "
+          "feature/lille\ng\n");
+    // Both sides added the same line; an addition at the end on one side only.
+    CHECK(store::conflict_text("a\n", "a\nz\n", "a\nz\n", labels) == "a\nz\n");
+    CHECK(store::conflict_text("a\n", "a\n", "a\nz\n", labels) == "a\nz\n");
+    // No ancestor (a file new on both sides): everything differing is one conflict.
+    CHECK(store::conflict_text("", "x\n", "y\n", labels) ==
+          "<<<<<<< main\nx\n||||||| base\n=======\ny\n>>>>>>> feature/lille\n");
+  }
+}
+
 TEST_CASE("store::merge_record_files")
 {
   TempDir dir;

@@ -33,6 +33,22 @@ std::string conflict_text(const std::string& ours, const std::string& theirs,
                           const std::string& ours_label = "ours",
                           const std::string& theirs_label = "theirs");
 
+// How conflicts are marked: the names after the markers (git passes branch names) and whether the
+// common ancestor's lines are shown too (merge.conflictStyle=diff3: `||||||| base` before
+// `=======`).
+struct ConflictStyle {
+  std::string ours = "ours";
+  std::string theirs = "theirs";
+  std::string base = "base";
+  bool diff3 = false;
+};
+
+// Conflict text in the given style: with diff3, a three-way line merge of base, ours and theirs
+// where a run of lines only one side changed takes that side and a run both changed differently
+// is shown with the ancestor's lines; without, conflict_text(ours, theirs, labels).
+std::string conflict_text(const std::string& base, const std::string& ours,
+                          const std::string& theirs, const ConflictStyle& style);
+
 struct FileMerge {
   enum class Outcome { clean, conflict, invalid };
   Outcome outcome = Outcome::clean;
@@ -47,6 +63,6 @@ struct FileMerge {
 // between conflict markers.
 FileMerge merge_record_files(const std::string& base_text, const std::string& ours_text,
                              const std::string& theirs_text, const std::filesystem::path& root,
-                             const std::string& rel);
+                             const std::string& rel, const ConflictStyle& style = {});
 
 } // namespace innov::store
