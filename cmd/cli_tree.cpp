@@ -29,6 +29,10 @@ std::string kind_for(std::string name)
       {"base", "file"},     {"ours", "file"},
       {"theirs", "file"},   {"portfolio", "dir"},
       {"dir", "dir"},       {"write", "dir"},
+      {"status", "status"}, {"kind", "kind"},
+      {"source", "source"}, {"horizon", "horizon"},
+      {"sort", "sort"},     {"metric", "metric"},
+      {"query", "term"},    {"schema", "schema"},
   };
   auto it = k_kinds.find(name);
   return it == k_kinds.end() ? std::string() : it->second;

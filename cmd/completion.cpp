@@ -3,6 +3,10 @@
 #include "cmd/cli_tree.hpp"
 #include "cmd/commands.hpp"
 #include "cmd/portfolio_view.hpp"
+#include "lib/index/query.hpp"
+#include "lib/model/lifecycle.hpp"
+#include "lib/model/query.hpp"
+#include "lib/schema/embedded.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/store/record_io.hpp"
 #include "lib/util/error.hpp"
@@ -10,12 +14,70 @@
 
 #include <iostream>
 #include <set>
+#include <yaml-cpp/yaml.h>
 
 namespace innov::cmd {
 
 namespace {
 
-const std::vector<std::string> k_kinds = {"id", "region", "theme", "challenge", "person"};
+const std::vector<std::string> k_kinds = {"id",     "region", "theme",  "challenge", "person",
+                                          "status", "kind",   "source", "horizon",   "sort",
+                                          "metric", "schema", "term"};
+
+std::vector<std::string> values_of(const Context& ctx, const std::string& kind);
+
+// An enum of innovation.schema.json (kind, source, horizon): the one definition of those values.
+std::vector<std::string> schema_enum(const std::string& property)
+{
+  for (const auto& f : schema::embedded_schemas()) {
+    if (f.name == "innovation") {
+      YAML::Node values = YAML::Load(f.text)["properties"][property]["enum"];
+      return values.as<std::vector<std::string>>();
+    }
+  }
+  return {};
+}
+
+// The values a query term may take after "FIELD:" (those known without reading records).
+std::vector<std::string> term_values(const Context& ctx, const std::string& field)
+{
+  if (field == "status") {
+    return model::state_names();
+  }
+  if (field == "kind" || field == "source" || field == "horizon") {
+    return schema_enum(field);
+  }
+  if (field == "region" || field == "theme" || field == "challenge" || field == "id") {
+    return values_of(ctx, field);
+  }
+  if (field == "author") {
+    return values_of(ctx, "person");
+  }
+  return {};
+}
+
+// Query terms: the fields ("status:", "not:") for a bare prefix, the values after "FIELD:".
+std::vector<std::string> term_candidates(const Context& ctx, const std::string& prefix)
+{
+  std::string negation = prefix.starts_with("not:") ? "not:" : "";
+  std::string rest = prefix.substr(negation.size());
+  std::vector<std::string> out;
+  auto colon = rest.find(':');
+  if (colon == std::string::npos) {
+    for (const auto& f : model::query_fields()) {
+      out.push_back(negation + f + ":");
+    }
+    if (negation.empty()) {
+      out.push_back("not:");
+    }
+    return out;
+  }
+  std::string field = rest.substr(0, colon);
+  for (const auto& v : term_values(ctx, field)) {
+    out.push_back(negation + field + ":" + v);
+  }
+  return out;
+}
 
 // Everyone a record names: author, likers, commenters, experts, sponsors, deciders.
 void add_people(const model::Innovation& r, std::set<std::string>& out)
@@ -42,6 +104,28 @@ void add_people(const model::Innovation& r, std::set<std::string>& out)
 // The values of a kind in the portfolio, sorted.
 std::vector<std::string> values_of(const Context& ctx, const std::string& kind)
 {
+  // Values known without a portfolio.
+  if (kind == "status") {
+    return model::state_names();
+  }
+  if (kind == "kind" || kind == "source" || kind == "horizon") {
+    return schema_enum(kind);
+  }
+  if (kind == "sort") {
+    std::vector<std::string> keys;
+    for (const auto& k : index::sort_fields()) {
+      keys.push_back(k);
+      keys.push_back("-" + k);
+    }
+    return keys;
+  }
+  if (kind == "schema") {
+    std::vector<std::string> names;
+    for (const auto& f : schema::embedded_schemas()) {
+      names.push_back(f.name);
+    }
+    return names;
+  }
   auto root = find_portfolio_root(ctx);
   if (kind == "id") {
     std::vector<std::string> ids;
@@ -53,9 +137,11 @@ std::vector<std::string> values_of(const Context& ctx, const std::string& kind)
   if (kind == "challenge") {
     return store::challenge_ids(root);
   }
-  if (kind == "region" || kind == "theme") {
+  if (kind == "region" || kind == "theme" || kind == "metric") {
     auto config = store::require_config(root);
-    return kind == "region" ? config.region_codes() : config.theme_codes();
+    return kind == "region"  ? config.region_codes()
+           : kind == "theme" ? config.theme_codes()
+                             : config.metric_ids();
   }
   std::set<std::string> people;
   Context quiet = ctx;
@@ -75,7 +161,7 @@ int run_complete(const Context& ctx, const std::string& kind, const std::string&
   }
   std::vector<std::string> values;
   try {
-    values = values_of(ctx, kind);
+    values = kind == "term" ? term_candidates(ctx, prefix) : values_of(ctx, kind);
   } catch (const std::exception&) {
     return k_exit_ok; // outside a portfolio, or an unreadable one: nothing to offer
   }
@@ -116,7 +202,7 @@ void register_completion(CLI::App& app, Context& ctx)
   auto prefix = std::make_shared<std::string>();
   auto* complete = app.add_subcommand("__complete", "Values for completion scripts");
   complete->group("");
-  complete->add_option("KIND", *kind, "id, region, theme, challenge or person")->required();
+  complete->add_option("KIND", *kind, util::join(k_kinds, ", "))->required();
   complete->add_option("PREFIX", *prefix, "Only values starting with it");
   complete->callback([kind, prefix, &ctx] {
     ctx.run = [kind, prefix, &ctx] { return run_complete(ctx, *kind, *prefix); };

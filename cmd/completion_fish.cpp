@@ -162,7 +162,9 @@ function __innov_dynamic
             end
         end
     end
-    innov $dir __complete $argv[1] (commandline -ct) 2>/dev/null
+    # --opt=value: the value alone is the prefix (fish matches candidates against it)
+    set -l cur (string replace -r -- "^--[^=]*=" "" (commandline -ct))
+    innov $dir __complete $argv[1] "$cur" 2>/dev/null
 end
 
 complete -c innov -f

@@ -68,7 +68,7 @@ void register_schema(CLI::App& app, Context& ctx)
   auto opts = std::make_shared<SchemaOptions>();
   auto* sub = app.add_subcommand(
       "schema", "Print an embedded JSON schema, list them, or write them to a folder");
-  sub->add_option("NAME", opts->name,
+  sub->add_option("SCHEMA", opts->name,
                   "Schema name: portfolio, innovation or challenge (default: all)");
   auto* write =
       sub->add_option(

@@ -54,7 +54,7 @@ _innov_options() {
     "export") echo "-h --help -o --output" ;;
     "completion") echo "-h --help" ;;
     "schema") echo "-h --help --write" ;;
-    "merge-file") echo "-h --help" ;;
+    "merge-file") echo "-h --help --ours-label --theirs-label --base-label --conflict-style" ;;
   esac
 }
 
@@ -110,12 +110,12 @@ _innov_option_value() {
     "idea withdraw|--by") echo "@person" ;;
     "idea withdraw|--at") echo "@any" ;;
     "idea withdraw|--format") echo "choices:text,json" ;;
-    "idea list|--status") echo "@any" ;;
-    "idea list|--kind") echo "@any" ;;
+    "idea list|--status") echo "@status" ;;
+    "idea list|--kind") echo "@kind" ;;
     "idea list|--region") echo "@region" ;;
     "idea list|--theme") echo "@theme" ;;
-    "idea list|--source") echo "@any" ;;
-    "idea list|--sort") echo "@any" ;;
+    "idea list|--source") echo "@source" ;;
+    "idea list|--sort") echo "@sort" ;;
     "idea list|--limit") echo "@any" ;;
     "idea list|--format") echo "@any" ;;
     "idea list|-o") echo "@file" ;;
@@ -176,7 +176,7 @@ _innov_option_value() {
     "generalize rollout|--at") echo "@any" ;;
     "generalize rollout|--format") echo "choices:text,json" ;;
     "generalize realize|--period") echo "@any" ;;
-    "generalize realize|--metric") echo "@any" ;;
+    "generalize realize|--metric") echo "@metric" ;;
     "generalize realize|--amount") echo "@any" ;;
     "generalize realize|--region") echo "@region" ;;
     "generalize realize|--by") echo "@person" ;;
@@ -244,6 +244,10 @@ _innov_option_value() {
     "export|-o") echo "@file" ;;
     "export|--output") echo "@file" ;;
     "schema|--write") echo "@dir" ;;
+    "merge-file|--ours-label") echo "@any" ;;
+    "merge-file|--theirs-label") echo "@any" ;;
+    "merge-file|--base-label") echo "@any" ;;
+    "merge-file|--conflict-style") echo "choices:merge,diff3" ;;
   esac
 }
 
@@ -260,7 +264,7 @@ _innov_positional() {
     "idea unlike") kinds=(@id) ;;
     "idea merge") kinds=(@id) ;;
     "idea withdraw") kinds=(@id) ;;
-    "idea list") kinds=(@any); many=1 ;;
+    "idea list") kinds=(@term); many=1 ;;
     "idea show") kinds=(@id) ;;
     "idea similar") kinds=(@id) ;;
     "qualify") kinds=(@id) ;;
@@ -273,11 +277,11 @@ _innov_positional() {
     "generalize rollout") kinds=(@id) ;;
     "generalize realize") kinds=(@id) ;;
     "search") kinds=(@any); many=1 ;;
-    "sql") kinds=(@any) ;;
+    "sql") kinds=(@term) ;;
     "import") kinds=(choices:csv @file) ;;
-    "export") kinds=(choices:csv,json @any); many=1 ;;
+    "export") kinds=(choices:csv,json @term); many=1 ;;
     "completion") kinds=(choices:bash,zsh,fish) ;;
-    "schema") kinds=(@any) ;;
+    "schema") kinds=(@schema) ;;
     "merge-file") kinds=(@file @file @file @file) ;;
   esac
   if (( $2 < ${#kinds[@]} )); then

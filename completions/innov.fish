@@ -19,7 +19,7 @@ end
 # Whether option $argv[2] of command path $argv[1] takes a value.
 function __innov_takes_value
     switch "$argv[1]|$argv[2]"
-        case '|-C' '|--portfolio' '|--color' 'init|--name' 'validate|--format' 'validate|-o' 'validate|--output' 'idea new|--title' 'idea new|--kind' 'idea new|--summary' 'idea new|--description' 'idea new|--description-file' 'idea new|--author' 'idea new|--region' 'idea new|--unit' 'idea new|--theme' 'idea new|--source' 'idea new|--challenge' 'idea new|--horizon' 'idea new|--created' 'idea new|--external-ref' 'idea new|--estimate' 'idea new|--by' 'idea new|--at' 'idea new|--format' 'idea edit|--set' 'idea edit|--add' 'idea edit|--remove' 'idea edit|--by' 'idea edit|--at' 'idea edit|--format' 'idea comment|--author' 'idea comment|--text' 'idea comment|--by' 'idea comment|--at' 'idea comment|--format' 'idea like|--by' 'idea like|--at' 'idea like|--format' 'idea unlike|--by' 'idea unlike|--at' 'idea unlike|--format' 'idea merge|--into' 'idea merge|--by' 'idea merge|--at' 'idea merge|--format' 'idea withdraw|--by' 'idea withdraw|--at' 'idea withdraw|--format' 'idea list|--status' 'idea list|--kind' 'idea list|--region' 'idea list|--theme' 'idea list|--source' 'idea list|--sort' 'idea list|--limit' 'idea list|--format' 'idea list|-o' 'idea list|--output' 'idea show|--format' 'idea similar|--text' 'idea similar|--limit' 'idea similar|--format' 'idea similar|-o' 'idea similar|--output' 'qualify|--expert' 'qualify|--region' 'qualify|--score' 'qualify|--decision' 'qualify|--rationale' 'qualify|--by' 'qualify|--at' 'qualify|--format' 'poc plan|--format' 'poc plan|--territory' 'poc plan|--start' 'poc plan|--end' 'poc plan|--sponsor' 'poc plan|--budget' 'poc plan|--kpi' 'poc plan|--poc-id' 'poc plan|--by' 'poc plan|--at' 'poc start|--by' 'poc start|--at' 'poc start|--format' 'poc measure|--kpi' 'poc measure|--spent' 'poc measure|--by' 'poc measure|--at' 'poc measure|--format' 'poc close|--outcome' 'poc close|--lessons' 'poc close|--by' 'poc close|--at' 'poc close|--format' 'poc list|--format' 'poc list|-o' 'poc list|--output' 'generalize|--decision' 'generalize|--scope' 'generalize|--wave' 'generalize|--projected' 'generalize|--rationale' 'generalize|--override' 'generalize|--by' 'generalize|--at' 'generalize|--format' 'generalize check|--format' 'generalize rollout|--region' 'generalize rollout|--done' 'generalize rollout|--by' 'generalize rollout|--at' 'generalize rollout|--format' 'generalize realize|--period' 'generalize realize|--metric' 'generalize realize|--amount' 'generalize realize|--region' 'generalize realize|--by' 'generalize realize|--at' 'generalize realize|--format' 'report funnel|--from' 'report funnel|--to' 'report funnel|--as-of' 'report funnel|--by' 'report funnel|--period' 'report funnel|--format' 'report funnel|-o' 'report funnel|--output' 'report value|--from' 'report value|--to' 'report value|--as-of' 'report value|--by' 'report value|--period' 'report value|--top' 'report value|--format' 'report value|-o' 'report value|--output' 'report pipeline|--from' 'report pipeline|--to' 'report pipeline|--as-of' 'report pipeline|--format' 'report pipeline|-o' 'report pipeline|--output' 'report participation|--from' 'report participation|--to' 'report participation|--as-of' 'report participation|--by' 'report participation|--period' 'report participation|--format' 'report participation|-o' 'report participation|--output' 'report cycle-time|--from' 'report cycle-time|--to' 'report cycle-time|--as-of' 'report cycle-time|--format' 'report cycle-time|-o' 'report cycle-time|--output' 'report regions|--from' 'report regions|--to' 'report regions|--as-of' 'report regions|--format' 'report regions|-o' 'report regions|--output' 'report review|--from' 'report review|--to' 'report review|--as-of' 'report review|--format' 'report review|-o' 'report review|--output' 'search|--limit' 'search|--format' 'search|-o' 'search|--output' 'sql|--format' 'sql|-o' 'sql|--output' 'index|--format' 'import|--map' 'import|--delimiter' 'export|-o' 'export|--output' 'schema|--write'
+        case '|-C' '|--portfolio' '|--color' 'init|--name' 'validate|--format' 'validate|-o' 'validate|--output' 'idea new|--title' 'idea new|--kind' 'idea new|--summary' 'idea new|--description' 'idea new|--description-file' 'idea new|--author' 'idea new|--region' 'idea new|--unit' 'idea new|--theme' 'idea new|--source' 'idea new|--challenge' 'idea new|--horizon' 'idea new|--created' 'idea new|--external-ref' 'idea new|--estimate' 'idea new|--by' 'idea new|--at' 'idea new|--format' 'idea edit|--set' 'idea edit|--add' 'idea edit|--remove' 'idea edit|--by' 'idea edit|--at' 'idea edit|--format' 'idea comment|--author' 'idea comment|--text' 'idea comment|--by' 'idea comment|--at' 'idea comment|--format' 'idea like|--by' 'idea like|--at' 'idea like|--format' 'idea unlike|--by' 'idea unlike|--at' 'idea unlike|--format' 'idea merge|--into' 'idea merge|--by' 'idea merge|--at' 'idea merge|--format' 'idea withdraw|--by' 'idea withdraw|--at' 'idea withdraw|--format' 'idea list|--status' 'idea list|--kind' 'idea list|--region' 'idea list|--theme' 'idea list|--source' 'idea list|--sort' 'idea list|--limit' 'idea list|--format' 'idea list|-o' 'idea list|--output' 'idea show|--format' 'idea similar|--text' 'idea similar|--limit' 'idea similar|--format' 'idea similar|-o' 'idea similar|--output' 'qualify|--expert' 'qualify|--region' 'qualify|--score' 'qualify|--decision' 'qualify|--rationale' 'qualify|--by' 'qualify|--at' 'qualify|--format' 'poc plan|--format' 'poc plan|--territory' 'poc plan|--start' 'poc plan|--end' 'poc plan|--sponsor' 'poc plan|--budget' 'poc plan|--kpi' 'poc plan|--poc-id' 'poc plan|--by' 'poc plan|--at' 'poc start|--by' 'poc start|--at' 'poc start|--format' 'poc measure|--kpi' 'poc measure|--spent' 'poc measure|--by' 'poc measure|--at' 'poc measure|--format' 'poc close|--outcome' 'poc close|--lessons' 'poc close|--by' 'poc close|--at' 'poc close|--format' 'poc list|--format' 'poc list|-o' 'poc list|--output' 'generalize|--decision' 'generalize|--scope' 'generalize|--wave' 'generalize|--projected' 'generalize|--rationale' 'generalize|--override' 'generalize|--by' 'generalize|--at' 'generalize|--format' 'generalize check|--format' 'generalize rollout|--region' 'generalize rollout|--done' 'generalize rollout|--by' 'generalize rollout|--at' 'generalize rollout|--format' 'generalize realize|--period' 'generalize realize|--metric' 'generalize realize|--amount' 'generalize realize|--region' 'generalize realize|--by' 'generalize realize|--at' 'generalize realize|--format' 'report funnel|--from' 'report funnel|--to' 'report funnel|--as-of' 'report funnel|--by' 'report funnel|--period' 'report funnel|--format' 'report funnel|-o' 'report funnel|--output' 'report value|--from' 'report value|--to' 'report value|--as-of' 'report value|--by' 'report value|--period' 'report value|--top' 'report value|--format' 'report value|-o' 'report value|--output' 'report pipeline|--from' 'report pipeline|--to' 'report pipeline|--as-of' 'report pipeline|--format' 'report pipeline|-o' 'report pipeline|--output' 'report participation|--from' 'report participation|--to' 'report participation|--as-of' 'report participation|--by' 'report participation|--period' 'report participation|--format' 'report participation|-o' 'report participation|--output' 'report cycle-time|--from' 'report cycle-time|--to' 'report cycle-time|--as-of' 'report cycle-time|--format' 'report cycle-time|-o' 'report cycle-time|--output' 'report regions|--from' 'report regions|--to' 'report regions|--as-of' 'report regions|--format' 'report regions|-o' 'report regions|--output' 'report review|--from' 'report review|--to' 'report review|--as-of' 'report review|--format' 'report review|-o' 'report review|--output' 'search|--limit' 'search|--format' 'search|-o' 'search|--output' 'sql|--format' 'sql|-o' 'sql|--output' 'index|--format' 'import|--map' 'import|--delimiter' 'export|-o' 'export|--output' 'schema|--write' 'merge-file|--ours-label' 'merge-file|--theirs-label' 'merge-file|--base-label' 'merge-file|--conflict-style'
             return 0
     end
     return 1
@@ -72,7 +72,9 @@ function __innov_dynamic
             end
         end
     end
-    innov $dir __complete $argv[1] (commandline -ct) 2>/dev/null
+    # --opt=value: the value alone is the prefix (fish matches candidates against it)
+    set -l cur (string replace -r -- "^--[^=]*=" "" (commandline -ct))
+    innov $dir __complete $argv[1] "$cur" 2>/dev/null
 end
 
 complete -c innov -f
@@ -181,15 +183,16 @@ complete -c innov -n '__innov_at \'idea withdraw\'' -l dry-run -d 'Show the chan
 complete -c innov -n '__innov_at \'idea withdraw\'' -l format -x -a 'text json' -d 'Output: text or json (the record as written)'
 complete -c innov -n '__innov_at \'idea withdraw\'' -a '(__innov_dynamic id)' -d 'ID'
 complete -c innov -n '__innov_at \'idea list\'' -s h -l help -d 'Print this help message and exit'
-complete -c innov -n '__innov_at \'idea list\'' -l status -x -d 'Only this status (repeatable)'
-complete -c innov -n '__innov_at \'idea list\'' -l kind -x -d 'Only this kind (repeatable)'
+complete -c innov -n '__innov_at \'idea list\'' -l status -x -a '(__innov_dynamic status)' -d 'Only this status (repeatable)'
+complete -c innov -n '__innov_at \'idea list\'' -l kind -x -a '(__innov_dynamic kind)' -d 'Only this kind (repeatable)'
 complete -c innov -n '__innov_at \'idea list\'' -l region -x -a '(__innov_dynamic region)' -d 'Only this region (repeatable)'
 complete -c innov -n '__innov_at \'idea list\'' -l theme -x -a '(__innov_dynamic theme)' -d 'Only this theme (repeatable)'
-complete -c innov -n '__innov_at \'idea list\'' -l source -x -d 'Only this source (repeatable)'
-complete -c innov -n '__innov_at \'idea list\'' -l sort -x -d 'id, created, title, status, region or likes; -FIELD descending'
+complete -c innov -n '__innov_at \'idea list\'' -l source -x -a '(__innov_dynamic source)' -d 'Only this source (repeatable)'
+complete -c innov -n '__innov_at \'idea list\'' -l sort -x -a '(__innov_dynamic sort)' -d 'id, created, title, status, region or likes; -FIELD descending'
 complete -c innov -n '__innov_at \'idea list\'' -l limit -x -d 'At most N records'
 complete -c innov -n '__innov_at \'idea list\'' -l format -x -d 'text, json, csv or markdown'
 complete -c innov -n '__innov_at \'idea list\'' -s o -l output -r -F -d 'Write to FILE (format from the extension)'
+complete -c innov -n '__innov_at \'idea list\'' -a '(__innov_dynamic term)' -d 'QUERY'
 complete -c innov -n '__innov_at \'idea show\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'idea show\'' -l format -x -a 'text json yaml' -d 'text, json or yaml (the file itself)'
 complete -c innov -n '__innov_at \'idea show\'' -a '(__innov_dynamic id)' -d 'ID'
@@ -283,7 +286,7 @@ complete -c innov -n '__innov_at \'generalize rollout\'' -l format -x -a 'text j
 complete -c innov -n '__innov_at \'generalize rollout\'' -a '(__innov_dynamic id)' -d 'ID'
 complete -c innov -n '__innov_at \'generalize realize\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'generalize realize\'' -l period -x -d '2016, 2016-Q3 or 2016-07'
-complete -c innov -n '__innov_at \'generalize realize\'' -l metric -x -d 'A value metric of innov.yaml'
+complete -c innov -n '__innov_at \'generalize realize\'' -l metric -x -a '(__innov_dynamic metric)' -d 'A value metric of innov.yaml'
 complete -c innov -n '__innov_at \'generalize realize\'' -l amount -x -d 'The amount, in the metric\'s unit'
 complete -c innov -n '__innov_at \'generalize realize\'' -l region -x -a '(__innov_dynamic region)' -d 'Where it was realized'
 complete -c innov -n '__innov_at \'generalize realize\'' -l by -x -a '(__innov_dynamic person)' -d 'Who acts (default: $INNOV_USER, then $USER)'
@@ -355,6 +358,7 @@ complete -c innov -n '__innov_at \'search\'' -s o -l output -r -F -d 'Write to F
 complete -c innov -n '__innov_at \'sql\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'sql\'' -l format -x -d 'text, json, csv or markdown'
 complete -c innov -n '__innov_at \'sql\'' -s o -l output -r -F -d 'Write to FILE (format from the extension)'
+complete -c innov -n '__innov_at \'sql\'' -a '(__innov_dynamic term)' -d 'QUERY'
 complete -c innov -n '__innov_at \'index\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'index\'' -l rebuild -d 'Drop everything and parse every file again'
 complete -c innov -n '__innov_at \'index\'' -l stats -d 'Print files, records, errors, time spent and cache size'
@@ -369,11 +373,17 @@ complete -c innov -n '__innov_at \'import\'' -F -d 'FILE'
 complete -c innov -n '__innov_at \'export\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'export\'' -s o -l output -r -F -d 'Write to FILE instead of stdout'
 complete -c innov -n '__innov_at \'export\'' -a 'csv json' -d 'FORMAT'
+complete -c innov -n '__innov_at \'export\'' -a '(__innov_dynamic term)' -d 'QUERY'
 complete -c innov -n '__innov_at \'completion\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'completion\'' -a 'bash zsh fish' -d 'SHELL'
 complete -c innov -n '__innov_at \'schema\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'schema\'' -l write -x -a '(__fish_complete_directories)' -d 'Write the schemas as NAME.schema.json files into DIR (default: the portfolio\'s .innov/schemas, where the editor settings of \'innov init\' look)'
+complete -c innov -n '__innov_at \'schema\'' -a '(__innov_dynamic schema)' -d 'SCHEMA'
 complete -c innov -n '__innov_at \'merge-file\'' -s h -l help -d 'Print this help message and exit'
+complete -c innov -n '__innov_at \'merge-file\'' -l ours-label -x -d 'Name after <<<<<<< (git 2.44+: %X; default: the branch HEAD is on)'
+complete -c innov -n '__innov_at \'merge-file\'' -l theirs-label -x -d 'Name after >>>>>>> (git 2.44+: %Y; default: the branch being merged)'
+complete -c innov -n '__innov_at \'merge-file\'' -l base-label -x -d 'Name after ||||||| (git 2.44+: %S)'
+complete -c innov -n '__innov_at \'merge-file\'' -l conflict-style -x -a 'merge diff3' -d 'merge or diff3 (default: git\'s merge.conflictStyle)'
 complete -c innov -n '__innov_at \'merge-file\'' -F -d 'BASE'
 complete -c innov -n '__innov_at \'merge-file\'' -F -d 'OURS'
 complete -c innov -n '__innov_at \'merge-file\'' -F -d 'THEIRS'

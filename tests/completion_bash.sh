@@ -58,6 +58,15 @@ expect "mobilite-2016" innov idea new --challenge m
 expect "expert-hdf-2" innov qualify k3m9 --expert exp
 expect "csv json" innov export ""
 expect "" innov qualify k3m9xa2q --rationale ""
+# Enumerated values: statuses, kinds, sources, sort keys, metrics, schema names, query terms.
+expect "qualified" innov idea list --status q
+expect "idea practice" innov idea list --kind ""
+expect "challenge citizen" innov idea list --source c
+expect "likes" innov idea list --sort "l"
+expect "hours_saved" innov generalize realize k3m9 --metric h
+expect "innovation" innov schema i
+expect "status:" innov idea list sta
+expect "status:qualified" innov idea list status:q
 cd /
 expect "k3m9xa2q" innov -C "$work/p" idea show k
 expect "k3m9xa2q" innov --portfolio "$work/p" poc start k

@@ -25,11 +25,13 @@ set_tests_properties(html_report_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT
 # (skipped, exit 77, when the shell is absent).
 add_test(NAME completion_bash
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/completion_bash.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
+add_test(NAME completion_fish
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/completion_fish.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
 add_test(NAME completion_zsh_syntax
   COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/completion_syntax.sh zsh ${CMAKE_SOURCE_DIR}/completions/_innov)
 add_test(NAME completion_fish_syntax
   COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/completion_syntax.sh fish ${CMAKE_SOURCE_DIR}/completions/innov.fish)
-set_tests_properties(completion_bash completion_zsh_syntax completion_fish_syntax PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
+set_tests_properties(completion_bash completion_fish completion_zsh_syntax completion_fish_syntax PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 
 # The merge driver in a real git repository: branches merge semantically, true conflicts get markers.
 add_test(NAME merge_driver_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/merge_driver.sh $<TARGET_FILE:innov>)
