@@ -23,6 +23,8 @@ std::string resolve_format(const std::string& format_flag, const std::string& ou
       ext = "html";
     } else if (ext == "txt") {
       ext = "text";
+    } else if (ext == "xml") {
+      ext = "junit";
     }
     if (std::find(allowed.begin(), allowed.end(), ext) != allowed.end()) {
       format = ext;

@@ -71,7 +71,7 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
     const char* gha = std::getenv("GITHUB_ACTIONS");
     format = !opts.out.empty() ? "" : gha && std::string(gha) == "true" ? "github" : "text";
   }
-  format = resolve_format(format, opts.out, {"text", "json", "github", "sarif"});
+  format = resolve_format(format, opts.out, {"text", "json", "github", "sarif", "junit", "gitlab"});
   auto selected = selected_files(root, opts.paths);
 
   util::Diagnostics all;
@@ -110,6 +110,18 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
     write_output(report::render_diagnostics_github(diags), opts.out);
   } else if (format == "sarif") {
     write_output(report::render_diagnostics_sarif(diags), opts.out);
+  } else if (format == "junit") {
+    std::vector<std::string> checked;
+    util::Diagnostics ignore;
+    for (const auto& rel : store::list_record_files(root, ignore)) {
+      if (is_selected(selected, rel)) {
+        checked.push_back(rel);
+      }
+    }
+    checked.push_back(std::string(store::k_config_file));
+    write_output(report::render_diagnostics_junit(diags, checked), opts.out);
+  } else if (format == "gitlab") {
+    write_output(report::render_diagnostics_gitlab(diags), opts.out);
   } else {
     std::string text = report::render_diagnostics_text(diags, root, use_color(ctx, STDERR_FILENO));
     if (opts.out.empty()) {
@@ -141,8 +153,9 @@ void register_validate(CLI::App& app, Context& ctx)
   sub->add_option("PATH", opts->paths,
                   "Only these files or folders (default: the whole portfolio)");
   sub->add_option("--format", opts->format,
-                  "text, json, github, sarif or auto (github when GITHUB_ACTIONS=true)")
-      ->check(CLI::IsMember({"auto", "text", "json", "github", "sarif"}));
+                  "text, json, github, sarif, junit, gitlab or auto (github when "
+                  "GITHUB_ACTIONS=true)")
+      ->check(CLI::IsMember({"auto", "text", "json", "github", "sarif", "junit", "gitlab"}));
   sub->add_option("-o,--output", opts->out,
                   "Write to FILE instead of stdout (format from the extension)");
   sub->add_flag("--strict", opts->strict, "Warnings fail too (exit 1)");

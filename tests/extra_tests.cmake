@@ -16,6 +16,11 @@ add_test(NAME output_targets
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/output_test.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR})
 set_tests_properties(output_targets PROPERTIES LABELS cli TIMEOUT 120)
 
+# validate --format junit and gitlab against their schemas (xmllint; ajv-cli for the JSON).
+add_test(NAME ci_formats
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/ci_formats/run.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/npm)
+set_tests_properties(ci_formats PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
+
 # The HTML report rendered by headless Chromium (skipped, exit 77, when chromium is absent).
 add_test(NAME html_report_chromium
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/html_chromium.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR})

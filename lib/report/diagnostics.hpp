@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace innov::report {
 
@@ -30,5 +31,14 @@ std::string render_diagnostics_github(const util::Diagnostics& diags);
 
 // SARIF 2.1.0 with one run, the codes as rule ids, line/column regions.
 std::string render_diagnostics_sarif(const util::Diagnostics& diags);
+
+// JUnit XML: one testcase per file checked (files, plus any path a diagnostic names), a <failure>
+// per error, warnings in <system-out>. For GitLab's, Jenkins' and Azure's test reports.
+std::string render_diagnostics_junit(const util::Diagnostics& diags,
+                                     const std::vector<std::string>& files);
+
+// GitLab Code Quality JSON: [{description, check_name, fingerprint, severity, location{path,
+// lines{begin}}}], errors "major", warnings "minor"; the fingerprint is stable across runs.
+std::string render_diagnostics_gitlab(const util::Diagnostics& diags);
 
 } // namespace innov::report
