@@ -65,7 +65,7 @@ _innov_option_value() {
     "|--portfolio") echo "@dir" ;;
     "|--color") echo "choices:auto,always,never" ;;
     "init|--name") echo "@any" ;;
-    "validate|--format") echo "choices:auto,text,json,github,sarif" ;;
+    "validate|--format") echo "choices:auto,text,json,github,sarif,junit,gitlab" ;;
     "validate|-o") echo "@file" ;;
     "validate|--output") echo "@file" ;;
     "idea new|--title") echo "@any" ;;

@@ -104,7 +104,7 @@ complete -c innov -n '__innov_at \'init\'' -l name -x -d 'Portfolio name (defaul
 complete -c innov -n '__innov_at \'init\'' -l git -d 'Also make DIR a git repository (unless it is in one) and register innov\'s merge driver in it'
 complete -c innov -n '__innov_at \'init\'' -a '(__fish_complete_directories)' -d 'DIR'
 complete -c innov -n '__innov_at \'validate\'' -s h -l help -d 'Print this help message and exit'
-complete -c innov -n '__innov_at \'validate\'' -l format -x -a 'auto text json github sarif' -d 'text, json, github, sarif or auto (github when GITHUB_ACTIONS=true)'
+complete -c innov -n '__innov_at \'validate\'' -l format -x -a 'auto text json github sarif junit gitlab' -d 'text, json, github, sarif, junit, gitlab or auto (github when GITHUB_ACTIONS=true)'
 complete -c innov -n '__innov_at \'validate\'' -s o -l output -r -F -d 'Write to FILE instead of stdout (format from the extension)'
 complete -c innov -n '__innov_at \'validate\'' -l strict -d 'Warnings fail too (exit 1)'
 complete -c innov -n '__innov_at \'validate\'' -F -d 'PATH'
