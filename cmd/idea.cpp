@@ -348,7 +348,7 @@ void register_idea(CLI::App& app, Context& ctx)
             message = "merged " + recs[0].id + " into " + recs[1].id + " (" +
                       count_of(recs[1].likes.size(), "like") + ")";
           },
-          m->flags.dry_run);
+          m->flags.dry_run, warn_printer());
       return report_change(ctx, m->flags, changes, message);
     };
   });

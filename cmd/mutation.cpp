@@ -5,6 +5,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/id.hpp"
 #include "lib/util/text.hpp"
+#include "lib/util/utf8.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -82,6 +83,13 @@ int report_change(const Context& ctx, const MutationFlags& flags,
   return 0;
 }
 
+std::function<void(const std::string&)> warn_printer()
+{
+  return [](const std::string& message) {
+    std::cerr << "innov: warning: " << util::printable(message) << "\n";
+  };
+}
+
 int mutate_one(const Context& ctx, const MutationFlags& flags, const std::string& id,
                const std::function<std::string(model::Innovation&, const model::Config&)>& change)
 {
@@ -93,7 +101,7 @@ int mutate_one(const Context& ctx, const MutationFlags& flags, const std::string
       [&](std::vector<model::Innovation>& recs, const model::Config& config) {
         message = change(recs[0], config);
       },
-      flags.dry_run);
+      flags.dry_run, warn_printer());
   return report_change(ctx, flags, changes, message);
 }
 

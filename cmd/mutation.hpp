@@ -38,6 +38,10 @@ int report_change(const Context& ctx, const MutationFlags& flags,
                   const std::vector<store::Change>& changes, const std::string& message);
 
 // Runs a change on the record `id` (or prefix) and reports it; change returns the one-line message.
+// What mutate_records calls with a warning: prints "innov: warning: ..." on stderr (even with -q:
+// a comment about to be lost is never silent).
+std::function<void(const std::string&)> warn_printer();
+
 int mutate_one(const Context& ctx, const MutationFlags& flags, const std::string& id,
                const std::function<std::string(model::Innovation&, const model::Config&)>& change);
 

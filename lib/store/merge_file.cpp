@@ -1,4 +1,5 @@
 // Merging the three texts of a record file: parse, merge, check, or leave conflict markers.
+#include "lib/store/comments.hpp"
 #include "lib/store/load.hpp"
 #include "lib/store/merge.hpp"
 #include "lib/store/portfolio.hpp"
@@ -255,7 +256,15 @@ FileMerge merge_record_files(const std::string& base_text, const std::string& ou
         conflict_text(base_canonical, canonical_text(*ours), canonical_text(*theirs), style);
     return result;
   }
-  result.text = std::move(text);
+  // Our side's comments stay (theirs are kept by git only where they merged as lines: the driver
+  // writes canonical YAML from the records, so it carries the comments of OURS, the file in the
+  // work tree).
+  auto kept = keep_comments(ours_text, text);
+  for (const auto& lost : kept.lost) {
+    result.messages.push_back("warning: " + rel + ":" + std::to_string(lost.line) + ": comment '" +
+                              lost.text + "' cannot be kept");
+  }
+  result.text = std::move(kept.text);
   return result;
 }
 

@@ -1,5 +1,6 @@
 #include "lib/store/record_io.hpp"
 
+#include "lib/store/comments.hpp"
 #include "lib/store/load.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/store/record_checks.hpp"
@@ -126,7 +127,7 @@ void validate_text(const fs::path& root, const std::string& rel, const std::stri
 std::vector<Change> mutate_records(
     const fs::path& root, const std::vector<std::string>& rels,
     const std::function<void(std::vector<model::Innovation>&, const model::Config&)>& change,
-    bool dry_run)
+    bool dry_run, const std::function<void(const std::string&)>& warn)
 {
   model::Config config = require_config(root);
   CheckContext ctx = check_context(root, config);
@@ -155,7 +156,14 @@ std::vector<Change> mutate_records(
   for (std::size_t i = 0; i < rels.size(); ++i) {
     std::string after = canonical_text(recs[i]);
     validate_text(root, rels[i], after, ctx, recs[i]);
-    out.push_back({rels[i], befores[i], after, recs[i]});
+    auto kept = keep_comments(befores[i], after);
+    for (const auto& lost : kept.lost) {
+      if (warn) {
+        warn(rels[i] + ":" + std::to_string(lost.line) + ": comment '" + lost.text +
+             "' cannot be kept (comments on their own line before a key or an item are kept)");
+      }
+    }
+    out.push_back({rels[i], befores[i], kept.text, recs[i]});
   }
   if (!dry_run) {
     for (auto it = out.rbegin(); it != out.rend(); ++it) {

@@ -34,10 +34,12 @@ struct Change {
 // of rels first; all under the portfolio lock. Returns the changes in the order of rels. Name first
 // the record whose change completes the operation (merge: the duplicate): a command killed between
 // two writes leaves it unchanged, and can be run again.
+// Comments of the files are kept (store::keep_comments); one that cannot be is passed to `warn`
+// ("innovations/2016/x.yaml:3: comment '# ...' cannot be kept: ...") before anything is written.
 std::vector<Change> mutate_records(
     const fs::path& root, const std::vector<std::string>& rels,
     const std::function<void(std::vector<model::Innovation>&, const model::Config&)>& change,
-    bool dry_run);
+    bool dry_run, const std::function<void(const std::string&)>& warn = nullptr);
 
 // Writes a new record (its id generated when empty) after validating it.
 Change create_record(const fs::path& root, model::Innovation rec, bool dry_run);

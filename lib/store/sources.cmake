@@ -1,6 +1,7 @@
 # Sources of lib/store (namespace innov::store).
 # List files as ${CMAKE_CURRENT_LIST_DIR}/name.cpp.
 target_sources(innov_lib PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/comments.cpp
   ${CMAKE_CURRENT_LIST_DIR}/load.cpp
   ${CMAKE_CURRENT_LIST_DIR}/plain_yaml.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_fast.cpp
