@@ -3,6 +3,7 @@
 #include "cmd/mutation.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
+#include "lib/report/poc_list.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
@@ -71,39 +72,7 @@ int run_list(const Context& ctx, const std::string& format_flag, const std::stri
 {
   std::string format = resolve_format(format_flag, out, {"text", "json", "csv", "markdown"});
   auto view = open_view(ctx);
-  util::Date today = util::today();
-  report::Table t;
-  t.columns = {{"id"},    {"poc"}, {"status"},          {"format"},
-               {"start"}, {"end"}, {"days_left", true}, {"territory"},
-               {"title"}};
-  std::vector<std::pair<std::string, std::vector<report::Cell>>> rows;
-  for (const auto& r : view.portfolio.records) {
-    if (r.status != "poc-planned" && r.status != "poc-running") {
-      continue;
-    }
-    const model::Poc* p = r.last_poc();
-    if (!p) {
-      continue;
-    }
-    std::string start = p->started.empty() ? p->planned_start : p->started;
-    report::Cell left = report::Cell::none();
-    if (auto end = util::parse_date(p->planned_end)) {
-      long days = util::days_between(today, *end);
-      left = report::Cell{days < 0 ? fmt::format("{} overdue", -days) : std::to_string(days),
-                          static_cast<double>(days), false};
-    }
-    rows.push_back(
-        {p->planned_end + r.id,
-         {report::Cell::str(r.id), report::Cell::str(p->id),
-          report::Cell::str(r.status == "poc-running" ? "running" : "planned"),
-          report::Cell::str(p->format), report::Cell::str(start), report::Cell::str(p->planned_end),
-          left, report::Cell::str(util::join(p->territory, ", ")), report::Cell::str(r.title)}});
-  }
-  std::sort(rows.begin(), rows.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& r : rows) {
-    t.add_row(std::move(r.second));
-  }
+  report::Table t = report::poc_list(view.portfolio.records, util::today());
   write_output(render_table(t, format, out.empty() && use_color(ctx, STDOUT_FILENO)), out);
   return 0;
 }

@@ -3,7 +3,6 @@
 #include "lib/util/error.hpp"
 
 #include <iostream>
-#include <set>
 #include <unistd.h>
 
 namespace innov::cmd {
@@ -87,30 +86,7 @@ PortfolioView open_view(const Context& ctx, index::Decode what)
   if (ctx.no_cache) {
     util::Diagnostics diags;
     v.portfolio = store::load_portfolio(v.root, diags);
-    std::set<std::string> bad;
-    for (const auto& d : diags) {
-      if (d.severity == util::Severity::error && d.code != "E021" && d.code != "E024") {
-        bad.insert(d.path);
-      }
-    }
-    // Files with errors are left out, and the same id twice: the first file keeps it, as in the
-    // index.
-    std::set<std::string> seen;
-    std::vector<model::Innovation> kept;
-    std::size_t dropped = 0;
-    for (std::size_t i = 0; i < v.portfolio.records.size(); ++i) {
-      auto& r = v.portfolio.records[i];
-      if (bad.count(v.portfolio.record_paths[i])) {
-        continue;
-      }
-      if (seen.insert(r.id).second) {
-        kept.push_back(std::move(r));
-      } else {
-        ++dropped;
-      }
-    }
-    v.portfolio.records = std::move(kept);
-    v.invalid_files = bad.size() + dropped;
+    v.invalid_files = store::keep_valid_records(v.portfolio, diags);
   } else {
     index::RefreshStats stats;
     auto read = [&](index::Index& idx) {

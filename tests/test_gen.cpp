@@ -173,15 +173,15 @@ TEST_CASE("gen::make_plan holds the agency's scale")
     const auto& spec = gen::path_specs()[r.path];
     ++kinds[spec.kind];
     for (auto step : spec.steps) {
-      using S = gen::Step;
-      qualifications += step == S::qualify_go || step == S::qualify_reject ||
-                                step == S::qualify_hold || step == S::qualify_needs_info
+      using A = innov::model::Action;
+      A a = step.action;
+      qualifications += a == A::qualify_go || a == A::qualify_reject || a == A::qualify_hold ||
+                                a == A::qualify_needs_info
                             ? 1
                             : 0;
-      pocs += step == S::poc_plan ? 1 : 0;
-      decisions += step == S::generalize_go || step == S::generalize_override ||
-                           step == S::generalize_kill || step == S::generalize_hold ||
-                           step == S::generalize_recycle
+      pocs += a == A::poc_plan ? 1 : 0;
+      decisions += a == A::generalize_go || a == A::generalize_kill || a == A::generalize_hold ||
+                           a == A::generalize_recycle
                        ? 1
                        : 0;
     }

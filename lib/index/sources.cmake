@@ -3,6 +3,7 @@
 target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/fold.cpp
   ${CMAKE_CURRENT_LIST_DIR}/query.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/search.cpp
   ${CMAKE_CURRENT_LIST_DIR}/terms.cpp
   ${CMAKE_CURRENT_LIST_DIR}/similar.cpp
   ${CMAKE_CURRENT_LIST_DIR}/diagnostics_json.cpp

@@ -1,8 +1,7 @@
 // hledger-style query terms over records: `status:qualified region:idf created:2015-01..2015-06
-// likes:>10 not:status:rejected` plus free words. Terms on one field OR, different fields AND.
+// likes:>10 not:status:rejected` plus free words. Terms on one field OR, different fields AND;
+// lib/index/query runs them as SQL over the index.
 #pragma once
-
-#include "lib/model/innovation.hpp"
 
 #include <string>
 #include <vector>
@@ -29,7 +28,5 @@ Query parse_query(const std::vector<std::string>& args);
 
 // Adds field:value terms (from flags such as --status).
 void add_terms(Query& q, const std::string& field, const std::vector<std::string>& values);
-
-bool matches(const Query& q, const Innovation& rec);
 
 } // namespace innov::model

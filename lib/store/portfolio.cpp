@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace innov::store {
 
@@ -278,15 +279,27 @@ std::optional<model::Innovation> parse_and_check_record(std::string_view text,
   return rec;
 }
 
+std::vector<std::size_t> id_holders(const std::vector<model::Innovation>& records)
+{
+  std::map<std::string_view, std::size_t> first;
+  std::vector<std::size_t> holder;
+  holder.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    holder.push_back(first.emplace(records[i].id, i).first->second);
+  }
+  return holder;
+}
+
 void check_cross_references(const Portfolio& p, util::Diagnostics& out)
 {
-  std::map<std::string, std::string> path_of;
+  std::set<std::string_view> ids;
+  auto holder = id_holders(p.records);
   for (std::size_t i = 0; i < p.records.size(); ++i) {
-    auto [it, inserted] = path_of.emplace(p.records[i].id, p.record_paths[i]);
-    if (!inserted) {
-      util::Diagnostic d =
-          file_error(p.record_paths[i], "E021",
-                     "duplicate id '" + p.records[i].id + "', also in '" + it->second + "'");
+    ids.insert(p.records[i].id);
+    if (holder[i] != i) {
+      util::Diagnostic d = file_error(p.record_paths[i], "E021",
+                                      "duplicate id '" + p.records[i].id + "', also in '" +
+                                          p.record_paths[holder[i]] + "'");
       d.record = p.records[i].id;
       d.pointer = "/id";
       if (i < p.id_positions.size()) {
@@ -298,7 +311,7 @@ void check_cross_references(const Portfolio& p, util::Diagnostics& out)
   }
   for (std::size_t i = 0; i < p.records.size(); ++i) {
     const auto& rec = p.records[i];
-    if (!rec.merged_into.empty() && rec.merged_into != rec.id && !path_of.count(rec.merged_into)) {
+    if (!rec.merged_into.empty() && rec.merged_into != rec.id && !ids.count(rec.merged_into)) {
       util::Diagnostic d =
           file_error(p.record_paths[i], "E024",
                      "'merged_into' names '" + rec.merged_into + "', which is not a record");
@@ -313,7 +326,7 @@ void check_cross_references(const Portfolio& p, util::Diagnostics& out)
   }
   for (const auto& c : p.challenges) {
     for (const auto& w : c.winners) {
-      if (!w.record.empty() && !path_of.count(w.record)) {
+      if (!w.record.empty() && !ids.count(w.record)) {
         util::Diagnostic d = file_error(
             std::string(k_challenges_dir) + "/" + c.id + ".yaml", "E024",
             "winner '" + w.team + "' names record '" + w.record + "', which does not exist");
@@ -322,6 +335,51 @@ void check_cross_references(const Portfolio& p, util::Diagnostics& out)
       }
     }
   }
+}
+
+namespace {
+
+// Keeps the records of p for which keep(i) holds, with their paths and positions.
+template <class Keep> void filter_records(Portfolio& p, Keep keep)
+{
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < p.records.size(); ++i) {
+    if (!keep(i)) {
+      continue;
+    }
+    if (n != i) {
+      p.records[n] = std::move(p.records[i]);
+      p.record_paths[n] = std::move(p.record_paths[i]);
+      if (i < p.id_positions.size()) {
+        p.id_positions[n] = p.id_positions[i];
+      }
+      if (i < p.merged_into_positions.size()) {
+        p.merged_into_positions[n] = p.merged_into_positions[i];
+      }
+    }
+    ++n;
+  }
+  p.records.resize(n);
+  p.record_paths.resize(n);
+  p.id_positions.resize(std::min(n, p.id_positions.size()));
+  p.merged_into_positions.resize(std::min(n, p.merged_into_positions.size()));
+}
+
+} // namespace
+
+std::size_t keep_valid_records(Portfolio& p, const util::Diagnostics& diags)
+{
+  std::set<std::string> bad;
+  for (const auto& d : diags) {
+    if (d.severity == util::Severity::error && d.code != "E021" && d.code != "E024") {
+      bad.insert(d.path);
+    }
+  }
+  filter_records(p, [&](std::size_t i) { return !bad.count(p.record_paths[i]); });
+  std::size_t valid = p.records.size();
+  auto holder = id_holders(p.records);
+  filter_records(p, [&](std::size_t i) { return holder[i] == i; });
+  return bad.size() + (valid - p.records.size());
 }
 
 Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out)

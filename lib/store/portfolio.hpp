@@ -73,6 +73,18 @@ Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out);
 // Cross-record checks: unique ids, merged_into and challenge winners resolve.
 void check_cross_references(const Portfolio& p, util::Diagnostics& out);
 
+// The rule for an id in several record files, for validate and every reader: the first file in
+// path order keeps it, the others are in error (E021); lib/index gives the id to the first path
+// too. For records in path order, the index of the record that holds each one's id (i itself for a
+// record that keeps its id).
+std::vector<std::size_t> id_holders(const std::vector<model::Innovation>& records);
+
+// Leaves in p only what a read command sees, the records the index holds: the files with errors in
+// diags (but for the cross-record E021 and E024) go, and of the files left that share an id, the
+// first keeps it (id_holders). Returns how many files went: the paths with errors (whether or not
+// they gave a record) and the duplicates.
+std::size_t keep_valid_records(Portfolio& p, const util::Diagnostics& diags);
+
 // Converts schema violations of a document into diagnostics of that file.
 void schema_diagnostics(const YAML::Node& doc, std::string_view schema_name, const std::string& rel,
                         util::Diagnostics& out);

@@ -182,8 +182,8 @@ model::Innovation build_record(const Plan& plan, const model::Config& config, st
   rec.history.push_back({rec.created, rec.author, "", "submitted"});
 
   std::string end = final_state(spec);
-  bool went_ahead =
-      std::find(spec.steps.begin(), spec.steps.end(), Step::qualify_go) != spec.steps.end();
+  bool went_ahead = std::find(spec.steps.begin(), spec.steps.end(),
+                              Step(model::Action::qualify_go)) != spec.steps.end();
   if (rng.chance(went_ahead ? 0.9 : 0.25)) {
     rec.estimate = draw_estimate(rp, rng);
   }

@@ -80,45 +80,45 @@ double draw_actual(const model::Kpi& k, bool meets, Rng& rng)
 void LifecycleWalk::run()
 {
   const auto& steps = m_spec.steps;
-  if (std::find(steps.begin(), steps.end(), Step::generalize_override) != steps.end()) {
+  if (std::find(steps.begin(), steps.end(), k_generalize_override) != steps.end()) {
     m_override_mode = static_cast<int>(m_rng.below(3));
   }
   long day = m_rp.created;
   std::size_t poc_index = 0;
-  std::size_t pocs_planned = std::count(steps.begin(), steps.end(), Step::poc_plan);
+  std::size_t pocs_planned = std::count(steps.begin(), steps.end(), Step(model::Action::poc_plan));
   for (std::size_t i = 0; i < steps.size(); ++i) {
     day += m_rp.gaps[i];
     std::string at = date_text(day);
-    switch (steps[i]) {
-    case Step::qualify_go:
+    switch (steps[i].action) {
+    case model::Action::qualify_go:
       qualify("go", at);
       break;
-    case Step::qualify_reject:
+    case model::Action::qualify_reject:
       qualify("reject", at);
       break;
-    case Step::qualify_hold:
+    case model::Action::qualify_hold:
       qualify("hold", at);
       break;
-    case Step::qualify_needs_info:
+    case model::Action::qualify_needs_info:
       qualify("needs-info", at);
       break;
-    case Step::poc_plan:
+    case model::Action::poc_plan:
       plan_poc(day, at, m_rp.formats[poc_index], poc_index + 1 == pocs_planned);
       ++poc_index;
       break;
-    case Step::poc_start:
+    case model::Action::poc_start:
       model::start_poc(m_rec, at, {"dr-" + m_rec.region, at});
       if (i + 1 == steps.size() && m_rng.chance(0.35)) {
         interim_measure();
       }
       break;
-    case Step::poc_close:
+    case model::Action::poc_close:
       close_poc(at, i);
       break;
-    case Step::merge:
+    case model::Action::merge:
       model::transition(m_rec, model::Action::merge, {"animateur-" + m_rec.region, at});
       break;
-    case Step::withdraw:
+    case model::Action::withdraw:
       model::transition(m_rec, model::Action::withdraw, {m_rec.author, at});
       break;
     default:
@@ -233,14 +233,14 @@ void LifecycleWalk::interim_measure()
 void LifecycleWalk::close_poc(const std::string& at, std::size_t step)
 {
   const auto& steps = m_spec.steps;
-  Step next = step + 1 < steps.size() ? steps[step + 1] : Step::withdraw;
+  Step next = step + 1 < steps.size() ? steps[step + 1] : Step(model::Action::withdraw);
   bool decided = step + 1 < steps.size();
   std::string outcome;
-  if (next == Step::generalize_go) {
+  if (next == Step(model::Action::generalize_go)) {
     outcome = "success";
-  } else if (next == Step::generalize_override) {
+  } else if (next == k_generalize_override) {
     outcome = m_override_mode == 1 ? "partial" : "success";
-  } else if (next == Step::generalize_kill) {
+  } else if (next.action == model::Action::generalize_kill) {
     outcome = m_rng.chance(0.75) ? "failure" : "partial";
   } else if (decided) {
     outcome = "partial";
@@ -254,8 +254,9 @@ void LifecycleWalk::close_poc(const std::string& at, std::size_t step)
   for (std::size_t i = 0; i < poc.kpis.size(); ++i) {
     const model::Kpi& k = poc.kpis[i];
     bool meets = m_rng.chance(meet_chance);
-    if (k.is_must() && (next == Step::generalize_go || next == Step::generalize_override)) {
-      meets = !(next == Step::generalize_override && m_override_mode == 2 && i == 0);
+    if (k.is_must() &&
+        (next == Step(model::Action::generalize_go) || next == k_generalize_override)) {
+      meets = !(next == k_generalize_override && m_override_mode == 2 && i == 0);
     }
     actuals.emplace_back(k.id, draw_actual(k, meets, m_rng));
   }
@@ -270,11 +271,11 @@ void LifecycleWalk::generalize(Step step, long day, const std::string& at)
 {
   model::GeneralizeInput in;
   std::string body = "comite-national-innovation";
-  bool go = step == Step::generalize_go || step == Step::generalize_override;
-  in.decision = go                              ? "go"
-                : step == Step::generalize_kill ? "kill"
-                : step == Step::generalize_hold ? "hold"
-                                                : "recycle";
+  bool go = step.action == model::Action::generalize_go;
+  in.decision = go                                              ? "go"
+                : step.action == model::Action::generalize_kill ? "kill"
+                : step.action == model::Action::generalize_hold ? "hold"
+                                                                : "recycle";
   in.rationale = m_rng.pick(decision_texts(in.decision));
   if (go) {
     const auto& regions = region_banks();
@@ -309,7 +310,7 @@ void LifecycleWalk::generalize(Step step, long day, const std::string& at)
     double factor = national ? 6 + m_rng.unit() * 9 : 1.5 + m_rng.unit() * 1.5;
     projected.amount = std::round(projected.amount * factor / 10) * 10;
     in.projected = projected;
-    if (step == Step::generalize_override) {
+    if (step.overrides_gate) {
       in.override_reason = m_rng.pick(override_texts());
     }
   }

@@ -15,7 +15,7 @@ namespace innov::gen {
 
 namespace {
 
-using S = Step;
+using A = model::Action;
 
 // Theme weights, in the order of theme_banks().
 const std::vector<double> k_theme_weights = {14, 18, 10, 14, 10, 7, 6, 13, 8};
@@ -27,16 +27,18 @@ long day_of(int y, int m, int d)
   return util::days_from_civil({y, m, d});
 }
 
-bool is_qualify(Step s)
+bool is_qualify(Step step)
 {
-  return s == S::qualify_go || s == S::qualify_reject || s == S::qualify_hold ||
-         s == S::qualify_needs_info;
+  A s = step.action;
+  return s == A::qualify_go || s == A::qualify_reject || s == A::qualify_hold ||
+         s == A::qualify_needs_info;
 }
 
-bool is_generalize(Step s)
+bool is_generalize(Step step)
 {
-  return s == S::generalize_go || s == S::generalize_override || s == S::generalize_kill ||
-         s == S::generalize_hold || s == S::generalize_recycle;
+  A s = step.action;
+  return s == A::generalize_go || s == A::generalize_kill || s == A::generalize_hold ||
+         s == A::generalize_recycle;
 }
 
 PocFormat draw_format(Rng& rng)
@@ -56,18 +58,18 @@ PocFormat draw_format(Rng& rng)
 // Days before each step; POC formats drawn on the way (the run length depends on the format).
 void draw_timeline(const PathSpec& spec, Rng& rng, RecordPlan& r)
 {
-  Step prev = S::withdraw;
+  Step prev = A::withdraw;
   bool any = false;
   for (Step s : spec.steps) {
     long gap = 1;
     if (is_qualify(s)) {
       gap = any && is_qualify(prev) ? rng.range(14, 90) : rng.range(7, 75);
-    } else if (s == S::poc_plan) {
+    } else if (s.action == A::poc_plan) {
       r.formats.push_back(draw_format(rng));
       gap = rng.range(10, 60);
-    } else if (s == S::poc_start) {
+    } else if (s.action == A::poc_start) {
       gap = rng.range(7, 45);
-    } else if (s == S::poc_close) {
+    } else if (s.action == A::poc_close) {
       switch (r.formats.back()) {
       case PocFormat::demonstrator:
         gap = rng.range(60, 180);
@@ -83,8 +85,8 @@ void draw_timeline(const PathSpec& spec, Rng& rng, RecordPlan& r)
         break;
       }
     } else if (is_generalize(s)) {
-      gap = prev == S::poc_close ? rng.range(14, 100) : rng.range(20, 120);
-    } else if (s == S::merge) {
+      gap = prev.action == A::poc_close ? rng.range(14, 100) : rng.range(20, 120);
+    } else if (s.action == A::merge) {
       gap = rng.range(3, 60);
     } else {
       gap = rng.range(10, 150);

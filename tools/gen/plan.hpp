@@ -3,6 +3,7 @@
 // Small per record; the full records are built from it one at a time (build.hpp).
 #pragma once
 
+#include "lib/model/lifecycle.hpp"
 #include "tools/gen/text.hpp"
 
 #include <cstdint>
@@ -11,23 +12,18 @@
 
 namespace innov::gen {
 
-// One step of a lifecycle path; each maps to a workflow command.
-enum class Step : std::uint8_t {
-  qualify_go,
-  qualify_reject,
-  qualify_hold,
-  qualify_needs_info,
-  poc_plan,
-  poc_start,
-  poc_close,
-  generalize_go,
-  generalize_override, // go although a gate rule fails, with an override reason
-  generalize_kill,
-  generalize_hold,
-  generalize_recycle,
-  merge,
-  withdraw,
+// One step of a lifecycle path: the workflow action it takes, and for generalize go whether the
+// decision overrides a gate rule that fails (with an override reason). A path lists actions.
+struct Step {
+  model::Action action;
+  bool overrides_gate = false;
+
+  constexpr Step(model::Action a, bool overrides = false) : action(a), overrides_gate(overrides) {}
+  friend constexpr bool operator==(const Step&, const Step&) = default;
 };
+
+// Go at the generalization gate although a gate rule fails.
+inline constexpr Step k_generalize_override{model::Action::generalize_go, true};
 
 struct PathSpec {
   const char* name;

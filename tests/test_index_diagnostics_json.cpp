@@ -1,0 +1,105 @@
+// What the index keeps of each file's diagnostics (files.diagnostics), read back with
+// index::diagnostics_from_json, against what validate finds in the same file
+// (store::load_portfolio): two ways to the same list, so the cached copy can stand in for parsing
+// again.
+#include "lib/index/diagnostics_json.hpp"
+#include "lib/index/index.hpp"
+#include "lib/store/portfolio.hpp"
+#include "tests/support.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+
+using namespace innov;
+using namespace innov::test;
+
+namespace {
+
+std::string show(const util::Diagnostic& d)
+{
+  return fmt::format("{}:{}:{}: {}[{}] {} | hint {} | record {} | pointer {}", d.path, d.line,
+                     d.col, d.severity == util::Severity::warning ? "warning" : "error", d.code,
+                     d.message, d.hint, d.record, d.pointer);
+}
+
+std::vector<std::string> shown(const util::Diagnostics& diags)
+{
+  std::vector<std::string> out;
+  for (const auto& d : diags) {
+    out.push_back(show(d));
+  }
+  return out;
+}
+
+// The `# target:` of a fixture of tests/fixtures/invalid.
+std::string target_of(const fs::path& fixture)
+{
+  std::ifstream in(fixture, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line) && line.starts_with("# ")) {
+    if (line.starts_with("# target: ")) {
+      return line.substr(10);
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+TEST_CASE("index::diagnostics_from_json reads back what validate finds in each file")
+{
+  // The example portfolio, every record fixture of the invalid corpus, and a few records changed
+  // in ways that give warnings or several errors at once.
+  TempDir dir;
+  copy_example(dir.path());
+  std::size_t planted = 0;
+  for (const auto& e : fs::directory_iterator(source_dir() / "tests/fixtures/invalid")) {
+    std::string target = target_of(e.path());
+    if (target.starts_with("innovations/")) {
+      dir.write(target, read(e.path()));
+      ++planted;
+    }
+  }
+  REQUIRE(planted >= 25);
+  auto text = read(dir.path() / "innovations/2015/pmmq7mdc.yaml");
+  auto changed = [&](const std::string& from, const std::string& to) {
+    auto t = text;
+    t.replace(t.find(from), from.size(), to);
+    return t;
+  };
+  dir.write("innovations/2013/pmmq7mdc.yaml",
+            changed("region: hdf", "region: idff\ncolour: blue\nshape: round"));
+  dir.write("innovations/2017/pmmq7mdc.yaml", "# a comment\n" + text); // misfiled: a warning
+  dir.write("innovations/2016/xxxx0001.yaml", "id: [unclosed\n");
+
+  util::Diagnostics all;
+  store::load_portfolio(dir.path(), all);
+  std::map<std::string, util::Diagnostics> expected; // per record file, but the cross-record ones
+  for (const auto& d : all) {
+    if (d.path.starts_with("innovations/") && d.code != "E021" && d.code != "E024") {
+      expected[d.path].push_back(d);
+    }
+  }
+  REQUIRE(expected.size() >= planted);
+
+  auto config = store::require_config(dir.path());
+  index::Index idx(dir.path(), config, index::Index::Mode::memory, [](const std::string&) {});
+  idx.refresh();
+  SQLite::Statement files(idx.db(), "SELECT path, diagnostics FROM files ORDER BY path");
+  std::size_t rows = 0;
+  std::size_t with_diagnostics = 0;
+  while (files.executeStep()) {
+    std::string path = files.getColumn(0).getString();
+    CAPTURE(path);
+    auto back = index::diagnostics_from_json(files.getColumn(1).getString());
+    REQUIRE(back);
+    auto it = expected.find(path);
+    CHECK(shown(*back) == (it == expected.end() ? std::vector<std::string>() : shown(it->second)));
+    with_diagnostics += back->empty() ? 0 : 1;
+    ++rows;
+  }
+  CHECK(rows > 60);
+  CHECK(with_diagnostics == expected.size());
+}
