@@ -15,7 +15,8 @@
 # examples/pole-emploi, which INNOV_PORTFOLIO names. That directory is shown as /tmp/walk in the
 # page. INNOV_NOW=2017-07-01 pins the clock. Record ids are random: the ids of records the replay
 # created, and in the page the id-shaped words the replay did not print, are numbered in order of
-# appearance (<id1>, <id2>...) on both sides before comparing.
+# appearance (<id1>, <id2>...) on both sides before comparing (so a page that swaps two ids is
+# caught once one of them was printed before, as `echo $id` does).
 # Needs git when the document runs git (exit 77, skipped, without it).
 set -eu
 innov=$1 src=$2 doc=$3

@@ -81,3 +81,9 @@ foreach(page ${innov_doc_pages})
   set_tests_properties(docs_replay_${page_name} PROPERTIES SKIP_RETURN_CODE 77 LABELS cli)
 endforeach()
 set_tests_properties(docs_replay_guide PROPERTIES LABELS system)
+# The replay itself: a page whose ids are swapped and whose counts are wrong must fail.
+add_test(NAME docs_replay_detects_drift
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/docs_replay.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR}
+    ${CMAKE_CURRENT_LIST_DIR}/fixtures/docs/drifted.md)
+set_tests_properties(docs_replay_detects_drift PROPERTIES LABELS cli
+  PASS_REGULAR_EXPRESSION "idea merge.*differs from the page.*innov validate.*differs from the page")
