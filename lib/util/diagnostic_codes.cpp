@@ -66,9 +66,9 @@ constexpr std::array k_codes = {
         "title: Pr\\xe9s\\xe9lection sans CV      # Latin-1 bytes", "title: Présélection sans CV"},
     DiagnosticCode{
         "E007", E, "file over 1 MiB",
-        "A portfolio file is larger than 1 MiB. A record this large is not a record (the whole "
-        "portfolio of 12,500 records weighs a few megabytes); the limit keeps a stray attachment "
-        "or a generated file from slowing down every command.",
+        "A portfolio file is larger than 1 MiB. A record this large is not a record: the limit "
+        "keeps a stray attachment or a generated file from slowing down every command, and a "
+        "hostile file from costing memory.",
         "move attachments and long documents out of the portfolio and link to them",
         "description: |\n  ... 2 MB of pasted text ...",
         "description: |\n  Synthèse en quelques paragraphes ; le rapport complet est sur "
@@ -214,8 +214,9 @@ constexpr std::array k_codes = {
         "by: expert-hdf-2, from: submitted, to: qualified}"},
     DiagnosticCode{
         "E031", E, "dates out of order",
-        "Two dates of a record are in the wrong order: a POC ended before it started, a planned "
-        "end before the planned start, a comment or a qualification before the record was created.",
+        "Two dates are in the wrong order: a POC ended before it started, a planned end before "
+        "the planned start, a roll-out wave done before its decision, a comment before the record "
+        "was created, a challenge closed before it opened.",
         "fix whichever of the two dates is wrong", "started: 2016-05-04\nended: 2016-04-30",
         "started: 2016-05-04\nended: 2016-10-30"},
     DiagnosticCode{
