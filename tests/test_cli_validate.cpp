@@ -234,6 +234,9 @@ TEST_CASE("validate: json, github and sarif formats")
     CHECK(r.code == 1);
     CHECK(r.out.find("\"version\": \"2.1.0\"") != std::string::npos);
     CHECK(r.out.find("\"ruleId\": \"E012\"") != std::string::npos);
+    // The rule is described from the catalogue of codes.
+    CHECK(r.out.find("\"shortDescription\": {\n                \"text\": \"unknown region\"") !=
+          std::string::npos);
     CHECK(r.out.find("\"startLine\": 7") != std::string::npos);
     CHECK(r.out.find("\"startColumn\": 9") != std::string::npos);
   }
