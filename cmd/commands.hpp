@@ -44,6 +44,7 @@ void register_index(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
 void register_completion(CLI::App& app, Context& ctx); // also the hidden __complete and __man
+void register_explain(CLI::App& app, Context& ctx);
 void register_schema(CLI::App& app, Context& ctx);
 void register_merge_file(CLI::App& app, Context& ctx);
 

@@ -27,6 +27,7 @@ void register_commands(CLI::App& app, Context& ctx)
   register_import(app, ctx);
   register_export(app, ctx);
   register_completion(app, ctx);
+  register_explain(app, ctx);
   register_schema(app, ctx);
   register_merge_file(app, ctx);
 }

@@ -78,3 +78,24 @@ if(INNOV_SANITIZE OR INNOV_FUZZ)
   # Under AddressSanitizer the limits are 3 times wider: 15 s and 600 MB (shadow memory, quarantine).
   set_tests_properties(hostile_inputs PROPERTIES ENVIRONMENT INNOV_HOSTILE_SCALE=3)
 endif()
+
+# The documentation shows real output: every `$ innov ...` block of README.md and docs/*.md is
+# replayed on a fresh copy of the example portfolio (or an empty folder when the page starts with
+# `innov init`) and compared with the page (tests/docs_replay.sh says how). One test per page; the
+# guide runs git, so it is a system test.
+file(GLOB innov_doc_pages RELATIVE ${CMAKE_SOURCE_DIR} CONFIGURE_DEPENDS
+  ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/*.md)
+foreach(page ${innov_doc_pages})
+  get_filename_component(page_name ${page} NAME_WE)
+  add_test(NAME docs_replay_${page_name}
+    COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/docs_replay.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR}
+      ${CMAKE_SOURCE_DIR}/${page})
+  set_tests_properties(docs_replay_${page_name} PROPERTIES SKIP_RETURN_CODE 77 LABELS cli)
+endforeach()
+set_tests_properties(docs_replay_guide PROPERTIES LABELS system)
+# The replay itself: a page whose ids are swapped and whose counts are wrong must fail.
+add_test(NAME docs_replay_detects_drift
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/docs_replay.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR}
+    ${CMAKE_CURRENT_LIST_DIR}/fixtures/docs/drifted.md)
+set_tests_properties(docs_replay_detects_drift PROPERTIES LABELS cli
+  PASS_REGULAR_EXPRESSION "idea merge.*differs from the page.*innov validate.*differs from the page")

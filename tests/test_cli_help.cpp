@@ -33,6 +33,7 @@ TEST_CASE("every command and subcommand answers --help with an example")
                                                           {"report"},
                                                           {"report", "funnel"},
                                                           {"report", "review"},
+                                                          {"explain"},
                                                           {"schema"}};
   for (auto args : commands) {
     CAPTURE(args.back());

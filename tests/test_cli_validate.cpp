@@ -1,9 +1,11 @@
 // innov validate: the fixture corpus (one file per error code), formats, exit codes.
+#include "lib/util/diagnostic_codes.hpp"
 #include "tests/support.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
 #include <regex>
+#include <set>
 
 using namespace innov::test;
 
@@ -13,7 +15,10 @@ struct Fixture {
   fs::path file;
   std::string target;
   std::string code;
-  std::string where; // "LINE:COL"
+  std::string where;  // "LINE:COL", or "-" for a problem of the whole file
+  std::string make;   // how the target is made: empty (this file), directory, over-1-mib,
+                      // symlink-outside
+  std::string covers; // a code no file can reach, whose fixture shows what is reported instead
 };
 
 Fixture read_fixture(const fs::path& file)
@@ -29,6 +34,10 @@ Fixture read_fixture(const fs::path& file)
       auto rest = line.substr(10);
       f.code = rest.substr(0, rest.find(' '));
       f.where = rest.substr(rest.find(' ') + 1);
+    } else if (line.starts_with("# make: ")) {
+      f.make = line.substr(8);
+    } else if (line.starts_with("# covers: ")) {
+      f.covers = line.substr(10, line.find(' ', 10) - 10);
     }
   }
   return f;
@@ -65,12 +74,42 @@ TEST_CASE("validate: every error code of the fixture corpus, with its line and c
     REQUIRE(!f.target.empty());
     TempDir dir;
     copy_tree(fixtures() / "base", dir.path());
-    dir.write(f.target, read(file));
+    TempDir outside;
+    if (f.make == "directory") {
+      fs::create_directories(dir.path() / f.target);
+    } else if (f.make == "over-1-mib") {
+      dir.write(f.target, read(file) + "# " + std::string(1100000, 'x') + "\n");
+    } else if (f.make == "symlink-outside") {
+      fs::create_directories((dir.path() / f.target).parent_path());
+      fs::create_symlink(outside.write("elsewhere.yaml", read(file)), dir.path() / f.target);
+    } else {
+      REQUIRE(f.make.empty());
+      dir.write(f.target, read(file));
+    }
     auto r = run({"-C", dir.path().string(), "validate"});
-    CHECK(r.code == 1);
-    std::string expected = f.target + ":" + f.where + ": error[" + f.code + "]";
+    bool warning = f.code.starts_with("W");
+    CHECK(r.code == (warning ? 0 : 1));
+    std::string expected = f.target + (f.where == "-" ? "" : ":" + f.where) +
+                           (warning ? ": warning[" : ": error[") + f.code + "]";
     CAPTURE(r.err);
     CHECK(r.err.find(expected) != std::string::npos);
+  }
+}
+
+TEST_CASE("validate: every code of the catalogue has a fixture, every fixture a catalogue code")
+{
+  std::set<std::string> fixture_codes;
+  for (const auto& e : fs::directory_iterator(fixtures() / "invalid")) {
+    Fixture f = read_fixture(e.path());
+    CAPTURE(e.path().filename().string());
+    std::string code = f.covers.empty() ? f.code : f.covers;
+    CHECK(e.path().filename().string().starts_with(code + "-"));
+    CHECK(innov::util::find_diagnostic_code(code) != nullptr);
+    fixture_codes.insert(code);
+  }
+  for (const auto& c : innov::util::diagnostic_codes()) {
+    INFO("add tests/fixtures/invalid/" << c.code << "-<what>.yaml (see the header of the others)");
+    CHECK(fixture_codes.count(std::string(c.code)) == 1);
   }
 }
 
@@ -195,6 +234,9 @@ TEST_CASE("validate: json, github and sarif formats")
     CHECK(r.code == 1);
     CHECK(r.out.find("\"version\": \"2.1.0\"") != std::string::npos);
     CHECK(r.out.find("\"ruleId\": \"E012\"") != std::string::npos);
+    // The rule is described from the catalogue of codes.
+    CHECK(r.out.find("\"shortDescription\": {\n                \"text\": \"unknown region\"") !=
+          std::string::npos);
     CHECK(r.out.find("\"startLine\": 7") != std::string::npos);
     CHECK(r.out.find("\"startColumn\": 9") != std::string::npos);
   }

@@ -1,6 +1,7 @@
 #include "lib/report/diagnostics.hpp"
 
 #include "lib/report/json.hpp"
+#include "lib/util/diagnostic_codes.hpp"
 #include "lib/util/utf8.hpp"
 
 #include <algorithm>
@@ -223,7 +224,13 @@ std::string render_diagnostics_sarif(const util::Diagnostics& diags)
   w.key("informationUri").value("https://innov.example/docs");
   w.key("rules").begin_array();
   for (const auto& c : codes) {
-    w.begin_object().key("id").value(c).end_object();
+    w.begin_object().key("id").value(c);
+    if (const auto* entry = util::find_diagnostic_code(c)) { // the catalogue describes the rule
+      w.key("shortDescription").begin_object().key("text").value(entry->title).end_object();
+      w.key("fullDescription").begin_object().key("text").value(entry->explanation).end_object();
+      w.key("help").begin_object().key("text").value(entry->hint).end_object();
+    }
+    w.end_object();
   }
   w.end_array().end_object().end_object();
   w.key("results").begin_array();

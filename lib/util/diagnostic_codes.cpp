@@ -1,0 +1,361 @@
+#include "lib/util/diagnostic_codes.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace innov::util {
+
+namespace {
+
+constexpr Severity E = Severity::error;
+constexpr Severity W = Severity::warning;
+
+// One entry per code, in code order. Examples show the lines of a file that matter; a
+// `# file:` line names the file when it is not a record.
+constexpr std::array k_codes = {
+    DiagnosticCode{
+        "E001", E, "the file cannot be read",
+        "A file of the portfolio (innov.yaml, a challenge or a record) could not be read: it is "
+        "not a regular file (a directory, a FIFO or a device named like a record), it cannot be "
+        "opened (permissions), reading it failed, or a folder of the portfolio cannot be listed. "
+        "innov reads only regular files, so that no special file can block or feed it without end.",
+        "make the path a regular file readable by the user running innov, or remove it",
+        "$ mkdir innovations/2016/k3m9xa2q.yaml      # a directory named like a record",
+        "$ rmdir innovations/2016/k3m9xa2q.yaml      # records are regular files"},
+    DiagnosticCode{
+        "E002", E, "malformed YAML, or a tag",
+        "The file is not valid YAML: an unterminated quote, a bad indentation, a tab used for "
+        "indentation, a key without ':'. A `!tag` or `!!type` is refused too, and so is a key "
+        "that is a collection: portfolio files are plain data and need neither. The position is "
+        "where the parser stopped, which may be after the real mistake.",
+        "fix the YAML at the position shown (often the line above it); remove any '!' tag",
+        "title: 'Présélection sans CV\nregion: !custom hdf",
+        "title: 'Présélection sans CV'\nregion: hdf"},
+    DiagnosticCode{
+        "E003", E, "duplicate key",
+        "A mapping has the same key twice. YAML parsers silently keep one of the two values, so "
+        "the file would not mean what it seems to say; innov refuses it and reports the second "
+        "occurrence, with the line of the first.",
+        "keep one of the two keys",
+        "title: Présélection sans CV\nregion: hdf\ntitle: Recrutement par simulation",
+        "title: Présélection sans CV\nregion: hdf"},
+    DiagnosticCode{
+        "E004", E, "more than one YAML document",
+        "The file holds several YAML documents (separated by `---`, or a `...` end marker "
+        "followed by more text). Each portfolio file is exactly one document: one record per "
+        "file, the file named after its id.",
+        "split the documents into one file each, or remove the separator",
+        "id: k3m9xa2q\ntitle: Présélection sans CV\n---\nid: 7d2hq4wz\ntitle: Recrutement par "
+        "simulation",
+        "id: k3m9xa2q\ntitle: Présélection sans CV\n# 7d2hq4wz goes to its own file, "
+        "innovations/2016/7d2hq4wz.yaml"},
+    DiagnosticCode{
+        "E005", E, "anchor or alias",
+        "The file uses a YAML anchor (`&name`) or alias (`*name`). They are refused before any "
+        "node is built, so that a small file cannot expand into a huge one (the billion laughs "
+        "attack); portfolio files have no use for them.",
+        "write the value out in full where the alias stood",
+        "themes: &t [recrutement]\nchallenge_themes: *t", "themes: [recrutement]"},
+    DiagnosticCode{
+        "E006", E, "invalid UTF-8, a NUL byte or a control character",
+        "The file is not valid UTF-8 text (it may be Latin-1 or Windows-1252), or it holds a NUL "
+        "byte or a control character that text files have no use for and that could drive a "
+        "terminal when printed. The position is the first bad byte; columns count bytes.",
+        "save the file as UTF-8 and remove the control characters",
+        "title: Pr\\xe9s\\xe9lection sans CV      # Latin-1 bytes", "title: Présélection sans CV"},
+    DiagnosticCode{
+        "E007", E, "file over 1 MiB",
+        "A portfolio file is larger than 1 MiB. A record this large is not a record: the limit "
+        "keeps a stray attachment or a generated file from slowing down every command, and a "
+        "hostile file from costing memory.",
+        "move attachments and long documents out of the portfolio and link to them",
+        "description: |\n  ... 2 MB of pasted text ...",
+        "description: |\n  Synthèse en quelques paragraphes ; le rapport complet est sur "
+        "l'intranet."},
+    DiagnosticCode{
+        "E008", E, "nesting too deep",
+        "The YAML nests collections deeper than 64 levels. No portfolio file needs more than a "
+        "few; the limit keeps a hostile file from exhausting the stack.",
+        "flatten the structure", "a: [[[[[[[[ ... 65 levels of brackets ... ]]]]]]]]", "a: [x]"},
+    DiagnosticCode{
+        "E009", E, "empty file, or not a mapping",
+        "The file holds no YAML document (it is empty, or only comments), or its document is not "
+        "a mapping of keys to values (a list, or a lone text). Every portfolio file is a mapping.",
+        "write the record as `key: value` lines, or delete the empty file",
+        "# id: k3m9xa2q\n# title: Présélection sans CV",
+        "id: k3m9xa2q\ntitle: Présélection sans CV"},
+    DiagnosticCode{
+        "E010", E, "missing required field",
+        "A field the schema requires is missing (for a record: id, kind, title, author, region, "
+        "source, created, status, history). `innov schema innovation` prints the schema with "
+        "every required field.",
+        "add the field named in the message", "id: k3m9xa2q\nkind: idea\nauthor: agent-48213",
+        "id: k3m9xa2q\nkind: idea\ntitle: Présélection sans CV\nauthor: agent-48213"},
+    DiagnosticCode{
+        "E011", E, "unknown field",
+        "The file has a field the schema does not know, often a misspelt one (the message says "
+        "which known field it may be). Unknown fields are refused rather than ignored so that a "
+        "typo never silently loses data.",
+        "rename the field to the one suggested, or remove it", "titel: Présélection sans CV",
+        "title: Présélection sans CV"},
+    DiagnosticCode{
+        "E012", E, "unknown region",
+        "A region code (of the record, a qualification, a roll-out wave, a realized value or a "
+        "scope) is not one of the `regions` of innov.yaml. Regions are codes so that reports "
+        "group by them; a new region is added to innov.yaml first.",
+        "use a code from the regions of innov.yaml, or add the region there", "region: idff",
+        "region: idf"},
+    DiagnosticCode{
+        "E013", E, "wrong type",
+        "A value has the wrong type: text where a number is expected, a list where a mapping is, "
+        "a number where text is. Quoted values are text (`\"12\"`), plain ones are typed by YAML "
+        "(`12` is a number, `true` a boolean).",
+        "write the value with the type the message names",
+        "estimate: {metric: hours_saved, amount: \"12000\", per: year}",
+        "estimate: {metric: hours_saved, amount: 12000, per: year}"},
+    DiagnosticCode{
+        "E014", E, "value outside its enumeration",
+        "A field that takes one of a fixed set of values has another (kind, source, status, "
+        "horizon, a decision, a POC format or outcome, a KPI direction...). The message lists the "
+        "allowed values.",
+        "use one of the values the message lists", "kind: idee", "kind: idea"},
+    DiagnosticCode{
+        "E015", E, "value does not match its pattern or format",
+        "A value does not have the shape its field needs: ids are 8 lowercase Crockford base32 "
+        "characters, codes and people are lowercase words, dates are YYYY-MM-DD and date-times "
+        "YYYY-MM-DDTHH:MM:SSZ (UTC).",
+        "write the value in the shape the message names", "created: 02/03/2016",
+        "created: 2016-03-02"},
+    DiagnosticCode{
+        "E016", E, "value out of range",
+        "A number is outside its bounds, a text too short or too long, a list with too few or too "
+        "many items or with duplicates, a mapping with too few keys: headcount must be above 0, a "
+        "title must not be empty, a POC needs at least one territory.",
+        "bring the value within the bounds the message names", "# file: innov.yaml\nheadcount: 0",
+        "# file: innov.yaml\nheadcount: 56000"},
+    DiagnosticCode{
+        "E017", E, "another schema rule",
+        "The value breaks a schema rule that is none of the above, such as `anyOf` (a date or a "
+        "date-time), `propertyNames` or `not`. The message names the rule.",
+        "write the value as the schema describes it (`innov schema NAME` prints the schema)",
+        "comments:\n  - {at: 2016-03-04 10:12, author: agent-77, text: Testé à Roubaix}",
+        "comments:\n  - {at: 2016-03-04T10:12:00Z, author: agent-77, text: Testé à Roubaix}"},
+    DiagnosticCode{
+        "E020", E, "id does not match the file name",
+        "A record's (or challenge's) `id` is not the name of its file. The file name is the id: "
+        "that is how ids stay unique across branches and how commands find a record without "
+        "reading them all.",
+        "rename the file after the id, or fix the id",
+        "# file: innovations/2016/k3m9xa2q.yaml\nid: k3m9xa2b",
+        "# file: innovations/2016/k3m9xa2q.yaml\nid: k3m9xa2q"},
+    DiagnosticCode{
+        "E021", E, "the same id in two files",
+        "Two record files hold the same id, usually one copied into another year folder. Every "
+        "other record may name it (`merged_into`, a challenge winner), so it must name one record.",
+        "keep one of the two files, or give the copy a new id (`innov idea new` draws one)",
+        "# files: innovations/2016/k3m9xa2q.yaml and innovations/2017/k3m9xa2q.yaml\nid: k3m9xa2q",
+        "# file: innovations/2016/k3m9xa2q.yaml only\nid: k3m9xa2q"},
+    DiagnosticCode{"E022", E, "unknown theme",
+                   "A theme of a record or a challenge is not one of the `themes` of innov.yaml.",
+                   "use a code from the themes of innov.yaml, or add the theme there",
+                   "themes: [recrutment]", "themes: [recrutement]"},
+    DiagnosticCode{"E023", E, "unknown challenge",
+                   "The `challenge` of a record names no file under challenges/.",
+                   "use the id of a file under challenges/, or create the challenge",
+                   "source: challenge\nchallenge: mobilite-2061",
+                   "source: challenge\nchallenge: mobilite-2016"},
+    DiagnosticCode{
+        "E024", E, "reference to a record that does not exist",
+        "`merged_into` names no record of the portfolio (or the record itself), or a challenge "
+        "winner names a record that does not exist.",
+        "name an existing record id", "status: merged\nmerged_into: zzzz9999",
+        "status: merged\nmerged_into: k3m9xa2q"},
+    DiagnosticCode{
+        "E025", E, "unknown value metric",
+        "A metric (of an estimate, a projection or a realized value) is not one of the "
+        "`value_metrics` of innov.yaml. Metrics carry the unit and the euro rate that value "
+        "reports need.",
+        "use an id from the value_metrics of innov.yaml, or add the metric there",
+        "estimate: {metric: hour_saved, amount: 12000, per: year}",
+        "estimate: {metric: hours_saved, amount: 12000, per: year}"},
+    DiagnosticCode{
+        "E026", E, "score of an unknown or missing rubric criterion",
+        "A qualification scores a criterion that the rubric of innov.yaml does not have, or "
+        "leaves one of its criteria out. The weighted score needs every criterion.",
+        "score exactly the criteria of the rubric in innov.yaml",
+        "scores: {value_jobseekers: 4, value_employers: 5, value_staff: 3, feasability: 4}",
+        "scores: {value_jobseekers: 4, value_employers: 5, value_staff: 3, feasibility: 4, "
+        "scalability: 4}"},
+    DiagnosticCode{
+        "E027", E, "duplicate POC id",
+        "Two POCs of a record share an id; commands and reports name a POC by its id.",
+        "give each POC of the record its own id (p1, p2...)",
+        "pocs:\n  - id: p1\n    format: demonstrator\n  - id: p1\n    format: lab-sprint",
+        "pocs:\n  - id: p1\n    format: demonstrator\n  - id: p2\n    format: lab-sprint"},
+    DiagnosticCode{
+        "E028", E, "duplicate KPI id",
+        "Two KPIs of one POC share an id; `poc measure --kpi ID=VALUE` names a KPI by its id.",
+        "give each KPI of the POC its own id",
+        "kpis:\n  - {id: delay, unit: days}\n  - {id: delay, unit: percent}",
+        "kpis:\n  - {id: delay, unit: days}\n  - {id: placement_rate, unit: percent}"},
+    DiagnosticCode{
+        "E029", E, "date that does not exist",
+        "A date has the right shape but is not in the calendar (February 30th, month 13).",
+        "write a date that exists", "created: 2015-02-30", "created: 2015-02-28"},
+    DiagnosticCode{
+        "E030", E, "history not chronological",
+        "An entry of `history` is dated before the entry above it. History is the audit trail, "
+        "appended to by every command; reports read durations from it.",
+        "put the entries in date order, or fix the wrong date",
+        "history:\n  - {at: 2016-03-02, by: agent-48213, to: submitted}\n  - {at: 2016-02-01, by: "
+        "expert-hdf-2, from: submitted, to: qualified}",
+        "history:\n  - {at: 2016-03-02, by: agent-48213, to: submitted}\n  - {at: 2016-04-01, "
+        "by: expert-hdf-2, from: submitted, to: qualified}"},
+    DiagnosticCode{
+        "E031", E, "dates out of order",
+        "Two dates are in the wrong order: a POC ended before it started, a planned end before "
+        "the planned start, a roll-out wave done before its decision, a comment before the record "
+        "was created, a challenge closed before it opened.",
+        "fix whichever of the two dates is wrong", "started: 2016-05-04\nended: 2016-04-30",
+        "started: 2016-05-04\nended: 2016-10-30"},
+    DiagnosticCode{
+        "E032", E, "status contradicts history",
+        "`status` is not the `to` of the last history entry. A status change is recorded by "
+        "appending to history, which the innov commands do; editing `status` alone leaves the two "
+        "apart.",
+        "change the status with the innov commands, or append the matching history entry",
+        "status: qualified\nhistory:\n  - {at: 2016-03-02, by: agent-48213, to: submitted}",
+        "status: qualified\nhistory:\n  - {at: 2016-03-02, by: agent-48213, to: submitted}\n  - "
+        "{at: 2016-04-01, by: expert-hdf-2, from: submitted, to: qualified}"},
+    DiagnosticCode{
+        "E033", E, "status disagrees with the record",
+        "The status needs something the record does not have: poc-running needs a started POC "
+        "that has not ended, poc-done an ended POC with an outcome, generalized a go decision at "
+        "the generalization gate, killed a kill decision, merged a `merged_into`; and "
+        "`merged_into` is set only on a merged record.",
+        "record what the status needs (the innov commands do), or fix the status",
+        "status: poc-running\npocs:\n  - id: p1\n    planned: {start: 2016-05-01, end: 2016-10-31}",
+        "status: poc-running\npocs:\n  - id: p1\n    planned: {start: 2016-05-01, end: "
+        "2016-10-31}\n    started: 2016-05-04"},
+    DiagnosticCode{
+        "E034", E, "likes not sorted or not unique",
+        "`likes` is kept sorted and without duplicates, so that a like is idempotent and two "
+        "branches adding likes merge cleanly.",
+        "sort the likes and remove duplicates (`innov idea like` maintains them)",
+        "likes: [agent-77, agent-1, agent-77]", "likes: [agent-1, agent-77]"},
+    DiagnosticCode{
+        "E035", E, "score outside the rubric scale",
+        "A qualification score is below the `min` or above the `max` of the rubric scale of "
+        "innov.yaml.",
+        "give a score within the scale of the rubric",
+        "# scale: {min: 1, max: 5}\nscores: {value_jobseekers: 7, ...}",
+        "# scale: {min: 1, max: 5}\nscores: {value_jobseekers: 5, ...}"},
+    DiagnosticCode{
+        "E036", E, "history step the lifecycle does not allow",
+        "An entry of `history` moves between two states the lifecycle does not link (submitted "
+        "straight to generalized), its `from` is not the `to` of the entry above, or the first "
+        "entry does not start the record as submitted.",
+        "record the steps the lifecycle allows (README.md, Concepts), one command each",
+        "history:\n  - {at: 2016-03-02, by: agent-48213, to: submitted}\n  - {at: 2016-04-01, by: "
+        "comite-national-innovation, from: submitted, to: generalized}",
+        "history:\n  - {at: 2016-03-02, by: agent-48213, to: submitted}\n  - {at: 2016-04-01, "
+        "by: expert-hdf-2, from: submitted, to: qualified}"},
+    DiagnosticCode{
+        "E039", E, "symlink leading outside the portfolio",
+        "A record or challenge file is a symbolic link to a file outside the portfolio directory. "
+        "innov never reads outside the portfolio, whatever a cloned repository holds; the file is "
+        "left out.",
+        "copy the file into the portfolio instead of linking to it",
+        "$ ln -s /home/me/draft.yaml innovations/2016/k3m9xa2q.yaml",
+        "$ cp /home/me/draft.yaml innovations/2016/k3m9xa2q.yaml"},
+    DiagnosticCode{
+        "E040", E, "duplicate region",
+        "Two `regions` of innov.yaml share a code; records name regions by code.",
+        "keep one region per code",
+        "# file: innov.yaml\nregions:\n  - {code: idf, name: Île-de-France}\n  - {code: idf, "
+        "name: Hauts-de-France}",
+        "# file: innov.yaml\nregions:\n  - {code: idf, name: Île-de-France}\n  - {code: hdf, "
+        "name: "
+        "Hauts-de-France}"},
+    DiagnosticCode{
+        "E041", E, "duplicate theme",
+        "Two `themes` of innov.yaml share a code; records name themes by code.",
+        "keep one theme per code",
+        "# file: innov.yaml\nthemes:\n  - {code: recrutement, name: Recrutement}\n  - {code: "
+        "recrutement, name: Numérique}",
+        "# file: innov.yaml\nthemes:\n  - {code: recrutement, name: Recrutement}\n  - {code: "
+        "numerique, name: Numérique}"},
+    DiagnosticCode{
+        "E042", E, "duplicate value metric",
+        "Two `value_metrics` of innov.yaml share an id; estimates and realized values name a "
+        "metric by its id, and each id has one unit and one euro rate.",
+        "keep one metric per id",
+        "# file: innov.yaml\nvalue_metrics:\n  - {id: hours_saved, unit: h, eur_per_unit: 32}\n  "
+        "- {id: hours_saved, unit: h, eur_per_unit: 40}",
+        "# file: innov.yaml\nvalue_metrics:\n  - {id: hours_saved, unit: h, eur_per_unit: 32}"},
+    DiagnosticCode{
+        "E043", E, "duplicate rubric criterion",
+        "Two criteria of the rubric of innov.yaml share an id; scores name criteria by id.",
+        "keep one criterion per id",
+        "# file: innov.yaml\ncriteria:\n  - {id: feasibility, weight: 2}\n  - {id: feasibility, "
+        "weight: 1}",
+        "# file: innov.yaml\ncriteria:\n  - {id: feasibility, weight: 2}\n  - {id: scalability, "
+        "weight: 1}"},
+    DiagnosticCode{
+        "E044", E, "rubric weights sum to 0",
+        "The weights of the rubric criteria add up to 0, so no weighted score (the sum of weight "
+        "times score, divided by the sum of the weights) can be computed. The schema already wants "
+        "each weight above 0 and reports such a file as E016 first: E044 is the safeguard that "
+        "keeps the division safe should the schema ever allow it.",
+        "give the criteria weights above 0",
+        "# file: innov.yaml\ncriteria:\n  - {id: value_jobseekers, weight: 0}",
+        "# file: innov.yaml\ncriteria:\n  - {id: value_jobseekers, weight: 3}"},
+    DiagnosticCode{
+        "E045", E, "empty rubric scale",
+        "The rubric scale of innov.yaml has a `min` that is not below its `max`, so no score fits "
+        "in it.",
+        "make min lower than max", "# file: innov.yaml\nrubric:\n  scale: {min: 5, max: 1}",
+        "# file: innov.yaml\nrubric:\n  scale: {min: 1, max: 5}"},
+    DiagnosticCode{
+        "E046", E, "min_score outside the rubric scale",
+        "`gates.qualification.min_score` of innov.yaml is below the scale's `min` or above its "
+        "`max`: the qualification gate could never, or would always, be met.",
+        "set min_score within the rubric scale",
+        "# file: innov.yaml\nrubric:\n  scale: {min: 1, max: 5}\ngates:\n  qualification: "
+        "{min_experts: 1, min_score: 6}",
+        "# file: innov.yaml\nrubric:\n  scale: {min: 1, max: 5}\ngates:\n  qualification: "
+        "{min_experts: 1, min_score: 3.0}"},
+    DiagnosticCode{
+        "W002", W, "record filed under another year",
+        "A record sits in an `innovations/` folder other than the year of its `created` date. It "
+        "is read all the same, but the layout says where to find a record; `innov validate "
+        "--strict` makes this warning fail.",
+        "move the file to the folder of its creation year",
+        "# file: innovations/2015/k3m9xa2q.yaml\ncreated: 2016-03-02",
+        "# file: innovations/2016/k3m9xa2q.yaml\ncreated: 2016-03-02"},
+};
+
+bool same_code(std::string_view a, std::string_view b)
+{
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::toupper(static_cast<unsigned char>(x)) ==
+           std::toupper(static_cast<unsigned char>(y));
+  });
+}
+
+} // namespace
+
+std::span<const DiagnosticCode> diagnostic_codes()
+{
+  return k_codes;
+}
+
+const DiagnosticCode* find_diagnostic_code(std::string_view code)
+{
+  auto it = std::find_if(k_codes.begin(), k_codes.end(),
+                         [&](const DiagnosticCode& c) { return same_code(c.code, code); });
+  return it == k_codes.end() ? nullptr : &*it;
+}
+
+} // namespace innov::util
