@@ -1,6 +1,7 @@
 #include "lib/index/serialize.hpp"
 
 #include <cstring>
+#include <type_traits>
 
 namespace innov::index {
 
@@ -29,15 +30,6 @@ public:
     u32(static_cast<std::uint32_t>(v.size()));
     for (const auto& s : v) {
       str(s);
-    }
-  }
-  void amount(const std::optional<model::ValueAmount>& a)
-  {
-    u32(a ? 1 : 0);
-    if (a) {
-      str(a->metric);
-      num(a->amount);
-      str(a->per);
     }
   }
   std::string take() { return std::move(m_out); }
@@ -84,17 +76,6 @@ public:
     }
     return v;
   }
-  std::optional<model::ValueAmount> amount()
-  {
-    if (!u32()) {
-      return std::nullopt;
-    }
-    model::ValueAmount a;
-    a.metric = str();
-    a.amount = num();
-    a.per = str();
-    return a;
-  }
   // A count of items, bounded by the bytes left (each item takes at least 4 bytes).
   std::size_t count()
   {
@@ -117,102 +98,113 @@ private:
   std::size_t m_pos = 0;
 };
 
+// The part of the three a field goes to: its own, or its parent's.
+enum Part : std::size_t { k_figures = 0, k_people = 1, k_text = 2 };
+
+template <typename F> Part part_of(const F& f, Part parent)
+{
+  return f.has(model::k_text) ? k_text : f.has(model::k_people) ? k_people : parent;
+}
+
+// Every field in table order, each into the writer of its part.
+template <model::Described S> void encode(Writer (&w)[3], const S& s, Part parent);
+
+template <typename M> void encode_value(Writer (&w)[3], Part part, const M& v)
+{
+  Writer& out = w[part];
+  if constexpr (std::is_same_v<M, std::string>) {
+    out.str(v);
+  } else if constexpr (std::is_same_v<M, double>) {
+    out.num(v);
+  } else if constexpr (std::is_same_v<M, std::optional<double>>) {
+    out.opt(v);
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    out.u32(v ? (*v ? 2 : 1) : 0);
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    out.strs(v);
+  } else if constexpr (std::is_same_v<M, model::ScoreList>) {
+    out.u32(static_cast<std::uint32_t>(v.size()));
+    for (const auto& [k, x] : v) {
+      out.str(k);
+      out.num(x);
+    }
+  } else if constexpr (model::DescribedList<M>) {
+    out.u32(static_cast<std::uint32_t>(v.size()));
+    for (const auto& item : v) {
+      encode(w, item, part);
+    }
+  } else if constexpr (model::DescribedOptional<M>) {
+    out.u32(v ? 1 : 0);
+    if (v) {
+      encode(w, *v, part);
+    }
+  } else {
+    static_assert(sizeof(M) == 0, "a field type the index cannot encode");
+  }
+}
+
+template <model::Described S> void encode(Writer (&w)[3], const S& s, Part parent)
+{
+  model::for_each_field<S>([&](const auto& f) { encode_value(w, part_of(f, parent), f.of(s)); });
+}
+
+// The same walk, reading; a part not decoded (`on[part]` false) leaves its fields empty.
+template <model::Described S> void decode(Reader (&rd)[3], const bool (&on)[3], S& s, Part parent);
+
+template <typename M> void decode_value(Reader (&rd)[3], const bool (&on)[3], Part part, M& v)
+{
+  if (!on[part]) {
+    return;
+  }
+  Reader& in = rd[part];
+  if constexpr (std::is_same_v<M, std::string>) {
+    v = in.str();
+  } else if constexpr (std::is_same_v<M, double>) {
+    v = in.num();
+  } else if constexpr (std::is_same_v<M, std::optional<double>>) {
+    v = in.opt();
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    std::uint32_t b = in.u32();
+    if (b) {
+      v = b == 2;
+    }
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    v = in.strs();
+  } else if constexpr (std::is_same_v<M, model::ScoreList>) {
+    v.resize(in.count());
+    for (auto& [k, x] : v) {
+      k = in.str();
+      x = in.num();
+    }
+  } else if constexpr (model::DescribedList<M>) {
+    v.resize(in.count());
+    for (auto& item : v) {
+      decode(rd, on, item, part);
+    }
+  } else if constexpr (model::DescribedOptional<M>) {
+    if (in.u32()) {
+      v.emplace();
+      decode(rd, on, *v, part);
+    }
+  } else {
+    static_assert(sizeof(M) == 0, "a field type the index cannot decode");
+  }
+}
+
+template <model::Described S> void decode(Reader (&rd)[3], const bool (&on)[3], S& s, Part parent)
+{
+  model::for_each_field<S>(
+      [&](const auto& f) { decode_value(rd, on, part_of(f, parent), f.of(s)); });
+}
+
 } // namespace
 
 Serialized serialize(const model::Innovation& r)
 {
-  Writer w; // figures
-  Writer p; // people
-  Writer x; // text
-  w.u32(k_magic);
-  for (const auto* s : {&r.id, &r.kind, &r.title}) {
-    w.str(*s);
-  }
-  x.str(r.summary);
-  x.str(r.description);
-  for (const auto* s : {&r.author, &r.region, &r.unit, &r.source, &r.challenge}) {
-    w.str(*s);
-  }
-  w.strs(r.themes);
-  for (const auto* s : {&r.horizon, &r.created, &r.external_ref, &r.status}) {
-    w.str(*s);
-  }
-  p.strs(r.likes);
-  p.u32(static_cast<std::uint32_t>(r.comments.size()));
-  for (const auto& c : r.comments) {
-    p.str(c.at);
-    p.str(c.author);
-    x.str(c.text);
-  }
-  w.amount(r.estimate);
-  w.u32(static_cast<std::uint32_t>(r.qualifications.size()));
-  for (const auto& q : r.qualifications) {
-    w.str(q.at);
-    w.str(q.expert);
-    w.str(q.region);
-    w.u32(static_cast<std::uint32_t>(q.scores.size()));
-    for (const auto& [k, v] : q.scores) {
-      w.str(k);
-      w.num(v);
-    }
-    w.str(q.decision);
-    x.str(q.rationale);
-  }
-  w.u32(static_cast<std::uint32_t>(r.pocs.size()));
-  for (const auto& p : r.pocs) {
-    w.str(p.id);
-    w.str(p.format);
-    w.strs(p.territory);
-    for (const auto* s : {&p.sponsor, &p.planned_start, &p.planned_end, &p.started, &p.ended}) {
-      w.str(*s);
-    }
-    w.opt(p.budget_planned);
-    w.opt(p.budget_spent);
-    w.u32(static_cast<std::uint32_t>(p.kpis.size()));
-    for (const auto& k : p.kpis) {
-      for (const auto* s : {&k.id, &k.name, &k.unit, &k.direction}) {
-        w.str(*s);
-      }
-      w.num(k.baseline);
-      w.num(k.target);
-      w.opt(k.actual);
-      w.u32(k.must ? (*k.must ? 2 : 1) : 0);
-    }
-    w.str(p.outcome);
-    w.str(p.lessons);
-  }
-  w.u32(static_cast<std::uint32_t>(r.decisions.size()));
-  for (const auto& d : r.decisions) {
-    for (const auto* s : {&d.at, &d.gate, &d.by, &d.decision}) {
-      w.str(*s);
-    }
-    w.strs(d.scope);
-    w.u32(static_cast<std::uint32_t>(d.rollout.size()));
-    for (const auto& wave : d.rollout) {
-      w.str(wave.region);
-      w.str(wave.planned);
-      w.str(wave.done);
-    }
-    w.amount(d.projected);
-    x.str(d.rationale);
-    w.str(d.override_reason);
-  }
-  w.u32(static_cast<std::uint32_t>(r.realized.size()));
-  for (const auto& v : r.realized) {
-    w.str(v.period);
-    w.str(v.metric);
-    w.num(v.amount);
-    w.str(v.region);
-  }
-  w.str(r.merged_into);
-  w.u32(static_cast<std::uint32_t>(r.history.size()));
-  for (const auto& h : r.history) {
-    w.str(h.at);
-    w.str(h.by);
-    w.str(h.from);
-    w.str(h.to);
-  }
-  return {w.take(), p.take(), x.take()};
+  Writer w[3]; // figures, people, text
+  w[k_figures].u32(k_magic);
+  encode(w, r, k_figures);
+  return {w[k_figures].take(), w[k_people].take(), w[k_text].take()};
 }
 
 std::optional<model::Innovation> deserialize(const Serialized& parts, Decode what)
@@ -230,116 +222,16 @@ bool deserialize_into(std::string_view figures, std::string_view people_part,
                       std::string_view text_part, Decode what, model::Innovation& r)
 {
   try {
-    Reader rd(figures);
-    Reader rp(people_part);
-    Reader rx(text_part);
-    if (rd.u32() != k_magic) {
+    Reader rd[3] = {Reader(figures), Reader(people_part), Reader(text_part)};
+    if (rd[k_figures].u32() != k_magic) {
       return false;
     }
     bool text = what == Decode::all;
     bool people =
         what != Decode::figures; // the people part is read at all; the text part only with `text`
-    for (auto* s : {&r.id, &r.kind, &r.title}) {
-      *s = rd.str();
-    }
-    if (text) {
-      r.summary = rx.str();
-      r.description = rx.str();
-    }
-    for (auto* s : {&r.author, &r.region, &r.unit, &r.source, &r.challenge}) {
-      *s = rd.str();
-    }
-    r.themes = rd.strs();
-    for (auto* s : {&r.horizon, &r.created, &r.external_ref, &r.status}) {
-      *s = rd.str();
-    }
-    if (people) {
-      r.likes = rp.strs();
-      r.comments.resize(rp.count());
-      for (auto& c : r.comments) {
-        c.at = rp.str();
-        c.author = rp.str();
-        if (text) {
-          c.text = rx.str();
-        }
-      }
-    }
-    r.estimate = rd.amount();
-    r.qualifications.resize(rd.count());
-    for (auto& q : r.qualifications) {
-      q.at = rd.str();
-      q.expert = rd.str();
-      q.region = rd.str();
-      q.scores.resize(rd.count());
-      for (auto& [k, v] : q.scores) {
-        k = rd.str();
-        v = rd.num();
-      }
-      q.decision = rd.str();
-      if (text) {
-        q.rationale = rx.str();
-      }
-    }
-    r.pocs.resize(rd.count());
-    for (auto& p : r.pocs) {
-      p.id = rd.str();
-      p.format = rd.str();
-      p.territory = rd.strs();
-      for (auto* s : {&p.sponsor, &p.planned_start, &p.planned_end, &p.started, &p.ended}) {
-        *s = rd.str();
-      }
-      p.budget_planned = rd.opt();
-      p.budget_spent = rd.opt();
-      p.kpis.resize(rd.count());
-      for (auto& k : p.kpis) {
-        for (auto* s : {&k.id, &k.name, &k.unit, &k.direction}) {
-          *s = rd.str();
-        }
-        k.baseline = rd.num();
-        k.target = rd.num();
-        k.actual = rd.opt();
-        std::uint32_t must = rd.u32();
-        if (must) {
-          k.must = must == 2;
-        }
-      }
-      p.outcome = rd.str();
-      p.lessons = rd.str();
-    }
-    r.decisions.resize(rd.count());
-    for (auto& d : r.decisions) {
-      for (auto* s : {&d.at, &d.gate, &d.by, &d.decision}) {
-        *s = rd.str();
-      }
-      d.scope = rd.strs();
-      d.rollout.resize(rd.count());
-      for (auto& x : d.rollout) {
-        x.region = rd.str();
-        x.planned = rd.str();
-        x.done = rd.str();
-      }
-      d.projected = rd.amount();
-      if (text) {
-        d.rationale = rx.str();
-      }
-      d.override_reason = rd.str();
-    }
-    r.realized.resize(rd.count());
-    for (auto& v : r.realized) {
-      v.period = rd.str();
-      v.metric = rd.str();
-      v.amount = rd.num();
-      v.region = rd.str();
-    }
-    r.merged_into = rd.str();
-    r.history.resize(rd.count());
-    for (auto& h : r.history) {
-      h.at = rd.str();
-      h.by = rd.str();
-      h.from = rd.str();
-      h.to = rd.str();
-    }
-    return rd.done() && (!people || rp.done()) && (!text || rx.done());
+    const bool on[3] = {true, people, text};
+    decode(rd, on, r, k_figures);
+    return rd[k_figures].done() && (!people || rd[k_people].done()) && (!text || rd[k_text].done());
   } catch (const Corrupt&) {
     return false;
   }

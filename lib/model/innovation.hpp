@@ -1,6 +1,26 @@
 // An innovation record (an idea or a remarkable practice), as DESIGN.md section 2 describes it.
 // Plain data: reading and writing YAML lives in lib/store/record_yaml.
+//
+// Each struct lists its fields once, in canonical key order, in its static `fields()` (the field
+// table, lib/model/fields.hpp). That list drives the YAML reader and the canonical writer
+// (lib/store/record_yaml), the index encoding and decoding (lib/index/serialize), the JSON of a
+// record (lib/report/record_json), the per-field merge (lib/store/merge) and the flat columns of
+// the CSV export (lib/report/export). Adding a field still takes, by hand:
+//   1. the member here and its entry in the struct's `fields()` (key, flags, group);
+//   2. schemas/innovation.schema.json (the one schema: the validator and lib/store/record_fast
+//      read its enums, patterns and bounds, but record_fast dispatches on keys by hand, so give
+//      the key its check there too);
+//   3. a new list of items: its identity and order in lib/store/merge.cpp (`ListMerge`), which
+//      does not compile without them;
+//   4. the SQL tables, if `innov sql` should see it: lib/index/ddl.hpp and lib/index/tables.cpp,
+//      then bump the cache version in lib/index;
+//   5. a top-level text field: its column and meaning in lib/report/export.cpp (a test fails
+//      until it is there);
+//   6. `full_record()` in tests/test_model_fields.cpp, which fills every field and fails if one is
+//      lost on any path; docs/formats.md and the example portfolio.
 #pragma once
+
+#include "lib/model/fields.hpp"
 
 #include <optional>
 #include <string>
@@ -14,6 +34,14 @@ struct Comment {
   std::string author;
   std::string text;
 
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("at", &Comment::at, k_required | k_plain),
+                      field("author", &Comment::author, k_required),
+                      field("text", &Comment::text, k_required | k_text)};
+  }
+
   bool operator==(const Comment&) const = default;
 };
 
@@ -22,6 +50,14 @@ struct ValueAmount {
   std::string metric;
   double amount = 0;
   std::string per; // year | month | once
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("metric", &ValueAmount::metric, k_required),
+                      field("amount", &ValueAmount::amount, k_required),
+                      field("per", &ValueAmount::per, k_required | k_plain)};
+  }
 
   bool operator==(const ValueAmount&) const = default;
 };
@@ -33,6 +69,17 @@ struct Qualification {
   std::vector<std::pair<std::string, double>> scores; // in rubric order
   std::string decision;                               // go | reject | hold | needs-info
   std::string rationale;
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("at", &Qualification::at, k_required | k_plain),
+                      field("expert", &Qualification::expert, k_required),
+                      field("region", &Qualification::region, k_required),
+                      field("scores", &Qualification::scores, k_required),
+                      field("decision", &Qualification::decision, k_required | k_plain),
+                      field("rationale", &Qualification::rationale, k_text)};
+  }
 
   bool operator==(const Qualification&) const = default;
 };
@@ -50,6 +97,19 @@ struct Kpi {
   bool is_must() const { return must.value_or(false); }
   // Whether the actual value reaches the target in the KPI's direction; nullopt without actual.
   std::optional<bool> met() const;
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("id", &Kpi::id, k_required | k_identity),
+                      field("name", &Kpi::name, k_required),
+                      field("unit", &Kpi::unit, k_required),
+                      field("direction", &Kpi::direction, k_required | k_plain),
+                      field("baseline", &Kpi::baseline, k_required),
+                      field("target", &Kpi::target, k_required),
+                      field("actual", &Kpi::actual),
+                      field("must", &Kpi::must)};
+  }
 
   bool operator==(const Kpi&) const = default;
 };
@@ -69,6 +129,24 @@ struct Poc {
   std::string outcome; // success | partial | failure
   std::string lessons;
 
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("id", &Poc::id, k_required | k_identity),
+                      field("format", &Poc::format, k_required | k_plain),
+                      field("territory", &Poc::territory, k_required),
+                      field("sponsor", &Poc::sponsor),
+                      field("start", &Poc::planned_start, k_required | k_plain, "planned"),
+                      field("end", &Poc::planned_end, k_required | k_plain, "planned"),
+                      field("started", &Poc::started, k_plain),
+                      field("ended", &Poc::ended, k_plain),
+                      field("planned", &Poc::budget_planned, 0, "budget"),
+                      field("spent", &Poc::budget_spent, 0, "budget"),
+                      field("kpis", &Poc::kpis),
+                      field("outcome", &Poc::outcome, k_plain),
+                      field("lessons", &Poc::lessons)};
+  }
+
   bool operator==(const Poc&) const = default;
 };
 
@@ -76,6 +154,14 @@ struct RolloutWave {
   std::string region;
   std::string planned;
   std::string done;
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("region", &RolloutWave::region, k_required | k_identity),
+                      field("planned", &RolloutWave::planned, k_required | k_plain),
+                      field("done", &RolloutWave::done, k_plain)};
+  }
 
   bool operator==(const RolloutWave&) const = default;
 };
@@ -91,6 +177,20 @@ struct Decision {
   std::string rationale;
   std::string override_reason; // the `override` key
 
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("at", &Decision::at, k_required | k_plain | k_identity),
+                      field("gate", &Decision::gate, k_required | k_plain | k_identity),
+                      field("by", &Decision::by, k_required),
+                      field("decision", &Decision::decision, k_required | k_plain),
+                      field("scope", &Decision::scope),
+                      field("rollout", &Decision::rollout),
+                      field("projected", &Decision::projected),
+                      field("rationale", &Decision::rationale, k_text),
+                      field("override", &Decision::override_reason)};
+  }
+
   bool operator==(const Decision&) const = default;
 };
 
@@ -100,6 +200,15 @@ struct Realized {
   double amount = 0;
   std::string region;
 
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("period", &Realized::period, k_required),
+                      field("metric", &Realized::metric, k_required),
+                      field("amount", &Realized::amount, k_required),
+                      field("region", &Realized::region)};
+  }
+
   bool operator==(const Realized&) const = default;
 };
 
@@ -108,6 +217,15 @@ struct HistoryEntry {
   std::string by;
   std::string from; // empty for the first entry
   std::string to;
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("at", &HistoryEntry::at, k_required | k_plain),
+                      field("by", &HistoryEntry::by, k_required),
+                      field("from", &HistoryEntry::from, k_plain),
+                      field("to", &HistoryEntry::to, k_required | k_plain)};
+  }
 
   bool operator==(const HistoryEntry&) const = default;
 };
@@ -141,6 +259,35 @@ struct Innovation {
   // The last POC, or nullptr.
   const Poc* last_poc() const { return pocs.empty() ? nullptr : &pocs.back(); }
   Poc* last_poc() { return pocs.empty() ? nullptr : &pocs.back(); }
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("id", &Innovation::id, k_required),
+                      field("kind", &Innovation::kind, k_required | k_plain),
+                      field("title", &Innovation::title, k_required),
+                      field("summary", &Innovation::summary, k_text),
+                      field("description", &Innovation::description, k_text),
+                      field("author", &Innovation::author, k_required),
+                      field("region", &Innovation::region, k_required),
+                      field("unit", &Innovation::unit),
+                      field("source", &Innovation::source, k_required | k_plain),
+                      field("challenge", &Innovation::challenge),
+                      field("themes", &Innovation::themes),
+                      field("horizon", &Innovation::horizon, k_plain),
+                      field("created", &Innovation::created, k_required | k_plain),
+                      field("external_ref", &Innovation::external_ref),
+                      field("status", &Innovation::status, k_required | k_plain),
+                      field("likes", &Innovation::likes, k_people | k_set),
+                      field("comments", &Innovation::comments, k_people),
+                      field("estimate", &Innovation::estimate),
+                      field("qualifications", &Innovation::qualifications),
+                      field("pocs", &Innovation::pocs),
+                      field("decisions", &Innovation::decisions),
+                      field("realized", &Innovation::realized),
+                      field("merged_into", &Innovation::merged_into),
+                      field("history", &Innovation::history, k_required)};
+  }
 
   bool operator==(const Innovation&) const = default;
 };

@@ -4,6 +4,10 @@
 #include "lib/report/record_json.hpp"
 #include "lib/util/text.hpp"
 
+#include <optional>
+#include <stdexcept>
+#include <type_traits>
+
 namespace innov::report {
 
 const std::vector<ExportColumn>& export_columns()
@@ -40,6 +44,67 @@ const std::vector<ExportColumn>& export_columns()
   return k_columns;
 }
 
+namespace {
+
+// The cell of a top-level field of the record named `column`, from the field table: a text as is,
+// a list of codes joined with ;, a list of people or of items counted; nullopt when no top-level
+// field has that name (a column computed from several fields).
+std::optional<Cell> field_cell(const model::Innovation& r, std::string_view column)
+{
+  std::optional<Cell> out;
+  model::for_each_field<model::Innovation>([&](const auto& f) {
+    using M = typename std::decay_t<decltype(f)>::Member;
+    if (f.key != column || !f.group.empty()) {
+      return;
+    }
+    const M& v = f.of(r);
+    if constexpr (std::is_same_v<M, std::string>) {
+      out = Cell::str(v);
+    } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+      out = f.has(model::k_set) ? Cell::num(static_cast<double>(v.size()))
+                                : Cell::str(util::join(v, ";"));
+    } else if constexpr (model::DescribedList<M>) {
+      out = Cell::num(static_cast<double>(v.size()));
+    }
+  });
+  return out;
+}
+
+// The cell of a column that sums up several fields.
+Cell summary_cell(const model::Innovation& r, std::string_view column, const model::Config& config)
+{
+  if (column == "score") {
+    if (r.qualifications.empty()) {
+      return Cell::none();
+    }
+    double sum = 0;
+    for (const auto& q : r.qualifications) {
+      sum += model::weighted_score(q, config);
+    }
+    return Cell::num(sum / static_cast<double>(r.qualifications.size()), 2);
+  }
+  if (column.starts_with("estimate_")) {
+    if (!r.estimate) {
+      return Cell::none();
+    }
+    std::string_view part = column.substr(9);
+    return part == "amount" ? Cell::num(r.estimate->amount)
+                            : Cell::str(part == "metric" ? r.estimate->metric : r.estimate->per);
+  }
+  if (column == "poc_outcome") {
+    return Cell::str(r.pocs.empty() ? std::string() : r.pocs.back().outcome);
+  }
+  if (column == "decision") {
+    return Cell::str(r.decisions.empty() ? std::string() : r.decisions.back().decision);
+  }
+  if (column == "decided") {
+    return Cell::str(r.decisions.empty() ? std::string() : r.decisions.back().at.substr(0, 10));
+  }
+  throw std::logic_error("export column without a value: " + std::string(column));
+}
+
+} // namespace
+
 Table export_table(const std::vector<const model::Innovation*>& records,
                    const model::Config& config)
 {
@@ -47,44 +112,12 @@ Table export_table(const std::vector<const model::Innovation*>& records,
   for (const auto& c : export_columns()) {
     t.columns.push_back({c.name, false});
   }
-  auto count = [](std::size_t n) { return Cell::num(static_cast<double>(n)); };
   for (const auto* r : records) {
     std::vector<Cell> row;
-    for (const auto* text : {&r->id, &r->kind, &r->status, &r->title, &r->summary, &r->description,
-                             &r->author, &r->region, &r->unit, &r->source, &r->challenge}) {
-      row.push_back(Cell::str(*text));
+    for (const auto& c : export_columns()) {
+      auto cell = field_cell(*r, c.name);
+      row.push_back(cell ? std::move(*cell) : summary_cell(*r, c.name, config));
     }
-    row.push_back(Cell::str(util::join(r->themes, ";")));
-    row.push_back(Cell::str(r->horizon));
-    row.push_back(Cell::str(r->created));
-    row.push_back(Cell::str(r->external_ref));
-    row.push_back(count(r->likes.size()));
-    row.push_back(count(r->comments.size()));
-    row.push_back(count(r->qualifications.size()));
-    if (r->qualifications.empty()) {
-      row.push_back(Cell::none());
-    } else {
-      double sum = 0;
-      for (const auto& q : r->qualifications) {
-        sum += model::weighted_score(q, config);
-      }
-      row.push_back(Cell::num(sum / static_cast<double>(r->qualifications.size()), 2));
-    }
-    if (r->estimate) {
-      row.push_back(Cell::num(r->estimate->amount));
-      row.push_back(Cell::str(r->estimate->metric));
-      row.push_back(Cell::str(r->estimate->per));
-    } else {
-      row.push_back(Cell::none());
-      row.push_back(Cell::none());
-      row.push_back(Cell::none());
-    }
-    row.push_back(count(r->pocs.size()));
-    row.push_back(Cell::str(r->pocs.empty() ? std::string() : r->pocs.back().outcome));
-    row.push_back(Cell::str(r->decisions.empty() ? std::string() : r->decisions.back().decision));
-    row.push_back(
-        Cell::str(r->decisions.empty() ? std::string() : r->decisions.back().at.substr(0, 10)));
-    row.push_back(Cell::str(r->merged_into));
     t.add_row(std::move(row));
   }
   return t;

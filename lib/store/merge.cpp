@@ -5,6 +5,7 @@
 #include <functional>
 #include <set>
 #include <tuple>
+#include <type_traits>
 
 namespace innov::store {
 
@@ -30,6 +31,87 @@ std::string key_of(std::initializer_list<std::string> parts)
     out += (out.empty() ? "" : "\x1f") + p;
   }
   return out;
+}
+
+std::string poc_date(const Poc& p)
+{
+  return p.planned_start.empty() ? p.started : p.planned_start;
+}
+
+// How a list of items merges: the identity of an item (items of the same identity on two sides are
+// one item), whether an item merges as a whole value or field by field, and the order of the result
+// (`order`, a stable sort; none keeps ours' order, then theirs' additions). A list of a new type
+// does not compile until it is given here.
+template <typename T> struct ListMerge;
+
+template <> struct ListMerge<Comment> {
+  static constexpr bool whole = true;
+  static std::string key(const Comment& c) { return key_of({c.at, c.author, c.text}); }
+  static std::string order(const Comment& c) { return c.at; }
+};
+
+template <> struct ListMerge<Qualification> {
+  static constexpr bool whole = true;
+  static std::string key(const Qualification& q) { return key_of({q.at, q.expert}); }
+  static std::string order(const Qualification& q) { return q.at; }
+};
+
+template <> struct ListMerge<Poc> {
+  static constexpr bool whole = false;
+  static std::string key(const Poc& p) { return p.id; }
+  static std::string order(const Poc& p) { return poc_date(p); }
+};
+
+template <> struct ListMerge<Kpi> {
+  static constexpr bool whole = false;
+  static std::string key(const Kpi& k) { return k.id; }
+  static constexpr std::nullptr_t order = nullptr;
+};
+
+template <> struct ListMerge<Decision> {
+  static constexpr bool whole = false;
+  static std::string key(const Decision& d) { return key_of({d.at, d.gate}); }
+  static std::string order(const Decision& d) { return d.at; }
+};
+
+template <> struct ListMerge<RolloutWave> {
+  static constexpr bool whole = false;
+  static std::string key(const RolloutWave& w) { return w.region; }
+  static std::string order(const RolloutWave& w) { return w.planned; }
+};
+
+template <> struct ListMerge<Realized> {
+  static constexpr bool whole = true;
+  static std::string key(const Realized& x) { return key_of({x.period, x.metric, x.region}); }
+  static std::string order(const Realized& x) { return x.period; }
+};
+
+template <> struct ListMerge<HistoryEntry> {
+  static constexpr bool whole = true;
+  static std::string key(const HistoryEntry& h) { return key_of({h.at, h.by, h.from, h.to}); }
+  static std::string order(const HistoryEntry& h) { return h.at; }
+};
+
+// Likes: the people on both sides, plus those either side added; a removal on one side wins.
+std::vector<std::string> merge_set(const std::vector<std::string>& b,
+                                   const std::vector<std::string>& o,
+                                   const std::vector<std::string>& t)
+{
+  std::set<std::string> base(b.begin(), b.end());
+  std::set<std::string> ours(o.begin(), o.end());
+  std::set<std::string> theirs(t.begin(), t.end());
+  std::set<std::string> out;
+  for (const auto& p : ours) {
+    if (theirs.count(p) || !base.count(p)) {
+      out.insert(p);
+    }
+  }
+  for (const auto& p : theirs) {
+    if (!base.count(p)) {
+      out.insert(p);
+    }
+  }
+  return {out.begin(), out.end()};
 }
 
 class Merger {
@@ -116,107 +198,27 @@ public:
     return out;
   }
 
-  // The whole-value merge of a list entry.
-  template <typename T> auto whole()
+  // One field of the three versions of S into out, as the field table says: an identity is ours',
+  // a set is merged as a set, a list of items by ListMerge, any other value three-way as a whole.
+  template <model::Described S>
+  void merge_fields(const std::string& prefix, const S& b, const S& o, const S& t, S& out);
+
+  // The merge of a list entry: whole or field by field, as ListMerge<T> says.
+  template <model::Described T>
+  T merge_item(const std::string& f, const T& b, const T& o, const T& t)
   {
-    return [this](const std::string& f, const T& b, const T& o, const T& t) {
+    if constexpr (ListMerge<T>::whole) {
       return pick(f, b, o, t);
-    };
-  }
-
-  Kpi kpi(const std::string& f, const Kpi& b, const Kpi& o, const Kpi& t)
-  {
-    Kpi k;
-    k.id = o.id;
-    k.name = pick(f + ".name", b.name, o.name, t.name);
-    k.unit = pick(f + ".unit", b.unit, o.unit, t.unit);
-    k.direction = pick(f + ".direction", b.direction, o.direction, t.direction);
-    k.baseline = pick(f + ".baseline", b.baseline, o.baseline, t.baseline);
-    k.target = pick(f + ".target", b.target, o.target, t.target);
-    k.actual = pick(f + ".actual", b.actual, o.actual, t.actual);
-    k.must = pick(f + ".must", b.must, o.must, t.must);
-    return k;
-  }
-
-  Poc poc(const std::string& f, const Poc& b, const Poc& o, const Poc& t)
-  {
-    Poc p;
-    p.id = o.id;
-    p.format = pick(f + ".format", b.format, o.format, t.format);
-    p.territory = pick(f + ".territory", b.territory, o.territory, t.territory);
-    p.sponsor = pick(f + ".sponsor", b.sponsor, o.sponsor, t.sponsor);
-    p.planned_start = pick(f + ".planned.start", b.planned_start, o.planned_start, t.planned_start);
-    p.planned_end = pick(f + ".planned.end", b.planned_end, o.planned_end, t.planned_end);
-    p.started = pick(f + ".started", b.started, o.started, t.started);
-    p.ended = pick(f + ".ended", b.ended, o.ended, t.ended);
-    p.budget_planned =
-        pick(f + ".budget.planned", b.budget_planned, o.budget_planned, t.budget_planned);
-    p.budget_spent = pick(f + ".budget.spent", b.budget_spent, o.budget_spent, t.budget_spent);
-    p.kpis = list(
-        f + ".kpis", b.kpis, o.kpis, t.kpis, [](const Kpi& k) { return k.id; },
-        [this](const std::string& kf, const Kpi& kb, const Kpi& ko, const Kpi& kt) {
-          return kpi(kf, kb, ko, kt);
-        });
-    p.outcome = pick(f + ".outcome", b.outcome, o.outcome, t.outcome);
-    p.lessons = pick(f + ".lessons", b.lessons, o.lessons, t.lessons);
-    return p;
-  }
-
-  RolloutWave wave(const std::string& f, const RolloutWave& b, const RolloutWave& o,
-                   const RolloutWave& t)
-  {
-    return {o.region, pick(f + ".planned", b.planned, o.planned, t.planned),
-            pick(f + ".done", b.done, o.done, t.done)};
-  }
-
-  Decision decision(const std::string& f, const Decision& b, const Decision& o, const Decision& t)
-  {
-    Decision d;
-    d.at = o.at;
-    d.gate = o.gate;
-    d.by = pick(f + ".by", b.by, o.by, t.by);
-    d.decision = pick(f + ".decision", b.decision, o.decision, t.decision);
-    d.scope = pick(f + ".scope", b.scope, o.scope, t.scope);
-    d.rollout = list(
-        f + ".rollout", b.rollout, o.rollout, t.rollout,
-        [](const RolloutWave& w) { return w.region; },
-        [this](const std::string& wf, const RolloutWave& wb, const RolloutWave& wo,
-               const RolloutWave& wt) { return wave(wf, wb, wo, wt); });
-    std::stable_sort(
-        d.rollout.begin(), d.rollout.end(),
-        [](const RolloutWave& x, const RolloutWave& y) { return x.planned < y.planned; });
-    d.projected = pick(f + ".projected", b.projected, o.projected, t.projected);
-    d.rationale = pick(f + ".rationale", b.rationale, o.rationale, t.rationale);
-    d.override_reason =
-        pick(f + ".override", b.override_reason, o.override_reason, t.override_reason);
-    return d;
+    } else {
+      T out;
+      merge_fields(f + ".", b, o, t, out);
+      return out;
+    }
   }
 
 private:
   Side m_prefer;
 };
-
-// Likes: the people on both sides, plus those either side added; a removal on one side wins.
-std::vector<std::string> merge_likes(const std::vector<std::string>& b,
-                                     const std::vector<std::string>& o,
-                                     const std::vector<std::string>& t)
-{
-  std::set<std::string> base(b.begin(), b.end());
-  std::set<std::string> ours(o.begin(), o.end());
-  std::set<std::string> theirs(t.begin(), t.end());
-  std::set<std::string> out;
-  for (const auto& p : ours) {
-    if (theirs.count(p) || !base.count(p)) {
-      out.insert(p);
-    }
-  }
-  for (const auto& p : theirs) {
-    if (!base.count(p)) {
-      out.insert(p);
-    }
-  }
-  return {out.begin(), out.end()};
-}
 
 template <typename T, typename F> void sort_by(std::vector<T>& v, F field)
 {
@@ -243,9 +245,32 @@ bool same_history(const std::vector<HistoryEntry>& a, const std::vector<HistoryE
                     });
 }
 
-std::string poc_date(const Poc& p)
+template <model::Described S>
+void Merger::merge_fields(const std::string& prefix, const S& b, const S& o, const S& t, S& out)
 {
-  return p.planned_start.empty() ? p.started : p.planned_start;
+  model::for_each_field<S>([&](const auto& f) {
+    using M = typename std::decay_t<decltype(f)>::Member;
+    std::string name =
+        prefix + (f.group.empty() ? "" : std::string(f.group) + ".") + std::string(f.key);
+    if (f.has(model::k_identity)) {
+      f.of(out) = f.of(o);
+    } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+      f.of(out) = f.has(model::k_set) ? merge_set(f.of(b), f.of(o), f.of(t))
+                                      : pick(name, f.of(b), f.of(o), f.of(t));
+    } else if constexpr (model::DescribedList<M>) {
+      using T = typename M::value_type;
+      M merged = list(name, f.of(b), f.of(o), f.of(t), &ListMerge<T>::key,
+                      [this](const std::string& item, const T& ib, const T& io, const T& it) {
+                        return merge_item(item, ib, io, it);
+                      });
+      if constexpr (!std::is_same_v<decltype(ListMerge<T>::order), const std::nullptr_t>) {
+        sort_by(merged, &ListMerge<T>::order);
+      }
+      f.of(out) = std::move(merged);
+    } else {
+      f.of(out) = pick(name, f.of(b), f.of(o), f.of(t));
+    }
+  });
 }
 
 } // namespace
@@ -255,69 +280,9 @@ RecordMerge merge_records(const Innovation& b, const Innovation& o, const Innova
 {
   Merger m(prefer);
   Innovation r;
-  r.id = m.pick("id", b.id, o.id, t.id);
-  r.kind = m.pick("kind", b.kind, o.kind, t.kind);
-  r.title = m.pick("title", b.title, o.title, t.title);
-  r.summary = m.pick("summary", b.summary, o.summary, t.summary);
-  r.description = m.pick("description", b.description, o.description, t.description);
-  r.author = m.pick("author", b.author, o.author, t.author);
-  r.region = m.pick("region", b.region, o.region, t.region);
-  r.unit = m.pick("unit", b.unit, o.unit, t.unit);
-  r.source = m.pick("source", b.source, o.source, t.source);
-  r.challenge = m.pick("challenge", b.challenge, o.challenge, t.challenge);
-  r.themes = m.pick("themes", b.themes, o.themes, t.themes);
-  r.horizon = m.pick("horizon", b.horizon, o.horizon, t.horizon);
-  r.created = m.pick("created", b.created, o.created, t.created);
-  r.external_ref = m.pick("external_ref", b.external_ref, o.external_ref, t.external_ref);
-  r.status = m.pick("status", b.status, o.status, t.status);
-  r.likes = merge_likes(b.likes, o.likes, t.likes);
-  r.comments = m.list(
-      "comments", b.comments, o.comments, t.comments,
-      [](const Comment& c) {
-        return key_of({c.at, c.author, c.text});
-      },
-      m.whole<Comment>());
-  sort_by(r.comments, [](const Comment& c) { return c.at; });
-  r.estimate = m.pick("estimate", b.estimate, o.estimate, t.estimate);
-  r.qualifications = m.list(
-      "qualifications", b.qualifications, o.qualifications, t.qualifications,
-      [](const Qualification& q) {
-        return key_of({q.at, q.expert});
-      },
-      m.whole<Qualification>());
-  sort_by(r.qualifications, [](const Qualification& q) { return q.at; });
-  r.pocs = m.list(
-      "pocs", b.pocs, o.pocs, t.pocs, [](const Poc& p) { return p.id; },
-      [&m](const std::string& f, const Poc& pb, const Poc& po, const Poc& pt) {
-        return m.poc(f, pb, po, pt);
-      });
-  sort_by(r.pocs, poc_date);
-  r.decisions = m.list(
-      "decisions", b.decisions, o.decisions, t.decisions,
-      [](const Decision& d) {
-        return key_of({d.at, d.gate});
-      },
-      [&m](const std::string& f, const Decision& db, const Decision& dO, const Decision& dt) {
-        return m.decision(f, db, dO, dt);
-      });
-  sort_by(r.decisions, [](const Decision& d) { return d.at; });
-  r.realized = m.list(
-      "realized", b.realized, o.realized, t.realized,
-      [](const Realized& x) {
-        return key_of({x.period, x.metric, x.region});
-      },
-      m.whole<Realized>());
-  sort_by(r.realized, [](const Realized& x) { return x.period; });
-  r.merged_into = m.pick("merged_into", b.merged_into, o.merged_into, t.merged_into);
+  m.merge_fields("", b, o, t, r);
   bool status_conflict =
       std::find(m.conflicts.begin(), m.conflicts.end(), "status") != m.conflicts.end();
-  r.history = m.list(
-      "history", b.history, o.history, t.history,
-      [](const HistoryEntry& h) {
-        return key_of({h.at, h.by, h.from, h.to});
-      },
-      m.whole<HistoryEntry>());
-  sort_by(r.history, [](const HistoryEntry& h) { return h.at; });
   if (!status_conflict &&
       (same_history(o.history, t.history) || same_history(b.history, t.history))) {
     r.history = o.history; // only one side's history, or the same on both: nothing diverged

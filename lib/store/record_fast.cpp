@@ -1,14 +1,22 @@
 #include "lib/store/record_fast.hpp"
 
+#include "lib/schema/embedded.hpp"
+#include "lib/schema/pattern.hpp"
 #include "lib/schema/validator.hpp"
 #include "lib/store/plain_yaml.hpp"
 #include "lib/util/date.hpp"
+#include "lib/util/id.hpp"
 #include "lib/util/utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <initializer_list>
+#include <deque>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+#include <utility>
+#include <yaml-cpp/yaml.h>
 
 namespace innov::store {
 
@@ -42,93 +50,502 @@ bool date_shape(std::string_view s)
          s[4] == '-' && digit(s[5]) && digit(s[6]) && s[7] == '-' && digit(s[8]) && digit(s[9]);
 }
 
-// The checks of the schema's definitions, each as the pattern and limits of the schema say.
+// ^[a-z0-9][a-z0-9<more>]*$
+bool word(std::string_view s, std::string_view more)
+{
+  if (s.empty() || !lower_or_digit(s[0])) {
+    return false;
+  }
+  return std::all_of(s.begin(), s.end(), [&](char c) {
+    return lower_or_digit(c) || more.find(c) != std::string_view::npos;
+  });
+}
+
+// ^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$
+bool period_shape(std::string_view s)
+{
+  bool year = s.size() >= 4 && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]);
+  return year && (s.size() == 4 ||
+                  (s.size() == 7 && s[4] == '-' && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') ||
+                  (s.size() == 7 && s[4] == '-' &&
+                   ((s[5] == '0' && s[6] >= '1' && s[6] <= '9') ||
+                    (s[5] == '1' && s[6] >= '0' && s[6] <= '2'))));
+}
+
+// ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$
+bool date_time_shape(std::string_view s)
+{
+  bool shape = s.size() >= 20 && date_shape(s) && s[10] == 'T' && digit(s[11]) && digit(s[12]) &&
+               s[13] == ':' && digit(s[14]) && digit(s[15]) && s[16] == ':' && digit(s[17]) &&
+               digit(s[18]) && s.back() == 'Z';
+  if (shape && s.size() > 20) {
+    // (\.[0-9]+)? between the seconds and the Z
+    std::string_view frac = s.substr(19, s.size() - 20);
+    shape = frac.size() >= 2 && frac[0] == '.' && std::all_of(frac.begin() + 1, frac.end(), digit);
+  }
+  return shape;
+}
+
+// The patterns of the schema this reader matches by hand, each exactly as the pattern reads; any
+// other pattern is matched by the validator's own regular expression (schema::Pattern), slower but
+// the same answer, so a pattern changed in the schema is never read with an old meaning.
+using Matcher = bool (*)(std::string_view);
+struct KnownPattern {
+  std::string_view source;
+  Matcher match;
+};
+const KnownPattern k_known_patterns[] = {
+    {"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+     [](std::string_view s) { return s.size() == 10 && date_shape(s); }},
+    {"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", date_time_shape},
+    {"^[a-z0-9][a-z0-9._-]*$", [](std::string_view s) { return word(s, "._-"); }},
+    {"^[a-z0-9][a-z0-9_-]*$", [](std::string_view s) { return word(s, "_-"); }},
+    {"^[0-9a-hjkmnp-tv-z]{8}$", util::is_record_id},
+    {"^[a-z0-9]+(-[a-z0-9]+)*$", util::is_slug},
+    {"^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$", period_shape},
+    {"^[^\\n]*$", [](std::string_view s) { return s.find('\n') == std::string_view::npos; }},
+};
+
+// One pattern of the schema, matched by hand when known.
+class SchemaPattern {
+public:
+  explicit SchemaPattern(const std::string& source)
+  {
+    for (const auto& k : k_known_patterns) {
+      if (k.source == source) {
+        m_match = k.match;
+        return;
+      }
+    }
+    m_regex = std::make_shared<schema::Pattern>(source);
+  }
+  bool operator()(std::string_view s) const { return m_match ? m_match(s) : m_regex->search(s); }
+
+private:
+  Matcher m_match = nullptr;
+  std::shared_ptr<schema::Pattern> m_regex;
+};
+
+// What the schema says of the values at one place: the keywords this reader checks. A keyword it
+// does not know there makes the whole place refused (`unknown`), so the full path decides.
+struct Rule {
+  // strings
+  std::vector<std::string_view> enum_values; // empty: any string (views of interned texts)
+  std::size_t min_length = 0;
+  std::size_t max_length = std::numeric_limits<std::size_t>::max();
+  std::vector<SchemaPattern> patterns; // all must match
+  bool date = false;                   // format date
+  std::vector<Rule> any_of;            // one must hold (a date or a date-time)
+  bool date_time = false;              // format date-time
+  // numbers
+  double minimum = -std::numeric_limits<double>::infinity();
+  double maximum = std::numeric_limits<double>::infinity();
+  // arrays and objects
+  std::size_t min_items = 0; // minItems, or minProperties of an object
+  std::vector<std::string_view> required;
+  bool unknown = false;
+};
+
+// A text of the schema kept for the life of the process, so that rules hold views (compared
+// faster than strings). Only called while the rules are built, under the static's lock.
+std::string_view intern(std::string text)
+{
+  static std::deque<std::string> k_texts; // a deque never moves what it holds
+  return k_texts.emplace_back(std::move(text));
+}
+
+// The places of innovation.schema.json this reader reads, by JSON pointer ($ref followed).
+enum Place : std::size_t {
+  p_record,
+  p_id,
+  p_kind,
+  p_title,
+  p_summary,
+  p_description,
+  p_author,
+  p_region,
+  p_unit,
+  p_source,
+  p_challenge,
+  p_themes,
+  p_theme,
+  p_horizon,
+  p_created,
+  p_external_ref,
+  p_status,
+  p_likes,
+  p_like,
+  p_merged_into,
+  p_comment,
+  p_comment_at,
+  p_comment_author,
+  p_comment_text,
+  p_estimate,
+  p_amount_metric,
+  p_amount_amount,
+  p_amount_per,
+  p_projected,
+  p_qualification,
+  p_q_at,
+  p_q_expert,
+  p_q_region,
+  p_q_scores,
+  p_q_score_name,
+  p_q_score,
+  p_q_decision,
+  p_q_rationale,
+  p_poc,
+  p_poc_id,
+  p_poc_format,
+  p_poc_territory,
+  p_poc_unit,
+  p_poc_sponsor,
+  p_poc_planned,
+  p_poc_planned_start,
+  p_poc_planned_end,
+  p_poc_started,
+  p_poc_ended,
+  p_poc_budget,
+  p_poc_budget_planned,
+  p_poc_budget_spent,
+  p_poc_outcome,
+  p_poc_lessons,
+  p_kpi,
+  p_kpi_id,
+  p_kpi_name,
+  p_kpi_unit,
+  p_kpi_direction,
+  p_kpi_baseline,
+  p_kpi_target,
+  p_kpi_actual,
+  p_decision,
+  p_d_at,
+  p_d_gate,
+  p_d_by,
+  p_d_decision,
+  p_d_scope,
+  p_d_scope_item,
+  p_d_rationale,
+  p_d_override,
+  p_wave,
+  p_wave_region,
+  p_wave_planned,
+  p_wave_done,
+  p_realized,
+  p_r_period,
+  p_r_metric,
+  p_r_amount,
+  p_r_region,
+  p_history,
+  p_h,
+  p_h_at,
+  p_h_by,
+  p_h_from,
+  p_h_to,
+  p_count
+};
+
+constexpr const char* k_place_pointers[p_count] = {
+    "",
+    "/properties/id",
+    "/properties/kind",
+    "/properties/title",
+    "/properties/summary",
+    "/properties/description",
+    "/properties/author",
+    "/properties/region",
+    "/properties/unit",
+    "/properties/source",
+    "/properties/challenge",
+    "/properties/themes",
+    "/properties/themes/items",
+    "/properties/horizon",
+    "/properties/created",
+    "/properties/external_ref",
+    "/properties/status",
+    "/properties/likes",
+    "/properties/likes/items",
+    "/properties/merged_into",
+    "/properties/comments/items",
+    "/properties/comments/items/properties/at",
+    "/properties/comments/items/properties/author",
+    "/properties/comments/items/properties/text",
+    "/properties/estimate",
+    "/properties/estimate/properties/metric",
+    "/properties/estimate/properties/amount",
+    "/properties/estimate/properties/per",
+    "/properties/decisions/items/properties/projected",
+    "/properties/qualifications/items",
+    "/properties/qualifications/items/properties/at",
+    "/properties/qualifications/items/properties/expert",
+    "/properties/qualifications/items/properties/region",
+    "/properties/qualifications/items/properties/scores",
+    "/properties/qualifications/items/properties/scores/propertyNames",
+    "/properties/qualifications/items/properties/scores/additionalProperties",
+    "/properties/qualifications/items/properties/decision",
+    "/properties/qualifications/items/properties/rationale",
+    "/properties/pocs/items",
+    "/properties/pocs/items/properties/id",
+    "/properties/pocs/items/properties/format",
+    "/properties/pocs/items/properties/territory",
+    "/properties/pocs/items/properties/territory/items",
+    "/properties/pocs/items/properties/sponsor",
+    "/properties/pocs/items/properties/planned",
+    "/properties/pocs/items/properties/planned/properties/start",
+    "/properties/pocs/items/properties/planned/properties/end",
+    "/properties/pocs/items/properties/started",
+    "/properties/pocs/items/properties/ended",
+    "/properties/pocs/items/properties/budget",
+    "/properties/pocs/items/properties/budget/properties/planned",
+    "/properties/pocs/items/properties/budget/properties/spent",
+    "/properties/pocs/items/properties/outcome",
+    "/properties/pocs/items/properties/lessons",
+    "/properties/pocs/items/properties/kpis/items",
+    "/properties/pocs/items/properties/kpis/items/properties/id",
+    "/properties/pocs/items/properties/kpis/items/properties/name",
+    "/properties/pocs/items/properties/kpis/items/properties/unit",
+    "/properties/pocs/items/properties/kpis/items/properties/direction",
+    "/properties/pocs/items/properties/kpis/items/properties/baseline",
+    "/properties/pocs/items/properties/kpis/items/properties/target",
+    "/properties/pocs/items/properties/kpis/items/properties/actual",
+    "/properties/decisions/items",
+    "/properties/decisions/items/properties/at",
+    "/properties/decisions/items/properties/gate",
+    "/properties/decisions/items/properties/by",
+    "/properties/decisions/items/properties/decision",
+    "/properties/decisions/items/properties/scope",
+    "/properties/decisions/items/properties/scope/items",
+    "/properties/decisions/items/properties/rationale",
+    "/properties/decisions/items/properties/override",
+    "/properties/decisions/items/properties/rollout/items",
+    "/properties/decisions/items/properties/rollout/items/properties/region",
+    "/properties/decisions/items/properties/rollout/items/properties/planned",
+    "/properties/decisions/items/properties/rollout/items/properties/done",
+    "/properties/realized/items",
+    "/properties/realized/items/properties/period",
+    "/properties/realized/items/properties/metric",
+    "/properties/realized/items/properties/amount",
+    "/properties/realized/items/properties/region",
+    "/properties/history",
+    "/properties/history/items",
+    "/properties/history/items/properties/at",
+    "/properties/history/items/properties/by",
+    "/properties/history/items/properties/from",
+    "/properties/history/items/properties/to",
+};
+
+// Keywords that say nothing about a value (or that this reader checks by its code: the types,
+// additionalProperties false, uniqueItems, the items of arrays, the properties of objects, which it
+// reads key by key).
+bool descriptive(const std::string& keyword)
+{
+  static const char* const k_words[] = {
+      "description", "title",    "type",        "additionalProperties",
+      "properties",  "items",    "uniqueItems", "propertyNames",
+      "$ref",        "$comment", "examples",    "default",
+      "$schema",     "$id",      "definitions", "required"};
+  return std::find(std::begin(k_words), std::end(k_words), keyword) != std::end(k_words);
+}
+
+// The schema at n, its $ref followed (local references only, "#/definitions/x"). Nodes are
+// re-pointed with reset(): yaml-cpp's operator= would overwrite the schema's own nodes.
+YAML::Node resolve(const YAML::Node& root, const YAML::Node& start)
+{
+  YAML::Node n;
+  n.reset(start);
+  for (int depth = 0; n.IsMap() && std::as_const(n)["$ref"] && depth < 16; ++depth) {
+    std::string ref = std::as_const(n)["$ref"].as<std::string>();
+    YAML::Node target;
+    target.reset(root);
+    std::size_t at = 2; // "#/"
+    while (at < ref.size()) {
+      std::size_t end = std::min(ref.find('/', at), ref.size());
+      const YAML::Node parent = target;
+      target.reset(parent[ref.substr(at, end - at)]);
+      at = end + 1;
+    }
+    n.reset(target);
+  }
+  return n;
+}
+
+Rule rule_of(const YAML::Node& root, const YAML::Node& at)
+{
+  YAML::Node n = resolve(root, at);
+  Rule r;
+  if (!n || !n.IsMap()) {
+    throw std::logic_error("innovation.schema.json: no schema where record_fast reads");
+  }
+  for (const auto& kv : n) {
+    std::string k = kv.first.as<std::string>();
+    const YAML::Node& v = kv.second;
+    if (k == "enum") {
+      for (const auto& e : v) {
+        r.enum_values.push_back(intern(e.as<std::string>()));
+      }
+    } else if (k == "minLength") {
+      r.min_length = v.as<std::size_t>();
+    } else if (k == "maxLength") {
+      r.max_length = v.as<std::size_t>();
+    } else if (k == "pattern") {
+      r.patterns.emplace_back(v.as<std::string>());
+    } else if (k == "format") {
+      std::string f = v.as<std::string>();
+      r.date = f == "date";
+      r.date_time = f == "date-time";
+      r.unknown = r.unknown || (!r.date && !r.date_time);
+    } else if (k == "anyOf") {
+      for (const auto& alt : v) {
+        r.any_of.push_back(rule_of(root, alt));
+      }
+    } else if (k == "minimum") {
+      r.minimum = v.as<double>();
+    } else if (k == "maximum") {
+      r.maximum = v.as<double>();
+    } else if (k == "minItems" || k == "minProperties") {
+      r.min_items = v.as<std::size_t>();
+    } else if (k == "required") {
+      for (const auto& name : v) {
+        r.required.push_back(intern(name.as<std::string>()));
+      }
+    } else if (!descriptive(k)) {
+      r.unknown = true; // a keyword added to the schema that this reader does not check
+    }
+  }
+  return r;
+}
+
+// The rules of every place, read once from the embedded schema.
+const std::vector<Rule>& rules()
+{
+  static const std::vector<Rule> k_rules = [] {
+    YAML::Node root;
+    for (const auto& f : schema::embedded_schemas()) {
+      if (f.name == "innovation") {
+        root.reset(YAML::Load(f.text));
+      }
+    }
+    std::vector<Rule> out;
+    for (const char* pointer : k_place_pointers) {
+      YAML::Node n;
+      n.reset(root);
+      std::string_view p = pointer;
+      while (!p.empty()) {
+        p.remove_prefix(1);
+        std::size_t end = std::min(p.find('/'), p.size());
+        const YAML::Node parent = resolve(root, n);
+        n.reset(parent[std::string(p.substr(0, end))]);
+        p.remove_prefix(end);
+      }
+      out.push_back(rule_of(root, n));
+    }
+    return out;
+  }();
+  return k_rules;
+}
+
+// The record, each value checked by the rule of its place in the schema.
 class Reader {
 public:
-  explicit Reader(const Tree& tree) : m_t(tree) {}
+  explicit Reader(const Tree& tree) : m_t(tree), m_rules(rules()) {}
 
   model::Innovation record()
   {
     model::Innovation r;
-    const Node& root = m_t.root();
-    object(
-        root, {"id", "kind", "title", "author", "region", "source", "created", "status", "history"},
-        [&](std::string_view key, const Node& v) {
-          if (key == "id") {
-            r.id = record_id(v);
-          } else if (key == "kind") {
-            r.kind = one_of(v, {"idea", "practice"});
-          } else if (key == "title") {
-            r.title = line(v);
-          } else if (key == "summary") {
-            r.summary = line(v);
-          } else if (key == "description") {
-            r.description = text(v);
-          } else if (key == "author") {
-            r.author = person(v);
-          } else if (key == "region") {
-            r.region = code(v);
-          } else if (key == "unit") {
-            r.unit = sized(v, 1, 120);
-          } else if (key == "source") {
-            r.source = one_of(v, {"internal", "external", "citizen", "challenge", "lab", "watch"});
-          } else if (key == "challenge") {
-            r.challenge = challenge(v);
-          } else if (key == "themes") {
-            r.themes = list(v, &Reader::code, 0);
-          } else if (key == "horizon") {
-            r.horizon = one_of(v, {"core", "adjacent", "transformational"});
-          } else if (key == "created") {
-            r.created = date(v);
-          } else if (key == "external_ref") {
-            r.external_ref = sized(v, 1, 200);
-          } else if (key == "status") {
-            r.status = state(v);
-          } else if (key == "likes") {
-            r.likes = list(v, &Reader::person, 0);
-          } else if (key == "comments") {
-            items(v, [&](const Node& c) { r.comments.push_back(comment(c)); });
-          } else if (key == "estimate") {
-            r.estimate = amount(v);
-          } else if (key == "qualifications") {
-            items(v, [&](const Node& q) { r.qualifications.push_back(qualification(q)); });
-          } else if (key == "pocs") {
-            items(v, [&](const Node& p) { r.pocs.push_back(poc(p)); });
-          } else if (key == "decisions") {
-            items(v, [&](const Node& d) { r.decisions.push_back(decision(d)); });
-          } else if (key == "realized") {
-            items(v, [&](const Node& x) { r.realized.push_back(realized(x)); });
-          } else if (key == "merged_into") {
-            r.merged_into = record_id(v);
-          } else if (key == "history") {
-            items(v, [&](const Node& h) { r.history.push_back(history(h)); });
-            if (r.history.empty()) {
-              refuse(); // minItems 1
-            }
-          } else {
-            refuse();
-          }
-        });
+    object(m_t.root(), p_record, [&](std::string_view key, const Node& v) {
+      if (key == "id") {
+        r.id = str(v, p_id);
+      } else if (key == "kind") {
+        r.kind = str(v, p_kind);
+      } else if (key == "title") {
+        r.title = str(v, p_title);
+      } else if (key == "summary") {
+        r.summary = str(v, p_summary);
+      } else if (key == "description") {
+        r.description = str(v, p_description);
+      } else if (key == "author") {
+        r.author = str(v, p_author);
+      } else if (key == "region") {
+        r.region = str(v, p_region);
+      } else if (key == "unit") {
+        r.unit = str(v, p_unit);
+      } else if (key == "source") {
+        r.source = str(v, p_source);
+      } else if (key == "challenge") {
+        r.challenge = str(v, p_challenge);
+      } else if (key == "themes") {
+        r.themes = list(v, p_themes, p_theme);
+      } else if (key == "horizon") {
+        r.horizon = str(v, p_horizon);
+      } else if (key == "created") {
+        r.created = str(v, p_created);
+      } else if (key == "external_ref") {
+        r.external_ref = str(v, p_external_ref);
+      } else if (key == "status") {
+        r.status = str(v, p_status);
+      } else if (key == "likes") {
+        r.likes = list(v, p_likes, p_like);
+      } else if (key == "comments") {
+        items(v, [&](const Node& c) { r.comments.push_back(comment(c)); });
+      } else if (key == "estimate") {
+        r.estimate = amount(v, p_estimate);
+      } else if (key == "qualifications") {
+        items(v, [&](const Node& q) { r.qualifications.push_back(qualification(q)); });
+      } else if (key == "pocs") {
+        items(v, [&](const Node& p) { r.pocs.push_back(poc(p)); });
+      } else if (key == "decisions") {
+        items(v, [&](const Node& d) { r.decisions.push_back(decision(d)); });
+      } else if (key == "realized") {
+        items(v, [&](const Node& x) { r.realized.push_back(realized(x)); });
+      } else if (key == "merged_into") {
+        r.merged_into = str(v, p_merged_into);
+      } else if (key == "history") {
+        items(v, [&](const Node& h) { r.history.push_back(history(h)); });
+        at_least(r.history.size(), p_history);
+      } else {
+        refuse();
+      }
+    });
     return r;
   }
 
 private:
-  // A mapping with these required keys, each entry handed to f (which refuses unknown keys).
-  template <typename F>
-  void object(const Node& n, std::initializer_list<std::string_view> required, F&& f)
+  const Rule& rule(Place p) const
   {
+    const Rule& r = m_rules[p];
+    if (r.unknown) {
+      refuse();
+    }
+    return r;
+  }
+
+  void at_least(std::size_t n, Place p) const
+  {
+    if (n < rule(p).min_items) {
+      refuse(); // minItems, minProperties
+    }
+  }
+
+  // A mapping with the required keys of its place, each entry handed to f (which refuses unknown
+  // keys).
+  template <typename F> void object(const Node& n, Place p, F&& f)
+  {
+    const Rule& r = rule(p);
     if (n.kind != Node::Kind::mapping) {
       refuse();
     }
     std::size_t found = 0;
+    std::size_t count = 0;
     for (auto i = m_t.first(n); i != 0; i = m_t.next(i)) {
       const Node& v = m_t.at(i);
       f(v.key, v);
-      found += std::find(required.begin(), required.end(), v.key) != required.end() ? 1 : 0;
+      ++count;
+      found += std::find(r.required.begin(), r.required.end(), v.key) != r.required.end() ? 1 : 0;
     }
-    if (found != required.size()) { // keys are unique, so each required one counted once
+    if (found != r.required.size()) { // keys are unique, so each required one counted once
       refuse();
     }
+    at_least(count, p);
   }
 
   template <typename F> void items(const Node& n, F&& f)
@@ -141,15 +558,12 @@ private:
     }
   }
 
-  // An array of unique strings, each checked by item, with at least min_items.
-  std::vector<std::string> list(const Node& n, std::string (Reader::*item)(const Node&),
-                                std::size_t min_items)
+  // An array of unique strings, each checked by the rule of item.
+  std::vector<std::string> list(const Node& n, Place array, Place item)
   {
     std::vector<std::string> out;
-    items(n, [&](const Node& v) { out.push_back((this->*item)(v)); });
-    if (out.size() < min_items) {
-      refuse();
-    }
+    items(n, [&](const Node& v) { out.push_back(str(v, item)); });
+    at_least(out.size(), array);
     if (!std::is_sorted(out.begin(), out.end()) ||
         std::adjacent_find(out.begin(), out.end()) != out.end()) {
       std::vector<std::string_view> sorted(out.begin(), out.end());
@@ -172,150 +586,52 @@ private:
     return n.text;
   }
 
-  std::string sized(const Node& n, std::size_t min, std::size_t max) const
+  // Whether s passes the string keywords of r.
+  static bool passes(std::string_view s, const Rule& r)
   {
-    std::string_view s = string(n);
+    if (!r.enum_values.empty() &&
+        std::find(r.enum_values.begin(), r.enum_values.end(), s) == r.enum_values.end()) {
+      return false;
+    }
     // Code points, as the schema counts them; never fewer than bytes / 4.
-    if (s.size() < min || s.size() / 4 > max) {
-      refuse();
+    if (s.size() < r.min_length || s.size() / 4 > r.max_length) {
+      return false;
     }
-    if (s.size() > max || s.size() < min * 4) {
+    if (s.size() > r.max_length || s.size() < r.min_length * 4) {
       std::size_t len = util::utf8_length(s);
-      if (len < min || len > max) {
-        refuse();
+      if (len < r.min_length || len > r.max_length) {
+        return false;
       }
     }
-    return std::string(s);
-  }
-
-  std::string text(const Node& n) const { return sized(n, 1, 20000); }
-
-  std::string line(const Node& n) const
-  {
-    std::string s = sized(n, 1, 300);
-    if (s.find('\n') != std::string::npos) {
-      refuse();
-    }
-    return s;
-  }
-
-  // ^[a-z0-9][a-z0-9<more>]*$ of at most max characters.
-  static std::string word(std::string_view s, std::string_view more, std::size_t max)
-  {
-    if (s.empty() || s.size() > max || !lower_or_digit(s[0])) {
-      refuse();
-    }
-    for (char c : s) {
-      if (!lower_or_digit(c) && more.find(c) == std::string_view::npos) {
-        refuse();
+    for (const auto& pattern : r.patterns) {
+      if (!pattern(s)) {
+        return false;
       }
     }
-    return std::string(s);
+    if ((r.date && !util::parse_date(s)) || (r.date_time && !util::is_date_time(s))) {
+      return false;
+    }
+    if (!r.any_of.empty()) {
+      return std::any_of(r.any_of.begin(), r.any_of.end(),
+                         [&](const Rule& alt) { return !alt.unknown && passes(s, alt); });
+    }
+    return true;
   }
 
-  std::string person(const Node& n) { return word(string(n), "._-", 80); }
-  std::string code(const Node& n) { return word(string(n), "_-", 64); }
-
-  // ^[0-9a-hjkmnp-tv-z]{8}$
-  std::string record_id(const Node& n) const
+  std::string str(const Node& n, Place p) const
   {
     std::string_view s = string(n);
-    if (s.size() != 8) {
-      refuse();
-    }
-    for (char c : s) {
-      if (!lower_or_digit(c) || c == 'i' || c == 'l' || c == 'o' || c == 'u') {
-        refuse();
-      }
-    }
-    return std::string(s);
-  }
-
-  // ^[a-z0-9]+(-[a-z0-9]+)*$
-  std::string challenge(const Node& n) const
-  {
-    std::string_view s = string(n);
-    if (s.empty() || s.front() == '-' || s.back() == '-' ||
-        s.find("--") != std::string_view::npos) {
-      refuse();
-    }
-    for (char c : s) {
-      if (!lower_or_digit(c) && c != '-') {
-        refuse();
-      }
-    }
-    return std::string(s);
-  }
-
-  // ^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$
-  std::string period(const Node& n) const
-  {
-    std::string_view s = string(n);
-    bool year = s.size() >= 4 && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]);
-    bool ok =
-        year && (s.size() == 4 ||
-                 (s.size() == 7 && s[4] == '-' && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') ||
-                 (s.size() == 7 && s[4] == '-' &&
-                  ((s[5] == '0' && s[6] >= '1' && s[6] <= '9') ||
-                   (s[5] == '1' && s[6] >= '0' && s[6] <= '2'))));
-    if (!ok) {
+    if (!passes(s, rule(p))) {
       refuse();
     }
     return std::string(s);
   }
 
-  // format date and ^[0-9]{4}-[0-9]{2}-[0-9]{2}$
-  std::string date(const Node& n) const
+  // A plain decimal number (-?[0-9]+(\.[0-9]+)?, no leading zero), finite, within the bounds of
+  // its place; what yaml-cpp's as<double> and the schema's number both read.
+  double num(const Node& n, Place p) const
   {
-    std::string_view s = string(n);
-    if (s.size() != 10 || !date_shape(s) || !util::parse_date(s)) {
-      refuse();
-    }
-    return std::string(s);
-  }
-
-  // A date, or format date-time and
-  // ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$
-  std::string at(const Node& n) const
-  {
-    std::string_view s = string(n);
-    if (s.size() == 10) {
-      return date(n);
-    }
-    bool shape = s.size() >= 20 && date_shape(s) && s[10] == 'T' && digit(s[11]) && digit(s[12]) &&
-                 s[13] == ':' && digit(s[14]) && digit(s[15]) && s[16] == ':' && digit(s[17]) &&
-                 digit(s[18]) && s.back() == 'Z';
-    if (shape && s.size() > 20) {
-      // (\.[0-9]+)? between the seconds and the Z
-      std::string_view frac = s.substr(19, s.size() - 20);
-      shape =
-          frac.size() >= 2 && frac[0] == '.' && std::all_of(frac.begin() + 1, frac.end(), digit);
-    }
-    if (!shape || !util::is_date_time(s)) {
-      refuse();
-    }
-    return std::string(s);
-  }
-
-  std::string one_of(const Node& n, std::initializer_list<std::string_view> values) const
-  {
-    std::string_view s = string(n);
-    if (std::find(values.begin(), values.end(), s) == values.end()) {
-      refuse();
-    }
-    return std::string(s);
-  }
-
-  std::string state(const Node& n) const
-  {
-    return one_of(n, {"submitted", "needs-info", "on-hold", "qualified", "rejected", "poc-planned",
-                      "poc-running", "poc-done", "generalized", "killed", "merged", "withdrawn"});
-  }
-
-  // A plain decimal number (-?[0-9]+(\.[0-9]+)?, no leading zero), finite; what yaml-cpp's
-  // as<double> and the schema's number both read.
-  double number(const Node& n, bool non_negative = false) const
-  {
+    const Rule& r = rule(p);
     std::string_view s = n.text;
     if (n.kind != Node::Kind::scalar || !n.plain || s.empty()) {
       refuse();
@@ -342,7 +658,7 @@ private:
       refuse();
     }
     double v = schema::plain_number_value(s);
-    if (!std::isfinite(v) || (non_negative && v < 0)) {
+    if (!std::isfinite(v) || v < r.minimum || v > r.maximum) {
       refuse();
     }
     return v;
@@ -359,13 +675,13 @@ private:
   model::Comment comment(const Node& n)
   {
     model::Comment c;
-    object(n, {"at", "author", "text"}, [&](std::string_view key, const Node& v) {
+    object(n, p_comment, [&](std::string_view key, const Node& v) {
       if (key == "at") {
-        c.at = at(v);
+        c.at = str(v, p_comment_at);
       } else if (key == "author") {
-        c.author = person(v);
+        c.author = str(v, p_comment_author);
       } else if (key == "text") {
-        c.text = text(v);
+        c.text = str(v, p_comment_text);
       } else {
         refuse();
       }
@@ -373,16 +689,17 @@ private:
     return c;
   }
 
-  model::ValueAmount amount(const Node& n)
+  // estimate and projected: the same definition, read at each place.
+  model::ValueAmount amount(const Node& n, Place p)
   {
     model::ValueAmount a;
-    object(n, {"metric", "amount", "per"}, [&](std::string_view key, const Node& v) {
+    object(n, p, [&](std::string_view key, const Node& v) {
       if (key == "metric") {
-        a.metric = code(v);
+        a.metric = str(v, p_amount_metric);
       } else if (key == "amount") {
-        a.amount = number(v, true);
+        a.amount = num(v, p_amount_amount);
       } else if (key == "per") {
-        a.per = one_of(v, {"year", "month", "once"});
+        a.per = str(v, p_amount_per);
       } else {
         refuse();
       }
@@ -393,111 +710,103 @@ private:
   model::Qualification qualification(const Node& n)
   {
     model::Qualification q;
-    object(n, {"at", "expert", "region", "scores", "decision"},
-           [&](std::string_view key, const Node& v) {
-             if (key == "at") {
-               q.at = at(v);
-             } else if (key == "expert") {
-               q.expert = person(v);
-             } else if (key == "region") {
-               q.region = code(v);
-             } else if (key == "scores") {
-               object(v, {}, [&](std::string_view id, const Node& score) {
-                 // propertyNames ^[a-z0-9][a-z0-9_-]*$. A key that would read as a number, a
-                 // boolean or null (2024, true) is valid too, but left to the full path: yaml-cpp
-                 // types keys.
-                 if (schema::plain_scalar_type(id) != schema::JsonType::string) {
-                   refuse();
-                 }
-                 q.scores.emplace_back(word(id, "_-", id.size()), number(score));
-               });
-               if (q.scores.empty()) {
-                 refuse(); // minProperties 1
-               }
-             } else if (key == "decision") {
-               q.decision = one_of(v, {"go", "reject", "hold", "needs-info"});
-             } else if (key == "rationale") {
-               q.rationale = text(v);
-             } else {
-               refuse();
-             }
-           });
+    object(n, p_qualification, [&](std::string_view key, const Node& v) {
+      if (key == "at") {
+        q.at = str(v, p_q_at);
+      } else if (key == "expert") {
+        q.expert = str(v, p_q_expert);
+      } else if (key == "region") {
+        q.region = str(v, p_q_region);
+      } else if (key == "scores") {
+        object(v, p_q_scores, [&](std::string_view id, const Node& score) {
+          // A key that would read as a number, a boolean or null (2024, true) may be valid too,
+          // but is left to the full path: yaml-cpp types keys.
+          if (schema::plain_scalar_type(id) != schema::JsonType::string ||
+              !passes(id, rule(p_q_score_name))) {
+            refuse();
+          }
+          q.scores.emplace_back(std::string(id), num(score, p_q_score));
+        });
+      } else if (key == "decision") {
+        q.decision = str(v, p_q_decision);
+      } else if (key == "rationale") {
+        q.rationale = str(v, p_q_rationale);
+      } else {
+        refuse();
+      }
+    });
     return q;
   }
 
   model::Kpi kpi(const Node& n)
   {
     model::Kpi k;
-    object(n, {"id", "name", "unit", "direction", "baseline", "target"},
-           [&](std::string_view key, const Node& v) {
-             if (key == "id") {
-               k.id = code(v);
-             } else if (key == "name") {
-               k.name = line(v);
-             } else if (key == "unit") {
-               k.unit = sized(v, 1, 40);
-             } else if (key == "direction") {
-               k.direction = one_of(v, {"up", "down"});
-             } else if (key == "baseline") {
-               k.baseline = number(v);
-             } else if (key == "target") {
-               k.target = number(v);
-             } else if (key == "actual") {
-               k.actual = number(v);
-             } else if (key == "must") {
-               k.must = boolean(v);
-             } else {
-               refuse();
-             }
-           });
+    object(n, p_kpi, [&](std::string_view key, const Node& v) {
+      if (key == "id") {
+        k.id = str(v, p_kpi_id);
+      } else if (key == "name") {
+        k.name = str(v, p_kpi_name);
+      } else if (key == "unit") {
+        k.unit = str(v, p_kpi_unit);
+      } else if (key == "direction") {
+        k.direction = str(v, p_kpi_direction);
+      } else if (key == "baseline") {
+        k.baseline = num(v, p_kpi_baseline);
+      } else if (key == "target") {
+        k.target = num(v, p_kpi_target);
+      } else if (key == "actual") {
+        k.actual = num(v, p_kpi_actual);
+      } else if (key == "must") {
+        k.must = boolean(v);
+      } else {
+        refuse();
+      }
+    });
     return k;
   }
 
   model::Poc poc(const Node& n)
   {
     model::Poc p;
-    object(n, {"id", "format", "territory"}, [&](std::string_view key, const Node& v) {
+    object(n, p_poc, [&](std::string_view key, const Node& v) {
       if (key == "id") {
-        p.id = code(v);
+        p.id = str(v, p_poc_id);
       } else if (key == "format") {
-        p.format = one_of(v, {"demonstrator", "lab-sprint", "acceleration", "incubation"});
+        p.format = str(v, p_poc_format);
       } else if (key == "territory") {
-        p.territory = list(v, &Reader::code, 1);
+        p.territory = list(v, p_poc_territory, p_poc_unit);
       } else if (key == "sponsor") {
-        p.sponsor = person(v);
+        p.sponsor = str(v, p_poc_sponsor);
       } else if (key == "planned") {
-        object(v, {"start", "end"}, [&](std::string_view k, const Node& d) {
+        object(v, p_poc_planned, [&](std::string_view k, const Node& d) {
           if (k == "start") {
-            p.planned_start = date(d);
+            p.planned_start = str(d, p_poc_planned_start);
           } else if (k == "end") {
-            p.planned_end = date(d);
+            p.planned_end = str(d, p_poc_planned_end);
           } else {
             refuse();
           }
         });
       } else if (key == "started") {
-        p.started = date(v);
+        p.started = str(v, p_poc_started);
       } else if (key == "ended") {
-        p.ended = date(v);
+        p.ended = str(v, p_poc_ended);
       } else if (key == "budget") {
-        object(v, {}, [&](std::string_view k, const Node& x) {
+        object(v, p_poc_budget, [&](std::string_view k, const Node& x) {
           if (k == "planned") {
-            p.budget_planned = number(x, true);
+            p.budget_planned = num(x, p_poc_budget_planned);
           } else if (k == "spent") {
-            p.budget_spent = number(x, true);
+            p.budget_spent = num(x, p_poc_budget_spent);
           } else {
             refuse();
           }
         });
-        if (!p.budget_planned && !p.budget_spent) {
-          refuse(); // minProperties 1
-        }
       } else if (key == "kpis") {
         items(v, [&](const Node& k) { p.kpis.push_back(kpi(k)); });
       } else if (key == "outcome") {
-        p.outcome = one_of(v, {"success", "partial", "failure"});
+        p.outcome = str(v, p_poc_outcome);
       } else if (key == "lessons") {
-        p.lessons = text(v);
+        p.lessons = str(v, p_poc_lessons);
       } else {
         refuse();
       }
@@ -508,27 +817,27 @@ private:
   model::Decision decision(const Node& n)
   {
     model::Decision d;
-    object(n, {"at", "gate", "by", "decision"}, [&](std::string_view key, const Node& v) {
+    object(n, p_decision, [&](std::string_view key, const Node& v) {
       if (key == "at") {
-        d.at = at(v);
+        d.at = str(v, p_d_at);
       } else if (key == "gate") {
-        d.gate = one_of(v, {"poc", "generalization"});
+        d.gate = str(v, p_d_gate);
       } else if (key == "by") {
-        d.by = person(v);
+        d.by = str(v, p_d_by);
       } else if (key == "decision") {
-        d.decision = one_of(v, {"go", "kill", "hold", "recycle"});
+        d.decision = str(v, p_d_decision);
       } else if (key == "scope") {
-        d.scope = list(v, &Reader::code, 0);
+        d.scope = list(v, p_d_scope, p_d_scope_item);
       } else if (key == "rollout") {
         items(v, [&](const Node& w) {
           model::RolloutWave wave;
-          object(w, {"region", "planned"}, [&](std::string_view k, const Node& x) {
+          object(w, p_wave, [&](std::string_view k, const Node& x) {
             if (k == "region") {
-              wave.region = code(x);
+              wave.region = str(x, p_wave_region);
             } else if (k == "planned") {
-              wave.planned = date(x);
+              wave.planned = str(x, p_wave_planned);
             } else if (k == "done") {
-              wave.done = date(x);
+              wave.done = str(x, p_wave_done);
             } else {
               refuse();
             }
@@ -536,11 +845,11 @@ private:
           d.rollout.push_back(std::move(wave));
         });
       } else if (key == "projected") {
-        d.projected = amount(v);
+        d.projected = amount(v, p_projected);
       } else if (key == "rationale") {
-        d.rationale = text(v);
+        d.rationale = str(v, p_d_rationale);
       } else if (key == "override") {
-        d.override_reason = text(v);
+        d.override_reason = str(v, p_d_override);
       } else {
         refuse();
       }
@@ -551,15 +860,15 @@ private:
   model::Realized realized(const Node& n)
   {
     model::Realized x;
-    object(n, {"period", "metric", "amount"}, [&](std::string_view key, const Node& v) {
+    object(n, p_realized, [&](std::string_view key, const Node& v) {
       if (key == "period") {
-        x.period = period(v);
+        x.period = str(v, p_r_period);
       } else if (key == "metric") {
-        x.metric = code(v);
+        x.metric = str(v, p_r_metric);
       } else if (key == "amount") {
-        x.amount = number(v);
+        x.amount = num(v, p_r_amount);
       } else if (key == "region") {
-        x.region = code(v);
+        x.region = str(v, p_r_region);
       } else {
         refuse();
       }
@@ -570,15 +879,15 @@ private:
   model::HistoryEntry history(const Node& n)
   {
     model::HistoryEntry h;
-    object(n, {"at", "by", "to"}, [&](std::string_view key, const Node& v) {
+    object(n, p_h, [&](std::string_view key, const Node& v) {
       if (key == "at") {
-        h.at = at(v);
+        h.at = str(v, p_h_at);
       } else if (key == "by") {
-        h.by = person(v);
+        h.by = str(v, p_h_by);
       } else if (key == "from") {
-        h.from = state(v);
+        h.from = str(v, p_h_from);
       } else if (key == "to") {
-        h.to = state(v);
+        h.to = str(v, p_h_to);
       } else {
         refuse();
       }
@@ -587,6 +896,7 @@ private:
   }
 
   const Tree& m_t;
+  const std::vector<Rule>& m_rules;
 };
 
 } // namespace

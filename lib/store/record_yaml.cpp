@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <type_traits>
 
 namespace innov::store {
 
@@ -109,18 +110,125 @@ void put_list(YAML::Node& node, const char* key, const std::vector<std::string>&
   node[key] = seq;
 }
 
-YAML::Node amount_node(const model::ValueAmount& a)
+template <model::Described S> S struct_from(const YAML::Node& node);
+
+template <typename M> void read_value(const YAML::Node& node, const char* key, M& v)
 {
-  YAML::Node n(YAML::NodeType::Map);
-  put_text(n, "metric", a.metric);
-  put_number(n, "amount", a.amount);
-  put_plain(n, "per", a.per);
-  return n;
+  if constexpr (std::is_same_v<M, std::string>) {
+    v = str(node, key);
+  } else if constexpr (std::is_same_v<M, double>) {
+    v = num(node, key);
+  } else if constexpr (std::is_same_v<M, std::optional<double>>) {
+    v = opt_num(node, key);
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    if (node[key] && node[key].IsScalar()) {
+      v = is_true(node[key].Scalar());
+    }
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    v = strings(node, key);
+  } else if constexpr (std::is_same_v<M, model::ScoreList>) {
+    if (node[key] && node[key].IsMap()) {
+      for (const auto& kv : node[key]) {
+        double x = 0;
+        try {
+          x = kv.second.as<double>();
+        } catch (const YAML::Exception&) {
+        }
+        v.emplace_back(kv.first.Scalar(), x);
+      }
+    }
+  } else if constexpr (model::DescribedList<M>) {
+    each(node, key,
+         [&](const YAML::Node& item) { v.push_back(struct_from<typename M::value_type>(item)); });
+  } else if constexpr (model::DescribedOptional<M>) {
+    if (node[key] && node[key].IsMap()) {
+      v = struct_from<typename M::value_type>(node[key]);
+    }
+  } else {
+    static_assert(sizeof(M) == 0, "a field type the YAML reader cannot read");
+  }
 }
 
-model::ValueAmount amount_from(const YAML::Node& n)
+template <model::Described S> S struct_from(const YAML::Node& node)
 {
-  return {str(n, "metric"), num(n, "amount"), str(n, "per")};
+  S s;
+  model::for_each_field<S>([&](const auto& f) {
+    std::string key(f.key);
+    if (f.group.empty()) {
+      read_value(node, key.c_str(), f.of(s));
+    } else if (const YAML::Node g = node[std::string(f.group)]; g && g.IsMap()) {
+      read_value(g, key.c_str(), f.of(s));
+    }
+  });
+  return s;
+}
+
+// One field into its mapping: absent optional values are left out; text is quoted when it would
+// read as another type, enum values and dates are plain.
+template <model::Described S> YAML::Node struct_node(const S& s);
+
+template <typename F, typename M>
+void write_value(YAML::Node& node, const F& f, const char* key, const M& v)
+{
+  if constexpr (std::is_same_v<M, std::string>) {
+    if (f.has(model::k_plain)) {
+      put_plain(node, key, v);
+    } else {
+      put_text(node, key, v);
+    }
+  } else if constexpr (std::is_same_v<M, double>) {
+    put_number(node, key, v);
+  } else if constexpr (std::is_same_v<M, std::optional<double>>) {
+    if (v) {
+      put_number(node, key, *v);
+    }
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    if (v) {
+      node[key] = plain_scalar(*v ? "true" : "false");
+    }
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    put_list(node, key, v);
+  } else if constexpr (std::is_same_v<M, model::ScoreList>) {
+    YAML::Node scores(YAML::NodeType::Map);
+    for (const auto& [id, x] : v) {
+      scores[id] = plain_scalar(format_number(x));
+    }
+    node[key] = scores;
+  } else if constexpr (model::DescribedList<M>) {
+    if (!v.empty() || f.has(model::k_required)) {
+      YAML::Node seq(YAML::NodeType::Sequence);
+      for (const auto& item : v) {
+        seq.push_back(struct_node(item));
+      }
+      node[key] = seq;
+    }
+  } else if constexpr (model::DescribedOptional<M>) {
+    if (v) {
+      node[key] = struct_node(*v);
+    }
+  } else {
+    static_assert(sizeof(M) == 0, "a field type the YAML writer cannot write");
+  }
+}
+
+template <model::Described S> YAML::Node struct_node(const S& s)
+{
+  YAML::Node n(YAML::NodeType::Map);
+  model::for_each_field<S>([&](const auto& f) {
+    std::string key(f.key);
+    if (f.group.empty()) {
+      write_value(n, f, key.c_str(), f.of(s));
+    } else if (model::has_value(f.of(s))) {
+      // The group's map goes where its first field with a value is, which keeps the table's order.
+      std::string group(f.group);
+      if (!n[group]) {
+        n[group] = YAML::Node(YAML::NodeType::Map);
+      }
+      YAML::Node g = n[group];
+      write_value(g, f, key.c_str(), f.of(s));
+    }
+  });
+  return n;
 }
 
 } // namespace
@@ -136,256 +244,12 @@ std::string format_number(double value)
 
 model::Innovation innovation_from_node(const YAML::Node& node)
 {
-  model::Innovation r;
-  r.id = str(node, "id");
-  r.kind = str(node, "kind");
-  r.title = str(node, "title");
-  r.summary = str(node, "summary");
-  r.description = str(node, "description");
-  r.author = str(node, "author");
-  r.region = str(node, "region");
-  r.unit = str(node, "unit");
-  r.source = str(node, "source");
-  r.challenge = str(node, "challenge");
-  r.themes = strings(node, "themes");
-  r.horizon = str(node, "horizon");
-  r.created = str(node, "created");
-  r.external_ref = str(node, "external_ref");
-  r.status = str(node, "status");
-  r.likes = strings(node, "likes");
-  each(node, "comments", [&](const YAML::Node& c) {
-    r.comments.push_back({str(c, "at"), str(c, "author"), str(c, "text")});
-  });
-  if (node["estimate"] && node["estimate"].IsMap()) {
-    r.estimate = amount_from(node["estimate"]);
-  }
-  each(node, "qualifications", [&](const YAML::Node& q) {
-    model::Qualification qual{str(q, "at"), str(q, "expert"),   str(q, "region"),
-                              {},           str(q, "decision"), str(q, "rationale")};
-    if (q["scores"] && q["scores"].IsMap()) {
-      for (const auto& kv : q["scores"]) {
-        double v = 0;
-        try {
-          v = kv.second.as<double>();
-        } catch (const YAML::Exception&) {
-        }
-        qual.scores.emplace_back(kv.first.Scalar(), v);
-      }
-    }
-    r.qualifications.push_back(std::move(qual));
-  });
-  each(node, "pocs", [&](const YAML::Node& p) {
-    model::Poc poc;
-    poc.id = str(p, "id");
-    poc.format = str(p, "format");
-    poc.territory = strings(p, "territory");
-    poc.sponsor = str(p, "sponsor");
-    if (p["planned"] && p["planned"].IsMap()) {
-      poc.planned_start = str(p["planned"], "start");
-      poc.planned_end = str(p["planned"], "end");
-    }
-    poc.started = str(p, "started");
-    poc.ended = str(p, "ended");
-    if (p["budget"] && p["budget"].IsMap()) {
-      poc.budget_planned = opt_num(p["budget"], "planned");
-      poc.budget_spent = opt_num(p["budget"], "spent");
-    }
-    each(p, "kpis", [&](const YAML::Node& k) {
-      model::Kpi kpi{str(k, "id"),         str(k, "name"),     str(k, "unit"),
-                     str(k, "direction"),  num(k, "baseline"), num(k, "target"),
-                     opt_num(k, "actual"), std::nullopt};
-      if (k["must"] && k["must"].IsScalar()) {
-        kpi.must = is_true(k["must"].Scalar());
-      }
-      poc.kpis.push_back(std::move(kpi));
-    });
-    poc.outcome = str(p, "outcome");
-    poc.lessons = str(p, "lessons");
-    r.pocs.push_back(std::move(poc));
-  });
-  each(node, "decisions", [&](const YAML::Node& d) {
-    model::Decision dec;
-    dec.at = str(d, "at");
-    dec.gate = str(d, "gate");
-    dec.by = str(d, "by");
-    dec.decision = str(d, "decision");
-    dec.scope = strings(d, "scope");
-    each(d, "rollout", [&](const YAML::Node& w) {
-      dec.rollout.push_back({str(w, "region"), str(w, "planned"), str(w, "done")});
-    });
-    if (d["projected"] && d["projected"].IsMap()) {
-      dec.projected = amount_from(d["projected"]);
-    }
-    dec.rationale = str(d, "rationale");
-    dec.override_reason = str(d, "override");
-    r.decisions.push_back(std::move(dec));
-  });
-  each(node, "realized", [&](const YAML::Node& v) {
-    r.realized.push_back({str(v, "period"), str(v, "metric"), num(v, "amount"), str(v, "region")});
-  });
-  r.merged_into = str(node, "merged_into");
-  each(node, "history", [&](const YAML::Node& h) {
-    r.history.push_back({str(h, "at"), str(h, "by"), str(h, "from"), str(h, "to")});
-  });
-  return r;
+  return struct_from<model::Innovation>(node);
 }
 
 YAML::Node to_node(const model::Innovation& r)
 {
-  YAML::Node n(YAML::NodeType::Map);
-  put_text(n, "id", r.id);
-  put_plain(n, "kind", r.kind);
-  put_text(n, "title", r.title);
-  put_text(n, "summary", r.summary);
-  put_text(n, "description", r.description);
-  put_text(n, "author", r.author);
-  put_text(n, "region", r.region);
-  put_text(n, "unit", r.unit);
-  put_plain(n, "source", r.source);
-  put_text(n, "challenge", r.challenge);
-  put_list(n, "themes", r.themes);
-  put_plain(n, "horizon", r.horizon);
-  put_plain(n, "created", r.created);
-  put_text(n, "external_ref", r.external_ref);
-  put_plain(n, "status", r.status);
-  put_list(n, "likes", r.likes);
-  if (!r.comments.empty()) {
-    YAML::Node seq(YAML::NodeType::Sequence);
-    for (const auto& c : r.comments) {
-      YAML::Node m(YAML::NodeType::Map);
-      put_plain(m, "at", c.at);
-      put_text(m, "author", c.author);
-      put_text(m, "text", c.text);
-      seq.push_back(m);
-    }
-    n["comments"] = seq;
-  }
-  if (r.estimate) {
-    n["estimate"] = amount_node(*r.estimate);
-  }
-  if (!r.qualifications.empty()) {
-    YAML::Node seq(YAML::NodeType::Sequence);
-    for (const auto& q : r.qualifications) {
-      YAML::Node m(YAML::NodeType::Map);
-      put_plain(m, "at", q.at);
-      put_text(m, "expert", q.expert);
-      put_text(m, "region", q.region);
-      YAML::Node scores(YAML::NodeType::Map);
-      for (const auto& [id, v] : q.scores) {
-        scores[id] = plain_scalar(format_number(v));
-      }
-      m["scores"] = scores;
-      put_plain(m, "decision", q.decision);
-      put_text(m, "rationale", q.rationale);
-      seq.push_back(m);
-    }
-    n["qualifications"] = seq;
-  }
-  if (!r.pocs.empty()) {
-    YAML::Node seq(YAML::NodeType::Sequence);
-    for (const auto& p : r.pocs) {
-      YAML::Node m(YAML::NodeType::Map);
-      put_text(m, "id", p.id);
-      put_plain(m, "format", p.format);
-      put_list(m, "territory", p.territory);
-      put_text(m, "sponsor", p.sponsor);
-      if (!p.planned_start.empty() || !p.planned_end.empty()) {
-        YAML::Node planned(YAML::NodeType::Map);
-        put_plain(planned, "start", p.planned_start);
-        put_plain(planned, "end", p.planned_end);
-        m["planned"] = planned;
-      }
-      put_plain(m, "started", p.started);
-      put_plain(m, "ended", p.ended);
-      if (p.budget_planned || p.budget_spent) {
-        YAML::Node budget(YAML::NodeType::Map);
-        if (p.budget_planned) {
-          put_number(budget, "planned", *p.budget_planned);
-        }
-        if (p.budget_spent) {
-          put_number(budget, "spent", *p.budget_spent);
-        }
-        m["budget"] = budget;
-      }
-      if (!p.kpis.empty()) {
-        YAML::Node kpis(YAML::NodeType::Sequence);
-        for (const auto& k : p.kpis) {
-          YAML::Node km(YAML::NodeType::Map);
-          put_text(km, "id", k.id);
-          put_text(km, "name", k.name);
-          put_text(km, "unit", k.unit);
-          put_plain(km, "direction", k.direction);
-          put_number(km, "baseline", k.baseline);
-          put_number(km, "target", k.target);
-          if (k.actual) {
-            put_number(km, "actual", *k.actual);
-          }
-          if (k.must) {
-            km["must"] = plain_scalar(*k.must ? "true" : "false");
-          }
-          kpis.push_back(km);
-        }
-        m["kpis"] = kpis;
-      }
-      put_plain(m, "outcome", p.outcome);
-      put_text(m, "lessons", p.lessons);
-      seq.push_back(m);
-    }
-    n["pocs"] = seq;
-  }
-  if (!r.decisions.empty()) {
-    YAML::Node seq(YAML::NodeType::Sequence);
-    for (const auto& d : r.decisions) {
-      YAML::Node m(YAML::NodeType::Map);
-      put_plain(m, "at", d.at);
-      put_plain(m, "gate", d.gate);
-      put_text(m, "by", d.by);
-      put_plain(m, "decision", d.decision);
-      put_list(m, "scope", d.scope);
-      if (!d.rollout.empty()) {
-        YAML::Node waves(YAML::NodeType::Sequence);
-        for (const auto& w : d.rollout) {
-          YAML::Node wm(YAML::NodeType::Map);
-          put_text(wm, "region", w.region);
-          put_plain(wm, "planned", w.planned);
-          put_plain(wm, "done", w.done);
-          waves.push_back(wm);
-        }
-        m["rollout"] = waves;
-      }
-      if (d.projected) {
-        m["projected"] = amount_node(*d.projected);
-      }
-      put_text(m, "rationale", d.rationale);
-      put_text(m, "override", d.override_reason);
-      seq.push_back(m);
-    }
-    n["decisions"] = seq;
-  }
-  if (!r.realized.empty()) {
-    YAML::Node seq(YAML::NodeType::Sequence);
-    for (const auto& v : r.realized) {
-      YAML::Node m(YAML::NodeType::Map);
-      put_text(m, "period", v.period);
-      put_text(m, "metric", v.metric);
-      put_number(m, "amount", v.amount);
-      put_text(m, "region", v.region);
-      seq.push_back(m);
-    }
-    n["realized"] = seq;
-  }
-  put_text(n, "merged_into", r.merged_into);
-  YAML::Node hist(YAML::NodeType::Sequence);
-  for (const auto& h : r.history) {
-    YAML::Node m(YAML::NodeType::Map);
-    put_plain(m, "at", h.at);
-    put_text(m, "by", h.by);
-    put_plain(m, "from", h.from);
-    put_plain(m, "to", h.to);
-    hist.push_back(m);
-  }
-  n["history"] = hist;
-  return n;
+  return struct_node(r);
 }
 
 model::Config config_from_node(const YAML::Node& node)
