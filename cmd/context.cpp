@@ -19,6 +19,13 @@ fs::path refuse_escaping_folders(const fs::path& root)
 {
   for (const char* name : {"innovations", "challenges", ".innov"}) {
     std::error_code ec;
+    if (fs::is_symlink(root / name, ec) && std::string(name) == ".innov" &&
+        util::is_inside(root, root / name)) {
+      // Inside the portfolio it would still put the cache and the lock where records or other
+      // files live: the cache folder is never trusted, least of all when it is a link.
+      throw EnvError("'.innov' is a symlink ('" + fs::read_symlink(root / name, ec).string() + "')",
+                     "remove it: the cache is rebuilt in a real .innov folder");
+    }
     if (fs::is_symlink(root / name, ec) && !util::is_inside(root, root / name)) {
       throw EnvError(
           "'" + std::string(name) + "' is a symlink that leads outside the portfolio ('" +

@@ -35,7 +35,8 @@ int run_export(const Context& ctx, const ExportOptions& o)
               << " left out (run 'innov validate')\n";
   }
   // The same selection and order as `idea list`: query terms on the index, by creation date.
-  auto rows = index::list_records(idx->db(), query, "created", 0);
+  std::vector<index::ListRow> rows;
+  idx->read([&](SQLite::Database& db) { rows = index::list_records(db, query, "created", 0); });
   std::map<std::string, model::Innovation> by_id;
   for (auto& r : idx->records()) {
     by_id.emplace(r.id, std::move(r));

@@ -49,7 +49,11 @@ void warn_likely_duplicates(const Context& ctx, const std::filesystem::path& roo
   }
   auto idx = open_index(ctx, root, config);
   bool any = false;
-  for (const auto& s : index::similar_to(idx->db(), {rec.title, rec.summary, rec.description}, 3)) {
+  std::vector<index::SimilarRecord> similar;
+  idx->read([&](SQLite::Database& db) {
+    similar = index::similar_to(db, {rec.title, rec.summary, rec.description}, 3);
+  });
+  for (const auto& s : similar) {
     if (s.score >= index::k_duplicate_threshold) {
       std::cerr << fmt::format(
           "innov: warning: likely duplicate of {} '{}' ({}, similarity {:.2f})\n", s.id, s.title,

@@ -57,7 +57,8 @@ int run_list(const Context& ctx, const ListOptions& o)
   index::RefreshStats stats;
   auto idx = open_index(ctx, start, &stats);
   warn_left_out(ctx, stats);
-  auto rows = index::list_records(idx->db(), query, o.sort, o.limit);
+  std::vector<index::ListRow> rows;
+  idx->read([&](SQLite::Database& db) { rows = index::list_records(db, query, o.sort, o.limit); });
   if (format == "json") {
     std::map<std::string, model::Innovation> by_id;
     for (auto& r : idx->records()) {
@@ -167,8 +168,11 @@ int run_similar(const Context& ctx, const SimilarOptions& o)
       o.id.empty() ? std::string()
                    : std::filesystem::path(store::resolve_record(start.root, o.id)).stem().string();
   auto idx = open_index(ctx, start);
-  auto similar = id.empty() ? index::similar_to_text(idx->db(), o.text, o.limit)
-                            : index::similar_to_record(idx->db(), id, o.limit);
+  std::vector<index::SimilarRecord> similar;
+  idx->read([&](SQLite::Database& db) {
+    similar = id.empty() ? index::similar_to_text(db, o.text, o.limit)
+                         : index::similar_to_record(db, id, o.limit);
+  });
   report::Table t;
   t.columns = {{"id"}, {"status"}, {"score", true}, {"likely_duplicate"}, {"title"}};
   for (const auto& r : similar) {

@@ -53,7 +53,8 @@ std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::fil
   }
   auto s = idx->refresh(rebuild, scan, read_ahead);
   if (read_ahead && !s.read_ahead) {
-    read_ahead(*idx); // its first result, if any, did not stand
+    // Its first result, if any, did not stand. A cache found damaged now is rebuilt and read again.
+    idx->read([&](SQLite::Database&) { read_ahead(*idx); });
   }
   if (stats) {
     *stats = s;

@@ -90,7 +90,8 @@ int run_sql(const Context& ctx, const std::string& query, const std::string& for
   std::unique_ptr<SQLite::Database> ro;
   SQLite::Database* db = &idx->db();
   if (idx->mode() == index::Index::Mode::cached) {
-    ro = std::make_unique<SQLite::Database>(idx->path(), SQLite::OPEN_READONLY, 10000);
+    ro = std::make_unique<SQLite::Database>(idx->path(),
+                                            SQLite::OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, 10000);
     db = ro.get();
   }
   db->exec("PRAGMA query_only = 1");

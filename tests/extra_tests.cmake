@@ -99,3 +99,16 @@ add_test(NAME docs_replay_detects_drift
     ${CMAKE_CURRENT_LIST_DIR}/fixtures/docs/drifted.md)
 set_tests_properties(docs_replay_detects_drift PROPERTIES LABELS cli
   PASS_REGULAR_EXPRESSION "idea merge.*differs from the page.*innov validate.*differs from the page")
+
+# The cache and .innov/ are untrusted: links, FIFOs and folders under .innov/ (victims unchanged),
+# forged, cloned and restored caches, dropped tables and flipped bytes (answers equal to --no-cache,
+# never exit 4); then a full and a read-only tmpfs (skipped, exit 77, when mount is not permitted).
+add_test(NAME cache_trust
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/reliability/cache_trust.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} trust)
+add_test(NAME cache_trust_disk
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/reliability/cache_trust.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} disk)
+set_tests_properties(cache_trust cache_trust_disk PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900 RUN_SERIAL TRUE LABELS "cli;slow")
+if(INNOV_SANITIZE OR INNOV_FUZZ)
+  # 10 flipped caches rather than 100: each command takes ten times longer under the sanitizers.
+  set_tests_properties(cache_trust PROPERTIES ENVIRONMENT INNOV_CACHE_FLIPS=10)
+endif()

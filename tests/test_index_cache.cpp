@@ -1,6 +1,7 @@
 // The index cache: incremental refresh, self-healing, and results that never depend on it.
 #include "lib/index/index.hpp"
 #include "lib/store/portfolio.hpp"
+#include "lib/util/fs.hpp"
 #include "tests/support.hpp"
 
 #include <doctest/doctest.h>
@@ -192,6 +193,22 @@ TEST_CASE("index::Index heals a cache that cannot be trusted")
     std::ofstream(f.cache().string() + "-wal", std::ios::binary | std::ios::trunc)
         << std::string(5000, 'x');
   }
+  SUBCASE("a table dropped")
+  {
+    SQLite::Database db(f.cache(), SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE themes");
+  }
+  SUBCASE("a column missing")
+  {
+    SQLite::Database db(f.cache(), SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE records");
+    db.exec("CREATE TABLE records (path TEXT PRIMARY KEY, id TEXT) WITHOUT ROWID");
+  }
+  SUBCASE("a FIFO")
+  {
+    fs::remove(f.cache());
+    REQUIRE(::mkfifo(f.cache().c_str(), 0644) == 0);
+  }
   auto idx = f.open();
   idx.refresh();
   CHECK(idx.records().size() == expected);
@@ -199,6 +216,52 @@ TEST_CASE("index::Index heals a cache that cannot be trusted")
   if (!f.warnings.empty()) {
     CHECK(f.warnings[0].starts_with("rebuilt the index cache"));
   }
+}
+
+TEST_CASE("index::Index never writes through a link under .innov/")
+{
+  Fixture f;
+  TempDir outside;
+  fs::path victim = outside.path() / "victim.db";
+  {
+    auto idx = f.open();
+    idx.refresh();
+  }
+  fs::copy_file(f.cache(), victim); // a database holding the very tables of the cache
+  const std::string before = util::read_file(victim);
+  auto expected = f.open().records().size();
+  f.warnings.clear();
+  std::string name;
+  SUBCASE("cache.db")
+  {
+    name = "cache.db";
+  }
+  SUBCASE("cache.db-wal")
+  {
+    name = "cache.db-wal";
+  }
+  SUBCASE("cache.db-shm")
+  {
+    name = "cache.db-shm";
+  }
+  SUBCASE("cache.db-journal")
+  {
+    name = "cache.db-journal";
+  }
+  fs::path link = f.dir.path() / ".innov" / name;
+  fs::remove(link);
+  fs::create_symlink(victim, link);
+  {
+    auto idx = f.open();
+    idx.refresh(true);
+    CHECK(idx.records().size() == expected);
+  }
+  CHECK(util::read_file(victim) == before);
+  CHECK_FALSE(fs::is_symlink(link));
+  REQUIRE(f.warnings.size() == 1);
+  CHECK(f.warnings[0].find("'" + link.string() +
+                           "' is not a regular file: removed, never what a link points to") !=
+        std::string::npos);
 }
 
 TEST_CASE("index: a read-only portfolio works without a cache, with one warning")

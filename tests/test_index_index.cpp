@@ -311,7 +311,7 @@ TEST_CASE(
   CHECK(names(index::scan_record_files(root, true)) == walked);
   REQUIRE(fs::exists(listing));
   std::string text = read(listing);
-  CHECK(text.starts_with("innov-listing 1 "));
+  CHECK(text.starts_with("innov-listing 2 "));
   CHECK(text.find("innovations/2016/deeper/\n") != std::string::npos);
   CHECK(text.find(" cccc0000.yaml\n") != std::string::npos);
 
@@ -344,6 +344,15 @@ TEST_CASE(
     CHECK(std::find(now.begin(), now.end(), "innovations/2016/deeper/gggg0000.yaml") != now.end());
     CHECK(std::find(now.begin(), now.end(), "innovations/2016/deeper/ffff0000.yaml") == now.end());
   }
+  SUBCASE("a folder whose mtime was set back (a restore with cp -a) is read again: its ctime moved")
+  {
+    auto dir = root / "innovations/2016/deeper";
+    auto old = fs::last_write_time(dir);
+    f.dir.write("innovations/2016/deeper/hhhh0000.yaml", "id: z\n");
+    fs::last_write_time(dir, old);
+    auto now = names(index::scan_record_files(root, true));
+    CHECK(std::find(now.begin(), now.end(), "innovations/2016/deeper/hhhh0000.yaml") != now.end());
+  }
   SUBCASE("a damaged listing is not trusted")
   {
     // A listing that names what a walk could not have found (outside innovations/, a path in a
@@ -353,13 +362,14 @@ TEST_CASE(
     outside.write("eeee0000.yaml", "id: x\n");
     auto crafted = [&](const std::string& dir, const std::string& name) {
       fs::last_write_time(root / dir, fs::file_time_type::clock::now() - std::chrono::hours(2));
-      auto mtime = index::stat_file(root, dir).mtime_ns;
-      return header + "d " + std::to_string(mtime) + " " + dir + "\nf 0 " + name + "\nend 1\n";
+      auto st = index::stat_file(root, dir);
+      return header + "d " + std::to_string(st.mtime_ns) + " " + std::to_string(st.ctime_ns) + " " +
+             std::to_string(st.ino) + " " + dir + "\nf 0 " + name + "\nend 1\n";
     };
     auto escape = fs::relative(outside.path(), root / "innovations").string() + "/";
     for (std::string bad :
          {std::string("junk"), text.substr(0, text.size() / 2), text + "f 0 extra.yaml\n",
-          std::string("innov-listing 1 x\nend 0\n"), crafted("innovations/", "../innov.yaml"),
+          std::string("innov-listing 2 x\nend 0\n"), crafted("innovations/", "../innov.yaml"),
           crafted("innovations/", ".hidden.yaml"), crafted("innovations/", "notes.txt"),
           crafted("innovations/" + escape, "eeee0000.yaml")}) {
       f.dir.write(".innov/listing", bad);

@@ -108,6 +108,34 @@ TEST_CASE("index::pack_file_rows and unpack_file_rows give back the rows, and re
   CHECK_FALSE(index::unpack_file_rows("innov-files 2\n", back));
 }
 
+TEST_CASE("index::plan_refresh reads a file again when its ctime, inode or device changed")
+{
+  const std::int64_t s = 1'000'000'000;
+  index::FileStat f{"a.yaml", 10, 100 * s, 100 * s, 7, 3};
+  std::vector<index::FileRow> known = {index::row_of(f, true)};
+  CHECK(index::plan_refresh(known, false, 200 * s, {f}).nothing_to_do());
+  auto changed = [&](index::FileStat g) {
+    return index::plan_refresh(known, false, 200 * s, {g}).to_read.size() == 1;
+  };
+  auto g = f;
+  g.ctime_ns += 1; // a same-size edit put back to its old mtime (touch -r)
+  CHECK(changed(g));
+  g = f;
+  g.ino = 8; // restored or cloned
+  CHECK(changed(g));
+  g = f;
+  g.dev = 4;
+  CHECK(changed(g));
+  // The new fields survive packing.
+  known[0].ctime_ns = 199 * s;
+  std::vector<index::FileRow> back;
+  REQUIRE(index::unpack_file_rows(index::pack_file_rows(known), back));
+  REQUIRE(back.size() == 1);
+  CHECK(back[0].ctime_ns == 199 * s);
+  CHECK(back[0].ino == 7);
+  CHECK(back[0].dev == 3);
+}
+
 TEST_CASE(
     "index::chunk_file_rows: adding or removing a file changes the chunk it falls in, no other")
 {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <doctest/doctest.h>
+#include <fstream>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -141,6 +143,24 @@ TEST_CASE("util::atomic_write")
   }
 }
 
+TEST_CASE("util::entry_kind and util::read_regular_file follow no link and open no FIFO")
+{
+  TempDir tmp;
+  auto p = tmp.path();
+  std::ofstream(p / "file") << "text";
+  fs::create_symlink(p / "file", p / "link");
+  REQUIRE(::mkfifo((p / "fifo").c_str(), 0644) == 0);
+  fs::create_directories(p / "dir");
+  CHECK(util::entry_kind(p / "file") == util::EntryKind::regular);
+  CHECK(util::entry_kind(p / "missing") == util::EntryKind::absent);
+  for (const char* name : {"link", "fifo", "dir"}) {
+    CHECK(util::entry_kind(p / name) == util::EntryKind::other);
+    CHECK_FALSE(util::read_regular_file(p / name)); // the FIFO does not block
+  }
+  CHECK(util::read_regular_file(p / "file") == "text");
+  CHECK_FALSE(util::read_regular_file(p / "missing"));
+}
+
 TEST_CASE("util::is_inside")
 {
   TempDir tmp;
@@ -217,6 +237,42 @@ TEST_CASE("util::PortfolioLock")
   {
     util::PortfolioLock lock(root);
     CHECK(fs::is_regular_file(root / ".innov" / "lock"));
+  }
+  SUBCASE("a lock that is a symlink, a FIFO or a folder is refused, naming it, and nothing is "
+          "created through it")
+  {
+    fs::create_directories(root / ".innov");
+    fs::path lock = root / ".innov" / "lock";
+    std::string why = "it is not a regular file";
+    SUBCASE("symlink to a missing file")
+    {
+      fs::create_symlink(root / "victim", lock);
+      why = "it is a symbolic link";
+    }
+    SUBCASE("symlink to a file")
+    {
+      std::ofstream(root / "victim") << "x";
+      fs::create_symlink(root / "victim", lock);
+      why = "it is a symbolic link";
+    }
+    SUBCASE("FIFO")
+    {
+      REQUIRE(::mkfifo(lock.c_str(), 0644) == 0);
+    }
+    SUBCASE("folder")
+    {
+      fs::create_directories(lock);
+    }
+    try {
+      util::PortfolioLock held(root, 0);
+      FAIL("lock taken");
+    } catch (const EnvError& e) {
+      CHECK(std::string(e.what()) == "refusing the portfolio lock '" + lock.string() + "': " + why);
+    }
+    std::error_code ec;
+    if (fs::exists(root / "victim", ec)) {
+      CHECK(util::read_file(root / "victim") == "x");
+    }
   }
   SUBCASE("a second locker is refused while the first holds it, then succeeds")
   {

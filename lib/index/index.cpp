@@ -9,14 +9,19 @@
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
+#include "lib/util/sha256.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <map>
 #include <optional>
 #include <set>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -38,13 +43,22 @@ bool is_busy(const SQLite::Exception& e)
   return code == SQLITE_BUSY || code == SQLITE_LOCKED;
 }
 
-// The cache cannot be written here (permissions, read-only file system, full disk): rebuilding it
-// would fail the same way.
-bool is_unwritable(const SQLite::Exception& e)
+// The tables, columns and indexes of the cache as SQLite holds them (not their root pages, which a
+// rebuild changes): recorded when the tables are created, and compared by every refresh, so that a
+// dropped or altered table makes a rebuild rather than a failed query.
+std::string schema_digest(SQLite::Database& db)
 {
-  int code = e.getErrorCode() & 0xff;
-  return code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN ||
-         code == SQLITE_FULL;
+  std::string all;
+  SQLite::Statement q(db,
+                      "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
+  while (q.executeStep()) {
+    for (int c = 0; c < 4; ++c) {
+      all += q.getColumn(c).getString();
+      all += '\x1f';
+    }
+    all += '\x1e';
+  }
+  return util::sha256_hex(all);
 }
 
 // How many times BEGIN IMMEDIATE waits busy_timeout (10 s) for another writer: 5 minutes, more
@@ -68,27 +82,44 @@ struct Snapshot {
 std::vector<FileRow> read_file_rows(SQLite::Database& db)
 {
   std::vector<FileRow> rows;
-  SQLite::Statement q(db, "SELECT path, size, mtime_ns, status = 'ok' FROM files ORDER BY path");
+  SQLite::Statement q(
+      db,
+      "SELECT path, size, mtime_ns, status = 'ok', ctime_ns, ino, dev FROM files ORDER BY path");
   while (q.executeStep()) {
     rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
-                    q.getColumn(2).getInt64(), q.getColumn(3).getInt() != 0});
+                    q.getColumn(2).getInt64(), q.getColumn(3).getInt() != 0,
+                    q.getColumn(4).getInt64(),
+                    static_cast<std::uint64_t>(q.getColumn(5).getInt64()),
+                    static_cast<std::uint64_t>(q.getColumn(6).getInt64())});
   }
   return rows;
 }
 
-Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force)
+// check_schema: compare the tables with the digest recorded when the cache was created (a cache on
+// disk; an index in memory was created by this process).
+Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force, bool check_schema)
 {
   Snapshot s;
   s.data_version = db.execAndGet("PRAGMA data_version").getInt64();
-  std::string old_fp;
+  std::string old_fp, schema;
   SQLite::Statement meta(db, "SELECT key, value FROM meta");
   while (meta.executeStep()) {
     std::string key = meta.getColumn(0).getString();
     if (key == "fingerprint") {
       old_fp = meta.getColumn(1).getString();
     } else if (key == "refreshed_ns") {
-      s.last_refresh = std::stoll(meta.getColumn(1).getString());
+      std::string v = meta.getColumn(1).getString();
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), s.last_refresh);
+      if (ec != std::errc() || end != v.data() + v.size()) {
+        throw SQLite::Exception("the time of the last refresh does not read", SQLITE_CORRUPT);
+      }
+    } else if (key == "schema") {
+      schema = meta.getColumn(1).getString();
     }
+  }
+  if (check_schema && schema != schema_digest(db)) {
+    throw SQLite::Exception("a table, a column or an index of the cache is missing or changed",
+                            SQLITE_CORRUPT);
   }
   s.rebuild = force || old_fp != fp;
   if (!s.rebuild) {
@@ -115,8 +146,8 @@ std::optional<std::size_t> racy_only(const Plan& p, const std::vector<FileRow>& 
         std::lower_bound(known.begin(), known.end(), f.rel,
                          [](const FileRow& r, const std::string& path) { return r.path < path; });
     auto pr = parsed.find(f.rel);
-    if (row == known.end() || row->path != f.rel || row->size != f.size ||
-        row->mtime_ns != f.mtime_ns || pr == parsed.end() || !pr->second.unchanged) {
+    if (row == known.end() || row->path != f.rel || !same_stat(*row, f) || pr == parsed.end() ||
+        !pr->second.unchanged) {
       return std::nullopt;
     }
     ok += row->ok ? 1 : 0;
@@ -160,6 +191,10 @@ void Index::open_db()
     m_db->exec(k_ddl);
     return;
   }
+  if (auto special = special_files(); !special.empty()) {
+    reset_db(special);
+    return;
+  }
   if (auto damage = cache_damage(m_path); !damage.empty()) {
     reset_db(damage);
     return;
@@ -173,11 +208,7 @@ void Index::open_db()
       return;
     } catch (const SQLite::Exception& e) {
       if (!is_busy(e) || attempt == k_open_attempts) {
-        if (is_busy(e) || is_unwritable(e)) {
-          use_memory(e.what());
-          return;
-        }
-        reset_db(e.what());
+        give_up(e);
         return;
       }
       m_db.reset();
@@ -188,8 +219,9 @@ void Index::open_db()
 
 void Index::open_cache_db()
 {
-  m_db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                            10000);
+  // NOFOLLOW: SQLite refuses a cache file that is a symlink (checked before, and again here).
+  m_db = std::make_unique<SQLite::Database>(
+      m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, 10000);
   // 16 KB pages (for a new cache; a page size cannot change in WAL mode): a cold build takes a
   // tenth less time than with 4 KB, warm reads and one-file refreshes the same.
   m_db->exec("PRAGMA page_size = 16384");
@@ -201,6 +233,9 @@ void Index::open_cache_db()
     if (m_db->execAndGet("PRAGMA user_version").getInt() == 0) {
       m_db->exec(k_ddl);
       m_db->exec(fmt::format("PRAGMA user_version = {}", k_index_version));
+      SQLite::Statement put(*m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)");
+      put.bind(1, schema_digest(*m_db));
+      put.exec();
     }
     t.commit();
   } else if (version != k_index_version) {
@@ -208,47 +243,157 @@ void Index::open_cache_db()
   }
 }
 
-void Index::use_memory(const std::string& reason)
+void Index::use_memory(const std::string& reason, bool discard)
 {
   m_warn("cannot use the index cache '" + m_path.string() + "' (" + reason +
          "): working from the files in memory");
   m_db.reset();
+  if (discard) {
+    remove_cache_files();
+  }
   m_mode = Mode::memory;
   open_db();
+}
+
+void Index::remove_cache_files()
+{
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    // remove_all removes a symlink itself, and a folder with what it holds (links not followed).
+    fs::remove_all(m_path.string() + suffix, ec);
+  }
+}
+
+std::string Index::special_files()
+{
+  std::vector<std::string> found;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (util::entry_kind(m_path.string() + suffix) == util::EntryKind::other) {
+      found.push_back("'" + m_path.string() + suffix + "'");
+    }
+  }
+  fs::path listing = m_root / ".innov" / "listing";
+  if (util::entry_kind(listing) == util::EntryKind::other) {
+    std::error_code ec;
+    fs::remove_all(listing, ec); // a walk of the folders writes it again
+    found.push_back("'" + listing.string() + "'");
+  }
+  if (found.empty()) {
+    return {};
+  }
+  return fmt::format("{} {}: removed, never what a link points to", fmt::join(found, ", "),
+                     found.size() == 1 ? "is not a regular file" : "are not regular files");
+}
+
+Index::Failure Index::classify(const SQLite::Exception& e) const
+{
+  int code = e.getErrorCode() & 0xff;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    return Failure::busy;
+  }
+  if (code == SQLITE_FULL) {
+    return Failure::full;
+  }
+  if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN) {
+    return Failure::unwritable; // rebuilding it would fail the same way
+  }
+  if (code == SQLITE_IOERR && m_db) {
+    switch (sqlite3_system_errno(m_db->getHandle())) {
+    case ENOSPC:
+    case EDQUOT:
+      return Failure::full;
+    case EROFS:
+    case EACCES:
+    case EPERM:
+      return Failure::unwritable;
+    default:
+      break;
+    }
+  }
+  return Failure::damaged;
+}
+
+void Index::give_up(const SQLite::Exception& e)
+{
+  switch (classify(e)) {
+  case Failure::busy:
+  case Failure::unwritable:
+    use_memory(e.what());
+    break;
+  case Failure::full:
+    use_memory(e.what(), true);
+    break;
+  case Failure::damaged:
+    reset_db(e.what());
+    break;
+  }
 }
 
 void Index::reset_db(const std::string& reason)
 {
   if (m_healed) {
-    throw EnvError("the index cache '" + m_path.string() + "' cannot be rebuilt: " + reason,
-                   "remove the .innov/ folder, or use --no-cache");
+    // Damaged again right after a rebuild: not a damaged cache but a failing disk or a file
+    // changing under it. The answer still comes from the files.
+    use_memory("still unusable after a rebuild: " + reason, true);
+    return;
   }
   m_healed = true;
   m_warn("rebuilt the index cache (" + reason + ")");
   m_db.reset();
-  std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    fs::remove(m_path.string() + suffix, ec);
-  }
+  remove_cache_files();
   open_db();
+}
+
+std::string Index::binding() const
+{
+  if (m_mode == Mode::memory) {
+    return {};
+  }
+  auto id = [](const fs::path& p) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0) {
+      return std::string("-");
+    }
+    return fmt::format("{}:{}", static_cast<std::uint64_t>(st.st_dev),
+                       static_cast<std::uint64_t>(st.st_ino));
+  };
+  return "bound " + id(m_root) + " " + id(m_root / ".innov") + " " + id(m_path) + ";";
+}
+
+void Index::read(const std::function<void(SQLite::Database&)>& read, bool internal)
+{
+  for (int attempt = 1;; ++attempt) {
+    try {
+      read(*m_db);
+      return;
+    } catch (const SQLite::Exception& e) {
+      int code = e.getErrorCode() & 0xff;
+      bool damaged = code == SQLITE_CORRUPT || code == SQLITE_NOTADB ||
+                     (internal && classify(e) == Failure::damaged);
+      if (m_mode == Mode::memory || !damaged || attempt == 3) {
+        throw;
+      }
+      reset_db(e.what()); // a rebuild the first time, memory the second
+      refresh(true);
+    }
+  }
 }
 
 RefreshStats Index::refresh(bool force, ScanAhead* ahead, const ReadAhead& read_ahead)
 {
-  try {
-    auto stats = refresh_once(force, ahead, read_ahead);
-    m_records_hint = stats.records;
-    return stats;
-  } catch (const SQLite::Exception& e) {
-    if (m_mode == Mode::memory) {
-      throw;
+  // A failure rebuilds the cache (once) or goes to memory (busy, unwritable, full, or damaged
+  // again after the rebuild): each turn either rebuilds or leaves the cache, so the loop ends.
+  for (bool first = true;; first = false) {
+    try {
+      auto stats = first ? refresh_once(force, ahead, read_ahead) : refresh_once(true);
+      m_records_hint = stats.records;
+      return stats;
+    } catch (const SQLite::Exception& e) {
+      if (m_mode == Mode::memory) {
+        throw;
+      }
+      give_up(e);
     }
-    if (is_busy(e) || is_unwritable(e)) {
-      use_memory(e.what());
-    } else {
-      reset_db(e.what());
-    }
-    return refresh_once(true);
   }
 }
 
@@ -258,8 +403,8 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   RefreshStats stats;
   util::Diagnostics ignore;
   // What the index holds is read while the files are stat'ed (when the scan was started ahead).
-  std::string fp = fingerprint(m_root);
-  Snapshot known = read_snapshot(*m_db, fp, force);
+  std::string fp = fingerprint(m_root) + binding();
+  Snapshot known = read_snapshot(*m_db, fp, force, m_mode == Mode::cached);
   // While the files are still being stat'ed, the command's own read runs on the index as it is.
   // Another process's commit in between (data_version) makes it void.
   bool read_ahead_ran = false;
@@ -359,7 +504,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   }
   // Under the lock, the snapshot is read again only when another process wrote in between.
   if (m_db->execAndGet("PRAGMA data_version").getInt64() != known.data_version) {
-    known = read_snapshot(*m_db, fp, force);
+    known = read_snapshot(*m_db, fp, force, m_mode == Mode::cached);
   }
   Plan p = plan_refresh(known.files, known.rebuild, known.last_refresh, files);
   std::vector<FileStat> missing;
@@ -434,12 +579,12 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   std::int64_t now = now_ns();
   SQLite::Statement ins(
       *m_db, "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, status, diagnostics, "
-             "record_id, indexed_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             "record_id, indexed_ns, ctime_ns, ino, dev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   // A file whose content is as indexed keeps its row, with its new stat, if the row still has that
   // hash (another process may have indexed other content since the hash was read).
   SQLite::Statement restat(
-      *m_db, "UPDATE files SET size = ?, mtime_ns = ?, indexed_ns = ? WHERE path = ? AND hash = ? "
-             "RETURNING status = 'ok'");
+      *m_db, "UPDATE files SET size = ?, mtime_ns = ?, indexed_ns = ?, ctime_ns = ?, ino = ?, "
+             "dev = ? WHERE path = ? AND hash = ? RETURNING status = 'ok'");
   std::vector<FileRow> reread; // the rows written, in path order
   auto write = [&](const FileStat& f, const Parsed& given) {
     const Parsed* chosen = &given;
@@ -449,10 +594,13 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
       restat.bind(1, f.size);
       restat.bind(2, f.mtime_ns);
       restat.bind(3, now);
-      restat.bind(4, f.rel);
-      restat.bind(5, given.hash);
+      restat.bind(4, f.ctime_ns);
+      restat.bind(5, static_cast<std::int64_t>(f.ino));
+      restat.bind(6, static_cast<std::int64_t>(f.dev));
+      restat.bind(7, f.rel);
+      restat.bind(8, given.hash);
       if (restat.executeStep()) {
-        reread.push_back({f.rel, f.size, f.mtime_ns, restat.getColumn(0).getInt() != 0});
+        reread.push_back(row_of(f, restat.getColumn(0).getInt() != 0));
         restat.reset(); // done at the first step; a statement still running would hold the commit
         return;
       }
@@ -489,8 +637,11 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
       ins.bind(7);
     }
     ins.bind(8, now);
+    ins.bind(9, f.ctime_ns);
+    ins.bind(10, static_cast<std::int64_t>(f.ino));
+    ins.bind(11, static_cast<std::int64_t>(f.dev));
     ins.exec();
-    reread.push_back({f.rel, f.size, f.mtime_ns, ok});
+    reread.push_back(row_of(f, ok));
   };
   if (stream) {
     // The records are not kept: the rare contested id below parses its file again.
@@ -505,13 +656,18 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   bool moved = false; // an id went to another file: rows that were not written changed status
   for (const auto& id : contested) {
     SQLite::Statement q(
-        *m_db, "SELECT path, size, mtime_ns FROM files WHERE record_id = ? ORDER BY path LIMIT 1");
+        *m_db, "SELECT path, size, mtime_ns, ctime_ns, ino, dev FROM files WHERE record_id = ? "
+               "ORDER BY path LIMIT 1");
     q.bind(1, id);
     if (!q.executeStep()) {
       continue;
     }
-    FileStat first{q.getColumn(0).getString(), q.getColumn(1).getInt64(),
-                   q.getColumn(2).getInt64()};
+    FileStat first{q.getColumn(0).getString(),
+                   q.getColumn(1).getInt64(),
+                   q.getColumn(2).getInt64(),
+                   q.getColumn(3).getInt64(),
+                   static_cast<std::uint64_t>(q.getColumn(4).getInt64()),
+                   static_cast<std::uint64_t>(q.getColumn(5).getInt64())};
     if (holder(id) == first.rel) {
       continue;
     }
@@ -559,16 +715,12 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
 
 std::vector<model::Innovation> Index::records(Decode what)
 {
-  try {
-    return read_records(what);
-  } catch (const SQLite::Exception& e) {
-    if (m_mode == Mode::memory || m_refreshing) {
-      throw;
-    }
-    reset_db(e.what());
-    refresh_once(true);
-    return read_records(what);
+  if (m_refreshing) {
+    return read_records(what); // a read ahead: its errors make it run again after the refresh
   }
+  std::vector<model::Innovation> out;
+  read([&](SQLite::Database&) { out = read_records(what); });
+  return out;
 }
 
 std::vector<model::Innovation> Index::read_records(Decode what)

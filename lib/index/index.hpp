@@ -36,7 +36,10 @@ public:
 
   // Opens (creating or healing) the index of root. In cached mode a cache that cannot be used is
   // deleted and rebuilt with one warning; a portfolio whose .innov/ cannot be written falls back to
-  // memory with one warning. `warn` receives those lines.
+  // memory with one warning. `warn` receives those lines. Nothing under .innov/ is trusted: the
+  // cache, its -wal, -shm and -journal and the listing must be regular files (anything else, a
+  // symlink above all, is removed, never what it points to, and the cache rebuilt), and the cache
+  // is opened with SQLITE_OPEN_NOFOLLOW.
   Index(const fs::path& root, const model::Config& config, Mode mode,
         std::function<void(const std::string&)> warn);
 
@@ -55,6 +58,12 @@ public:
   // The valid records, in path order (Decode::without_text leaves out the free text; reports).
   std::vector<model::Innovation> records(Decode what = Decode::all);
 
+  // Runs a read of the cache. When SQLite finds the cache damaged (SQLITE_CORRUPT, SQLITE_NOTADB,
+  // or, with internal true, any error but a busy one: a missing table or column), the cache is
+  // rebuilt once with one warning and `read` runs again. internal false is for user SQL, whose
+  // errors are the user's.
+  void read(const std::function<void(SQLite::Database&)>& read, bool internal = true);
+
   // Called while a refresh parses files (done, total), when that takes over a second.
   using Progress = index::Progress;
   void set_progress(Progress progress) { m_progress = std::move(progress); }
@@ -67,7 +76,22 @@ private:
   void open_db();
   void open_cache_db(); // open_db for the file on disk; throws SQLite::Exception
   void reset_db(const std::string& reason);
-  void use_memory(const std::string& reason); // one warning, then an in-memory index
+  // One warning, then an in-memory index. discard: remove the cache files too (a full disk: what
+  // the failed write left, a WAL above all, would keep the disk full).
+  void use_memory(const std::string& reason, bool discard = false);
+  // Removes (never through a link) the cache, its -wal, -shm and -journal.
+  void remove_cache_files();
+  // Entries under .innov/ that are not regular files, as a reason to rebuild ("" when none); the
+  // listing among them is removed at once.
+  std::string special_files();
+  // How a failed statement is handled (the database's errno tells a full disk from damage).
+  enum class Failure { busy, unwritable, full, damaged };
+  Failure classify(const SQLite::Exception& e) const;
+  void give_up(const SQLite::Exception& e); // busy, unwritable, full: memory; damaged: rebuild
+  // The identity of the place the cache was built in (devices and inodes of the root, .innov/ and
+  // the cache file): part of the fingerprint, so that a copied, cloned or restored cache is
+  // rebuilt from the files.
+  std::string binding() const;
   RefreshStats refresh_once(bool force, ScanAhead* ahead = nullptr,
                             const ReadAhead& read_ahead = {});
   std::vector<model::Innovation> read_records(Decode what);

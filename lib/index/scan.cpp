@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
@@ -31,18 +32,21 @@ std::string cache_damage(const fs::path& path)
   // Header, then WAL, then size, all of one open file: another process's checkpoint grows the file
   // and then removes the WAL, so a size read before the header could look short of a header read
   // after that checkpoint (which made a concurrent reader rebuild a sound cache).
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     return {};
   }
   unsigned char h[100] = {};
-  ssize_t got = ::pread(fd, h, sizeof h, 0);
-  std::error_code ec;
-  auto wal = fs::file_size(path.string() + "-wal", ec);
-  bool no_wal = ec || wal == 0;
   struct stat st {};
-  bool sized = ::fstat(fd, &st) == 0;
+  bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  ssize_t got = regular ? ::pread(fd, h, sizeof h, 0) : 0;
+  struct stat wal {};
+  bool no_wal = ::lstat((path.string() + "-wal").c_str(), &wal) != 0 || wal.st_size == 0;
+  bool sized = regular && ::fstat(fd, &st) == 0;
   ::close(fd);
+  if (!regular) {
+    return "not a regular file";
+  }
   if (!sized || st.st_size == 0) {
     return {};
   }
@@ -73,8 +77,30 @@ bool ends_with_yaml(const char* name, std::size_t len)
 
 FileStat from_stat(std::string rel, const struct stat& st)
 {
-  return {std::move(rel), static_cast<std::int64_t>(st.st_size),
-          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+  return {std::move(rel),
+          static_cast<std::int64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+          static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec,
+          static_cast<std::uint64_t>(st.st_ino),
+          static_cast<std::uint64_t>(st.st_dev)};
+}
+
+// What the listing trusts of a folder: it is the same folder (inode) and nothing changed in it
+// (mtime; ctime, which a restore that sets the mtime back cannot set back).
+struct FolderStamp {
+  std::int64_t mtime_ns = -1, ctime_ns = -1;
+  std::uint64_t ino = 0;
+  bool operator==(const FolderStamp&) const = default;
+};
+
+FolderStamp stamp_of(int fd)
+{
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    return {};
+  }
+  FileStat f = from_stat({}, st);
+  return {f.mtime_ns, f.ctime_ns, f.ino};
 }
 
 // A file found by the walk, to be stat'ed: its folder (an open descriptor) and its path.
@@ -89,7 +115,7 @@ struct Walk {
   std::vector<int> dirs; // open folders, closed at the end
   std::vector<Entry> entries;
   std::vector<std::string> prefixes; // of each folder, relative to the root, ending in '/'
-  std::vector<std::int64_t> mtimes;  // of each folder, before it was listed
+  std::vector<FolderStamp> stamps;   // of each folder, before it was listed
 
   ~Walk() { clear(); }
 
@@ -101,7 +127,7 @@ struct Walk {
     dirs.clear();
     entries.clear();
     prefixes.clear();
-    mtimes.clear();
+    stamps.clear();
   }
 
   // Lists the open folder fd (relative path prefix ending in '/').
@@ -110,8 +136,7 @@ struct Walk {
     std::size_t index = dirs.size();
     dirs.push_back(fd);
     prefixes.push_back(prefix);
-    struct stat st {};
-    mtimes.push_back(::fstat(fd, &st) == 0 ? from_stat({}, st).mtime_ns : -1);
+    stamps.push_back(stamp_of(fd));
     int listing = ::dup(fd);
     DIR* d = listing >= 0 ? ::fdopendir(listing) : nullptr;
     if (!d) {
@@ -165,12 +190,14 @@ void sort_entries(Walk& walk)
   }
 }
 
-// .innov/listing: the folders of the last walk with their mtimes, and the record files in them. A
-// scan whose folders all have the same mtimes lists nothing (adding, removing or renaming a file
-// changes its folder's mtime), as git's untracked cache does. A folder modified within 2 s before
-// the listing was written is not trusted, because of the coarse clock of file systems.
-//   innov-listing 1 WRITTEN_NS
-//   d MTIME_NS PREFIX        one per folder, in walk order
+// .innov/listing: the folders of the last walk with their stamps, and the record files in them. A
+// scan whose folders all have the same mtime, ctime and inode lists nothing (adding, removing or
+// renaming a file changes its folder's mtime and ctime; a restore that sets the mtime back changes
+// the ctime), as git's untracked cache does. A folder modified within 2 s before the listing was
+// written is not trusted, because of the coarse clock of file systems. The listing is read only
+// when it is a regular file (never through a link, never a FIFO).
+//   innov-listing 2 WRITTEN_NS
+//   d MTIME_NS CTIME_NS INO PREFIX   one per folder, in walk order
 //   f FOLDER NAME            one per file in path order, FOLDER the index of its d line
 //   end FILES
 fs::path listing_path(const fs::path& root)
@@ -180,12 +207,11 @@ fs::path listing_path(const fs::path& root)
 
 bool walk_from_listing(Walk& walk, const fs::path& root)
 {
-  std::string text;
-  try {
-    text = util::read_file(listing_path(root));
-  } catch (const Error&) {
+  auto read = util::read_regular_file(listing_path(root));
+  if (!read) {
     return false;
   }
+  const std::string& text = *read;
   std::size_t pos = 0;
   auto line = [&](std::string_view& out) {
     std::size_t end = text.find('\n', pos);
@@ -230,7 +256,7 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
   walk.entries.reserve(text.size() / 16); // about as many as there are lines
   std::string_view l;
   std::int64_t written = 0;
-  if (!line(l) || !l.starts_with("innov-listing 1 ")) {
+  if (!line(l) || !l.starts_with("innov-listing 2 ")) {
     return false;
   }
   l.remove_prefix(16);
@@ -240,10 +266,13 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
   while (line(l)) {
     if (l.starts_with("d ")) {
       l.remove_prefix(2);
-      std::int64_t mtime = 0;
-      if (!number(l, mtime) || mtime + k_racy_ns >= written || !walkable(l)) {
+      FolderStamp stamp;
+      std::int64_t ino = 0;
+      if (!number(l, stamp.mtime_ns) || !number(l, stamp.ctime_ns) || !number(l, ino) ||
+          stamp.mtime_ns + k_racy_ns >= written || !walkable(l)) {
         return false;
       }
+      stamp.ino = static_cast<std::uint64_t>(ino);
       int fd =
           ::open((root / std::string(l)).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       if (fd < 0) {
@@ -251,11 +280,10 @@ bool walk_from_listing(Walk& walk, const fs::path& root)
       }
       walk.dirs.push_back(fd);
       walk.prefixes.emplace_back(l);
-      struct stat st {};
-      if (::fstat(fd, &st) != 0 || from_stat({}, st).mtime_ns != mtime) {
+      if (!(stamp_of(fd) == stamp)) {
         return false; // changed since: walk again
       }
-      walk.mtimes.push_back(mtime);
+      walk.stamps.push_back(stamp);
     } else if (l.starts_with("f ")) {
       l.remove_prefix(2);
       std::int64_t dir = 0;
@@ -287,13 +315,15 @@ void write_listing(const Walk& walk, const fs::path& root)
   std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
-  std::string out = fmt::format("innov-listing 1 {}\n", now);
+  std::string out = fmt::format("innov-listing 2 {}\n", now);
   for (std::size_t i = 0; i < walk.prefixes.size(); ++i) {
-    if (walk.mtimes[i] < 0 || walk.mtimes[i] + k_racy_ns >= now ||
+    const FolderStamp& s = walk.stamps[i];
+    if (s.mtime_ns < 0 || s.mtime_ns + k_racy_ns >= now ||
         walk.prefixes[i].find('\n') != std::string::npos) {
       return;
     }
-    out += fmt::format("d {} {}\n", walk.mtimes[i], walk.prefixes[i]);
+    out += fmt::format("d {} {} {} {}\n", s.mtime_ns, s.ctime_ns, static_cast<std::int64_t>(s.ino),
+                       walk.prefixes[i]);
   }
   for (const auto& e : walk.entries) {
     if (e.rel.find('\n') != std::string::npos) {
@@ -304,25 +334,34 @@ void write_listing(const Walk& walk, const fs::path& root)
     out += '\n';
   }
   out += fmt::format("end {}\n", walk.entries.size());
-  // A cache: written to a temporary file and renamed, no fsync (a torn file is not trusted).
+  // A cache: written to a temporary file and renamed, no fsync (a torn file is not trusted). The
+  // temporary file is created anew (O_EXCL: never through a link); the rename replaces whatever
+  // entry is at .innov/listing, never what a link there points to.
   fs::path dir = root / ".innov";
   fs::path tmp = dir / fmt::format(".listing.tmp.{}", ::getpid());
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec) || ::access(dir.c_str(), W_OK) != 0) {
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || ::access(dir.c_str(), W_OK) != 0) {
     return;
   }
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << out;
-    if (!f.flush()) {
-      f.close();
-      fs::remove(tmp, ec);
-      return;
-    }
+  ::unlink(tmp.c_str()); // left by a killed process that had this pid
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return;
   }
-  fs::rename(tmp, listing_path(root), ec);
-  if (ec) {
-    fs::remove(tmp, ec);
+  std::size_t done = 0;
+  while (done < out.size()) {
+    ssize_t n = ::write(fd, out.data() + done, out.size() - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      break; // a full disk: no listing, and no temporary file left
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0 || done != out.size() ||
+      ::rename(tmp.c_str(), listing_path(root).c_str()) != 0) {
+    ::unlink(tmp.c_str());
   }
 }
 
@@ -393,13 +432,11 @@ std::optional<std::vector<FileStat>> ScanAhead::take()
 
 FileStat stat_file(const fs::path& root, const std::string& rel)
 {
-  FileStat f{rel};
   struct stat st {};
   if (::stat((root / rel).c_str(), &st) == 0) {
-    f.size = st.st_size;
-    f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    return from_stat(rel, st);
   }
-  return f;
+  return FileStat{rel};
 }
 
 std::string fingerprint(const fs::path& root)

@@ -18,10 +18,15 @@ namespace innov::index {
 
 namespace fs = std::filesystem;
 
+// What a refresh compares of a file, as git's index does: a file is read again when any of these
+// changed (a same-size edit followed by `touch -r` changes the ctime; a restored or cloned file its
+// ctime or inode). All from the one stat the scan makes anyway.
 struct FileStat {
   std::string rel;
   std::int64_t size = -1; // -1: cannot be stat'ed
   std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::uint64_t ino = 0, dev = 0;
 };
 
 // Files written (and folders changed) this close before a refresh are read again by the next one:
@@ -51,7 +56,7 @@ private:
   std::future<std::vector<FileStat>> m_scan;
 };
 
-// The size and modification time of root / rel (symlinks followed).
+// The stat of root / rel (symlinks followed).
 FileStat stat_file(const fs::path& root, const std::string& rel);
 
 // What every check of a record depends on besides the record: the program and index versions,
@@ -90,7 +95,8 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files,
 
 // Why the file cannot be an intact SQLite database, or "" when it may be (or is missing or empty:
 // a new cache). Checked before opening: SQLite reads a truncated file without complaint until a
-// query reaches a missing page.
+// query reaches a missing page. Never follows a symlink nor blocks on a FIFO (the caller has
+// removed anything but regular files first).
 std::string cache_damage(const fs::path& path);
 
 } // namespace innov::index

@@ -46,13 +46,13 @@ bool get_i64(std::string_view& in, std::int64_t& v)
   return true;
 }
 
-constexpr std::string_view k_magic = "innov-files 1\n";
+constexpr std::string_view k_magic = "innov-files 2\n";
 
 } // namespace
 
 // The magic, the row count, then per row: the length of the prefix shared with the previous path,
-// the rest of the path (length, bytes), size and mtime (8 bytes each, in this machine's order: a
-// cache is not moved between machines), and ok (one byte).
+// the rest of the path (length, bytes), size, mtime, ctime, inode and device (8 bytes each, in this
+// machine's order: a cache is not moved between machines), and ok (one byte).
 namespace {
 
 // pack_file_rows into out (its memory reused).
@@ -62,7 +62,7 @@ void pack_into(std::string& out, const std::vector<FileRow>& rows, std::size_t f
   from = std::min(from, to);
   std::size_t bound = k_magic.size() + 10;
   for (std::size_t i = from; i < to; ++i) {
-    bound += rows[i].path.size() + 10 + 10 + 17;
+    bound += rows[i].path.size() + 10 + 10 + 41;
   }
   out.resize(bound);
   char* p = std::copy(k_magic.begin(), k_magic.end(), out.data());
@@ -80,8 +80,11 @@ void pack_into(std::string& out, const std::vector<FileRow>& rows, std::size_t f
     p = std::copy(r.path.begin() + static_cast<std::ptrdiff_t>(shared), r.path.end(), p);
     std::memcpy(p, &r.size, 8);
     std::memcpy(p + 8, &r.mtime_ns, 8);
-    p[16] = r.ok ? '\1' : '\0';
-    p += 17;
+    std::memcpy(p + 16, &r.ctime_ns, 8);
+    std::memcpy(p + 24, &r.ino, 8);
+    std::memcpy(p + 32, &r.dev, 8);
+    p[40] = r.ok ? '\1' : '\0';
+    p += 41;
     prev = r.path;
   }
   out.resize(static_cast<std::size_t>(p - out.data()));
@@ -125,11 +128,15 @@ bool unpack_file_rows(std::string_view in, std::vector<FileRow>& rows)
     }
     r.path.append(in.substr(0, rest));
     in.remove_prefix(rest);
-    if (!get_i64(in, r.size) || !get_i64(in, r.mtime_ns) || in.empty() ||
+    std::int64_t ino = 0, dev = 0;
+    if (!get_i64(in, r.size) || !get_i64(in, r.mtime_ns) || !get_i64(in, r.ctime_ns) ||
+        !get_i64(in, ino) || !get_i64(in, dev) || in.empty() ||
         static_cast<unsigned char>(in[0]) > 1) {
       return false;
     }
     r.ok = in[0] == 1;
+    r.ino = static_cast<std::uint64_t>(ino);
+    r.dev = static_cast<std::uint64_t>(dev);
     in.remove_prefix(1);
     if (!rows.empty() && !(rows.back().path < r.path)) {
       return false; // not in path order
@@ -243,8 +250,7 @@ Plan plan_refresh(const std::vector<FileRow>& known, bool rebuild, std::int64_t 
       continue;
     }
     const FileStat& f = files[i++];
-    if (row.size != f.size || row.mtime_ns != f.mtime_ns ||
-        f.mtime_ns >= last_refresh - k_racy_ns) {
+    if (!same_stat(row, f) || f.mtime_ns >= last_refresh - k_racy_ns) {
       p.to_read.push_back(f);
     } else {
       p.ok += row.ok ? 1 : 0;

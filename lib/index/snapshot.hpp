@@ -19,7 +19,22 @@ struct FileRow {
   std::string path;
   std::int64_t size = -1, mtime_ns = 0;
   bool ok = false; // its record is indexed (status 'ok')
+  std::int64_t ctime_ns = 0;
+  std::uint64_t ino = 0, dev = 0;
 };
+
+// The row of a file read with stat f.
+inline FileRow row_of(const FileStat& f, bool ok)
+{
+  return {f.rel, f.size, f.mtime_ns, ok, f.ctime_ns, f.ino, f.dev};
+}
+
+// The file has the stat the row was written with (size, mtime, ctime, inode and device).
+inline bool same_stat(const FileRow& r, const FileStat& f)
+{
+  return r.size == f.size && r.mtime_ns == f.mtime_ns && r.ctime_ns == f.ctime_ns &&
+         r.ino == f.ino && r.dev == f.dev;
+}
 
 // Rows in path order, packed (paths front-coded), and back: unpack_file_rows appends to rows, and
 // returns false for anything pack_file_rows could not have written or that would not follow the
@@ -58,7 +73,10 @@ struct Plan {
 };
 
 // known: in path order; files: the scan, in path order; last_refresh: when the rows were written
-// (files changed less than k_racy_ns before are read again).
+// (files modified less than k_racy_ns before are read again). A file is read again when same_stat
+// does not hold. The racy window counts from the mtime only: the ctime cannot be set back, so
+// counting from it would read a file whose mtime was set back again forever; a change of the ctime
+// is caught by same_stat.
 Plan plan_refresh(const std::vector<FileRow>& known, bool rebuild, std::int64_t last_refresh,
                   const std::vector<FileStat>& files);
 

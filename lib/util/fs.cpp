@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace innov::util {
 
@@ -47,6 +48,43 @@ std::string read_file(const fs::path& p)
   return out;
 }
 
+EntryKind entry_kind(const fs::path& p)
+{
+  struct stat st {};
+  if (::lstat(p.c_str(), &st) != 0) {
+    return errno == ENOENT ? EntryKind::absent : EntryKind::other;
+  }
+  return S_ISREG(st.st_mode) ? EntryKind::regular : EntryKind::other;
+}
+
+std::optional<std::string> read_regular_file(const fs::path& p)
+{
+  int fd = ::open(p.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    return std::nullopt;
+  }
+  struct stat st {};
+  std::string out;
+  char buf[65536];
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  while (ok) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      ok = n == 0;
+      break;
+    }
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  if (!ok) {
+    return std::nullopt;
+  }
+  return out;
+}
+
 namespace {
 
 void fsync_dir(const fs::path& dir)
@@ -67,23 +105,41 @@ void atomic_write(const fs::path& p, std::string_view content)
     throw UsageError("refusing to write '" + p.string() + "': it is a symbolic link");
   }
   fs::path dir = p.parent_path();
+  // The folders created here, innermost first: a write that fails leaves none of them behind (a
+  // failed 'idea new' on a full disk leaves no empty year folder).
+  std::vector<fs::path> created;
+  for (fs::path d = dir; !d.empty() && !fs::exists(d, ec); d = d.parent_path()) {
+    created.push_back(d);
+    if (d == d.parent_path()) {
+      break;
+    }
+  }
+  auto remove_created = [&] {
+    for (const auto& d : created) {
+      ::rmdir(d.c_str()); // only when empty: another writer may have put a file there meanwhile
+    }
+  };
   if (!dir.empty()) {
     fs::create_directories(dir, ec);
     if (ec) {
+      remove_created();
       throw EnvError("cannot create '" + dir.string() + "': " + ec.message());
     }
   }
   std::random_device rd;
   fs::path tmp = dir / ("." + p.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
                         std::to_string(rd()));
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) {
-    throw EnvError("cannot write '" + p.string() + "': " + std::strerror(errno));
+    int saved = errno;
+    remove_created();
+    throw EnvError("cannot write '" + p.string() + "': " + std::strerror(saved));
   }
   auto fail = [&](const std::string& what) {
     int saved = errno;
     ::close(fd);
     ::unlink(tmp.c_str());
+    remove_created();
     throw EnvError("cannot write '" + p.string() + "': " + what + ": " + std::strerror(saved));
   };
   // A replaced file keeps its permissions (a private file stays private).
@@ -108,11 +164,13 @@ void atomic_write(const fs::path& p, std::string_view content)
   if (::close(fd) != 0) {
     int saved = errno;
     ::unlink(tmp.c_str());
+    remove_created();
     throw EnvError("cannot write '" + p.string() + "': close: " + std::strerror(saved));
   }
   if (::rename(tmp.c_str(), p.c_str()) != 0) {
     int saved = errno;
     ::unlink(tmp.c_str());
+    remove_created();
     throw EnvError("cannot write '" + p.string() + "': rename: " + std::strerror(saved));
   }
   fsync_dir(dir);
@@ -191,15 +249,39 @@ PortfolioLock::PortfolioLock(const fs::path& root, int timeout_seconds)
 {
   fs::path dir = root / ".innov";
   std::error_code ec;
+  bool made_dir = !fs::exists(dir, ec);
   fs::create_directories(dir, ec);
   if (ec) {
     throw EnvError("cannot create '" + dir.string() + "': " + ec.message());
   }
   fs::path lock = dir / "lock";
-  m_fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  auto refuse = [&](const std::string& why) {
+    throw EnvError("refusing the portfolio lock '" + lock.string() + "': " + why,
+                   "remove '" + lock.string() + "': innov creates it again as a regular file");
+  };
+  // lstat first: opening a device or a FIFO has effects of its own.
+  if (entry_kind(lock) == EntryKind::other) {
+    struct stat st {};
+    bool link = ::lstat(lock.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+    refuse(link ? "it is a symbolic link" : "it is not a regular file");
+  }
+  m_fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
   if (m_fd < 0) {
+    int saved = errno;
+    if (made_dir) {
+      ::rmdir(dir.c_str()); // a failed command leaves no empty folder
+    }
+    if (saved == ELOOP) {
+      refuse("it is a symbolic link");
+    }
     throw EnvError("cannot open the portfolio lock '" + lock.string() +
-                   "': " + std::strerror(errno));
+                   "': " + std::strerror(saved));
+  }
+  struct stat st {};
+  if (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(m_fd);
+    m_fd = -1;
+    refuse("it is not a regular file");
   }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
   auto pause = std::chrono::milliseconds(1);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,11 +21,22 @@ void atomic_write(const std::filesystem::path& p, std::string_view content);
 // writer of dir holds. Returns how many were removed; errors are ignored.
 std::size_t remove_stale_temp_files(const std::filesystem::path& dir);
 
+// What is at p, a symlink not followed: nothing, a regular file, or anything else (a symlink, a
+// folder, a FIFO, a socket, a device). Files under .innov/ must be absent or regular.
+enum class EntryKind { absent, regular, other };
+EntryKind entry_kind(const std::filesystem::path& p);
+
+// The content of p when it is a regular file, opened without following a symlink and without
+// blocking on a FIFO; nullopt otherwise (missing, unreadable, a link or a special file).
+std::optional<std::string> read_regular_file(const std::filesystem::path& p);
+
 // True when p (symlinks resolved) is root or inside it.
 bool is_inside(const std::filesystem::path& root, const std::filesystem::path& p);
 
 // An exclusive lock on <root>/.innov/lock (flock), held for the object's lifetime. Waits up to
-// timeout_seconds for another innov command, then throws EnvError.
+// timeout_seconds for another innov command, then throws EnvError. The lock must be a regular file
+// (or absent: it is created): a symlink, a FIFO or anything else there is refused with EnvError
+// naming it, and nothing is ever opened or created through a link.
 class PortfolioLock {
 public:
   explicit PortfolioLock(const std::filesystem::path& root, int timeout_seconds = 30);
