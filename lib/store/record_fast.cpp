@@ -172,9 +172,14 @@ private:
     return n.text;
   }
 
-  std::string sized(const Node& n, std::size_t min, std::size_t max) const
+  // A string of min..max code points; one line of text unless free_text: no carriage return,
+  // bidi control, line separator or zero-width character (load.cpp refuses them with E006).
+  std::string sized(const Node& n, std::size_t min, std::size_t max, bool free_text = false) const
   {
     std::string_view s = string(n);
+    if (!free_text && util::first_deceptive_character(s)) {
+      refuse();
+    }
     // Code points, as the schema counts them; never fewer than bytes / 4.
     if (s.size() < min || s.size() / 4 > max) {
       refuse();
@@ -188,7 +193,7 @@ private:
     return std::string(s);
   }
 
-  std::string text(const Node& n) const { return sized(n, 1, 20000); }
+  std::string text(const Node& n) const { return sized(n, 1, 20000, true); }
 
   std::string line(const Node& n) const
   {
