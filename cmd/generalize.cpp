@@ -5,6 +5,7 @@
 #include "lib/store/portfolio.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/text.hpp"
 
 #include <algorithm>
@@ -123,8 +124,8 @@ int run_check(const Context& ctx, const std::string& id, const std::string& form
     w.end_array().end_object();
     std::cout << w.str();
   } else {
-    std::cout << "generalization gate for " << rec->id << " (" << rec->title << "), " << rec->status
-              << "\n"
+    std::cout << "generalization gate for " << rec->id << " (" << util::escape_terminal(rec->title)
+              << "), " << rec->status << "\n"
               << rules_text(rules) << (ok ? "all rules pass\n" : "the gate is not met\n");
   }
   return ok ? k_exit_ok : k_exit_data;

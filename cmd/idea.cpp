@@ -7,6 +7,7 @@
 #include "lib/store/portfolio.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/fs.hpp"
 #include "lib/util/text.hpp"
 
@@ -56,8 +57,8 @@ void warn_likely_duplicates(const Context& ctx, const std::filesystem::path& roo
   for (const auto& s : similar) {
     if (s.score >= index::k_duplicate_threshold) {
       std::cerr << fmt::format(
-          "innov: warning: likely duplicate of {} '{}' ({}, similarity {:.2f})\n", s.id, s.title,
-          s.status, s.score);
+          "innov: warning: likely duplicate of {} '{}' ({}, similarity {:.2f})\n", s.id,
+          util::escape_terminal(s.title), s.status, s.score);
       any = true;
     }
   }

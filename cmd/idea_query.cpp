@@ -9,6 +9,7 @@
 #include "lib/report/record_json.hpp"
 #include "lib/store/record_io.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/fs.hpp"
 #include "lib/util/text.hpp"
 
@@ -236,7 +237,8 @@ void register_idea_query(CLI::App& app, Context& ctx)
         throw DataError("record '" + rel + "' is invalid", "run 'innov validate " + rel + "'");
       }
       auto config = store::require_config(root);
-      std::cout << (s->format == "json" ? report::record_json(*rec) : card(*rec, config));
+      std::cout << (s->format == "json" ? report::record_json(*rec)
+                                        : util::escape_terminal(card(*rec, config)));
       return 0;
     };
   });

@@ -2,9 +2,9 @@
 #include "cmd/commands.hpp"
 #include "lib/store/csv_import.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/fs.hpp"
 #include "lib/util/text.hpp"
-#include "lib/util/utf8.hpp"
 
 #include <iostream>
 #include <optional>
@@ -25,7 +25,7 @@ struct ImportOptions {
 void print_problems(const std::string& file, const store::ImportPlan& plan)
 {
   for (const auto& p : plan.problems) {
-    std::cerr << util::printable(
+    std::cerr << util::escape_terminal(
                      file + ":" + std::to_string(p.line) + ": error: row " + std::to_string(p.row) +
                      (p.column.empty() ? std::string() : ", column '" + p.column + "'") + ": " +
                      p.message)
@@ -64,7 +64,8 @@ int run_import(const Context& ctx, const ImportOptions& o)
   }
   for (const auto& item : plan.records) {
     if (o.dry_run) {
-      std::cout << "would create " << item.rel << "  " << item.record.title << "\n";
+      std::cout << "would create " << item.rel << "  " << util::escape_terminal(item.record.title)
+                << "\n";
     } else {
       util::atomic_write(root / item.rel, item.text);
     }

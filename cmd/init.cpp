@@ -1,5 +1,6 @@
 // innov init [DIR]: a new portfolio that validates clean.
 #include "cmd/commands.hpp"
+#include "lib/store/load.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
@@ -171,6 +172,14 @@ int run_init(const Context& ctx, const InitOptions& opts)
   }
   std::string config = k_config_template;
   config.replace(config.find("@NAME@"), 6, name);
+  // The name is one line of innov.yaml: what the loader refuses there (control characters, a
+  // carriage return, bidi controls...) is refused here, before anything is written.
+  util::Diagnostics diags;
+  if (!store::load_yaml(config, std::string(store::k_config_file), diags) && !diags.empty()) {
+    const auto& d = diags.front();
+    throw DataError("the portfolio name '" + name + "' would make innov.yaml invalid: " + d.message,
+                    d.hint.empty() ? std::string() : d.hint + " (" + d.code + ")");
+  }
 
   fs::create_directories(dir / store::k_records_dir, ec);
   if (!ec) {

@@ -2,8 +2,8 @@
 #include "cmd/commands.hpp"
 #include "cmd/innov_main.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/text.hpp"
-#include "lib/util/utf8.hpp"
 
 #include <iostream>
 
@@ -115,16 +115,16 @@ int innov_main(int argc, char** argv)
     return innov::cmd::run_main(argc, argv);
   } catch (const innov::Error& e) {
     // Messages quote file contents and names: escaped, they cannot drive the terminal.
-    std::cerr << "innov: error: " << innov::util::printable(e.what()) << "\n";
+    std::cerr << "innov: error: " << innov::util::escape_terminal(e.what()) << "\n";
     if (!e.hint().empty()) {
-      std::cerr << "hint: " << innov::util::printable(e.hint()) << "\n";
+      std::cerr << "hint: " << innov::util::escape_terminal(e.hint()) << "\n";
     }
     return e.exit_code();
   } catch (const std::bad_alloc&) {
     std::cerr << "innov: error: out of memory\n";
     return innov::k_exit_env;
   } catch (const std::exception& e) {
-    std::cerr << "innov: error: " << innov::util::printable(e.what()) << "\n";
+    std::cerr << "innov: error: " << innov::util::escape_terminal(e.what()) << "\n";
     return innov::k_exit_env;
   }
 }

@@ -423,3 +423,43 @@ TEST_CASE("idea withdraw")
     CHECK(p.text(other) == before);
   }
 }
+
+TEST_CASE("idea: text that fools a terminal")
+{
+  CliPortfolio p;
+  SUBCASE("refused in one-line fields from the command line (E006, exit 1)")
+  {
+    for (const char* title : {"Idea\rpmmq7mdc  idea  generalized", "Atelier \u202Egpj.exe",
+                              "a\u2028b", "Atelier\u200B CV", "\u2066x\u2069"}) {
+      CAPTURE(title);
+      auto r = p({"idea", "new", "--title", title, "--region", "idf", "--no-similar"});
+      CHECK(r.code == 1);
+      CHECK(r.err.find("E006") != std::string::npos);
+      CHECK(r.err.find("in 'title', a one-line field") != std::string::npos);
+      CHECK(r.err.find("hint: ") != std::string::npos);
+      CHECK(r.err.find(title) == std::string::npos); // shown escaped, never raw
+    }
+    auto r = p({"idea", "new", "--title", "T", "--summary", "x\u202Ey", "--region", "idf"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("bidi control U+202E in 'summary', a one-line field") != std::string::npos);
+    CHECK(store::record_ids(p.root()).empty());
+  }
+  SUBCASE("kept in free text, escaped in text output, kept in json")
+  {
+    std::string description = "Avant\rapres \u202Eabc\n\u2028 x\u200By\n";
+    auto id = p.new_idea({"--description", description});
+    CHECK(p.record(id).description == description);
+    CHECK(p.valid());
+    auto r = p({"idea", "comment", id, "--text", "vu \u202Eabc"});
+    REQUIRE(r.code == 0);
+    r = p({"idea", "show", id});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("  Avant\\x0dapres \\u202eabc\n  \\u2028 x\\u200by\n") != std::string::npos);
+    CHECK(r.out.find("vu \\u202eabc") != std::string::npos);
+    CHECK(r.out.find('\r') == std::string::npos);
+    CHECK(r.out.find("\u202E") == std::string::npos);
+    r = p({"idea", "show", id, "--format", "json"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("Avant\\rapres \u202Eabc\\n\\u2028 x\u200By\\n") != std::string::npos);
+  }
+}

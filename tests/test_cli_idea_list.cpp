@@ -212,3 +212,26 @@ TEST_CASE("idea new warns about likely duplicates without blocking")
   CHECK(r.err.empty());
   unsetenv("INNOV_USER");
 }
+
+TEST_CASE("idea new warns about a likely duplicate typed with combining accents (NFC)")
+{
+  Example e;
+  setenv("INNOV_USER", "agent-12", 1);
+  // "Présélection sans CV" with e + U+0301: the same title to a reader.
+  auto r = e({"idea", "new", "--title", "Pre\xCC\x81se\xCC\x81lection sans CV", "--summary",
+              "Recruter sur les habilete\xCC\x81s plutôt que sur le CV", "--region", "idf"});
+  CHECK(r.code == 0);
+  CHECK(r.err.starts_with("innov: warning: likely duplicate of pmmq7mdc 'Présélection sans CV'"));
+  // The record just made (an NFD title) and pmmq7mdc, in the same order with the same scores.
+  auto s = e({"idea", "similar", "--text", "Pre\xCC\x81se\xCC\x81lection sans CV", "--limit", "3",
+              "--format", "csv"});
+  auto t =
+      e({"idea", "similar", "--text", "Présélection sans CV", "--limit", "3", "--format", "csv"});
+  CHECK(s.code == 0);
+  CHECK(s.out.find("pmmq7mdc") != std::string::npos);
+  CHECK(s.out == t.out);
+  auto q = e({"search", "pre\xCC\x81se\xCC\x81lection", "--format", "csv"});
+  CHECK(q.code == 0);
+  CHECK(q.out.find("pmmq7mdc") != std::string::npos);
+  unsetenv("INNOV_USER");
+}

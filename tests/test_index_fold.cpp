@@ -102,3 +102,19 @@ TEST_CASE("index::match_expression finds words across accents, case and ligature
   CHECK(matches(texts, std::string("accueil\0", 8)) == 2);
   CHECK(matches(texts, std::string("accueil\0\"x", 10)) == 0);
 }
+
+TEST_CASE("index::match_expression reads composed and decomposed accents alike (NFC)")
+{
+  // "Généralisé" and "cœur" with combining accents (e + U+0301), as some keyboards and macOS
+  // file names write them.
+  const std::vector<std::string> nfd = {"Un accueil ge\xCC\x81ne\xCC\x81ralise\xCC\x81 au cœur",
+                                        "Pre\xCC\x81se\xCC\x81lection sans CV"};
+  CHECK(matches(nfd, "généralisé") == 1);
+  CHECK(matches(nfd, "generalise") == 1);
+  CHECK(matches(nfd, "présélection") == 1);
+  const std::vector<std::string> nfc = {"Un accueil généralisé au cœur", "Présélection sans CV"};
+  CHECK(matches(nfc, "ge\xCC\x81ne\xCC\x81ralise\xCC\x81") == 1);
+  CHECK(index::fold_word("Ge\xCC\x81ne\xCC\x81ralise\xCC\x81") == "generalise");
+  CHECK(index::search_words("Pre\xCC\x81se\xCC\x81lection, CV") ==
+        std::vector<std::string>{"preselection", "cv"});
+}

@@ -117,6 +117,37 @@ TEST_CASE("index::similar_to")
     CHECK(sim.front().score >= index::k_duplicate_threshold);
     CHECK(sim[1].score < index::k_duplicate_threshold);
   }
+  SUBCASE("an NFD copy (combining accents) scores like the NFC copy")
+  {
+    SQLite::Statement s(
+        ex.idx.db(), "SELECT title, summary, description FROM innovations WHERE id = 'pmmq7mdc'");
+    REQUIRE(s.executeStep());
+    auto decompose = [](std::string text) {
+      // é è ê à ç as a base letter and a combining mark (U+0301, U+0300, U+0302, U+0327)
+      const std::vector<std::pair<std::string, std::string>> marks = {
+          {"é", "e\xCC\x81"}, {"è", "e\xCC\x80"}, {"ê", "e\xCC\x82"},
+          {"à", "a\xCC\x80"}, {"ç", "c\xCC\xA7"}, {"É", "E\xCC\x81"}};
+      for (const auto& [composed, decomposed] : marks) {
+        for (auto at = text.find(composed); at != std::string::npos;
+             at = text.find(composed, at + decomposed.size())) {
+          text.replace(at, composed.size(), decomposed);
+        }
+      }
+      return text;
+    };
+    index::Document nfc{s.getColumn(0).getString(), s.getColumn(1).getString(),
+                        s.getColumn(2).getString()};
+    index::Document nfd{decompose(nfc.title), decompose(nfc.summary), decompose(nfc.description)};
+    REQUIRE(nfd.title != nfc.title);
+    auto a = index::similar_to(ex.idx.db(), nfc, 3);
+    auto b = index::similar_to(ex.idx.db(), nfd, 3);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].id == b[i].id);
+      CHECK(a[i].score == doctest::Approx(b[i].score));
+    }
+    CHECK(b.front().score >= index::k_duplicate_threshold);
+  }
   SUBCASE("a rephrased title and summary")
   {
     index::Document doc{

@@ -4,6 +4,7 @@
 #include "lib/report/table.hpp"
 #include "lib/schema/validator.hpp"
 #include "lib/store/load.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/utf8.hpp"
 #include "tests/support.hpp"
 
@@ -52,15 +53,15 @@ TEST_CASE("util::first_control_character")
   CHECK_FALSE(util::first_control_character("\xc2\xa0").has_value()); // U+00A0 is printable
 }
 
-TEST_CASE("util::printable")
+TEST_CASE("util::escape_terminal")
 {
-  CHECK(util::printable("Île-de-France\tok\n") == "Île-de-France\tok\n");
-  CHECK(util::printable("a\x1b]0;owned\x07z") == "a\\x1b]0;owned\\x07z");
-  CHECK(util::printable("caf\xe9!") == "caf\\xe9!");
-  CHECK(util::printable("\xc2\x9b"
-                        "2J") == "\\u009b2J");
-  CHECK(util::printable("\xe2\x82") == "\\xe2\\x82"); // truncated sequence
-  CHECK(util::printable("\xc0\xaf") == "\\xc0\\xaf"); // overlong '/'
+  CHECK(util::escape_terminal("Île-de-France\tok\n") == "Île-de-France\tok\n");
+  CHECK(util::escape_terminal("a\x1b]0;owned\x07z") == "a\\x1b]0;owned\\x07z");
+  CHECK(util::escape_terminal("caf\xe9!") == "caf\\xe9!");
+  CHECK(util::escape_terminal("\xc2\x9b"
+                              "2J") == "\\u009b2J");
+  CHECK(util::escape_terminal("\xe2\x82") == "\\xe2\\x82"); // truncated sequence
+  CHECK(util::escape_terminal("\xc0\xaf") == "\\xc0\\xaf"); // overlong '/'
 }
 
 TEST_CASE("store::load_yaml control characters")
@@ -95,7 +96,8 @@ TEST_CASE("store::load_yaml control characters")
   }
   SUBCASE("tabs, line breaks of any style and non-ASCII text stay accepted")
   {
-    CHECK(load_diagnostics("id: x\r\ntitle: \"a\\tb\\r\\n\"\r\ndescription: |\r\n  l1\r\n  l2\r\n")
+    CHECK(load_diagnostics(
+              "id: x\r\nrationale: \"a\\tb\\r\\n\"\r\ndescription: |\r\n  l1\r\n  l2\r\n")
               .empty());
     CHECK(load_diagnostics("id: x\ntitle: Île-de-France — 10 €\n").empty());
   }

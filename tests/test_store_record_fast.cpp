@@ -297,7 +297,11 @@ TEST_CASE("read_record_fast accepts a changed record only when the full path rea
                                            "\"\"",
                                            "''",
                                            "x y",
-                                           "[x, [y]]"};
+                                           "[x, [y]]",
+                                           "\"a\\rb\"",
+                                           "x\u202Ey",
+                                           "x\u200By",
+                                           "\"x\u2028y\""};
   std::size_t accepted = 0;
   std::size_t refused_valid = 0; // valid for the full path, left to it by the fast path
   std::size_t checked = 0;
@@ -375,4 +379,64 @@ TEST_CASE("parse_and_check_record: what the record checks find has its position"
   CHECK(renamed[0].code == "E020");
   CHECK(renamed[0].line == 1);
   CHECK(renamed[0].col == 5);
+}
+
+TEST_CASE(
+    "text that fools a terminal: refused in one-line fields, kept in free text, by both paths")
+{
+  const std::string base = "id: 7d2hq4wz\nkind: practice\ntitle: T\nauthor: agent-1\nregion: idf\n"
+                           "source: internal\ncreated: 2016-06-10\nstatus: submitted\n"
+                           "history:\n  - {at: 2016-06-10, by: agent-1202, to: submitted}\n";
+  auto with = [&](const std::string& line) {
+    std::string text = base;
+    return text.insert(text.find("author:"), line + "\n");
+  };
+  struct Case {
+    std::string value;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"\"Idea\\rpmmq7mdc  idea  generalized\"", "carriage return U+000D"},
+      {"Atelier \u202Egpj.exe", "bidi control U+202E"},
+      {"a\u202Ab", "bidi control U+202A"},
+      {"a\u2066b\u2069", "bidi control U+2066"},
+      {"\"a\u2028b\"", "line separator U+2028"},
+      {"a\u2029b", "line separator U+2029"},
+      {"a\u200Bb", "zero-width character U+200B"},
+      {"a\u200Db", "zero-width character U+200D"},
+      {"a\u2060b", "zero-width character U+2060"},
+      {"a\uFEFFb", "zero-width character U+FEFF"},
+      {"\"a\\u202Eb\"", "bidi control U+202E"}, // written as an escape
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.value);
+    for (const char* key : {"summary", "unit", "external_ref"}) {
+      CAPTURE(key);
+      std::string text = with(std::string(key) + ": " + c.value);
+      CHECK_FALSE(store::read_record_fast(text));
+      auto full = full_read(text);
+      CHECK_FALSE(full.rec);
+      REQUIRE(full.diags.size() == 1);
+      CHECK(full.diags[0].code == "E006");
+      CHECK(full.diags[0].line == 4);
+      CHECK(full.diags[0].message == c.message + " in '" + key + "', a one-line field");
+      CHECK(full.diags[0].hint.find("free text") != std::string::npos);
+    }
+    // Free text keeps them, and the fast path reads it as the full path does.
+    std::string text = with("description: " + c.value);
+    auto full = full_read(text);
+    REQUIRE(full.diags.empty());
+    REQUIRE(full.rec);
+    auto fast = store::read_record_fast(text);
+    if (fast) {
+      CHECK(*fast == *full.rec);
+    }
+  }
+  // A key is one line too.
+  util::Diagnostics diags;
+  CHECK_FALSE(store::load_yaml(with("x\u202Ey: 1"), "r.yaml", diags));
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].message == "bidi control U+202E in a one-line value");
+  // Raw bidi text in free text stays on the fast path.
+  CHECK(store::read_record_fast(with("description: Avant \u202Eabc \u200Bx")));
 }

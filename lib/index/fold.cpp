@@ -1,6 +1,7 @@
 #include "lib/index/fold.hpp"
 
 #include "lib/util/fold.hpp"
+#include "lib/util/utf8.hpp"
 
 #include <cctype>
 
@@ -72,8 +73,11 @@ std::size_t word_chars(std::string_view text)
 
 } // namespace
 
-std::string fold_ligatures(std::string_view text)
+std::string fold_ligatures(std::string_view raw)
 {
+  // NFC first: a title typed with combining accents is indexed and searched like the composed one.
+  std::string normal = util::to_nfc(raw);
+  std::string_view text = normal;
   std::string out;
   out.reserve(text.size() + 8);
   for (std::size_t i = 0; i < text.size();) {

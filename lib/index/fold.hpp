@@ -9,8 +9,8 @@
 
 namespace innov::index {
 
-// The text with œ Œ æ Æ expanded to oe OE ae AE (Oe Ae before a lowercase letter); everything
-// else unchanged, so snippets read like the record.
+// The text in NFC (util::to_nfc) with œ Œ æ Æ expanded to oe OE ae AE (Oe Ae before a lowercase
+// letter); everything else unchanged, so snippets read like the record.
 std::string fold_ligatures(std::string_view text);
 
 // A search word as the tokenizer indexes it: lowercase, accents removed, ligatures expanded.

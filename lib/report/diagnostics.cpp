@@ -2,6 +2,7 @@
 
 #include "lib/report/json.hpp"
 #include "lib/util/diagnostic_codes.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/utf8.hpp"
 
 #include <algorithm>
@@ -99,10 +100,10 @@ std::pair<std::string, std::size_t> excerpt(const std::string& line, int col)
     to = boundary(std::min(line.size(), from + k_max_bytes));
   }
   std::string lead = from > 0 ? "…" : "";
-  std::string shown = lead + util::printable(std::string_view(line).substr(from, to - from)) +
+  std::string shown = lead + util::escape_terminal(std::string_view(line).substr(from, to - from)) +
                       (to < line.size() ? "…" : "");
   return {shown, (from > 0 ? 1 : 0) +
-                     width(util::printable(std::string_view(line).substr(from, at - from)))};
+                     width(util::escape_terminal(std::string_view(line).substr(from, at - from)))};
 }
 
 std::string escape_github(const std::string& s, bool property)
@@ -138,14 +139,14 @@ std::string render_diagnostics_text(const util::Diagnostics& diags,
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   for (const auto& d : diags) {
-    std::string where = util::printable(d.path);
+    std::string where = util::escape_terminal(d.path);
     if (d.line > 0) {
       where += ":" + std::to_string(d.line) + ":" + std::to_string(d.col);
     }
     out += std::string(bold) + where + ":" + reset + " ";
     out += std::string(d.severity == util::Severity::error ? red : yellow) +
            severity_name(d.severity) + "[" + d.code + "]" + reset + ": " +
-           util::printable(d.message) + "\n";
+           util::escape_terminal(d.message) + "\n";
     if (d.line > 0) {
       std::string src = sources.line(d.path, d.line);
       if (!src.empty()) {
@@ -156,7 +157,7 @@ std::string render_diagnostics_text(const util::Diagnostics& diags,
       }
     }
     if (!d.hint.empty()) {
-      out += "  hint: " + util::printable(d.hint) + "\n";
+      out += "  hint: " + util::escape_terminal(d.hint) + "\n";
     }
   }
   return out;

@@ -1,41 +1,11 @@
 #include "lib/report/json.hpp"
 
+#include "lib/util/escape.hpp"
+
 #include <cmath>
 #include <fmt/format.h>
 
 namespace innov::report {
-
-std::string json_quote(std::string_view text)
-{
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (c < 0x20) {
-        out += fmt::format("\\u{:04x}", c);
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-  }
-  out += '"';
-  return out;
-}
 
 std::string json_number(double v)
 {
@@ -109,7 +79,7 @@ JsonWriter& JsonWriter::end_array()
 JsonWriter& JsonWriter::key(std::string_view k)
 {
   before_value();
-  m_out += json_quote(k);
+  m_out += util::escape_json(k);
   m_out += ": ";
   m_after_key = true;
   return *this;
@@ -118,7 +88,7 @@ JsonWriter& JsonWriter::key(std::string_view k)
 JsonWriter& JsonWriter::value(std::string_view v)
 {
   before_value();
-  m_out += json_quote(v);
+  m_out += util::escape_json(v);
   return *this;
 }
 

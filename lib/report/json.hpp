@@ -7,9 +7,6 @@
 
 namespace innov::report {
 
-// The JSON string literal for text (quotes included); UTF-8 is kept, control characters escaped.
-std::string json_quote(std::string_view text);
-
 // A number as JSON: integers without a fraction, others shortest round-trip; NaN/inf as null.
 std::string json_number(double value);
 

@@ -1,6 +1,7 @@
 #include "lib/report/json.hpp"
 #include "lib/report/report.hpp"
 #include "lib/report/svg.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/text.hpp"
 
 #include <algorithm>
@@ -92,13 +93,23 @@ std::string render_report_text(const Report& r, bool color)
   std::string out;
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
-  out += std::string(bold) + r.title + reset + "\n";
+  out += std::string(bold) + util::escape_terminal(r.title) + reset + "\n";
   if (!r.subtitle.empty()) {
-    out += r.subtitle + "\n";
+    out += util::escape_terminal(r.subtitle) + "\n";
   }
   for (const auto& section : r.sections) {
     Section s = display_section(section);
-    out += "\n" + std::string(bold) + s.title + reset + "\n";
+    // User text escaped before the colour sequences below are added.
+    for (auto& col : s.table.columns) {
+      col.name = util::escape_terminal(col.name);
+    }
+    for (auto& row : s.table.rows) {
+      for (auto& cell : row) {
+        cell.text = util::escape_terminal(cell.text);
+      }
+    }
+    s.note = util::escape_terminal(s.note);
+    out += "\n" + std::string(bold) + util::escape_terminal(s.title) + reset + "\n";
     if (s.table.rows.empty()) {
       out += "  (nothing)\n";
     } else {
@@ -133,6 +144,7 @@ std::string render_report_text(const Report& r, bool color)
       }
       TextStyle style;
       style.color = color;
+      style.escaped = true;
       for (const auto& line : util::split(render_text(s.table, style), '\n')) {
         if (!line.empty()) {
           out += "  " + line + "\n";
@@ -150,16 +162,16 @@ std::string render_report_text(const Report& r, bool color)
 
 std::string render_report_markdown(const Report& r)
 {
-  std::string out = "# " + r.title + "\n\n";
+  std::string out = "# " + util::escape_markdown(r.title) + "\n\n";
   if (!r.subtitle.empty()) {
-    out += r.subtitle + "\n\n";
+    out += util::escape_markdown(r.subtitle) + "\n\n";
   }
   for (const auto& section : r.sections) {
     Section s = display_section(section);
-    out += "## " + s.title + "\n\n";
+    out += "## " + util::escape_markdown(s.title) + "\n\n";
     out += s.table.rows.empty() ? std::string("(nothing)\n") : render_markdown(s.table);
     if (!s.note.empty()) {
-      out += "\n" + s.note + "\n";
+      out += "\n" + util::escape_markdown(s.note) + "\n";
     }
     out += "\n";
   }
@@ -227,7 +239,7 @@ std::string render_report_html(const Report& r)
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>)" + html_escape(r.title) +
+<title>)" + util::escape_html(r.title) +
                     R"(</title>
 <style>
 body { font-family: -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; margin: 2rem auto; max-width: 1100px; color: #1f2933; padding: 0 1rem; }
@@ -246,14 +258,15 @@ svg text { font-family: inherit; }
 </style>
 </head>
 <body>
-<h1>)" + html_escape(r.title) +
+<h1>)" + util::escape_html(r.title) +
                     "</h1>\n";
   if (!r.subtitle.empty()) {
-    out += "<p class=\"sub\">" + html_escape(r.subtitle) + "</p>\n";
+    out += "<p class=\"sub\">" + util::escape_html(r.subtitle) + "</p>\n";
   }
   for (const auto& section : r.sections) {
     Section s = display_section(section);
-    out += "<section id=\"" + html_escape(s.key) + "\">\n<h2>" + html_escape(s.title) + "</h2>\n";
+    out += "<section id=\"" + util::escape_html(s.key) + "\">\n<h2>" + util::escape_html(s.title) +
+           "</h2>\n";
     out += svg_chart(s);
     std::string table = render_html_table(s.table);
     for (const char* bad : {"FAIL", "fail", "not met", "BREACH"}) {
@@ -266,7 +279,7 @@ svg text { font-family: inherit; }
     }
     out += s.table.rows.empty() ? std::string("<p class=\"note\">(nothing)</p>\n") : table;
     if (!s.note.empty()) {
-      out += "<p class=\"note\">" + html_escape(s.note) + "</p>\n";
+      out += "<p class=\"note\">" + util::escape_html(s.note) + "</p>\n";
     }
     out += "</section>\n";
   }

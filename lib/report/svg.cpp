@@ -1,5 +1,7 @@
 #include "lib/report/svg.hpp"
 
+#include "lib/util/escape.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -43,7 +45,7 @@ std::string funnel(const Section& s, std::size_t col)
   std::string out =
       fmt::format("<svg class=\"chart funnel\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
                   "role=\"img\" aria-label=\"{}\">\n",
-                  width, height, width, height, html_escape(s.title));
+                  width, height, width, height, util::escape_html(s.title));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     double v = value_at(rows[i], col);
     double w = std::max(4.0, span * v / max);
@@ -54,15 +56,15 @@ std::string funnel(const Section& s, std::size_t col)
         w, bar_h, k_palette[std::min<std::size_t>(i, 4)]);
     out += fmt::format("<text x=\"140\" y=\"{}\" text-anchor=\"end\" font-size=\"14\" "
                        "fill=\"#1f2933\">{}</text>\n",
-                       y + bar_h / 2 + 5, html_escape(rows[i][0].text));
+                       y + bar_h / 2 + 5, util::escape_html(rows[i][0].text));
     bool with_conv = conv && *conv < rows[i].size() && !rows[i][*conv].null;
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"600\" fill=\"#1f2933\">{}</text>\n",
-        span + 170, y + (with_conv ? 20 : 28), html_escape(rows[i][col].text));
+        span + 170, y + (with_conv ? 20 : 28), util::escape_html(rows[i][col].text));
     if (with_conv) {
       out += fmt::format(
           "<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#616e7c\">{} of previous</text>\n",
-          span + 170, y + 37, html_escape(rows[i][*conv].text));
+          span + 170, y + 37, util::escape_html(rows[i][*conv].text));
     }
   }
   return out + "</svg>\n";
@@ -129,7 +131,7 @@ std::string columns(const Section& s, std::size_t col, double max)
   std::string out =
       fmt::format("<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
                   "role=\"img\" aria-label=\"{}\">\n",
-                  width, height, width, height, html_escape(s.title));
+                  width, height, width, height, util::escape_html(s.title));
   for (double t = 0; t <= top + step / 2; t += step) {
     double y = y0 + plot_h - plot_h * t / top;
     out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n",
@@ -147,7 +149,8 @@ std::string columns(const Section& s, std::size_t col, double max)
     out += fmt::format(
         "<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" rx=\"2\" fill=\"#2563eb\">"
         "<title>{}: {}</title></rect>\n",
-        x + 3, y, slot - 6, h, html_escape(rows[i][0].text), html_escape(rows[i][col].text));
+        x + 3, y, slot - 6, h, util::escape_html(rows[i][0].text),
+        util::escape_html(rows[i][col].text));
     if (slot >= 40 && v > 0) {
       out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\" "
                          "fill=\"#1f2933\">{}</text>\n",
@@ -161,11 +164,11 @@ std::string columns(const Section& s, std::size_t col, double max)
       out += fmt::format(
           "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\" fill=\"#616e7c\" "
           "transform=\"rotate(-45 {} {})\">{}</text>\n",
-          x + slot / 2, ly, x + slot / 2, ly, html_escape(rows[i][0].text));
+          x + slot / 2, ly, x + slot / 2, ly, util::escape_html(rows[i][0].text));
     } else {
       out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" "
                          "fill=\"#616e7c\">{}</text>\n",
-                         x + slot / 2, ly, html_escape(rows[i][0].text));
+                         x + slot / 2, ly, util::escape_html(rows[i][0].text));
     }
   }
   return out + "</svg>\n";
@@ -185,20 +188,21 @@ std::string ranked(const Section& s, std::size_t col, double max)
   std::string out =
       fmt::format("<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
                   "role=\"img\" aria-label=\"{}\">\n",
-                  width, height, width, height, html_escape(s.title));
+                  width, height, width, height, util::escape_html(s.title));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     double v = value_at(rows[i], col);
     double w = std::max(v > 0 ? 2.0 : 0.0, bar_max * v / max);
     int y = 6 + static_cast<int>(i) * line_h;
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1f2933\">{}</text>\n",
-        left - 10, y + 15, html_escape(shorten(rows[i][label_col].text, 44)));
+        left - 10, y + 15, util::escape_html(shorten(rows[i][label_col].text, 44)));
     out += fmt::format(
         "<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"20\" rx=\"3\" fill=\"#2563eb\">"
         "<title>{}: {}</title></rect>\n",
-        left, y, w, html_escape(rows[i][label_col].text), html_escape(rows[i][col].text));
+        left, y, w, util::escape_html(rows[i][label_col].text),
+        util::escape_html(rows[i][col].text));
     out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"12\" fill=\"#3e4c59\">{}</text>\n",
-                       left + w + 6, y + 15, html_escape(rows[i][col].text));
+                       left + w + 6, y + 15, util::escape_html(rows[i][col].text));
   }
   return out + "</svg>\n";
 }
@@ -244,18 +248,18 @@ std::string heatmap(const Section& s)
   std::string out =
       fmt::format("<svg class=\"chart heatmap\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
                   "role=\"img\" aria-label=\"{}\">\n",
-                  width, height, width, height, html_escape(s.title));
+                  width, height, width, height, util::escape_html(s.title));
   for (std::size_t j = 0; j < cols.size(); ++j) {
     out += fmt::format("<text x=\"{}\" y=\"24\" text-anchor=\"middle\" font-size=\"12\" "
                        "fill=\"#1f2933\">{}</text>\n",
                        left + static_cast<int>(j) * cell_w + cell_w / 2,
-                       html_escape(t.columns[cols[j]].name));
+                       util::escape_html(t.columns[cols[j]].name));
   }
   for (std::size_t i = 0; i < t.rows.size(); ++i) {
     int y = 34 + static_cast<int>(i) * cell_h;
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1f2933\">{}</text>\n",
-        left - 10, y + cell_h / 2 + 4, html_escape(t.rows[i][0].text));
+        left - 10, y + cell_h / 2 + 4, util::escape_html(t.rows[i][0].text));
     for (std::size_t j = 0; j < cols.size(); ++j) {
       double v = value_at(t.rows[i], cols[j]);
       double a = max[j] > 0 ? 0.08 + 0.92 * v / max[j] : 0.08;
@@ -267,7 +271,7 @@ std::string heatmap(const Section& s)
       out += fmt::format(
           "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{}\">{}</text>\n",
           x + cell_w / 2, y + cell_h / 2 + 4, a > 0.65 ? "#ffffff" : "#1f2933",
-          html_escape(t.rows[i][cols[j]].text));
+          util::escape_html(t.rows[i][cols[j]].text));
     }
   }
   return out + "</svg>\n";

@@ -1,6 +1,7 @@
 #include "lib/report/table.hpp"
 
 #include "lib/report/json.hpp"
+#include "lib/util/escape.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -76,12 +77,26 @@ std::size_t display_width(const std::string& text)
 
 std::string render_text(const Table& t, const TextStyle& style)
 {
+  auto shown = [&](const std::string& text) {
+    return style.escaped ? text : util::escape_terminal(text);
+  };
+  std::vector<std::string> names;
+  for (const auto& col : t.columns) {
+    names.push_back(shown(col.name));
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& row : t.rows) {
+    rows.emplace_back();
+    for (const auto& cell : row) {
+      rows.back().push_back(shown(cell.text));
+    }
+  }
   std::vector<std::size_t> widths(t.columns.size(), 0);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    widths[c] = style.header ? display_width(t.columns[c].name) : 0;
-    for (const auto& row : t.rows) {
+    widths[c] = style.header ? display_width(names[c]) : 0;
+    for (const auto& row : rows) {
       if (c < row.size()) {
-        widths[c] = std::max(widths[c], display_width(row[c].text));
+        widths[c] = std::max(widths[c], display_width(row[c]));
       }
     }
   }
@@ -108,55 +123,20 @@ std::string render_text(const Table& t, const TextStyle& style)
   };
   std::string out;
   if (style.header) {
-    std::vector<std::string> names;
-    for (const auto& col : t.columns) {
-      names.push_back(col.name);
-    }
     out += line(names, style.color);
   }
-  for (const auto& row : t.rows) {
-    std::vector<std::string> cells;
-    for (const auto& cell : row) {
-      cells.push_back(cell.text);
-    }
+  for (const auto& cells : rows) {
     out += line(cells, false);
   }
   return out;
 }
-
-namespace {
-
-std::string csv_field(const std::string& s, bool neutralize, bool numeric)
-{
-  std::string v = s;
-  // Spreadsheets skip leading spaces before a formula: "  =1+1" computes too.
-  std::size_t first = v.find_first_not_of(' ');
-  if (neutralize && !numeric && first != std::string::npos &&
-      (v[first] == '=' || v[first] == '+' || v[first] == '-' || v[first] == '@' ||
-       v[first] == '\t' || v[first] == '\r')) {
-    v = "'" + v;
-  }
-  if (v.find_first_of(",\"\n\r") == std::string::npos) {
-    return v;
-  }
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') {
-      out += '"';
-    }
-    out += c;
-  }
-  return out + "\"";
-}
-
-} // namespace
 
 std::string render_csv(const Table& t, bool neutralize)
 {
   std::string out;
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
     out += c ? "," : "";
-    out += csv_field(t.columns[c].name, neutralize, false);
+    out += util::escape_csv(t.columns[c].name, neutralize);
   }
   out += "\n";
   for (const auto& row : t.rows) {
@@ -171,7 +151,7 @@ std::string render_csv(const Table& t, bool neutralize)
         text = cell->text;
       }
       out += c ? "," : "";
-      out += csv_field(text, neutralize, numeric);
+      out += util::escape_csv(text, neutralize && !numeric);
     }
     out += "\n";
   }
@@ -203,23 +183,10 @@ std::string render_json(const Table& t)
 
 std::string render_markdown(const Table& t)
 {
-  auto esc = [](const std::string& s) {
-    std::string out;
-    for (char c : s) {
-      if (c == '|') {
-        out += "\\|";
-      } else if (c == '\n') {
-        out += ' ';
-      } else {
-        out += c;
-      }
-    }
-    return out;
-  };
   std::string out = "|";
   for (const auto& col : t.columns) {
     out += ' ';
-    out += esc(col.name);
+    out += util::escape_markdown(col.name);
     out += " |";
   }
   out += "\n|";
@@ -231,38 +198,10 @@ std::string render_markdown(const Table& t)
     out += "|";
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       out += ' ';
-      out += c < row.size() ? esc(row[c].text) : std::string();
+      out += c < row.size() ? util::escape_markdown(row[c].text) : std::string();
       out += " |";
     }
     out += "\n";
-  }
-  return out;
-}
-
-std::string html_escape(const std::string& text)
-{
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
-    }
   }
   return out;
 }
@@ -271,8 +210,8 @@ std::string render_html_table(const Table& t)
 {
   std::string out = "<table>\n<thead><tr>";
   for (const auto& col : t.columns) {
-    out += std::string("<th") + (col.right ? " class=\"num\"" : "") + ">" + html_escape(col.name) +
-           "</th>";
+    out += std::string("<th") + (col.right ? " class=\"num\"" : "") + ">" +
+           util::escape_html(col.name) + "</th>";
   }
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {
@@ -280,7 +219,7 @@ std::string render_html_table(const Table& t)
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       bool right = t.columns[c].right;
       out += std::string("<td") + (right ? " class=\"num\"" : "") + ">" +
-             (c < row.size() ? html_escape(row[c].text) : std::string()) + "</td>";
+             (c < row.size() ? util::escape_html(row[c].text) : std::string()) + "</td>";
     }
     out += "</tr>\n";
   }

@@ -40,21 +40,22 @@ std::optional<Format> format_from_extension(const std::string& path);
 struct TextStyle {
   bool color = false; // bold headers
   bool header = true;
+  bool escaped = false; // the caller escaped the cells itself (and may have coloured some)
 };
 
+// Aligned columns for a terminal; cells and headers through util::escape_terminal unless
+// style.escaped.
 std::string render_text(const Table& t, const TextStyle& style = {});
-// RFC 4180 CSV with a header line. With neutralize, a cell starting with = + - @ (or tab/CR), after
-// any leading spaces, is prefixed with ' so spreadsheets do not run it as a formula; numeric cells
-// are left alone.
+// RFC 4180 CSV with a header line (util::escape_csv). With neutralize, a cell starting with
+// = + - @ (or tab/CR), after any leading spaces, zero-width characters or byte order marks, is
+// prefixed with ' so spreadsheets do not run it as a formula; numeric cells are left alone.
 std::string render_csv(const Table& t, bool neutralize = false);
 // A JSON array of objects keyed by column name.
 std::string render_json(const Table& t);
+// A Markdown table; cells through util::escape_markdown.
 std::string render_markdown(const Table& t);
 // An HTML <table> element (escaped), for embedding in an HTML page.
 std::string render_html_table(const Table& t);
-
-// Escapes text for HTML element content and attribute values.
-std::string html_escape(const std::string& text);
 
 // Display width of UTF-8 text (code points; wide characters are not special-cased; terminal colour
 // sequences count for nothing).

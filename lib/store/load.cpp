@@ -201,6 +201,11 @@ bool find_duplicate_keys(const YAML::Node& node, const std::string& path, util::
 const char* const k_control_hint = "terminal escape sequences and other control characters have no "
                                    "place in a portfolio file: remove it";
 
+const char* const k_deceptive_hint =
+    "carriage returns, bidi controls, line separators and zero-width characters make a terminal "
+    "show other text than the file holds: remove it; free text such as a description may hold "
+    "them";
+
 std::string code_point_name(unsigned cp)
 {
   char buf[16];
@@ -240,7 +245,50 @@ bool find_control_characters(const YAML::Node& node, const std::string& path,
   return false;
 }
 
+// Characters that make a terminal show other text than the file holds, in a one-line value or a
+// key (free text may hold them: they are escaped when printed). Reports the first one.
+bool find_deceptive_characters(const YAML::Node& node, const std::string& key,
+                               const std::string& path, util::Diagnostics& out)
+{
+  if (node.IsScalar()) {
+    if (is_free_text_key(key)) {
+      return false;
+    }
+    auto found = util::first_deceptive_character(node.Scalar());
+    if (found) {
+      std::string where =
+          key.empty() ? std::string("a one-line value") : "'" + key + "', a one-line field";
+      out.push_back(make(path, node.Mark().line + 1, node.Mark().column + 1, "E006",
+                         std::string(util::deceptive_kind(found->second)) + " " +
+                             code_point_name(found->second) + " in " + where,
+                         k_deceptive_hint));
+    }
+    return found.has_value();
+  }
+  if (node.IsMap()) {
+    for (const auto& kv : node) {
+      if (find_deceptive_characters(kv.first, "", path, out) ||
+          find_deceptive_characters(kv.second, kv.first.Scalar(), path, out)) {
+        return true;
+      }
+    }
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) {
+      if (find_deceptive_characters(item, key, path, out)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 } // namespace
+
+bool is_free_text_key(std::string_view key)
+{
+  return key == "description" || key == "text" || key == "rationale" || key == "lessons" ||
+         key == "override_reason";
+}
 
 std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& path,
                                     util::Diagnostics& out)
@@ -351,7 +399,8 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
                          "the document is not a mapping of fields"));
       return std::nullopt;
     }
-    if (find_duplicate_keys(root, path, out) || find_control_characters(root, path, out)) {
+    if (find_duplicate_keys(root, path, out) || find_control_characters(root, path, out) ||
+        find_deceptive_characters(root, "", path, out)) {
       return std::nullopt;
     }
     return root;

@@ -15,6 +15,12 @@ namespace innov::store {
 inline constexpr std::size_t k_max_file_size = 1U << 20;
 inline constexpr int k_max_depth = 64;
 
+// Whether values under this key are multi-line free text (description, a comment's text,
+// rationale, lessons, override_reason) in every portfolio file. Other values and keys are one
+// line: carriage returns, bidi controls, U+2028, U+2029 and zero-width characters in them are
+// refused (E006); in free text they are kept, and escaped when printed on a terminal.
+bool is_free_text_key(std::string_view key);
+
 // Parses one YAML document from text. On refusal returns nullopt and appends diagnostics
 // (path = display_path, 1-based line/col) to out; never throws on bad input. A UTF-8 BOM is
 // skipped; CRLF line endings are accepted. Plain scalars keep Tag() "?", quoted ones "!".

@@ -618,10 +618,19 @@ private:
     return true;
   }
 
+  // Multi-line free text may hold any character; every other string is one line of text, without
+  // carriage return, bidi control, line separator or zero-width character (load.cpp refuses them
+  // with E006).
+  static bool free_text(Place p)
+  {
+    return p == p_description || p == p_comment_text || p == p_q_rationale || p == p_poc_lessons ||
+           p == p_d_rationale || p == p_d_override;
+  }
+
   std::string str(const Node& n, Place p) const
   {
     std::string_view s = string(n);
-    if (!passes(s, rule(p))) {
+    if (!passes(s, rule(p)) || (!free_text(p) && util::first_deceptive_character(s))) {
       refuse();
     }
     return std::string(s);

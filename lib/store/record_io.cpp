@@ -91,6 +91,17 @@ std::string first_problem(const util::Diagnostics& diags)
   return "";
 }
 
+// The hint of the first error, with its code: "remove it (E006)"; "" when it has no hint.
+std::string first_hint(const util::Diagnostics& diags)
+{
+  for (const auto& d : diags) {
+    if (d.severity == util::Severity::error) {
+      return d.hint.empty() ? std::string() : d.hint + " (" + d.code + ")";
+    }
+  }
+  return "";
+}
+
 // What a record's references are checked against: innov.yaml and the challenges.
 CheckContext check_context(const fs::path& root, const model::Config& config)
 {
@@ -118,7 +129,8 @@ void validate_text(const fs::path& root, const std::string& rel, const std::stri
     resolve_record(root, rec.merged_into);
   }
   if (util::has_errors(diags)) {
-    throw DataError("the change would make the record invalid: " + first_problem(diags));
+    throw DataError("the change would make the record invalid: " + first_problem(diags),
+                    first_hint(diags));
   }
 }
 

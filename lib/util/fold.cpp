@@ -1,5 +1,7 @@
 #include "lib/util/fold.hpp"
 
+#include "lib/util/utf8.hpp"
+
 #include <cctype>
 
 namespace innov::util {
@@ -37,8 +39,10 @@ const char* fold_code_point(unsigned cp)
 
 } // namespace
 
-std::string fold(std::string_view s)
+std::string fold(std::string_view raw)
 {
+  std::string normal = to_nfc(raw); // "e" + U+0301 folds like "é"
+  std::string_view s = normal;
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {

@@ -7,7 +7,8 @@
 
 namespace innov::util {
 
-// "Généralisé CŒUR" -> "generalise coeur". Letters outside Latin-1 and Latin Extended-A pass
+// "Généralisé CŒUR" -> "generalise coeur", after normalising to NFC (to_nfc), so that combining
+// accents fold like composed ones. Letters outside Latin-1 and Latin Extended-A pass
 // through.
 std::string fold(std::string_view text);
 
