@@ -54,9 +54,12 @@ int run_merge_file(const Context& ctx, const MergeFileOptions& o)
       rel = r;
     }
   }
-  std::string ours_text = util::read_file(o.ours);
-  auto merged = store::merge_record_files(util::read_file(o.base), ours_text,
-                                          util::read_file(o.theirs), root, rel);
+  // A branch is not trusted: each version is a record file, so at most 1 MiB.
+  auto read = [](const std::string& file) {
+    return util::read_file(file, util::k_max_record_bytes, "a record file");
+  };
+  std::string ours_text = read(o.ours);
+  auto merged = store::merge_record_files(read(o.base), ours_text, read(o.theirs), root, rel);
   if (merged.text != ours_text) {
     util::atomic_write(o.ours, merged.text);
   }

@@ -19,34 +19,6 @@ namespace innov::util {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& p)
-{
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    throw EnvError("cannot read '" + p.string() + "': " + std::strerror(errno));
-  }
-  std::string out;
-  char buf[65536];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      // A directory opens but does not read: EISDIR lands here.
-      int saved = errno;
-      ::close(fd);
-      throw EnvError("cannot read '" + p.string() + "': " + std::strerror(saved));
-    }
-    if (n == 0) {
-      break;
-    }
-    out.append(buf, static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  return out;
-}
-
 namespace {
 
 void fsync_dir(const fs::path& dir)

@@ -1,14 +1,13 @@
 // Files: reading, atomic replacement, the portfolio lock, containment checks.
 #pragma once
 
+#include "lib/util/read.hpp" // read_file
+
 #include <filesystem>
 #include <string>
 #include <string_view>
 
 namespace innov::util {
-
-// The whole file; throws EnvError("cannot read 'p': reason").
-std::string read_file(const std::filesystem::path& p);
 
 // Replaces p with content atomically: a dot-named temp file in the same folder, fsync, rename,
 // fsync of the folder. Creates the folder if missing. Refuses (UsageError) to write through a
