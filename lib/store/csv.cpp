@@ -180,6 +180,12 @@ std::vector<CsvRow> read_csv(const std::filesystem::path& file, char delimiter,
       while (auto row = parser.take()) {
         rows.push_back(std::move(*row));
       }
+      // Each row is held until the whole file is checked: their count is bounded too.
+      if (rows.size() > util::k_max_csv_rows + 1) {
+        throw DataError("the file has more than " + std::to_string(util::k_max_csv_rows) +
+                            " rows, the limit of a CSV import",
+                        "split the file and import the parts one after the other");
+      }
     }
   } catch (const std::system_error& e) {
     throw EnvError("cannot read " + name + ": " + std::strerror(e.code().value()));

@@ -61,7 +61,8 @@ std::vector<CsvRow> parse_csv(std::string_view text, char delimiter = ',');
 
 // The rows of a CSV file ("-" is standard input), read row by row through util::BoundedInput: at
 // most max_bytes in all (DataError past it, its message without the file name, having read at most
-// max_bytes + 1), a row at most util::k_max_csv_row_bytes. EnvError when it cannot be read.
+// max_bytes + 1), a row at most util::k_max_csv_row_bytes, and at most util::k_max_csv_rows data
+// rows. EnvError when it cannot be read.
 std::vector<CsvRow> read_csv(const std::filesystem::path& file, char delimiter = ',',
                              std::size_t max_bytes = util::k_max_csv_bytes);
 

@@ -18,6 +18,7 @@ inline constexpr std::size_t k_read_chunk = 64 * 1024;
 inline constexpr std::size_t k_max_record_bytes = 1U << 20;  // records, configuration, descriptions
 inline constexpr std::size_t k_max_csv_bytes = 64U << 20;    // innov import csv, a whole file
 inline constexpr std::size_t k_max_csv_row_bytes = 1U << 20; // innov import csv, one row
+inline constexpr std::size_t k_max_csv_rows = 100000;        // innov import csv, rows
 
 // "1 MiB", "64 MiB", "512 KiB", "100 bytes".
 std::string byte_size(std::size_t bytes);
