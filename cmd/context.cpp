@@ -43,6 +43,10 @@ fs::path find_root(const Context& ctx)
 {
   auto check = [](const fs::path& dir, const std::string& how) {
     std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+      throw UsageError("portfolio directory '" + dir.string() + "' is not a directory (from " +
+                       how + ")");
+    }
     if (!fs::is_directory(dir, ec)) {
       throw UsageError("portfolio directory '" + dir.string() + "' does not exist (from " + how +
                        ")");

@@ -35,10 +35,8 @@ struct NewOptions {
 
 std::string read_description(const std::string& file)
 {
-  if (file == "-") {
-    return std::string(std::istreambuf_iterator<char>(std::cin), {});
-  }
-  return util::read_file(file);
+  // "-" is standard input: `yes |` or a pipe that never ends stops at the limit too.
+  return util::read_file(file, util::k_max_record_bytes, "a description");
 }
 
 // Warns (without blocking) about existing records that rec likely duplicates.

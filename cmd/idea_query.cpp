@@ -228,7 +228,7 @@ void register_idea_query(CLI::App& app, Context& ctx)
       auto root = find_portfolio_root(ctx);
       std::string rel = store::resolve_record(root, s->id);
       if (s->format == "yaml") {
-        std::cout << util::read_file(root / rel);
+        std::cout << util::read_file(root / rel, util::k_max_record_bytes, "a record file");
         return 0;
       }
       util::Diagnostics diags;

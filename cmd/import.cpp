@@ -45,7 +45,7 @@ int run_import(const Context& ctx, const ImportOptions& o)
   auto root = find_portfolio_root(ctx);
   auto rows = [&] {
     try {
-      return store::parse_csv(util::read_file(o.file), o.delimiter[0]);
+      return store::read_csv(o.file, o.delimiter[0]);
     } catch (const DataError& e) {
       throw DataError("'" + o.file + "': " + e.what(), e.hint());
     }

@@ -160,9 +160,13 @@ int run_merge_file(const Context& ctx, const MergeFileOptions& o)
     style.base = o.base_label;
   }
   style.diff3 = o.style.empty() ? git_wants_diff3() : o.style == "diff3";
-  std::string ours_text = util::read_file(o.ours);
-  auto merged = store::merge_record_files(util::read_file(o.base), ours_text,
-                                          util::read_file(o.theirs), root, rel, style);
+  // A branch is not trusted: each version is a record file, so at most 1 MiB.
+  auto read = [](const std::string& file) {
+    return util::read_file(file, util::k_max_record_bytes, "a record file");
+  };
+  std::string ours_text = read(o.ours);
+  auto merged =
+      store::merge_record_files(read(o.base), ours_text, read(o.theirs), root, rel, style);
   if (merged.text != ours_text) {
     util::atomic_write(o.ours, merged.text);
   }

@@ -5,7 +5,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/id.hpp"
 #include "lib/util/text.hpp"
-#include "lib/util/utf8.hpp"
+#include "lib/util/escape.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -86,7 +86,7 @@ int report_change(const Context& ctx, const MutationFlags& flags,
 std::function<void(const std::string&)> warn_printer()
 {
   return [](const std::string& message) {
-    std::cerr << "innov: warning: " << util::printable(message) << "\n";
+    std::cerr << "innov: warning: " << util::escape_terminal(message) << "\n";
   };
 }
 

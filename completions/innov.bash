@@ -48,7 +48,7 @@ _innov_options() {
     "report regions") echo "-h --help --from --to --as-of --format -o --output" ;;
     "report review") echo "-h --help --from --to --as-of --format -o --output" ;;
     "search") echo "-h --help --limit --format -o --output" ;;
-    "sql") echo "-h --help --format -o --output" ;;
+    "sql") echo "-h --help --format -o --output --timeout --max-memory" ;;
     "index") echo "-h --help --rebuild --stats --format" ;;
     "import") echo "-h --help --map --delimiter --skip-invalid --dry-run" ;;
     "export") echo "-h --help -o --output" ;;
@@ -238,6 +238,8 @@ _innov_option_value() {
     "sql|--format") echo "@any" ;;
     "sql|-o") echo "@file" ;;
     "sql|--output") echo "@file" ;;
+    "sql|--timeout") echo "@any" ;;
+    "sql|--max-memory") echo "@any" ;;
     "index|--format") echo "choices:text,json" ;;
     "import|--map") echo "@any" ;;
     "import|--delimiter") echo "@any" ;;

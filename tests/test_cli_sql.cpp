@@ -96,3 +96,35 @@ TEST_CASE("sql: refuses everything that is not one read, with the reason")
   CHECK(bad.code == 2);
   CHECK(bad.err.find("syntax error") != std::string::npos);
 }
+
+TEST_CASE("sql: --timeout and --max-memory stop a query, exit 1")
+{
+  Example e;
+  for (bool no_cache : {false, true}) {
+    CAPTURE(no_cache);
+    std::vector<std::string> args = {"-C", e.root};
+    if (no_cache) {
+      args.push_back("--no-cache");
+    }
+    auto with = [&](std::vector<std::string> more) {
+      auto a = args;
+      a.insert(a.end(), more.begin(), more.end());
+      return run(a);
+    };
+    auto r = with({"sql", "--timeout", "0.3",
+                   "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                   "SELECT count(*) FROM c"});
+    CHECK(r.code == 1);
+    CHECK(r.err.starts_with("innov: error: the query ran over its time limit of 0.3 s\n"));
+    r = with({"sql", "--max-memory", "16",
+              "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 100) "
+              "SELECT length(group_concat(randomblob(1000000))) FROM c"});
+    CHECK(r.code == 1);
+    CHECK(
+        r.err.starts_with("innov: error: the query needs more than its memory limit of 16 MiB\n"));
+    r = with({"sql", "--timeout", "0", "SELECT 1"});
+    CHECK(r.code == 2);
+    r = with({"sql", "--max-memory", "nan", "SELECT 1"});
+    CHECK(r.code == 2);
+  }
+}

@@ -200,6 +200,9 @@ void sort_entries(Walk& walk)
 //   d MTIME_NS CTIME_NS INO PREFIX   one per folder, in walk order
 //   f FOLDER NAME            one per file in path order, FOLDER the index of its d line
 //   end FILES
+// The listing holds a line per folder: far under this for any portfolio.
+constexpr std::size_t k_max_listing_bytes = 64U << 20;
+
 fs::path listing_path(const fs::path& root)
 {
   return root / ".innov" / "listing";
@@ -207,7 +210,7 @@ fs::path listing_path(const fs::path& root)
 
 bool walk_from_listing(Walk& walk, const fs::path& root)
 {
-  auto read = util::read_regular_file(listing_path(root));
+  auto read = util::read_regular_file(listing_path(root), k_max_listing_bytes);
   if (!read) {
     return false;
   }
@@ -444,7 +447,7 @@ std::string fingerprint(const fs::path& root)
   // Contents, not stats: a challenge rewritten within the same second must count too.
   auto content = [&](const fs::path& p) {
     try {
-      return std::to_string(std::hash<std::string>{}(util::read_file(p)));
+      return std::to_string(std::hash<std::string>{}(util::read_file(p, util::k_max_record_bytes)));
     } catch (const Error&) {
       return std::string("-");
     }

@@ -12,4 +12,5 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/serialize.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tables.cpp
   ${CMAKE_CURRENT_LIST_DIR}/index.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sql_guard.cpp
 )

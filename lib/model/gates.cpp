@@ -2,24 +2,50 @@
 
 #include "lib/util/text.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 #include <map>
 
 namespace innov::model {
 
-double weighted_score(const Qualification& q, const Config& config)
+namespace {
+
+// sum(weight / unit * score) / sum(weight / unit), over the finite positive weights.
+double weighted_mean(const Qualification& q, const Config& config, double unit)
 {
   double sum = 0;
   double weights = 0;
   for (const auto& c : config.criteria) {
+    if (!std::isfinite(c.weight) || !(c.weight > 0)) {
+      continue;
+    }
     for (const auto& [id, score] : q.scores) {
       if (id == c.id) {
-        sum += c.weight * score;
-        weights += c.weight;
+        sum += c.weight / unit * score;
+        weights += c.weight / unit;
       }
     }
   }
   return weights > 0 ? sum / weights : 0;
+}
+
+} // namespace
+
+double weighted_score(const Qualification& q, const Config& config)
+{
+  double score = weighted_mean(q, config, 1);
+  if (std::isfinite(score)) {
+    return score;
+  }
+  // Huge weights overflow the sums (inf / inf = NaN): weigh relative to the largest instead.
+  double largest = 0;
+  for (const auto& c : config.criteria) {
+    if (std::isfinite(c.weight) && c.weight > largest) {
+      largest = c.weight;
+    }
+  }
+  score = largest > 0 ? weighted_mean(q, config, largest) : 0;
+  return std::isfinite(score) ? score : 0;
 }
 
 std::vector<const Qualification*> latest_qualifications(const Innovation& rec)
@@ -54,7 +80,8 @@ QualificationGate qualification_gate(const Innovation& rec, const Config& config
                                        config.min_experts - gate.go_experts, gate.go_experts,
                                        config.min_experts));
   }
-  if (gate.go_experts > 0 && gate.mean_score < config.min_score) {
+  // Written so that a NaN (which the configuration's schema refuses) could not pass.
+  if (gate.go_experts > 0 && !(gate.mean_score >= config.min_score)) {
     gate.missing.push_back(fmt::format("a mean weighted score of at least {} (now {:.2f})",
                                        config.min_score, gate.mean_score));
   }

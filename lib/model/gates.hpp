@@ -9,7 +9,8 @@
 
 namespace innov::model {
 
-// sum(weight * score) / sum(weight) over the rubric criteria the qualification scores.
+// sum(weight * score) / sum(weight) over the rubric criteria the qualification scores; always
+// finite (0 when no criterion with a finite positive weight is scored).
 double weighted_score(const Qualification& q, const Config& config);
 
 // The latest qualification of each expert, in the order of their first appearance.

@@ -3,12 +3,14 @@
 #include "lib/report/json.hpp"
 #include "lib/util/diagnostic_codes.hpp"
 #include "lib/util/escape.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/read.hpp"
 #include "lib/util/utf8.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 
 namespace innov::report {
 
@@ -40,9 +42,14 @@ public:
       std::vector<std::string> lines;
       std::error_code ec;
       auto full = m_root / path;
-      if (std::filesystem::is_regular_file(full, ec) &&
-          std::filesystem::file_size(full, ec) <= (1U << 20)) {
-        std::ifstream f(full, std::ios::binary);
+      if (std::filesystem::is_regular_file(full, ec)) {
+        std::string text;
+        try {
+          text = util::read_file(full, util::k_max_record_bytes);
+        } catch (const Error&) {
+          // No excerpt for a file that cannot be read: the diagnostic says why.
+        }
+        std::istringstream f(text);
         std::string l;
         while (std::getline(f, l)) {
           if (!l.empty() && l.back() == '\r') {

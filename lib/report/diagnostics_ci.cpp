@@ -1,8 +1,7 @@
 // Diagnostics for CI systems beyond GitHub's: JUnit XML (test reports of GitLab, Jenkins, Azure)
 // and GitLab's Code Quality JSON.
 #include "lib/report/diagnostics.hpp"
-#include "lib/report/json.hpp"
-#include "lib/report/table.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/sha256.hpp"
 
 #include <fmt/format.h>
@@ -18,7 +17,7 @@ std::string where(const util::Diagnostic& d)
   return d.line > 0 ? fmt::format("{}:{}:{}", d.path, d.line, d.col) : d.path;
 }
 
-// html_escape covers XML's five special characters; XML 1.0 also forbids most control
+// escape_html covers XML's five special characters; XML 1.0 also forbids most control
 // characters, which diagnostics never carry unescaped (util::printable) but file names might.
 std::string xml_escape(const std::string& text)
 {
@@ -26,7 +25,7 @@ std::string xml_escape(const std::string& text)
   for (unsigned char c : text) {
     clean += c < 0x20 && c != '\t' && c != '\n' ? '?' : static_cast<char>(c);
   }
-  return html_escape(clean);
+  return util::escape_html(clean);
 }
 
 } // namespace
@@ -100,9 +99,9 @@ std::string render_diagnostics_gitlab(const util::Diagnostics& diags)
     out += fmt::format(
         "  {{\"description\": {}, \"check_name\": {}, \"fingerprint\": {}, \"severity\": {}, "
         "\"location\": {{\"path\": {}, \"lines\": {{\"begin\": {}}}}}}}",
-        json_quote(d.message), json_quote(d.code), json_quote(fingerprint),
-        json_quote(d.severity == util::Severity::error ? "major" : "minor"), json_quote(d.path),
-        d.line > 0 ? d.line : 1);
+        util::escape_json(d.message), util::escape_json(d.code), util::escape_json(fingerprint),
+        util::escape_json(d.severity == util::Severity::error ? "major" : "minor"),
+        util::escape_json(d.path), d.line > 0 ? d.line : 1);
   }
   out += first ? "]\n" : "\n]\n";
   return out;

@@ -2,6 +2,7 @@
 
 #include "lib/report/json.hpp"
 #include "lib/util/escape.hpp"
+#include "lib/util/error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,7 +13,12 @@ namespace innov::report {
 Cell Cell::num(double v, int decimals)
 {
   std::string text;
-  if (!std::isfinite(v)) {
+  if (std::isinf(v)) {
+    // A sum of amounts past 1.8e308: an empty cell would read as "nothing".
+    throw DataError("a figure is too large to compute (a sum overflows to infinity)",
+                    "check the amounts of the records: 'innov sql' can find the largest");
+  }
+  if (std::isnan(v)) {
     return none();
   }
   if (decimals >= 0) {

@@ -14,6 +14,7 @@ struct Cell {
   bool null = false;            // JSON null, empty elsewhere
 
   static Cell str(std::string s) { return Cell{std::move(s), std::nullopt, false}; }
+  // NaN gives none(); an infinity (a sum that overflowed) throws DataError.
   static Cell num(double v, int decimals = -1);
   static Cell none() { return Cell{"", std::nullopt, true}; }
 };

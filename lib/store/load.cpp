@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <sstream>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 #include <unordered_map>
 #include <yaml-cpp/eventhandler.h>
@@ -430,46 +431,27 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file,
     out.push_back(make(path, 0, 0, "E001", std::string("'") + path + "' is not a regular file"));
     return std::nullopt;
   }
-  if (static_cast<std::size_t>(st.st_size) > k_max_file_size) {
+  util::BoundedRead r;
+  try {
+    r = util::read_bounded(fd, k_max_file_size);
+  } catch (const std::system_error& e) {
     ::close(fd);
     out.push_back(
-        make(path, 0, 0, "E007", "file is over 1 MiB (" + std::to_string(st.st_size) + " bytes)",
-             "a record this large is not a record: move attachments out of the portfolio"));
+        make(path, 0, 0, "E001",
+             std::string("cannot read '") + path + "': " + std::strerror(e.code().value())));
     return std::nullopt;
-  }
-  // Read to the end, at most one byte past the limit: the file may have changed since fstat.
-  std::string text;
-  text.resize(static_cast<std::size_t>(st.st_size) + 1);
-  std::size_t done = 0;
-  while (done <= k_max_file_size) {
-    if (done == text.size()) {
-      text.resize(std::min(text.size() * 2, k_max_file_size + 1));
-    }
-    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      int saved = errno;
-      ::close(fd);
-      out.push_back(make(path, 0, 0, "E001",
-                         std::string("cannot read '") + path + "': " + std::strerror(saved)));
-      return std::nullopt;
-    }
-    if (n == 0) {
-      break;
-    }
-    done += static_cast<std::size_t>(n);
   }
   ::close(fd);
-  if (done > k_max_file_size) {
+  if (r.too_large) {
+    std::string size = st.st_size > static_cast<off_t>(k_max_file_size)
+                           ? " (" + std::to_string(st.st_size) + " bytes)"
+                           : std::string();
     out.push_back(
-        make(path, 0, 0, "E007", "file is over 1 MiB",
+        make(path, 0, 0, "E007", "file is over 1 MiB" + size,
              "a record this large is not a record: move attachments out of the portfolio"));
     return std::nullopt;
   }
-  text.resize(done);
-  return text;
+  return std::move(r.text);
 }
 
 std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file, const std::string& path,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "lib/util/diagnostic.hpp"
+#include "lib/util/read.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -12,7 +13,7 @@
 
 namespace innov::store {
 
-inline constexpr std::size_t k_max_file_size = 1U << 20;
+inline constexpr std::size_t k_max_file_size = util::k_max_record_bytes;
 inline constexpr int k_max_depth = 64;
 
 // Whether values under this key are multi-line free text (description, a comment's text,

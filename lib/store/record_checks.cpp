@@ -259,6 +259,7 @@ void check_pocs(Reporter& r, const YAML::Node& node, const model::Innovation& re
 void check_history(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
 {
   std::optional<util::Date> prev;
+  std::string prev_at;
   for (std::size_t i = 0; i < rec.history.size(); ++i) {
     const auto& h = rec.history[i];
     YAML::Node hn = item(node, "history", i);
@@ -266,11 +267,12 @@ void check_history(Reporter& r, const YAML::Node& node, const model::Innovation&
     auto d = at_date(h.at);
     if (d && prev && *d < *prev) {
       r.error(child(hn, "at"), base + "/at", "E030",
-              fmt::format("history is not chronological: {} comes after {}", h.at,
-                          rec.history[i - 1].at));
+              fmt::format("history is not chronological: {} is before the previous entry, {}", h.at,
+                          prev_at));
     }
     if (d) {
       prev = d;
+      prev_at = h.at;
     }
     if (i == 0) {
       if (!h.from.empty() || h.to != "submitted") {

@@ -58,8 +58,16 @@ std::string resolve_record(const fs::path& root, const std::string& prefix)
   }
   if (matches.size() > 1) {
     std::vector<std::string> ids;
+    std::vector<std::string> paths;
     for (const auto& m : matches) {
       ids.push_back(m.first);
+      paths.push_back(m.second);
+    }
+    if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) {
+      // The same record twice (a copy, or a symlink to it): its files tell them apart.
+      throw UsageError("id prefix '" + prefix +
+                           "' matches several files: " + util::join(paths, ", "),
+                       "a record lives in one file: remove the copy or the symbolic link");
     }
     throw UsageError("id prefix '" + prefix + "' is ambiguous: " + util::join(ids, ", "),
                      "type more characters of the id");
@@ -154,7 +162,7 @@ std::vector<Change> mutate_records(
       throw UsageError("'" + rel + "' is outside the portfolio");
     }
     util::Diagnostics diags;
-    befores.push_back(util::read_file(root / rel));
+    befores.push_back(util::read_file(root / rel, util::k_max_record_bytes, "a record file"));
     // Semantic errors too: a change must not be blamed for a problem the record already had.
     auto rec = load_and_check_record(root, rel, ctx, diags);
     if (!rec || util::has_errors(diags)) {

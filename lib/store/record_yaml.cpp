@@ -1,11 +1,13 @@
 #include "lib/store/record_yaml.hpp"
 
 #include "lib/store/emit.hpp"
+#include "lib/util/error.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <type_traits>
+#include <limits>
 
 namespace innov::store {
 
@@ -42,6 +44,20 @@ bool is_true(const std::string& s)
 long whole_days(double v)
 {
   return std::isfinite(v) && v > 0 ? static_cast<long>(std::min(v, 1e15)) : 0;
+}
+
+// An integer setting: the schema checks its range first, and a value that still does not fit T
+// is refused rather than wrapped (the conversion of an out-of-range double is undefined).
+template <typename T> T whole(const YAML::Node& node, const char* key, T fallback)
+{
+  double v = num(node, key, static_cast<double>(fallback));
+  if (!(v >= static_cast<double>(std::numeric_limits<T>::min()) &&
+        v < static_cast<double>(std::numeric_limits<T>::max()) + 1.0)) {
+    auto mark = node[key].Mark();
+    throw DataError(fmt::format("line {}, column {}: {} '{}' is out of range", mark.line + 1,
+                                mark.column + 1, key, node[key].Scalar()));
+  }
+  return static_cast<T>(v);
 }
 
 std::optional<double> opt_num(const YAML::Node& node, const char* key)
@@ -257,7 +273,7 @@ model::Config config_from_node(const YAML::Node& node)
   model::Config c;
   c.portfolio = str(node, "portfolio");
   c.organization = str(node, "organization");
-  c.headcount = static_cast<long>(num(node, "headcount"));
+  c.headcount = whole<long>(node, "headcount", 0);
   if (node["currency"]) {
     c.currency = str(node, "currency");
   }
@@ -282,7 +298,7 @@ model::Config config_from_node(const YAML::Node& node)
   }
   if (const YAML::Node gates = node["gates"]; gates && gates.IsMap()) {
     if (const YAML::Node q = gates["qualification"]; q && q.IsMap()) {
-      c.min_experts = static_cast<int>(num(q, "min_experts", c.min_experts));
+      c.min_experts = whole<int>(q, "min_experts", c.min_experts);
       c.min_score = num(q, "min_score", c.min_score);
     }
     if (const YAML::Node g = gates["generalization"]; g && g.IsMap()) {
@@ -292,16 +308,15 @@ model::Config config_from_node(const YAML::Node& node)
       if (g["require_must_kpis"]) {
         c.require_must_kpis = is_true(str(g, "require_must_kpis"));
       }
-      c.min_territories = static_cast<int>(num(g, "min_territories", c.min_territories));
+      c.min_territories = whole<int>(g, "min_territories", c.min_territories);
       if (g["require_qualification"]) {
         c.require_qualification = is_true(str(g, "require_qualification"));
       }
     }
   }
   if (const YAML::Node sla = node["sla"]; sla && sla.IsMap()) {
-    c.sla_qualification_days =
-        static_cast<int>(num(sla, "qualification_days", c.sla_qualification_days));
-    c.sla_decision_days = static_cast<int>(num(sla, "decision_days", c.sla_decision_days));
+    c.sla_qualification_days = whole<int>(sla, "qualification_days", c.sla_qualification_days);
+    c.sla_decision_days = whole<int>(sla, "decision_days", c.sla_decision_days);
   }
   return c;
 }

@@ -1,5 +1,7 @@
 #include "lib/util/date.hpp"
 
+#include "lib/util/error.hpp"
+
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
@@ -149,6 +151,10 @@ std::string now_timestamp()
     if (is_date_time(v)) {
       return v;
     }
+    // Silently using the real clock would stamp records with a time the script did not ask for.
+    throw UsageError("INNOV_NOW '" + v + "' is not a date or a date-time",
+                     "set it to a date (2016-03-02) or a UTC date-time (2016-03-02T10:12:00Z), or "
+                     "unset it to use the clock");
   }
   auto now = std::chrono::system_clock::now();
   auto secs = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();

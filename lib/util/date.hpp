@@ -33,7 +33,8 @@ long days_between(const Date& a, const Date& b);
 std::string format_date(const Date& d);
 
 // Today's date and the current instant (UTC, whole seconds, "Z"); INNOV_NOW (a date or
-// date-time) overrides the clock, for reproducible scripts and tests.
+// date-time) overrides the clock, for reproducible scripts and tests; an INNOV_NOW that is neither
+// is a UsageError naming it.
 Date today();
 std::string now_timestamp();
 

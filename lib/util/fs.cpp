@@ -20,34 +20,6 @@ namespace innov::util {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& p)
-{
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    throw EnvError("cannot read '" + p.string() + "': " + std::strerror(errno));
-  }
-  std::string out;
-  char buf[65536];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      // A directory opens but does not read: EISDIR lands here.
-      int saved = errno;
-      ::close(fd);
-      throw EnvError("cannot read '" + p.string() + "': " + std::strerror(saved));
-    }
-    if (n == 0) {
-      break;
-    }
-    out.append(buf, static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  return out;
-}
-
 EntryKind entry_kind(const fs::path& p)
 {
   struct stat st {};
@@ -57,7 +29,7 @@ EntryKind entry_kind(const fs::path& p)
   return S_ISREG(st.st_mode) ? EntryKind::regular : EntryKind::other;
 }
 
-std::optional<std::string> read_regular_file(const fs::path& p)
+std::optional<std::string> read_regular_file(const fs::path& p, std::size_t max_bytes)
 {
   int fd = ::open(p.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
@@ -77,6 +49,7 @@ std::optional<std::string> read_regular_file(const fs::path& p)
       break;
     }
     out.append(buf, static_cast<std::size_t>(n));
+    ok = out.size() <= max_bytes;
   }
   ::close(fd);
   if (!ok) {

@@ -1,15 +1,14 @@
 // Files: reading, atomic replacement, the portfolio lock, containment checks.
 #pragma once
 
+#include "lib/util/read.hpp" // read_file
+
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace innov::util {
-
-// The whole file; throws EnvError("cannot read 'p': reason").
-std::string read_file(const std::filesystem::path& p);
 
 // Replaces p with content atomically: a dot-named temp file in the same folder, fsync, rename,
 // fsync of the folder. Creates the folder if missing. Refuses (UsageError) to write through a
@@ -27,8 +26,10 @@ enum class EntryKind { absent, regular, other };
 EntryKind entry_kind(const std::filesystem::path& p);
 
 // The content of p when it is a regular file, opened without following a symlink and without
-// blocking on a FIFO; nullopt otherwise (missing, unreadable, a link or a special file).
-std::optional<std::string> read_regular_file(const std::filesystem::path& p);
+// blocking on a FIFO; nullopt otherwise (missing, unreadable, a link or a special file, or longer
+// than max_bytes: reading stops there).
+std::optional<std::string> read_regular_file(const std::filesystem::path& p,
+                                             std::size_t max_bytes = k_max_record_bytes);
 
 // True when p (symlinks resolved) is root or inside it.
 bool is_inside(const std::filesystem::path& root, const std::filesystem::path& p);
