@@ -3,9 +3,9 @@
 #include "lib/report/record_json.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/id.hpp"
 #include "lib/util/text.hpp"
-#include "lib/util/escape.hpp"
 
 #include <cstdlib>
 #include <iostream>

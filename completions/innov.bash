@@ -3,7 +3,7 @@
 # The subcommands of a command path ("" is innov itself).
 _innov_subcommands() {
   case "$1" in
-    "") echo "init validate idea qualify poc generalize report search sql index import export completion schema merge-file" ;;
+    "") echo "init validate idea qualify poc generalize report search sql index import export completion explain schema merge-file" ;;
     "idea") echo "new edit comment like unlike merge withdraw list show similar" ;;
     "poc") echo "plan start measure close list" ;;
     "generalize") echo "check rollout realize" ;;
@@ -53,6 +53,7 @@ _innov_options() {
     "import") echo "-h --help --map --delimiter --skip-invalid --dry-run" ;;
     "export") echo "-h --help -o --output" ;;
     "completion") echo "-h --help" ;;
+    "explain") echo "-h --help --all --format -o --output" ;;
     "schema") echo "-h --help --write" ;;
     "merge-file") echo "-h --help --ours-label --theirs-label --base-label --conflict-style" ;;
   esac
@@ -245,6 +246,9 @@ _innov_option_value() {
     "import|--delimiter") echo "@any" ;;
     "export|-o") echo "@file" ;;
     "export|--output") echo "@file" ;;
+    "explain|--format") echo "choices:text,json,csv,markdown" ;;
+    "explain|-o") echo "@file" ;;
+    "explain|--output") echo "@file" ;;
     "schema|--write") echo "@dir" ;;
     "merge-file|--ours-label") echo "@any" ;;
     "merge-file|--theirs-label") echo "@any" ;;
@@ -283,6 +287,7 @@ _innov_positional() {
     "import") kinds=(choices:csv @file) ;;
     "export") kinds=(choices:csv,json @term); many=1 ;;
     "completion") kinds=(choices:bash,zsh,fish) ;;
+    "explain") kinds=(@any) ;;
     "schema") kinds=(@schema) ;;
     "merge-file") kinds=(@file @file @file @file) ;;
   esac

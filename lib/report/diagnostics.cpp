@@ -2,8 +2,8 @@
 
 #include "lib/report/json.hpp"
 #include "lib/util/diagnostic_codes.hpp"
-#include "lib/util/escape.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/read.hpp"
 #include "lib/util/utf8.hpp"
 

@@ -1,8 +1,8 @@
 #include "lib/report/table.hpp"
 
 #include "lib/report/json.hpp"
-#include "lib/util/escape.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/escape.hpp"
 
 #include <algorithm>
 #include <cmath>

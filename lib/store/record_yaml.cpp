@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <type_traits>
 #include <limits>
+#include <type_traits>
 
 namespace innov::store {
 
