@@ -43,8 +43,8 @@ expect "k3m9xa2q" innov qualify k3
 expect "7d2hq4wz k3m9xa2q" innov qualify ""
 expect "csv html json markdown text" innov report funnel --format ""
 expect "csv html json markdown text" innov report funnel --format = ""
-expect "json" innov validate --format j
-expect "json" innov validate --format = j
+expect "json junit" innov validate --format j
+expect "json junit" innov validate --format = j
 expect "hdf idf" innov idea new --title "Un titre" --region ""
 expect "numerique" innov idea new --theme n
 expect "--color" innov --co

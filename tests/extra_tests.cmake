@@ -46,7 +46,9 @@ set_tests_properties(merge_driver_git PROPERTIES SKIP_RETURN_CODE 77 LABELS syst
 # page, completions and schemas in place); cpack -G DEB (skipped, exit 77, without cpack/dpkg-deb).
 add_test(NAME install_prefix COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/install_test.sh ${CMAKE_BINARY_DIR})
 add_test(NAME package_deb COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/package_deb.sh ${CMAKE_BINARY_DIR})
-set_tests_properties(install_prefix package_deb PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "system;slow")
+# RUN_SERIAL: cpack and cmake --install read the build tree other tests run from, and package_deb
+# installs the .deb system-wide (as root) for a moment.
+set_tests_properties(install_prefix package_deb PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 RUN_SERIAL TRUE LABELS "system;slow")
 
 # The schemas under ajv-cli + ajv-formats agree with innov validate on the example portfolio and the
 # schema-level fixtures (skipped, exit 77, without node and the npm packages; see the script).
