@@ -109,7 +109,10 @@ add_test(NAME cache_trust
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/reliability/cache_trust.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} trust)
 add_test(NAME cache_trust_disk
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/reliability/cache_trust.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} disk)
-set_tests_properties(cache_trust cache_trust_disk PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900 RUN_SERIAL TRUE LABELS "cli;slow")
+# The trust checks run beside other tests (each command has its own 20 s timeout); the disk checks
+# mount a tmpfs and run alone.
+set_tests_properties(cache_trust cache_trust_disk PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900 LABELS "cli;slow")
+set_tests_properties(cache_trust_disk PROPERTIES RUN_SERIAL TRUE)
 if(INNOV_SANITIZE OR INNOV_FUZZ)
   # 10 flipped caches rather than 100: each command takes ten times longer under the sanitizers.
   set_tests_properties(cache_trust PROPERTIES ENVIRONMENT INNOV_CACHE_FLIPS=10)
