@@ -291,6 +291,32 @@ bool is_free_text_key(std::string_view key)
          key == "override_reason";
 }
 
+namespace {
+
+// The offset of the first line git's merge left as a conflict marker (`<<<<<<< `, `||||||| `,
+// `=======`, `>>>>>>> ` at the start of a line), if any.
+std::optional<std::size_t> conflict_marker(std::string_view text)
+{
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::string_view line = text.substr(pos, text.find('\n', pos) - pos);
+    if (line.ends_with('\r')) {
+      line.remove_suffix(1);
+    }
+    if (line == "=======" || line.starts_with("<<<<<<< ") || line.starts_with(">>>>>>> ") ||
+        line.starts_with("||||||| ")) {
+      return pos;
+    }
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) {
+      break;
+    }
+    pos = nl + 1;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& path,
                                     util::Diagnostics& out)
 {
@@ -312,6 +338,13 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
   if (text.find('\0') != std::string_view::npos) {
     auto [line, col] = position_of(text, text.find('\0'));
     out.push_back(make(path, line, col, "E006", "NUL byte in a text file"));
+    return std::nullopt;
+  }
+  if (auto marker = conflict_marker(text)) {
+    auto [line, col] = position_of(text, *marker);
+    out.push_back(make(path, line, col, "E047", "leftover conflict marker from a merge",
+                       "keep one version of the lines between the markers and remove the "
+                       "markers (git mergetool, or edit the file), then 'innov validate'"));
     return std::nullopt;
   }
   if (auto control = util::first_control_character(text)) {

@@ -327,6 +327,17 @@ constexpr std::array k_codes = {
         "# file: innov.yaml\nrubric:\n  scale: {min: 1, max: 5}\ngates:\n  qualification: "
         "{min_experts: 1, min_score: 3.0}"},
     DiagnosticCode{
+        "E047", E, "leftover conflict marker",
+        "A line of the file is a conflict marker that a git merge left (`<<<<<<< main`, "
+        "`=======`, `>>>>>>> region/hdf`, `||||||| base`): the merge of this record was not "
+        "finished. innov's merge driver leaves such markers only where both branches changed the "
+        "same field differently.",
+        "keep one version of the lines between the markers, remove the markers, then 'innov "
+        "validate'",
+        "id: aaaa0047\n<<<<<<< main\ntitle: Covoiturage solidaire\n=======\ntitle: Covoiturage "
+        "inter-agences\n>>>>>>> region/hdf",
+        "id: aaaa0047\ntitle: Covoiturage solidaire"},
+    DiagnosticCode{
         "W002", W, "record filed under another year",
         "A record sits in an `innovations/` folder other than the year of its `created` date. It "
         "is read all the same, but the layout says where to find a record; `innov validate "
