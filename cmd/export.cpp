@@ -20,7 +20,12 @@ struct ExportOptions {
   std::string format;
   std::vector<std::string> query;
   std::string out;
+  bool excel = false;
+  std::string delimiter;
 };
+
+// delimiter_of is below run_export's callers' view: declared here.
+char delimiter_of(const std::string& text);
 
 int run_export(const Context& ctx, const ExportOptions& o)
 {
@@ -48,9 +53,27 @@ int run_export(const Context& ctx, const ExportOptions& o)
   if (o.format == "json") {
     write_output(report::export_json(recs), o.out);
   } else {
-    write_output(report::render_csv(report::export_table(recs, start.config), true), o.out);
+    report::CsvStyle style = o.excel ? report::CsvStyle::excel() : report::CsvStyle{};
+    if (!o.delimiter.empty()) {
+      style.delimiter = delimiter_of(o.delimiter);
+    }
+    write_output(report::render_csv(report::export_table(recs, start.config), true, style), o.out);
   }
   return k_exit_ok;
+}
+
+// --delimiter: one ASCII character, or "tab"; not a quote, a line break or a decimal sign's rival.
+char delimiter_of(const std::string& text)
+{
+  if (text == "tab" || text == "\\t" || text == "\t") {
+    return '\t';
+  }
+  if (text.size() != 1 || text == "\"" || text == "\n" || text == "\r" ||
+      static_cast<unsigned char>(text[0]) >= 0x80) {
+    throw UsageError("--delimiter '" + text + "' is not one character",
+                     "use ',', ';', '|' or 'tab'");
+  }
+  return text[0];
 }
 
 std::string columns_help()
@@ -76,13 +99,19 @@ void register_export(CLI::App& app, Context& ctx)
   sub->add_option("QUERY", opts->query,
                   "Query terms as for 'idea list' (status:qualified region:idf ...)");
   sub->add_option("-o,--output", opts->out, "Write to FILE instead of stdout");
-  sub->footer(columns_help() +
-              "\nCSV cells that start with = + - or @ get a leading ' so that spreadsheets do not "
-              "run them as\n"
-              "formulas. JSON holds every field of every record, with the YAML keys.\n\n"
-              "Examples:\n"
-              "  innov export csv -o portfolio.csv\n"
-              "  innov export json status:generalized region:hdf > generalized-hdf.json");
+  sub->add_flag("--excel", opts->excel,
+                "CSV for Excel with a French locale: UTF-8 BOM, CRLF, ';' and a decimal comma");
+  sub->add_option("--delimiter", opts->delimiter,
+                  "The CSV separator: ',' (default), ';', 'tab'...");
+  sub->footer(
+      columns_help() +
+      "\nCSV cells that start with = + - or @ get a leading ' so that spreadsheets do not "
+      "run them as\n"
+      "formulas. JSON holds every field of every record, with the YAML keys.\n\n"
+      "Examples:\n"
+      "  innov export csv -o portfolio.csv\n"
+      "  innov export csv --excel -o portefeuille.csv      # opens in Excel (French locale)\n"
+      "  innov export json status:generalized region:hdf > generalized-hdf.json");
   sub->callback([opts, &ctx] { ctx.run = [opts, &ctx] { return run_export(ctx, *opts); }; });
 }
 

@@ -1,4 +1,5 @@
 // innov import csv and innov export csv|json.
+#include "lib/report/table.hpp"
 #include "tests/support.hpp"
 
 #include <algorithm>
@@ -182,6 +183,40 @@ TEST_CASE("import csv: refusals before reading rows")
   r = run({"-C", p, "import", "xlsx", file, "--map", "a=title"});
   CHECK(r.code == 2);
   CHECK(record_count(dir.path()) == 2);
+}
+
+TEST_CASE("export csv --excel and --delimiter")
+{
+  TempDir dir;
+  copy_tree(source_dir() / "tests" / "fixtures" / "base", dir.path());
+  auto p = dir.path().string();
+  auto made = run({"-C", p, "idea", "new", "--title", "Bonne idée;=cmd|' /c calc'!A1;fin",
+                   "--region", "idf", "--author", "agent-1", "--created", "2016-04-01"});
+  REQUIRE(made.code == 0);
+  auto r = run({"-C", p, "export", "csv", "--excel"});
+  CHECK(r.code == 0);
+  CHECK(r.out.starts_with("\xEF\xBB\xBFid;kind;status;title;"));
+  CHECK(r.out.find("\r\n") != std::string::npos);
+  CHECK(r.out.find('\n') == r.out.find("\r\n") + 1); // every line ends with CRLF
+  // A cell holding the delimiter is quoted, so that splitting on ';' cannot reach the formula.
+  CHECK(r.out.find(";\"Bonne idée;=cmd|' /c calc'!A1;fin\";") != std::string::npos);
+
+  r = run({"-C", p, "export", "csv", "--delimiter", "tab"});
+  CHECK(r.out.starts_with("id\tkind\tstatus\ttitle\t"));
+  CHECK(r.out.find("\tBonne idée;=cmd|' /c calc'!A1;fin\t") != std::string::npos);
+  r = run({"-C", p, "export", "csv", "--delimiter", ";;"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--delimiter ';;' is not one character") != std::string::npos);
+}
+
+TEST_CASE("report::render_csv in Excel's style: a decimal comma")
+{
+  innov::report::Table t;
+  t.columns = {{"name"}, {"score", true}};
+  t.add_row({innov::report::Cell::str("a;b"), innov::report::Cell::num(3.75, 2)});
+  CHECK(innov::report::render_csv(t, true, innov::report::CsvStyle::excel()) ==
+        "\xEF\xBB\xBFname;score\r\n\"a;b\";3,75\r\n");
+  CHECK(innov::report::render_csv(t, true) == "name,score\na;b,3.75\n");
 }
 
 TEST_CASE("export csv: documented columns, formulas neutralised, query terms")

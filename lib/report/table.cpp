@@ -137,14 +137,16 @@ std::string render_text(const Table& t, const TextStyle& style)
   return out;
 }
 
-std::string render_csv(const Table& t, bool neutralize)
+std::string render_csv(const Table& t, bool neutralize, const CsvStyle& style)
 {
-  std::string out;
+  const char* eol = style.crlf ? "\r\n" : "\n";
+  const std::string sep(1, style.delimiter);
+  std::string out = style.bom ? "\xEF\xBB\xBF" : "";
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    out += c ? "," : "";
-    out += util::escape_csv(t.columns[c].name, neutralize);
+    out += c ? sep : "";
+    out += util::escape_csv(t.columns[c].name, neutralize, style.delimiter);
   }
-  out += "\n";
+  out += eol;
   for (const auto& row : t.rows) {
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const Cell* cell = c < row.size() ? &row[c] : nullptr;
@@ -152,14 +154,17 @@ std::string render_csv(const Table& t, bool neutralize)
       bool numeric = false;
       if (cell && cell->number) {
         text = json_number(*cell->number);
+        if (style.decimal_comma) {
+          std::replace(text.begin(), text.end(), '.', ',');
+        }
         numeric = true;
       } else if (cell) {
         text = cell->text;
       }
-      out += c ? "," : "";
-      out += util::escape_csv(text, neutralize && !numeric);
+      out += c ? sep : "";
+      out += util::escape_csv(text, neutralize && !numeric, style.delimiter);
     }
-    out += "\n";
+    out += eol;
   }
   return out;
 }

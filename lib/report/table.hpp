@@ -50,7 +50,18 @@ std::string render_text(const Table& t, const TextStyle& style = {});
 // RFC 4180 CSV with a header line (util::escape_csv). With neutralize, a cell starting with
 // = + - @ (or tab/CR), after any leading spaces, zero-width characters or byte order marks, is
 // prefixed with ' so spreadsheets do not run it as a formula; numeric cells are left alone.
-std::string render_csv(const Table& t, bool neutralize = false);
+// How a CSV file is laid out. The default is RFC 4180 with LF; excel() is what Excel with a French
+// (or other comma-decimal) locale opens cleanly: UTF-8 BOM, CRLF, ';' and a decimal comma.
+struct CsvStyle {
+  char delimiter = ',';
+  bool crlf = false;
+  bool bom = false;
+  bool decimal_comma = false;
+
+  static CsvStyle excel() { return {';', true, true, true}; }
+};
+
+std::string render_csv(const Table& t, bool neutralize = false, const CsvStyle& style = {});
 // A JSON array of objects keyed by column name.
 std::string render_json(const Table& t);
 // A Markdown table; cells through util::escape_markdown.

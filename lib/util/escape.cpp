@@ -155,7 +155,7 @@ std::string escape_html(std::string_view s)
   return out;
 }
 
-std::string escape_csv(std::string_view s, bool neutralize)
+std::string escape_csv(std::string_view s, bool neutralize, char delimiter)
 {
   bool formula = false;
   if (neutralize) {
@@ -170,7 +170,8 @@ std::string escape_csv(std::string_view s, bool neutralize)
     formula = first < s.size() && (s[first] == '=' || s[first] == '+' || s[first] == '-' ||
                                    s[first] == '@' || s[first] == '\t' || s[first] == '\r');
   }
-  bool quoted = s.find_first_of(",\"\n\r") != std::string_view::npos;
+  bool quoted = s.find_first_of("\"\n\r") != std::string_view::npos ||
+                s.find(delimiter) != std::string_view::npos;
   std::string out;
   out.reserve(s.size() + 3);
   if (quoted) {

@@ -20,11 +20,12 @@ std::string escape_markdown(std::string_view text);
 // Text for HTML (and SVG) element content and attribute values: & < > " ' as entities.
 std::string escape_html(std::string_view text);
 
-// One RFC 4180 CSV field: quoted when it holds a comma, a quote or a line break. With neutralize,
+// One RFC 4180 CSV field: quoted when it holds the delimiter (a comma by default), a quote or a
+// line break. With neutralize,
 // a field whose first character after any spaces (ASCII or Unicode), zero-width characters and
 // byte order marks is = + - @ tab or carriage return gets a leading ' so that spreadsheets do not
 // run it as a formula.
-std::string escape_csv(std::string_view text, bool neutralize);
+std::string escape_csv(std::string_view text, bool neutralize, char delimiter = ',');
 
 // The JSON string literal for text, quotes included: UTF-8 kept, " \ and control characters
 // escaped, and U+2028 and U+2029 as \u2028 \u2029 (line breaks to JavaScript).
