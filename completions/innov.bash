@@ -51,7 +51,7 @@ _innov_options() {
     "sql") echo "-h --help --format -o --output --timeout --max-memory" ;;
     "index") echo "-h --help --rebuild --stats --format" ;;
     "import") echo "-h --help --map --delimiter --skip-invalid --dry-run" ;;
-    "export") echo "-h --help -o --output" ;;
+    "export") echo "-h --help -o --output --excel --delimiter" ;;
     "completion") echo "-h --help" ;;
     "explain") echo "-h --help --all --format -o --output" ;;
     "schema") echo "-h --help --write" ;;
@@ -246,6 +246,7 @@ _innov_option_value() {
     "import|--delimiter") echo "@any" ;;
     "export|-o") echo "@file" ;;
     "export|--output") echo "@file" ;;
+    "export|--delimiter") echo "@any" ;;
     "explain|--format") echo "choices:text,json,csv,markdown" ;;
     "explain|-o") echo "@file" ;;
     "explain|--output") echo "@file" ;;
