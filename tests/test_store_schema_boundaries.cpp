@@ -345,7 +345,10 @@ TEST_CASE("store::read_record_fast: schema boundaries")
 
   std::size_t accepted = 0;
   std::size_t refused = 0;
-  for (const auto& [pointer, set] : text_places()) {
+  for (const auto& place : text_places()) {
+    // Named copies: clang 14 cannot capture structured bindings in REQUIRE_MESSAGE's lambda.
+    const auto& pointer = place.first;
+    const auto& set = place.second;
     YAML::Node at = schema_at(schema, pointer);
     REQUIRE_MESSAGE(at.IsMap(), pointer);
     for (const auto& value : text_edges(at)) {
@@ -359,7 +362,9 @@ TEST_CASE("store::read_record_fast: schema boundaries")
       (v.full ? accepted : refused) += 1;
     }
   }
-  for (const auto& [pointer, set] : number_places()) {
+  for (const auto& place : number_places()) {
+    const auto& pointer = place.first;
+    const auto& set = place.second;
     YAML::Node at = schema_at(schema, pointer);
     REQUIRE_MESSAGE(at.IsMap(), pointer);
     for (double value : number_edges(at)) {

@@ -75,7 +75,10 @@ TEST_CASE("util::diagnostic_codes: every code used in lib/ and cmd/ is in the ca
 {
   auto used = codes_in_sources();
   REQUIRE(used.size() >= 40);
-  for (const auto& [code, file] : used) {
+  for (const auto& entry : used) {
+    // Named copies: clang 14 cannot capture structured bindings in CAPTURE's lambda.
+    const auto& code = entry.first;
+    const auto& file = entry.second;
     CAPTURE(code);
     CAPTURE(file);
     CHECK(innov::util::find_diagnostic_code(code) != nullptr);
