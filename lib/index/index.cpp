@@ -1,11 +1,15 @@
 #include "lib/index/index.hpp"
 
+#include "lib/index/cache_file.hpp"
 #include "lib/index/ddl.hpp"
-#include "lib/index/fold.hpp"
-#include "lib/index/scan.hpp"
+#include "lib/index/fingerprint.hpp"
+#include "lib/index/fts_text.hpp"
+#include "lib/index/parse.hpp"
+#include "lib/index/plan.hpp"
 #include "lib/index/serialize.hpp"
 #include "lib/index/snapshot.hpp"
 #include "lib/index/tables.hpp"
+#include "lib/index/walk.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
@@ -43,93 +47,12 @@ bool is_busy(const SQLite::Exception& e)
   return code == SQLITE_BUSY || code == SQLITE_LOCKED;
 }
 
-// The tables, columns and indexes of the cache as SQLite holds them (not their root pages, which a
-// rebuild changes): recorded when the tables are created, and compared by every refresh, so that a
-// dropped or altered table makes a rebuild rather than a failed query.
-std::string schema_digest(SQLite::Database& db)
-{
-  std::string all;
-  SQLite::Statement q(db,
-                      "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
-  while (q.executeStep()) {
-    for (int c = 0; c < 4; ++c) {
-      all += q.getColumn(c).getString();
-      all += '\x1f';
-    }
-    all += '\x1e';
-  }
-  return util::sha256_hex(all);
-}
-
 // How many times BEGIN IMMEDIATE waits busy_timeout (10 s) for another writer: 5 minutes, more
 // than a cold build of ten times the agency's scale takes on 2 cores.
 constexpr int k_busy_attempts = 30;
 
 // How many times opening the cache is tried when it is busy (pauses of 20, 40, ... ms: 3 s in all).
 constexpr int k_open_attempts = 17;
-
-// What the index holds: read while the scan of the files runs on other threads.
-struct Snapshot {
-  std::int64_t data_version = 0; // PRAGMA data_version before the reads: other writers change it
-  bool rebuild = false;          // forced, or innov.yaml, a challenge or the program changed
-  std::int64_t last_refresh = 0; // refreshed_ns
-  std::vector<FileRow> files;    // in path order; empty for a rebuild
-  std::vector<FileChunk> chunks; // as read from file_chunks
-  bool chunked = false;          // files came from file_chunks (else from the files table)
-};
-
-// The files table, row by row (when file_chunks cannot be read).
-std::vector<FileRow> read_file_rows(SQLite::Database& db)
-{
-  std::vector<FileRow> rows;
-  SQLite::Statement q(
-      db,
-      "SELECT path, size, mtime_ns, status = 'ok', ctime_ns, ino, dev FROM files ORDER BY path");
-  while (q.executeStep()) {
-    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
-                    q.getColumn(2).getInt64(), q.getColumn(3).getInt() != 0,
-                    q.getColumn(4).getInt64(),
-                    static_cast<std::uint64_t>(q.getColumn(5).getInt64()),
-                    static_cast<std::uint64_t>(q.getColumn(6).getInt64())});
-  }
-  return rows;
-}
-
-// check_schema: compare the tables with the digest recorded when the cache was created (a cache on
-// disk; an index in memory was created by this process).
-Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force, bool check_schema)
-{
-  Snapshot s;
-  s.data_version = db.execAndGet("PRAGMA data_version").getInt64();
-  std::string old_fp, schema;
-  SQLite::Statement meta(db, "SELECT key, value FROM meta");
-  while (meta.executeStep()) {
-    std::string key = meta.getColumn(0).getString();
-    if (key == "fingerprint") {
-      old_fp = meta.getColumn(1).getString();
-    } else if (key == "refreshed_ns") {
-      std::string v = meta.getColumn(1).getString();
-      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), s.last_refresh);
-      if (ec != std::errc() || end != v.data() + v.size()) {
-        throw SQLite::Exception("the time of the last refresh does not read", SQLITE_CORRUPT);
-      }
-    } else if (key == "schema") {
-      schema = meta.getColumn(1).getString();
-    }
-  }
-  if (check_schema && schema != schema_digest(db)) {
-    throw SQLite::Exception("a table, a column or an index of the cache is missing or changed",
-                            SQLITE_CORRUPT);
-  }
-  s.rebuild = force || old_fp != fp;
-  if (!s.rebuild) {
-    s.chunked = read_file_chunks(db, s.files, s.chunks);
-    if (!s.chunked) {
-      s.files = read_file_rows(db);
-    }
-  }
-  return s;
-}
 
 // When every file of the plan was read again only because it is racy (its stat is as the index
 // has it) and its content still has the indexed hash, and no file is gone: how many of them hold a

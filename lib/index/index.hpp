@@ -3,8 +3,9 @@
 // trusted. Nothing is ever written back from it to the YAML files.
 #pragma once
 
-#include "lib/index/scan.hpp"
+#include "lib/index/parse.hpp"
 #include "lib/index/serialize.hpp"
+#include "lib/index/walk.hpp"
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
 
@@ -108,8 +109,8 @@ private:
   std::size_t m_records_hint = 0; // records counted by the last refresh (to reserve)
 };
 
-// Text as stored in the full-text table: ligatures expanded (lib/index/fold.hpp), case and accents
-// kept for snippets; the tokenizer folds them.
+// Text as stored in the full-text table: ligatures expanded (lib/index/fts_text.hpp), case and
+// accents kept for snippets; the tokenizer folds them.
 std::string search_text(const std::string& text);
 
 } // namespace innov::index
