@@ -3,9 +3,9 @@
 #include "lib/index/listing.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/fs.hpp"
+#include "lib/util/worker_pool.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -131,28 +131,17 @@ std::vector<FileStat> scan_record_files(const fs::path& root, bool listing)
   // The stats are the bulk of a warm command: spread them over the cores, as git does. The
   // entries are in path order, and so is the result.
   std::vector<FileStat> out(walk.entries.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < out.size(); i = next++) {
-      Entry& e = walk.entries[i];
-      struct stat st {};
-      if (::fstatat(walk.dirs[e.dir], e.rel.c_str() + e.name_at, &st, 0) == 0) {
-        out[i] = from_stat(std::move(e.rel), st);
-      } else {
-        out[i] = {std::move(e.rel), -1, 0};
-      }
-    }
-  };
   unsigned threads =
       out.size() < 2000 ? 1 : std::max(1U, std::min(std::thread::hardware_concurrency(), 4U));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) {
-    pool.emplace_back(work);
-  }
-  work();
-  for (auto& t : pool) {
-    t.join();
-  }
+  util::for_each_index(out.size(), threads, [&](std::size_t i) {
+    Entry& e = walk.entries[i];
+    struct stat st {};
+    if (::fstatat(walk.dirs[e.dir], e.rel.c_str() + e.name_at, &st, 0) == 0) {
+      out[i] = from_stat(std::move(e.rel), st);
+    } else {
+      out[i] = {std::move(e.rel), -1, 0};
+    }
+  });
   return out;
 }
 
