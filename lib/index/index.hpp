@@ -93,8 +93,12 @@ private:
   // the cache file): part of the fingerprint, so that a copied, cloned or restored cache is
   // rebuilt from the files.
   std::string binding() const;
+  // One refresh (lib/index/refresh.cpp): plan, parse, lock, apply, resolve contested ids, commit.
   RefreshStats refresh_once(bool force, ScanAhead* ahead = nullptr,
                             const ReadAhead& read_ahead = {});
+  // Runs the read ahead with records() passing its errors on; true when it ran and no other
+  // process wrote the cache since data_version was read.
+  bool run_read_ahead(const ReadAhead& read_ahead, std::int64_t data_version);
   std::vector<model::Innovation> read_records(Decode what);
 
   fs::path m_root;

@@ -75,4 +75,70 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files,
   }
 }
 
+RefreshParses::RefreshParses(const fs::path& root, const model::Config& config,
+                             SQLite::Database& db, const Progress& progress)
+    : m_root(root), m_db(db), m_progress(progress)
+{
+  util::Diagnostics ignore;
+  m_ctx.config = &config;
+  for (const auto& rel : store::list_challenge_files(m_root, ignore)) {
+    m_ctx.challenge_ids.insert(fs::path(rel).stem().string());
+  }
+}
+
+std::vector<std::string> RefreshParses::known_hashes(const std::vector<FileStat>& wanted,
+                                                     bool rebuild)
+{
+  std::vector<std::string> out;
+  if (rebuild) {
+    return out;
+  }
+  SQLite::Statement q(m_db, "SELECT hash FROM files WHERE path = ?");
+  for (const auto& f : wanted) {
+    q.reset();
+    q.bind(1, f.rel);
+    out.push_back(q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getString()
+                                                              : std::string());
+  }
+  return out;
+}
+
+void RefreshParses::parse(const std::vector<FileStat>& wanted, bool rebuild)
+{
+  parse_files(
+      m_root, wanted, m_ctx, m_progress, [&](Parsed& p) { m_parsed[p.stat.rel] = std::move(p); },
+      known_hashes(wanted, rebuild));
+}
+
+void RefreshParses::stream(const std::vector<FileStat>& wanted, bool rebuild,
+                           const std::function<void(Parsed&)>& use)
+{
+  parse_files(m_root, wanted, m_ctx, m_progress, use, known_hashes(wanted, rebuild));
+}
+
+std::vector<FileStat> RefreshParses::missing(const std::vector<FileStat>& wanted) const
+{
+  std::vector<FileStat> out;
+  for (const auto& f : wanted) {
+    if (!m_parsed.count(f.rel)) {
+      out.push_back(f);
+    }
+  }
+  return out;
+}
+
+Parsed RefreshParses::parse_in_full(const FileStat& f) const
+{
+  return parse_file(m_root, f, m_ctx);
+}
+
+const Parsed& RefreshParses::record_of(const FileStat& f)
+{
+  auto it = m_parsed.find(f.rel);
+  if (it == m_parsed.end() || it->second.unchanged) {
+    m_parsed[f.rel] = parse_in_full(f); // the record itself is needed
+  }
+  return m_parsed.at(f.rel);
+}
+
 } // namespace innov::index

@@ -1,13 +1,17 @@
-// Record files read, parsed and checked for the index, on all cores.
+// Record files read, parsed and checked for the index, on all cores, and the parses of one
+// refresh.
 #pragma once
 
 #include "lib/index/tables.hpp"
 #include "lib/index/walk.hpp"
+#include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
 #include "lib/store/record_checks.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,5 +47,41 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files,
                  const store::CheckContext& ctx, const Progress& progress,
                  const std::function<void(Parsed&)>& use,
                  const std::vector<std::string>& known_hashes = {});
+
+// The files one refresh parses, kept by path, each parsed at most once in full. A file whose
+// content still has the hash it was indexed with (files.hash) is only hashed: its time changed,
+// not its content (a touch, a checkout, an editor saving as it was).
+class RefreshParses {
+public:
+  // The check context is built here: innov.yaml and the challenge ids.
+  RefreshParses(const fs::path& root, const model::Config& config, SQLite::Database& db,
+                const Progress& progress);
+
+  // Parses the files of wanted (on all cores) and keeps the results. rebuild: no hash is known.
+  void parse(const std::vector<FileStat>& wanted, bool rebuild);
+  // Parses wanted, handing each result to use as parse_files does, without keeping it (a cold
+  // build: the records would fill the memory).
+  void stream(const std::vector<FileStat>& wanted, bool rebuild,
+              const std::function<void(Parsed&)>& use);
+
+  // The files of wanted not parsed yet.
+  std::vector<FileStat> missing(const std::vector<FileStat>& wanted) const;
+  const std::map<std::string, Parsed>& parsed() const { return m_parsed; }
+
+  // f read and parsed in full (no known hash), not kept.
+  Parsed parse_in_full(const FileStat& f) const;
+  // f parsed in full: what was kept when it holds the record, parsed (and kept) otherwise.
+  const Parsed& record_of(const FileStat& f);
+
+private:
+  // The hash each file of wanted was indexed with ("" for none).
+  std::vector<std::string> known_hashes(const std::vector<FileStat>& wanted, bool rebuild);
+
+  fs::path m_root;
+  store::CheckContext m_ctx;
+  SQLite::Database& m_db;
+  const Progress& m_progress;
+  std::map<std::string, Parsed> m_parsed;
+};
 
 } // namespace innov::index

@@ -17,6 +17,9 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/snapshot.cpp
   ${CMAKE_CURRENT_LIST_DIR}/serialize.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tables.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/write_lock.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/refresh_writer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/refresh.cpp
   ${CMAKE_CURRENT_LIST_DIR}/index.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sql_guard.cpp
 )
