@@ -4,7 +4,7 @@
 #include "cmd/commands.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
-#include "lib/index/fold.hpp"
+#include "lib/index/fts_text.hpp"
 #include "lib/util/error.hpp"
 
 #include <unistd.h>

@@ -5,12 +5,16 @@
 #include "lib/index/diagnostics_json.hpp"
 #include "lib/index/index.hpp"
 #include "lib/store/portfolio.hpp"
+#include "lib/util/escape.hpp"
 #include "tests/support.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 using namespace innov;
 using namespace innov::test;
@@ -107,4 +111,61 @@ TEST_CASE("index::diagnostics_from_json reads back what validate finds in each f
   }
   CHECK(rows > 60);
   CHECK(with_diagnostics == expected.size());
+}
+
+TEST_CASE("index::diagnostics_json writes strings as util::escape_json, and reads them back")
+{
+  // Every control character, quotes and backslashes, line separators, and text beyond ASCII.
+  std::string all_controls;
+  for (int c = 1; c < 0x20; ++c) {
+    all_controls += static_cast<char>(c);
+  }
+  const std::vector<std::string> texts = {
+      "plain",
+      "a \"quoted\" \\ back\\slash /",
+      "line\nfeed\rreturn\r\ntab\t",
+      all_controls,
+      "\x7f del",
+      "sep\xE2\x80\xA8line\xE2\x80\xA9para",
+      "Présélection, cœur, 😀",
+  };
+  for (const auto& text : texts) {
+    CAPTURE(text);
+    util::Diagnostic d;
+    d.path = "innovations/2016/x.yaml";
+    d.line = 3;
+    d.col = 7;
+    d.code = "E001";
+    d.message = text;
+    d.hint = text + "!";
+    const std::string json = index::diagnostics_json({d});
+    CHECK(json.find("\"message\":" + util::escape_json(text)) != std::string::npos);
+    auto back = index::diagnostics_from_json(json);
+    REQUIRE(back);
+    REQUIRE(back->size() == 1);
+    const auto& b = back->front();
+    CHECK(b.message == text);
+    CHECK(b.hint == text + "!");
+    CHECK(b.line == 3);
+    CHECK(b.col == 7);
+  }
+}
+
+TEST_CASE("index::diagnostics_from_json decodes every JSON escape, and refuses broken ones")
+{
+  auto message = [](const std::string& literal) {
+    auto back = index::diagnostics_from_json("[{\"message\":\"" + literal + "\"}]");
+    return back && back->size() == 1 ? std::optional(back->front().message) : std::nullopt;
+  };
+  // What caches written before util::escape_json hold: \r as \u000d.
+  CHECK(message("a\\u000db") == std::optional<std::string>("a\rb"));
+  CHECK(message("\\r\\n\\t\\b\\f\\/\\\"\\\\") == std::optional<std::string>("\r\n\t\b\f/\"\\"));
+  CHECK(message("\\u00e9\\u00C9") == std::optional<std::string>("éÉ"));
+  CHECK(message("\\u2028\\u2029") == std::optional<std::string>("\xE2\x80\xA8\xE2\x80\xA9"));
+  CHECK(message("\\ud83d\\ude00") == std::optional<std::string>("😀"));
+  CHECK_FALSE(message("\\u12"));
+  CHECK_FALSE(message("\\u12g4"));
+  CHECK_FALSE(message("\\ud83d"));        // a high surrogate alone
+  CHECK_FALSE(message("\\ud83d\\u0041")); // followed by no low surrogate
+  CHECK_FALSE(message("\\ude00"));        // a low surrogate alone
 }

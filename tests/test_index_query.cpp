@@ -1,6 +1,6 @@
 // Query terms as SQL over the index tables: OR within a field, AND across, not:, ranges, words.
 #include "lib/index/ddl.hpp"
-#include "lib/index/fold.hpp"
+#include "lib/index/fts_text.hpp"
 #include "lib/index/query.hpp"
 #include "lib/util/error.hpp"
 

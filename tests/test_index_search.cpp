@@ -1,7 +1,7 @@
 // Full-text search over the index: bm25 ranking with the title weighing most, ties by id whatever
 // the order of the rows, snippets on one line.
 #include "lib/index/ddl.hpp"
-#include "lib/index/fold.hpp"
+#include "lib/index/fts_text.hpp"
 #include "lib/index/search.hpp"
 #include "lib/index/tables.hpp"
 

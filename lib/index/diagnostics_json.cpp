@@ -1,45 +1,37 @@
 #include "lib/index/diagnostics_json.hpp"
 
-#include <cstdio>
+#include "lib/util/escape.hpp"
+
+#include <cstdint>
 #include <string>
 
 namespace innov::index {
 
 namespace {
 
-void quote(std::string& out, std::string_view s)
+// Appends code point cp as UTF-8.
+void append_utf8(std::string& out, std::uint32_t cp)
 {
-  out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (c < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += ch;
-      }
-    }
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
   }
-  out += '"';
 }
 
 // A reader for the subset diagnostics_json writes: an array of flat objects of strings and
-// non-negative integers.
+// non-negative integers. Strings are read with every escape of JSON (util::escape_json writes \r
+// and \u2028; caches written before wrote \u000d).
 class Reader {
 public:
   explicit Reader(std::string_view text) : m_text(text) {}
@@ -75,16 +67,8 @@ public:
       if (m_pos >= m_text.size()) {
         return std::nullopt;
       }
-      char e = m_text[m_pos++];
-      if (e == 'n') {
-        out += '\n';
-      } else if (e == 't') {
-        out += '\t';
-      } else if (e == 'u' && m_pos + 4 <= m_text.size()) {
-        out += static_cast<char>(std::stoi(std::string(m_text.substr(m_pos, 4)), nullptr, 16));
-        m_pos += 4;
-      } else {
-        out += e;
+      if (!escape(m_text[m_pos++], out)) {
+        return std::nullopt;
       }
     }
     if (!eat('"')) {
@@ -108,6 +92,76 @@ public:
   }
 
 private:
+  // The escape \e (the backslash taken) appended to out; false when it does not read.
+  bool escape(char e, std::string& out)
+  {
+    switch (e) {
+    case 'n':
+      out += '\n';
+      return true;
+    case 't':
+      out += '\t';
+      return true;
+    case 'r':
+      out += '\r';
+      return true;
+    case 'b':
+      out += '\b';
+      return true;
+    case 'f':
+      out += '\f';
+      return true;
+    case 'u':
+      return code_point(out);
+    default:
+      out += e; // \" \\ \/
+      return true;
+    }
+  }
+
+  // Four hex digits after \u, taken.
+  std::optional<std::uint32_t> hex4()
+  {
+    if (m_pos + 4 > m_text.size()) {
+      return std::nullopt;
+    }
+    std::uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = m_text[m_pos++];
+      int d = c >= '0' && c <= '9'   ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                     : -1;
+      if (d < 0) {
+        return std::nullopt;
+      }
+      v = v * 16 + static_cast<std::uint32_t>(d);
+    }
+    return v;
+  }
+
+  // The code point of \uXXXX (the \u taken), a surrogate pair as one, appended as UTF-8.
+  bool code_point(std::string& out)
+  {
+    auto cp = hex4();
+    if (!cp || (*cp >= 0xDC00 && *cp <= 0xDFFF)) {
+      return false;
+    }
+    if (*cp >= 0xD800 && *cp <= 0xDBFF) {
+      if (m_text.substr(m_pos, 2) != "\\u") {
+        return false;
+      }
+      m_pos += 2;
+      auto low = hex4();
+      if (!low || *low < 0xDC00 || *low > 0xDFFF) {
+        return false;
+      }
+      cp = 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00);
+    }
+    append_utf8(out, *cp);
+    return true;
+  }
+
   void skip_space()
   {
     while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n')) {
@@ -178,9 +232,9 @@ std::string diagnostics_json(const util::Diagnostics& diags)
       }
       out += first ? "" : ",";
       first = false;
-      quote(out, key);
+      out += util::escape_json(key);
       out += ':';
-      quote(out, v);
+      out += util::escape_json(v);
     };
     auto number = [&](const char* key, int v) {
       if (v <= 0) {
@@ -188,7 +242,7 @@ std::string diagnostics_json(const util::Diagnostics& diags)
       }
       out += first ? "" : ",";
       first = false;
-      quote(out, key);
+      out += util::escape_json(key);
       out += ':' + std::to_string(v);
     };
     text("path", d.path);

@@ -3,8 +3,9 @@
 // trusted. Nothing is ever written back from it to the YAML files.
 #pragma once
 
-#include "lib/index/scan.hpp"
+#include "lib/index/parse.hpp"
 #include "lib/index/serialize.hpp"
+#include "lib/index/walk.hpp"
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
 
@@ -92,8 +93,12 @@ private:
   // the cache file): part of the fingerprint, so that a copied, cloned or restored cache is
   // rebuilt from the files.
   std::string binding() const;
+  // One refresh (lib/index/refresh.cpp): plan, parse, lock, apply, resolve contested ids, commit.
   RefreshStats refresh_once(bool force, ScanAhead* ahead = nullptr,
                             const ReadAhead& read_ahead = {});
+  // Runs the read ahead with records() passing its errors on; true when it ran and no other
+  // process wrote the cache since data_version was read.
+  bool run_read_ahead(const ReadAhead& read_ahead, std::int64_t data_version);
   std::vector<model::Innovation> read_records(Decode what);
 
   fs::path m_root;
@@ -108,8 +113,8 @@ private:
   std::size_t m_records_hint = 0; // records counted by the last refresh (to reserve)
 };
 
-// Text as stored in the full-text table: ligatures expanded (lib/index/fold.hpp), case and accents
-// kept for snippets; the tokenizer folds them.
+// Text as stored in the full-text table: ligatures expanded (lib/index/fts_text.hpp), case and
+// accents kept for snippets; the tokenizer folds them.
 std::string search_text(const std::string& text);
 
 } // namespace innov::index

@@ -1,6 +1,6 @@
 #include "lib/index/query.hpp"
 
-#include "lib/index/fold.hpp"
+#include "lib/index/fts_text.hpp"
 #include "lib/model/lifecycle.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"

@@ -1,304 +1,75 @@
 #include "lib/index/snapshot.hpp"
 
-#include <algorithm>
-#include <cstring>
-#include <functional>
+#include "lib/util/sha256.hpp"
+
+#include <charconv>
+#include <sqlite3.h>
 
 namespace innov::index {
 
-namespace {
-
-// Writes v at p (at most 10 bytes) and returns the end.
-char* put_varint(char* p, std::uint64_t v)
+std::string schema_digest(SQLite::Database& db)
 {
-  while (v >= 0x80) {
-    *p++ = static_cast<char>((v & 0x7f) | 0x80);
-    v >>= 7;
-  }
-  *p++ = static_cast<char>(v);
-  return p;
-}
-
-bool get_varint(std::string_view& in, std::uint64_t& v)
-{
-  v = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (in.empty()) {
-      return false;
-    }
-    auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    v |= std::uint64_t{byte & 0x7fU} << shift;
-    if (byte < 0x80) {
-      return true;
-    }
-  }
-  return false;
-}
-
-bool get_i64(std::string_view& in, std::int64_t& v)
-{
-  if (in.size() < 8) {
-    return false;
-  }
-  std::memcpy(&v, in.data(), 8);
-  in.remove_prefix(8);
-  return true;
-}
-
-constexpr std::string_view k_magic = "innov-files 2\n";
-
-} // namespace
-
-// The magic, the row count, then per row: the length of the prefix shared with the previous path,
-// the rest of the path (length, bytes), size, mtime, ctime, inode and device (8 bytes each, in this
-// machine's order: a cache is not moved between machines), and ok (one byte).
-namespace {
-
-// pack_file_rows into out (its memory reused).
-void pack_into(std::string& out, const std::vector<FileRow>& rows, std::size_t from, std::size_t to)
-{
-  to = std::min(to, rows.size());
-  from = std::min(from, to);
-  std::size_t bound = k_magic.size() + 10;
-  for (std::size_t i = from; i < to; ++i) {
-    bound += rows[i].path.size() + 10 + 10 + 41;
-  }
-  out.resize(bound);
-  char* p = std::copy(k_magic.begin(), k_magic.end(), out.data());
-  p = put_varint(p, to - from);
-  std::string_view prev;
-  for (std::size_t i = from; i < to; ++i) {
-    const auto& r = rows[i];
-    std::size_t shared = 0;
-    std::size_t most = std::min(prev.size(), r.path.size());
-    while (shared < most && prev[shared] == r.path[shared]) {
-      ++shared;
-    }
-    p = put_varint(p, shared);
-    p = put_varint(p, r.path.size() - shared);
-    p = std::copy(r.path.begin() + static_cast<std::ptrdiff_t>(shared), r.path.end(), p);
-    std::memcpy(p, &r.size, 8);
-    std::memcpy(p + 8, &r.mtime_ns, 8);
-    std::memcpy(p + 16, &r.ctime_ns, 8);
-    std::memcpy(p + 24, &r.ino, 8);
-    std::memcpy(p + 32, &r.dev, 8);
-    p[40] = r.ok ? '\1' : '\0';
-    p += 41;
-    prev = r.path;
-  }
-  out.resize(static_cast<std::size_t>(p - out.data()));
-}
-
-} // namespace
-
-std::string pack_file_rows(const std::vector<FileRow>& rows, std::size_t from, std::size_t to)
-{
-  std::string out;
-  pack_into(out, rows, from, to);
-  return out;
-}
-
-bool unpack_file_rows(std::string_view in, std::vector<FileRow>& rows)
-{
-  if (!in.starts_with(k_magic)) {
-    return false;
-  }
-  in.remove_prefix(k_magic.size());
-  std::uint64_t n = 0;
-  if (!get_varint(in, n) || n > in.size()) { // every row takes more than a byte
-    return false;
-  }
-  const std::size_t start = rows.size();
-  if (rows.capacity() < start + n) {
-    rows.reserve(
-        std::max(start + n, 2 * rows.capacity())); // appended chunk by chunk: grow geometrically
-  }
-  for (std::uint64_t i = 0; i < n; ++i) {
-    std::uint64_t shared = 0, rest = 0;
-    bool first = rows.size() == start;
-    if (!get_varint(in, shared) || !get_varint(in, rest) || rest > in.size() ||
-        (first ? shared != 0 : shared > rows.back().path.size())) {
-      return false;
-    }
-    FileRow r;
-    r.path.reserve(shared + rest);
-    if (!first) {
-      r.path.assign(rows.back().path, 0, shared);
-    }
-    r.path.append(in.substr(0, rest));
-    in.remove_prefix(rest);
-    std::int64_t ino = 0, dev = 0;
-    if (!get_i64(in, r.size) || !get_i64(in, r.mtime_ns) || !get_i64(in, r.ctime_ns) ||
-        !get_i64(in, ino) || !get_i64(in, dev) || in.empty() ||
-        static_cast<unsigned char>(in[0]) > 1) {
-      return false;
-    }
-    r.ok = in[0] == 1;
-    r.ino = static_cast<std::uint64_t>(ino);
-    r.dev = static_cast<std::uint64_t>(dev);
-    in.remove_prefix(1);
-    if (!rows.empty() && !(rows.back().path < r.path)) {
-      return false; // not in path order
-    }
-    rows.push_back(std::move(r));
-  }
-  return in.empty();
-}
-
-namespace {
-
-// Where the chunks of rows end (one past their last row). Where chunks end need not be the same
-// from one build to the next: a chunk that differs is only written again.
-std::vector<std::size_t> chunk_ends(const std::vector<FileRow>& rows)
-{
-  std::vector<std::size_t> ends;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (std::hash<std::string_view>{}(rows[i].path) % 128 == 0 || i + 1 == rows.size()) {
-      ends.push_back(i + 1);
-    }
-  }
-  return ends;
-}
-
-} // namespace
-
-std::vector<FileChunk> chunk_file_rows(const std::vector<FileRow>& rows)
-{
-  std::vector<FileChunk> out;
-  std::size_t begin = 0;
-  for (std::size_t end : chunk_ends(rows)) {
-    out.push_back({rows[begin].path, pack_file_rows(rows, begin, end)});
-    begin = end;
-  }
-  return out;
-}
-
-bool read_file_chunks(SQLite::Database& db, std::vector<FileRow>& rows,
-                      std::vector<FileChunk>& chunks)
-{
-  rows.clear();
-  chunks.clear();
-  SQLite::Statement q(db, "SELECT first, rows FROM file_chunks ORDER BY first");
+  std::string all;
+  SQLite::Statement q(db,
+                      "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
   while (q.executeStep()) {
-    const auto& blob = q.getColumn(1);
-    FileChunk c{q.getColumn(0).getString(), std::string(static_cast<const char*>(blob.getBlob()),
-                                                        static_cast<std::size_t>(blob.getBytes()))};
-    std::size_t at = rows.size();
-    if (!unpack_file_rows(c.packed, rows) || rows.size() == at || rows[at].path != c.first) {
-      rows.clear();
-      chunks.clear();
-      return false;
+    for (int c = 0; c < 4; ++c) {
+      all += q.getColumn(c).getString();
+      all += '\x1f';
     }
-    chunks.push_back(std::move(c));
+    all += '\x1e';
   }
-  return true;
+  return util::sha256_hex(all);
 }
 
-void write_file_chunks(SQLite::Database& db, const std::vector<FileRow>& rows,
-                       const std::vector<FileChunk>& old)
+std::vector<FileRow> read_file_rows(SQLite::Database& db)
 {
-  // Both lists are in path order: a merge finds the chunks gone and the chunks new or changed. Each
-  // chunk is packed into the same buffer, and written only when it differs.
-  SQLite::Statement drop(db, "DELETE FROM file_chunks WHERE first = ?");
-  SQLite::Statement put(db, "INSERT OR REPLACE INTO file_chunks (first, rows) VALUES (?, ?)");
-  auto drop_old = [&](std::size_t o) {
-    drop.reset();
-    drop.bind(1, old[o].first);
-    drop.exec();
-  };
-  std::string packed;
-  std::size_t o = 0, begin = 0;
-  for (std::size_t end : chunk_ends(rows)) {
-    const std::string& first = rows[begin].path;
-    pack_into(packed, rows, begin, end);
-    begin = end;
-    for (; o < old.size() && old[o].first < first; ++o) {
-      drop_old(o);
-    }
-    if (o < old.size() && old[o].first == first) {
-      if (old[o++].packed == packed) {
-        continue;
-      }
-    }
-    put.reset();
-    put.bind(1, first);
-    put.bind(2, packed.data(), static_cast<int>(packed.size()));
-    put.exec();
+  std::vector<FileRow> rows;
+  SQLite::Statement q(
+      db,
+      "SELECT path, size, mtime_ns, status = 'ok', ctime_ns, ino, dev FROM files ORDER BY path");
+  while (q.executeStep()) {
+    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
+                    q.getColumn(2).getInt64(), q.getColumn(3).getInt() != 0,
+                    q.getColumn(4).getInt64(),
+                    static_cast<std::uint64_t>(q.getColumn(5).getInt64()),
+                    static_cast<std::uint64_t>(q.getColumn(6).getInt64())});
   }
-  for (; o < old.size(); ++o) {
-    drop_old(o);
-  }
+  return rows;
 }
 
-Plan plan_refresh(const std::vector<FileRow>& known, bool rebuild, std::int64_t last_refresh,
-                  const std::vector<FileStat>& files)
+Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force, bool check_schema)
 {
-  Plan p;
-  p.rebuild = rebuild;
-  if (p.rebuild) {
-    p.to_read = files;
-    return p;
-  }
-  std::size_t i = 0;
-  for (const auto& row : known) {
-    for (; i < files.size() && files[i].rel < row.path; ++i) {
-      p.to_read.push_back(files[i]); // new
-    }
-    if (i == files.size() || files[i].rel != row.path) {
-      p.gone.push_back(row.path);
-      continue;
-    }
-    const FileStat& f = files[i++];
-    if (!same_stat(row, f) || f.mtime_ns >= last_refresh - k_racy_ns) {
-      p.to_read.push_back(f);
-    } else {
-      p.ok += row.ok ? 1 : 0;
-    }
-  }
-  p.to_read.insert(p.to_read.end(), files.begin() + static_cast<std::ptrdiff_t>(i), files.end());
-  return p;
-}
-
-std::vector<FileRow> rows_after(std::vector<FileRow> known, const std::vector<FileStat>& files,
-                                std::vector<FileRow> reread)
-{
-  auto by_path = [](const FileRow& a, const std::string& path) { return a.path < path; };
-  if (known.size() == files.size()) {
-    // Most often no file came or went (every file read again is known, and there are as many):
-    // the rows read again replace theirs in place.
-    std::vector<FileRow*> at;
-    at.reserve(reread.size());
-    for (const auto& r : reread) {
-      auto it = std::lower_bound(known.begin(), known.end(), r.path, by_path);
-      if (it == known.end() || it->path != r.path) {
-        break;
+  Snapshot s;
+  s.data_version = db.execAndGet("PRAGMA data_version").getInt64();
+  std::string old_fp, schema;
+  SQLite::Statement meta(db, "SELECT key, value FROM meta");
+  while (meta.executeStep()) {
+    std::string key = meta.getColumn(0).getString();
+    if (key == "fingerprint") {
+      old_fp = meta.getColumn(1).getString();
+    } else if (key == "refreshed_ns") {
+      std::string v = meta.getColumn(1).getString();
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), s.last_refresh);
+      if (ec != std::errc() || end != v.data() + v.size()) {
+        throw SQLite::Exception("the time of the last refresh does not read", SQLITE_CORRUPT);
       }
-      at.push_back(&*it);
-    }
-    if (at.size() == reread.size()) {
-      for (std::size_t i = 0; i < at.size(); ++i) {
-        *at[i] = std::move(reread[i]);
-      }
-      return known;
+    } else if (key == "schema") {
+      schema = meta.getColumn(1).getString();
     }
   }
-  std::vector<FileRow> out;
-  out.reserve(files.size());
-  std::size_t k = 0, r = 0;
-  for (const auto& f : files) {
-    if (r < reread.size() && reread[r].path == f.rel) {
-      out.push_back(std::move(reread[r++]));
-      continue;
-    }
-    while (k < known.size() && known[k].path < f.rel) {
-      ++k;
-    }
-    if (k < known.size() && known[k].path == f.rel) {
-      out.push_back(std::move(known[k++]));
+  if (check_schema && schema != schema_digest(db)) {
+    throw SQLite::Exception("a table, a column or an index of the cache is missing or changed",
+                            SQLITE_CORRUPT);
+  }
+  s.rebuild = force || old_fp != fp;
+  if (!s.rebuild) {
+    s.chunked = read_file_chunks(db, s.files, s.chunks);
+    if (!s.chunked) {
+      s.files = read_file_rows(db);
     }
   }
-  return out;
+  return s;
 }
 
 } // namespace innov::index

@@ -1,88 +1,40 @@
-// What the index knows of the record files (the files table), and what a refresh must do about the
-// files on disk. The files table is also kept packed in chunks (table file_chunks), written in the
-// same transaction: a warm command reads a few dozen values instead of a row per file, and a
-// refresh that changes one file rewrites one chunk.
+// What the index holds of the files and of the portfolio's fingerprint, read at the start of a
+// refresh (while the scan of the files runs on other threads) and again under the write lock when
+// another process wrote in between.
 #pragma once
 
-#include "lib/index/scan.hpp"
+#include "lib/index/file_rows.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace innov::index {
 
-// A row of the files table, as a refresh compares it with the disk.
-struct FileRow {
-  std::string path;
-  std::int64_t size = -1, mtime_ns = 0;
-  bool ok = false; // its record is indexed (status 'ok')
-  std::int64_t ctime_ns = 0;
-  std::uint64_t ino = 0, dev = 0;
+// What the index holds: read while the scan of the files runs on other threads.
+struct Snapshot {
+  std::int64_t data_version = 0; // PRAGMA data_version before the reads: other writers change it
+  bool rebuild = false;          // forced, or innov.yaml, a challenge or the program changed
+  std::int64_t last_refresh = 0; // refreshed_ns
+  std::vector<FileRow> files;    // in path order; empty for a rebuild
+  std::vector<FileChunk> chunks; // as read from file_chunks
+  bool chunked = false;          // files came from file_chunks (else from the files table)
 };
 
-// The row of a file read with stat f.
-inline FileRow row_of(const FileStat& f, bool ok)
-{
-  return {f.rel, f.size, f.mtime_ns, ok, f.ctime_ns, f.ino, f.dev};
-}
+// Reads the snapshot. fp: the fingerprint of the portfolio now (a different one, or force, means a
+// rebuild: the files are then not read). check_schema: compare the tables with the digest recorded
+// when the cache was created (a cache on disk; an index in memory was created by this process).
+// Throws SQLite::Exception (SQLITE_CORRUPT) when the cache cannot be trusted.
+Snapshot read_snapshot(SQLite::Database& db, const std::string& fp, bool force, bool check_schema);
 
-// The file has the stat the row was written with (size, mtime, ctime, inode and device).
-inline bool same_stat(const FileRow& r, const FileStat& f)
-{
-  return r.size == f.size && r.mtime_ns == f.mtime_ns && r.ctime_ns == f.ctime_ns &&
-         r.ino == f.ino && r.dev == f.dev;
-}
+// The files table, row by row (when file_chunks cannot be read, or after a change the chunks do
+// not follow), in path order.
+std::vector<FileRow> read_file_rows(SQLite::Database& db);
 
-// Rows in path order, packed (paths front-coded), and back: unpack_file_rows appends to rows, and
-// returns false for anything pack_file_rows could not have written or that would not follow the
-// rows already there in path order.
-std::string pack_file_rows(const std::vector<FileRow>& rows, std::size_t from = 0,
-                           std::size_t to = SIZE_MAX);
-bool unpack_file_rows(std::string_view packed, std::vector<FileRow>& rows);
-
-// A chunk of the packed rows: the path of its first row, and its rows packed. A chunk ends after a
-// row whose path hashes to 0 modulo 128 (chunks of about 4 KB), so adding or removing a file
-// changes the chunk it falls in and no other.
-struct FileChunk {
-  std::string first;
-  std::string packed;
-  bool operator==(const FileChunk&) const = default;
-};
-std::vector<FileChunk> chunk_file_rows(const std::vector<FileRow>& rows);
-
-// The rows as the chunks of file_chunks say (false: missing or damaged; then read the files
-// table), with the chunks themselves for write_file_chunks.
-bool read_file_chunks(SQLite::Database& db, std::vector<FileRow>& rows,
-                      std::vector<FileChunk>& chunks);
-// Makes file_chunks hold the chunks of rows, writing only those that differ from `old`.
-void write_file_chunks(SQLite::Database& db, const std::vector<FileRow>& rows,
-                       const std::vector<FileChunk>& old);
-
-// What a refresh must do: the files to read (new, changed or racy) and the rows of files that are
-// gone, from a merge of the known rows and the sorted scan.
-struct Plan {
-  bool rebuild = false;
-  std::vector<FileStat> to_read;
-  std::vector<std::string> gone;
-  std::size_t ok = 0; // unchanged files whose record is valid
-
-  bool nothing_to_do() const { return !rebuild && to_read.empty() && gone.empty(); }
-};
-
-// known: in path order; files: the scan, in path order; last_refresh: when the rows were written
-// (files modified less than k_racy_ns before are read again). A file is read again when same_stat
-// does not hold. The racy window counts from the mtime only: the ctime cannot be set back, so
-// counting from it would read a file whose mtime was set back again forever; a change of the ctime
-// is caught by same_stat.
-Plan plan_refresh(const std::vector<FileRow>& known, bool rebuild, std::int64_t last_refresh,
-                  const std::vector<FileStat>& files);
-
-// The rows after a refresh that read `reread` (in path order) and found `files`: a scanned file
-// keeps its known row unless it was read again. Rows of files gone are gone.
-std::vector<FileRow> rows_after(std::vector<FileRow> known, const std::vector<FileStat>& files,
-                                std::vector<FileRow> reread);
+// The tables, columns and indexes of the cache as SQLite holds them (not their root pages, which a
+// rebuild changes): recorded when the tables are created, and compared by every refresh, so that a
+// dropped or altered table makes a rebuild rather than a failed query.
+std::string schema_digest(SQLite::Database& db);
 
 } // namespace innov::index

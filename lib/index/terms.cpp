@@ -1,6 +1,6 @@
 #include "lib/index/terms.hpp"
 
-#include "lib/index/fold.hpp"
+#include "lib/index/fts_text.hpp"
 
 #include <algorithm>
 #include <array>

@@ -68,24 +68,4 @@ std::string fold(std::string_view raw)
   return out;
 }
 
-std::vector<std::string> words(std::string_view text)
-{
-  std::string f = fold(text);
-  std::vector<std::string> out;
-  std::string cur;
-  for (char ch : f) {
-    auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c >= 0x80) {
-      cur += ch;
-    } else if (!cur.empty()) {
-      out.push_back(cur);
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) {
-    out.push_back(cur);
-  }
-  return out;
-}
-
 } // namespace innov::util

@@ -3,7 +3,6 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace innov::util {
 
@@ -11,8 +10,5 @@ namespace innov::util {
 // accents fold like composed ones. Letters outside Latin-1 and Latin Extended-A pass
 // through.
 std::string fold(std::string_view text);
-
-// Folded words (letters and digits) of text.
-std::vector<std::string> words(std::string_view text);
 
 } // namespace innov::util

@@ -5,7 +5,7 @@
 // so the statement always runs. Free words also go through the
 // similarity terms.
 #include "lib/index/ddl.hpp"
-#include "lib/index/fold.hpp"
+#include "lib/index/fts_text.hpp"
 #include "lib/index/query.hpp"
 #include "lib/index/tables.hpp"
 #include "lib/index/terms.hpp"

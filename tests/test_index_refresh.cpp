@@ -1,7 +1,8 @@
 // The packed copy of the files table (file_chunks), the refresh plan, and the read a command runs
 // ahead while the files are stat'ed.
+#include "lib/index/file_rows.hpp"
 #include "lib/index/index.hpp"
-#include "lib/index/snapshot.hpp"
+#include "lib/index/plan.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/sha256.hpp"
 #include "tests/support.hpp"

@@ -1,6 +1,7 @@
-// Text folding for full-text search. The FTS5 tokenizer (unicode61 remove_diacritics 2) folds
-// case and removes accents, but keeps the ligatures œ and æ as letters of their own: "coeur"
-// would not find "cœur". These functions expand them, on the text stored and on queries alike.
+// The text of the full-text table and of its queries, as the FTS5 tokenizer reads it. The
+// tokenizer (unicode61 remove_diacritics 2) folds case and removes accents, but keeps the ligatures
+// œ and æ as letters of their own: "coeur" would not find "cœur". These functions expand them, on
+// the text stored and on queries alike, and turn free text into words and MATCH expressions.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // Folding for full-text search: ligatures, query expressions, and what the FTS5 table then finds.
-#include "lib/index/fold.hpp"
+#include "lib/index/fts_text.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>

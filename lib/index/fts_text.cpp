@@ -1,4 +1,4 @@
-#include "lib/index/fold.hpp"
+#include "lib/index/fts_text.hpp"
 
 #include "lib/util/fold.hpp"
 #include "lib/util/utf8.hpp"
