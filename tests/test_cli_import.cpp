@@ -224,7 +224,7 @@ TEST_CASE("import csv -: standard input, bounded and named <stdin>")
                     ",,,,\r\n"
                     "IB-8,,agent-8,hdf,2016-04-02\r\n");
   CHECK(r.code == 1);
-  CHECK(r.err.find("<stdin>:4: error: row 3: missing required field 'title'\n") !=
+  CHECK(r.err.find("<stdin>:4: error: row 3, column 'Titre': missing required field 'title'\n") !=
         std::string::npos);
   r = p.import("-", {"--skip-invalid"},
                "Identifiant,Titre,Auteur,Région,Date\n"

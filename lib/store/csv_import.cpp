@@ -163,7 +163,14 @@ void check_text(std::size_t row_number, const std::string& rel, const std::strin
     if (d.severity != util::Severity::error) {
       continue;
     }
-    auto it = column_of.find(field_of_pointer(d.pointer));
+    std::string field = field_of_pointer(d.pointer);
+    static constexpr std::string_view k_missing = "missing required field '";
+    if (field.empty() && d.message.starts_with(k_missing) && d.message.ends_with("'")) {
+      // A required field left out is about the column whose empty cells left it out.
+      field = field_of_pointer(
+          "/" + d.message.substr(k_missing.size(), d.message.size() - k_missing.size() - 1));
+    }
+    auto it = column_of.find(field);
     std::string column = it == column_of.end() ? "" : it->second;
     if (!column.empty() && named.count(column)) {
       continue;
