@@ -1,6 +1,8 @@
 // innov import csv FILE --map COLUMN=FIELD...: records in from an idea-box platform's export.
 #include "cmd/commands.hpp"
 #include "lib/store/csv_import.hpp"
+#include "lib/store/record_io.hpp"
+#include "lib/util/encoding.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/escape.hpp"
 #include "lib/util/fs.hpp"
@@ -17,10 +19,18 @@ struct ImportOptions {
   std::string format;
   std::string file;
   std::vector<std::string> map;
-  std::string delimiter = ",";
+  std::string delimiter; // empty: ','
+  std::string encoding = "utf-8";
   bool skip_invalid = false;
   bool dry_run = false;
+  bool update = false;
 };
+
+// The file as messages name it.
+std::string shown_name(const std::string& file)
+{
+  return file == "-" ? "<stdin>" : file;
+}
 
 void print_problems(const std::string& file, const store::ImportPlan& plan)
 {
@@ -31,37 +41,88 @@ void print_problems(const std::string& file, const store::ImportPlan& plan)
                      p.message)
               << "\n";
   }
+  for (const auto& n : plan.notes) {
+    std::cerr << util::escape_terminal(file + ": note: column '" + n.column + "': " + n.message)
+              << "\n";
+  }
 }
 
-int run_import(const Context& ctx, const ImportOptions& o)
+char delimiter_of(const std::string& text)
 {
-  if (o.delimiter.size() != 1) {
-    throw UsageError("--delimiter must be one character, not '" + o.delimiter + "'");
+  if (text.empty()) {
+    return ',';
   }
-  std::vector<store::ColumnMap> map;
-  for (const auto& m : o.map) {
-    map.push_back(store::parse_column_map(m));
+  if (text == "tab" || text == "\\t") {
+    return '\t';
   }
-  auto root = find_portfolio_root(ctx);
-  auto rows = [&] {
-    try {
-      return store::read_csv(o.file, o.delimiter[0]);
-    } catch (const DataError& e) {
-      throw DataError("'" + o.file + "': " + e.what(), e.hint());
+  if (text.size() != 1) {
+    throw UsageError("--delimiter must be one character (or 'tab'), not '" + text + "'");
+  }
+  return text[0];
+}
+
+std::string plural(std::size_t n, const std::string& what)
+{
+  return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
+
+std::string summary_of(const store::ImportPlan& plan, const ImportOptions& o)
+{
+  std::string out;
+  if (o.update) {
+    out = (o.dry_run ? "dry run: " : "") + std::to_string(plan.records.size()) + " created, " +
+          std::to_string(plan.updates.size()) + " updated, " +
+          std::to_string(plan.already_imported) + " unchanged, " +
+          plural(plan.empty_rows, "empty row") + " skipped";
+  } else {
+    out = (o.dry_run ? "would import " : "imported ") + plural(plan.records.size(), "record");
+    if (plan.already_imported > 0) {
+      out += ", " + std::to_string(plan.already_imported) + " already imported";
     }
-  }();
-  std::optional<util::PortfolioLock> lock;
-  if (!o.dry_run) {
-    lock.emplace(root);
+    if (plan.empty_rows > 0) {
+      out += ", " + plural(plan.empty_rows, "empty row") + " skipped";
+    }
   }
-  auto plan = store::plan_import(root, rows, map);
-  std::size_t data_rows = rows.size() - 1;
-  print_problems(o.file, plan);
-  if (!plan.invalid_rows.empty() && !o.skip_invalid) {
-    throw DataError(std::to_string(plan.invalid_rows.size()) + " of " + std::to_string(data_rows) +
+  if (!plan.invalid_rows.empty()) {
+    out += ", " + plural(plan.invalid_rows.size(), "invalid row") + " skipped";
+  }
+  return out;
+}
+
+// Refuses a plan with invalid rows, unless --skip-invalid and some row is not invalid.
+void check_invalid_rows(const store::ImportPlan& plan, const ImportOptions& o)
+{
+  std::size_t invalid = plan.invalid_rows.size();
+  if (invalid == 0) {
+    return;
+  }
+  if (!o.skip_invalid) {
+    throw DataError(std::to_string(invalid) + " of " + std::to_string(plan.data_rows) +
                         " rows are invalid: nothing imported",
                     "fix the rows, or import the valid ones with --skip-invalid");
   }
+  if (invalid == plan.data_rows) {
+    throw DataError("all " + plural(invalid, "row") + " are invalid: nothing imported",
+                    "fix the rows listed above; --skip-invalid leaves out only some rows");
+  }
+}
+
+std::vector<store::CsvRow> read_rows(const ImportOptions& o, char delimiter)
+{
+  auto encoding = util::encoding_named(o.encoding);
+  if (!encoding) {
+    throw UsageError("unknown encoding '" + o.encoding + "'", "use utf-8, cp1252 or latin1");
+  }
+  try {
+    return store::read_csv(o.file, delimiter, *encoding);
+  } catch (const DataError& e) {
+    throw DataError("'" + shown_name(o.file) + "': " + e.what(), e.hint());
+  }
+}
+
+void apply_plan(const std::filesystem::path& root, const store::ImportPlan& plan,
+                const ImportOptions& o)
+{
   for (const auto& item : plan.records) {
     if (o.dry_run) {
       std::cout << "would create " << item.rel << "  " << util::escape_terminal(item.record.title)
@@ -70,18 +131,36 @@ int run_import(const Context& ctx, const ImportOptions& o)
       util::atomic_write(root / item.rel, item.text);
     }
   }
+  for (const auto& u : plan.updates) {
+    if (o.dry_run) {
+      std::cout << "would update " << u.rel << "  " << util::escape_terminal(u.record.title) << " ("
+                << util::join(u.fields, ", ") << ")\n"
+                << util::escape_terminal(store::line_diff(u.rel, u.before, u.after));
+    } else {
+      util::atomic_write(root / u.rel, u.after);
+    }
+  }
+}
+
+int run_import(const Context& ctx, const ImportOptions& o)
+{
+  char delimiter = delimiter_of(o.delimiter);
+  std::vector<store::ColumnMap> map;
+  for (const auto& m : o.map) {
+    map.push_back(store::parse_column_map(m));
+  }
+  auto root = find_portfolio_root(ctx);
+  auto rows = read_rows(o, delimiter);
+  std::optional<util::PortfolioLock> lock;
+  if (!o.dry_run) {
+    lock.emplace(root);
+  }
+  auto plan = store::plan_import(root, rows, map, {!o.delimiter.empty(), o.update});
+  print_problems(shown_name(o.file), plan);
+  check_invalid_rows(plan, o);
+  apply_plan(root, plan, o);
   if (!ctx.quiet || o.dry_run) {
-    std::string summary = (o.dry_run ? "would import " : "imported ") +
-                          std::to_string(plan.records.size()) + " record" +
-                          (plan.records.size() == 1 ? "" : "s");
-    if (plan.already_imported > 0) {
-      summary += ", " + std::to_string(plan.already_imported) + " already imported";
-    }
-    if (!plan.invalid_rows.empty()) {
-      summary += ", " + std::to_string(plan.invalid_rows.size()) + " invalid row" +
-                 (plan.invalid_rows.size() == 1 ? "" : "s") + " skipped";
-    }
-    std::cout << summary << "\n";
+    std::cout << summary_of(plan, o) << "\n";
   }
   return k_exit_ok;
 }
@@ -94,15 +173,24 @@ void register_import(CLI::App& app, Context& ctx)
   auto* sub =
       app.add_subcommand("import", "Create records from a CSV export of an idea-box platform");
   sub->add_option("FORMAT", opts->format, "csv")->required()->check(CLI::IsMember({"csv"}));
-  sub->add_option("FILE", opts->file, "The CSV file: a header row, then one row per idea")
+  sub->add_option("FILE", opts->file,
+                  "The CSV file: a header row, then one row per idea ('-' reads standard input)")
       ->required();
   sub->add_option("--map", opts->map,
                   "COLUMN=FIELD: fill FIELD from the column named COLUMN in the header (repeat)")
       ->required();
-  sub->add_option("--delimiter", opts->delimiter, "Field separator (default ',')");
+  sub->add_option("--delimiter", opts->delimiter,
+                  "Field separator: one character or tab "
+                  "(default ',')");
+  sub->add_option("--encoding", opts->encoding,
+                  "Encoding of the file: utf-8 (default), cp1252 (Excel on Windows) or latin1")
+      ->check(CLI::IsMember({"utf-8", "cp1252", "latin1"}));
+  sub->add_flag("--update", opts->update,
+                "Rows already imported (same external_ref) update their record's mapped fields");
   sub->add_flag("--skip-invalid", opts->skip_invalid,
-                "Import the valid rows and list the invalid ones");
-  sub->add_flag("--dry-run", opts->dry_run, "Show what would be created; write nothing");
+                "Import the valid rows and list the invalid ones (exit 1 if every row is invalid)");
+  sub->add_flag("--dry-run", opts->dry_run,
+                "Show what would be created, and the diff of what would be updated; write nothing");
   sub->footer("Fields: " + util::join(store::import_fields(), ", ") +
               " (date = created, themes = theme).\n"
               "Required: " +
@@ -110,17 +198,26 @@ void register_import(CLI::App& app, Context& ctx)
               ". kind defaults to idea, source to internal.\n"
               "Lists (likes, theme) are separated by ';', ',' or spaces. A count of likes cannot "
               "be imported:\n"
-              "innov keeps who liked; leave such a column unmapped. Dates: 2016-03-02, "
-              "2016-03-02T10:12:00Z,\n"
-              "02/03/2016 (day first). A row whose external_ref a record already holds is skipped, "
-              "so importing\n"
-              "the same file again creates no duplicates. Every bad row is reported with its row, "
-              "line and\n"
-              "column; nothing is written unless all rows are valid (or --skip-invalid).\n\n"
+              "innov keeps who liked; leave such a column unmapped. Dates: " +
+              std::string(store::k_import_date_formats) +
+              ".\n"
+              "A row whose external_ref a record already holds is skipped, so importing the same "
+              "file again\n"
+              "creates no duplicates; with --update it updates the fields of that record that "
+              "differ. Rows of\n"
+              "delimiters and blanks only are skipped. Every bad row is reported with its row, "
+              "line and column;\n"
+              "nothing is written unless all rows are valid (or --skip-invalid).\n\n"
               "Examples:\n"
               "  innov import csv ideas.csv --map Id=external_ref --map Titre=title --map "
               "Auteur=author \\\n"
-              "      --map Region=region --map Date=created --map Soutiens=likes --dry-run");
+              "      --map Region=region --map Date=created --map Soutiens=likes --dry-run\n"
+              "  # A file saved by Excel on Windows (\"CSV (separator: semicolon)\"):\n"
+              "  innov import csv idees.csv --encoding cp1252 --delimiter ';' --map "
+              "Identifiant=external_ref ...\n"
+              "  # The platform's new export: new rows created, changed rows updated:\n"
+              "  curl -s https://ideas.example/export.csv | innov import csv - --update --map "
+              "Id=external_ref ...");
   sub->callback([opts, &ctx] { ctx.run = [opts, &ctx] { return run_import(ctx, *opts); }; });
 }
 

@@ -50,7 +50,7 @@ _innov_options() {
     "search") echo "-h --help --limit --format -o --output" ;;
     "sql") echo "-h --help --format -o --output --timeout --max-memory" ;;
     "index") echo "-h --help --rebuild --stats --format" ;;
-    "import") echo "-h --help --map --delimiter --skip-invalid --dry-run" ;;
+    "import") echo "-h --help --map --delimiter --encoding --update --skip-invalid --dry-run" ;;
     "export") echo "-h --help -o --output --excel --delimiter" ;;
     "completion") echo "-h --help" ;;
     "explain") echo "-h --help --all --format -o --output" ;;
@@ -244,6 +244,7 @@ _innov_option_value() {
     "index|--format") echo "choices:text,json" ;;
     "import|--map") echo "@any" ;;
     "import|--delimiter") echo "@any" ;;
+    "import|--encoding") echo "choices:utf-8,cp1252,latin1" ;;
     "export|-o") echo "@file" ;;
     "export|--output") echo "@file" ;;
     "export|--delimiter") echo "@any" ;;

@@ -19,6 +19,8 @@ struct Fixture {
   std::string make;   // how the target is made: empty (this file), directory, over-1-mib,
                       // symlink-outside
   std::string covers; // a code no file can reach, whose fixture shows what is reported instead
+  std::string with;   // a companion fixture planted too (a problem between two files)
+  std::string companion_of; // this file is the companion of that fixture, not a fixture itself
 };
 
 Fixture read_fixture(const fs::path& file)
@@ -38,6 +40,10 @@ Fixture read_fixture(const fs::path& file)
       f.make = line.substr(8);
     } else if (line.starts_with("# covers: ")) {
       f.covers = line.substr(10, line.find(' ', 10) - 10);
+    } else if (line.starts_with("# with: ")) {
+      f.with = line.substr(8);
+    } else if (line.starts_with("# companion of: ")) {
+      f.companion_of = line.substr(16);
     }
   }
   return f;
@@ -72,8 +78,17 @@ TEST_CASE("validate: every error code of the fixture corpus, with its line and c
     Fixture f = read_fixture(file);
     CAPTURE(file.filename().string());
     REQUIRE(!f.target.empty());
+    if (!f.companion_of.empty()) {
+      CHECK(read_fixture(fixtures() / "invalid" / f.companion_of).with == file.filename());
+      continue;
+    }
     TempDir dir;
     copy_tree(fixtures() / "base", dir.path());
+    if (!f.with.empty()) {
+      Fixture companion = read_fixture(fixtures() / "invalid" / f.with);
+      REQUIRE(companion.companion_of == file.filename());
+      dir.write(companion.target, read(companion.file));
+    }
     TempDir outside;
     if (f.make == "directory") {
       fs::create_directories(dir.path() / f.target);
@@ -102,6 +117,10 @@ TEST_CASE("validate: every code of the catalogue has a fixture, every fixture a 
   for (const auto& e : fs::directory_iterator(fixtures() / "invalid")) {
     Fixture f = read_fixture(e.path());
     CAPTURE(e.path().filename().string());
+    if (!f.companion_of.empty()) {
+      CHECK(e.path().filename().string().starts_with(f.companion_of.substr(0, 5)));
+      continue;
+    }
     std::string code = f.covers.empty() ? f.code : f.covers;
     CHECK(e.path().filename().string().starts_with(code + "-"));
     CHECK(innov::util::find_diagnostic_code(code) != nullptr);

@@ -152,7 +152,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, char delimiter)
 }
 
 std::vector<CsvRow> read_csv(const std::filesystem::path& file, char delimiter,
-                             std::size_t max_bytes)
+                             util::Encoding encoding, std::size_t max_bytes)
 {
   bool stdin_input = file == "-";
   std::string name = stdin_input ? std::string("standard input") : "'" + file.string() + "'";
@@ -172,11 +172,12 @@ std::vector<CsvRow> read_csv(const std::filesystem::path& file, char delimiter,
   } closer{fd, !stdin_input};
   util::BoundedInput in =
       stdin_input ? util::BoundedInput(std::cin, max_bytes) : util::BoundedInput(fd, max_bytes);
+  util::Utf8Converter converter(encoding);
   CsvParser parser(delimiter);
   std::vector<CsvRow> rows;
   try {
     for (std::string_view chunk = in.next(); !chunk.empty(); chunk = in.next()) {
-      parser.feed(chunk);
+      parser.feed(converter.feed(chunk));
       while (auto row = parser.take()) {
         rows.push_back(std::move(*row));
       }
@@ -194,6 +195,7 @@ std::vector<CsvRow> read_csv(const std::filesystem::path& file, char delimiter,
     throw DataError("the file is over the " + util::byte_size(max_bytes) + " limit of a CSV import",
                     "split the file and import the parts one after the other");
   }
+  parser.feed(converter.finish());
   parser.finish();
   while (auto row = parser.take()) {
     rows.push_back(std::move(*row));

@@ -1,6 +1,7 @@
 // Reading CSV files (RFC 4180) as exported by idea-box platforms and spreadsheets.
 #pragma once
 
+#include "lib/util/encoding.hpp"
 #include "lib/util/read.hpp"
 
 #include <cstddef>
@@ -62,8 +63,11 @@ std::vector<CsvRow> parse_csv(std::string_view text, char delimiter = ',');
 // The rows of a CSV file ("-" is standard input), read row by row through util::BoundedInput: at
 // most max_bytes in all (DataError past it, its message without the file name, having read at most
 // max_bytes + 1), a row at most util::k_max_csv_row_bytes, and at most util::k_max_csv_rows data
-// rows. EnvError when it cannot be read.
+// rows. The bytes are converted from `encoding` to UTF-8 before they are parsed
+// (util::Utf8Converter: DataError naming the line and column of a byte that cannot be). EnvError
+// when it cannot be read.
 std::vector<CsvRow> read_csv(const std::filesystem::path& file, char delimiter = ',',
+                             util::Encoding encoding = util::Encoding::utf8,
                              std::size_t max_bytes = util::k_max_csv_bytes);
 
 } // namespace innov::store

@@ -1,5 +1,6 @@
 #include "lib/store/csv_import.hpp"
 
+#include "lib/store/comments.hpp"
 #include "lib/store/load.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/store/record_checks.hpp"
@@ -8,6 +9,7 @@
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/id.hpp"
+#include "lib/util/read.hpp"
 #include "lib/util/text.hpp"
 
 #include <algorithm>
@@ -67,9 +69,10 @@ struct Mapped {
   std::string field;
 };
 
-// The new record a row describes (before any check); problems found on the way are appended.
+// The new record a row describes (before any check); problems found on the way are appended, and
+// the first unreadable date of a column adds its note.
 model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& columns,
-                            std::size_t row_number, std::vector<ImportProblem>& problems)
+                            std::size_t row_number, ImportPlan& plan)
 {
   model::Innovation r;
   r.kind = "idea";
@@ -84,10 +87,10 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
     }
     if (m.field == "likes") {
       if (all_digits(value)) {
-        problems.push_back({row_number, row.line, m.column,
-                            "'" + value +
-                                "' is a count of likes: innov records who liked, not how many; "
-                                "leave this column unmapped"});
+        plan.problems.push_back({row_number, row.line, m.column,
+                                 "'" + value +
+                                     "' is a count of likes: innov records who liked, not how "
+                                     "many; leave this column unmapped"});
       } else {
         r.likes = list_cell(value);
       }
@@ -113,7 +116,21 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
         {"horizon", &model::Innovation::horizon},
         {"external_ref", &model::Innovation::external_ref}};
     if (m.field == "created") {
-      r.created = import_date(value);
+      auto date = read_import_date(value);
+      if (!date) {
+        plan.problems.push_back(
+            {row_number, row.line, m.column, "cannot read the date '" + value + "'"});
+        bool noted = std::any_of(plan.notes.begin(), plan.notes.end(),
+                                 [&](const ImportNote& n) { return n.column == m.column; });
+        if (!noted) {
+          plan.notes.push_back(
+              {m.column, std::string("dates are read in these formats only: ") +
+                             k_import_date_formats +
+                             "; give the column one of them (in a spreadsheet, format its cells "
+                             "as yyyy-mm-dd) and import again"});
+        }
+      }
+      r.created = date.value_or(value);
     } else {
       r.*(k_text.at(m.field)) = value;
     }
@@ -123,25 +140,229 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
   return r;
 }
 
-// Schema and record checks of a new record, as problems of its row.
-void check_new(const ImportedRecord& item, const CsvRow& row,
-               const std::map<std::string, std::string>& column_of, const CheckContext& ctx,
-               std::vector<ImportProblem>& problems)
+// Schema and record checks of a record's text, as problems of its row; a column the row's
+// problems already name gets no second word.
+void check_text(std::size_t row_number, const std::string& rel, const std::string& text,
+                const model::Innovation& record, const CsvRow& row,
+                const std::map<std::string, std::string>& column_of, const CheckContext& ctx,
+                std::size_t first_problem, std::vector<ImportProblem>& problems)
 {
   util::Diagnostics diags;
-  auto node = load_yaml(item.text, item.rel, diags);
+  auto node = load_yaml(text, rel, diags);
   if (node) {
-    schema_diagnostics(*node, "innovation", item.rel, diags);
+    schema_diagnostics(*node, "innovation", rel, diags);
     if (!util::has_errors(diags)) {
-      check_record(*node, item.record, item.rel, ctx, diags);
+      check_record(*node, record, rel, ctx, diags);
     }
+  }
+  std::set<std::string> named;
+  for (std::size_t i = first_problem; i < problems.size(); ++i) {
+    named.insert(problems[i].column);
   }
   for (const auto& d : diags) {
     if (d.severity != util::Severity::error) {
       continue;
     }
-    auto it = column_of.find(field_of_pointer(d.pointer));
-    problems.push_back({item.row, row.line, it == column_of.end() ? "" : it->second, d.message});
+    std::string field = field_of_pointer(d.pointer);
+    static constexpr std::string_view k_missing = "missing required field '";
+    if (field.empty() && d.message.starts_with(k_missing) && d.message.ends_with("'")) {
+      // A required field left out is about the column whose empty cells left it out.
+      field = field_of_pointer(
+          "/" + d.message.substr(k_missing.size(), d.message.size() - k_missing.size() - 1));
+    }
+    auto it = column_of.find(field);
+    std::string column = it == column_of.end() ? "" : it->second;
+    if (!column.empty() && named.count(column)) {
+      continue;
+    }
+    problems.push_back({row_number, row.line, column, d.message});
+  }
+}
+
+// A row of delimiters and blanks only.
+bool blank_row(const CsvRow& row)
+{
+  return std::all_of(row.fields.begin(), row.fields.end(),
+                     [](const std::string& f) { return util::trim(f).empty(); });
+}
+
+struct Columns {
+  std::vector<Mapped> mapped;
+  std::map<std::string, std::string> column_of; // field -> column
+};
+
+// The --delimiter to suggest when the header reads as one column holding no ',' but a ';' or a tab
+// (and the user gave no --delimiter); empty otherwise.
+std::string delimiter_hint(const std::vector<std::string>& header, const ImportOptions& options)
+{
+  if (options.delimiter_given || header.size() != 1 || header[0].find(',') != std::string::npos) {
+    return "";
+  }
+  if (header[0].find(';') != std::string::npos) {
+    return "--delimiter ';'";
+  }
+  return header[0].find('\t') != std::string::npos ? "--delimiter tab" : "";
+}
+
+Columns resolve_columns(const std::vector<std::string>& header, const std::vector<ColumnMap>& map,
+                        const ImportOptions& options)
+{
+  Columns out;
+  for (const auto& m : map) {
+    auto it = std::find(header.begin(), header.end(), m.column);
+    if (it == header.end()) {
+      std::string hint = delimiter_hint(header, options);
+      if (!hint.empty()) {
+        throw UsageError("no column '" + m.column + "' in the header: it reads as one column, " +
+                             "its names separated by " + (hint.ends_with("tab") ? "tabs" : "';'") +
+                             " rather than ','; add " + hint,
+                         "innov import csv FILE " + hint + " --map ...");
+      }
+      throw UsageError("no column '" + m.column + "' in the header" +
+                           util::did_you_mean(m.column, header),
+                       "columns: " + util::join(header, ", "));
+    }
+    if (out.column_of.count(m.field)) {
+      throw UsageError("field '" + m.field + "' is mapped twice: from '" + out.column_of[m.field] +
+                       "' and '" + m.column + "'");
+    }
+    out.mapped.push_back({static_cast<std::size_t>(it - header.begin()), m.column, m.field});
+    out.column_of[m.field] = m.column;
+  }
+  for (const auto& f : required_import_fields()) {
+    if (!out.column_of.count(f)) {
+      throw UsageError("no column is mapped to '" + f + "'",
+                       f == "external_ref"
+                           ? "external_ref identifies a row, so that importing the file again "
+                             "creates no duplicates: map the platform's id column to it"
+                           : "add --map COLUMN=" + f);
+    }
+  }
+  return out;
+}
+
+// What the portfolio holds that an import needs.
+struct Existing {
+  model::Config config;
+  CheckContext ctx;
+  Portfolio portfolio;
+  std::map<std::string, std::size_t> by_ref; // external_ref -> the first record holding it
+  std::set<std::string> invalid_paths;       // record files with errors of their own
+  std::set<std::string> ids;
+};
+
+void load_existing(const std::filesystem::path& root, Existing& e)
+{
+  e.config = require_config(root);
+  e.ctx.config = &e.config;
+  for (const auto& id : challenge_ids(root)) {
+    e.ctx.challenge_ids.insert(id);
+  }
+  util::Diagnostics diags;
+  e.portfolio = load_portfolio(root, diags);
+  for (const auto& d : diags) {
+    if (d.severity == util::Severity::error && !is_cross_record_code(d.code)) {
+      e.invalid_paths.insert(d.path);
+    }
+  }
+  for (std::size_t i = 0; i < e.portfolio.records.size(); ++i) {
+    if (!e.portfolio.records[i].external_ref.empty()) {
+      e.by_ref.emplace(e.portfolio.records[i].external_ref, i);
+    }
+  }
+  for (const auto& [id, rel] : record_ids(root)) {
+    e.ids.insert(id);
+  }
+}
+
+// Copies field (one of import_fields()) from `from` into `to`; whether the value changed.
+bool assign_field(const std::string& field, const model::Innovation& from, model::Innovation& to)
+{
+  auto assign = [](auto& target, const auto& value) {
+    if (target == value) {
+      return false;
+    }
+    target = value;
+    return true;
+  };
+  if (field == "theme") {
+    return assign(to.themes, from.themes);
+  }
+  if (field == "likes") {
+    return assign(to.likes, from.likes);
+  }
+  static const std::map<std::string, std::string model::Innovation::*> k_text = {
+      {"title", &model::Innovation::title},
+      {"summary", &model::Innovation::summary},
+      {"description", &model::Innovation::description},
+      {"author", &model::Innovation::author},
+      {"region", &model::Innovation::region},
+      {"unit", &model::Innovation::unit},
+      {"created", &model::Innovation::created},
+      {"kind", &model::Innovation::kind},
+      {"source", &model::Innovation::source},
+      {"challenge", &model::Innovation::challenge},
+      {"horizon", &model::Innovation::horizon},
+      {"external_ref", &model::Innovation::external_ref}};
+  return assign(to.*(k_text.at(field)), from.*(k_text.at(field)));
+}
+
+// The update of the record at `index` of the portfolio by a row (whose record is `fresh`): added
+// to plan.updates when a mapped field changes, counted as already imported otherwise.
+void plan_update(const std::filesystem::path& root, const Existing& e, std::size_t index,
+                 const model::Innovation& fresh, const CsvRow& row, std::size_t row_number,
+                 const Columns& columns, std::size_t first_problem, ImportPlan& plan)
+{
+  const std::string& rel = e.portfolio.record_paths[index];
+  if (e.invalid_paths.count(rel)) {
+    plan.problems.push_back({row_number, row.line, columns.column_of.at("external_ref"),
+                             "the record holding external_ref '" + fresh.external_ref + "', " +
+                                 rel + ", is invalid: fix it first (innov validate " + rel + ")"});
+    return;
+  }
+  UpdatedRecord u;
+  u.row = row_number;
+  u.rel = rel;
+  u.record = e.portfolio.records[index];
+  for (const auto& field : import_fields()) {
+    if (columns.column_of.count(field) && assign_field(field, fresh, u.record)) {
+      u.fields.push_back(field);
+    }
+  }
+  if (plan.problems.size() > first_problem) {
+    return;
+  }
+  if (u.fields.empty()) {
+    ++plan.already_imported;
+    return;
+  }
+  u.before = util::read_file(root / rel, util::k_max_record_bytes, "a record file");
+  u.after = keep_comments(u.before, canonical_text(u.record)).text;
+  check_text(row_number, rel, u.after, u.record, row, columns.column_of, e.ctx, first_problem,
+             plan.problems);
+  if (plan.problems.size() == first_problem) {
+    plan.updates.push_back(std::move(u));
+  }
+}
+
+// The new record of a row, added to plan.records when it passes the checks.
+void plan_new(Existing& e, model::Innovation record, const CsvRow& row, std::size_t row_number,
+              const Columns& columns, std::size_t first_problem, ImportPlan& plan)
+{
+  ImportedRecord item;
+  item.row = row_number;
+  item.record = std::move(record);
+  do {
+    item.record.id = util::new_record_id();
+  } while (e.ids.count(item.record.id));
+  item.rel = std::string(k_records_dir) + "/" + model::year_of(item.record) + "/" + item.record.id +
+             ".yaml";
+  item.text = canonical_text(item.record);
+  check_text(row_number, item.rel, item.text, item.record, row, columns.column_of, e.ctx,
+             first_problem, plan.problems);
+  if (plan.problems.size() == first_problem) {
+    e.ids.insert(item.record.id);
+    plan.records.push_back(std::move(item));
   }
 }
 
@@ -184,7 +405,7 @@ ColumnMap parse_column_map(const std::string& spec)
   return m;
 }
 
-std::string import_date(const std::string& text)
+std::optional<std::string> read_import_date(const std::string& text)
 {
   static const std::regex k_iso(
       R"(^(\d{4}-\d{2}-\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$)");
@@ -197,70 +418,39 @@ std::string import_date(const std::string& text)
     auto two = [](const std::string& s) { return s.size() == 1 ? "0" + s : s; };
     return m[3].str() + "-" + two(m[2].str()) + "-" + two(m[1].str());
   }
-  return text;
+  return std::nullopt;
+}
+
+std::string import_date(const std::string& text)
+{
+  return read_import_date(text).value_or(text);
 }
 
 ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvRow>& rows,
-                       const std::vector<ColumnMap>& map)
+                       const std::vector<ColumnMap>& map, const ImportOptions& options)
 {
   if (rows.empty()) {
     throw DataError("the file is empty: a header row naming the columns is expected");
   }
-  const auto& header = rows.front().fields;
-  std::vector<Mapped> columns;
-  std::map<std::string, std::string> column_of; // field -> column
-  for (const auto& m : map) {
-    auto it = std::find(header.begin(), header.end(), m.column);
-    if (it == header.end()) {
-      throw UsageError("no column '" + m.column + "' in the header" +
-                           util::did_you_mean(m.column, header),
-                       "columns: " + util::join(header, ", "));
-    }
-    if (column_of.count(m.field)) {
-      throw UsageError("field '" + m.field + "' is mapped twice: from '" + column_of[m.field] +
-                       "' and '" + m.column + "'");
-    }
-    columns.push_back({static_cast<std::size_t>(it - header.begin()), m.column, m.field});
-    column_of[m.field] = m.column;
-  }
-  for (const auto& f : required_import_fields()) {
-    if (!column_of.count(f)) {
-      throw UsageError("no column is mapped to '" + f + "'",
-                       f == "external_ref"
-                           ? "external_ref identifies a row, so that importing the file again "
-                             "creates no duplicates: map the platform's id column to it"
-                           : "add --map COLUMN=" + f);
-    }
-  }
-  model::Config config = require_config(root);
-  CheckContext ctx;
-  ctx.config = &config;
-  for (const auto& id : challenge_ids(root)) {
-    ctx.challenge_ids.insert(id);
-  }
-  util::Diagnostics ignore;
-  Portfolio existing = load_portfolio(root, ignore);
-  std::set<std::string> refs;
-  for (const auto& r : existing.records) {
-    if (!r.external_ref.empty()) {
-      refs.insert(r.external_ref);
-    }
-  }
-  std::set<std::string> ids;
-  for (const auto& [id, rel] : record_ids(root)) {
-    ids.insert(id);
-  }
+  Columns columns = resolve_columns(rows.front().fields, map, options);
+  Existing existing;
+  load_existing(root, existing);
+  const std::string& ref_column = columns.column_of.at("external_ref");
 
   ImportPlan plan;
   std::map<std::string, std::size_t> ref_rows; // external_ref -> first row of this file
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const CsvRow& row = rows[i];
+    if (blank_row(row)) {
+      ++plan.empty_rows;
+      continue;
+    }
+    ++plan.data_rows;
     std::size_t before = plan.problems.size();
-    ImportedRecord item;
-    item.row = i;
-    item.record = record_of(row, columns, i, plan.problems);
-    const std::string& ref = item.record.external_ref;
-    if (!ref.empty() && refs.count(ref)) {
+    model::Innovation record = record_of(row, columns.mapped, i, plan);
+    const std::string& ref = record.external_ref;
+    auto held = existing.by_ref.find(ref);
+    if (!ref.empty() && held != existing.by_ref.end() && !options.update) {
       plan.problems.resize(before); // the record exists: its row is not imported again
       ++plan.already_imported;
       continue;
@@ -269,23 +459,18 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
       auto [it, inserted] = ref_rows.emplace(ref, i);
       if (!inserted) {
         plan.problems.push_back(
-            {i, row.line, column_of["external_ref"],
+            {i, row.line, ref_column,
              "external_ref '" + ref + "' repeats row " + std::to_string(it->second)});
       }
     }
-    do {
-      item.record.id = util::new_record_id();
-    } while (ids.count(item.record.id));
-    item.rel = std::string(k_records_dir) + "/" + model::year_of(item.record) + "/" +
-               item.record.id + ".yaml";
-    item.text = canonical_text(item.record);
-    check_new(item, row, column_of, ctx, plan.problems);
+    if (!ref.empty() && held != existing.by_ref.end()) {
+      plan_update(root, existing, held->second, record, row, i, columns, before, plan);
+    } else {
+      plan_new(existing, std::move(record), row, i, columns, before, plan);
+    }
     if (plan.problems.size() > before) {
       plan.invalid_rows.insert(i);
-      continue;
     }
-    ids.insert(item.record.id);
-    plan.records.push_back(std::move(item));
   }
   return plan;
 }

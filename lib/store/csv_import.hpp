@@ -1,12 +1,14 @@
 // Importing records from a CSV export of an idea-box platform: columns mapped to record fields,
 // every row checked as `innov validate` would check the record it makes, rows already imported
-// (same external_ref) recognised so that importing a file again creates no duplicates.
+// (same external_ref) recognised so that importing a file again creates no duplicates, or, with
+// update, the mapped fields of their record brought up to date.
 #pragma once
 
 #include "lib/model/innovation.hpp"
 #include "lib/store/csv.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -36,6 +38,12 @@ struct ImportProblem {
   std::string message;
 };
 
+// A message about a whole column, given once however many rows it concerns.
+struct ImportNote {
+  std::string column;
+  std::string message;
+};
+
 struct ImportedRecord {
   std::size_t row = 0;
   std::string rel; // innovations/<year>/<id>.yaml
@@ -43,21 +51,54 @@ struct ImportedRecord {
   std::string text; // canonical YAML
 };
 
+// A record of the portfolio that a row updates (ImportOptions::update).
+struct UpdatedRecord {
+  std::size_t row = 0;
+  std::string rel;
+  std::vector<std::string> fields; // the mapped fields whose value changes, in import_fields order
+  std::string before;              // the file as it is
+  std::string after;               // the file to write: canonical, its comments kept
+  model::Innovation record;        // as written
+};
+
 struct ImportPlan {
   std::vector<ImportedRecord> records; // the new, valid records
+  std::vector<UpdatedRecord> updates;  // with update: the records whose mapped fields change
   std::vector<ImportProblem> problems; // every problem of every invalid row
+  std::vector<ImportNote> notes;       // explanations of a column's problems, once per column
   std::set<std::size_t> invalid_rows;
-  std::size_t already_imported = 0; // rows whose external_ref a record of the portfolio holds
+  // Rows whose external_ref a record of the portfolio holds: without update, not imported again;
+  // with update, those whose record already holds every mapped value.
+  std::size_t already_imported = 0;
+  std::size_t empty_rows = 0; // rows of delimiters and blanks only, skipped
+  std::size_t data_rows = 0;  // the rows after the header, but the empty ones
+};
+
+struct ImportOptions {
+  // The delimiter came from the user: no hint about another delimiter when a column is missing.
+  bool delimiter_given = false;
+  // Rows whose external_ref a record holds update that record's mapped fields.
+  bool update = false;
 };
 
 // What importing `rows` (the first is the header) into the portfolio at root would do. Reads
 // innov.yaml, the challenges and the records' external_ref values; writes nothing. UsageError
-// when a mapped column is not in the header or a required field is not mapped.
+// when a mapped column is not in the header (suggesting --delimiter when the header is one column
+// holding ';' or a tab) or a required field is not mapped. A record whose external_ref several
+// files hold (E048) is the first file's, as for ids.
 ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvRow>& rows,
-                       const std::vector<ColumnMap>& map);
+                       const std::vector<ColumnMap>& map, const ImportOptions& options = {});
+
+// The date formats import_date reads, for messages.
+inline constexpr const char* k_import_date_formats =
+    "2016-03-02, 2016-03-02T10:12:00Z, 2016-03-02 10:12, 02/03/2016 (day first)";
 
 // Reads a date as platforms write it: 2016-03-02, 2016-03-02T10:12:00Z, 2016-03-02 10:12,
-// 02/03/2016 (day first). Returns YYYY-MM-DD, or the text unchanged when it is none of these.
+// 02/03/2016 (day first). Returns YYYY-MM-DD, or nullopt when it is none of these (a date of
+// those forms that does not exist, 2016-02-30, is returned: the record checks refuse it).
+std::optional<std::string> read_import_date(const std::string& text);
+
+// read_import_date, or the text unchanged when it is no date.
 std::string import_date(const std::string& text);
 
 } // namespace innov::store

@@ -290,6 +290,49 @@ std::vector<std::size_t> id_holders(const std::vector<model::Innovation>& record
   return holder;
 }
 
+bool is_cross_record_code(std::string_view code)
+{
+  return code == "E021" || code == "E024" || code == "E048";
+}
+
+std::vector<std::size_t> external_ref_holders(const std::vector<model::Innovation>& records)
+{
+  std::map<std::string_view, std::size_t> first;
+  std::vector<std::size_t> holder;
+  holder.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const std::string& ref = records[i].external_ref;
+    holder.push_back(ref.empty() ? i : first.emplace(ref, i).first->second);
+  }
+  return holder;
+}
+
+namespace {
+
+// E048 on each record whose external_ref an earlier file holds, at its `external_ref` value; a
+// copy of the same record (the same id too) has its E021, which says it all.
+void check_external_refs(const Portfolio& p, util::Diagnostics& out)
+{
+  auto holder = external_ref_holders(p.records);
+  for (std::size_t i = 0; i < p.records.size(); ++i) {
+    if (holder[i] == i || p.records[holder[i]].id == p.records[i].id) {
+      continue;
+    }
+    util::Diagnostic d = file_error(p.record_paths[i], "E048",
+                                    "external_ref '" + p.records[i].external_ref +
+                                        "' is also held by '" + p.record_paths[holder[i]] + "'");
+    d.record = p.records[i].id;
+    d.pointer = "/external_ref";
+    if (i < p.external_ref_positions.size()) {
+      d.line = p.external_ref_positions[i].line;
+      d.col = p.external_ref_positions[i].col;
+    }
+    out.push_back(d);
+  }
+}
+
+} // namespace
+
 void check_cross_references(const Portfolio& p, util::Diagnostics& out)
 {
   std::set<std::string_view> ids;
@@ -335,6 +378,7 @@ void check_cross_references(const Portfolio& p, util::Diagnostics& out)
       }
     }
   }
+  check_external_refs(p, out);
 }
 
 namespace {
@@ -356,6 +400,9 @@ template <class Keep> void filter_records(Portfolio& p, Keep keep)
       if (i < p.merged_into_positions.size()) {
         p.merged_into_positions[n] = p.merged_into_positions[i];
       }
+      if (i < p.external_ref_positions.size()) {
+        p.external_ref_positions[n] = p.external_ref_positions[i];
+      }
     }
     ++n;
   }
@@ -363,6 +410,7 @@ template <class Keep> void filter_records(Portfolio& p, Keep keep)
   p.record_paths.resize(n);
   p.id_positions.resize(std::min(n, p.id_positions.size()));
   p.merged_into_positions.resize(std::min(n, p.merged_into_positions.size()));
+  p.external_ref_positions.resize(std::min(n, p.external_ref_positions.size()));
 }
 
 } // namespace
@@ -371,7 +419,7 @@ std::size_t keep_valid_records(Portfolio& p, const util::Diagnostics& diags)
 {
   std::set<std::string> bad;
   for (const auto& d : diags) {
-    if (d.severity == util::Severity::error && d.code != "E021" && d.code != "E024") {
+    if (d.severity == util::Severity::error && !is_cross_record_code(d.code)) {
       bad.insert(d.path);
     }
   }
@@ -423,6 +471,7 @@ Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out)
       if (rec) {
         mark("id", at.id_line, at.id_col);
         mark("merged_into", at.merged_into_line, at.merged_into_col);
+        mark("external_ref", at.external_ref_line, at.external_ref_col);
       }
     }
     if (rec) {
@@ -430,6 +479,7 @@ Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out)
       p.record_paths.push_back(rel);
       p.id_positions.push_back({at.id_line, at.id_col});
       p.merged_into_positions.push_back({at.merged_into_line, at.merged_into_col});
+      p.external_ref_positions.push_back({at.external_ref_line, at.external_ref_col});
     }
     out.insert(out.end(), local.begin(), local.end());
   }

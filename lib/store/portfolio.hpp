@@ -52,7 +52,7 @@ std::optional<model::Innovation> parse_and_check_record(std::string_view text,
                                                         const CheckContext& ctx,
                                                         util::Diagnostics& out);
 
-// The whole portfolio, loaded and checked, with the cross-record checks (E021, E024).
+// The whole portfolio, loaded and checked, with the cross-record checks (E021, E024, E048).
 struct Portfolio {
   fs::path root;
   std::optional<model::Config> config;
@@ -63,15 +63,26 @@ struct Portfolio {
     int line = 0;
     int col = 0;
   };
-  std::vector<Position> id_positions;          // parallel to records: where `id` is
-  std::vector<Position> merged_into_positions; // parallel to records: where `merged_into` is
+  std::vector<Position> id_positions;           // parallel to records: where `id` is
+  std::vector<Position> merged_into_positions;  // parallel to records: where `merged_into` is
+  std::vector<Position> external_ref_positions; // parallel to records: where `external_ref` is
   std::size_t files_checked = 0;
 };
 
 Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out);
 
-// Cross-record checks: unique ids, merged_into and challenge winners resolve.
+// Cross-record checks: unique ids (E021), merged_into and challenge winners resolve (E024), unique
+// external ids (E048).
 void check_cross_references(const Portfolio& p, util::Diagnostics& out);
+
+// The codes of check_cross_references: a problem between files, not of one file, so that it
+// leaves every file readable (keep_valid_records keeps them, the index stores none of them).
+bool is_cross_record_code(std::string_view code);
+
+// The rule for an external_ref several records hold (E048), the same as for ids: for records in
+// path order, the index of the first record holding each one's external_ref (i itself for a
+// record whose external_ref is empty or first seen at i).
+std::vector<std::size_t> external_ref_holders(const std::vector<model::Innovation>& records);
 
 // The rule for an id in several record files, for validate and every reader: the first file in
 // path order keeps it, the others are in error (E021); lib/index gives the id to the first path
@@ -80,9 +91,9 @@ void check_cross_references(const Portfolio& p, util::Diagnostics& out);
 std::vector<std::size_t> id_holders(const std::vector<model::Innovation>& records);
 
 // Leaves in p only what a read command sees, the records the index holds: the files with errors in
-// diags (but for the cross-record E021 and E024) go, and of the files left that share an id, the
-// first keeps it (id_holders). Returns how many files went: the paths with errors (whether or not
-// they gave a record) and the duplicates.
+// diags (but for the cross-record codes, is_cross_record_code) go, and of the files left that share
+// an id, the first keeps it (id_holders). Returns how many files went: the paths with errors
+// (whether or not they gave a record) and the duplicates.
 std::size_t keep_valid_records(Portfolio& p, const util::Diagnostics& diags);
 
 // Converts schema violations of a document into diagnostics of that file.

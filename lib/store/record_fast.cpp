@@ -932,6 +932,9 @@ std::optional<model::Innovation> read_record_fast(std::string_view text, FastPos
       } else if (v.key == "merged_into") {
         positions->merged_into_line = v.line;
         positions->merged_into_col = v.col;
+      } else if (v.key == "external_ref") {
+        positions->external_ref_line = v.line;
+        positions->external_ref_col = v.col;
       }
     }
   }

@@ -17,6 +17,8 @@ struct FastPositions {
   int id_col = 0;
   int merged_into_line = 0;
   int merged_into_col = 0;
+  int external_ref_line = 0;
+  int external_ref_col = 0;
 };
 
 // The record of a text in the plain subset whose values certainly pass the innovation schema

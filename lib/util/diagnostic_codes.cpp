@@ -338,6 +338,18 @@ constexpr std::array k_codes = {
         "inter-agences\n>>>>>>> region/hdf",
         "id: aaaa0047\ntitle: Covoiturage solidaire"},
     DiagnosticCode{
+        "E048", E, "the same external id in two records",
+        "Two records hold the same `external_ref`, the id of the idea in the platform it was "
+        "imported from. `innov import csv` recognises a row already imported by this id, so it "
+        "must name one record; two usually come from importing the same export on two git "
+        "branches, then merging them. The first file in path order keeps the id; the error is "
+        "reported on the other.",
+        "when both are the same idea imported twice, delete the later file (nothing names a record "
+        "just imported); otherwise correct the external_ref of the one that is not that idea",
+        "# files: innovations/2016/k3m9xa2q.yaml and innovations/2016/p4x7c2mn.yaml\n"
+        "external_ref: IB-1001",
+        "# file: innovations/2016/k3m9xa2q.yaml only\nexternal_ref: IB-1001"},
+    DiagnosticCode{
         "W002", W, "record filed under another year",
         "A record sits in an `innovations/` folder other than the year of its `created` date. It "
         "is read all the same, but the layout says where to find a record; `innov validate "
