@@ -119,7 +119,11 @@ int run_check(const Context& ctx, const std::string& id, const std::string& form
     w.key("rules").begin_array();
     for (const auto& r : rules) {
       w.begin_object().key("rule").value(r.id).key("description").value(r.description);
-      w.key("passed").value(r.passed).key("evidence").value(r.evidence).end_object();
+      w.key("passed").value(r.passed).key("evidence").value(r.evidence);
+      if (!r.hint.empty()) {
+        w.key("hint").value(r.hint);
+      }
+      w.end_object();
     }
     w.end_array().end_object();
     std::cout << w.str();
@@ -127,8 +131,68 @@ int run_check(const Context& ctx, const std::string& id, const std::string& form
     std::cout << "generalization gate for " << rec->id << " (" << util::escape_terminal(rec->title)
               << "), " << rec->status << "\n"
               << rules_text(rules) << (ok ? "all rules pass\n" : "the gate is not met\n");
+    for (const auto& r : rules) {
+      if (!r.passed && !r.hint.empty()) {
+        std::cout << "hint: " << r.hint << "\n";
+      }
+    }
   }
   return ok ? k_exit_ok : k_exit_data;
+}
+
+struct RolloutOptions {
+  MutationFlags flags;
+  std::string id;
+  std::string region;
+  std::string done;
+};
+
+// --done, else the date of --at, else today; both given must name the same day.
+int run_rollout(const Context& ctx, const RolloutOptions& o)
+{
+  auto actor = actor_of(o.flags);
+  if (!o.done.empty()) {
+    check_date(o.done, "--done");
+    if (!o.flags.at.empty() && date_of(actor) != o.done) {
+      throw UsageError("--done " + o.done + " and --at " + o.flags.at + " name different days",
+                       "give one of them: --done is the date written, --at its default");
+    }
+  }
+  return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& config) {
+    stamp_now(actor, o.flags);
+    std::string done = o.done.empty() ? date_of(actor) : o.done;
+    check_region(config, o.region);
+    model::rollout_done(rec, o.region, done);
+    return "rolled out " + rec.id + " in " + o.region + " on " + done;
+  });
+}
+
+struct RealizeOptions {
+  MutationFlags flags;
+  std::string id;
+  model::Realized value;
+  std::string amount;
+  bool replace = false;
+};
+
+int run_realize(const Context& ctx, const RealizeOptions& o)
+{
+  check_period(o.value.period);
+  return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& config) {
+    check_metric(config, o.value.metric);
+    if (!o.value.region.empty()) {
+      check_region(config, o.value.region);
+    }
+    model::Realized value = o.value;
+    value.amount = parse_number(o.amount, "--amount");
+    auto replaced = model::realize(rec, value, o.replace);
+    std::string msg =
+        fmt::format("{}: realized {} {} in {}", rec.id, value.amount, value.metric, value.period);
+    if (replaced) {
+      msg += fmt::format(", replacing {}", replaced->amount);
+    }
+    return msg;
+  });
 }
 
 } // namespace
@@ -149,7 +213,7 @@ void register_generalize(CLI::App& app, Context& ctx)
   gen->add_option("--rationale", o->in.rationale, "Why");
   gen->add_option("--override", o->in.override_reason,
                   "Go although the gate rules fail, for this reason");
-  add_mutation_flags(gen, o->flags);
+  add_mutation_flags(gen, o->flags, Records::at_and_by);
   gen->footer(
       "A go whose gate rules fail is refused (exit 1) unless --override REASON is given.\n\n"
       "Examples:\n"
@@ -184,64 +248,36 @@ void register_generalize(CLI::App& app, Context& ctx)
   sub->footer("Example:\n  innov generalize check k3m9 --format json");
   sub->callback([c, &ctx] { ctx.run = [c, &ctx] { return run_check(ctx, c->id, c->format); }; });
 
-  struct RolloutOptions {
-    MutationFlags flags;
-    std::string id;
-    std::string region;
-    std::string done;
-  };
   auto r = std::make_shared<RolloutOptions>();
   sub = gen->add_subcommand("rollout", "Record that the roll-out of a region is done");
   sub->add_option("ID", r->id, "Record id or unique prefix")->required();
   sub->add_option("--region", r->region, "Region code")->required();
-  sub->add_option("--done", r->done, "Date the roll-out was done")->required();
-  add_mutation_flags(sub, r->flags);
-  sub->footer("Example:\n  innov generalize rollout k3m9 --region hdf --done 2016-03-15");
-  sub->callback([r, &ctx] {
-    ctx.run = [r, &ctx] {
-      check_date(r->done, "--done");
-      return mutate_one(ctx, r->flags, r->id,
-                        [&](model::Innovation& rec, const model::Config& config) {
-                          check_region(config, r->region);
-                          model::rollout_done(rec, r->region, r->done);
-                          return "rolled out " + rec.id + " in " + r->region + " on " + r->done;
-                        });
-    };
-  });
+  sub->add_option("--done", r->done, "Date the roll-out was done (default: the date of --at)");
+  add_mutation_flags(sub, r->flags, Records::at);
+  sub->footer("--done is the date written; without it, the date of --at (default: today).\n"
+              "--by is refused: a roll-out keeps no author.\n\n"
+              "Examples:\n  innov generalize rollout k3m9 --region hdf --done 2016-03-15\n"
+              "  innov generalize rollout k3m9 --region idf --at 2016-06-20");
+  sub->callback([r, &ctx] { ctx.run = [r, &ctx] { return run_rollout(ctx, *r); }; });
 
-  struct RealizeOptions {
-    MutationFlags flags;
-    std::string id;
-    model::Realized value;
-    std::string amount;
-  };
   auto v = std::make_shared<RealizeOptions>();
   sub = gen->add_subcommand("realize", "Record value realized in a period");
   sub->add_option("ID", v->id, "Record id or unique prefix")->required();
   sub->add_option("--period", v->value.period, "2016, 2016-Q3 or 2016-07")->required();
   sub->add_option("--metric", v->value.metric, "A value metric of innov.yaml")->required();
   sub->add_option("--amount", v->amount, "The amount, in the metric's unit")->required();
-  sub->add_option("--region", v->value.region, "Where it was realized");
-  add_mutation_flags(sub, v->flags);
-  sub->footer("Example:\n  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved "
-              "--amount 41000 --region hdf");
-  sub->callback([v, &ctx] {
-    ctx.run = [v, &ctx] {
-      check_period(v->value.period);
-      return mutate_one(ctx, v->flags, v->id,
-                        [&](model::Innovation& rec, const model::Config& config) {
-                          check_metric(config, v->value.metric);
-                          if (!v->value.region.empty()) {
-                            check_region(config, v->value.region);
-                          }
-                          model::Realized value = v->value;
-                          value.amount = parse_number(v->amount, "--amount");
-                          model::realize(rec, value);
-                          return fmt::format("{}: realized {} {} in {}", rec.id, value.amount,
-                                             value.metric, value.period);
-                        });
-    };
-  });
+  sub->add_option("--region", v->value.region, "Where it was realized (within the go's scope)");
+  sub->add_flag("--replace", v->replace,
+                "Replace the value on record for the same period, metric and region");
+  add_mutation_flags(sub, v->flags, Records::nothing);
+  sub->footer(
+      "One value per period, metric and region: a second one is refused unless --replace.\n"
+      "The period dates the value; --at and --by are refused (the record keeps neither).\n\n"
+      "Examples:\n  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved "
+      "--amount 41000 --region hdf\n"
+      "  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 42500 "
+      "--region hdf --replace");
+  sub->callback([v, &ctx] { ctx.run = [v, &ctx] { return run_realize(ctx, *v); }; });
 }
 
 } // namespace innov::cmd

@@ -243,7 +243,7 @@ void register_idea(CLI::App& app, Context& ctx)
   sub->add_option("--estimate", n->estimate,
                   "METRIC=AMOUNT[/year|month|once]: the author's value estimate");
   sub->add_flag("--no-similar", n->no_similar, "Do not warn about likely duplicates");
-  add_mutation_flags(sub, n->flags);
+  add_mutation_flags(sub, n->flags, Records::at_and_by);
   sub->footer("Example:\n  innov idea new --title 'Atelier CV vidéo' --kind practice --region idf "
               "--theme numerique");
   sub->callback([n, &ctx] { ctx.run = [n, &ctx] { return run_new(ctx, *n); }; });
@@ -254,7 +254,7 @@ void register_idea(CLI::App& app, Context& ctx)
   sub->add_option("--set", e->set, "FIELD=VALUE (title, summary, description, unit, region, ...)");
   sub->add_option("--add", e->add, "theme=CODE: add a theme");
   sub->add_option("--remove", e->remove, "theme=CODE: remove a theme");
-  add_mutation_flags(sub, e->flags);
+  add_mutation_flags(sub, e->flags, Records::nothing);
   sub->footer("Example:\n  innov idea edit k3m9 --set 'summary=Recruter sur les habiletés' --add "
               "theme=recrutement");
   sub->callback([e, &ctx] {
@@ -277,7 +277,7 @@ void register_idea(CLI::App& app, Context& ctx)
   sub->add_option("ID", c->id, "Record id or unique prefix")->required();
   sub->add_option("--author", c->author, "Who comments (default: --by)");
   sub->add_option("--text", c->text, "The comment")->required();
-  add_mutation_flags(sub, c->flags);
+  add_mutation_flags(sub, c->flags, Records::at_and_by);
   sub->footer("Example:\n  innov idea comment k3m9 --author agent-77 --text 'Testé à Roubaix, très "
               "bon accueil.'");
   sub->callback([c, &ctx] {
@@ -303,7 +303,7 @@ void register_idea(CLI::App& app, Context& ctx)
                                                                 ? "Like a record (idempotent)"
                                                                 : "Take a like back (idempotent)");
     sub->add_option("ID", l->id, "Record id or unique prefix")->required();
-    add_mutation_flags(sub, l->flags);
+    add_mutation_flags(sub, l->flags, Records::at_and_by);
     sub->footer(is_like ? "Example:\n  innov idea like k3m9 --by agent-77"
                         : "Example:\n  innov idea unlike k3m9 --by agent-77");
     sub->callback([l, is_like, &ctx] {
@@ -330,7 +330,7 @@ void register_idea(CLI::App& app, Context& ctx)
   sub = idea->add_subcommand("merge", "Merge a duplicate into another record");
   sub->add_option("DUP", m->dup, "The duplicate's id")->required();
   sub->add_option("--into", m->into, "The record it duplicates")->required();
-  add_mutation_flags(sub, m->flags);
+  add_mutation_flags(sub, m->flags, Records::at_and_by);
   sub->footer("Likes are united into the target; the duplicate keeps its comments and history\n"
               "and becomes merged.\n\nExample:\n  innov idea merge 7d2h --into k3m9");
   sub->callback([m, &ctx] {
@@ -359,7 +359,7 @@ void register_idea(CLI::App& app, Context& ctx)
   auto w = std::make_shared<PersonOptions>();
   sub = idea->add_subcommand("withdraw", "Withdraw a record (its author changed their mind)");
   sub->add_option("ID", w->id, "Record id or unique prefix")->required();
-  add_mutation_flags(sub, w->flags);
+  add_mutation_flags(sub, w->flags, Records::at_and_by);
   sub->footer("Example:\n  innov idea withdraw k3m9 --by agent-48213");
   sub->callback([w, &ctx] {
     ctx.run = [w, &ctx] {

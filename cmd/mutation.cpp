@@ -12,10 +12,47 @@
 
 namespace innov::cmd {
 
-void add_mutation_flags(CLI::App* sub, MutationFlags& flags, bool with_format)
+namespace {
+
+// "idea edit": the command's words after innov.
+std::string command_path(const CLI::App* sub)
 {
-  sub->add_option("--by", flags.by, "Who acts (default: $INNOV_USER, then $USER)");
-  sub->add_option("--at", flags.at, "When: a date or UTC date-time, to back-fill (default: now)");
+  std::string path = sub->get_name();
+  for (const CLI::App* p = sub->get_parent(); p && p->get_parent(); p = p->get_parent()) {
+    path = p->get_name() + " " + path;
+  }
+  return path;
+}
+
+// A hidden option that refuses any value: the command has no place for it in the record.
+void add_refused(CLI::App* sub, const std::string& flag, const std::string& what)
+{
+  std::string message = command_path(sub) + " does not record " + flag + ": the record keeps no " +
+                        what + " of this change";
+  sub->add_option_function<std::string>(
+         flag,
+         [message, flag](const std::string&) { throw UsageError(message, "leave out " + flag); },
+         "Not recorded by this command: refused")
+      ->group("");
+}
+
+} // namespace
+
+void add_mutation_flags(CLI::App* sub, MutationFlags& flags, Records records, bool with_format)
+{
+  auto has = [records](Records r) {
+    return (static_cast<unsigned>(records) & static_cast<unsigned>(r)) != 0;
+  };
+  if (has(Records::by)) {
+    sub->add_option("--by", flags.by, "Who acts (default: $INNOV_USER, then $USER)");
+  } else {
+    add_refused(sub, "--by", "author");
+  }
+  if (has(Records::at)) {
+    sub->add_option("--at", flags.at, "When: a date or UTC date-time, to back-fill (default: now)");
+  } else {
+    add_refused(sub, "--at", "date");
+  }
   sub->add_flag("--dry-run", flags.dry_run, "Show the change as a diff; write nothing");
   if (with_format) {
     sub->add_option("--format", flags.format, "Output: text or json (the record as written)")

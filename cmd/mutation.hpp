@@ -18,8 +18,15 @@ struct MutationFlags {
   std::string format = "text";
 };
 
-// Adds --by, --at, --dry-run and --format text|json to a mutating subcommand.
-void add_mutation_flags(CLI::App* sub, MutationFlags& flags, bool with_format = true);
+// Which of --at and --by a command writes into the record (a history entry, a dated item, a
+// person): every mutating command states it.
+enum class Records : unsigned { nothing = 0, at = 1, by = 2, at_and_by = 3 };
+
+// Adds --by, --at, --dry-run and --format text|json to a mutating subcommand. A flag the command
+// does not record is refused (UsageError "idea edit does not record --by: ...", exit 2) rather than
+// accepted and dropped; it is hidden from --help and the completions.
+void add_mutation_flags(CLI::App* sub, MutationFlags& flags, Records records,
+                        bool with_format = true);
 
 // The actor: --by, else INNOV_USER, else USER; --at (a date or date-time), else now (UTC).
 // UsageError for a malformed --at or --by.

@@ -102,11 +102,14 @@ void register_poc(CLI::App& app, Context& ctx)
   sub->add_option("--budget", p->budget, "Planned budget in the portfolio currency");
   sub->add_option("--kpi", p->kpis, "ID:NAME:UNIT:up|down:BASELINE:TARGET[:must] (repeatable)");
   sub->add_option("--poc-id", p->poc.id, "POC id (default: p1, p2...)");
-  add_mutation_flags(sub, p->flags, false);
+  add_mutation_flags(sub, p->flags, Records::at_and_by, false);
   sub->footer(
+      "The duration (end - start, in days) must be within the bounds of the format: poc_formats\n"
+      "in innov.yaml, by default lab-sprint 1 to 3 days and acceleration 56 to 70 (exit 1).\n"
+      "A POC without a must-meet KPI (':must') cannot pass the generalization gate.\n\n"
       "Example:\n  innov poc plan k3m9 --format lab-sprint --territory lab-paris --start "
       "2016-05-01 \\\n"
-      "    --end 2016-05-03 --kpi 'satisfaction:Satisfaction des participants:score:up:0:4'");
+      "    --end 2016-05-03 --kpi 'satisfaction:Satisfaction des participants:score:up:0:4:must'");
   sub->callback([p, &ctx] {
     ctx.run = [p, &ctx] {
       auto actor = actor_of(p->flags);
@@ -118,10 +121,11 @@ void register_poc(CLI::App& app, Context& ctx)
       if (!p->budget.empty()) {
         p->poc.budget_planned = parse_amount_of_money(p->budget, "--budget");
       }
-      return mutate_one(ctx, p->flags, p->id, [&](model::Innovation& rec, const model::Config&) {
+      return mutate_one(ctx, p->flags, p->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, p->flags);
         model::plan_poc(rec, p->poc, actor);
         const auto* poc = rec.last_poc();
+        model::require_poc_duration(c, *poc, poc->planned_start, poc->planned_end, "planned");
         return fmt::format("planned POC {} of {} ({}, {} to {}, {} KPI{})", poc->id, rec.id,
                            poc->format, poc->planned_start, poc->planned_end, poc->kpis.size(),
                            poc->kpis.size() == 1 ? "" : "s");
@@ -136,7 +140,7 @@ void register_poc(CLI::App& app, Context& ctx)
   auto s = std::make_shared<IdOptions>();
   sub = poc->add_subcommand("start", "Start the planned POC (poc-planned -> poc-running)");
   sub->add_option("ID", s->id, "Record id or unique prefix")->required();
-  add_mutation_flags(sub, s->flags);
+  add_mutation_flags(sub, s->flags, Records::at_and_by);
   sub->footer("Example:\n  innov poc start k3m9 --at 2016-05-04");
   sub->callback([s, &ctx] {
     ctx.run = [s, &ctx] {
@@ -160,7 +164,7 @@ void register_poc(CLI::App& app, Context& ctx)
   sub->add_option("ID", m->id, "Record id or unique prefix")->required();
   sub->add_option("--kpi", m->kpis, "KPI_ID=VALUE (repeatable)");
   sub->add_option("--spent", m->spent, "Budget spent so far");
-  add_mutation_flags(sub, m->flags);
+  add_mutation_flags(sub, m->flags, Records::at_and_by);
   sub->footer("Example:\n  innov poc measure k3m9 --kpi placement_rate=49 --spent 35500");
   sub->callback([m, &ctx] {
     ctx.run = [m, &ctx] {
@@ -201,29 +205,32 @@ void register_poc(CLI::App& app, Context& ctx)
       ->required()
       ->check(CLI::IsMember({"success", "partial", "failure"}));
   sub->add_option("--lessons", c->lessons, "What was learned");
-  add_mutation_flags(sub, c->flags);
+  add_mutation_flags(sub, c->flags, Records::at_and_by);
   sub->footer(
-      "Prints each KPI against its target and the must-meet KPIs that failed.\n\n"
+      "Prints each KPI against its target and the must-meet KPIs that failed. The run (started\n"
+      "to the end date, --at or today) must be within the bounds of the POC's format.\n\n"
       "Example:\n  innov poc close k3m9 --outcome success --lessons 'Former les recruteurs avant'");
   sub->callback([c, &ctx] {
     ctx.run = [c, &ctx] {
       auto actor = actor_of(c->flags);
-      return mutate_one(ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config&) {
-        stamp_now(actor, c->flags);
-        model::close_poc(rec, c->outcome, c->lessons, date_of(actor), actor);
-        const auto* poc = rec.last_poc();
-        std::string msg = "closed POC " + poc->id + " of " + rec.id + ": " + c->outcome;
-        std::vector<std::string> failed;
-        for (const auto& k : poc->kpis) {
-          msg += "\n" + kpi_line(k);
-          if (k.is_must() && !k.met().value_or(false)) {
-            failed.push_back(k.id);
-          }
-        }
-        msg += failed.empty() ? "\nevery must-meet KPI is met"
-                              : "\nmust-meet KPIs not met: " + util::join(failed, ", ");
-        return msg;
-      });
+      return mutate_one(
+          ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config& cfg) {
+            stamp_now(actor, c->flags);
+            model::close_poc(rec, c->outcome, c->lessons, date_of(actor), actor);
+            const auto* poc = rec.last_poc();
+            model::require_poc_duration(cfg, *poc, poc->started, poc->ended, "ran");
+            std::string msg = "closed POC " + poc->id + " of " + rec.id + ": " + c->outcome;
+            std::vector<std::string> failed;
+            for (const auto& k : poc->kpis) {
+              msg += "\n" + kpi_line(k);
+              if (k.is_must() && !k.met().value_or(false)) {
+                failed.push_back(k.id);
+              }
+            }
+            msg += failed.empty() ? "\nevery must-meet KPI is met"
+                                  : "\nmust-meet KPIs not met: " + util::join(failed, ", ");
+            return msg;
+          });
     };
   });
 

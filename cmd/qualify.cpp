@@ -60,7 +60,7 @@ void register_qualify(CLI::App& app, Context& ctx)
       ->check(CLI::IsMember({"go", "reject", "hold", "needs-info"}));
   sub->add_option("--rationale", o->in.rationale, "Why");
   sub->add_flag("--amend", o->in.amend, "Replace this expert's earlier qualification");
-  add_mutation_flags(sub, o->flags);
+  add_mutation_flags(sub, o->flags, Records::at_and_by);
   sub->footer(
       "A go moves the record to qualified only when gates.qualification of innov.yaml holds\n"
       "(enough distinct experts saying go, mean weighted score at least min_score).\n\n"

@@ -19,7 +19,7 @@ _innov_options() {
     "validate") echo "-h --help --format -o --output --strict" ;;
     "idea") echo "-h --help" ;;
     "idea new") echo "-h --help --title --kind --summary --description --description-file --author --region --unit --theme --source --challenge --horizon --created --external-ref --estimate --no-similar --by --at --dry-run --format" ;;
-    "idea edit") echo "-h --help --set --add --remove --by --at --dry-run --format" ;;
+    "idea edit") echo "-h --help --set --add --remove --dry-run --format" ;;
     "idea comment") echo "-h --help --author --text --by --at --dry-run --format" ;;
     "idea like") echo "-h --help --by --at --dry-run --format" ;;
     "idea unlike") echo "-h --help --by --at --dry-run --format" ;;
@@ -37,8 +37,8 @@ _innov_options() {
     "poc list") echo "-h --help --format -o --output" ;;
     "generalize") echo "-h --help --decision --scope --wave --projected --rationale --override --by --at --dry-run --format" ;;
     "generalize check") echo "-h --help --format" ;;
-    "generalize rollout") echo "-h --help --region --done --by --at --dry-run --format" ;;
-    "generalize realize") echo "-h --help --period --metric --amount --region --by --at --dry-run --format" ;;
+    "generalize rollout") echo "-h --help --region --done --at --dry-run --format" ;;
+    "generalize realize") echo "-h --help --period --metric --amount --region --replace --dry-run --format" ;;
     "report") echo "-h --help" ;;
     "report funnel") echo "-h --help --from --to --as-of --by --period --format -o --output" ;;
     "report value") echo "-h --help --from --to --as-of --by --period --top --format -o --output" ;;
@@ -90,8 +90,6 @@ _innov_option_value() {
     "idea edit|--set") echo "@any" ;;
     "idea edit|--add") echo "@any" ;;
     "idea edit|--remove") echo "@any" ;;
-    "idea edit|--by") echo "@person" ;;
-    "idea edit|--at") echo "@any" ;;
     "idea edit|--format") echo "choices:text,json" ;;
     "idea comment|--author") echo "@person" ;;
     "idea comment|--text") echo "@any" ;;
@@ -173,15 +171,12 @@ _innov_option_value() {
     "generalize check|--format") echo "choices:text,json" ;;
     "generalize rollout|--region") echo "@region" ;;
     "generalize rollout|--done") echo "@any" ;;
-    "generalize rollout|--by") echo "@person" ;;
     "generalize rollout|--at") echo "@any" ;;
     "generalize rollout|--format") echo "choices:text,json" ;;
     "generalize realize|--period") echo "@any" ;;
     "generalize realize|--metric") echo "@metric" ;;
     "generalize realize|--amount") echo "@any" ;;
     "generalize realize|--region") echo "@region" ;;
-    "generalize realize|--by") echo "@person" ;;
-    "generalize realize|--at") echo "@any" ;;
     "generalize realize|--format") echo "choices:text,json" ;;
     "report funnel|--from") echo "@any" ;;
     "report funnel|--to") echo "@any" ;;

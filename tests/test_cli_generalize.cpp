@@ -49,7 +49,7 @@ TEST_CASE("generalize check")
               "45, up)\n"
               "  pass the POC ran in at least 2 territories        2 territories: agence-lille, "
               "agence-roubaix\n"
-              "  pass an expert qualification said go              go from expert-idf-1 (4.00)\n"
+              "  pass the qualification gate is met                go from expert-idf-1 (4.00)\n"
               "all rules pass\n");
     r = p({"generalize", "check", id.substr(0, 5), "--format", "json"});
     CHECK(r.code == 0);
@@ -68,7 +68,7 @@ TEST_CASE("generalize check")
               "  FAIL every must-meet KPI reaches its target       not met: placement_rate 44 "
               "(target 45, up)\n"
               "  FAIL the POC ran in at least 2 territories        1 territory: agence-lille\n"
-              "  pass an expert qualification said go              go from expert-idf-1 (4.00)\n"
+              "  pass the qualification gate is met                go from expert-idf-1 (4.00)\n"
               "the gate is not met\n");
     CHECK(r.err.empty());
     r = p({"generalize", "check", id, "--format", "json"});
@@ -86,8 +86,8 @@ TEST_CASE("generalize check")
     CHECK(r.code == 1);
     CHECK(r.out.find("  FAIL the POC outcome is success                   no POC on record\n") !=
           std::string::npos);
-    CHECK(r.out.find("  FAIL an expert qualification said go              no go qualification on "
-                     "record\n") != std::string::npos);
+    CHECK(r.out.find("  FAIL the qualification gate is met                no go qualification on "
+                     "record; missing 1 more expert(s) saying go (0 of 1)\n") != std::string::npos);
   }
   SUBCASE("bad arguments")
   {
@@ -152,7 +152,7 @@ TEST_CASE("generalize --decision go")
                "  FAIL every must-meet KPI reaches its target       not met: placement_rate 44 "
                "(target 45, up)\n"
                "  FAIL the POC ran in at least 2 territories        1 territory: agence-lille\n"
-               "  pass an expert qualification said go              go from expert-idf-1 (4.00)\n");
+               "  pass the qualification gate is met                go from expert-idf-1 (4.00)\n");
     CHECK(p.text(id).find("    scope: [idf, hdf]\n    override: Urgence nationale\n") !=
           std::string::npos);
     CHECK(p.valid());
@@ -190,7 +190,7 @@ TEST_CASE("generalize: recycle, hold, kill")
                         "    rationale: Un second essai\n") != std::string::npos);
   // A second POC follows.
   REQUIRE(p({"poc", "plan", id, "--format", "acceleration", "--territory", "a", "--territory", "b",
-             "--start", "2017-02-01", "--end", "2017-04-30", "--at", "2017-01-15"})
+             "--start", "2017-02-01", "--end", "2017-04-05", "--at", "2017-01-15"})
               .code == 0);
   auto rec = p.record(id);
   CHECK(rec.pocs.size() == 2);

@@ -79,6 +79,7 @@ TEST_CASE("model::generalization_rules")
   Innovation rec;
   rec.kind = "idea";
   rec.qualifications.push_back(qual("expert-1", 4, "go"));
+  rec.qualifications.push_back(qual("expert-2", 4, "go")); // min_experts: 2
   Poc p;
   p.id = "p1";
   p.territory = {"agence-a"};
@@ -115,8 +116,37 @@ TEST_CASE("model::generalization_rules")
     practice.kind = "practice";
     practice.unit = "agence-lens";
     practice.qualifications.push_back(qual("expert-1", 4, "go"));
+    practice.qualifications.push_back(qual("expert-2", 4, "go"));
     auto r = generalization_rules(practice, c);
     CHECK(all_passed(r));
     CHECK(r[0].evidence == "a practice: its unit 'agence-lens' is its demonstrator");
+  }
+  SUBCASE("a POC without a must-meet KPI fails the rule, with a hint")
+  {
+    rec.pocs[0].kpis[0].must.reset();
+    auto r = generalization_rules(rec, c);
+    CHECK_FALSE(r[1].passed);
+    CHECK(r[1].evidence == "POC 'p1' has no must-meet KPI");
+    CHECK(r[1].hint == "mark a KPI must: 'must: true' on a KPI of the POC in the record, or "
+                       "':must' at the end of --kpi when planning a POC");
+    rec.pocs[0].kpis.clear();
+    CHECK_FALSE(generalization_rules(rec, c)[1].passed);
+  }
+  SUBCASE("the qualification rule is the qualification gate, not any go")
+  {
+    c.min_experts = 1;
+    rec.qualifications = {qual("expert-1", 2, "go")}; // a go scored below min_score 3
+    auto r = generalization_rules(rec, c);
+    CHECK_FALSE(r[3].passed);
+    CHECK(r[3].evidence ==
+          "go from expert-1 (2.00); missing a mean weighted score of at least 3 (now 2.00)");
+    rec.qualifications.push_back(qual("expert-1", 3, "go")); // amended to the threshold
+    CHECK(generalization_rules(rec, c)[3].passed);
+    c.min_experts = 2; // one go of two
+    CHECK(generalization_rules(rec, c)[3].evidence ==
+          "go from expert-1 (3.00); missing 1 more expert(s) saying go (1 of 2)");
+    rec.qualifications = {qual("expert-1", 5, "reject")};
+    CHECK(generalization_rules(rec, c)[3].evidence ==
+          "no go qualification on record; missing 2 more expert(s) saying go (0 of 2)");
   }
 }

@@ -525,6 +525,70 @@ TEST_CASE("model::realize")
   realize(r, {"2016-Q4", "hours_saved", 43000, "hdf"});
   REQUIRE(r.realized.size() == 2);
   CHECK(r.realized[1].amount == 43000);
+  CHECK_THROWS_WITH_AS(realize(r, {"2016-Q3", "hours_saved", 42000, "hdf"}),
+                       "'k3m9xa2q' already has realized value for period 2016-Q3, metric "
+                       "hours_saved, region hdf: 41000",
+                       DataError);
+  auto replaced = realize(r, {"2016-Q3", "hours_saved", 42000, "hdf"}, true);
+  REQUIRE(replaced);
+  CHECK(replaced->amount == 41000);
+  REQUIRE(r.realized.size() == 2);
+  CHECK(r.realized[0].amount == 42000);
+  CHECK_FALSE(realize(r, {"2016-Q3", "hours_saved", 5, "idf"}, true)); // another key: appended
+  CHECK(r.realized.size() == 3);
+}
+
+TEST_CASE("model::realize: the region within the go decision's scope")
+{
+  Config c = config();
+  Innovation r = done(49, 18);
+  GeneralizeInput go;
+  go.decision = "go";
+  go.scope = {"hdf"};
+  generalize(r, c, go, {"comite", "2017-01-12"});
+  realize(r, {"2017-Q3", "hours_saved", 100, "hdf"});
+  CHECK_THROWS_WITH_AS(realize(r, {"2017-Q3", "hours_saved", 100, "idf"}),
+                       "region 'idf' is outside the scope of the go decision on 'k3m9xa2q' (hdf)",
+                       DataError);
+  CHECK(r.realized.size() == 1);
+}
+
+TEST_CASE("model::generalize: waves and a projection belong to a go")
+{
+  Config c = config();
+  for (const char* decision : {"kill", "hold", "recycle"}) {
+    CAPTURE(decision);
+    Innovation r = done(49, 18);
+    GeneralizeInput in;
+    in.decision = decision;
+    in.rollout = {{"hdf", "2017-03-01", ""}};
+    CHECK_THROWS_AS(generalize(r, c, in, {"comite", "2017-01-12"}), UsageError);
+    in.rollout.clear();
+    in.projected = ValueAmount{"hours_saved", 100, "year"};
+    CHECK_THROWS_AS(generalize(r, c, in, {"comite", "2017-01-12"}), UsageError);
+    CHECK(r.decisions.empty());
+    in.projected.reset();
+    generalize(r, c, in, {"comite", "2017-01-12"});
+    CHECK(r.decisions.size() == 1);
+  }
+}
+
+TEST_CASE("model::require_poc_duration")
+{
+  Config c = config();
+  Poc p;
+  p.id = "p1";
+  p.format = "lab-sprint";
+  CHECK_NOTHROW(require_poc_duration(c, p, "2016-06-10", "2016-06-13", "planned"));
+  CHECK_THROWS_WITH_AS(require_poc_duration(c, p, "2016-06-10", "2016-08-29", "planned"),
+                       "POC 'p1' planned 2016-06-10 to 2016-08-29: a lab-sprint lasts at most 3 "
+                       "days (poc_formats in innov.yaml); this one lasts 80",
+                       DataError);
+  p.format = "demonstrator"; // unbounded by default
+  CHECK_NOTHROW(require_poc_duration(c, p, "2016-01-01", "2018-01-01", "planned"));
+  c.set_poc_format({"demonstrator", std::nullopt, 365});
+  CHECK_THROWS_AS(require_poc_duration(c, p, "2016-01-01", "2018-01-01", "planned"), DataError);
+  CHECK_NOTHROW(require_poc_duration(c, p, "2016-01-01", "", "planned")); // no end yet
 }
 
 TEST_CASE("model::merge")

@@ -1,6 +1,18 @@
 #include "lib/model/config.hpp"
 
+#include "lib/util/date.hpp"
+
+#include <fmt/format.h>
+
 namespace innov::model {
+
+std::vector<PocFormatBounds> default_poc_formats()
+{
+  return {{"demonstrator", std::nullopt, std::nullopt},
+          {"lab-sprint", 1, 3},
+          {"acceleration", 56, 70},
+          {"incubation", std::nullopt, std::nullopt}};
+}
 
 std::vector<std::string> Config::region_codes() const
 {
@@ -66,6 +78,53 @@ bool Config::has_theme(const std::string& code) const
     }
   }
   return false;
+}
+
+const PocFormatBounds* Config::poc_format(const std::string& format) const
+{
+  for (const auto& b : poc_formats) {
+    if (b.format == format) {
+      return &b;
+    }
+  }
+  return nullptr;
+}
+
+void Config::set_poc_format(const PocFormatBounds& bounds)
+{
+  for (auto& b : poc_formats) {
+    if (b.format == bounds.format) {
+      b = bounds;
+      return;
+    }
+  }
+  poc_formats.push_back(bounds);
+}
+
+std::string poc_duration_problem(const Config& config, const std::string& format,
+                                 const std::string& start, const std::string& end)
+{
+  const PocFormatBounds* b = config.poc_format(format);
+  auto from = util::parse_date(start);
+  auto to = util::parse_date(end);
+  if (!b || !from || !to) {
+    return {};
+  }
+  long days = util::days_from_civil(*to) - util::days_from_civil(*from);
+  const char* which = nullptr;
+  long bound = 0;
+  if (b->min_days && days < *b->min_days) {
+    which = "at least";
+    bound = *b->min_days;
+  } else if (b->max_days && days > *b->max_days) {
+    which = "at most";
+    bound = *b->max_days;
+  } else {
+    return {};
+  }
+  const char* article = format.starts_with('a') || format.starts_with('i') ? "an" : "a";
+  return fmt::format("{} {} lasts {} {} day{} (poc_formats in innov.yaml); this one lasts {}",
+                     article, format, which, bound, bound == 1 ? "" : "s", days);
 }
 
 } // namespace innov::model

@@ -30,6 +30,18 @@ struct Criterion {
   std::string name;
 };
 
+// Duration bounds of a POC format (poc_formats in innov.yaml), in days from start to end (end
+// minus start); a bound left out does not apply.
+struct PocFormatBounds {
+  std::string format; // demonstrator | lab-sprint | acceleration | incubation
+  std::optional<long> min_days;
+  std::optional<long> max_days;
+};
+
+// The bounds of every format when innov.yaml says nothing: lab-sprint 1 to 3 days, acceleration
+// 8 to 10 weeks (56 to 70 days), demonstrator and incubation unbounded.
+std::vector<PocFormatBounds> default_poc_formats();
+
 struct Config {
   std::string portfolio;
   std::string organization;
@@ -52,6 +64,8 @@ struct Config {
   // sla
   int sla_qualification_days = 60;
   int sla_decision_days = 90;
+  // poc_formats: one entry per format; a format innov.yaml names replaces its default entry.
+  std::vector<PocFormatBounds> poc_formats = default_poc_formats();
 
   std::vector<std::string> region_codes() const;
   std::vector<std::string> theme_codes() const;
@@ -60,7 +74,17 @@ struct Config {
   const ValueMetric* metric(const std::string& id) const;
   bool has_region(const std::string& code) const;
   bool has_theme(const std::string& code) const;
+  // The bounds of a format (nullptr for a format without an entry: unbounded).
+  const PocFormatBounds* poc_format(const std::string& format) const;
+  // Sets the bounds of a format, replacing its entry.
+  void set_poc_format(const PocFormatBounds& bounds);
 };
+
+// What a POC of `format` from `start` to `end` (dates; duration = end - start in days) breaks, in
+// words ("a lab-sprint lasts at most 3 days (poc_formats in innov.yaml); this one lasts 80"), or
+// empty when it is within its bounds or a date is missing.
+std::string poc_duration_problem(const Config& config, const std::string& format,
+                                 const std::string& start, const std::string& end);
 
 // A challenge or campaign (challenges/<slug>.yaml).
 struct Winner {

@@ -99,6 +99,59 @@ bool outcome_satisfies(const std::string& outcome, const std::string& required)
   return outcome == required;
 }
 
+const char* const k_must_kpis = "every must-meet KPI reaches its target";
+
+// Every must-meet KPI of the POC reaches its target, and there is at least one: a POC without a
+// must-meet KPI proved nothing the gate can read, so the rule fails (never vacuously true).
+GateRule must_kpis_rule(const Poc* poc)
+{
+  GateRule kpis{"must_kpis", k_must_kpis, false, "", ""};
+  if (!poc) {
+    kpis.evidence = "no POC on record";
+    return kpis;
+  }
+  std::vector<std::string> failed;
+  std::vector<std::string> met;
+  for (const auto& k : poc->kpis) {
+    if (!k.is_must()) {
+      continue;
+    }
+    auto ok = k.met();
+    std::string actual = k.actual ? fmt::format("{}", *k.actual) : "not measured";
+    std::string line = fmt::format("{} {} (target {}, {})", k.id, actual, k.target, k.direction);
+    (ok.value_or(false) ? met : failed).push_back(line);
+  }
+  kpis.passed = failed.empty() && !met.empty();
+  if (met.empty() && failed.empty()) {
+    kpis.evidence = "POC '" + poc->id + "' has no must-meet KPI";
+    kpis.hint = "mark a KPI must: 'must: true' on a KPI of the POC in the record, or ':must' at "
+                "the end of --kpi when planning a POC";
+  } else {
+    kpis.evidence =
+        failed.empty() ? "met: " + util::join(met, "; ") : "not met: " + util::join(failed, "; ");
+  }
+  return kpis;
+}
+
+// The qualification gate of innov.yaml held: min_experts distinct experts whose latest decision is
+// go, with a mean weighted score of at least min_score (qualification_gate, the one definition).
+GateRule qualification_rule(const Innovation& rec, const Config& config)
+{
+  GateRule qual{"qualification", "the qualification gate is met", false, "", ""};
+  std::vector<std::string> experts;
+  for (const auto* q : latest_qualifications(rec)) {
+    if (q->decision == "go") {
+      experts.push_back(fmt::format("{} ({:.2f})", q->expert, weighted_score(*q, config)));
+    }
+  }
+  QualificationGate gate = qualification_gate(rec, config);
+  qual.passed = gate.met;
+  std::string from =
+      experts.empty() ? "no go qualification on record" : "go from " + util::join(experts, ", ");
+  qual.evidence = gate.met ? from : from + "; missing " + util::join(gate.missing, " and ");
+  return qual;
+}
+
 } // namespace
 
 std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& config)
@@ -113,7 +166,7 @@ std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& 
   GateRule outcome{"outcome",
                    "the POC outcome is " + config.require_outcome +
                        (config.require_outcome == "partial" ? " or success" : ""),
-                   false, ""};
+                   false, "", ""};
   if (practice_without_poc) {
     outcome.passed = true;
     outcome.evidence = practice_note;
@@ -128,40 +181,17 @@ std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& 
   rules.push_back(outcome);
 
   if (config.require_must_kpis) {
-    GateRule kpis{"must_kpis", "every must-meet KPI reaches its target", true, ""};
     if (practice_without_poc) {
-      kpis.evidence = practice_note;
-    } else if (!poc) {
-      kpis.passed = false;
-      kpis.evidence = "no POC on record";
+      rules.push_back({"must_kpis", k_must_kpis, true, practice_note, ""});
     } else {
-      std::vector<std::string> failed;
-      std::vector<std::string> met;
-      for (const auto& k : poc->kpis) {
-        if (!k.is_must()) {
-          continue;
-        }
-        auto ok = k.met();
-        std::string actual = k.actual ? fmt::format("{}", *k.actual) : "not measured";
-        std::string line =
-            fmt::format("{} {} (target {}, {})", k.id, actual, k.target, k.direction);
-        (ok.value_or(false) ? met : failed).push_back(line);
-      }
-      kpis.passed = failed.empty();
-      if (met.empty() && failed.empty()) {
-        kpis.evidence = "POC '" + poc->id + "' has no must-meet KPI";
-      } else {
-        kpis.evidence = failed.empty() ? "met: " + util::join(met, "; ")
-                                       : "not met: " + util::join(failed, "; ");
-      }
+      rules.push_back(must_kpis_rule(poc));
     }
-    rules.push_back(kpis);
   }
 
   if (config.min_territories > 0) {
     GateRule terr{"territories",
                   fmt::format("the POC ran in at least {} territories", config.min_territories),
-                  false, ""};
+                  false, "", ""};
     if (practice_without_poc) {
       terr.passed = true;
       terr.evidence = practice_note;
@@ -177,17 +207,7 @@ std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& 
   }
 
   if (config.require_qualification) {
-    GateRule qual{"qualification", "an expert qualification said go", false, ""};
-    std::vector<std::string> experts;
-    for (const auto* q : latest_qualifications(rec)) {
-      if (q->decision == "go") {
-        experts.push_back(fmt::format("{} ({:.2f})", q->expert, weighted_score(*q, config)));
-      }
-    }
-    qual.passed = !experts.empty();
-    qual.evidence =
-        experts.empty() ? "no go qualification on record" : "go from " + util::join(experts, ", ");
-    rules.push_back(qual);
+    rules.push_back(qualification_rule(rec, config));
   }
   return rules;
 }

@@ -31,6 +31,7 @@ struct GateRule {
   std::string description; // "POC outcome is success"
   bool passed = false;
   std::string evidence; // "last POC p1 ended 2015-10-30 with outcome success"
+  std::string hint;     // what to do when the rule fails for want of evidence, or empty
 };
 
 // Every rule of gates.generalization evaluated on the record (its last POC).

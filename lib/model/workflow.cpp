@@ -194,6 +194,17 @@ void plan_poc(Innovation& rec, Poc poc, const Actor& actor)
   transition(rec, Action::poc_plan, actor);
 }
 
+void require_poc_duration(const Config& config, const Poc& poc, const std::string& start,
+                          const std::string& end, const std::string& what)
+{
+  std::string problem = poc_duration_problem(config, poc.format, start, end);
+  if (!problem.empty()) {
+    throw DataError("POC '" + poc.id + "' " + what + " " + start + " to " + end + ": " + problem,
+                    "change the dates, or the bounds of '" + poc.format +
+                        "' under poc_formats in innov.yaml");
+  }
+}
+
 void start_poc(Innovation& rec, const std::string& started, const Actor& actor)
 {
   require_allowed(rec, Action::poc_start);
@@ -261,6 +272,12 @@ std::vector<GateRule> generalize(Innovation& rec, const Config& config, const Ge
   } else if (in.decision != "go") {
     throw UsageError("unknown decision '" + in.decision + "' (go, kill, hold or recycle)");
   }
+  if (action != Action::generalize_go && (!in.rollout.empty() || in.projected)) {
+    throw UsageError("a " + in.decision + " decision takes no " +
+                         (in.rollout.empty() ? "--projected" : "--wave") +
+                         ": roll-out waves and projected value belong to a go",
+                     "leave out --wave and --projected, or decide go");
+  }
   require_allowed(rec, action);
   bool national =
       in.scope.empty() || std::find(in.scope.begin(), in.scope.end(), "national") != in.scope.end();
@@ -290,14 +307,16 @@ std::vector<GateRule> generalize(Innovation& rec, const Config& config, const Ge
   auto rules = generalization_rules(rec, config);
   if (action == Action::generalize_go && !all_passed(rules) && in.override_reason.empty()) {
     std::vector<std::string> failed;
+    std::string hints;
     for (const auto& r : rules) {
       if (!r.passed) {
         failed.push_back(r.description + " (" + r.evidence + ")");
+        hints += r.hint.empty() ? "" : r.hint + "; ";
       }
     }
     throw DataError(
         "the generalization gate is not met for '" + rec.id + "': " + util::join(failed, "; "),
-        "see 'innov generalize check " + rec.id + "', or go anyway with --override REASON");
+        hints + "see 'innov generalize check " + rec.id + "', or go anyway with --override REASON");
   }
   Decision d;
   d.at = actor.at;
@@ -316,39 +335,83 @@ std::vector<GateRule> generalize(Innovation& rec, const Config& config, const Ge
   return rules;
 }
 
-void rollout_done(Innovation& rec, const std::string& region, const std::string& done)
+namespace {
+
+bool national_scope(const std::vector<std::string>& scope)
 {
-  for (auto it = rec.decisions.rbegin(); it != rec.decisions.rend(); ++it) {
-    if (it->gate != "generalization" || it->decision != "go") {
-      continue;
-    }
-    const auto& scope = it->scope;
-    bool national =
-        scope.empty() || std::find(scope.begin(), scope.end(), "national") != scope.end();
-    if (!national && std::find(scope.begin(), scope.end(), region) == scope.end()) {
-      throw DataError("region '" + region + "' is outside the scope of the go decision on '" +
-                      rec.id + "' (" + util::join(scope, ", ") + ")");
-    }
-    for (auto& w : it->rollout) {
-      if (w.region == region) {
-        w.done = done;
-        return;
-      }
-    }
-    it->rollout.push_back({region, done, done});
-    return;
-  }
-  throw DataError("record '" + rec.id + "' has no go decision to roll out",
-                  "roll-out follows 'innov generalize " + rec.id + " --decision go'");
+  return scope.empty() || std::find(scope.begin(), scope.end(), "national") != scope.end();
 }
 
-void realize(Innovation& rec, const Realized& value)
+// The last go decision at the generalization gate, or nullptr.
+Decision* last_go(Innovation& rec)
+{
+  for (auto it = rec.decisions.rbegin(); it != rec.decisions.rend(); ++it) {
+    if (it->gate == "generalization" && it->decision == "go") {
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+// Refuses a region outside the decision's scope; a national scope admits every region.
+void require_in_scope(const Innovation& rec, const Decision& go, const std::string& region)
+{
+  if (!national_scope(go.scope) &&
+      std::find(go.scope.begin(), go.scope.end(), region) == go.scope.end()) {
+    throw DataError("region '" + region + "' is outside the scope of the go decision on '" +
+                    rec.id + "' (" + util::join(go.scope, ", ") + ")");
+  }
+}
+
+std::string realized_key(const Realized& v)
+{
+  return fmt::format("period {}, metric {}, region {}", v.period, v.metric,
+                     v.region.empty() ? "(none)" : v.region);
+}
+
+} // namespace
+
+void rollout_done(Innovation& rec, const std::string& region, const std::string& done)
+{
+  Decision* go = last_go(rec);
+  if (!go) {
+    throw DataError("record '" + rec.id + "' has no go decision to roll out",
+                    "roll-out follows 'innov generalize " + rec.id + " --decision go'");
+  }
+  require_in_scope(rec, *go, region);
+  for (auto& w : go->rollout) {
+    if (w.region == region) {
+      w.done = done;
+      return;
+    }
+  }
+  go->rollout.push_back({region, done, done});
+}
+
+std::optional<Realized> realize(Innovation& rec, const Realized& value, bool replace)
 {
   if (rec.status != "generalized" && rec.status != "poc-running" && rec.status != "poc-done") {
     throw DataError("cannot record realized value on '" + rec.id + "': it is " + rec.status +
                     " (value is realized by a running POC or a generalized innovation)");
   }
-  rec.realized.push_back(value);
+  if (const Decision* go = last_go(rec); go && !value.region.empty()) {
+    require_in_scope(rec, *go, value.region);
+  }
+  auto same = std::find_if(rec.realized.begin(), rec.realized.end(), [&](const Realized& r) {
+    return r.period == value.period && r.metric == value.metric && r.region == value.region;
+  });
+  if (same == rec.realized.end()) {
+    rec.realized.push_back(value);
+    return std::nullopt;
+  }
+  if (!replace) {
+    throw DataError(fmt::format("'{}' already has realized value for {}: {}", rec.id,
+                                realized_key(*same), same->amount),
+                    "give --replace to replace it, or another period, metric or region");
+  }
+  Realized previous = *same;
+  *same = value;
+  return previous;
 }
 
 void merge(Innovation& dup, Innovation& target, const Actor& actor)

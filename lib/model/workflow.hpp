@@ -56,6 +56,10 @@ QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput&
 
 // Plans a POC (qualified -> poc-planned). The POC id is p1, p2... unless given.
 void plan_poc(Innovation& rec, Poc poc, const Actor& actor);
+// Refuses (DataError, exit 1) a POC whose duration from start to end breaks the bounds of its
+// format (poc_formats in innov.yaml); `what` names the dates ("planned", "run").
+void require_poc_duration(const Config& config, const Poc& poc, const std::string& start,
+                          const std::string& end, const std::string& what);
 // Starts the last POC (poc-planned -> poc-running) on `started` (a date).
 void start_poc(Innovation& rec, const std::string& started, const Actor& actor);
 // Records KPI measurements and spend on the running or done POC; unknown KPI ids are refused.
@@ -76,7 +80,8 @@ struct GeneralizeInput {
 
 // Records a decision at the generalization gate. A go whose rules fail is refused unless an
 // override reason is given (then recorded). The scope is national or distinct regions; waves are
-// distinct regions within it. Returns the rules as evaluated.
+// distinct regions within it. Waves and a projected value belong to a go: with kill, hold or
+// recycle they are a UsageError. Returns the rules as evaluated.
 std::vector<GateRule> generalize(Innovation& rec, const Config& config, const GeneralizeInput& in,
                                  const Actor& actor);
 
@@ -84,8 +89,10 @@ std::vector<GateRule> generalize(Innovation& rec, const Config& config, const Ge
 // regional scope is refused.
 void rollout_done(Innovation& rec, const std::string& region, const std::string& done);
 
-// Appends realized value.
-void realize(Innovation& rec, const Realized& value);
+// Records realized value, unique per (period, metric, region): a second value with the same key is
+// refused (DataError naming the entry on record) unless replace, which replaces it and returns the
+// value replaced. A region outside the scope of the last go decision is refused, as in roll-out.
+std::optional<Realized> realize(Innovation& rec, const Realized& value, bool replace = false);
 
 // Merges dup into target: likes united into target; dup keeps its comments and history and
 // becomes merged with merged_into. Refused when target is merged, rejected or withdrawn.

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fmt/format.h>
+#include <tuple>
 
 namespace innov::store {
 
@@ -256,6 +257,48 @@ void check_pocs(Reporter& r, const YAML::Node& node, const model::Innovation& re
   }
 }
 
+// E050: a POC's planned and actual durations within the bounds of its format (poc_formats).
+void check_poc_durations(Reporter& r, const YAML::Node& node, const model::Innovation& rec,
+                         const model::Config& cfg)
+{
+  for (std::size_t i = 0; i < rec.pocs.size(); ++i) {
+    const auto& p = rec.pocs[i];
+    YAML::Node pn = item(node, "pocs", i);
+    std::string base = fmt::format("/pocs/{}", i);
+    std::string hint =
+        "change the dates, or the bounds of '" + p.format + "' under poc_formats in innov.yaml";
+    std::string planned =
+        model::poc_duration_problem(cfg, p.format, p.planned_start, p.planned_end);
+    if (!planned.empty()) {
+      r.error(child(child(pn, "planned"), "end"), base + "/planned/end", "E050",
+              "POC '" + p.id + "' planned " + p.planned_start + " to " + p.planned_end + ": " +
+                  planned,
+              hint);
+    }
+    std::string ran = model::poc_duration_problem(cfg, p.format, p.started, p.ended);
+    if (!ran.empty()) {
+      r.error(child(pn, "ended"), base + "/ended", "E050",
+              "POC '" + p.id + "' ran " + p.started + " to " + p.ended + ": " + ran, hint);
+    }
+  }
+}
+
+// E049: realized value is unique per (period, metric, region); the second entry is flagged.
+void check_realized(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
+{
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  for (std::size_t i = 0; i < rec.realized.size(); ++i) {
+    const auto& v = rec.realized[i];
+    if (!seen.emplace(v.period, v.metric, v.region).second) {
+      r.error(item(node, "realized", i), fmt::format("/realized/{}", i), "E049",
+              fmt::format("realized value for period {}, metric {}, region {} is on record twice",
+                          v.period, v.metric, v.region.empty() ? "(none)" : v.region),
+              "keep one entry per period, metric and region (add the amounts up, or fix the "
+              "period); 'innov generalize realize --replace' replaces one");
+    }
+  }
+}
+
 void check_history(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
 {
   std::optional<util::Date> prev;
@@ -400,6 +443,8 @@ void check_record(const YAML::Node& node, const model::Innovation& rec, const st
   check_references(r, node, rec, ctx);
   check_qualifications(r, node, rec, *ctx.config);
   check_pocs(r, node, rec);
+  check_poc_durations(r, node, rec, *ctx.config);
+  check_realized(r, node, rec);
   check_history(r, node, rec);
   check_status(r, node, rec);
   check_likes(r, node, rec);

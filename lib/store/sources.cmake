@@ -8,6 +8,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/emit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_yaml.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_checks.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/config_poc_formats.cpp
   ${CMAKE_CURRENT_LIST_DIR}/portfolio.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_io.cpp
   ${CMAKE_CURRENT_LIST_DIR}/merge.cpp

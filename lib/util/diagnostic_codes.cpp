@@ -350,6 +350,29 @@ constexpr std::array k_codes = {
         "external_ref: IB-1001",
         "# file: innovations/2016/k3m9xa2q.yaml only\nexternal_ref: IB-1001"},
     DiagnosticCode{
+        "E049", E, "realized value on record twice",
+        "A record's `realized` list has two entries for the same period, metric and region. "
+        "Realized value is one figure per period, metric and region, summed by the value reports: "
+        "a second entry counts the same value twice. `innov generalize realize` refuses a second "
+        "entry unless `--replace`; this one was written by hand. The position is the second entry.",
+        "keep one entry per period, metric and region (add the amounts up, or fix the period); "
+        "'innov generalize realize --replace' replaces one",
+        "realized:\n  - {period: 2016-Q4, metric: hours_saved, amount: 300, region: idf}\n"
+        "  - {period: 2016-Q4, metric: hours_saved, amount: 450, region: idf}",
+        "realized:\n  - {period: 2016-Q4, metric: hours_saved, amount: 750, region: idf}"},
+    DiagnosticCode{
+        "E050", E, "duration of a POC outside its format's bounds",
+        "A POC lasts longer or shorter than its format allows: its planned dates (start to end) "
+        "or its run (started to ended), counted as end minus start in days. The bounds are "
+        "`poc_formats` of innov.yaml; without it, a lab-sprint lasts 1 to 3 days and an "
+        "acceleration 56 to 70 days (8 to 10 weeks), demonstrators and incubations are unbounded. "
+        "The position is the planned end or the end date.",
+        "change the dates, or the format's bounds under poc_formats in innov.yaml",
+        "pocs:\n  - id: p1\n    format: lab-sprint\n    planned: {start: 2016-07-01, end: "
+        "2016-09-19}",
+        "pocs:\n  - id: p1\n    format: demonstrator\n    planned: {start: 2016-07-01, end: "
+        "2016-09-19}"},
+    DiagnosticCode{
         "W002", W, "record filed under another year",
         "A record sits in an `innovations/` folder other than the year of its `created` date. It "
         "is read all the same, but the layout says where to find a record; `innov validate "

@@ -2,6 +2,7 @@
 // configuration's own checks), then a usable configuration at work: the base fixture's records
 // checked against it and its gates evaluated on them.
 #include "lib/model/gates.hpp"
+#include "lib/store/config_poc_formats.hpp"
 #include "lib/store/load.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/store/record_checks.hpp"
@@ -57,6 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   innov::model::Config config = store::config_from_node(*node);
+  store::read_poc_formats(*node, config);
   store::check_config(*node, config, store::k_config_file, diags);
   if (innov::util::has_errors(diags)) {
     return 0;
