@@ -2,10 +2,13 @@
 // fixture, determinism, options and errors.
 // Refresh the golden files after an intended change:
 //   INNOV_UPDATE_GOLDEN=1 ./build/tests/innov_cli_tests -tc='report: golden*'
+#include "lib/store/csv.hpp"
 #include "tests/support.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <fstream>
+#include <map>
 
 using namespace innov::test;
 
@@ -180,4 +183,35 @@ TEST_CASE("report: -o picks the format from the extension; html escapes user tex
   auto csv = dir.path() / "funnel.csv";
   REQUIRE(run({"-C", dir.path().string(), "report", "funnel", "-o", csv.string()}).code == 0);
   CHECK(read(csv).starts_with("section,row,measure,value\n"));
+}
+
+TEST_CASE("record score: export csv and the record_scores view of innov sql agree")
+{
+  FixedNow now;
+  Copy ex(example_portfolio());
+  auto csv = run({"-C", ex.path(), "export", "csv"});
+  REQUIRE(csv.code == 0);
+  auto rows = innov::store::parse_csv(csv.out);
+  REQUIRE(rows.size() > 10);
+  const auto& head = rows[0].fields;
+  auto col = static_cast<std::size_t>(std::find(head.begin(), head.end(), "score") - head.begin());
+  REQUIRE(col < head.size());
+  // Both rounded to 2 decimals; csv writes plain numbers (3.8), so compare the numbers.
+  std::map<std::string, double> exported;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    if (!rows[i].fields[col].empty()) {
+      exported[rows[i].fields[0]] = std::stod(rows[i].fields[col]);
+    }
+  }
+  auto sql = run(
+      {"-C", ex.path(), "sql", "--format", "csv", "SELECT record_id, score FROM record_scores"});
+  REQUIRE(sql.code == 0);
+  std::map<std::string, double> viewed;
+  for (const auto& row : innov::store::parse_csv(sql.out)) {
+    if (row.fields[0] != "record_id") {
+      viewed[row.fields[0]] = std::stod(row.fields[1]);
+    }
+  }
+  CHECK(exported.size() > 20);
+  CHECK(exported == viewed);
 }

@@ -1,5 +1,6 @@
 #include "lib/model/gates.hpp"
 
+#include "lib/model/score.hpp"
 #include "lib/util/text.hpp"
 
 #include <cmath>
@@ -181,12 +182,16 @@ std::vector<GateRule> generalization_rules(const Innovation& rec, const Config& 
     std::vector<std::string> experts;
     for (const auto* q : latest_qualifications(rec)) {
       if (q->decision == "go") {
-        experts.push_back(fmt::format("{} ({:.2f})", q->expert, weighted_score(*q, config)));
+        experts.push_back(q->expert + " (" + format_score(weighted_score(*q, config)) + ")");
       }
     }
     qual.passed = !experts.empty();
     qual.evidence =
         experts.empty() ? "no go qualification on record" : "go from " + util::join(experts, ", ");
+    if (auto score = record_score(rec, config)) {
+      qual.evidence += fmt::format("; record score {} ({} expert{})", format_score(score->value),
+                                   score->experts, score->experts == 1 ? "" : "s");
+    }
     rules.push_back(qual);
   }
   return rules;

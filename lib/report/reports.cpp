@@ -1,6 +1,7 @@
 #include "lib/report/reports.hpp"
 
 #include "lib/model/as_of.hpp"
+#include "lib/model/score.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/order.hpp"
 #include "lib/util/text.hpp"
@@ -164,6 +165,12 @@ Cell ratio_cell(double num, double den)
   }
   double v = std::round(num / den * 1000) / 1000;
   return Cell{fmt::format("{:.1f}%", v * 100), v, false};
+}
+
+Cell score_cell(const model::Innovation& rec, const model::Config& config)
+{
+  auto score = model::record_score(rec, config);
+  return score ? Cell::num(score->value, model::k_score_decimals) : Cell::none();
 }
 
 Cell days_cell(double d)

@@ -59,6 +59,10 @@ std::string period_of_date(const std::string& date, const std::string& period);
 // 0.
 Cell ratio_cell(double num, double den);
 
+// A record score (model::record_score), rounded to k_score_decimals: "3.80" in text, markdown and
+// html, the number 3.8 in csv and json; none when the record has no score.
+Cell score_cell(const model::Innovation& rec, const model::Config& config);
+
 // Days with one decimal; none for NaN.
 Cell days_cell(double d);
 

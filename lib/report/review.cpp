@@ -1,6 +1,7 @@
 // innov report review: the committee's pack, what to decide next and why.
 #include "lib/model/as_of.hpp"
 #include "lib/model/gates.hpp"
+#include "lib/model/score.hpp"
 #include "lib/report/reports.hpp"
 
 #include <algorithm>
@@ -44,12 +45,10 @@ Report review_report(const ReportInput& in)
       waited = util::days_between(*d, in.today);
     }
     auto rules = model::generalization_rules(*r, cfg);
-    auto gate = model::qualification_gate(*r, cfg);
-    list.table.add_row(
-        {Cell::str(r->id), Cell::str(r->status), Cell::str(since),
-         Cell::num(static_cast<double>(waited)),
-         gate.go_experts ? Cell::num(std::round(gate.mean_score * 100) / 100, 2) : Cell::none(),
-         Cell::str(model::all_passed(rules) ? "pass" : "fail"), Cell::str(r->title)});
+    list.table.add_row({Cell::str(r->id), Cell::str(r->status), Cell::str(since),
+                        Cell::num(static_cast<double>(waited)), score_cell(*r, cfg),
+                        Cell::str(model::all_passed(rules) ? "pass" : "fail"),
+                        Cell::str(r->title)});
 
     Section d{"evidence_" + r->id, r->id + " — " + r->title, {}, ChartKind::none, "", ""};
     d.table.columns = {{"evidence"}, {"item"}, {"value"}, {"target"}, {"result"}};
