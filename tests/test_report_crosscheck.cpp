@@ -50,7 +50,6 @@ const std::vector<StageSql> k_stages = {
     {"submitted", "'submitted'", "'submitted','needs-info','on-hold'"},
     {"qualified", "'qualified'", "'qualified'"},
     {"poc", "'poc-planned','poc-running','poc-done'", "'poc-planned','poc-running','poc-done'"},
-    {"generalized", "'generalized'", "'generalized'"},
 };
 
 double median(std::vector<double> v)
@@ -100,6 +99,25 @@ TEST_CASE("report: funnel figures of the example agree with SQL over the index")
     REQUIRE(!days.empty());
     CHECK(num(rep, "stages", st.name, "median_days") == doctest::Approx(median(days)));
   }
+  // Generalized after a POC, of the records that reached poc; generalized directly (no POC), of the
+  // records that reached qualified.
+  const std::string gen = "SELECT DISTINCT record_id FROM history WHERE to_state = 'generalized'";
+  const std::string poc = "SELECT DISTINCT record_id FROM history WHERE to_state IN (" +
+                          k_stages[2].reached_states + ")";
+  const std::string qual = "SELECT DISTINCT record_id FROM history WHERE to_state = 'qualified'";
+  double via_poc = ex.scalar("SELECT COUNT(*) FROM (" + gen + " INTERSECT " + poc + ")");
+  double direct = ex.scalar("SELECT COUNT(*) FROM (" + gen + " EXCEPT " + poc + ")");
+  double direct_of_qualified =
+      ex.scalar("SELECT COUNT(*) FROM (" + gen + " EXCEPT " + poc + " INTERSECT " + qual + ")");
+  CHECK(via_poc > 0);
+  CHECK(direct > 0);
+  CHECK(num(rep, "stages", "generalized", "reached") == via_poc);
+  CHECK(num(rep, "stages", "generalized", "conversion") ==
+        doctest::Approx(via_poc / ex.scalar("SELECT COUNT(*) FROM (" + poc + ")")).epsilon(0.001));
+  CHECK(num(rep, "stages", "generalized directly", "reached") == direct);
+  CHECK(num(rep, "stages", "generalized directly", "conversion") ==
+        doctest::Approx(direct_of_qualified / ex.scalar("SELECT COUNT(*) FROM (" + qual + ")"))
+            .epsilon(0.001));
   for (const char* closed : {"rejected", "killed", "merged", "withdrawn"}) {
     CHECK(
         num(rep, "closed", closed, "records") ==
