@@ -113,10 +113,14 @@ TEST_CASE("report value: figures counted by hand on the base fixture")
 {
   FixedNow now;
   Copy base(source_dir() / "tests/fixtures/base");
+  // The realized figure is for 2017-Q3: it counts once the quarter has ended.
+  auto before = run({"-C", base.path(), "report", "value", "--format", "csv"});
+  CHECK(before.out.find("metrics,hours_saved | h,realized,0\n") != std::string::npos);
+  setenv("INNOV_NOW", "2017-10-01", 1);
   auto r = run({"-C", base.path(), "report", "value", "--format", "csv"});
   REQUIRE(r.code == 0);
-  // Estimate 12000 h/year, projection 180000 h/year, realized 41000 h = 1312000 EUR at 32 EUR/h;
-  // POC spend 35500, so ROI 1312000 / 35500 = 36.96.
+  // On 2017-10-01: estimate 12000 h/year, projection 180000 h/year, realized 41000 h = 1312000 EUR
+  // at 32 EUR/h; POC spend 35500, so ROI 1312000 / 35500 = 36.96.
   CHECK(r.out.find("metrics,hours_saved | h,estimated,12000\n") != std::string::npos);
   CHECK(r.out.find("metrics,hours_saved | h,projected,180000\n") != std::string::npos);
   CHECK(r.out.find("metrics,hours_saved | h,realized,41000\n") != std::string::npos);

@@ -206,7 +206,7 @@ Report funnel_report(const ReportInput& in)
 
   Section closed{"closed", "Closed without generalization", {}, ChartKind::none, "", ""};
   closed.table.columns = {{"status"}, {"records", true}};
-  for (const char* st : {"rejected", "killed", "merged", "withdrawn"}) {
+  for (const auto& st : closed_statuses()) {
     std::size_t n = std::count_if(in.records.begin(), in.records.end(),
                                   [&](const auto& r) { return r.status == st; });
     closed.table.add_row({Cell::str(st), Cell::num(static_cast<double>(n))});

@@ -157,6 +157,18 @@ std::string report_subtitle(const ReportInput& in)
   return s;
 }
 
+const std::vector<std::string>& closed_statuses()
+{
+  static const std::vector<std::string> k_closed = {"rejected", "killed", "merged", "withdrawn"};
+  return k_closed;
+}
+
+bool is_closed(const model::Innovation& rec)
+{
+  const auto& c = closed_statuses();
+  return std::find(c.begin(), c.end(), rec.status) != c.end();
+}
+
 // A conversion: the fraction in json and csv, a percentage for people ("49.2%").
 Cell ratio_cell(double num, double den)
 {

@@ -7,6 +7,7 @@
 #include "lib/report/report.hpp"
 #include "lib/util/date.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,26 @@ std::vector<std::string> period_range(const std::string& first, const std::strin
 
 // The period label (util::period_of) of a date or date-time; "" when it is not a date.
 std::string period_of_date(const std::string& date, const std::string& period);
+
+// The statuses of a record closed without generalization: rejected, killed, merged, withdrawn.
+const std::vector<std::string>& closed_statuses();
+bool is_closed(const model::Innovation& rec);
+
+// The figures of `report value` (docs/reports.md, "Definitions"), defined here once:
+// an amount of a value metric in the portfolio currency (amount × eur_per_unit); nullopt when the
+// metric has no eur_per_unit (it is then left out of every currency figure).
+std::optional<double> in_currency(const model::Config& config, const std::string& metric,
+                                  double amount);
+// Whether a realized period counts on `day`: only once it has ended (its last day on or before).
+bool realized_counts(const model::Realized& v, const util::Date& day);
+// What a POC spent by `day`: budget.spent once the POC has started on or before that day, else 0.
+double poc_spend(const model::Poc& p, const util::Date& day);
+// The realized value of a record in the currency, and its POC spend, on `day`.
+double realized_value(const model::Innovation& rec, const model::Config& config,
+                      const util::Date& day);
+double record_spend(const model::Innovation& rec, const util::Date& day);
+// The label of a value metric for people: its name in innov.yaml, else its id.
+std::string metric_label(const model::Config& config, const std::string& metric);
 
 // A conversion: the fraction in json and csv, a percentage for people ("49.2%"); none when den <=
 // 0.
