@@ -219,3 +219,59 @@ TEST_CASE("record score: export csv and the record_scores view of innov sql agre
   CHECK(exported.size() > 20);
   CHECK(exported == viewed);
 }
+
+TEST_CASE("report: --from after --to is a usage error")
+{
+  FixedNow now;
+  Copy ex(example_portfolio());
+  auto r = run({"-C", ex.path(), "report", "funnel", "--from", "2017-01-01", "--to", "2016-01-01"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--from 2017-01-01 is after --to 2016-01-01") != std::string::npos);
+  CHECK(r.out == "");
+  CHECK(run({"-C", ex.path(), "report", "funnel", "--from", "2016-01-01", "--to", "2016-01-01"})
+            .code == 0);
+}
+
+TEST_CASE("report: --as-of takes a month, a quarter or a year, meaning its last day")
+{
+  FixedNow now;
+  Copy ex(example_portfolio());
+  for (const auto& [short_form, day] : std::vector<std::pair<std::string, std::string>>{
+           {"2016-10", "2016-10-31"}, {"2016-Q3", "2016-09-30"}, {"2016", "2016-12-31"}}) {
+    std::string given = short_form;
+    std::string last = day;
+    CAPTURE(given);
+    auto a = run({"-C", ex.path(), "report", "value", "--as-of", given, "--format", "json"});
+    auto b = run({"-C", ex.path(), "report", "value", "--as-of", last, "--format", "json"});
+    CHECK(a.code == 0);
+    CHECK(a.out == b.out);
+    CHECK(run({"-C", ex.path(), "report", "value", "--as-of", given}).out.find("as of " + last) !=
+          std::string::npos);
+  }
+  for (const char* bad : {"2016-13", "2016-Q5", "16", "2016-2-3", "yesterday"}) {
+    CAPTURE(bad);
+    auto r = run({"-C", ex.path(), "report", "funnel", "--as-of", bad});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("is not a day, a month, a quarter or a year") != std::string::npos);
+  }
+}
+
+TEST_CASE("report: a clock before the last event gives 0 waiting days and one warning")
+{
+  setenv("INNOV_NOW", "2016-01-01", 1);
+  Copy ex(example_portfolio());
+  for (const char* name : {"review", "pipeline"}) {
+    CAPTURE(name);
+    auto r = run({"-C", ex.path(), "report", name, "--format", "json"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("_days\": -") == std::string::npos); // no negative day count
+    CHECK(r.err.find("innov: warning: the clock (2016-01-01) is before the last history entry") ==
+          0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1); // once
+  }
+  auto q = run({"-C", ex.path(), "--quiet", "report", "review"});
+  CHECK(q.err == "");
+  setenv("INNOV_NOW", "2017-07-01", 1);
+  CHECK(run({"-C", ex.path(), "report", "review"}).err == "");
+  unsetenv("INNOV_NOW");
+}

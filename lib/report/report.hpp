@@ -28,6 +28,7 @@ struct Report {
   std::string title;    // "Innovation funnel"
   std::string subtitle; // portfolio, filters
   std::vector<Section> sections;
+  std::vector<std::string> warnings; // for stderr, once each (not part of the rendered report)
 };
 
 // What every report accepts (`innov report NAME --from --to --as-of --by --period --top`).

@@ -27,6 +27,19 @@ const std::vector<std::string>& report_names();
 // index then leaves them out when it decodes records.
 bool reads_people(const std::string& name);
 
+// The options checked and normalized: --from and --to are dates (YYYY-MM-DD) and --from is not
+// after --to; --as-of is a day, a month (2016-10), a quarter (2016-Q3) or a year (2016), meaning
+// its last day (util::period_last_day), returned as YYYY-MM-DD. UsageError otherwise.
+ReportOptions checked_options(ReportOptions o);
+
+// Days a record has waited in its state on `today` (since its last history entry); never
+// negative: 0 when the clock is before that entry (clock_warning says so).
+long waiting_days(const model::Innovation& rec, const util::Date& today);
+
+// One warning when the clock (--as-of or INNOV_NOW) is before the last history entry of some
+// records, whose waiting days then count as 0; nullopt otherwise.
+std::optional<std::string> clock_warning(const ReportInput& in);
+
 // Records created within from..to, as they stood on as_of (when given).
 std::vector<model::Innovation> select_records(std::vector<model::Innovation> all,
                                               const ReportOptions& o);

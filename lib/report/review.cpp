@@ -17,14 +17,12 @@ Report review_report(const ReportInput& in)
   Report rep{"review",
              "Governance review pack",
              report_subtitle(in) + ", on " + util::format_date(in.today),
+             {},
              {}};
   const auto& cfg = in.config;
   std::vector<const model::Innovation*> awaiting;
   for (const auto& r : in.records) {
-    long waited = 0;
-    if (auto d = util::parse_date(model::status_since(r))) {
-      waited = util::days_between(*d, in.today);
-    }
+    long waited = waiting_days(r, in.today);
     if (r.status == "poc-done" || (r.status == "qualified" && waited > cfg.sla_decision_days)) {
       awaiting.push_back(&r);
     }
@@ -40,10 +38,7 @@ Report review_report(const ReportInput& in)
   std::vector<Section> details;
   for (const auto* r : awaiting) {
     auto since = model::status_since(*r);
-    long waited = 0;
-    if (auto d = util::parse_date(since)) {
-      waited = util::days_between(*d, in.today);
-    }
+    long waited = waiting_days(*r, in.today);
     auto rules = model::generalization_rules(*r, cfg);
     list.table.add_row({Cell::str(r->id), Cell::str(r->status), Cell::str(since),
                         Cell::num(static_cast<double>(waited)), score_cell(*r, cfg),
