@@ -2,7 +2,9 @@
 // fixture, determinism, options and errors.
 // Refresh the golden files after an intended change:
 //   INNOV_UPDATE_GOLDEN=1 ./build/tests/innov_cli_tests -tc='report: golden*'
+#include "lib/report/table.hpp"
 #include "lib/store/csv.hpp"
+#include "lib/util/text.hpp"
 #include "tests/support.hpp"
 
 #include <algorithm>
@@ -274,4 +276,23 @@ TEST_CASE("report: a clock before the last event gives 0 waiting days and one wa
   setenv("INNOV_NOW", "2017-07-01", 1);
   CHECK(run({"-C", ex.path(), "report", "review"}).err == "");
   unsetenv("INNOV_NOW");
+}
+
+TEST_CASE("report review: names from innov.yaml, text within 100 columns")
+{
+  FixedNow now;
+  Copy ex(example_portfolio());
+  auto r = run({"-C", ex.path(), "--color", "never", "report", "review"});
+  REQUIRE(r.code == 0);
+  std::size_t lines = 0;
+  for (const auto& line : innov::util::split(r.out, '\n')) {
+    CAPTURE(line);
+    CHECK(innov::report::display_width(line) <= 100);
+    ++lines;
+  }
+  CHECK(lines > 100);
+  CHECK(r.out.find("Valeur pour les demandeurs d'emploi") != std::string::npos); // a criterion
+  CHECK(r.out.find("value_jobseekers") == std::string::npos);
+  CHECK(r.out.find("Demandeurs d'emploi touchés") != std::string::npos); // a metric
+  CHECK(r.out.find("jobseekers_reached") == std::string::npos);
 }

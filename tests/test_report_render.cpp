@@ -31,7 +31,7 @@ report::Report one_table(report::Table t, report::ChartKind chart = report::Char
                          std::string column = "")
 {
   report::Section s{"rows", "Rows", std::move(t), chart, std::move(column), ""};
-  return report::Report{"test", "Test", "", {s}, {}};
+  return report::Report{"test", "Test", "", {s}, {}, 0};
 }
 
 } // namespace

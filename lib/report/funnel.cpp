@@ -190,7 +190,7 @@ Section over_time_section(const ReportInput& in, const std::vector<Reached>& dat
 
 Report funnel_report(const ReportInput& in)
 {
-  Report rep{"funnel", "Innovation funnel", report_subtitle(in), {}, {}};
+  Report rep{"funnel", "Innovation funnel", report_subtitle(in), {}, {}, 0};
   Section s{"stages", "Stages", {}, ChartKind::funnel, "reached", ""};
   s.table.columns = {
       {"stage"}, {"reached", true}, {"current", true}, {"conversion", true}, {"median_days", true}};

@@ -32,7 +32,8 @@ Report pipeline_report(const ReportInput& in)
              "Pipeline: what waits where",
              report_subtitle(in) + ", on " + util::format_date(in.today),
              {},
-             {}};
+             {},
+             0};
   const auto& cfg = in.config;
   const std::vector<std::string> open = {"submitted",   "needs-info",  "on-hold", "qualified",
                                          "poc-planned", "poc-running", "poc-done"};

@@ -12,13 +12,29 @@
 
 namespace innov::report {
 
+namespace {
+
+// The name of a rubric criterion in innov.yaml, else its id.
+std::string criterion_label(const model::Config& cfg, const std::string& id)
+{
+  for (const auto& c : cfg.criteria) {
+    if (c.id == id && !c.name.empty()) {
+      return c.name;
+    }
+  }
+  return id;
+}
+
+} // namespace
+
 Report review_report(const ReportInput& in)
 {
   Report rep{"review",
              "Governance review pack",
              report_subtitle(in) + ", on " + util::format_date(in.today),
              {},
-             {}};
+             {},
+             100};
   const auto& cfg = in.config;
   std::vector<const model::Innovation*> awaiting;
   for (const auto& r : in.records) {
@@ -49,7 +65,7 @@ Report review_report(const ReportInput& in)
     d.table.columns = {{"evidence"}, {"item"}, {"value"}, {"target"}, {"result"}};
     for (const auto* q : model::latest_qualifications(*r)) {
       for (const auto& [crit, score] : q->scores) {
-        d.table.add_row({Cell::str("score " + q->expert), Cell::str(crit),
+        d.table.add_row({Cell::str("score " + q->expert), Cell::str(criterion_label(cfg, crit)),
                          Cell::str(fmt::format("{}", score)),
                          Cell::str(fmt::format("{}..{}", cfg.scale_min, cfg.scale_max)),
                          Cell::str(q->decision)});
@@ -57,6 +73,13 @@ Report review_report(const ReportInput& in)
       d.table.add_row({Cell::str("score " + q->expert), Cell::str("weighted"),
                        Cell::str(fmt::format("{:.2f}", model::weighted_score(*q, cfg))),
                        Cell::str(fmt::format(">= {}", cfg.min_score)), Cell::str(q->decision)});
+    }
+    if (r->estimate) {
+      const auto* m = cfg.metric(r->estimate->metric);
+      d.table.add_row({Cell::str("estimate"), Cell::str(metric_label(cfg, r->estimate->metric)),
+                       Cell::str(fmt::format("{} {} per {}", r->estimate->amount,
+                                             m ? m->unit : std::string(), r->estimate->per)),
+                       Cell::str(""), Cell::str("")});
     }
     if (const auto* p = r->last_poc()) {
       for (const auto& k : p->kpis) {

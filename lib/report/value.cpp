@@ -285,7 +285,7 @@ std::string metric_label(const model::Config& config, const std::string& metric)
 
 Report value_report(const ReportInput& in)
 {
-  Report rep{"value", "Value created", report_subtitle(in), {}, {}};
+  Report rep{"value", "Value created", report_subtitle(in), {}, {}, 0};
   rep.sections.push_back(metrics_section(in));
   rep.sections.push_back(closed_section(in));
   rep.sections.push_back(roi_section(in));
