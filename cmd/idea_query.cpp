@@ -6,6 +6,7 @@
 #include "lib/index/similar.hpp"
 #include "lib/model/gates.hpp"
 #include "lib/model/query.hpp"
+#include "lib/model/score.hpp"
 #include "lib/report/record_json.hpp"
 #include "lib/store/record_io.hpp"
 #include "lib/util/error.hpp"
@@ -114,11 +115,15 @@ std::string card(const model::Innovation& r, const model::Config& config)
       out += "  " + l + "\n";
     }
   }
+  if (auto score = model::record_score(r, config)) {
+    line("score", fmt::format("{} ({} expert{})", model::format_score(score->value), score->experts,
+                              score->experts == 1 ? "" : "s"));
+  }
   if (!r.qualifications.empty()) {
     out += "\nqualifications\n";
     for (const auto& q : r.qualifications) {
-      out += fmt::format("  {}  {:<16} {:<10} score {:.2f}\n", q.at.substr(0, 10), q.expert,
-                         q.decision, model::weighted_score(q, config));
+      out += fmt::format("  {}  {:<16} {:<10} score {}\n", q.at.substr(0, 10), q.expert, q.decision,
+                         model::format_score(model::weighted_score(q, config)));
     }
   }
   for (const auto& p : r.pocs) {

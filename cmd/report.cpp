@@ -5,6 +5,7 @@
 #include "lib/report/reports.hpp"
 #include "lib/util/error.hpp"
 
+#include <iostream>
 #include <unistd.h>
 #include <utility>
 
@@ -38,19 +39,20 @@ const char* describe(const std::string& name)
 int run_report(const Context& ctx, const std::string& name, const ReportFlags& f)
 {
   std::string format = resolve_format(f.format, f.out, {"text", "json", "csv", "markdown", "html"});
-  for (const auto* d : {&f.options.from, &f.options.to, &f.options.as_of}) {
-    if (!d->empty() && !util::parse_date(*d)) {
-      throw UsageError("'" + *d + "' is not a date that exists (YYYY-MM-DD)");
-    }
-  }
+  report::ReportOptions options = report::checked_options(f.options);
   auto view = open_view(ctx, report::reads_people(name) ? index::Decode::without_text
                                                         : index::Decode::figures);
   report::ReportInput in;
   in.config = view.config;
-  in.options = f.options;
-  in.records = report::select_records(std::move(view.portfolio.records), f.options);
-  in.today = f.options.as_of.empty() ? util::today() : *util::parse_date(f.options.as_of);
+  in.options = options;
+  in.records = report::select_records(std::move(view.portfolio.records), options);
+  in.today = options.as_of.empty() ? util::today() : *util::parse_date(options.as_of);
   report::Report rep = report::make_report(name, in);
+  if (!ctx.quiet) {
+    for (const auto& w : rep.warnings) {
+      std::cerr << "innov: warning: " << w << "\n";
+    }
+  }
   std::string text;
   if (format == "json") {
     text = report::render_report_json(rep);
@@ -78,6 +80,7 @@ void register_report(CLI::App& app, Context& ctx)
                  "  innov report funnel\n"
                  "  innov report value --period quarter --format csv\n"
                  "  innov report funnel --by region --as-of 2016-12-31\n"
+                 "  innov report value --as-of 2016-Q3\n"
                  "  innov report review -o comite.html");
   for (const auto& name : report::report_names()) {
     auto f = std::make_shared<ReportFlags>();
@@ -85,7 +88,8 @@ void register_report(CLI::App& app, Context& ctx)
     sub->add_option("--from", f->options.from, "Only records created on or after DATE");
     sub->add_option("--to", f->options.to, "Only records created on or before DATE");
     sub->add_option("--as-of", f->options.as_of,
-                    "The portfolio as it stood on DATE (rebuilt from history)");
+                    "The portfolio as it stood on DATE (rebuilt from history); a month "
+                    "(2016-10), quarter (2016-Q3) or year (2016) means its last day");
     if (name == "funnel" || name == "value" || name == "participation") {
       sub->add_option("--by", f->options.by,
                       "Group by region, theme, source, kind, horizon or challenge")

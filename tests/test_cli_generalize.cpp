@@ -49,7 +49,8 @@ TEST_CASE("generalize check")
               "45, up)\n"
               "  pass the POC ran in at least 2 territories        2 territories: agence-lille, "
               "agence-roubaix\n"
-              "  pass the qualification gate is met                go from expert-idf-1 (4.00)\n"
+              "  pass the qualification gate is met                go from expert-idf-1 (4.00); "
+              "record score 4.00 (1 expert)\n"
               "all rules pass\n");
     r = p({"generalize", "check", id.substr(0, 5), "--format", "json"});
     CHECK(r.code == 0);
@@ -68,7 +69,8 @@ TEST_CASE("generalize check")
               "  FAIL every must-meet KPI reaches its target       not met: placement_rate 44 "
               "(target 45, up)\n"
               "  FAIL the POC ran in at least 2 territories        1 territory: agence-lille\n"
-              "  pass the qualification gate is met                go from expert-idf-1 (4.00)\n"
+              "  pass the qualification gate is met                go from expert-idf-1 (4.00); "
+              "record score 4.00 (1 expert)\n"
               "the gate is not met\n");
     CHECK(r.err.empty());
     r = p({"generalize", "check", id, "--format", "json"});
@@ -152,7 +154,8 @@ TEST_CASE("generalize --decision go")
                "  FAIL every must-meet KPI reaches its target       not met: placement_rate 44 "
                "(target 45, up)\n"
                "  FAIL the POC ran in at least 2 territories        1 territory: agence-lille\n"
-               "  pass the qualification gate is met                go from expert-idf-1 (4.00)\n");
+               "  pass the qualification gate is met                go from expert-idf-1 (4.00); "
+               "record score 4.00 (1 expert)\n");
     CHECK(p.text(id).find("    scope: [idf, hdf]\n    override: Urgence nationale\n") !=
           std::string::npos);
     CHECK(p.valid());

@@ -2,10 +2,15 @@
 // fixture, determinism, options and errors.
 // Refresh the golden files after an intended change:
 //   INNOV_UPDATE_GOLDEN=1 ./build/tests/innov_cli_tests -tc='report: golden*'
+#include "lib/report/table.hpp"
+#include "lib/store/csv.hpp"
+#include "lib/util/text.hpp"
 #include "tests/support.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <fstream>
+#include <map>
 
 using namespace innov::test;
 
@@ -110,10 +115,14 @@ TEST_CASE("report value: figures counted by hand on the base fixture")
 {
   FixedNow now;
   Copy base(source_dir() / "tests/fixtures/base");
+  // The realized figure is for 2017-Q3: it counts once the quarter has ended.
+  auto before = run({"-C", base.path(), "report", "value", "--format", "csv"});
+  CHECK(before.out.find("metrics,hours_saved | h,realized,0\n") != std::string::npos);
+  setenv("INNOV_NOW", "2017-10-01", 1);
   auto r = run({"-C", base.path(), "report", "value", "--format", "csv"});
   REQUIRE(r.code == 0);
-  // Estimate 12000 h/year, projection 180000 h/year, realized 41000 h = 1312000 EUR at 32 EUR/h;
-  // POC spend 35500, so ROI 1312000 / 35500 = 36.96.
+  // On 2017-10-01: estimate 12000 h/year, projection 180000 h/year, realized 41000 h = 1312000 EUR
+  // at 32 EUR/h; POC spend 35500, so ROI 1312000 / 35500 = 36.96.
   CHECK(r.out.find("metrics,hours_saved | h,estimated,12000\n") != std::string::npos);
   CHECK(r.out.find("metrics,hours_saved | h,projected,180000\n") != std::string::npos);
   CHECK(r.out.find("metrics,hours_saved | h,realized,41000\n") != std::string::npos);
@@ -180,4 +189,110 @@ TEST_CASE("report: -o picks the format from the extension; html escapes user tex
   auto csv = dir.path() / "funnel.csv";
   REQUIRE(run({"-C", dir.path().string(), "report", "funnel", "-o", csv.string()}).code == 0);
   CHECK(read(csv).starts_with("section,row,measure,value\n"));
+}
+
+TEST_CASE("record score: export csv and the record_scores view of innov sql agree")
+{
+  FixedNow now;
+  Copy ex(example_portfolio());
+  auto csv = run({"-C", ex.path(), "export", "csv"});
+  REQUIRE(csv.code == 0);
+  auto rows = innov::store::parse_csv(csv.out);
+  REQUIRE(rows.size() > 10);
+  const auto& head = rows[0].fields;
+  auto col = static_cast<std::size_t>(std::find(head.begin(), head.end(), "score") - head.begin());
+  REQUIRE(col < head.size());
+  // Both rounded to 2 decimals; csv writes plain numbers (3.8), so compare the numbers.
+  std::map<std::string, double> exported;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    if (!rows[i].fields[col].empty()) {
+      exported[rows[i].fields[0]] = std::stod(rows[i].fields[col]);
+    }
+  }
+  auto sql = run(
+      {"-C", ex.path(), "sql", "--format", "csv", "SELECT record_id, score FROM record_scores"});
+  REQUIRE(sql.code == 0);
+  std::map<std::string, double> viewed;
+  for (const auto& row : innov::store::parse_csv(sql.out)) {
+    if (row.fields[0] != "record_id") {
+      viewed[row.fields[0]] = std::stod(row.fields[1]);
+    }
+  }
+  CHECK(exported.size() > 20);
+  CHECK(exported == viewed);
+}
+
+TEST_CASE("report: --from after --to is a usage error")
+{
+  FixedNow now;
+  Copy ex(example_portfolio());
+  auto r = run({"-C", ex.path(), "report", "funnel", "--from", "2017-01-01", "--to", "2016-01-01"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--from 2017-01-01 is after --to 2016-01-01") != std::string::npos);
+  CHECK(r.out == "");
+  CHECK(run({"-C", ex.path(), "report", "funnel", "--from", "2016-01-01", "--to", "2016-01-01"})
+            .code == 0);
+}
+
+TEST_CASE("report: --as-of takes a month, a quarter or a year, meaning its last day")
+{
+  FixedNow now;
+  Copy ex(example_portfolio());
+  for (const auto& [short_form, day] : std::vector<std::pair<std::string, std::string>>{
+           {"2016-10", "2016-10-31"}, {"2016-Q3", "2016-09-30"}, {"2016", "2016-12-31"}}) {
+    std::string given = short_form;
+    std::string last = day;
+    CAPTURE(given);
+    auto a = run({"-C", ex.path(), "report", "value", "--as-of", given, "--format", "json"});
+    auto b = run({"-C", ex.path(), "report", "value", "--as-of", last, "--format", "json"});
+    CHECK(a.code == 0);
+    CHECK(a.out == b.out);
+    CHECK(run({"-C", ex.path(), "report", "value", "--as-of", given}).out.find("as of " + last) !=
+          std::string::npos);
+  }
+  for (const char* bad : {"2016-13", "2016-Q5", "16", "2016-2-3", "yesterday"}) {
+    CAPTURE(bad);
+    auto r = run({"-C", ex.path(), "report", "funnel", "--as-of", bad});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("is not a day, a month, a quarter or a year") != std::string::npos);
+  }
+}
+
+TEST_CASE("report: a clock before the last event gives 0 waiting days and one warning")
+{
+  setenv("INNOV_NOW", "2016-01-01", 1);
+  Copy ex(example_portfolio());
+  for (const char* name : {"review", "pipeline"}) {
+    CAPTURE(name);
+    auto r = run({"-C", ex.path(), "report", name, "--format", "json"});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("_days\": -") == std::string::npos); // no negative day count
+    CHECK(r.err.find("innov: warning: the clock (2016-01-01) is before the last history entry") ==
+          0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1); // once
+  }
+  auto q = run({"-C", ex.path(), "--quiet", "report", "review"});
+  CHECK(q.err == "");
+  setenv("INNOV_NOW", "2017-07-01", 1);
+  CHECK(run({"-C", ex.path(), "report", "review"}).err == "");
+  unsetenv("INNOV_NOW");
+}
+
+TEST_CASE("report review: names from innov.yaml, text within 100 columns")
+{
+  FixedNow now;
+  Copy ex(example_portfolio());
+  auto r = run({"-C", ex.path(), "--color", "never", "report", "review"});
+  REQUIRE(r.code == 0);
+  std::size_t lines = 0;
+  for (const auto& line : innov::util::split(r.out, '\n')) {
+    CAPTURE(line);
+    CHECK(innov::report::display_width(line) <= 100);
+    ++lines;
+  }
+  CHECK(lines > 100);
+  CHECK(r.out.find("Valeur pour les demandeurs d'emploi") != std::string::npos); // a criterion
+  CHECK(r.out.find("value_jobseekers") == std::string::npos);
+  CHECK(r.out.find("Demandeurs d'emploi touchés") != std::string::npos); // a metric
+  CHECK(r.out.find("jobseekers_reached") == std::string::npos);
 }

@@ -10,8 +10,9 @@ TEST_CASE("report::funnel_report")
   SUBCASE("stages: reached, current, conversion, median days")
   {
     auto r = report::funnel_report(sample_input());
-    CHECK(row_labels(r, "stages") ==
-          std::vector<std::string>{"submitted", "qualified", "poc", "generalized"});
+    CHECK(row_labels(r, "stages") == std::vector<std::string>{"submitted", "qualified", "poc",
+                                                              "generalized",
+                                                              "generalized directly"});
     CHECK(num(r, "stages", "submitted", "reached") == 5);
     CHECK(num(r, "stages", "submitted", "current") == 1); // D
     CHECK(cell(r, "stages", "submitted", "conversion").null);
@@ -23,11 +24,17 @@ TEST_CASE("report::funnel_report")
     CHECK(num(r, "stages", "poc", "reached") == 2);            // A B
     CHECK(num(r, "stages", "poc", "current") == 1);            // B is poc-done
     CHECK(num(r, "stages", "poc", "conversion") == doctest::Approx(0.667));
-    CHECK(num(r, "stages", "poc", "median_days") == 10.5);  // 10, 11
-    CHECK(num(r, "stages", "generalized", "reached") == 2); // A, and C without a POC
-    CHECK(num(r, "stages", "generalized", "current") == 2);
-    CHECK(num(r, "stages", "generalized", "conversion") == 1);
-    CHECK(num(r, "stages", "generalized", "median_days") == 171); // A only: C never reached poc
+    CHECK(num(r, "stages", "poc", "median_days") == 10.5); // 10, 11
+    // Generalized after a POC: A only, of the POC cohort A B: 1 / 2.
+    CHECK(num(r, "stages", "generalized", "reached") == 1);
+    CHECK(num(r, "stages", "generalized", "current") == 1);
+    CHECK(num(r, "stages", "generalized", "conversion") == 0.5);
+    CHECK(num(r, "stages", "generalized", "median_days") == 171); // A: 02-10 -> 07-30
+    // Generalized directly (no POC): C, of the qualified cohort A B C: 1 / 3.
+    CHECK(num(r, "stages", "generalized directly", "reached") == 1);
+    CHECK(num(r, "stages", "generalized directly", "current") == 1);
+    CHECK(num(r, "stages", "generalized directly", "conversion") == doctest::Approx(0.333));
+    CHECK(num(r, "stages", "generalized directly", "median_days") == 31); // C: 07-01 -> 08-01
   }
 
   SUBCASE("records closed without generalization")
@@ -51,8 +58,9 @@ TEST_CASE("report::funnel_report")
     CHECK(num(r, "by_region", "hdf", "poc") == 1);
     CHECK(num(r, "by_region", "hdf", "generalized") == 0);
     CHECK(num(r, "by_region", "idf", "qualified") == 2);
-    CHECK(num(r, "by_region", "idf", "generalized") == 2);
-    CHECK(num(r, "by_region", "idf", "conversion") == 1);
+    CHECK(num(r, "by_region", "idf", "generalized") == 1);          // A
+    CHECK(num(r, "by_region", "idf", "generalized_directly") == 1); // C
+    CHECK(num(r, "by_region", "idf", "conversion") == 1);           // (1 + 1) / 2
   }
 
   SUBCASE("--by theme puts records without a theme under (none)")
@@ -77,7 +85,8 @@ TEST_CASE("report::funnel_report")
     CHECK(num(r, "over_time", "2016-Q1", "poc") == 1);
     CHECK(num(r, "over_time", "2016-Q2", "submitted") == 1);
     CHECK(num(r, "over_time", "2016-Q2", "poc") == 1);
-    CHECK(num(r, "over_time", "2016-Q3", "generalized") == 2);
+    CHECK(num(r, "over_time", "2016-Q3", "generalized") == 1);          // A
+    CHECK(num(r, "over_time", "2016-Q3", "generalized_directly") == 1); // C
     CHECK(num(r, "over_time", "2016-Q4", "submitted") == 2);
     CHECK(num(r, "over_time", "2016-Q4", "qualified") == 0);
   }
@@ -91,7 +100,8 @@ TEST_CASE("report::funnel_report")
     CHECK(num(r, "stages", "submitted", "reached") == 3);
     CHECK(num(r, "stages", "qualified", "reached") == 2);
     CHECK(num(r, "stages", "poc", "reached") == 1);
-    CHECK(num(r, "stages", "generalized", "reached") == 1);
+    CHECK(num(r, "stages", "generalized", "reached") == 0);          // B has not
+    CHECK(num(r, "stages", "generalized directly", "reached") == 1); // C
   }
 
   SUBCASE("--as-of rebuilds the states of that day")

@@ -31,7 +31,7 @@ report::Report one_table(report::Table t, report::ChartKind chart = report::Char
                          std::string column = "")
 {
   report::Section s{"rows", "Rows", std::move(t), chart, std::move(column), ""};
-  return report::Report{"test", "Test", "", {s}};
+  return report::Report{"test", "Test", "", {s}, {}, 0};
 }
 
 } // namespace
@@ -64,10 +64,10 @@ TEST_CASE("report::render_report_text")
     auto text = report::render_report_text(r, false);
     CHECK(text.find('\x1b') == std::string::npos);
     CHECK(text.starts_with("Innovation funnel\nSample, Test agency — 5 records\n"));
-    CHECK(text.find("  qualified          3        0       60.0%         30.0  ") !=
+    CHECK(text.find("  qualified                   3        0       60.0%         30.0  ") !=
           std::string::npos);
-    // The widest bar is 24 cells, the others in proportion (3 of 5 -> 14.4 cells).
-    CHECK(count(text, "\u2588") == 24 + 14 + 9 + 9);
+    // The widest bar is 24 cells, the others in proportion (3 of 5 -> 14.4 cells, 1 of 5 -> 4.8).
+    CHECK(count(text, "\u2588") == 24 + 14 + 9 + 4 + 4);
   }
 
   SUBCASE("colour: bold headings, red breaches, the columns still aligned")
@@ -87,7 +87,9 @@ TEST_CASE("report::render_report_text")
         CHECK(report::display_width(line) <= 98);
       }
     }
-    CHECK(text.find("\n  realized is the sum of the realized entries") != std::string::npos);
+    CHECK(
+        text.find("\n  times, a one-off figure once); realized: the periods ended by 2017-01-01") !=
+        std::string::npos);
   }
 
   SUBCASE("an empty section says so")

@@ -116,3 +116,132 @@ TEST_CASE("report::value_report")
     CHECK(cell(r, "roi", "roi", "value").null);
   }
 }
+
+namespace {
+
+model::Innovation value_record(const std::string& id, std::vector<model::HistoryEntry> history)
+{
+  model::Innovation r;
+  r.id = id;
+  r.kind = "idea";
+  r.title = id;
+  r.author = "p1";
+  r.region = "idf";
+  r.source = "internal";
+  r.created = history.front().at;
+  r.status = history.back().to;
+  r.history = std::move(history);
+  return r;
+}
+
+model::Poc spent_poc(const std::string& id, const std::string& started, double spent)
+{
+  model::Poc p;
+  p.id = id;
+  p.format = "demonstrator";
+  p.territory = {"agence-1"};
+  p.planned_start = started;
+  p.planned_end = "2017-12-31";
+  p.started = started;
+  p.budget_spent = spent;
+  return p;
+}
+
+// Five records (hours_saved at 32 EUR/h):
+//   R1 qualified 2016-01-15, estimate 100 h/month (1200 h/year), open.
+//   R2 generalized 2016-07-15, estimate 500 h/year, go projects 1000 h/year; POC started
+//      2016-03-01 spent 1000; realized 2016: 100 h, 2016-Q3: 50 h, 2016-08: 10 h, 2016-Q4: 20 h.
+//   R3 killed 2016-05-01, estimate 200 h/year.
+//   R4 rejected 2016-10-15, estimate 50 h/month (600 h/year).
+//   R5 poc-planned 2016-09-01, its POC started 2017-01-10 (poc-running), spent 500.
+std::vector<model::Innovation> value_records()
+{
+  auto r1 = value_record(
+      "r1", {step("2016-01-01", "", "submitted"), step("2016-01-15", "submitted", "qualified")});
+  r1.estimate = model::ValueAmount{"hours_saved", 100, "month"};
+  auto r2 = value_record("r2", {step("2016-01-01", "", "submitted"),
+                                step("2016-01-10", "submitted", "qualified"),
+                                step("2016-02-01", "qualified", "poc-planned"),
+                                step("2016-03-01", "poc-planned", "poc-running"),
+                                step("2016-06-30", "poc-running", "poc-done"),
+                                step("2016-07-15", "poc-done", "generalized")});
+  r2.estimate = model::ValueAmount{"hours_saved", 500, "year"};
+  r2.pocs = {spent_poc("p1", "2016-03-01", 1000)};
+  model::Decision go;
+  go.at = "2016-07-15";
+  go.gate = "generalization";
+  go.by = "committee";
+  go.decision = "go";
+  go.projected = model::ValueAmount{"hours_saved", 1000, "year"};
+  r2.decisions = {go};
+  r2.realized = {{"2016", "hours_saved", 100, ""},
+                 {"2016-Q3", "hours_saved", 50, ""},
+                 {"2016-08", "hours_saved", 10, ""},
+                 {"2016-Q4", "hours_saved", 20, ""}};
+  auto r3 = value_record(
+      "r3", {step("2016-01-01", "", "submitted"), step("2016-05-01", "submitted", "killed")});
+  r3.estimate = model::ValueAmount{"hours_saved", 200, "year"};
+  auto r4 = value_record(
+      "r4", {step("2016-01-01", "", "submitted"), step("2016-10-15", "submitted", "rejected")});
+  r4.estimate = model::ValueAmount{"hours_saved", 50, "month"};
+  auto r5 = value_record("r5", {step("2016-01-01", "", "submitted"),
+                                step("2016-02-01", "submitted", "qualified"),
+                                step("2016-09-01", "qualified", "poc-planned"),
+                                step("2017-01-10", "poc-planned", "poc-running")});
+  r5.pocs = {spent_poc("p1", "2017-01-10", 500)};
+  return {r1, r2, r3, r4, r5};
+}
+
+report::Report value_on(const std::string& as_of, const std::string& today)
+{
+  report::ReportInput in;
+  in.config = sample_config();
+  in.options.as_of = as_of;
+  in.records = report::select_records(value_records(), in.options);
+  in.today = *util::parse_date(today);
+  return report::value_report(in);
+}
+
+} // namespace
+
+TEST_CASE("report::value_report: closed records apart, ROI and periods on the report date")
+{
+  SUBCASE("on 2017-07-01: everything dated has happened")
+  {
+    auto r = value_on("", "2017-07-01");
+    // Open and generalized: R1 1200 + R2 500; closed: R3 200 + R4 600.
+    CHECK(num(r, "metrics", "hours_saved", "estimated") == 1700);
+    CHECK(num(r, "metrics", "hours_saved", "projected") == 1000);
+    CHECK(num(r, "closed", "hours_saved", "estimated") == 800);
+    CHECK(num(r, "closed", "hours_saved", "projected") == 0);
+    CHECK(num(r, "closed", "people", "estimated") == 0);
+    // Realized: 100 + 50 + 10 + 20 = 180 h = 5760 EUR; spend 1000 + 500; ROI 5760 / 1500 = 3.84.
+    CHECK(num(r, "metrics", "hours_saved", "realized") == 180);
+    CHECK(num(r, "roi", "realized_EUR", "value") == 5760);
+    CHECK(num(r, "roi", "poc_spend_EUR", "value") == 1500);
+    CHECK(num(r, "roi", "roi", "value") == 3.84);
+    CHECK(section(r, "roi").note.find("left out, without eur_per_unit: people") !=
+          std::string::npos);
+  }
+  SUBCASE("--as-of 2016-09-30: a period counts once ended, a POC not started spends nothing")
+  {
+    auto r = value_on("2016-09-30", "2016-09-30");
+    // R4 is still submitted (open): 1200 + 500 + 600; closed: R3 200.
+    CHECK(num(r, "metrics", "hours_saved", "estimated") == 2300);
+    CHECK(num(r, "closed", "hours_saved", "estimated") == 200);
+    // 2016 and 2016-Q4 have not ended: 50 + 10 = 60 h = 1920 EUR; R5's POC starts in 2017:
+    // spend 1000 (R2 only); ROI 1.92.
+    CHECK(num(r, "metrics", "hours_saved", "realized") == 60);
+    CHECK(num(r, "roi", "realized_EUR", "value") == 1920);
+    CHECK(num(r, "roi", "poc_spend_EUR", "value") == 1000);
+    CHECK(num(r, "roi", "roi", "value") == 1.92);
+    CHECK(row_labels(r, "top") == std::vector<std::string>{"r2"});
+    CHECK(num(r, "top", "r2", "poc_spend") == 1000);
+  }
+  SUBCASE("without --as-of the current date rules the same way")
+  {
+    auto r = value_on("", "2016-11-15"); // 2016 not ended; Q3 and 08 ended; Q4 not
+    CHECK(num(r, "metrics", "hours_saved", "realized") == 60);
+    CHECK(num(r, "roi", "poc_spend_EUR", "value") == 1000); // R5's POC has not started
+  }
+}

@@ -46,3 +46,30 @@ TEST_CASE("util::now_timestamp honours INNOV_NOW")
   CHECK(format_date(today()) == "2017-05-04");
   unsetenv("INNOV_NOW");
 }
+
+TEST_CASE("util::period_first_day and period_last_day: year, quarter, month, day")
+{
+  auto last = [](const char* s) {
+    auto d = period_last_day(s);
+    return d ? format_date(*d) : std::string("none");
+  };
+  auto first = [](const char* s) {
+    auto d = period_first_day(s);
+    return d ? format_date(*d) : std::string("none");
+  };
+  CHECK(last("2016") == "2016-12-31");
+  CHECK(first("2016") == "2016-01-01");
+  CHECK(last("2016-Q1") == "2016-03-31");
+  CHECK(last("2016-Q3") == "2016-09-30");
+  CHECK(first("2016-Q3") == "2016-07-01");
+  CHECK(last("2016-02") == "2016-02-29"); // leap year
+  CHECK(last("2015-02") == "2015-02-28");
+  CHECK(last("2016-10") == "2016-10-31");
+  CHECK(last("2016-09-30") == "2016-09-30");
+  for (const char* bad : {"", "16", "2016-", "2016-13", "2016-00", "2016-Q0", "2016-Q5", "2016-q3",
+                          "2016-02-30", "2016-1", "20160", "2016/10", "2016-Q3x"}) {
+    CAPTURE(bad);
+    CHECK(last(bad) == "none");
+    CHECK(first(bad) == "none");
+  }
+}

@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 12;
+inline constexpr int k_index_version = 13;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -77,6 +77,16 @@ CREATE INDEX IF NOT EXISTS decision_scope_record ON decision_scope(record_id);
 CREATE INDEX IF NOT EXISTS rollout_record ON rollout(record_id);
 CREATE INDEX IF NOT EXISTS realized_record ON realized(record_id);
 CREATE INDEX IF NOT EXISTS history_record ON history(record_id);
+-- The record score (lib/model/score.hpp, docs/reports.md "Definitions"): the mean of each expert's
+-- latest go, hold or reject weighted score, needs-info opinions left out, 2 decimals.
+CREATE VIEW IF NOT EXISTS record_scores AS
+SELECT q.record_id, round(avg(q.score), 2) AS score, count(*) AS experts
+FROM qualifications q
+WHERE q.decision IN ('go', 'hold', 'reject')
+  AND q.seq = (SELECT max(l.seq) FROM qualifications l
+               WHERE l.record_id = q.record_id AND l.expert = q.expert
+                 AND l.decision IN ('go', 'hold', 'reject'))
+GROUP BY q.record_id;
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
   record_id UNINDEXED, title, summary, description, comments,
   tokenize = 'unicode61 remove_diacritics 2'

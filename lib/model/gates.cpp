@@ -1,5 +1,6 @@
 #include "lib/model/gates.hpp"
 
+#include "lib/model/score.hpp"
 #include "lib/util/text.hpp"
 
 #include <cmath>
@@ -141,7 +142,7 @@ GateRule qualification_rule(const Innovation& rec, const Config& config)
   std::vector<std::string> experts;
   for (const auto* q : latest_qualifications(rec)) {
     if (q->decision == "go") {
-      experts.push_back(fmt::format("{} ({:.2f})", q->expert, weighted_score(*q, config)));
+      experts.push_back(q->expert + " (" + format_score(weighted_score(*q, config)) + ")");
     }
   }
   QualificationGate gate = qualification_gate(rec, config);
@@ -149,6 +150,10 @@ GateRule qualification_rule(const Innovation& rec, const Config& config)
   std::string from =
       experts.empty() ? "no go qualification on record" : "go from " + util::join(experts, ", ");
   qual.evidence = gate.met ? from : from + "; missing " + util::join(gate.missing, " and ");
+  if (auto score = record_score(rec, config)) {
+    qual.evidence += fmt::format("; record score {} ({} expert{})", format_score(score->value),
+                                 score->experts, score->experts == 1 ? "" : "s");
+  }
   return qual;
 }
 

@@ -18,7 +18,7 @@ namespace innov::report {
 
 Report cycle_time_report(const ReportInput& in)
 {
-  Report rep{"cycle-time", "Cycle time per transition", report_subtitle(in), {}};
+  Report rep{"cycle-time", "Cycle time per transition", report_subtitle(in), {}, {}, 0};
   std::map<std::pair<int, int>, std::vector<double>> days;
   for (const auto& r : in.records) {
     for (std::size_t i = 1; i < r.history.size(); ++i) {

@@ -1,7 +1,7 @@
 #include "lib/report/export.hpp"
 
-#include "lib/model/gates.hpp"
 #include "lib/report/record_json.hpp"
+#include "lib/report/reports.hpp"
 #include "lib/util/text.hpp"
 
 #include <optional>
@@ -31,7 +31,8 @@ const std::vector<ExportColumn>& export_columns()
       {"likes", "number of people who liked it"},
       {"comments", "number of comments"},
       {"qualifications", "number of expert qualifications"},
-      {"score", "mean weighted rubric score of the qualifications (2 decimals)"},
+      {"score", "the record score: mean of each expert's latest go, hold or reject weighted score "
+                "(2 decimals)"},
       {"estimate_amount", "value estimate: amount"},
       {"estimate_metric", "value estimate: value metric"},
       {"estimate_per", "value estimate: year, month or once"},
@@ -74,14 +75,7 @@ std::optional<Cell> field_cell(const model::Innovation& r, std::string_view colu
 Cell summary_cell(const model::Innovation& r, std::string_view column, const model::Config& config)
 {
   if (column == "score") {
-    if (r.qualifications.empty()) {
-      return Cell::none();
-    }
-    double sum = 0;
-    for (const auto& q : r.qualifications) {
-      sum += model::weighted_score(q, config);
-    }
-    return Cell::num(sum / static_cast<double>(r.qualifications.size()), 2);
+    return score_cell(r, config);
   }
   if (column.starts_with("estimate_")) {
     if (!r.estimate) {

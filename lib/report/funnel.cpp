@@ -44,52 +44,169 @@ std::vector<Reached> stage_dates(const std::vector<model::Innovation>& records)
   return out;
 }
 
+// A line of the stages table: the records that reached `stage` (with or without a POC), counted
+// against the cohort that reached `from` (docs/reports.md, "Definitions": funnel conversion).
+enum class Via { any, poc, no_poc };
+struct Line {
+  const char* name;
+  std::size_t stage;
+  std::size_t from; // == stage for the first line (no conversion)
+  Via via;
+  std::set<std::string> current;
+};
+
+const std::vector<Line>& lines()
+{
+  static const std::vector<Line> k_lines = {
+      {"submitted", 0, 0, Via::any, stages()[0].current},
+      {"qualified", 1, 0, Via::any, stages()[1].current},
+      {"poc", 2, 1, Via::any, stages()[2].current},
+      {"generalized", 3, 2, Via::poc, stages()[3].current},
+      {"generalized directly", 3, 1, Via::no_poc, stages()[3].current},
+  };
+  return k_lines;
+}
+
+constexpr std::size_t k_poc = 2;
+
+bool counts_in(const Line& l, const Reached& d)
+{
+  if (d[l.stage].empty()) {
+    return false;
+  }
+  return l.via == Via::any || (l.via == Via::poc) == !d[k_poc].empty();
+}
+
+void add_line(Section& s, const Line& l, const std::vector<model::Innovation>& records,
+              const std::vector<Reached>& dates)
+{
+  std::size_t reached = 0;
+  std::size_t current = 0;
+  std::size_t cohort = 0;    // reached `from`
+  std::size_t converted = 0; // reached `from`, then this line
+  std::vector<double> days;
+  for (std::size_t n = 0; n < records.size(); ++n) {
+    const Reached& d = dates[n];
+    bool in_line = counts_in(l, d);
+    reached += in_line ? 1 : 0;
+    current += in_line && l.current.count(records[n].status) ? 1 : 0;
+    if (l.from == l.stage || d[l.from].empty()) {
+      continue;
+    }
+    ++cohort;
+    if (in_line) {
+      ++converted;
+      auto a = util::parse_date(d[l.from]);
+      auto b = util::parse_date(d[l.stage]);
+      if (a && b) {
+        days.push_back(static_cast<double>(util::days_between(*a, *b)));
+      }
+    }
+  }
+  bool first = l.from == l.stage;
+  s.table.add_row({Cell::str(l.name), Cell::num(static_cast<double>(reached)),
+                   Cell::num(static_cast<double>(current)),
+                   first ? Cell::none()
+                         : ratio_cell(static_cast<double>(converted), static_cast<double>(cohort)),
+                   first ? Cell::none() : days_cell(percentile(days, 50))});
+}
+
+// "generalized directly" -> "generalized_directly": a column name.
+std::string column_of(const Line& l)
+{
+  std::string c = l.name;
+  std::replace(c.begin(), c.end(), ' ', '_');
+  return c;
+}
+
+// One row of counts per group: how many records of the group each line counts.
+Section by_group_section(const ReportInput& in, const std::vector<Reached>& dates)
+{
+  const std::string& by = in.options.by;
+  Section g{"by_" + by, "Funnel by " + by, {}, ChartKind::heatmap, "", ""};
+  g.table.columns = {{by}};
+  for (const auto& l : lines()) {
+    g.table.columns.push_back({column_of(l), true});
+  }
+  g.table.columns.push_back({"conversion", true});
+  std::map<std::string, std::vector<std::size_t>> counts;
+  for (std::size_t n = 0; n < in.records.size(); ++n) {
+    for (const auto& v : group_values(in.records[n], by)) {
+      auto& c = counts.try_emplace(v, std::vector<std::size_t>(lines().size(), 0)).first->second;
+      for (std::size_t i = 0; i < lines().size(); ++i) {
+        c[i] += counts_in(lines()[i], dates[n]) ? 1 : 0;
+      }
+    }
+  }
+  for (const auto& [group, c] : counts) {
+    std::vector<Cell> row = {Cell::str(group)};
+    for (auto n : c) {
+      row.push_back(Cell::num(static_cast<double>(n)));
+    }
+    double generalized = static_cast<double>(c[3] + c[4]);
+    row.push_back(ratio_cell(generalized, static_cast<double>(c.front())));
+    g.table.add_row(std::move(row));
+  }
+  g.note = "conversion: generalized (after a POC or directly) / submitted";
+  return g;
+}
+
+// The records that reached each line's stage in each period, quiet periods included.
+Section over_time_section(const ReportInput& in, const std::vector<Reached>& dates)
+{
+  const std::string& period = in.options.period;
+  Section t{"over_time", "Stages reached per " + period, {}, ChartKind::bars, "submitted", ""};
+  t.table.columns = {{"period"}};
+  for (const auto& l : lines()) {
+    t.table.columns.push_back({column_of(l), true});
+  }
+  std::map<std::string, std::vector<std::size_t>> counts;
+  for (const auto& d : dates) {
+    for (std::size_t i = 0; i < lines().size(); ++i) {
+      if (counts_in(lines()[i], d)) {
+        auto label = period_of_date(d[lines()[i].stage], period);
+        auto& c =
+            counts.try_emplace(label, std::vector<std::size_t>(lines().size(), 0)).first->second;
+        ++c[i];
+      }
+    }
+  }
+  if (!counts.empty()) {
+    for (const auto& p : period_range(counts.begin()->first, counts.rbegin()->first, period)) {
+      counts.try_emplace(p, std::vector<std::size_t>(lines().size(), 0));
+    }
+  }
+  for (const auto& [label, c] : counts) {
+    std::vector<Cell> row = {Cell::str(label)};
+    for (auto n : c) {
+      row.push_back(Cell::num(static_cast<double>(n)));
+    }
+    t.table.add_row(std::move(row));
+  }
+  return t;
+}
+
 } // namespace
 
 Report funnel_report(const ReportInput& in)
 {
-  Report rep{"funnel", "Innovation funnel", report_subtitle(in), {}};
+  Report rep{"funnel", "Innovation funnel", report_subtitle(in), {}, {}, 0};
   Section s{"stages", "Stages", {}, ChartKind::funnel, "reached", ""};
   s.table.columns = {
       {"stage"}, {"reached", true}, {"current", true}, {"conversion", true}, {"median_days", true}};
   const std::vector<Reached> dates = stage_dates(in.records);
-  std::size_t prev_reached = 0;
-  for (std::size_t i = 0; i < stages().size(); ++i) {
-    const auto& st = stages()[i];
-    std::size_t reached = 0;
-    std::size_t current = 0;
-    std::vector<double> days;
-    for (std::size_t n = 0; n < in.records.size(); ++n) {
-      const std::string& at = dates[n][i];
-      if (at.empty()) {
-        continue;
-      }
-      ++reached;
-      current += st.current.count(in.records[n].status);
-      if (i > 0) {
-        auto a = util::parse_date(dates[n][i - 1]);
-        auto b = util::parse_date(at);
-        if (a && b) {
-          days.push_back(static_cast<double>(util::days_between(*a, *b)));
-        }
-      }
-    }
-    s.table.add_row(
-        {Cell::str(st.name), Cell::num(static_cast<double>(reached)),
-         Cell::num(static_cast<double>(current)),
-         i == 0 ? Cell::none()
-                : ratio_cell(static_cast<double>(reached), static_cast<double>(prev_reached)),
-         i == 0 ? Cell::none() : days_cell(percentile(days, 50))});
-    prev_reached = reached;
+  for (const auto& l : lines()) {
+    add_line(s, l, in.records, dates);
   }
-  s.note = "reached: records that ever got to the stage (from history); conversion: from the "
-           "previous stage; "
+  s.note = "reached: records that ever got to the stage (from history); generalized: after a POC, "
+           "generalized directly: without one; conversion: of the records that reached the "
+           "previous stage (qualified for generalized directly), the share that reached this one; "
            "median_days: from reaching the previous stage";
   rep.sections.push_back(std::move(s));
 
   Section closed{"closed", "Closed without generalization", {}, ChartKind::none, "", ""};
   closed.table.columns = {{"status"}, {"records", true}};
-  for (const char* st : {"rejected", "killed", "merged", "withdrawn"}) {
+  for (const auto& st : closed_statuses()) {
     std::size_t n = std::count_if(in.records.begin(), in.records.end(),
                                   [&](const auto& r) { return r.status == st; });
     closed.table.add_row({Cell::str(st), Cell::num(static_cast<double>(n))});
@@ -97,67 +214,10 @@ Report funnel_report(const ReportInput& in)
   rep.sections.push_back(std::move(closed));
 
   if (!in.options.by.empty()) {
-    Section g{"by_" + in.options.by, "Funnel by " + in.options.by, {}, ChartKind::heatmap, "", ""};
-    g.table.columns = {{in.options.by}};
-    for (const auto& st : stages()) {
-      g.table.columns.push_back({st.name, true});
-    }
-    g.table.columns.push_back({"conversion", true});
-    std::map<std::string, std::vector<std::size_t>> counts;
-    for (std::size_t n = 0; n < in.records.size(); ++n) {
-      for (const auto& v : group_values(in.records[n], in.options.by)) {
-        auto& c = counts.try_emplace(v, std::vector<std::size_t>(stages().size(), 0)).first->second;
-        for (std::size_t i = 0; i < stages().size(); ++i) {
-          c[i] += dates[n][i].empty() ? 0 : 1;
-        }
-      }
-    }
-    for (const auto& [group, c] : counts) {
-      std::vector<Cell> row = {Cell::str(group)};
-      for (auto n : c) {
-        row.push_back(Cell::num(static_cast<double>(n)));
-      }
-      row.push_back(ratio_cell(static_cast<double>(c.back()), static_cast<double>(c.front())));
-      g.table.add_row(std::move(row));
-    }
-    g.note = "conversion: generalized / submitted";
-    rep.sections.push_back(std::move(g));
+    rep.sections.push_back(by_group_section(in, dates));
   }
   if (!in.options.period.empty()) {
-    Section t{"over_time", "Stages reached per " + in.options.period,
-              {},          ChartKind::bars,
-              "submitted", ""};
-    t.table.columns = {{"period"}};
-    for (const auto& st : stages()) {
-      t.table.columns.push_back({st.name, true});
-    }
-    std::map<std::string, std::vector<std::size_t>> counts;
-    for (const auto& record_dates : dates) {
-      for (std::size_t i = 0; i < stages().size(); ++i) {
-        const std::string& at = record_dates[i];
-        if (!at.empty()) {
-          auto& c = counts
-                        .try_emplace(period_of_date(at, in.options.period),
-                                     std::vector<std::size_t>(stages().size(), 0))
-                        .first->second;
-          ++c[i];
-        }
-      }
-    }
-    if (!counts.empty()) {
-      for (const auto& p :
-           period_range(counts.begin()->first, counts.rbegin()->first, in.options.period)) {
-        counts.try_emplace(p, std::vector<std::size_t>(stages().size(), 0));
-      }
-    }
-    for (const auto& [period, c] : counts) {
-      std::vector<Cell> row = {Cell::str(period)};
-      for (auto n : c) {
-        row.push_back(Cell::num(static_cast<double>(n)));
-      }
-      t.table.add_row(std::move(row));
-    }
-    rep.sections.push_back(std::move(t));
+    rep.sections.push_back(over_time_section(in, dates));
   }
   return rep;
 }

@@ -45,7 +45,7 @@ private:
 
 Report participation_report(const ReportInput& in)
 {
-  Report rep{"participation", "Participation", report_subtitle(in), {}};
+  Report rep{"participation", "Participation", report_subtitle(in), {}, {}, 0};
   // People are numbered once; a set of them is a row of flags with a count (only sizes are shown,
   // and string sets of 150,000 likes took most of the report's time).
   std::unordered_map<std::string, std::size_t> numbers;

@@ -21,7 +21,7 @@ namespace {
 long age_days(const std::string& since, const util::Date& today)
 {
   auto d = util::parse_date(since.substr(0, 10));
-  return d ? util::days_between(*d, today) : 0;
+  return d ? std::max(0L, util::days_between(*d, today)) : 0; // never negative: see clock_warning
 }
 
 } // namespace
@@ -31,7 +31,9 @@ Report pipeline_report(const ReportInput& in)
   Report rep{"pipeline",
              "Pipeline: what waits where",
              report_subtitle(in) + ", on " + util::format_date(in.today),
-             {}};
+             {},
+             {},
+             0};
   const auto& cfg = in.config;
   const std::vector<std::string> open = {"submitted",   "needs-info",  "on-hold", "qualified",
                                          "poc-planned", "poc-running", "poc-done"};

@@ -13,7 +13,7 @@ namespace innov::report {
 
 Report regions_report(const ReportInput& in)
 {
-  Report rep{"regions", "Territorial map", report_subtitle(in), {}};
+  Report rep{"regions", "Territorial map", report_subtitle(in), {}, {}, 0};
   struct Row {
     std::size_t records = 0, qualified = 0, demonstrators = 0, generalized = 0, rollout_planned = 0,
                 rollout_done = 0;

@@ -64,6 +64,77 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width)
   return lines;
 }
 
+// wrap(), with words longer than width cut into pieces of width code points.
+std::vector<std::string> wrap_hard(const std::string& text, std::size_t width)
+{
+  std::vector<std::string> out;
+  for (const auto& line : wrap(text, width)) {
+    std::string piece;
+    std::size_t points = 0;
+    for (char ch : line) {
+      bool starts = (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+      if (starts && points == width) {
+        out.push_back(piece);
+        piece.clear();
+        points = 0;
+      }
+      piece += ch;
+      points += starts ? 1 : 0;
+    }
+    out.push_back(piece);
+  }
+  return out;
+}
+
+// Wraps the widest cells (never below 16 columns) so that the table's lines, indented by 2, fit
+// `width` display columns; a wrapped cell continues on rows whose other cells are empty.
+void fit_width(Table& t, std::size_t width)
+{
+  const std::size_t n = t.columns.size();
+  const std::size_t k_min = 16;
+  std::vector<std::size_t> w(n, 0);
+  for (std::size_t c = 0; c < n; ++c) {
+    w[c] = display_width(t.columns[c].name);
+    for (const auto& row : t.rows) {
+      w[c] = std::max(w[c], c < row.size() ? display_width(row[c].text) : 0);
+    }
+  }
+  auto total = [&] {
+    std::size_t sum = 2 + 2 * (n - 1);
+    for (auto x : w) {
+      sum += x;
+    }
+    return sum;
+  };
+  while (n > 0 && total() > width) {
+    auto widest = static_cast<std::size_t>(std::max_element(w.begin(), w.end()) - w.begin());
+    if (w[widest] <= k_min) {
+      break;
+    }
+    w[widest] = std::max(k_min, w[widest] - std::min(w[widest], total() - width));
+  }
+  std::vector<std::vector<Cell>> rows;
+  for (const auto& row : t.rows) {
+    std::vector<std::vector<std::string>> parts(row.size());
+    std::size_t height = 1;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      parts[c] = c < n && display_width(row[c].text) > w[c] ? wrap_hard(row[c].text, w[c])
+                                                            : std::vector{row[c].text};
+      height = std::max(height, parts[c].size());
+    }
+    for (std::size_t i = 0; i < height; ++i) {
+      std::vector<Cell> line;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        Cell cell = i == 0 ? row[c] : Cell::str("");
+        cell.text = i < parts[c].size() ? parts[c][i] : "";
+        line.push_back(std::move(cell));
+      }
+      rows.push_back(std::move(line));
+    }
+  }
+  t.rows = std::move(rows);
+}
+
 std::string replace_all(std::string text, const std::string& from, const std::string& to)
 {
   for (std::size_t at = text.find(from); at != std::string::npos;
@@ -109,6 +180,9 @@ std::string render_report_text(const Report& r, bool color)
       }
     }
     s.note = util::escape_terminal(s.note);
+    if (r.text_width > 0) {
+      fit_width(s.table, r.text_width);
+    }
     out += "\n" + std::string(bold) + util::escape_terminal(s.title) + reset + "\n";
     if (s.table.rows.empty()) {
       out += "  (nothing)\n";

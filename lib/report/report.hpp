@@ -28,6 +28,8 @@ struct Report {
   std::string title;    // "Innovation funnel"
   std::string subtitle; // portfolio, filters
   std::vector<Section> sections;
+  std::vector<std::string> warnings; // for stderr, once each (not part of the rendered report)
+  std::size_t text_width = 0; // text form: wrap the widest cells to fit this many columns (0: no)
 };
 
 // What every report accepts (`innov report NAME --from --to --as-of --by --period --top`).

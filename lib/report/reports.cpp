@@ -1,6 +1,7 @@
 #include "lib/report/reports.hpp"
 
 #include "lib/model/as_of.hpp"
+#include "lib/model/score.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/order.hpp"
 #include "lib/util/text.hpp"
@@ -21,6 +22,57 @@ const std::vector<std::string>& report_names()
 bool reads_people(const std::string& name)
 {
   return name == "participation";
+}
+
+ReportOptions checked_options(ReportOptions o)
+{
+  for (const auto* d : {&o.from, &o.to}) {
+    if (!d->empty() && !util::parse_date(*d)) {
+      throw UsageError("'" + *d + "' is not a date that exists (YYYY-MM-DD)");
+    }
+  }
+  if (!o.from.empty() && !o.to.empty() && o.from > o.to) {
+    throw UsageError("--from " + o.from + " is after --to " + o.to,
+                     "give the earlier date to --from");
+  }
+  if (!o.as_of.empty()) {
+    auto last = util::period_last_day(o.as_of);
+    if (!last && o.as_of.size() == 10) {
+      throw UsageError("'" + o.as_of + "' is not a date that exists (YYYY-MM-DD)");
+    }
+    if (!last) {
+      throw UsageError("--as-of '" + o.as_of + "' is not a day, a month, a quarter or a year",
+                       "use --as-of 2016-09-30, 2016-10, 2016-Q3 or 2016 (its last day)");
+    }
+    o.as_of = util::format_date(*last);
+  }
+  return o;
+}
+
+long waiting_days(const model::Innovation& rec, const util::Date& today)
+{
+  auto since = util::parse_date(model::status_since(rec));
+  return since ? std::max(0L, util::days_between(*since, today)) : 0;
+}
+
+std::optional<std::string> clock_warning(const ReportInput& in)
+{
+  std::size_t ahead = 0;
+  const model::Innovation* first = nullptr;
+  for (const auto& r : in.records) {
+    auto since = util::parse_date(model::status_since(r));
+    if (since && *since > in.today) {
+      ++ahead;
+      first = first ? first : &r;
+    }
+  }
+  if (!first) {
+    return std::nullopt;
+  }
+  return fmt::format("the clock ({}) is before the last history entry of {} record{} (first: {} "
+                     "on {}); {} waiting days count as 0",
+                     util::format_date(in.today), ahead, ahead == 1 ? "" : "s", first->id,
+                     model::status_since(*first), ahead == 1 ? "its" : "their");
 }
 
 std::vector<model::Innovation> select_records(std::vector<model::Innovation> all,
@@ -122,17 +174,18 @@ Report make_report(const std::string& name, const ReportInput& in)
   if (name == "participation") {
     return participation_report(in);
   }
-  if (name == "pipeline") {
-    return pipeline_report(in);
+  if (name == "pipeline" || name == "review") {
+    Report r = name == "pipeline" ? pipeline_report(in) : review_report(in);
+    if (auto w = clock_warning(in)) {
+      r.warnings.push_back(*w);
+    }
+    return r;
   }
   if (name == "cycle-time") {
     return cycle_time_report(in);
   }
   if (name == "regions") {
     return regions_report(in);
-  }
-  if (name == "review") {
-    return review_report(in);
   }
   throw UsageError("unknown report '" + name + "'" + util::did_you_mean(name, report_names()),
                    "reports: " + util::join(report_names(), ", "));
@@ -156,6 +209,18 @@ std::string report_subtitle(const ReportInput& in)
   return s;
 }
 
+const std::vector<std::string>& closed_statuses()
+{
+  static const std::vector<std::string> k_closed = {"rejected", "killed", "merged", "withdrawn"};
+  return k_closed;
+}
+
+bool is_closed(const model::Innovation& rec)
+{
+  const auto& c = closed_statuses();
+  return std::find(c.begin(), c.end(), rec.status) != c.end();
+}
+
 // A conversion: the fraction in json and csv, a percentage for people ("49.2%").
 Cell ratio_cell(double num, double den)
 {
@@ -164,6 +229,12 @@ Cell ratio_cell(double num, double den)
   }
   double v = std::round(num / den * 1000) / 1000;
   return Cell{fmt::format("{:.1f}%", v * 100), v, false};
+}
+
+Cell score_cell(const model::Innovation& rec, const model::Config& config)
+{
+  auto score = model::record_score(rec, config);
+  return score ? Cell::num(score->value, model::k_score_decimals) : Cell::none();
 }
 
 Cell days_cell(double d)

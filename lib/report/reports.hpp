@@ -7,6 +7,7 @@
 #include "lib/report/report.hpp"
 #include "lib/util/date.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,19 @@ const std::vector<std::string>& report_names();
 // Whether the report reads likes and comments (who took part); the others need neither, and the
 // index then leaves them out when it decodes records.
 bool reads_people(const std::string& name);
+
+// The options checked and normalized: --from and --to are dates (YYYY-MM-DD) and --from is not
+// after --to; --as-of is a day, a month (2016-10), a quarter (2016-Q3) or a year (2016), meaning
+// its last day (util::period_last_day), returned as YYYY-MM-DD. UsageError otherwise.
+ReportOptions checked_options(ReportOptions o);
+
+// Days a record has waited in its state on `today` (since its last history entry); never
+// negative: 0 when the clock is before that entry (clock_warning says so).
+long waiting_days(const model::Innovation& rec, const util::Date& today);
+
+// One warning when the clock (--as-of or INNOV_NOW) is before the last history entry of some
+// records, whose waiting days then count as 0; nullopt otherwise.
+std::optional<std::string> clock_warning(const ReportInput& in);
 
 // Records created within from..to, as they stood on as_of (when given).
 std::vector<model::Innovation> select_records(std::vector<model::Innovation> all,
@@ -55,9 +69,33 @@ std::vector<std::string> period_range(const std::string& first, const std::strin
 // The period label (util::period_of) of a date or date-time; "" when it is not a date.
 std::string period_of_date(const std::string& date, const std::string& period);
 
+// The statuses of a record closed without generalization: rejected, killed, merged, withdrawn.
+const std::vector<std::string>& closed_statuses();
+bool is_closed(const model::Innovation& rec);
+
+// The figures of `report value` (docs/reports.md, "Definitions"), defined here once:
+// an amount of a value metric in the portfolio currency (amount × eur_per_unit); nullopt when the
+// metric has no eur_per_unit (it is then left out of every currency figure).
+std::optional<double> in_currency(const model::Config& config, const std::string& metric,
+                                  double amount);
+// Whether a realized period counts on `day`: only once it has ended (its last day on or before).
+bool realized_counts(const model::Realized& v, const util::Date& day);
+// What a POC spent by `day`: budget.spent once the POC has started on or before that day, else 0.
+double poc_spend(const model::Poc& p, const util::Date& day);
+// The realized value of a record in the currency, and its POC spend, on `day`.
+double realized_value(const model::Innovation& rec, const model::Config& config,
+                      const util::Date& day);
+double record_spend(const model::Innovation& rec, const util::Date& day);
+// The label of a value metric for people: its name in innov.yaml, else its id.
+std::string metric_label(const model::Config& config, const std::string& metric);
+
 // A conversion: the fraction in json and csv, a percentage for people ("49.2%"); none when den <=
 // 0.
 Cell ratio_cell(double num, double den);
+
+// A record score (model::record_score), rounded to k_score_decimals: "3.80" in text, markdown and
+// html, the number 3.8 in csv and json; none when the record has no score.
+Cell score_cell(const model::Innovation& rec, const model::Config& config);
 
 // Days with one decimal; none for NaN.
 Cell days_cell(double d);

@@ -1,6 +1,7 @@
 // innov report review: the committee's pack, what to decide next and why.
 #include "lib/model/as_of.hpp"
 #include "lib/model/gates.hpp"
+#include "lib/model/score.hpp"
 #include "lib/report/reports.hpp"
 
 #include <algorithm>
@@ -11,19 +12,33 @@
 
 namespace innov::report {
 
+namespace {
+
+// The name of a rubric criterion in innov.yaml, else its id.
+std::string criterion_label(const model::Config& cfg, const std::string& id)
+{
+  for (const auto& c : cfg.criteria) {
+    if (c.id == id && !c.name.empty()) {
+      return c.name;
+    }
+  }
+  return id;
+}
+
+} // namespace
+
 Report review_report(const ReportInput& in)
 {
   Report rep{"review",
              "Governance review pack",
              report_subtitle(in) + ", on " + util::format_date(in.today),
-             {}};
+             {},
+             {},
+             100};
   const auto& cfg = in.config;
   std::vector<const model::Innovation*> awaiting;
   for (const auto& r : in.records) {
-    long waited = 0;
-    if (auto d = util::parse_date(model::status_since(r))) {
-      waited = util::days_between(*d, in.today);
-    }
+    long waited = waiting_days(r, in.today);
     if (r.status == "poc-done" || (r.status == "qualified" && waited > cfg.sla_decision_days)) {
       awaiting.push_back(&r);
     }
@@ -39,23 +54,18 @@ Report review_report(const ReportInput& in)
   std::vector<Section> details;
   for (const auto* r : awaiting) {
     auto since = model::status_since(*r);
-    long waited = 0;
-    if (auto d = util::parse_date(since)) {
-      waited = util::days_between(*d, in.today);
-    }
+    long waited = waiting_days(*r, in.today);
     auto rules = model::generalization_rules(*r, cfg);
-    auto gate = model::qualification_gate(*r, cfg);
-    list.table.add_row(
-        {Cell::str(r->id), Cell::str(r->status), Cell::str(since),
-         Cell::num(static_cast<double>(waited)),
-         gate.go_experts ? Cell::num(std::round(gate.mean_score * 100) / 100, 2) : Cell::none(),
-         Cell::str(model::all_passed(rules) ? "pass" : "fail"), Cell::str(r->title)});
+    list.table.add_row({Cell::str(r->id), Cell::str(r->status), Cell::str(since),
+                        Cell::num(static_cast<double>(waited)), score_cell(*r, cfg),
+                        Cell::str(model::all_passed(rules) ? "pass" : "fail"),
+                        Cell::str(r->title)});
 
     Section d{"evidence_" + r->id, r->id + " — " + r->title, {}, ChartKind::none, "", ""};
     d.table.columns = {{"evidence"}, {"item"}, {"value"}, {"target"}, {"result"}};
     for (const auto* q : model::latest_qualifications(*r)) {
       for (const auto& [crit, score] : q->scores) {
-        d.table.add_row({Cell::str("score " + q->expert), Cell::str(crit),
+        d.table.add_row({Cell::str("score " + q->expert), Cell::str(criterion_label(cfg, crit)),
                          Cell::str(fmt::format("{}", score)),
                          Cell::str(fmt::format("{}..{}", cfg.scale_min, cfg.scale_max)),
                          Cell::str(q->decision)});
@@ -63,6 +73,13 @@ Report review_report(const ReportInput& in)
       d.table.add_row({Cell::str("score " + q->expert), Cell::str("weighted"),
                        Cell::str(fmt::format("{:.2f}", model::weighted_score(*q, cfg))),
                        Cell::str(fmt::format(">= {}", cfg.min_score)), Cell::str(q->decision)});
+    }
+    if (r->estimate) {
+      const auto* m = cfg.metric(r->estimate->metric);
+      d.table.add_row({Cell::str("estimate"), Cell::str(metric_label(cfg, r->estimate->metric)),
+                       Cell::str(fmt::format("{} {} per {}", r->estimate->amount,
+                                             m ? m->unit : std::string(), r->estimate->per)),
+                       Cell::str(""), Cell::str("")});
     }
     if (const auto* p = r->last_poc()) {
       for (const auto& k : p->kpis) {

@@ -1,6 +1,7 @@
 // innov report value: estimated, projected and realized value, spend and return.
 #include "lib/model/as_of.hpp"
 #include "lib/report/reports.hpp"
+#include "lib/util/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -49,84 +50,121 @@ std::map<std::string, double> spread_period(const std::string& realized, const s
   return out;
 }
 
-} // namespace
+// Estimated and projected value per metric, of the records the predicate keeps.
+struct Expected {
+  double estimated = 0;
+  double projected = 0;
+};
 
-Report value_report(const ReportInput& in)
+template <class Keep>
+std::map<std::string, Expected> expected_value(const std::vector<model::Innovation>& records,
+                                               Keep keep)
 {
-  Report rep{"value", "Value created", report_subtitle(in), {}};
-  const auto& cfg = in.config;
-  struct Sums {
-    double estimated = 0, projected = 0, realized = 0;
-  };
-  std::map<std::string, Sums> by_metric;
-  double spend = 0;
-  double realized_eur_total = 0;
-  struct Top {
-    const model::Innovation* rec;
-    double realized_eur;
-    double spend;
-  };
-  std::vector<Top> tops;
-  auto eur = [&](const std::string& metric, double amount) -> std::optional<double> {
-    const auto* m = cfg.metric(metric);
-    if (m && m->eur_per_unit) {
-      return amount * *m->eur_per_unit;
+  std::map<std::string, Expected> out;
+  for (const auto& r : records) {
+    if (!keep(r)) {
+      continue;
     }
-    return std::nullopt;
-  };
-  for (const auto& r : in.records) {
     if (r.estimate) {
-      by_metric[r.estimate->metric].estimated += annual(*r.estimate);
+      out[r.estimate->metric].estimated += annual(*r.estimate);
     }
     if (const auto* d = go_decision(r); d && d->projected) {
-      by_metric[d->projected->metric].projected += annual(*d->projected);
+      out[d->projected->metric].projected += annual(*d->projected);
     }
-    double rec_eur = 0;
+  }
+  return out;
+}
+
+Section metrics_section(const ReportInput& in)
+{
+  const auto& cfg = in.config;
+  auto open = expected_value(in.records, [](const auto& r) { return !is_closed(r); });
+  std::map<std::string, double> realized;
+  for (const auto& r : in.records) {
     for (const auto& v : r.realized) {
-      by_metric[v.metric].realized += v.amount;
-      rec_eur += eur(v.metric, v.amount).value_or(0);
-    }
-    double rec_spend = 0;
-    for (const auto& p : r.pocs) {
-      rec_spend += p.budget_spent.value_or(0);
-    }
-    spend += rec_spend;
-    realized_eur_total += rec_eur;
-    if (rec_eur > 0) {
-      tops.push_back({&r, rec_eur, rec_spend});
+      realized[v.metric] += realized_counts(v, in.today) ? v.amount : 0;
     }
   }
   Section m{"metrics", "Value per metric", {}, ChartKind::none, "", ""};
   m.table.columns = {{"metric"},          {"unit"},           {"estimated", true},
                      {"projected", true}, {"realized", true}, {"realized_" + cfg.currency, true}};
   for (const auto& vm : cfg.value_metrics) {
-    auto it = by_metric.find(vm.id);
-    Sums s = it == by_metric.end() ? Sums{} : it->second;
-    auto conv = eur(vm.id, s.realized);
-    m.table.add_row({Cell::str(vm.id), Cell::str(vm.unit), Cell::num(s.estimated),
-                     Cell::num(s.projected), Cell::num(s.realized),
+    Expected e = open.count(vm.id) ? open[vm.id] : Expected{};
+    double done = realized.count(vm.id) ? realized[vm.id] : 0;
+    auto conv = in_currency(cfg, vm.id, done);
+    m.table.add_row({Cell::str(metric_label(cfg, vm.id)), Cell::str(vm.unit),
+                     Cell::num(e.estimated), Cell::num(e.projected), Cell::num(done),
                      conv ? Cell::num(std::round(*conv)) : Cell::none()});
   }
-  m.note = "estimated and projected are per year (a monthly figure counts 12 times, a one-off "
-           "figure once); "
-           "realized is the sum of the realized entries; " +
-           cfg.currency + " through eur_per_unit of innov.yaml";
-  rep.sections.push_back(std::move(m));
+  m.note = "estimated and projected: open and generalized records only, per year (a monthly "
+           "figure counts 12 times, a one-off figure once); realized: the periods ended by " +
+           util::format_date(in.today) + "; " + cfg.currency +
+           " through eur_per_unit of innov.yaml";
+  return m;
+}
 
+Section closed_section(const ReportInput& in)
+{
+  const auto& cfg = in.config;
+  auto closed = expected_value(in.records, [](const auto& r) { return is_closed(r); });
+  Section c{"closed", "Value no longer expected (closed records)", {}, ChartKind::none, "", ""};
+  c.table.columns = {{"metric"}, {"unit"}, {"estimated", true}, {"projected", true}};
+  for (const auto& vm : cfg.value_metrics) {
+    Expected e = closed.count(vm.id) ? closed[vm.id] : Expected{};
+    c.table.add_row({Cell::str(metric_label(cfg, vm.id)), Cell::str(vm.unit),
+                     Cell::num(e.estimated), Cell::num(e.projected)});
+  }
+  c.note = "records " + util::join(closed_statuses(), ", ") + ": not counted above";
+  return c;
+}
+
+Section roi_section(const ReportInput& in)
+{
+  const auto& cfg = in.config;
+  double spend = 0;
+  double realized = 0;
+  for (const auto& r : in.records) {
+    spend += record_spend(r, in.today);
+    realized += realized_value(r, cfg, in.today);
+  }
+  std::vector<std::string> left_out;
+  for (const auto& vm : cfg.value_metrics) {
+    if (!vm.eur_per_unit) {
+      left_out.push_back(metric_label(cfg, vm.id));
+    }
+  }
   Section roi{"roi", "POC spend against realized value", {}, ChartKind::none, "", ""};
   roi.table.columns = {{"measure"}, {"value", true}};
   roi.table.add_row({Cell::str("poc_spend_" + cfg.currency), Cell::num(std::round(spend))});
-  roi.table.add_row(
-      {Cell::str("realized_" + cfg.currency), Cell::num(std::round(realized_eur_total))});
-  roi.table.add_row({Cell::str("roi"),
-                     spend > 0 ? Cell::num(std::round(realized_eur_total / spend * 100) / 100, 2)
-                               : Cell::none()});
-  roi.note = "roi: realized value in " + cfg.currency + " per " + cfg.currency + " spent on POCs";
-  rep.sections.push_back(std::move(roi));
+  roi.table.add_row({Cell::str("realized_" + cfg.currency), Cell::num(std::round(realized))});
+  roi.table.add_row({Cell::str("roi"), spend > 0
+                                           ? Cell::num(std::round(realized / spend * 100) / 100, 2)
+                                           : Cell::none()});
+  roi.note = "roi: realized value in " + cfg.currency + " / budget spent by the POCs started by " +
+             util::format_date(in.today) + " (roll-out costs are not recorded)";
+  if (!left_out.empty()) {
+    roi.note += "; left out, without eur_per_unit: " + util::join(left_out, ", ");
+  }
+  return roi;
+}
 
+Section top_section(const ReportInput& in)
+{
+  const auto& cfg = in.config;
+  struct Top {
+    const model::Innovation* rec;
+    double realized;
+    double spend;
+  };
+  std::vector<Top> tops;
+  for (const auto& r : in.records) {
+    double eur = realized_value(r, cfg, in.today);
+    if (eur > 0) {
+      tops.push_back({&r, eur, record_spend(r, in.today)});
+    }
+  }
   std::sort(tops.begin(), tops.end(), [](const Top& a, const Top& b) {
-    return a.realized_eur != b.realized_eur ? a.realized_eur > b.realized_eur
-                                            : a.rec->id < b.rec->id;
+    return a.realized != b.realized ? a.realized > b.realized : a.rec->id < b.rec->id;
   });
   if (tops.size() > in.options.top) {
     tops.resize(in.options.top);
@@ -141,55 +179,122 @@ Report value_report(const ReportInput& in)
       {"id"}, {"title"}, {"status"}, {"realized_" + cfg.currency, true}, {"poc_spend", true}};
   for (const auto& x : tops) {
     t.table.add_row({Cell::str(x.rec->id), Cell::str(x.rec->title), Cell::str(x.rec->status),
-                     Cell::num(std::round(x.realized_eur)), Cell::num(x.spend)});
+                     Cell::num(std::round(x.realized)), Cell::num(x.spend)});
   }
-  rep.sections.push_back(std::move(t));
+  return t;
+}
 
-  // Realized value in the currency over time (--period) and by group (--by); a realized entry's own
-  // region wins over the record's for --by region.
-  for (const std::string& dim :
-       {std::string(in.options.period.empty() ? "" : "period"), in.options.by}) {
-    if (dim.empty()) {
-      continue;
-    }
-    bool over_time = dim == "period";
-    Section o{over_time ? "over_time" : "by_" + dim,
-              over_time ? "Realized value per " + in.options.period : "Realized value by " + dim,
-              {},
-              ChartKind::bars,
-              "realized_" + cfg.currency,
-              ""};
-    o.table.columns = {{dim}, {"realized_" + cfg.currency, true}};
-    std::map<std::string, double> sums;
-    for (const auto& r : in.records) {
-      for (const auto& v : r.realized) {
-        double e = eur(v.metric, v.amount).value_or(0);
-        if (over_time) {
-          for (const auto& [label, share] : spread_period(v.period, in.options.period)) {
-            sums[label] += e * share;
-          }
-        } else if (dim == "region" && !v.region.empty()) {
-          sums[v.region] += e;
-        } else {
-          for (const auto& g : group_values(r, dim)) {
-            sums[g] += e;
-          }
+// Realized value in the currency over time (--period) or by group (--by); a realized entry's own
+// region wins over the record's for --by region.
+Section realized_section(const ReportInput& in, const std::string& dim)
+{
+  const auto& cfg = in.config;
+  bool over_time = dim == "period";
+  Section o{over_time ? "over_time" : "by_" + dim,
+            over_time ? "Realized value per " + in.options.period : "Realized value by " + dim,
+            {},
+            ChartKind::bars,
+            "realized_" + cfg.currency,
+            ""};
+  o.table.columns = {{dim}, {"realized_" + cfg.currency, true}};
+  std::map<std::string, double> sums;
+  for (const auto& r : in.records) {
+    for (const auto& v : r.realized) {
+      if (!realized_counts(v, in.today)) {
+        continue;
+      }
+      double e = in_currency(cfg, v.metric, v.amount).value_or(0);
+      if (over_time) {
+        for (const auto& [label, share] : spread_period(v.period, in.options.period)) {
+          sums[label] += e * share;
+        }
+      } else if (dim == "region" && !v.region.empty()) {
+        sums[v.region] += e;
+      } else {
+        for (const auto& g : group_values(r, dim)) {
+          sums[g] += e;
         }
       }
     }
-    if (over_time && !sums.empty()) {
-      for (const auto& p :
-           period_range(sums.begin()->first, sums.rbegin()->first, in.options.period)) {
-        sums.try_emplace(p, 0.0);
-      }
+  }
+  if (over_time && !sums.empty()) {
+    for (const auto& p :
+         period_range(sums.begin()->first, sums.rbegin()->first, in.options.period)) {
+      sums.try_emplace(p, 0.0);
     }
-    for (const auto& [k, v] : sums) {
-      o.table.add_row({Cell::str(k), Cell::num(std::round(v))});
+  }
+  for (const auto& [k, v] : sums) {
+    o.table.add_row({Cell::str(k), Cell::num(std::round(v))});
+  }
+  if (over_time) {
+    o.note = "a yearly or quarterly realized figure is spread evenly over its months";
+  }
+  return o;
+}
+
+} // namespace
+
+std::optional<double> in_currency(const model::Config& config, const std::string& metric,
+                                  double amount)
+{
+  const auto* m = config.metric(metric);
+  if (m && m->eur_per_unit) {
+    return amount * *m->eur_per_unit;
+  }
+  return std::nullopt;
+}
+
+bool realized_counts(const model::Realized& v, const util::Date& day)
+{
+  auto last = util::period_last_day(v.period);
+  return last && *last <= day;
+}
+
+double poc_spend(const model::Poc& p, const util::Date& day)
+{
+  auto started = util::date_of(p.started);
+  return started && *started <= day ? p.budget_spent.value_or(0) : 0;
+}
+
+double realized_value(const model::Innovation& rec, const model::Config& config,
+                      const util::Date& day)
+{
+  double sum = 0;
+  for (const auto& v : rec.realized) {
+    if (realized_counts(v, day)) {
+      sum += in_currency(config, v.metric, v.amount).value_or(0);
     }
-    if (over_time) {
-      o.note = "a yearly or quarterly realized figure is spread evenly over its months";
-    }
-    rep.sections.push_back(std::move(o));
+  }
+  return sum;
+}
+
+double record_spend(const model::Innovation& rec, const util::Date& day)
+{
+  double sum = 0;
+  for (const auto& p : rec.pocs) {
+    sum += poc_spend(p, day);
+  }
+  return sum;
+}
+
+std::string metric_label(const model::Config& config, const std::string& metric)
+{
+  const auto* m = config.metric(metric);
+  return m && !m->name.empty() ? m->name : metric;
+}
+
+Report value_report(const ReportInput& in)
+{
+  Report rep{"value", "Value created", report_subtitle(in), {}, {}, 0};
+  rep.sections.push_back(metrics_section(in));
+  rep.sections.push_back(closed_section(in));
+  rep.sections.push_back(roi_section(in));
+  rep.sections.push_back(top_section(in));
+  if (!in.options.period.empty()) {
+    rep.sections.push_back(realized_section(in, "period"));
+  }
+  if (!in.options.by.empty()) {
+    rep.sections.push_back(realized_section(in, in.options.by));
   }
   return rep;
 }

@@ -170,6 +170,51 @@ Date today()
   return *date_of(now_timestamp());
 }
 
+namespace {
+
+// The first and last month of a year, quarter or month label; nullopt for anything else.
+std::optional<std::pair<Date, int>> period_months(std::string_view s)
+{
+  if (!digits(s, 0, 4) || (s.size() != 4 && (s.size() != 7 || s[4] != '-'))) {
+    return std::nullopt;
+  }
+  int year = number(s, 0, 4);
+  if (s.size() == 4) {
+    return std::pair{Date{year, 1, 1}, 12};
+  }
+  if (s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') {
+    return std::pair{Date{year, (s[6] - '1') * 3 + 1, 1}, (s[6] - '1') * 3 + 3};
+  }
+  if (!digits(s, 5, 2) || number(s, 5, 2) < 1 || number(s, 5, 2) > 12) {
+    return std::nullopt;
+  }
+  return std::pair{Date{year, number(s, 5, 2), 1}, number(s, 5, 2)};
+}
+
+} // namespace
+
+std::optional<Date> period_first_day(std::string_view label)
+{
+  if (auto d = parse_date(label)) {
+    return d;
+  }
+  auto m = period_months(label);
+  return m ? std::optional<Date>(m->first) : std::nullopt;
+}
+
+std::optional<Date> period_last_day(std::string_view label)
+{
+  if (auto d = parse_date(label)) {
+    return d;
+  }
+  auto m = period_months(label);
+  if (!m) {
+    return std::nullopt;
+  }
+  int year = m->first.year;
+  return Date{year, m->second, days_in_month(year, m->second)};
+}
+
 std::string period_of(const Date& d, std::string_view period)
 {
   if (period == "year") {

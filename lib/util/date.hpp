@@ -41,6 +41,12 @@ std::string now_timestamp();
 // "2016-Q3" for quarter, "2016-07" month, "2016" year.
 std::string period_of(const Date& d, std::string_view period);
 
+// The first and the last day of a period: a year (2016), a quarter (2016-Q3), a month (2016-07) or
+// a day (2016-07-15), the labels of period_of and of realized periods; nullopt for anything else
+// (2016-13, 2016-Q5, 2016-02-30). `--as-of 2016-Q3` means period_last_day: 2016-09-30.
+std::optional<Date> period_first_day(std::string_view label);
+std::optional<Date> period_last_day(std::string_view label);
+
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
 
