@@ -150,7 +150,7 @@ GateRule qualification_rule(const Innovation& rec, const Config& config)
   std::string from =
       experts.empty() ? "no go qualification on record" : "go from " + util::join(experts, ", ");
   qual.evidence = gate.met ? from : from + "; missing " + util::join(gate.missing, " and ");
-  if (auto score = record_score(rec, config)) {
+  if (auto score = record_score(rec, config); score && gate.met) {
     qual.evidence += fmt::format("; record score {} ({} expert{})", format_score(score->value),
                                  score->experts, score->experts == 1 ? "" : "s");
   }

@@ -59,9 +59,11 @@ operation() { # W I
       "$innov" -C "$p" -q poc measure "${running[k]}" --kpi "${kpis[k]}=$tag.5"
       ;;
     4)
-      local r=${running[(w + i) % 2]}
+      # realized value is unique per period: one month per operation (up to 60 operations a worker)
+      local r=${running[(w + i) % 2]} period
+      period=$(printf '%d-%02d' $((2010 + w)) $((i / 5 % 12 + 1)))
       echo "realize $r 9$tag" >>"$work/expected"
-      "$innov" -C "$p" -q generalize realize "$r" --period 2018-Q1 --metric placements --amount "9$tag"
+      "$innov" -C "$p" -q generalize realize "$r" --period "$period" --metric placements --amount "9$tag"
       ;;
   esac
 }

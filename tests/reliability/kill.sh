@@ -113,7 +113,7 @@ next_command() { # N
       ;;
     5)
       id=$(pick all)
-      cmd=(idea edit "$id" --set "summary=Résumé réécrit $n" --at "$at")
+      cmd=(idea edit "$id" --set "summary=Résumé réécrit $n")
       check_file=$(file_of "$id") check_re="^summary: Résumé réécrit $n\$"
       ;;
     6)
@@ -131,7 +131,7 @@ next_command() { # N
       ;;
     8)
       id=$(pick rolled)
-      cmd=(generalize rollout "$id" --region occ --done "2018-03-$(printf %02d $((n % 28 + 1)))" --at "$at")
+      cmd=(generalize rollout "$id" --region occ --done "2018-03-$(printf %02d $((n % 28 + 1)))")
       check_file=$(file_of "$id") check_re="region: occ, planned: .*, done: 2018-03-$(printf %02d $((n % 28 + 1)))}"
       ;;
     10)
@@ -150,8 +150,9 @@ next_command() { # N
       ;;
     9)
       id=$(pick rolled)
+      # one entry per period, metric and region: each run replaces the last one's
       cmd=(generalize realize "$id" --period 2018-Q1 --metric placements --amount "$((5000 + n))" --region idf
-        --at "$at")
+        --replace)
       check_file=$(file_of "$id") check_re="amount: $((5000 + n)),"
       ;;
   esac
