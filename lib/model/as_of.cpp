@@ -1,5 +1,7 @@
 #include "lib/model/as_of.hpp"
 
+#include "lib/util/date.hpp"
+
 #include <algorithm>
 
 namespace innov::model {
@@ -11,17 +13,11 @@ bool after(const std::string& at, const std::string& date)
   return !at.empty() && at.substr(0, 10) > date;
 }
 
-// The last day of a period (2016, 2016-Q3, 2016-07), for comparison with a date.
+// The last day of a realized period (2016, 2016-Q3, 2016-09); the label itself when malformed.
 std::string period_end(const std::string& p)
 {
-  if (p.size() == 4) {
-    return p + "-12-31";
-  }
-  if (p.size() == 7 && p[5] == 'Q') {
-    static const char* k_end[] = {"-03-31", "-06-30", "-09-30", "-12-31"};
-    return p.substr(0, 4) + k_end[p[6] - '1'];
-  }
-  return p + "-31";
+  auto last = util::period_last_day(p);
+  return last ? util::format_date(*last) : p;
 }
 
 } // namespace
