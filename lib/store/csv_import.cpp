@@ -20,6 +20,25 @@ namespace innov::store {
 
 namespace {
 
+// The text member an import field fills (every field but theme and likes).
+std::string model::Innovation::*text_member(const std::string& field)
+{
+  static const std::map<std::string, std::string model::Innovation::*> k_text = {
+      {"title", &model::Innovation::title},
+      {"summary", &model::Innovation::summary},
+      {"description", &model::Innovation::description},
+      {"author", &model::Innovation::author},
+      {"region", &model::Innovation::region},
+      {"unit", &model::Innovation::unit},
+      {"created", &model::Innovation::created},
+      {"kind", &model::Innovation::kind},
+      {"source", &model::Innovation::source},
+      {"challenge", &model::Innovation::challenge},
+      {"horizon", &model::Innovation::horizon},
+      {"external_ref", &model::Innovation::external_ref}};
+  return k_text.at(field);
+}
+
 // Splits a list cell on ';', ',' and white space.
 std::vector<std::string> list_cell(const std::string& text)
 {
@@ -103,18 +122,6 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
     if (value.empty()) {
       continue; // an empty cell leaves the default, or the field out
     }
-    static const std::map<std::string, std::string model::Innovation::*> k_text = {
-        {"title", &model::Innovation::title},
-        {"summary", &model::Innovation::summary},
-        {"description", &model::Innovation::description},
-        {"author", &model::Innovation::author},
-        {"region", &model::Innovation::region},
-        {"unit", &model::Innovation::unit},
-        {"kind", &model::Innovation::kind},
-        {"source", &model::Innovation::source},
-        {"challenge", &model::Innovation::challenge},
-        {"horizon", &model::Innovation::horizon},
-        {"external_ref", &model::Innovation::external_ref}};
     if (m.field == "created") {
       auto date = read_import_date(value);
       if (!date) {
@@ -132,7 +139,7 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
       }
       r.created = date.value_or(value);
     } else {
-      r.*(k_text.at(m.field)) = value;
+      r.*text_member(m.field) = value;
     }
   }
   r.status = "submitted";
@@ -291,20 +298,7 @@ bool assign_field(const std::string& field, const model::Innovation& from, model
   if (field == "likes") {
     return assign(to.likes, from.likes);
   }
-  static const std::map<std::string, std::string model::Innovation::*> k_text = {
-      {"title", &model::Innovation::title},
-      {"summary", &model::Innovation::summary},
-      {"description", &model::Innovation::description},
-      {"author", &model::Innovation::author},
-      {"region", &model::Innovation::region},
-      {"unit", &model::Innovation::unit},
-      {"created", &model::Innovation::created},
-      {"kind", &model::Innovation::kind},
-      {"source", &model::Innovation::source},
-      {"challenge", &model::Innovation::challenge},
-      {"horizon", &model::Innovation::horizon},
-      {"external_ref", &model::Innovation::external_ref}};
-  return assign(to.*(k_text.at(field)), from.*(k_text.at(field)));
+  return assign(to.*text_member(field), from.*text_member(field));
 }
 
 // The update of the record at `index` of the portfolio by a row (whose record is `fresh`): added
