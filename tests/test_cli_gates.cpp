@@ -377,10 +377,10 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
 
   // Every command whose help offers --dry-run, found by walking the help of every command.
   std::set<std::string> mutating;
-  std::vector<std::string> todo = {""};
-  while (!todo.empty()) {
-    std::string path = todo.back();
-    todo.pop_back();
+  std::vector<std::string> unvisited = {""};
+  while (!unvisited.empty()) {
+    std::string path = unvisited.back();
+    unvisited.pop_back();
     std::vector<std::string> args =
         path.empty() ? std::vector<std::string>{} : util::split(path, ' ');
     args.push_back("--help");
@@ -396,7 +396,7 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
     std::string block = help.substr(sub + 14, end - sub - 14);
     for (const auto& line : util::split(block, '\n')) {
       auto name = line.substr(2, line.find(' ', 2) - 2);
-      todo.push_back(path.empty() ? name : path + " " + name);
+      unvisited.push_back(path.empty() ? name : path + " " + name);
     }
   }
   CHECK(mutating.count("idea edit") == 1);
