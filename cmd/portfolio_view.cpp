@@ -78,7 +78,11 @@ std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesyst
   return refreshed_index(ctx, root, config, nullptr, stats, false, {});
 }
 
-PortfolioView open_view(const Context& ctx, index::Decode what)
+namespace {
+
+// A read command's view, its records or rows filled by read_cached (from the refreshed index) or
+// with --no-cache by the caller from v.portfolio, loaded from the files.
+PortfolioView read_view(const Context& ctx, const index::Index::ReadAhead& read_cached)
 {
   PortfolioView v;
   auto start = start_read(ctx);
@@ -90,18 +94,44 @@ PortfolioView open_view(const Context& ctx, index::Decode what)
     v.invalid_files = store::keep_valid_records(v.portfolio, diags);
   } else {
     index::RefreshStats stats;
-    auto read = [&](index::Index& idx) {
-      v.portfolio.records
-          .clear(); // a first result that did not stand goes before the second is read
-      v.portfolio.records = idx.records(what);
-    };
-    auto idx = open_index(ctx, start, &stats, false, read);
+    auto idx = open_index(ctx, start, &stats, false, read_cached);
     v.portfolio.root = v.root;
     v.portfolio.config = v.config;
     v.invalid_files = stats.errors + (stats.files - stats.errors - stats.records);
   }
   warn_invalid(ctx, v.invalid_files);
   return v;
+}
+
+} // namespace
+
+PortfolioView open_view(const Context& ctx, index::Decode what)
+{
+  std::vector<model::Innovation> records;
+  auto v = read_view(ctx, [&](index::Index& idx) {
+    records.clear(); // a first result that did not stand goes before the second is read
+    records = idx.records(what);
+  });
+  if (!ctx.no_cache) {
+    v.portfolio.records = std::move(records);
+  }
+  return v;
+}
+
+StageView open_stage_view(const Context& ctx)
+{
+  StageView s;
+  s.view = read_view(ctx, [&](index::Index& idx) {
+    s.rows.clear();
+    s.rows = idx.stage_rows();
+  });
+  if (ctx.no_cache) {
+    for (const auto& r : s.view.portfolio.records) {
+      s.rows.push_back(model::stage_row(r));
+    }
+    s.view.portfolio.records.clear();
+  }
+  return s;
 }
 
 } // namespace innov::cmd

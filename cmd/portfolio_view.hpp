@@ -22,6 +22,15 @@ struct PortfolioView {
 // (reports) skip decoding it from the cache.
 PortfolioView open_view(const Context& ctx, index::Decode what = index::Decode::all);
 
+// The funnel's rows of the valid records as the index holds them (table record_stages), for a
+// `report funnel` that needs no more (report::funnel_counts_stage_rows); with --no-cache, computed
+// from the files. `records` stays empty.
+struct StageView {
+  PortfolioView view;
+  std::vector<model::StageRow> rows;
+};
+StageView open_stage_view(const Context& ctx);
+
 // The start of a read command: the portfolio root and its innov.yaml (valid, else DataError), with
 // the scan of the record files for the refresh running meanwhile on another thread (not with
 // --no-cache, which reads the files anyway).

@@ -40,12 +40,18 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
 {
   std::string format = resolve_format(f.format, f.out, {"text", "json", "csv", "markdown", "html"});
   report::ReportOptions options = report::checked_options(f.options);
-  auto view = open_view(ctx, report::reads_people(name) ? index::Decode::without_text
-                                                        : index::Decode::figures);
   report::ReportInput in;
-  in.config = view.config;
   in.options = options;
-  in.records = report::select_records(std::move(view.portfolio.records), options);
+  if (name == "funnel" && report::funnel_counts_stage_rows(options)) {
+    auto stages = open_stage_view(ctx); // narrow rows, not whole records (docs/index.md)
+    in.config = stages.view.config;
+    in.stage_rows = report::select_stage_rows(std::move(stages.rows), options);
+  } else {
+    auto view = open_view(ctx, report::reads_people(name) ? index::Decode::without_text
+                                                          : index::Decode::figures);
+    in.config = view.config;
+    in.records = report::select_records(std::move(view.portfolio.records), options);
+  }
   in.today = options.as_of.empty() ? util::today() : *util::parse_date(options.as_of);
   report::Report rep = report::make_report(name, in);
   if (!ctx.quiet) {

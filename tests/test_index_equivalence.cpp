@@ -1,6 +1,7 @@
-// Results never depend on the cache: on a portfolio generated here, list, search, similar and sql
-// give the same output with the incrementally refreshed cache and with --no-cache, through rounds
-// of random edits, deletions, moves and same-size rewrites that keep the modification time.
+// Results never depend on the cache: on a portfolio generated here, list, search, similar, sql and
+// the funnel (read from the index's stage rows) give the same output with the incrementally
+// refreshed cache and with --no-cache, through rounds of random edits, deletions, moves and
+// same-size rewrites that keep the modification time.
 #include "lib/store/record_yaml.hpp"
 #include "lib/util/id.hpp"
 #include "tests/support.hpp"
@@ -107,7 +108,8 @@ struct Generated {
              {"idea", "similar", "--text", "atelier numérique pour les seniors"},
              {"sql", "SELECT person, count(*) AS n FROM likes GROUP BY person ORDER BY n DESC, "
                      "person LIMIT 10"},
-             {"sql", "SELECT path, status FROM files ORDER BY path", "--format", "csv"}}) {
+             {"sql", "SELECT path, status FROM files ORDER BY path", "--format", "csv"},
+             {"report", "funnel", "--by", "theme", "--period", "month"}}) {
       args.insert(args.begin(), base.begin(), base.end());
       auto r = run(args);
       out += r.out + "#" + std::to_string(r.code) + "\n";

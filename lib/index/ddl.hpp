@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 13;
+inline constexpr int k_index_version = 14;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -20,11 +20,18 @@ CREATE TABLE IF NOT EXISTS files (
 ) WITHOUT ROWID;              -- stored in path order: a refresh compares it with the sorted scan
 -- The record, serialized (lib/index/serialize.hpp) in three parts, each in a table of its own in path
 -- order, so that a report reads only the dense pages of the parts it decodes.
--- The files table packed in chunks (lib/index/snapshot.hpp), keyed by the path of their first row.
+-- The files table packed in chunks (lib/index/file_rows.hpp), keyed by the path of their first row.
 CREATE TABLE IF NOT EXISTS file_chunks (first TEXT PRIMARY KEY, rows BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS records (path TEXT PRIMARY KEY, id TEXT, figures BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS record_people (path TEXT PRIMARY KEY, people BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS record_text (path TEXT PRIMARY KEY, text BLOB) WITHOUT ROWID;
+-- The funnel's view of each record (lib/model/stages.hpp), in path order like the parts: a warm
+-- `report funnel` reads these narrow rows instead of decoding records. themes: codes joined by ','.
+CREATE TABLE IF NOT EXISTS record_stages (
+  path TEXT PRIMARY KEY, id TEXT, created TEXT, status TEXT, kind TEXT, region TEXT, source TEXT,
+  horizon TEXT, challenge TEXT, themes TEXT,
+  submitted TEXT, qualified TEXT, poc TEXT, generalized TEXT -- the day each stage was first reached
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS innovations (
   id TEXT PRIMARY KEY, path TEXT, kind TEXT, title TEXT, summary TEXT, description TEXT,
   author TEXT, region TEXT, unit TEXT, source TEXT, challenge TEXT, horizon TEXT,

@@ -7,6 +7,7 @@
 #include "lib/index/snapshot.hpp"
 #include "lib/index/write_lock.hpp"
 #include "lib/util/fs.hpp"
+#include "lib/util/text.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -295,6 +296,49 @@ std::vector<model::Innovation> Index::read_records(Decode what)
     throw SQLite::Exception("the cached parts of the records differ", SQLITE_CORRUPT);
   }
   return records;
+}
+
+std::vector<model::StageRow> Index::stage_rows()
+{
+  if (m_refreshing) {
+    return read_stage_rows(); // a read ahead, as in records()
+  }
+  std::vector<model::StageRow> out;
+  read([&](SQLite::Database&) { out = read_stage_rows(); });
+  return out;
+}
+
+std::vector<model::StageRow> Index::read_stage_rows()
+{
+  SQLite::Statement q(*m_db, "SELECT id, created, status, kind, region, source, horizon, "
+                             "challenge, themes, submitted, qualified, poc, generalized "
+                             "FROM record_stages ORDER BY path");
+  std::vector<model::StageRow> rows;
+  // Reserved, so that no row is moved: a read ahead runs before the refresh counts the records.
+  rows.reserve(m_records_hint
+                   ? m_records_hint
+                   : static_cast<std::size_t>(
+                         m_db->execAndGet("SELECT count(*) FROM record_stages").getInt64()));
+  while (q.executeStep()) {
+    auto& s = rows.emplace_back();
+    auto text = [&](int i) { return q.getColumn(i).getString(); };
+    s.id = text(0);
+    s.created = text(1);
+    s.status = text(2);
+    s.kind = text(3);
+    s.region = text(4);
+    s.source = text(5);
+    s.horizon = text(6);
+    s.challenge = text(7);
+    std::string themes = text(8);
+    if (!themes.empty()) {
+      s.themes = util::split(themes, ',');
+    }
+    for (std::size_t i = 0; i < s.reached.size(); ++i) {
+      s.reached[i] = text(9 + static_cast<int>(i));
+    }
+  }
+  return rows;
 }
 
 } // namespace innov::index

@@ -8,6 +8,7 @@
 #include "lib/index/walk.hpp"
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
+#include "lib/model/stages.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <filesystem>
@@ -59,6 +60,10 @@ public:
   // The valid records, in path order (Decode::without_text leaves out the free text; reports).
   std::vector<model::Innovation> records(Decode what = Decode::all);
 
+  // The funnel's rows of the valid records (model::stage_row of each, as written by the refresh),
+  // in path order.
+  std::vector<model::StageRow> stage_rows();
+
   // Runs a read of the cache. When SQLite finds the cache damaged (SQLITE_CORRUPT, SQLITE_NOTADB,
   // or, with internal true, any error but a busy one: a missing table or column), the cache is
   // rebuilt once with one warning and `read` runs again. internal false is for user SQL, whose
@@ -100,6 +105,7 @@ private:
   // process wrote the cache since data_version was read.
   bool run_read_ahead(const ReadAhead& read_ahead, std::int64_t data_version);
   std::vector<model::Innovation> read_records(Decode what);
+  std::vector<model::StageRow> read_stage_rows();
 
   fs::path m_root;
   fs::path m_path;

@@ -3,6 +3,7 @@
 #include "lib/index/index.hpp"
 #include "lib/model/as_of.hpp"
 #include "lib/model/gates.hpp"
+#include "lib/util/text.hpp"
 
 namespace innov::index {
 
@@ -73,6 +74,8 @@ void TableWriter::remove(const std::string& id)
   run(stmt("DELETE FROM record_people WHERE path = (SELECT path FROM innovations WHERE id = ?)"),
       id);
   run(stmt("DELETE FROM record_text WHERE path = (SELECT path FROM innovations WHERE id = ?)"), id);
+  run(stmt("DELETE FROM record_stages WHERE path = (SELECT path FROM innovations WHERE id = ?)"),
+      id);
   run(stmt("DELETE FROM innovations WHERE id = ?"), id);
   for (const char* t : k_tables_by_record) {
     run(stmt(std::string("DELETE FROM ") + t + " WHERE record_id = ?"), id);
@@ -87,6 +90,14 @@ void TableWriter::insert_challenge(const std::string& rel, const model::Challeng
     run(stmt("INSERT INTO winners VALUES (?, ?, ?, ?, ?)"), c.id, w.team, w.record, w.prize,
         static_cast<std::int64_t>(w.incubation_days));
   }
+}
+
+void TableWriter::insert_stage_row(const std::string& rel, const model::StageRow& s)
+{
+  static_assert(model::k_stage_states.size() == 4, "one column per stage");
+  run(stmt("INSERT OR REPLACE INTO record_stages VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), rel, s.id,
+      s.created, s.status, s.kind, s.region, s.source, s.horizon, s.challenge,
+      util::join(s.themes, ","), s.reached[0], s.reached[1], s.reached[2], s.reached[3]);
 }
 
 PreparedRows prepare_rows(const model::Innovation& r)
@@ -129,6 +140,7 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
     ps.bind(2, part->data(), static_cast<int>(part->size()));
     ps.exec();
   }
+  insert_stage_row(rel, model::stage_row(r));
   std::optional<double> est_amount;
   std::string est_metric, est_per;
   if (r.estimate) {

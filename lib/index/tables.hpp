@@ -4,6 +4,7 @@
 #include "lib/index/serialize.hpp"
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
+#include "lib/model/stages.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <functional>
@@ -39,6 +40,8 @@ public:
   void remove(const std::string& id);
 
 private:
+  void insert_stage_row(const std::string& rel, const model::StageRow& s);
+
   // The prepared statement of sql, found without building a string (a cold build writes hundreds of
   // thousands of rows).
   SQLite::Statement& stmt(std::string_view sql);

@@ -1,5 +1,5 @@
 // innov report funnel: how many records reached each stage, and the conversions between them.
-#include "lib/model/as_of.hpp"
+#include "lib/model/stages.hpp"
 #include "lib/report/reports.hpp"
 
 #include <algorithm>
@@ -13,36 +13,25 @@ namespace innov::report {
 
 namespace {
 
+// The stages of model::k_stage_states, each with the statuses that are "in" it now.
 struct Stage {
   const char* name;
-  const char* reached_by;        // the history state that means the stage was reached
-  std::set<std::string> current; // statuses that are "in" the stage now
+  std::set<std::string> current;
 };
 
 const std::vector<Stage>& stages()
 {
   static const std::vector<Stage> k_stages = {
-      {"submitted", "submitted", {"submitted", "needs-info", "on-hold"}},
-      {"qualified", "qualified", {"qualified"}},
-      {"poc", "poc-planned", {"poc-planned", "poc-running", "poc-done"}},
-      {"generalized", "generalized", {"generalized"}},
+      {"submitted", {"submitted", "needs-info", "on-hold"}},
+      {"qualified", {"qualified"}},
+      {"poc", {"poc-planned", "poc-running", "poc-done"}},
+      {"generalized", {"generalized"}},
   };
   return k_stages;
 }
 
-// The day each record first reached each stage ("" when it did not), looked up once per record.
-using Reached = std::array<std::string, 4>; // as many as stages()
-
-std::vector<Reached> stage_dates(const std::vector<model::Innovation>& records)
-{
-  std::vector<Reached> out(records.size());
-  for (std::size_t r = 0; r < records.size(); ++r) {
-    for (std::size_t i = 0; i < stages().size(); ++i) {
-      out[r][i] = model::first_reached(records[r], {stages()[i].reached_by});
-    }
-  }
-  return out;
-}
+using Reached = std::array<std::string, model::k_stage_states.size()>;
+using Rows = std::vector<model::StageRow>;
 
 // A line of the stages table: the records that reached `stage` (with or without a POC), counted
 // against the cohort that reached `from` (docs/reports.md, "Definitions": funnel conversion).
@@ -77,19 +66,18 @@ bool counts_in(const Line& l, const Reached& d)
   return l.via == Via::any || (l.via == Via::poc) == !d[k_poc].empty();
 }
 
-void add_line(Section& s, const Line& l, const std::vector<model::Innovation>& records,
-              const std::vector<Reached>& dates)
+void add_line(Section& s, const Line& l, const Rows& rows)
 {
   std::size_t reached = 0;
   std::size_t current = 0;
   std::size_t cohort = 0;    // reached `from`
   std::size_t converted = 0; // reached `from`, then this line
   std::vector<double> days;
-  for (std::size_t n = 0; n < records.size(); ++n) {
-    const Reached& d = dates[n];
+  for (const auto& row : rows) {
+    const Reached& d = row.reached;
     bool in_line = counts_in(l, d);
     reached += in_line ? 1 : 0;
-    current += in_line && l.current.count(records[n].status) ? 1 : 0;
+    current += in_line && l.current.count(row.status) ? 1 : 0;
     if (l.from == l.stage || d[l.from].empty()) {
       continue;
     }
@@ -120,7 +108,7 @@ std::string column_of(const Line& l)
 }
 
 // One row of counts per group: how many records of the group each line counts.
-Section by_group_section(const ReportInput& in, const std::vector<Reached>& dates)
+Section by_group_section(const ReportInput& in, const Rows& rows)
 {
   const std::string& by = in.options.by;
   Section g{"by_" + by, "Funnel by " + by, {}, ChartKind::heatmap, "", ""};
@@ -130,11 +118,11 @@ Section by_group_section(const ReportInput& in, const std::vector<Reached>& date
   }
   g.table.columns.push_back({"conversion", true});
   std::map<std::string, std::vector<std::size_t>> counts;
-  for (std::size_t n = 0; n < in.records.size(); ++n) {
-    for (const auto& v : group_values(in.records[n], by)) {
+  for (const auto& row : rows) {
+    for (const auto& v : group_values(row, by)) {
       auto& c = counts.try_emplace(v, std::vector<std::size_t>(lines().size(), 0)).first->second;
       for (std::size_t i = 0; i < lines().size(); ++i) {
-        c[i] += counts_in(lines()[i], dates[n]) ? 1 : 0;
+        c[i] += counts_in(lines()[i], row.reached) ? 1 : 0;
       }
     }
   }
@@ -152,7 +140,7 @@ Section by_group_section(const ReportInput& in, const std::vector<Reached>& date
 }
 
 // The records that reached each line's stage in each period, quiet periods included.
-Section over_time_section(const ReportInput& in, const std::vector<Reached>& dates)
+Section over_time_section(const ReportInput& in, const Rows& rows)
 {
   const std::string& period = in.options.period;
   Section t{"over_time", "Stages reached per " + period, {}, ChartKind::bars, "submitted", ""};
@@ -161,7 +149,8 @@ Section over_time_section(const ReportInput& in, const std::vector<Reached>& dat
     t.table.columns.push_back({column_of(l), true});
   }
   std::map<std::string, std::vector<std::size_t>> counts;
-  for (const auto& d : dates) {
+  for (const auto& row : rows) {
+    const Reached& d = row.reached;
     for (std::size_t i = 0; i < lines().size(); ++i) {
       if (counts_in(lines()[i], d)) {
         auto label = period_of_date(d[lines()[i].stage], period);
@@ -190,13 +179,20 @@ Section over_time_section(const ReportInput& in, const std::vector<Reached>& dat
 
 Report funnel_report(const ReportInput& in)
 {
-  Report rep{"funnel", "Innovation funnel", report_subtitle(in), {}, {}, 0};
+  Rows computed;
+  if (!in.stage_rows) {
+    computed.reserve(in.records.size());
+    for (const auto& r : in.records) {
+      computed.push_back(model::stage_row(r));
+    }
+  }
+  const Rows& rows = in.stage_rows ? *in.stage_rows : computed;
+  Report rep{"funnel", "Innovation funnel", report_subtitle(in, rows.size()), {}, {}, 0};
   Section s{"stages", "Stages", {}, ChartKind::funnel, "reached", ""};
   s.table.columns = {
       {"stage"}, {"reached", true}, {"current", true}, {"conversion", true}, {"median_days", true}};
-  const std::vector<Reached> dates = stage_dates(in.records);
   for (const auto& l : lines()) {
-    add_line(s, l, in.records, dates);
+    add_line(s, l, rows);
   }
   s.note = "reached: records that ever got to the stage (from history); generalized: after a POC, "
            "generalized directly: without one; conversion: of the records that reached the "
@@ -207,17 +203,17 @@ Report funnel_report(const ReportInput& in)
   Section closed{"closed", "Closed without generalization", {}, ChartKind::none, "", ""};
   closed.table.columns = {{"status"}, {"records", true}};
   for (const auto& st : closed_statuses()) {
-    std::size_t n = std::count_if(in.records.begin(), in.records.end(),
-                                  [&](const auto& r) { return r.status == st; });
+    std::size_t n =
+        std::count_if(rows.begin(), rows.end(), [&](const auto& r) { return r.status == st; });
     closed.table.add_row({Cell::str(st), Cell::num(static_cast<double>(n))});
   }
   rep.sections.push_back(std::move(closed));
 
   if (!in.options.by.empty()) {
-    rep.sections.push_back(by_group_section(in, dates));
+    rep.sections.push_back(by_group_section(in, rows));
   }
   if (!in.options.period.empty()) {
-    rep.sections.push_back(over_time_section(in, dates));
+    rep.sections.push_back(over_time_section(in, rows));
   }
   return rep;
 }

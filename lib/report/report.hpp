@@ -40,6 +40,7 @@ struct ReportOptions {
   std::string by;     // region | theme | source | kind | horizon | challenge | ""
   std::string period; // month | quarter | year | ""
   std::size_t top = 10;
+  bool operator==(const ReportOptions&) const = default;
 };
 
 // The section as people read it (text, markdown, html): numbers of four digits or more grouped by

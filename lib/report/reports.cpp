@@ -75,28 +75,25 @@ std::optional<std::string> clock_warning(const ReportInput& in)
                      model::status_since(*first), ahead == 1 ? "its" : "their");
 }
 
-std::vector<model::Innovation> select_records(std::vector<model::Innovation> all,
-                                              const ReportOptions& o)
+namespace {
+
+// Drops what was created outside from..to.
+template <typename R> void keep_created_within(std::vector<R>& all, const ReportOptions& o)
 {
-  auto outside = [&](const model::Innovation& r) {
+  auto outside = [&](const R& r) {
     return (!o.from.empty() && r.created < o.from) || (!o.to.empty() && r.created > o.to);
   };
   all.erase(std::remove_if(all.begin(), all.end(), outside), all.end());
-  if (!o.as_of.empty()) {
-    std::size_t kept = 0;
-    for (auto& r : all) {
-      if (auto past = model::as_of(r, o.as_of)) {
-        all[kept++] = std::move(*past);
-      }
-    }
-    all.resize(kept);
-  }
+}
+
+template <typename R> std::vector<R> in_id_order(std::vector<R> all)
+{
   auto order = util::sorted_indexes(
       all.size(), [&](std::size_t a, std::size_t b) { return all[a].id < all[b].id; });
   return util::take_in_order(std::move(all), order);
 }
 
-std::vector<std::string> group_values(const model::Innovation& r, const std::string& by)
+template <typename R> std::vector<std::string> group_values_of(const R& r, const std::string& by)
 {
   std::vector<std::string> v;
   if (by == "region") {
@@ -117,6 +114,52 @@ std::vector<std::string> group_values(const model::Innovation& r, const std::str
     v.push_back("(none)");
   }
   return v;
+}
+
+} // namespace
+
+std::vector<model::Innovation> select_records(std::vector<model::Innovation> all,
+                                              const ReportOptions& o)
+{
+  keep_created_within(all, o);
+  if (!o.as_of.empty()) {
+    std::size_t kept = 0;
+    for (auto& r : all) {
+      if (auto past = model::as_of(r, o.as_of)) {
+        all[kept++] = std::move(*past);
+      }
+    }
+    all.resize(kept);
+  }
+  return in_id_order(std::move(all));
+}
+
+bool funnel_counts_stage_rows(const ReportOptions& o)
+{
+  ReportOptions narrow;
+  narrow.from = o.from;
+  narrow.to = o.to;
+  narrow.by = o.by;
+  narrow.period = o.period;
+  narrow.top = o.top;
+  return o == narrow;
+}
+
+std::vector<model::StageRow> select_stage_rows(std::vector<model::StageRow> all,
+                                               const ReportOptions& o)
+{
+  keep_created_within(all, o);
+  return in_id_order(std::move(all));
+}
+
+std::vector<std::string> group_values(const model::Innovation& r, const std::string& by)
+{
+  return group_values_of(r, by);
+}
+
+std::vector<std::string> group_values(const model::StageRow& r, const std::string& by)
+{
+  return group_values_of(r, by);
 }
 
 std::vector<std::string> period_range(const std::string& first, const std::string& last,
@@ -193,11 +236,16 @@ Report make_report(const std::string& name, const ReportInput& in)
 
 std::string report_subtitle(const ReportInput& in)
 {
+  return report_subtitle(in, in.records.size());
+}
+
+std::string report_subtitle(const ReportInput& in, std::size_t records)
+{
   std::string s = in.config.portfolio.empty() ? "" : in.config.portfolio;
   if (!in.config.organization.empty()) {
     s += (s.empty() ? "" : ", ") + in.config.organization;
   }
-  s += fmt::format(" — {} record{}", in.records.size(), in.records.size() == 1 ? "" : "s");
+  s += fmt::format(" — {} record{}", records, records == 1 ? "" : "s");
   const auto& o = in.options;
   if (!o.from.empty() || !o.to.empty()) {
     s += ", created " + (o.from.empty() ? std::string("…") : o.from) + " to " +

@@ -4,6 +4,7 @@
 
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
+#include "lib/model/stages.hpp"
 #include "lib/report/report.hpp"
 #include "lib/util/date.hpp"
 
@@ -18,6 +19,9 @@ struct ReportInput {
   model::Config config;
   util::Date today; // --as-of, else the current date
   ReportOptions options;
+  // The funnel's rows when they were read from the index (select_stage_rows applied); the funnel
+  // computes them from `records` otherwise.
+  std::optional<std::vector<model::StageRow>> stage_rows;
 };
 
 // The report names, in `innov report --help` order.
@@ -44,8 +48,18 @@ std::optional<std::string> clock_warning(const ReportInput& in);
 std::vector<model::Innovation> select_records(std::vector<model::Innovation> all,
                                               const ReportOptions& o);
 
+// Whether `report funnel` with these options can count the index's stage rows (table
+// record_stages) instead of whole records: true unless an option needs more of a record than a
+// StageRow holds (--as-of rewinds history; any option added later counts as needing more).
+bool funnel_counts_stage_rows(const ReportOptions& o);
+
+// select_records for stage rows: those created within from..to, in id order (no --as-of).
+std::vector<model::StageRow> select_stage_rows(std::vector<model::StageRow> all,
+                                               const ReportOptions& o);
+
 // The group(s) of a record for --by (themes give several); "(none)" when empty.
 std::vector<std::string> group_values(const model::Innovation& rec, const std::string& by);
+std::vector<std::string> group_values(const model::StageRow& rec, const std::string& by);
 
 // Builds the named report; UsageError for an unknown name or an option the report does not take.
 Report make_report(const std::string& name, const ReportInput& in);
@@ -58,8 +72,10 @@ Report cycle_time_report(const ReportInput& in);
 Report regions_report(const ReportInput& in);
 Report review_report(const ReportInput& in);
 
-// "InnovAction, Pôle emploi — 62 records, as of ..." for report headers.
+// "InnovAction, Pôle emploi — 62 records, as of ..." for report headers (records: how many the
+// report counts, by default in.records.size()).
 std::string report_subtitle(const ReportInput& in);
+std::string report_subtitle(const ReportInput& in, std::size_t records);
 
 // Every period label (util::period_of) from first to last inclusive, so that series over time show
 // the periods without activity too; just first when last precedes it.

@@ -1,0 +1,28 @@
+// The funnel's view of a record: the day it first reached each stage, with the fields a report
+// selects and groups by. One function computes it from a whole record; the index stores its result
+// for every record (table record_stages), so that a warm `report funnel` reads these narrow rows
+// instead of decoding whole records (docs/index.md).
+#pragma once
+
+#include "lib/model/innovation.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace innov::model {
+
+// The funnel's stages, each reached on the first history entry into its state.
+inline constexpr std::array<const char*, 4> k_stage_states = {"submitted", "qualified",
+                                                              "poc-planned", "generalized"};
+
+struct StageRow {
+  std::string id, created, status, kind, region, source, horizon, challenge;
+  std::vector<std::string> themes;
+  std::array<std::string, k_stage_states.size()> reached; // YYYY-MM-DD, "" when not reached
+  bool operator==(const StageRow&) const = default;
+};
+
+StageRow stage_row(const Innovation& rec);
+
+} // namespace innov::model
