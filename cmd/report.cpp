@@ -1,7 +1,8 @@
-// innov report funnel|value|pipeline|participation|cycle-time|regions|review.
+// innov report funnel|value|pipeline|participation|cycle-time|regions|review, and report poc ID.
 #include "cmd/commands.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
+#include "lib/report/poc_report.hpp"
 #include "lib/report/reports.hpp"
 #include "lib/util/error.hpp"
 
@@ -36,6 +37,44 @@ const char* describe(const std::string& name)
   return "The governance committee's pack: records awaiting a decision with their evidence";
 }
 
+// The report in the format asked for, to stdout or -o.
+void write_report(const Context& ctx, const report::Report& rep, const std::string& format,
+                  const std::string& out)
+{
+  if (!ctx.quiet) {
+    for (const auto& w : rep.warnings) {
+      std::cerr << "innov: warning: " << w << "\n";
+    }
+  }
+  std::string text;
+  if (format == "json") {
+    text = report::render_report_json(rep);
+  } else if (format == "csv") {
+    text = report::render_report_csv(rep);
+  } else if (format == "markdown") {
+    text = report::render_report_markdown(rep);
+  } else if (format == "html") {
+    text = report::render_report_html(rep);
+  } else {
+    text = report::render_report_text(rep, out.empty() && use_color(ctx, STDOUT_FILENO));
+  }
+  write_output(text, out);
+}
+
+int run_poc_report(const Context& ctx, const std::string& ref, const ReportFlags& f)
+{
+  std::string format = resolve_format(f.format, f.out, {"text", "json", "csv", "markdown", "html"});
+  report::ReportOptions options = report::checked_options(f.options);
+  auto view = open_view(ctx, index::Decode::figures);
+  report::ReportInput in;
+  in.config = view.config;
+  in.options = options;
+  in.records = report::select_records(std::move(view.portfolio.records), options);
+  in.today = options.as_of.empty() ? util::today() : *util::parse_date(options.as_of);
+  write_report(ctx, report::poc_report(in, ref), format, f.out);
+  return 0;
+}
+
 int run_report(const Context& ctx, const std::string& name, const ReportFlags& f)
 {
   std::string format = resolve_format(f.format, f.out, {"text", "json", "csv", "markdown", "html"});
@@ -53,25 +92,7 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
     in.records = report::select_records(std::move(view.portfolio.records), options);
   }
   in.today = options.as_of.empty() ? util::today() : *util::parse_date(options.as_of);
-  report::Report rep = report::make_report(name, in);
-  if (!ctx.quiet) {
-    for (const auto& w : rep.warnings) {
-      std::cerr << "innov: warning: " << w << "\n";
-    }
-  }
-  std::string text;
-  if (format == "json") {
-    text = report::render_report_json(rep);
-  } else if (format == "csv") {
-    text = report::render_report_csv(rep);
-  } else if (format == "markdown") {
-    text = report::render_report_markdown(rep);
-  } else if (format == "html") {
-    text = report::render_report_html(rep);
-  } else {
-    text = report::render_report_text(rep, f.out.empty() && use_color(ctx, STDOUT_FILENO));
-  }
-  write_output(text, f.out);
+  write_report(ctx, report::make_report(name, in), format, f.out);
   return 0;
 }
 
@@ -87,6 +108,8 @@ void register_report(CLI::App& app, Context& ctx)
                  "  innov report value --period quarter --format csv\n"
                  "  innov report funnel --by region --as-of 2016-12-31\n"
                  "  innov report value --as-of 2016-Q3\n"
+                 "  innov report participation --period month -o participation.html\n"
+                 "  innov report poc k4krvade --format markdown\n"
                  "  innov report review -o comite.html");
   for (const auto& name : report::report_names()) {
     auto f = std::make_shared<ReportFlags>();
@@ -116,6 +139,23 @@ void register_report(CLI::App& app, Context& ctx)
     sub->callback(
         [f, name, &ctx] { ctx.run = [f, name, &ctx] { return run_report(ctx, name, *f); }; });
   }
+  auto pf = std::make_shared<ReportFlags>();
+  auto ref = std::make_shared<std::string>();
+  auto* poc = report->add_subcommand(
+      "poc", "One demonstrator: KPIs from baseline to target per territory, spend, dates");
+  poc->add_option("ID", *ref, "A record id (its POC), or RECORD/POC when it has several")
+      ->required();
+  poc->add_option("--as-of", pf->options.as_of,
+                  "The demonstrator as it stood on DATE; a month (2016-10), quarter (2016-Q3) or "
+                  "year (2016) means its last day");
+  poc->add_option("--format", pf->format, "text, markdown, csv, json or html")
+      ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}));
+  poc->add_option("-o,--output", pf->out,
+                  "Write to FILE; the format follows its extension (.html, .csv, .json, .md)");
+  poc->footer("Examples:\n  innov report poc k4krvade\n  innov report poc 25q6tgc9/p1 --as-of "
+              "2016-Q2\n  innov report poc k4kr -o demonstrateur.html");
+  poc->callback(
+      [pf, ref, &ctx] { ctx.run = [pf, ref, &ctx] { return run_poc_report(ctx, *ref, *pf); }; });
 }
 
 } // namespace innov::cmd

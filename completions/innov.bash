@@ -7,7 +7,7 @@ _innov_subcommands() {
     "idea") echo "new edit comment like unlike merge withdraw list show similar" ;;
     "poc") echo "plan start measure close list" ;;
     "generalize") echo "check rollout realize" ;;
-    "report") echo "funnel value pipeline participation cycle-time regions review" ;;
+    "report") echo "funnel value pipeline participation cycle-time regions review poc" ;;
   esac
 }
 
@@ -47,6 +47,7 @@ _innov_options() {
     "report cycle-time") echo "-h --help --from --to --as-of --format -o --output" ;;
     "report regions") echo "-h --help --from --to --as-of --format -o --output" ;;
     "report review") echo "-h --help --from --to --as-of --format -o --output" ;;
+    "report poc") echo "-h --help --as-of --format -o --output" ;;
     "search") echo "-h --help --limit --format -o --output" ;;
     "sql") echo "-h --help --format -o --output --timeout --max-memory" ;;
     "index") echo "-h --help --rebuild --stats --format" ;;
@@ -227,6 +228,10 @@ _innov_option_value() {
     "report review|--format") echo "choices:text,markdown,csv,json,html" ;;
     "report review|-o") echo "@file" ;;
     "report review|--output") echo "@file" ;;
+    "report poc|--as-of") echo "@any" ;;
+    "report poc|--format") echo "choices:text,markdown,csv,json,html" ;;
+    "report poc|-o") echo "@file" ;;
+    "report poc|--output") echo "@file" ;;
     "search|--limit") echo "@any" ;;
     "search|--format") echo "@any" ;;
     "search|-o") echo "@file" ;;
@@ -279,6 +284,7 @@ _innov_positional() {
     "generalize check") kinds=(@id) ;;
     "generalize rollout") kinds=(@id) ;;
     "generalize realize") kinds=(@id) ;;
+    "report poc") kinds=(@id) ;;
     "search") kinds=(@any); many=1 ;;
     "sql") kinds=(@term) ;;
     "import") kinds=(choices:csv @file) ;;

@@ -38,7 +38,7 @@ expect() { # "EXPECTED" WORD...
 }
 
 expect "qualify" innov q
-expect "cycle-time funnel participation pipeline regions review value" innov report ""
+expect "cycle-time funnel participation pipeline poc regions review value" innov report ""
 expect "k3m9xa2q" innov qualify k3
 expect "7d2hq4wz k3m9xa2q" innov qualify ""
 expect "csv html json markdown text" innov report funnel --format ""

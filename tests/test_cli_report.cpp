@@ -60,6 +60,60 @@ TEST_CASE("report: golden files for every report in every format")
   }
 }
 
+TEST_CASE("report: golden files for series over time and one demonstrator, in every format")
+{
+  FixedNow now;
+  Copy ex(example_portfolio());
+  bool update = std::getenv("INNOV_UPDATE_GOLDEN") != nullptr;
+  const std::vector<std::pair<std::string, std::vector<std::string>>> runs = {
+      {"value-quarter", {"value", "--period", "quarter"}},
+      {"participation-quarter", {"participation", "--period", "quarter"}},
+      {"poc-25q6tgc9", {"poc", "25q6tgc9"}}};
+  for (const auto& one : runs) {
+    for (const auto& entry : k_formats) {
+      const auto& name = one.first;
+      const auto& format = entry.first;
+      CAPTURE(name);
+      CAPTURE(format);
+      std::vector<std::string> args = {"-C", ex.path(), "--color", "never", "report"};
+      args.insert(args.end(), one.second.begin(), one.second.end());
+      args.insert(args.end(), {"--format", format});
+      auto r = run(args);
+      REQUIRE(r.code == 0);
+      CHECK(r.err == "");
+      auto golden = source_dir() / "tests/golden" / (name + "." + entry.second);
+      if (update) {
+        std::ofstream(golden, std::ios::binary) << r.out;
+      }
+      CHECK(r.out == read(golden));
+    }
+  }
+}
+
+TEST_CASE("report poc: the id names one demonstrator; errors otherwise")
+{
+  FixedNow now;
+  Copy ex(example_portfolio());
+  auto r = run({"-C", ex.path(), "report", "poc", "n1twdfwv"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "innov: error: record n1twdfwv has 2 POCs\nhint: name one: n1twdfwv/p1, "
+                 "n1twdfwv/p2\n");
+  r = run({"-C", ex.path(), "report", "poc", "n1twdfwv/p2", "--format", "json"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"report\": \"poc\"") != std::string::npos);
+  r = run({"-C", ex.path(), "report", "poc", "25q6tgc9", "--as-of", "2015-10-20"});
+  CHECK(r.code == 2);
+  CHECK(r.err.starts_with("innov: error: record 25q6tgc9 has no POC on 2015-10-20\n"));
+  r = run({"-C", ex.path(), "report", "poc", "25q6tgc9", "--period", "month"});
+  CHECK(r.code == 2);
+  r = run(
+      {"-C", ex.path(), "report", "poc", "25q6tgc9", "-o", (ex.dir.path() / "poc.html").string()});
+  REQUIRE(r.code == 0);
+  auto html = read(ex.dir.path() / "poc.html");
+  CHECK(html.find("<svg class=\"chart progress\"") != std::string::npos);
+  CHECK(html.find("baseline 1,800") != std::string::npos);
+}
+
 TEST_CASE("report: same portfolio, same flags, same bytes")
 {
   FixedNow now;

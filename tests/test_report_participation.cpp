@@ -56,6 +56,44 @@ TEST_CASE("report::participation_report")
     CHECK(num(r, "over_time", "2016", "qualified") == 2);
   }
 
+  SUBCASE("cumulative share of the headcount who took part, at the end of each period")
+  {
+    // First action of each person, by hand: p1 (deposit A), p2 and p3 (likes of A, counted on
+    // A's creation day) 2016-01-01, e1 01-31, p5 (like of B) 03-01, p6 03-10, e2 04-20, p4 11-15.
+    auto r = report::participation_report(sample_input());
+    const auto& s = section(r, "cumulative");
+    CHECK(s.chart == report::ChartKind::line);
+    CHECK(row_labels(r, "cumulative").size() == 11); // 2016-01 .. 2016-11
+    CHECK(num(r, "cumulative", "2016-01", "people") == 4);
+    CHECK(num(r, "cumulative", "2016-02", "people") == 4);
+    CHECK(num(r, "cumulative", "2016-03", "people") == 6);
+    CHECK(num(r, "cumulative", "2016-04", "people") == 7);
+    CHECK(num(r, "cumulative", "2016-10", "people") == 7);
+    CHECK(num(r, "cumulative", "2016-11", "people") == 8); // everyone: "any"
+    CHECK(num(r, "cumulative", "2016-11", "share_of_headcount_pct") == 8);
+    CHECK(num(r, "cumulative", "2016-03", "share_of_headcount_pct") == 6);
+    report::ReportOptions o;
+    o.period = "quarter";
+    r = report::participation_report(sample_input(o));
+    CHECK(row_labels(r, "cumulative") ==
+          std::vector<std::string>{"2016-Q1", "2016-Q2", "2016-Q3", "2016-Q4"});
+    CHECK(num(r, "cumulative", "2016-Q1", "people") == 6);
+    CHECK(num(r, "cumulative", "2016-Q3", "people") == 7);
+    CHECK(num(r, "cumulative", "2016-Q4", "people") == 8);
+    o.period.clear();
+    o.as_of = "2016-03-05"; // B's comment and qualification not yet; its like counts from 03-01
+    r = report::participation_report(sample_input(o));
+    CHECK(row_labels(r, "cumulative") == std::vector<std::string>{"2016-01", "2016-02", "2016-03"});
+    CHECK(num(r, "cumulative", "2016-03", "people") == 5);
+  }
+
+  SUBCASE("a like counts on the record's creation day (likes carry no date)")
+  {
+    auto recs = sample_records();
+    CHECK(report::like_date(recs[0], "p2") == "2016-01-01");
+    CHECK(report::like_date(recs[1], "p5") == "2016-03-01");
+  }
+
   SUBCASE("--as-of leaves out later comments, qualifications and records")
   {
     report::ReportOptions o;

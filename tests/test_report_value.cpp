@@ -71,6 +71,31 @@ TEST_CASE("report::value_report")
           doctest::Approx(22400.0 / 3 + 3200.0 / 12).epsilon(0.001));
   }
 
+  SUBCASE("--period: realized value per period and metric, in its unit and in the currency")
+  {
+    report::ReportOptions o;
+    o.period = "quarter";
+    auto r = report::value_report(sample_input(o));
+    const auto& s = section(r, "over_time_by_metric");
+    CHECK(s.series_column == "metric");
+    // (period, metric, unit, realized, realized_EUR) by hand: C's 100 h of 2016 give 25 h a
+    // quarter; A's 300 h in 2016-Q3 and 700 h in 2016-Q4; A's 50 people in 2016-Q4 (no EUR).
+    std::vector<std::string> got;
+    for (const auto& row : s.table.rows) {
+      got.push_back(row[0].text + " " + row[1].text + " " + row[2].text + " " + row[3].text + " " +
+                    (row[4].null ? "-" : row[4].text));
+    }
+    CHECK(got == std::vector<std::string>{
+                     "2016-Q1 hours_saved h 25 800", "2016-Q2 hours_saved h 25 800",
+                     "2016-Q3 hours_saved h 325 10400", "2016-Q4 hours_saved h 725 23200",
+                     "2016-Q1 people people 0 -", "2016-Q2 people people 0 -",
+                     "2016-Q3 people people 0 -", "2016-Q4 people people 50 -"});
+    o.period = "month";
+    r = report::value_report(sample_input(o));
+    // 100 h / 12 months = 8.33 h in January, to 2 decimals.
+    CHECK(section(r, "over_time_by_metric").table.rows.front()[3].text == "8.33");
+  }
+
   SUBCASE("--by region uses the region of each realized entry, else the record's")
   {
     report::ReportOptions o;
@@ -244,4 +269,21 @@ TEST_CASE("report::value_report: closed records apart, ROI and periods on the re
     CHECK(num(r, "metrics", "hours_saved", "realized") == 60);
     CHECK(num(r, "roi", "poc_spend_EUR", "value") == 1000); // R5's POC has not started
   }
+}
+
+TEST_CASE("report::period_shares: a realized period spread evenly over its months")
+{
+  using M = std::map<std::string, double>;
+  CHECK(report::period_shares("2016", "quarter") ==
+        M{{"2016-Q1", 0.25}, {"2016-Q2", 0.25}, {"2016-Q3", 0.25}, {"2016-Q4", 0.25}});
+  auto q3 = report::period_shares("2016-Q3", "month");
+  CHECK(q3.size() == 3);
+  CHECK(q3["2016-07"] == doctest::Approx(1.0 / 3));
+  CHECK(q3["2016-09"] == doctest::Approx(1.0 / 3));
+  CHECK(report::period_shares("2016-07", "quarter") == M{{"2016-Q3", 1.0}});
+  CHECK(report::period_shares("2016-Q3", "year") == M{{"2016", 1.0}});
+  auto y = report::period_shares("2016", "month");
+  CHECK(y.size() == 12);
+  CHECK(y["2016-02"] == doctest::Approx(1.0 / 12));
+  CHECK(report::period_shares("2016-Q5", "quarter").empty());
 }

@@ -41,7 +41,48 @@ private:
   std::size_t m_size = 0;
 };
 
+// The cumulative share of staff who took part by the end of each period: people whose first
+// action (deposit, comment, like, opinion) falls in that period or before, over the headcount.
+Section cumulative_section(const std::unordered_map<std::size_t, std::string>& first_day,
+                           const std::string& period, long headcount)
+{
+  Section c{"cumulative",
+            "People who took part so far, at the end of each " + period,
+            {},
+            ChartKind::line,
+            "share_of_headcount_pct",
+            ""};
+  c.table.columns = {{"period"}, {"people", true}, {"share_of_headcount_pct", true}};
+  std::map<std::string, std::size_t> newcomers;
+  for (const auto& entry : first_day) {
+    ++newcomers[period_of_date(entry.second, period)];
+  }
+  if (newcomers.empty()) {
+    return c;
+  }
+  std::size_t so_far = 0;
+  for (const auto& p : period_range(newcomers.begin()->first, newcomers.rbegin()->first, period)) {
+    auto it = newcomers.find(p);
+    so_far += it == newcomers.end() ? 0 : it->second;
+    auto n = static_cast<double>(so_far);
+    c.table.add_row(
+        {Cell::str(p), Cell::num(n),
+         headcount > 0 ? Cell::num(std::round(n / static_cast<double>(headcount) * 10000) / 100, 2)
+                       : Cell::none()});
+  }
+  c.note = fmt::format("distinct people whose first deposit, comment, like or opinion came by the "
+                       "end of the period, and their share of the headcount ({}); a like counts "
+                       "on the day the record was created (likes carry no date)",
+                       headcount);
+  return c;
+}
+
 } // namespace
+
+std::string like_date(const model::Innovation& rec, const std::string& /*person*/)
+{
+  return rec.created;
+}
 
 Report participation_report(const ReportInput& in)
 {
@@ -52,6 +93,18 @@ Report participation_report(const ReportInput& in)
   numbers.reserve(static_cast<std::size_t>(std::clamp(in.config.headcount, 1024L, 1L << 20)));
   auto number = [&](const std::string& who) {
     return numbers.try_emplace(who, numbers.size()).first->second;
+  };
+  // The first day each person took part (YYYY-MM-DD), for the cumulative curve.
+  std::unordered_map<std::size_t, std::string> first_day;
+  auto took_part = [&](std::size_t who, const std::string& at) {
+    std::string day = at.substr(0, 10);
+    if (!util::parse_date(day)) {
+      return;
+    }
+    auto [it, added] = first_day.try_emplace(who, day);
+    if (!added && day < it->second) {
+      it->second = day;
+    }
   };
   People deposited, commented, liked, qualified, any;
   std::map<std::string, People> by_group;
@@ -85,18 +138,23 @@ Report participation_report(const ReportInput& in)
     std::size_t author = number(r.author);
     note(deposited, author);
     when(r.created)[0].insert(author);
+    took_part(author, r.created);
     for (const auto& c : r.comments) {
       std::size_t who = number(c.author);
       note(commented, who);
       when(c.at)[1].insert(who);
+      took_part(who, c.at);
     }
     for (const auto& l : r.likes) {
-      note(liked, number(l));
+      std::size_t who = number(l);
+      note(liked, who);
+      took_part(who, like_date(r, l));
     }
     for (const auto& q : r.qualifications) {
       std::size_t who = number(q.expert);
       note(qualified, who);
       when(q.at)[3].insert(who);
+      took_part(who, q.at);
     }
   }
   double headcount = static_cast<double>(in.config.headcount);
@@ -143,6 +201,7 @@ Report participation_report(const ReportInput& in)
   }
   m.note = "likes carry no date and are counted in the totals only";
   rep.sections.push_back(std::move(m));
+  rep.sections.push_back(cumulative_section(first_day, period, in.config.headcount));
   return rep;
 }
 

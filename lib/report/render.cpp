@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace innov::report {
 
@@ -194,15 +195,27 @@ std::string render_report_text(const Report& r, bool color)
           chart_col = c;
         }
       }
-      if ((s.chart == ChartKind::funnel || s.chart == ChartKind::bars) &&
+      if ((s.chart == ChartKind::funnel || s.chart == ChartKind::bars ||
+           s.chart == ChartKind::line) &&
           chart_col < s.table.columns.size()) {
-        double max = 0;
+        // The longest bar is the largest value of the section, or of the row's series.
+        std::size_t series_col = s.table.columns.size();
+        for (std::size_t c = 0; c < s.table.columns.size(); ++c) {
+          if (!s.series_column.empty() && s.table.columns[c].name == s.series_column) {
+            series_col = c;
+          }
+        }
+        std::map<std::string, double> max;
+        auto series_of = [&](const std::vector<Cell>& row) {
+          return series_col < row.size() ? row[series_col].text : std::string();
+        };
         for (const auto& row : s.table.rows) {
-          max = std::max(max, row[chart_col].number.value_or(0));
+          double& m = max[series_of(row)];
+          m = std::max(m, row[chart_col].number.value_or(0));
         }
         s.table.columns.push_back({""});
         for (auto& row : s.table.rows) {
-          std::string bar = text_bar(row[chart_col].number.value_or(0), max, 24);
+          std::string bar = text_bar(row[chart_col].number.value_or(0), max[series_of(row)], 24);
           row.push_back(Cell::str(color && !bar.empty() ? "\x1b[36m" + bar + "\x1b[0m" : bar));
         }
       }

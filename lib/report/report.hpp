@@ -12,7 +12,10 @@
 
 namespace innov::report {
 
-enum class ChartKind { none, funnel, bars, heatmap };
+// bars: columns over time when the first column is "period", else ranked bars; line: a line over
+// time (the first column a period) on a 0..max scale; progress: each row a track from its
+// "baseline" to its "target" column with the charted value marked on it.
+enum class ChartKind { none, funnel, bars, heatmap, line, progress };
 
 struct Section {
   std::string key;   // JSON key and CSV section name: "stages"
@@ -21,6 +24,9 @@ struct Section {
   ChartKind chart = ChartKind::none;
   std::string chart_column; // the numeric column a funnel or bar chart draws
   std::string note;         // a line under the table (text, markdown, html)
+  // When set, the rows form one series per distinct value of this column (a metric, a KPI): html
+  // draws one chart per series and the text bars scale within each series.
+  std::string series_column = {};
 };
 
 struct Report {

@@ -8,6 +8,7 @@
 #include "lib/report/report.hpp"
 #include "lib/util/date.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -104,6 +105,18 @@ double realized_value(const model::Innovation& rec, const model::Config& config,
 double record_spend(const model::Innovation& rec, const util::Date& day);
 // The label of a value metric for people: its name in innov.yaml, else its id.
 std::string metric_label(const model::Config& config, const std::string& metric);
+
+// How a realized period (2016, 2016-Q3, 2016-07) falls into --period labels: its amount is spread
+// evenly over its months, so share(label) = (months of the realized period inside label) / (months
+// of the realized period). 2016 into quarters: 2016-Q1..Q4 one quarter each; 2016-Q3 into months:
+// 2016-07, 08, 09 a third each; 2016-07 into quarters: 2016-Q3 whole. The shares sum to 1; an
+// unreadable label gives no share.
+std::map<std::string, double> period_shares(const std::string& realized, const std::string& period);
+
+// The day a person's like of a record counts from (participation over time, --as-of): likes carry
+// no date in this format, so the record's creation date. The one place to read a like's own date
+// once likes are dated.
+std::string like_date(const model::Innovation& rec, const std::string& person);
 
 // A conversion: the fraction in json and csv, a percentage for people ("49.2%"); none when den <=
 // 0.

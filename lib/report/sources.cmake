@@ -19,4 +19,5 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/regions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/review.cpp
   ${CMAKE_CURRENT_LIST_DIR}/poc_list.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/poc_report.cpp
 )

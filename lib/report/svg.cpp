@@ -114,8 +114,17 @@ std::string shorten(const std::string& text, std::size_t n)
   return out + "\u2026";
 }
 
+// A title line at the top left of a chart (one chart per series).
+std::string caption(const std::string& text)
+{
+  return text.empty() ? ""
+                      : fmt::format("<text x=\"8\" y=\"14\" font-size=\"13\" font-weight=\"600\" "
+                                    "fill=\"#1f2933\">{}</text>\n",
+                                    util::escape_html(text));
+}
+
 // Columns over time: one per period, gridlines, the value above each column.
-std::string columns(const Section& s, std::size_t col, double max)
+std::string columns(const Section& s, std::size_t col, double max, const std::string& title = "")
 {
   const auto& rows = s.table.rows;
   auto n = static_cast<int>(rows.size());
@@ -131,7 +140,8 @@ std::string columns(const Section& s, std::size_t col, double max)
   std::string out =
       fmt::format("<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
                   "role=\"img\" aria-label=\"{}\">\n",
-                  width, height, width, height, util::escape_html(s.title));
+                  width, height, width, height, util::escape_html(title.empty() ? s.title : title));
+  out += caption(title);
   for (double t = 0; t <= top + step / 2; t += step) {
     double y = y0 + plot_h - plot_h * t / top;
     out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n",
@@ -203,6 +213,134 @@ std::string ranked(const Section& s, std::size_t col, double max)
         util::escape_html(rows[i][col].text));
     out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"12\" fill=\"#3e4c59\">{}</text>\n",
                        left + w + 6, y + 15, util::escape_html(rows[i][col].text));
+  }
+  return out + "</svg>\n";
+}
+
+// A line over periods (the first column) on a 0..max scale, a dot and its value at each period.
+std::string line(const Section& s, std::size_t col)
+{
+  const auto& rows = s.table.rows;
+  double max = 0;
+  for (const auto& r : rows) {
+    max = std::max(max, value_at(r, col));
+  }
+  if (max <= 0) {
+    return "";
+  }
+  auto n = static_cast<int>(rows.size());
+  double step = tick_step(max);
+  double top = step * std::ceil(max / step);
+  int slot = std::max(14, std::min(72, 960 / n));
+  const int left = 64;
+  const int plot_h = 220;
+  const int y0 = 24;
+  bool rotate = slot < 56;
+  int width = left + slot * n + 16;
+  int height = y0 + plot_h + (rotate ? 64 : 34);
+  std::string out =
+      fmt::format("<svg class=\"chart line\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+                  "role=\"img\" aria-label=\"{}\">\n",
+                  width, height, width, height, util::escape_html(s.title));
+  for (double t = 0; t <= top + step / 2; t += step) {
+    double y = y0 + plot_h - plot_h * t / top;
+    out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n",
+                       left, y, width - 8, y, t == 0 ? "#9aa5b1" : "#e4e7eb");
+    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\" "
+                       "fill=\"#616e7c\">{}</text>\n",
+                       left - 6, y + 4, compact(t));
+  }
+  std::string points;
+  std::string dots;
+  int label_every = std::max(1, 24 / slot);
+  for (int i = 0; i < n; ++i) {
+    double v = value_at(rows[i], col);
+    double x = left + i * slot + slot / 2.0;
+    double y = y0 + plot_h - plot_h * v / top;
+    points += fmt::format("{}{:.1f},{:.1f}", i ? " " : "", x, y);
+    dots +=
+        fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#2563eb\">"
+                    "<title>{}: {}</title></circle>\n",
+                    x, y, util::escape_html(rows[i][0].text), util::escape_html(rows[i][col].text));
+    if (i % label_every != 0) {
+      continue;
+    }
+    int ly = y0 + plot_h + 16;
+    if (rotate) {
+      dots += fmt::format(
+          "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\" fill=\"#616e7c\" "
+          "transform=\"rotate(-45 {:.1f} {})\">{}</text>\n",
+          x, ly, x, ly, util::escape_html(rows[i][0].text));
+    } else {
+      dots += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" "
+                          "fill=\"#616e7c\">{}</text>\n",
+                          x, ly, util::escape_html(rows[i][0].text));
+    }
+  }
+  out +=
+      "<polyline fill=\"none\" stroke=\"#2563eb\" stroke-width=\"2\" points=\"" + points + "\"/>\n";
+  return out + dots + "</svg>\n";
+}
+
+// Each row a track from its baseline (left) to its target (right), the charted value marked on
+// it: green when the row says "met", amber otherwise. Values beyond either end sit just past it.
+std::string progress(const Section& s, std::size_t col)
+{
+  auto base = column_index(s.table, "baseline");
+  auto target = column_index(s.table, "target");
+  auto met = column_index(s.table, "met");
+  if (!base || !target) {
+    return "";
+  }
+  const auto& rows = s.table.rows;
+  const int width = 860;
+  const int left = 300;
+  const int track = 440;
+  const int line_h = 46;
+  int height = static_cast<int>(rows.size()) * line_h + 10;
+  std::string out = fmt::format("<svg class=\"chart progress\" viewBox=\"0 0 {} {}\" width=\"{}\" "
+                                "height=\"{}\" role=\"img\" aria-label=\"{}\">\n",
+                                width, height, width, height, util::escape_html(s.title));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    int y = 24 + static_cast<int>(i) * line_h;
+    std::string label;
+    for (std::size_t c = 0; c < *base && c < row.size(); ++c) {
+      if (!row[c].text.empty() && !row[c].number) {
+        label += (label.empty() ? "" : " · ") + row[c].text;
+      }
+    }
+    out += fmt::format(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1f2933\">{}</text>\n",
+        left - 14, y + 4, util::escape_html(shorten(label, 40)));
+    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#cbd2d9\" "
+                       "stroke-width=\"6\" stroke-linecap=\"round\"/>\n",
+                       left, y, left + track, y);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" "
+                       "fill=\"#616e7c\">baseline {}</text>\n",
+                       left, y + 18, util::escape_html(row[*base].text));
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" "
+                       "fill=\"#616e7c\">target {}</text>\n",
+                       left + track, y + 18, util::escape_html(row[*target].text));
+    if (col >= row.size() || !row[col].number || !row[*base].number || !row[*target].number) {
+      continue;
+    }
+    double b = *row[*base].number;
+    double t = *row[*target].number;
+    double f = t != b ? (*row[col].number - b) / (t - b) : 1.0;
+    f = std::clamp(f, -0.05, 1.08);
+    double x = left + track * f;
+    bool ok = met && *met < row.size() && row[*met].text == "met";
+    const char* colour = ok ? "#067647" : "#d97706";
+    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{:.1f}\" y2=\"{}\" stroke=\"{}\" "
+                       "stroke-width=\"6\" stroke-linecap=\"round\"/>\n",
+                       left, y, std::max<double>(left, x), y, colour);
+    out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"6\" fill=\"{}\"><title>{}</title>"
+                       "</circle>\n",
+                       x, y, colour, util::escape_html(row[col].text));
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" "
+                       "font-weight=\"600\" fill=\"{}\">{}</text>\n",
+                       x, y - 10, colour, util::escape_html(row[col].text));
   }
   return out + "</svg>\n";
 }
@@ -284,6 +422,40 @@ std::string svg_chart(const Section& s)
   if (s.table.rows.empty()) {
     return "";
   }
+  if (auto series = column_index(s.table, s.series_column); series && s.chart == ChartKind::bars) {
+    // One chart per series, in order of first appearance, titled "series (unit)".
+    auto unit = column_index(s.table, "unit");
+    auto col = column_index(s.table, s.chart_column);
+    std::vector<std::string> names;
+    for (const auto& row : s.table.rows) {
+      if (std::find(names.begin(), names.end(), row[*series].text) == names.end()) {
+        names.push_back(row[*series].text);
+      }
+    }
+    std::string out;
+    for (const auto& name : names) {
+      Section one = s;
+      one.series_column.clear();
+      one.table.rows.clear();
+      for (const auto& row : s.table.rows) {
+        if (row[*series].text == name) {
+          one.table.rows.push_back(row);
+        }
+      }
+      double max = 0;
+      for (const auto& r : one.table.rows) {
+        max = col ? std::max(max, value_at(r, *col)) : max;
+      }
+      std::string title = name;
+      if (unit && !one.table.rows.front()[*unit].text.empty()) {
+        title += " (" + one.table.rows.front()[*unit].text + ")";
+      }
+      if (col && max > 0 && one.table.columns[0].name == "period") {
+        out += columns(one, *col, max, title);
+      }
+    }
+    return out;
+  }
   switch (s.chart) {
   case ChartKind::funnel:
     if (auto c = column_index(s.table, s.chart_column)) {
@@ -297,6 +469,16 @@ std::string svg_chart(const Section& s)
     return "";
   case ChartKind::heatmap:
     return heatmap(s);
+  case ChartKind::line:
+    if (auto c = column_index(s.table, s.chart_column)) {
+      return line(s, *c);
+    }
+    return "";
+  case ChartKind::progress:
+    if (auto c = column_index(s.table, s.chart_column)) {
+      return progress(s, *c);
+    }
+    return "";
   case ChartKind::none:
     return "";
   }

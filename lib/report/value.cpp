@@ -29,27 +29,6 @@ const model::Decision* go_decision(const model::Innovation& r)
   return nullptr;
 }
 
-// The months of a realized period (2016, 2016-Q3, 2016-07), each mapped to its --period label with
-// an equal share of the amount: a yearly figure spreads over twelve months, a quarter over three.
-std::map<std::string, double> spread_period(const std::string& realized, const std::string& period)
-{
-  int year = std::stoi(realized.substr(0, 4));
-  int first = 1;
-  int count = 12;
-  if (realized.size() == 7 && realized[5] == 'Q') {
-    first = (realized[6] - '1') * 3 + 1;
-    count = 3;
-  } else if (realized.size() == 7) {
-    first = std::stoi(realized.substr(5, 2));
-    count = 1;
-  }
-  std::map<std::string, double> out;
-  for (int m = first; m < first + count; ++m) {
-    out[util::period_of(util::Date{year, m, 1}, period)] += 1.0 / count;
-  }
-  return out;
-}
-
 // Estimated and projected value per metric, of the records the predicate keeps.
 struct Expected {
   double estimated = 0;
@@ -205,7 +184,7 @@ Section realized_section(const ReportInput& in, const std::string& dim)
       }
       double e = in_currency(cfg, v.metric, v.amount).value_or(0);
       if (over_time) {
-        for (const auto& [label, share] : spread_period(v.period, in.options.period)) {
+        for (const auto& [label, share] : period_shares(v.period, in.options.period)) {
           sums[label] += e * share;
         }
       } else if (dim == "region" && !v.region.empty()) {
@@ -232,7 +211,88 @@ Section realized_section(const ReportInput& in, const std::string& dim)
   return o;
 }
 
+// Realized value per period (--period) and metric, in the metric's unit and in the currency; the
+// metrics of innov.yaml in their order, those without any realized entry by the report date left
+// out; every period from the first to the last realized one.
+Section per_metric_section(const ReportInput& in)
+{
+  const auto& cfg = in.config;
+  const std::string& period = in.options.period;
+  Section o{"over_time_by_metric",
+            "Realized value per " + period + ", by metric",
+            {},
+            ChartKind::bars,
+            "realized",
+            ""};
+  o.series_column = "metric";
+  o.table.columns = {
+      {"period"}, {"metric"}, {"unit"}, {"realized", true}, {"realized_" + cfg.currency, true}};
+  std::map<std::string, std::map<std::string, double>> sums; // metric -> period -> amount
+  std::string first;
+  std::string last;
+  for (const auto& r : in.records) {
+    for (const auto& v : r.realized) {
+      if (!realized_counts(v, in.today)) {
+        continue;
+      }
+      for (const auto& [label, share] : period_shares(v.period, period)) {
+        sums[v.metric][label] += v.amount * share;
+        first = first.empty() || label < first ? label : first;
+        last = label > last ? label : last;
+      }
+    }
+  }
+  if (first.empty()) {
+    return o;
+  }
+  auto periods = period_range(first, last, period);
+  for (const auto& vm : cfg.value_metrics) {
+    auto it = sums.find(vm.id);
+    if (it == sums.end()) {
+      continue;
+    }
+    for (const auto& p : periods) {
+      auto at = it->second.find(p);
+      double amount = at == it->second.end() ? 0.0 : at->second;
+      auto conv = in_currency(cfg, vm.id, amount);
+      o.table.add_row({Cell::str(p), Cell::str(metric_label(cfg, vm.id)), Cell::str(vm.unit),
+                       Cell::num(std::round(amount * 100) / 100),
+                       conv ? Cell::num(std::round(*conv)) : Cell::none()});
+    }
+  }
+  o.note = "realized periods ended by " + util::format_date(in.today) +
+           ", each spread evenly over its months (a year gives a quarter a fourth, a quarter "
+           "gives a month a third); amounts in the unit of the metric, 2 decimals; " +
+           cfg.currency + " through eur_per_unit";
+  return o;
+}
+
 } // namespace
+
+std::map<std::string, double> period_shares(const std::string& realized, const std::string& period)
+{
+  std::map<std::string, double> out;
+  if (!util::period_last_day(realized)) {
+    return out;
+  }
+  int year = std::stoi(realized.substr(0, 4));
+  int first = 1;
+  int count = 12;
+  if (realized.size() == 7 && realized[5] == 'Q') {
+    first = (realized[6] - '1') * 3 + 1;
+    count = 3;
+  } else if (realized.size() == 7) {
+    first = std::stoi(realized.substr(5, 2));
+    count = 1;
+  } else if (realized.size() == 10) {
+    first = std::stoi(realized.substr(5, 2));
+    count = 1;
+  }
+  for (int m = first; m < first + count; ++m) {
+    out[util::period_of(util::Date{year, m, 1}, period)] += 1.0 / count;
+  }
+  return out;
+}
 
 std::optional<double> in_currency(const model::Config& config, const std::string& metric,
                                   double amount)
@@ -292,6 +352,7 @@ Report value_report(const ReportInput& in)
   rep.sections.push_back(top_section(in));
   if (!in.options.period.empty()) {
     rep.sections.push_back(realized_section(in, "period"));
+    rep.sections.push_back(per_metric_section(in));
   }
   if (!in.options.by.empty()) {
     rep.sections.push_back(realized_section(in, in.options.by));

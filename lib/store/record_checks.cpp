@@ -496,6 +496,17 @@ void check_config(const YAML::Node& node, const model::Config& cfg, const std::s
             fmt::format("gates.qualification.min_score {} is outside the rubric scale {}..{}",
                         cfg.min_score, cfg.scale_min, cfg.scale_max));
   }
+  YAML::Node formats = child(node, "poc_formats");
+  for (const auto& b : cfg.poc_formats) {
+    if (b.min_days && b.max_days && *b.min_days > *b.max_days) {
+      YAML::Node entry = child(formats, b.format.c_str());
+      r.error(or_parent(child(entry, "min_days"), node), "/poc_formats/" + b.format + "/min_days",
+              "E051",
+              fmt::format("poc_formats.{}: min_days {} is above max_days {}: no POC of this "
+                          "format can be planned",
+                          b.format, *b.min_days, *b.max_days));
+    }
+  }
 }
 
 void check_challenge(const YAML::Node& node, const model::Challenge& c, const std::string& rel_path,

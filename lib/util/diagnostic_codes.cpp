@@ -373,6 +373,14 @@ constexpr std::array k_codes = {
         "pocs:\n  - id: p1\n    format: demonstrator\n    planned: {start: 2016-07-01, end: "
         "2016-09-19}"},
     DiagnosticCode{
+        "E051", E, "bounds of a POC format the wrong way round",
+        "An entry of `poc_formats` in innov.yaml has a `min_days` above its `max_days`: no "
+        "duration fits between them, so every POC of that format would be refused by `poc plan`, "
+        "`poc close` and `validate`. The position is the `min_days` of the entry.",
+        "swap the two bounds, or correct the one that is wrong",
+        "poc_formats:\n  acceleration: {min_days: 70, max_days: 56}",
+        "poc_formats:\n  acceleration: {min_days: 56, max_days: 70}"},
+    DiagnosticCode{
         "W002", W, "record filed under another year",
         "A record sits in an `innovations/` folder other than the year of its `created` date. It "
         "is read all the same, but the layout says where to find a record; `innov validate "
