@@ -91,7 +91,9 @@ Report participation_report(const ReportInput& in)
       when(c.at)[1].insert(who);
     }
     for (const auto& l : r.likes) {
-      note(liked, number(l));
+      std::size_t who = number(l.by);
+      note(liked, who);
+      when(l.at)[2].insert(who);
     }
     for (const auto& q : r.qualifications) {
       std::size_t who = number(q.expert);
@@ -129,7 +131,8 @@ Report participation_report(const ReportInput& in)
   rep.sections.push_back(std::move(g));
 
   Section m{"over_time", "Active people per " + period, {}, ChartKind::bars, "deposited", ""};
-  m.table.columns = {{"period"}, {"deposited", true}, {"commented", true}, {"qualified", true}};
+  m.table.columns = {
+      {"period"}, {"deposited", true}, {"commented", true}, {"liked", true}, {"qualified", true}};
   by_month.erase("");
   if (!by_month.empty()) {
     for (const auto& p : period_range(by_month.begin()->first, by_month.rbegin()->first, period)) {
@@ -139,9 +142,10 @@ Report participation_report(const ReportInput& in)
   for (const auto& [k, sets] : by_month) {
     m.table.add_row({Cell::str(k), Cell::num(static_cast<double>(sets[0].size())),
                      Cell::num(static_cast<double>(sets[1].size())),
+                     Cell::num(static_cast<double>(sets[2].size())),
                      Cell::num(static_cast<double>(sets[3].size()))});
   }
-  m.note = "likes carry no date and are counted in the totals only";
+  m.note = "distinct people who deposited, commented, liked or gave an opinion in the period";
   rep.sections.push_back(std::move(m));
   return rep;
 }

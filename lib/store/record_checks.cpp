@@ -409,12 +409,12 @@ void check_status(Reporter& r, const YAML::Node& node, const model::Innovation& 
 void check_likes(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
 {
   for (std::size_t i = 1; i < rec.likes.size(); ++i) {
-    if (!(rec.likes[i - 1] < rec.likes[i])) {
-      bool dup = rec.likes[i - 1] == rec.likes[i];
+    if (!(rec.likes[i - 1].by < rec.likes[i].by)) {
+      bool dup = rec.likes[i - 1].by == rec.likes[i].by;
       r.error(item(node, "likes", i), fmt::format("/likes/{}", i), "E034",
-              dup ? "'" + rec.likes[i] + "' likes the record twice"
-                  : "likes are not sorted: '" + rec.likes[i] + "' comes after '" +
-                        rec.likes[i - 1] + "'",
+              dup ? "'" + rec.likes[i].by + "' likes the record twice"
+                  : "likes are not sorted: '" + rec.likes[i].by + "' comes after '" +
+                        rec.likes[i - 1].by + "'",
               "likes are kept sorted and unique; 'innov idea like' maintains them");
       return;
     }

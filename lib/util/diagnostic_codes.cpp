@@ -373,6 +373,14 @@ constexpr std::array k_codes = {
         "pocs:\n  - id: p1\n    format: demonstrator\n    planned: {start: 2016-07-01, end: "
         "2016-09-19}"},
     DiagnosticCode{
+        "E051", E, "a format newer than this innov",
+        "innov.yaml says the portfolio is in a format newer than this build of innov reads "
+        "(`format: 3` where innov knows formats 1 and 2). Reading it with an older innov would "
+        "drop or misread the facts the newer format adds, so nothing of the portfolio is read. "
+        "The position is the `format` value.",
+        "upgrade innov to a version that reads this format (docs/formats.md, \"Format history\")",
+        "# file: innov.yaml\nformat: 3", "# file: innov.yaml\nformat: 2"},
+    DiagnosticCode{
         "W002", W, "record filed under another year",
         "A record sits in an `innovations/` folder other than the year of its `created` date. It "
         "is read all the same, but the layout says where to find a record; `innov validate "
