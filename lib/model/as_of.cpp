@@ -29,6 +29,7 @@ std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
     return std::nullopt;
   }
   Innovation r = rec;
+  upgrade(r); // a record built in memory with a bare actual or spent: dated as format 1 would be
   auto drop = [&](auto& items, auto&& is_late) {
     items.erase(std::remove_if(items.begin(), items.end(), is_late), items.end());
   };

@@ -321,9 +321,16 @@ void Merger::merge_fields(const std::string& prefix, const S& b, const S& o, con
 
 } // namespace
 
-RecordMerge merge_records(const Innovation& b, const Innovation& o, const Innovation& t,
+RecordMerge merge_records(const Innovation& base, const Innovation& ours, const Innovation& theirs,
                           Side prefer)
 {
+  // Each side in the newest format: a bare actual or spent becomes a dated fact first.
+  Innovation b = base;
+  Innovation o = ours;
+  Innovation t = theirs;
+  model::upgrade(b);
+  model::upgrade(o);
+  model::upgrade(t);
   Merger m(prefer);
   Innovation r;
   m.merge_fields("", b, o, t, r);

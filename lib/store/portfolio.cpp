@@ -473,6 +473,10 @@ Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out)
   p.root = root;
   p.config = load_config(root, out);
   ++p.files_checked;
+  if (!p.config && std::any_of(out.begin(), out.end(),
+                               [](const util::Diagnostic& d) { return d.code == "E051"; })) {
+    return p; // a newer format: nothing else is read as if it were an older one
+  }
   CheckContext ctx;
   model::Config fallback;
   ctx.config = p.config ? &*p.config : &fallback;
