@@ -338,7 +338,7 @@ TEST_CASE("model::start_poc")
 TEST_CASE("model::measure_poc")
 {
   Innovation r = record("qualified");
-  plan_poc(r, poc(), k_actor);
+  plan_poc(r, poc({"a", "b"}), k_actor);
   CHECK_THROWS_WITH_AS(
       measure_poc(r, {{"delay", 25}}, "", "2016-05-01"),
       "cannot measure 'k3m9xa2q': it is poc-planned (measurements go to a running or done POC)",
