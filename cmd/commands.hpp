@@ -47,5 +47,6 @@ void register_completion(CLI::App& app, Context& ctx); // also the hidden __comp
 void register_explain(CLI::App& app, Context& ctx);
 void register_schema(CLI::App& app, Context& ctx);
 void register_merge_file(CLI::App& app, Context& ctx);
+void register_migrate(CLI::App& app, Context& ctx);
 
 } // namespace innov::cmd

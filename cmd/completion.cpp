@@ -83,7 +83,9 @@ std::vector<std::string> term_candidates(const Context& ctx, const std::string& 
 void add_people(const model::Innovation& r, std::set<std::string>& out)
 {
   out.insert(r.author);
-  out.insert(r.likes.begin(), r.likes.end());
+  for (const auto& l : r.likes) {
+    out.insert(l.by);
+  }
   for (const auto& c : r.comments) {
     out.insert(c.author);
   }

@@ -303,14 +303,18 @@ void register_idea(CLI::App& app, Context& ctx)
                                                                 ? "Like a record (idempotent)"
                                                                 : "Take a like back (idempotent)");
     sub->add_option("ID", l->id, "Record id or unique prefix")->required();
-    add_mutation_flags(sub, l->flags, Records::at_and_by);
-    sub->footer(is_like ? "Example:\n  innov idea like k3m9 --by agent-77"
+    // A like is dated ({by, at}); taking it back leaves no date behind.
+    add_mutation_flags(sub, l->flags, is_like ? Records::at_and_by : Records::by);
+    sub->footer(is_like ? "Records {by, at}: --by, else INNOV_USER or USER; --at, else today.\n\n"
+                          "Example:\n  innov idea like k3m9 --by agent-77 --at 2016-03-02"
                         : "Example:\n  innov idea unlike k3m9 --by agent-77");
     sub->callback([l, is_like, &ctx] {
       ctx.run = [l, is_like, &ctx] {
         auto actor = actor_of(l->flags);
         return mutate_one(ctx, l->flags, l->id, [&](model::Innovation& rec, const model::Config&) {
-          bool changed = is_like ? model::like(rec, actor.by) : model::unlike(rec, actor.by);
+          stamp_now(actor, l->flags);
+          bool changed =
+              is_like ? model::like(rec, actor.by, date_of(actor)) : model::unlike(rec, actor.by);
           std::string count = " (" + count_of(rec.likes.size(), "like") + ")";
           if (!changed) {
             return actor.by + (is_like ? " already likes " : " does not like ") + rec.id + count;

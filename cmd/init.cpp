@@ -31,6 +31,10 @@ const char* k_config_template =
     R"(# innov portfolio configuration. Every record is checked against this file.
 # Reference: `innov schema portfolio`. Change the defaults below to fit your organisation.
 
+# The format of the portfolio's files (docs/formats.md, "Format history"); `innov migrate` moves
+# an older portfolio to the newest.
+format: 2
+
 # The portfolio's name and the organisation it serves.
 portfolio: @NAME@
 organization: Mon organisation

@@ -30,6 +30,7 @@ void register_commands(CLI::App& app, Context& ctx)
   register_explain(app, ctx);
   register_schema(app, ctx);
   register_merge_file(app, ctx);
+  register_migrate(app, ctx);
 }
 
 std::vector<std::string> subcommand_names(const CLI::App& app)

@@ -50,6 +50,11 @@ double parse_amount_of_money(const std::string& text, const std::string& option)
   return v;
 }
 
+std::string format_amount(double v)
+{
+  return fmt::format("{}", v);
+}
+
 std::string kpi_line(const model::Kpi& k)
 {
   auto met = k.met();
@@ -157,15 +162,23 @@ void register_poc(CLI::App& app, Context& ctx)
     MutationFlags flags;
     std::string id;
     std::vector<std::string> kpis;
+    std::string territory;
     std::string spent;
   };
   auto m = std::make_shared<MeasureOptions>();
-  sub = poc->add_subcommand("measure", "Record KPI values and spend of the running POC");
+  sub = poc->add_subcommand("measure", "Record dated KPI measurements of the running POC");
   sub->add_option("ID", m->id, "Record id or unique prefix")->required();
   sub->add_option("--kpi", m->kpis, "KPI_ID=VALUE (repeatable)");
-  sub->add_option("--spent", m->spent, "Budget spent so far");
-  add_mutation_flags(sub, m->flags, Records::at_and_by);
-  sub->footer("Example:\n  innov poc measure k3m9 --kpi placement_rate=49 --spent 35500");
+  sub->add_option("--territory", m->territory,
+                  "The territory measured, one of the POC's (default: the whole POC)");
+  sub->add_option("--spent", m->spent,
+                  "Total spent so far: the increase since the last total is one spend entry");
+  add_mutation_flags(sub, m->flags, Records::at);
+  sub->footer(
+      "Each --kpi appends a measurement {at, kpi, value[, territory]} dated --at (default today);\n"
+      "a KPI's actual value is its latest measurement without territory.\n\n"
+      "Example:\n  innov poc measure k3m9 --kpi placement_rate=49 --at 2016-09-30\n"
+      "  innov poc measure k3m9 --kpi placement_rate=51 --territory agence-roubaix");
   sub->callback([m, &ctx] {
     ctx.run = [m, &ctx] {
       std::vector<std::pair<std::string, double>> values;
@@ -180,13 +193,65 @@ void register_poc(CLI::App& app, Context& ctx)
       if (values.empty() && !spent) {
         throw UsageError("nothing to measure", "give --kpi ID=VALUE or --spent N");
       }
+      if (!m->territory.empty() && values.empty()) {
+        throw UsageError("--territory needs --kpi", "spend is recorded for the whole POC");
+      }
+      auto actor = actor_of(m->flags);
       return mutate_one(ctx, m->flags, m->id, [&](model::Innovation& rec, const model::Config&) {
-        model::measure_poc(rec, values, spent);
-        std::string msg = "measured POC " + rec.last_poc()->id + " of " + rec.id;
+        stamp_now(actor, m->flags);
+        model::measure_poc(rec, values, m->territory, date_of(actor));
+        if (spent) {
+          double before = rec.last_poc()->budget_spent.value_or(0);
+          if (*spent < before) {
+            throw UsageError(
+                fmt::format("--spent {} is less than the {} already spent", *spent, before),
+                "spend is only added: record a correction with 'innov poc spend'");
+          }
+          if (*spent > before) {
+            model::spend_poc(rec, *spent - before, "", date_of(actor));
+          }
+        }
+        std::string msg = "measured POC " + rec.last_poc()->id + " of " + rec.id + " on " +
+                          date_of(actor) + (m->territory.empty() ? "" : " in " + m->territory);
         for (const auto& k : rec.last_poc()->kpis) {
           msg += "\n" + kpi_line(k);
         }
         return msg;
+      });
+    };
+  });
+
+  struct SpendOptions {
+    MutationFlags flags;
+    std::string id;
+    std::string amount;
+    std::string note;
+  };
+  auto sp = std::make_shared<SpendOptions>();
+  sub = poc->add_subcommand("spend", "Record a dated amount spent on the POC");
+  sub->add_option("ID", sp->id, "Record id or unique prefix")->required();
+  sub->add_option("--amount", sp->amount, "The amount spent, in the portfolio currency")
+      ->required();
+  sub->add_option("--note", sp->note, "What it was spent on");
+  add_mutation_flags(sub, sp->flags, Records::at);
+  sub->footer("Appends {at, amount, note} to the POC's spend (at: --at, default today); the\n"
+              "POC's budget spent is the sum of its spend entries.\n\n"
+              "Example:\n  innov poc spend k3m9 --amount 12000 --note 'Formation des conseillers' "
+              "--at 2016-06-15");
+  sub->callback([sp, &ctx] {
+    ctx.run = [sp, &ctx] {
+      double amount = parse_amount_of_money(sp->amount, "--amount");
+      if (sp->note.find('\n') != std::string::npos) {
+        throw UsageError("--note is one line of text");
+      }
+      auto actor = actor_of(sp->flags);
+      return mutate_one(ctx, sp->flags, sp->id, [&](model::Innovation& rec, const model::Config&) {
+        stamp_now(actor, sp->flags);
+        model::spend_poc(rec, amount, sp->note, date_of(actor));
+        const auto* p = rec.last_poc();
+        return fmt::format("spent {} on POC {} of {} on {} (total {})", format_amount(amount),
+                           p->id, rec.id, date_of(actor),
+                           format_amount(p->budget_spent.value_or(0)));
       });
     };
   });

@@ -3,9 +3,9 @@
 # The subcommands of a command path ("" is innov itself).
 _innov_subcommands() {
   case "$1" in
-    "") echo "init validate idea qualify poc generalize report search sql index import export completion explain schema merge-file" ;;
+    "") echo "init validate idea qualify poc generalize report search sql index import export completion explain schema merge-file migrate" ;;
     "idea") echo "new edit comment like unlike merge withdraw list show similar" ;;
-    "poc") echo "plan start measure close list" ;;
+    "poc") echo "plan start measure spend close list" ;;
     "generalize") echo "check rollout realize" ;;
     "report") echo "funnel value pipeline participation cycle-time regions review poc" ;;
   esac
@@ -22,7 +22,7 @@ _innov_options() {
     "idea edit") echo "-h --help --set --add --remove --dry-run --format" ;;
     "idea comment") echo "-h --help --author --text --by --at --dry-run --format" ;;
     "idea like") echo "-h --help --by --at --dry-run --format" ;;
-    "idea unlike") echo "-h --help --by --at --dry-run --format" ;;
+    "idea unlike") echo "-h --help --by --dry-run --format" ;;
     "idea merge") echo "-h --help --into --by --at --dry-run --format" ;;
     "idea withdraw") echo "-h --help --by --at --dry-run --format" ;;
     "idea list") echo "-h --help --status --kind --region --theme --source --sort --limit --format -o --output" ;;
@@ -32,7 +32,8 @@ _innov_options() {
     "poc") echo "-h --help" ;;
     "poc plan") echo "-h --help --format --territory --start --end --sponsor --budget --kpi --poc-id --by --at --dry-run" ;;
     "poc start") echo "-h --help --by --at --dry-run --format" ;;
-    "poc measure") echo "-h --help --kpi --spent --by --at --dry-run --format" ;;
+    "poc measure") echo "-h --help --kpi --territory --spent --at --dry-run --format" ;;
+    "poc spend") echo "-h --help --amount --note --at --dry-run --format" ;;
     "poc close") echo "-h --help --outcome --lessons --by --at --dry-run --format" ;;
     "poc list") echo "-h --help --format -o --output" ;;
     "generalize") echo "-h --help --decision --scope --wave --projected --rationale --override --by --at --dry-run --format" ;;
@@ -57,6 +58,7 @@ _innov_options() {
     "explain") echo "-h --help --all --format -o --output" ;;
     "schema") echo "-h --help --write" ;;
     "merge-file") echo "-h --help --ours-label --theirs-label --base-label --conflict-style" ;;
+    "migrate") echo "-h --help --dry-run --diff" ;;
   esac
 }
 
@@ -101,7 +103,6 @@ _innov_option_value() {
     "idea like|--at") echo "@any" ;;
     "idea like|--format") echo "choices:text,json" ;;
     "idea unlike|--by") echo "@person" ;;
-    "idea unlike|--at") echo "@any" ;;
     "idea unlike|--format") echo "choices:text,json" ;;
     "idea merge|--into") echo "@id" ;;
     "idea merge|--by") echo "@person" ;;
@@ -148,10 +149,14 @@ _innov_option_value() {
     "poc start|--at") echo "@any" ;;
     "poc start|--format") echo "choices:text,json" ;;
     "poc measure|--kpi") echo "@any" ;;
+    "poc measure|--territory") echo "@any" ;;
     "poc measure|--spent") echo "@any" ;;
-    "poc measure|--by") echo "@person" ;;
     "poc measure|--at") echo "@any" ;;
     "poc measure|--format") echo "choices:text,json" ;;
+    "poc spend|--amount") echo "@any" ;;
+    "poc spend|--note") echo "@any" ;;
+    "poc spend|--at") echo "@any" ;;
+    "poc spend|--format") echo "choices:text,json" ;;
     "poc close|--outcome") echo "choices:success,partial,failure" ;;
     "poc close|--lessons") echo "@any" ;;
     "poc close|--by") echo "@person" ;;
@@ -279,6 +284,7 @@ _innov_positional() {
     "poc plan") kinds=(@id) ;;
     "poc start") kinds=(@id) ;;
     "poc measure") kinds=(@id) ;;
+    "poc spend") kinds=(@id) ;;
     "poc close") kinds=(@id) ;;
     "generalize") kinds=(@id) ;;
     "generalize check") kinds=(@id) ;;

@@ -117,3 +117,5 @@ if(INNOV_SANITIZE OR INNOV_FUZZ)
   # 10 flipped caches rather than 100: each command takes ten times longer under the sanitizers.
   set_tests_properties(cache_trust PROPERTIES ENVIRONMENT INNOV_CACHE_FLIPS=10)
 endif()
+add_test(NAME migrate_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/migrate_git.sh $<TARGET_FILE:innov>)
+set_tests_properties(migrate_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)

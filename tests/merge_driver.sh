@@ -62,7 +62,7 @@ git merge -q --no-edit idf
 check "git merge of the second branch succeeds" git merge -q --no-edit hdf
 check "no conflict markers" bash -c "! grep -q '<<<<<<<' '$file'"
 check "innov validate passes" innov -C portfolio validate -q
-check "likes of both branches" grep -q "^likes: \[agent-7, agent-9\]$" "$file"
+check "likes of both branches, dated" bash -c "grep -A2 '^likes:$' '$file' | tr '\n' ' ' | grep -q -- '- {by: agent-7, at: 2016-03-0[0-9]} *- {by: agent-9, at: 2016-03-04}'"
 check "comments of both branches, in time order" bash -c "grep -n 'text:' '$file' | tr '\n' ' ' | grep -q 'Lille.*Cr'"
 check "qualifications of both branches" test "$(grep -c '  - at: 2016-03-' "$file")" -ge 4
 check "the result is canonical" bash -c "innov -C portfolio validate --strict -q"

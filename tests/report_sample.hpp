@@ -92,7 +92,7 @@ inline std::vector<model::Innovation> sample_records()
   a.horizon = "core";
   a.created = "2016-01-01";
   a.status = "generalized";
-  a.likes = {"p2", "p3"};
+  a.likes = {{"p2", "2016-01-02"}, {"p3", "2016-01-03"}};
   a.comments = {{"2016-01-05T10:00:00Z", "p2", "good"}};
   a.estimate = model::ValueAmount{"hours_saved", 1000, "year"};
   a.qualifications = {{"2016-01-31", "e1", "idf", {{"a", 4}, {"b", 5}}, "go", "yes"}};
@@ -138,7 +138,7 @@ inline std::vector<model::Innovation> sample_records()
   b.horizon = "adjacent";
   b.created = "2016-03-01";
   b.status = "poc-done";
-  b.likes = {"p5"};
+  b.likes = {{"p5", "2016-03-02"}};
   b.comments = {{"2016-03-10", "p6", "how?"}};
   b.estimate = model::ValueAmount{"people", 100, "once"};
   b.qualifications = {{"2016-04-20", "e2", "hdf", {{"a", 3}, {"b", 3}}, "go", "ok"}};

@@ -263,11 +263,13 @@ TEST_CASE("idea like and unlike")
   CHECK(p({"idea", "like", id, "--by", "agent-10"}).out == "agent-10 likes " + id + " (2 likes)\n");
   CHECK(p({"idea", "like", id, "--by", "agent-10"}).out ==
         "agent-10 already likes " + id + " (2 likes)\n");
-  CHECK(p.record(id).likes == std::vector<std::string>{"agent-10", "agent-5"});
+  CHECK(p.record(id).likes ==
+        std::vector<model::Like>{{"agent-10", "2016-06-01"}, {"agent-5", "2016-06-01"}});
   CHECK(p({"idea", "unlike", id}).out == "agent-5 no longer likes " + id + " (1 like)\n");
   CHECK(p({"idea", "unlike", id}).out == "agent-5 does not like " + id + " (1 like)\n");
-  CHECK(p({"idea", "like", id, "-q", "--by", "agent-11"}).out.empty());
-  CHECK(p.record(id).likes == std::vector<std::string>{"agent-10", "agent-11"});
+  CHECK(p({"idea", "like", id, "-q", "--by", "agent-11", "--at", "2016-06-03"}).out.empty());
+  CHECK(p.record(id).likes ==
+        std::vector<model::Like>{{"agent-10", "2016-06-01"}, {"agent-11", "2016-06-03"}});
   CHECK(p.canonical(id));
 
   SUBCASE("the person: --by, else INNOV_USER, else USER")
@@ -286,18 +288,16 @@ TEST_CASE("idea like and unlike")
   SUBCASE("--format json prints the record, --dry-run the diff")
   {
     auto r = p({"idea", "like", id, "--by", "agent-12", "--format", "json"});
-    CHECK(r.out.find("\"likes\": [\n    \"agent-10\",\n    \"agent-11\",\n    \"agent-12\"\n  ]") !=
+    CHECK(r.out.find("{\n      \"by\": \"agent-12\",\n      \"at\": \"2016-06-01\"\n    }") !=
           std::string::npos);
     std::string before = p.text(id);
     r = p({"idea", "like", id, "--by", "agent-13", "--dry-run"});
     CHECK(r.code == 0);
-    CHECK(
-        r.out ==
-        "--- a/innovations/2016/" + id + ".yaml\n+++ b/innovations/2016/" + id +
-            ".yaml\n@@ -6,6 +6,6 @@\n source: internal\n created: 2016-06-01\n status: submitted\n"
-            "-likes: [agent-10, agent-11, agent-12]\n+likes: [agent-10, agent-11, agent-12, "
-            "agent-13]\n"
-            " history:\n   - {at: 2016-06-01T09:00:00Z, by: agent-5, to: submitted}\n");
+    CHECK(r.out == "--- a/innovations/2016/" + id + ".yaml\n+++ b/innovations/2016/" + id +
+                       ".yaml\n@@ -10,5 +10,6 @@\n   - {by: agent-10, at: 2016-06-01}\n"
+                       "   - {by: agent-11, at: 2016-06-03}\n   - {by: agent-12, at: 2016-06-01}\n"
+                       "+  - {by: agent-13, at: 2016-06-01}\n"
+                       " history:\n   - {at: 2016-06-01T09:00:00Z, by: agent-5, to: submitted}\n");
     CHECK(r.err == "dry run: agent-13 likes " + id + " (4 likes) (nothing written)\n");
     CHECK(p.text(id) == before);
   }
@@ -351,7 +351,8 @@ TEST_CASE("idea merge")
   CHECK(d.comments.size() == 1);
   CHECK(d.history.back().by == "agent-77");
   CHECK(d.history.back().from == "submitted");
-  CHECK(p.record(target).likes == std::vector<std::string>{"agent-1", "agent-3"});
+  CHECK(p.record(target).likes ==
+        std::vector<model::Like>{{"agent-1", "2016-06-01"}, {"agent-3", "2016-06-01"}});
   CHECK(p.record(target).status == "submitted");
   CHECK(p.canonical(dup));
   CHECK(p.canonical(target));
@@ -387,7 +388,7 @@ TEST_CASE("idea merge")
     CHECK(r.code == 0);
     CHECK(r.out.find("+++ b/innovations/2016/" + a + ".yaml\n") != std::string::npos);
     CHECK(r.out.find("+merged_into: " + target + "\n") != std::string::npos);
-    CHECK(r.out.find("-likes: [agent-1, agent-3]\n+likes: [agent-1, agent-2, agent-3]\n") !=
+    CHECK(r.out.find("   - {by: agent-1, at: 2016-06-01}\n+  - {by: agent-2, at: 2016-06-01}\n") !=
           std::string::npos);
     CHECK(p.record(a).status == "submitted");
   }

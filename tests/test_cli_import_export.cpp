@@ -72,8 +72,9 @@ TEST_CASE("import csv: records from an idea-box export; importing again creates 
   CHECK(shown.out.find("\"external_ref\": \"IB-1001\"") != std::string::npos);
   CHECK(shown.out.find("\"description\": \"Partager les trajets\\nentre sites proches\"") !=
         std::string::npos);
-  CHECK(shown.out.find("\"likes\": [\n      \"agent-7\",\n      \"agent-9\"\n    ]") !=
-        std::string::npos);
+  // a spreadsheet names who liked, not when: dated on the record's creation
+  CHECK(shown.out.find("\"likes\": [\n      {\n        \"by\": \"agent-7\",\n        \"at\": "
+                       "\"2016-03-02\"\n      },") != std::string::npos);
   CHECK(shown.out.find("\"created\": \"2016-03-02\"") != std::string::npos);
   CHECK(shown.out.find("{\n        \"at\": \"2016-03-02\",\n        \"by\": \"agent-101\",\n       "
                        " \"to\": \"submitted\"") != std::string::npos);

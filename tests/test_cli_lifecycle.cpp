@@ -119,11 +119,16 @@ TEST_CASE("like and unlike are idempotent; likes stay sorted")
   auto again = p({"idea", "like", id, "--by", "agent-9"});
   CHECK(again.code == 0);
   CHECK(again.out == "agent-9 already likes " + id + " (2 likes)\n");
-  CHECK(read(p.file(id)).find("likes: [agent-10, agent-9]\n") != std::string::npos);
+  CHECK(read(p.file(id))
+            .find("likes:\n  - {by: agent-10, at: 2016-06-01}\n"
+                  "  - {by: agent-9, at: 2016-06-01}\n") != std::string::npos);
   CHECK(p({"idea", "unlike", id, "--by", "agent-9"}).code == 0);
   CHECK(p({"idea", "unlike", id, "--by", "agent-9"}).out ==
         "agent-9 does not like " + id + " (1 like)\n");
-  CHECK(read(p.file(id)).find("likes: [agent-10]\n") != std::string::npos);
+  CHECK(read(p.file(id)).find("likes:\n  - {by: agent-10, at: 2016-06-01}\ncomments") ==
+        std::string::npos); // no comments; history follows
+  CHECK(read(p.file(id)).find("likes:\n  - {by: agent-10, at: 2016-06-01}\nhistory:") !=
+        std::string::npos);
 }
 
 TEST_CASE("ids: prefixes, ambiguity, unknown ids")
@@ -230,7 +235,7 @@ TEST_CASE("dry run prints a diff and writes nothing")
   std::string before = read(p.file(id));
   auto r = p({"idea", "like", id, "--by", "agent-9", "--dry-run"});
   CHECK(r.code == 0);
-  CHECK(r.out.find("+likes: [agent-9]") != std::string::npos);
+  CHECK(r.out.find("+likes:\n+  - {by: agent-9, at: 2016-06-01}\n") != std::string::npos);
   CHECK(read(p.file(id)) == before);
 }
 
@@ -289,7 +294,8 @@ TEST_CASE("merge: likes united, duplicate merged; refused into a terminal record
   auto r = p({"idea", "merge", a, "--into", b});
   CHECK(r.code == 0);
   CHECK(read(p.file(a)).find("merged_into: " + b) != std::string::npos);
-  CHECK(read(p.file(b)).find("likes: [agent-1, agent-2]") != std::string::npos);
+  CHECK(read(p.file(b)).find("likes:\n  - {by: agent-1, at: 2016-06-01}\n"
+                             "  - {by: agent-2, at: 2016-06-01}\n") != std::string::npos);
   auto c = p.new_idea();
   r = p({"idea", "merge", c, "--into", a});
   CHECK(r.code == 1);

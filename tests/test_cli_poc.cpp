@@ -146,7 +146,7 @@ TEST_CASE("poc measure")
   CHECK(r.code == 0);
   CHECK(r.out ==
         "measured POC p1 of " + id +
-            "\n"
+            " on 2016-06-01\n"
             "  placement_rate       38 -> ? (target 45, higher is better), must: not measured\n"
             "  delay                30 -> 25 (target 20, lower is better): NOT met\n");
   auto rec = p.record(id);
@@ -154,12 +154,45 @@ TEST_CASE("poc measure")
   CHECK(rec.pocs[0].budget_spent == 12000);
   CHECK(rec.status == "poc-running");
   CHECK(rec.history.size() == 4);
-  r = p({"poc", "measure", id, "--kpi", "placement_rate=46.5", "--kpi", "delay=19"});
+  CHECK(rec.pocs[0].measurements ==
+        std::vector<model::Measurement>{{"2016-06-01", "delay", 25, ""}});
+  CHECK(rec.pocs[0].spend == std::vector<model::Spend>{{"2016-06-01", 12000, ""}});
+  r = p({"poc", "measure", id, "--kpi", "placement_rate=46.5", "--kpi", "delay=19", "--at",
+         "2016-07-01"});
   CHECK(r.out == "measured POC p1 of " + id +
-                     "\n"
+                     " on 2016-07-01\n"
                      "  placement_rate       38 -> 46.5 (target 45, higher is better), must: met\n"
                      "  delay                30 -> 19 (target 20, lower is better): met\n");
   CHECK(p.valid());
+
+  SUBCASE("dated measurements: per territory, back-filled, and spend")
+  {
+    // An older measurement does not change the latest value; a territory's is its own.
+    r = p({"poc", "measure", id, "--kpi", "delay=28", "--at", "2016-06-15"});
+    CHECK(r.code == 0);
+    CHECK(p.record(id).pocs[0].kpis[1].actual == 19);
+    auto t = p.record(id).pocs[0].territory.front();
+    r = p({"poc", "measure", id, "--kpi", "delay=17", "--territory", t, "--at", "2016-07-02"});
+    CHECK(r.code == 0);
+    auto rec2 = p.record(id);
+    CHECK(rec2.pocs[0].kpis[1].actual == 19);
+    REQUIRE(rec2.pocs[0].measurements.size() == 5);
+    CHECK(rec2.pocs[0].measurements[1] == model::Measurement{"2016-06-15", "delay", 28, ""});
+    CHECK(rec2.pocs[0].measurements.back() == model::Measurement{"2016-07-02", "delay", 17, t});
+    r = p({"poc", "measure", id, "--kpi", "delay=17", "--territory", "nulle-part"});
+    CHECK(r.code == 2);
+    r = p({"poc", "spend", id, "--amount", "3000", "--note", "Kits", "--at", "2016-06-20"});
+    CHECK(r.code == 0);
+    CHECK(r.out == "spent 3000 on POC p1 of " + id + " on 2016-06-20 (total 15000)\n");
+    // --spent is a total: the increase is one dated entry; a smaller total is refused.
+    r = p({"poc", "measure", id, "--spent", "16000", "--at", "2016-07-03"});
+    CHECK(r.code == 0);
+    CHECK(p.record(id).pocs[0].spend.back() == model::Spend{"2016-07-03", 1000, ""});
+    CHECK(p.record(id).pocs[0].budget_spent == 16000);
+    r = p({"poc", "measure", id, "--spent", "100"});
+    CHECK(r.code == 2);
+    CHECK(p.valid());
+  }
 
   SUBCASE("bad arguments")
   {

@@ -58,9 +58,10 @@ struct Generated {
       r.created = "2016-0" + std::to_string(1 + rng() % 9) + "-1" + std::to_string(rng() % 10);
       r.status = "submitted";
       for (unsigned l = rng() % 8; l > 0; --l) {
-        r.likes.push_back("agent-" + std::to_string(100 + l * 7 + rng() % 5));
+        r.likes.push_back({"agent-" + std::to_string(100 + l * 7 + rng() % 5), r.created});
       }
-      std::sort(r.likes.begin(), r.likes.end());
+      std::sort(r.likes.begin(), r.likes.end(),
+                [](const model::Like& a, const model::Like& b) { return a.by < b.by; });
       r.likes.erase(std::unique(r.likes.begin(), r.likes.end()), r.likes.end());
       if (rng() % 3 == 0) {
         r.comments.push_back({r.created + "T10:00:00Z", "agent-3", words(8)});

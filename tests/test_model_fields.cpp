@@ -38,7 +38,7 @@ model::Innovation full_record()
   r.created = "2016-03-02";
   r.external_ref = "IB-2016-0042";
   r.status = "generalized";
-  r.likes = {"agent-1", "agent-77"};
+  r.likes = {{"agent-1", "2016-03-03"}, {"agent-77", "2016-03-04"}};
   r.comments = {{"2016-03-04T10:12:00Z", "agent-77", "Testé à Roubaix."}};
   r.estimate = model::ValueAmount{"hours_saved", 12000, "year"};
   r.qualifications = {{"2016-04-01",
@@ -57,8 +57,12 @@ model::Innovation full_record()
   poc.started = "2016-05-04";
   poc.ended = "2016-10-30";
   poc.budget_planned = 40000;
+  // actual and spent are derived from the dated facts (model::derive), which are filled here.
   poc.budget_spent = 35500.5;
-  poc.kpis = {{"placement_rate", "Taux de retour à l'emploi", "percent", "up", 38, 45, 49, true}};
+  poc.kpis = {{"placement_rate", "Taux de retour à l'emploi", "percent", "up", 38, 45, 44, true}};
+  poc.measurements = {{"2016-07-01", "placement_rate", 44, ""},
+                      {"2016-10-28", "placement_rate", 49, "agence-roubaix"}};
+  poc.spend = {{"2016-05-10", 15500.5, ""}, {"2016-09-15", 20000, "Formation des recruteurs"}};
   poc.outcome = "success";
   poc.lessons = "Former les recruteurs avant.\n";
   r.pocs = {poc};
@@ -130,6 +134,9 @@ TEST_CASE("model::for_each_field")
     missing_fields(r, "", missing);
     // The first history entry has no `from`; the others do.
     std::erase(missing, "history[].from");
+    // One measurement is of the whole POC (it gives the actual value), one spend has no note.
+    std::erase(missing, "pocs[].measurements[].territory");
+    std::erase(missing, "pocs[].spend[].note");
     CHECK(missing == std::vector<std::string>{});
     CHECK(!r.history.back().from.empty());
   }

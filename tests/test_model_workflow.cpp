@@ -75,7 +75,8 @@ Innovation done(double placement, double delay, std::vector<std::string> territo
   qualify(r, config(), input("expert-hdf-2", 4), {"expert-hdf-2", "2016-04-01"});
   plan_poc(r, poc(std::move(territory)), {"dr-hdf", "2016-04-20"});
   start_poc(r, "2016-05-04", k_actor);
-  measure_poc(r, {{"placement_rate", placement}, {"delay", delay}}, 30000);
+  measure_poc(r, {{"placement_rate", placement}, {"delay", delay}}, "", "2016-10-28");
+  spend_poc(r, 30000, "", "2016-10-28");
   close_poc(r, "success", "", "2016-10-30", k_actor);
   return r;
 }
@@ -119,24 +120,28 @@ TEST_CASE("model::transition")
   }
 }
 
-TEST_CASE("model::like")
+TEST_CASE("model::like records {by, at}, sorted by person; a second like keeps the earlier date")
 {
   Innovation r = record();
-  CHECK(like(r, "agent-9"));
-  CHECK(like(r, "agent-10"));
-  CHECK(like(r, "agent-1"));
-  CHECK_FALSE(like(r, "agent-9"));
-  CHECK(r.likes == std::vector<std::string>{"agent-1", "agent-10", "agent-9"});
+  CHECK(like(r, "agent-9", "2016-03-05"));
+  CHECK(like(r, "agent-10", "2016-03-04"));
+  CHECK(like(r, "agent-1", "2016-03-09"));
+  CHECK_FALSE(like(r, "agent-9", "2016-03-07"));
+  CHECK(r.likes == std::vector<Like>{{"agent-1", "2016-03-09"},
+                                     {"agent-10", "2016-03-04"},
+                                     {"agent-9", "2016-03-05"}});
+  CHECK(like(r, "agent-9", "2016-03-03")); // merges: the earlier like stands
+  CHECK(r.likes.back() == Like{"agent-9", "2016-03-03"});
 }
 
 TEST_CASE("model::unlike")
 {
   Innovation r = record();
-  r.likes = {"agent-1", "agent-2"};
+  r.likes = {{"agent-1", "2016-03-04"}, {"agent-2", "2016-03-05"}};
   CHECK(unlike(r, "agent-1"));
   CHECK_FALSE(unlike(r, "agent-1"));
   CHECK_FALSE(unlike(r, "agent-3"));
-  CHECK(r.likes == std::vector<std::string>{"agent-2"});
+  CHECK(r.likes == std::vector<Like>{{"agent-2", "2016-03-05"}});
 }
 
 TEST_CASE("model::add_comment")
@@ -333,22 +338,33 @@ TEST_CASE("model::start_poc")
 TEST_CASE("model::measure_poc")
 {
   Innovation r = record("qualified");
-  plan_poc(r, poc(), k_actor);
+  plan_poc(r, poc({"a", "b"}), k_actor);
   CHECK_THROWS_WITH_AS(
-      measure_poc(r, {{"delay", 25}}, std::nullopt),
+      measure_poc(r, {{"delay", 25}}, "", "2016-05-01"),
       "cannot measure 'k3m9xa2q': it is poc-planned (measurements go to a running or done POC)",
       DataError);
   start_poc(r, "2016-05-04", k_actor);
-  measure_poc(r, {{"delay", 25}}, std::nullopt);
+  measure_poc(r, {{"delay", 25}}, "", "2016-06-01");
   CHECK(r.pocs[0].kpis[1].actual == 25);
   CHECK_FALSE(r.pocs[0].kpis[0].actual);
   CHECK_FALSE(r.pocs[0].budget_spent);
-  measure_poc(r, {{"delay", 18}, {"placement_rate", 44}}, 1200);
+  // Measured in one territory only: not the POC's actual value.
+  measure_poc(r, {{"placement_rate", 40}}, "a", "2016-06-15");
+  CHECK_FALSE(r.pocs[0].kpis[0].actual);
+  measure_poc(r, {{"delay", 18}, {"placement_rate", 44}}, "", "2016-07-01");
+  // Back-filled: an older measurement does not replace the latest.
+  measure_poc(r, {{"delay", 30}}, "", "2016-05-20");
   CHECK(r.pocs[0].kpis[1].actual == 18);
   CHECK(r.pocs[0].kpis[0].actual == 44);
-  CHECK(r.pocs[0].budget_spent == 1200);
-  CHECK_THROWS_WITH_AS(measure_poc(r, {{"delai", 3}}, std::nullopt),
+  REQUIRE(r.pocs[0].measurements.size() == 5);
+  CHECK(r.pocs[0].measurements.front() == Measurement{"2016-05-20", "delay", 30, ""});
+  spend_poc(r, 1200, "Formation", "2016-06-01");
+  spend_poc(r, 300, "", "2016-05-10");
+  CHECK(r.pocs[0].budget_spent == 1500);
+  CHECK(r.pocs[0].spend.front() == Spend{"2016-05-10", 300, ""});
+  CHECK_THROWS_WITH_AS(measure_poc(r, {{"delai", 3}}, "", "2016-07-01"),
                        "POC 'p1' has no KPI 'delai' (did you mean 'delay'?)", UsageError);
+  CHECK_THROWS_AS(measure_poc(r, {{"delay", 3}}, "z", "2016-07-01"), UsageError);
   CHECK(r.status == "poc-running");
 }
 
@@ -595,15 +611,18 @@ TEST_CASE("model::merge")
 {
   Innovation dup = record();
   dup.id = "7d2hq4wz";
-  dup.likes = {"agent-1", "agent-3"};
+  dup.likes = {{"agent-1", "2016-03-05"}, {"agent-3", "2016-03-06"}};
   dup.comments = {{"2016-03-04", "agent-3", "Doublon ?"}};
   Innovation target = record("qualified");
-  target.likes = {"agent-2", "agent-3"};
+  target.likes = {{"agent-2", "2016-03-05"}, {"agent-3", "2016-03-08"}};
 
   SUBCASE("likes united, the duplicate keeps its comments and history")
   {
     merge(dup, target, k_actor);
-    CHECK(target.likes == std::vector<std::string>{"agent-1", "agent-2", "agent-3"});
+    // agent-3 liked both: the earlier like (on the duplicate) stands
+    CHECK(target.likes == std::vector<Like>{{"agent-1", "2016-03-05"},
+                                            {"agent-2", "2016-03-05"},
+                                            {"agent-3", "2016-03-06"}});
     CHECK(target.status == "qualified");
     CHECK(dup.status == "merged");
     CHECK(dup.merged_into == "k3m9xa2q");

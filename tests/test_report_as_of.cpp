@@ -1,7 +1,8 @@
 // Every report --as-of D ignores what happened after D: one fact of every dated kind the record
-// format holds (history entry, qualification, comment, POC start, end and outcome, a new POC,
-// decision, roll-out done, realized period) added after D to a copy of the sample leaves every
-// report, in every format, byte-identical.
+// format holds (history entry, qualification, comment, like, KPI measurement, spend, POC start,
+// end and outcome, a new POC, decision, roll-out done, realized period) added after D to a copy of
+// the sample leaves every report, in every format, byte-identical.
+#include "lib/model/format.hpp"
 #include "tests/report_sample.hpp"
 
 using namespace innov;
@@ -14,6 +15,14 @@ std::vector<model::Innovation> with_late_facts()
 {
   auto records = sample_records();
   for (auto& r : records) {
+    model::upgrade(r); // the sample's KPI actuals and spent as dated facts, as a reader gives them
+    r.likes.push_back({"late-liker", "2017-02-03"});
+    for (auto& p : r.pocs) {
+      for (const auto& k : p.kpis) {
+        p.measurements.push_back({"2017-02-04", k.id, k.target * 3 + 1, ""});
+      }
+      p.spend.push_back({"2017-02-04", 123456, "late"});
+    }
     r.history.push_back(step("2017-02-01", r.status, "poc-planned"));
     r.history.push_back(step("2017-02-02T09:00:00Z", "poc-planned", "poc-running"));
     r.status = "poc-running";
@@ -100,4 +109,6 @@ TEST_CASE("report --as-of: the late facts do count after their date")
   // Guards the test above: the late facts are visible once D passes them.
   CHECK(all_formats("value", sample_records(), "2017-06-30") !=
         all_formats("value", with_late_facts(), "2017-06-30"));
+  CHECK(all_formats("participation", sample_records(), "2017-06-30") !=
+        all_formats("participation", with_late_facts(), "2017-06-30"));
 }

@@ -87,13 +87,6 @@ TEST_CASE("report::participation_report")
     CHECK(num(r, "cumulative", "2016-03", "people") == 5);
   }
 
-  SUBCASE("a like counts on the record's creation day (likes carry no date)")
-  {
-    auto recs = sample_records();
-    CHECK(report::like_date(recs[0], "p2") == "2016-01-01");
-    CHECK(report::like_date(recs[1], "p5") == "2016-03-01");
-  }
-
   SUBCASE("--as-of leaves out later comments, qualifications and records")
   {
     report::ReportOptions o;

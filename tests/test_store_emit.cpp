@@ -365,9 +365,10 @@ TEST_CASE("store::emit_canonical layout")
 TEST_CASE("store::innovation_style and challenge_style")
 {
   CHECK(store::innovation_style().flow_paths ==
-        std::vector<std::string>{"/themes", "/likes", "/pocs/*/territory", "/decisions/*/scope",
+        std::vector<std::string>{"/themes", "/likes/*", "/pocs/*/territory", "/decisions/*/scope",
                                  "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget",
-                                 "/history/*", "/decisions/*/rollout/*", "/realized/*"});
+                                 "/history/*", "/decisions/*/rollout/*", "/realized/*",
+                                 "/pocs/*/measurements/*", "/pocs/*/spend/*"});
   CHECK(store::challenge_style().flow_paths == std::vector<std::string>{"/themes", "/partners"});
 }
 
@@ -390,7 +391,9 @@ themes: [recrutement]
 horizon: adjacent
 created: 2015-03-02
 status: generalized
-likes: [agent-1, agent-77]
+likes:
+  - {by: agent-1, at: 2015-03-03}
+  - {by: agent-77, at: 2015-03-04}
 comments:
   - at: 2015-03-04T10:12:00Z
     author: agent-77
@@ -414,7 +417,7 @@ pocs:
     planned: {start: 2015-05-01, end: 2015-10-31}
     started: 2015-05-04
     ended: 2015-10-30
-    budget: {planned: 40000, spent: 35500}
+    budget: {planned: 40000}
     kpis:
       - id: placement_rate
         name: Taux de retour à l'emploi à 6 mois
@@ -422,8 +425,13 @@ pocs:
         direction: up
         baseline: 38
         target: 45
-        actual: 49
         must: true
+    measurements:
+      - {at: 2015-07-29, kpi: placement_rate, value: 44, territory: agence-roubaix}
+      - {at: 2015-10-28, kpi: placement_rate, value: 49}
+    spend:
+      - {at: 2015-05-10, amount: 20000, note: Formation des recruteurs}
+      - {at: 2015-09-15, amount: 15500}
     outcome: success
     lessons: |
       Former les recruteurs avant le lancement.

@@ -22,7 +22,7 @@ model::Innovation submitted()
   r.themes = {"numerique"};
   r.created = "2016-06-10";
   r.status = "submitted";
-  r.likes = {"agent-1", "agent-2"};
+  r.likes = {{"agent-1", "2016-06-11"}, {"agent-2", "2016-06-12"}};
   r.comments = {{"2016-06-11", "agent-3", "Bonne idée"}};
   r.history = {{"2016-06-10", "agent-1202", "", "submitted"}};
   return r;
@@ -51,13 +51,19 @@ TEST_CASE("store::merge_records")
   auto ours = base;
   auto theirs = base;
 
-  SUBCASE("likes: union, minus what either side removed")
+  SUBCASE("likes: union by person, minus what either side removed, the earlier date kept")
   {
-    ours.likes = {"agent-2", "agent-5"};              // removed agent-1, added agent-5
-    theirs.likes = {"agent-1", "agent-2", "agent-4"}; // added agent-4
+    // ours removed agent-1, added agent-5; theirs added agent-4 and agent-5 (earlier)
+    ours.likes = {{"agent-2", "2016-06-12"}, {"agent-5", "2016-06-20"}};
+    theirs.likes = {{"agent-1", "2016-06-11"},
+                    {"agent-2", "2016-06-12"},
+                    {"agent-4", "2016-06-14"},
+                    {"agent-5", "2016-06-15"}};
     auto m = store::merge_records(base, ours, theirs);
     CHECK(m.conflicts.empty());
-    CHECK(m.record.likes == std::vector<std::string>{"agent-2", "agent-4", "agent-5"});
+    CHECK(m.record.likes == std::vector<model::Like>{{"agent-2", "2016-06-12"},
+                                                     {"agent-4", "2016-06-14"},
+                                                     {"agent-5", "2016-06-15"}});
   }
   SUBCASE("comments: united by time, author and text, in time order")
   {
@@ -163,9 +169,23 @@ TEST_CASE("store::merge_records")
     CHECK(m.record.pocs[0].kpis[1].actual == 85);
     CHECK(m.record.pocs[0].budget_spent == 1200);
 
-    theirs.pocs[0].kpis[0].actual = 47;
+    // Measurements are dated facts: both sides' are kept, in date order, and the latest gives
+    // the actual value; an identical measurement on both sides is one.
+    ours.pocs[0].measurements = {{"2016-09-01", "placement_rate", 49, ""}};
+    ours.pocs[0].kpis[0].actual.reset();
+    theirs.pocs[0].measurements = {{"2016-10-01", "placement_rate", 47, ""},
+                                   {"2016-09-01", "placement_rate", 49, ""}};
+    theirs.pocs[0].spend = {{"2016-08-01", 1200, ""}};
+    theirs.pocs[0].kpis[1].actual.reset();
+    theirs.pocs[0].budget_spent.reset();
+    ours.pocs[0].spend = {{"2016-07-01", 300, "Kits"}};
     m = store::merge_records(base, ours, theirs);
-    CHECK(m.conflicts == std::vector<std::string>{"pocs[p1].kpis[placement_rate].actual"});
+    CHECK(m.conflicts.empty());
+    CHECK(m.record.pocs[0].measurements ==
+          std::vector<model::Measurement>{{"2016-09-01", "placement_rate", 49, ""},
+                                          {"2016-10-01", "placement_rate", 47, ""}});
+    CHECK(m.record.pocs[0].kpis[0].actual == 47);
+    CHECK(m.record.pocs[0].budget_spent == 1500);
   }
   SUBCASE("decisions: roll-out waves done on one side, a new wave on the other")
   {
@@ -214,7 +234,7 @@ TEST_CASE("store::merge_records")
   SUBCASE("no common ancestor: equal fields merge, different ones conflict")
   {
     model::Innovation empty;
-    theirs.likes.push_back("agent-7");
+    theirs.likes.push_back({"agent-7", "2016-06-13"});
     auto m = store::merge_records(empty, ours, theirs);
     CHECK(m.conflicts.empty());
     CHECK(m.record.likes.size() == 3);
@@ -264,7 +284,7 @@ TEST_CASE("store::merge_record_files")
   auto base = submitted();
   auto ours = base;
   auto theirs = base;
-  ours.likes.push_back("agent-5");
+  ours.likes.push_back({"agent-5", "2016-06-13"});
   theirs.comments.push_back({"2016-06-12", "agent-6", "Oui"});
 
   SUBCASE("a clean merge is canonical")
@@ -273,7 +293,8 @@ TEST_CASE("store::merge_record_files")
                                        store::canonical_text(theirs), dir.path(), rel);
     CHECK(m.outcome == store::FileMerge::Outcome::clean);
     CHECK(m.messages.empty());
-    CHECK(m.text.find("likes: [agent-1, agent-2, agent-5]\n") != std::string::npos);
+    CHECK(m.text.find("likes:\n  - {by: agent-1, at: 2016-06-11}\n  - {by: agent-2, at: "
+                      "2016-06-12}\n  - {by: agent-5, at: 2016-06-13}\n") != std::string::npos);
     CHECK(m.text.find("author: agent-6") != std::string::npos);
     auto again = store::merge_record_files(m.text, m.text, m.text, dir.path(), rel);
     CHECK(again.text == m.text);
@@ -288,9 +309,28 @@ TEST_CASE("store::merge_record_files")
     CHECK(m.text.find(
               "<<<<<<< ours\ntitle: Atelier A\n=======\ntitle: Atelier B\n>>>>>>> theirs\n") !=
           std::string::npos);
-    CHECK(m.text.find("likes: [agent-1, agent-2, agent-5]\n") != std::string::npos);
+    CHECK(m.text.find("  - {by: agent-5, at: 2016-06-13}\n") != std::string::npos);
     REQUIRE(m.messages.size() == 1);
     CHECK(m.messages[0] == "conflict in '" + rel + "': both sides changed 'title'");
+  }
+  SUBCASE("mixed formats: a format-1 side is upgraded, the merge is written in format 2")
+  {
+    // base and ours as a branch opened before the migration wrote them (format 1)
+    std::string f1 = store::canonical_text(base);
+    auto pos = f1.find("likes:\n");
+    auto end = f1.find("comments:");
+    REQUIRE(pos != std::string::npos);
+    f1 = f1.substr(0, pos) + "likes: [agent-1, agent-2]\n" + f1.substr(end);
+    std::string ours1 = f1;
+    ours1.replace(ours1.find("title: "), 7, "title: Nouveau ");
+    auto m = store::merge_record_files(f1, ours1, store::canonical_text(theirs), dir.path(), rel);
+    CHECK(m.outcome == store::FileMerge::Outcome::clean);
+    // format-1 likes are dated on the record's creation (2016-06-10), earlier than theirs'
+    CHECK(m.text.find("likes:\n  - {by: agent-1, at: 2016-06-10}\n  - {by: agent-2, at: "
+                      "2016-06-10}\n") != std::string::npos);
+    CHECK(m.text.find("title: Nouveau") != std::string::npos);
+    CHECK(m.text.find("author: agent-6") != std::string::npos);
+    CHECK(m.text.find("likes: [") == std::string::npos);
   }
   SUBCASE("a merge that would be invalid fails with both versions")
   {

@@ -87,7 +87,9 @@ TEST_CASE("store::mutate_records")
 {
   Fixture f;
   std::string before = f.text(k_practice);
-  auto add_like = [](Records& recs, const model::Config&) { recs[0].likes.push_back("agent-9"); };
+  auto add_like = [](Records& recs, const model::Config&) {
+    recs[0].likes.push_back({"agent-9", "2016-06-12"});
+  };
 
   SUBCASE("the change is written in canonical form")
   {
@@ -95,10 +97,11 @@ TEST_CASE("store::mutate_records")
     REQUIRE(changes.size() == 1);
     CHECK(changes[0].rel == k_practice);
     CHECK(changes[0].before == before);
-    CHECK(changes[0].record.likes == std::vector<std::string>{"agent-9"});
+    CHECK(changes[0].record.likes == std::vector<model::Like>{{"agent-9", "2016-06-12"}});
     std::string after = f.text(k_practice);
     CHECK(after == changes[0].after);
-    CHECK(after.find("status: submitted\nlikes: [agent-9]\nhistory:\n") != std::string::npos);
+    CHECK(after.find("status: submitted\nlikes:\n  - {by: agent-9, at: 2016-06-12}\nhistory:\n") !=
+          std::string::npos);
     CHECK(fs::exists(f.root() / ".innov/lock"));
   }
   SUBCASE("a killed writer's temporary file next to the record is removed, a running one's kept")
@@ -114,7 +117,7 @@ TEST_CASE("store::mutate_records")
   SUBCASE("a dry run returns the change and writes nothing")
   {
     auto changes = store::mutate_records(f.root(), {k_practice}, add_like, true);
-    CHECK(changes[0].after.find("likes: [agent-9]") != std::string::npos);
+    CHECK(changes[0].after.find("  - {by: agent-9, at: 2016-06-12}") != std::string::npos);
     CHECK(f.text(k_practice) == before);
   }
   SUBCASE("an unchanged record is not rewritten")
@@ -137,7 +140,7 @@ TEST_CASE("store::mutate_records")
     CHECK(f.text(k_practice) ==
           "id: 7d2hq4wz\nkind: practice\ntitle: Atelier CV vidéo en agence\nauthor: agent-1202\n"
           "region: idf\nsource: internal\nthemes: [numerique]\ncreated: 2016-06-10\n"
-          "status: submitted\nlikes: [agent-9]\nhistory:\n"
+          "status: submitted\nlikes:\n  - {by: agent-9, at: 2016-06-12}\nhistory:\n"
           "  - {at: 2016-06-10, by: agent-1202, to: submitted}\n");
   }
   SUBCASE("a change that would make the record invalid is refused, nothing written")
@@ -191,13 +194,15 @@ TEST_CASE("store::mutate_records")
     auto changes = store::mutate_records(
         f.root(), {k_practice, other},
         [](Records& recs, const model::Config&) {
-          recs[0].likes = {"agent-3"};
-          recs[1].likes.push_back("agent-99");
+          recs[0].likes = {{"agent-3", "2016-06-12"}};
+          recs[1].likes.push_back({"agent-99", "2016-06-13"});
         },
         false);
     REQUIRE(changes.size() == 2);
-    CHECK(f.text(k_practice).find("likes: [agent-3]") != std::string::npos);
-    CHECK(f.text(other).find("likes: [agent-1, agent-77, agent-99]") != std::string::npos);
+    CHECK(f.text(k_practice).find("likes:\n  - {by: agent-3, at: 2016-06-12}\n") !=
+          std::string::npos);
+    CHECK(f.text(other).find("  - {by: agent-77, at: 2016-03-02}\n  - {by: agent-99, at: "
+                             "2016-06-13}\n") != std::string::npos);
   }
   SUBCASE("a path out of the portfolio is refused")
   {

@@ -77,7 +77,7 @@ model::Innovation base_record()
   r.created = "2016-03-02";
   r.external_ref = "IB-42";
   r.status = "poc-running";
-  r.likes = {"agent-1"};
+  r.likes = {{"agent-1", "2016-03-03"}};
   r.comments = {{"2016-03-04T10:12:00Z", "agent-77", "Bien."}};
   r.estimate = model::ValueAmount{"hours_saved", 12000, "year"};
   r.qualifications = {
@@ -125,7 +125,10 @@ std::vector<std::pair<std::string, SetText>> text_places()
       {"/properties/created", [](R& r, const std::string& v) { r.created = v; }},
       {"/properties/external_ref", [](R& r, const std::string& v) { r.external_ref = v; }},
       {"/properties/status", [](R& r, const std::string& v) { r.status = v; }},
-      {"/properties/likes/items", [](R& r, const std::string& v) { r.likes = {v}; }},
+      {"/definitions/like/properties/by",
+       [](R& r, const std::string& v) {
+         r.likes = {{v, "2016-03-03"}};
+       }},
       {"/properties/merged_into", [](R& r, const std::string& v) { r.merged_into = v; }},
       {"/properties/comments/items/properties/at",
        [](R& r, const std::string& v) { r.comments[0].at = v; }},

@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS innovations (
   status_since TEXT           -- date of the last history entry
 );
 CREATE TABLE IF NOT EXISTS themes (record_id TEXT, theme TEXT);
-CREATE TABLE IF NOT EXISTS likes (record_id TEXT, person TEXT);
+CREATE TABLE IF NOT EXISTS likes (record_id TEXT, person TEXT, at TEXT);
 CREATE TABLE IF NOT EXISTS comments (record_id TEXT, seq INTEGER, at TEXT, author TEXT, text TEXT);
 CREATE TABLE IF NOT EXISTS qualifications (
   record_id TEXT, seq INTEGER, at TEXT, expert TEXT, region TEXT, decision TEXT, rationale TEXT,
@@ -59,6 +59,13 @@ CREATE TABLE IF NOT EXISTS kpis (
   baseline REAL, target REAL, actual REAL, must INTEGER,
   met INTEGER                 -- 1 met, 0 not met, NULL not measured
 );
+-- Dated KPI measurements and spend of each POC (format 2); kpis.actual and pocs.budget_spent are
+-- derived from them (lib/model/format.hpp).
+CREATE TABLE IF NOT EXISTS measurements (
+  record_id TEXT, poc_seq INTEGER, at TEXT, kpi_id TEXT, value REAL,
+  territory TEXT              -- NULL: the whole POC
+);
+CREATE TABLE IF NOT EXISTS spend (record_id TEXT, poc_seq INTEGER, at TEXT, amount REAL, note TEXT);
 CREATE TABLE IF NOT EXISTS decisions (
   record_id TEXT, seq INTEGER, at TEXT, gate TEXT, by TEXT, decision TEXT,
   projected_metric TEXT, projected_amount REAL, projected_per TEXT, rationale TEXT, override TEXT
@@ -79,6 +86,8 @@ CREATE INDEX IF NOT EXISTS scores_record ON scores(record_id);
 CREATE INDEX IF NOT EXISTS pocs_record ON pocs(record_id);
 CREATE INDEX IF NOT EXISTS poc_territories_record ON poc_territories(record_id);
 CREATE INDEX IF NOT EXISTS kpis_record ON kpis(record_id);
+CREATE INDEX IF NOT EXISTS measurements_record ON measurements(record_id);
+CREATE INDEX IF NOT EXISTS spend_record ON spend(record_id);
 CREATE INDEX IF NOT EXISTS decisions_record ON decisions(record_id);
 CREATE INDEX IF NOT EXISTS decision_scope_record ON decision_scope(record_id);
 CREATE INDEX IF NOT EXISTS rollout_record ON rollout(record_id);

@@ -9,10 +9,10 @@ namespace innov::index {
 
 namespace {
 
-const char* k_tables_by_record[] = {
-    "themes",  "likes",           "comments", "qualifications", "scores",
-    "pocs",    "poc_territories", "kpis",     "decisions",      "decision_scope",
-    "rollout", "realized",        "history"};
+const char* k_tables_by_record[] = {"themes",       "likes",    "comments",        "qualifications",
+                                    "scores",       "pocs",     "poc_territories", "kpis",
+                                    "measurements", "spend",    "decisions",       "decision_scope",
+                                    "rollout",      "realized", "history"};
 
 // Binds values to a statement in order and runs it.
 template <typename... Args> void run(SQLite::Statement& s, const Args&... args)
@@ -157,8 +157,8 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
   for (const auto& t : r.themes) {
     run(stmt("INSERT INTO themes VALUES (?, ?)"), r.id, t);
   }
-  for (const auto& p : r.likes) {
-    run(stmt("INSERT INTO likes VALUES (?, ?)"), r.id, p);
+  for (const auto& l : r.likes) {
+    run(stmt("INSERT INTO likes VALUES (?, ?, ?)"), r.id, l.by, l.at);
   }
   for (std::size_t i = 0; i < r.comments.size(); ++i) {
     const auto& c = r.comments[i];
@@ -193,6 +193,13 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
       run(stmt("INSERT INTO kpis VALUES (?,?,?,?,?,?,?,?,?,?,?)"), r.id, seq, k.id, k.name, k.unit,
           k.direction, k.baseline, k.target, opt(k.actual),
           static_cast<std::int64_t>(k.is_must() ? 1 : 0), met_value);
+    }
+    for (const auto& m : p.measurements) {
+      run(stmt("INSERT INTO measurements VALUES (?, ?, ?, ?, ?, ?)"), r.id, seq, m.at, m.kpi,
+          m.value, m.territory);
+    }
+    for (const auto& x : p.spend) {
+      run(stmt("INSERT INTO spend VALUES (?, ?, ?, ?, ?)"), r.id, seq, x.at, x.amount, x.note);
     }
   }
   for (std::size_t i = 0; i < r.decisions.size(); ++i) {

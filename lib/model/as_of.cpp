@@ -1,5 +1,6 @@
 #include "lib/model/as_of.hpp"
 
+#include "lib/model/format.hpp"
 #include "lib/util/date.hpp"
 
 #include <algorithm>
@@ -28,6 +29,7 @@ std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
     return std::nullopt;
   }
   Innovation r = rec;
+  upgrade(r); // a record built in memory with a bare actual or spent: dated as format 1 would be
   auto drop = [&](auto& items, auto&& is_late) {
     items.erase(std::remove_if(items.begin(), items.end(), is_late), items.end());
   };
@@ -39,6 +41,7 @@ std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
     r.merged_into.clear();
   }
   drop(r.comments, [&](const Comment& c) { return after(c.at, date); });
+  drop(r.likes, [&](const Like& l) { return after(l.at, date); });
   drop(r.qualifications, [&](const Qualification& q) { return after(q.at, date); });
   // A POC exists once planned: keep as many POCs as poc-planned entries remain.
   std::size_t planned = static_cast<std::size_t>(
@@ -48,6 +51,8 @@ std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
     r.pocs.resize(planned);
   }
   for (auto& p : r.pocs) {
+    drop(p.measurements, [&](const Measurement& m) { return after(m.at, date); });
+    drop(p.spend, [&](const Spend& x) { return after(x.at, date); });
     if (after(p.started, date)) {
       p.started.clear();
     }
@@ -65,6 +70,7 @@ std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
     }
   }
   drop(r.realized, [&](const Realized& v) { return period_end(v.period) > date; });
+  derive(r); // a KPI's actual and a POC's spent as of the date
   return r;
 }
 

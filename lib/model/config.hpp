@@ -43,6 +43,7 @@ struct PocFormatBounds {
 std::vector<PocFormatBounds> default_poc_formats();
 
 struct Config {
+  int format = 1; // `format` of innov.yaml; absent means format 1 (lib/model/format.hpp)
   std::string portfolio;
   std::string organization;
   long headcount = 0;

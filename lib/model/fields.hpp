@@ -21,7 +21,8 @@ enum FieldFlag : unsigned {
   k_people = 1u << 2,   // the index stores it with the people (lib/index/serialize.hpp)
   k_text = 1u << 3,     // the index stores it with the free text
   k_identity = 1u << 4, // identifies a list item: a merge keeps ours', never merges it
-  k_set = 1u << 5,      // a list of strings that is a set of people: merged as a set, counted
+  k_set = 1u << 5,      // a list keyed by person (likes): merged by person, counted
+  k_derived = 1u << 6,  // derived from dated facts: read from format 1, never written (format 2)
 };
 
 // One member of S of type M: its key, and the key of the small map holding it (`group`), if any

@@ -29,6 +29,21 @@
 
 namespace innov::model {
 
+// A like: who liked the record, and when (format 2; format 1 had the person only).
+struct Like {
+  std::string by;
+  std::string at;
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("by", &Like::by, k_required | k_identity),
+                      field("at", &Like::at, k_required | k_plain)};
+  }
+
+  bool operator==(const Like&) const = default;
+};
+
 struct Comment {
   std::string at;
   std::string author;
@@ -91,7 +106,7 @@ struct Kpi {
   std::string direction; // up | down
   double baseline = 0;
   double target = 0;
-  std::optional<double> actual;
+  std::optional<double> actual; // derived from the POC's measurements (lib/model/format.hpp)
   std::optional<bool> must;
 
   bool is_must() const { return must.value_or(false); }
@@ -107,11 +122,46 @@ struct Kpi {
                       field("direction", &Kpi::direction, k_required | k_plain),
                       field("baseline", &Kpi::baseline, k_required),
                       field("target", &Kpi::target, k_required),
-                      field("actual", &Kpi::actual),
+                      field("actual", &Kpi::actual, k_derived),
                       field("must", &Kpi::must)};
   }
 
   bool operator==(const Kpi&) const = default;
+};
+
+// A dated measurement of a POC's KPI, for the whole POC or one of its territories.
+struct Measurement {
+  std::string at;
+  std::string kpi;
+  double value = 0;
+  std::string territory;
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("at", &Measurement::at, k_required | k_plain),
+                      field("kpi", &Measurement::kpi, k_required),
+                      field("value", &Measurement::value, k_required),
+                      field("territory", &Measurement::territory)};
+  }
+
+  bool operator==(const Measurement&) const = default;
+};
+
+// A dated amount spent on a POC (EUR).
+struct Spend {
+  std::string at;
+  double amount = 0;
+  std::string note;
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("at", &Spend::at, k_required | k_plain),
+                      field("amount", &Spend::amount, k_required), field("note", &Spend::note)};
+  }
+
+  bool operator==(const Spend&) const = default;
 };
 
 struct Poc {
@@ -124,9 +174,11 @@ struct Poc {
   std::string started;
   std::string ended;
   std::optional<double> budget_planned; // budget: {planned, spent}
-  std::optional<double> budget_spent;
+  std::optional<double> budget_spent;   // derived: the sum of `spend` (lib/model/format.hpp)
   std::vector<Kpi> kpis;
-  std::string outcome; // success | partial | failure
+  std::vector<Measurement> measurements; // in date order
+  std::vector<Spend> spend;              // in date order
+  std::string outcome;                   // success | partial | failure
   std::string lessons;
 
   // The field table, in canonical key order.
@@ -141,8 +193,10 @@ struct Poc {
                       field("started", &Poc::started, k_plain),
                       field("ended", &Poc::ended, k_plain),
                       field("planned", &Poc::budget_planned, 0, "budget"),
-                      field("spent", &Poc::budget_spent, 0, "budget"),
+                      field("spent", &Poc::budget_spent, k_derived, "budget"),
                       field("kpis", &Poc::kpis),
+                      field("measurements", &Poc::measurements),
+                      field("spend", &Poc::spend),
                       field("outcome", &Poc::outcome, k_plain),
                       field("lessons", &Poc::lessons)};
   }
@@ -246,7 +300,7 @@ struct Innovation {
   std::string created;
   std::string external_ref;
   std::string status;
-  std::vector<std::string> likes;
+  std::vector<Like> likes; // sorted by person, one per person
   std::vector<Comment> comments;
   std::optional<ValueAmount> estimate;
   std::vector<Qualification> qualifications;

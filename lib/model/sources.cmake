@@ -10,4 +10,5 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/as_of.cpp
   ${CMAKE_CURRENT_LIST_DIR}/score.cpp
   ${CMAKE_CURRENT_LIST_DIR}/stages.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/format.cpp
 )

@@ -1,5 +1,6 @@
 #include "lib/model/workflow.hpp"
 
+#include "lib/model/format.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
@@ -71,20 +72,26 @@ Poc& open_poc(Innovation& rec, const char* what)
 
 } // namespace
 
-bool like(Innovation& rec, const std::string& person)
+bool like(Innovation& rec, const std::string& person, const std::string& at)
 {
-  auto it = std::lower_bound(rec.likes.begin(), rec.likes.end(), person);
-  if (it != rec.likes.end() && *it == person) {
+  auto it = std::lower_bound(rec.likes.begin(), rec.likes.end(), person,
+                             [](const Like& l, const std::string& p) { return l.by < p; });
+  if (it != rec.likes.end() && it->by == person) {
+    if (at < it->at) {
+      it->at = at; // the earlier like stands (a merge of two likes by one person)
+      return true;
+    }
     return false;
   }
-  rec.likes.insert(it, person);
+  rec.likes.insert(it, Like{person, at});
   return true;
 }
 
 bool unlike(Innovation& rec, const std::string& person)
 {
-  auto it = std::lower_bound(rec.likes.begin(), rec.likes.end(), person);
-  if (it == rec.likes.end() || *it != person) {
+  auto it = std::lower_bound(rec.likes.begin(), rec.likes.end(), person,
+                             [](const Like& l, const std::string& p) { return l.by < p; });
+  if (it == rec.likes.end() || it->by != person) {
     return false;
   }
   rec.likes.erase(it);
@@ -212,8 +219,8 @@ void start_poc(Innovation& rec, const std::string& started, const Actor& actor)
   transition(rec, Action::poc_start, actor);
 }
 
-void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, double>>& actuals,
-                 std::optional<double> spent)
+void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, double>>& values,
+                 const std::string& territory, const std::string& at)
 {
   State s = current_state(rec);
   if (s != State::poc_running && s != State::poc_done) {
@@ -221,10 +228,15 @@ void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, doubl
                     " (measurements go to a running or done POC)");
   }
   Poc& poc = open_poc(rec, "measure");
-  for (const auto& actual : actuals) {
+  if (!territory.empty() &&
+      std::find(poc.territory.begin(), poc.territory.end(), territory) == poc.territory.end()) {
+    throw UsageError("POC '" + poc.id + "' does not run in '" + territory + "'" +
+                         util::did_you_mean(territory, poc.territory),
+                     "its territories: " + util::join(poc.territory, ", "));
+  }
+  for (const auto& value : values) {
     const std::string& id =
-        actual.first; // a plain name: lambdas cannot capture structured bindings in clang 14
-    double value = actual.second;
+        value.first; // a plain name: lambdas cannot capture structured bindings in clang 14
     auto it =
         std::find_if(poc.kpis.begin(), poc.kpis.end(), [&](const Kpi& k) { return k.id == id; });
     if (it == poc.kpis.end()) {
@@ -236,11 +248,29 @@ void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, doubl
           "POC '" + poc.id + "' has no KPI '" + id + "'" + util::did_you_mean(id, known),
           known.empty() ? "the POC has no KPI" : "its KPIs: " + util::join(known, ", "));
     }
-    it->actual = value;
+    Measurement m{at, id, value.second, territory};
+    // Date order; a measurement of the same date goes after those already there.
+    auto pos =
+        std::upper_bound(poc.measurements.begin(), poc.measurements.end(), m,
+                         [](const Measurement& a, const Measurement& b) { return a.at < b.at; });
+    poc.measurements.insert(pos, m);
   }
-  if (spent) {
-    poc.budget_spent = *spent;
+  derive(rec);
+}
+
+void spend_poc(Innovation& rec, double amount, const std::string& note, const std::string& at)
+{
+  State s = current_state(rec);
+  if (s != State::poc_planned && s != State::poc_running && s != State::poc_done) {
+    throw DataError("cannot record spend on '" + rec.id + "': it is " + rec.status +
+                    " (spend goes to a planned, running or done POC)");
   }
+  Poc& poc = open_poc(rec, "spend on");
+  Spend x{at, amount, note};
+  auto pos = std::upper_bound(poc.spend.begin(), poc.spend.end(), x,
+                              [](const Spend& a, const Spend& b) { return a.at < b.at; });
+  poc.spend.insert(pos, x);
+  derive(rec);
 }
 
 void close_poc(Innovation& rec, const std::string& outcome, const std::string& lessons,
@@ -424,8 +454,8 @@ void merge(Innovation& dup, Innovation& target, const Actor& actor)
     throw DataError("cannot merge into '" + target.id + "': it is " + target.status);
   }
   require_allowed(dup, Action::merge);
-  for (const auto& p : dup.likes) {
-    like(target, p);
+  for (const auto& l : dup.likes) {
+    like(target, l.by, l.at);
   }
   dup.merged_into = target.id;
   transition(dup, Action::merge, actor);

@@ -28,7 +28,9 @@ State current_state(const Innovation& rec);
 State transition(Innovation& rec, Action action, const Actor& actor);
 
 // Likes stay sorted and unique. Both return false when nothing changed (idempotent).
-bool like(Innovation& rec, const std::string& person);
+// Adds person's like dated at (likes stay sorted by person); false when the person already likes
+// the record, unless at is earlier: the earlier like stands (merges).
+bool like(Innovation& rec, const std::string& person, const std::string& at);
 bool unlike(Innovation& rec, const std::string& person);
 
 void add_comment(Innovation& rec, const Comment& comment);
@@ -62,9 +64,13 @@ void require_poc_duration(const Config& config, const Poc& poc, const std::strin
                           const std::string& end, const std::string& what);
 // Starts the last POC (poc-planned -> poc-running) on `started` (a date).
 void start_poc(Innovation& rec, const std::string& started, const Actor& actor);
-// Records KPI measurements and spend on the running or done POC; unknown KPI ids are refused.
-void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, double>>& actuals,
-                 std::optional<double> spent);
+// Appends dated KPI measurements (KPI id, value) to the running or done POC, for the whole POC
+// or one of its territories; unknown KPI ids and territories are refused. Re-derives `actual`.
+void measure_poc(Innovation& rec, const std::vector<std::pair<std::string, double>>& values,
+                 const std::string& territory, const std::string& at);
+
+// Appends a dated spend entry to the planned, running or done POC; re-derives `budget.spent`.
+void spend_poc(Innovation& rec, double amount, const std::string& note, const std::string& at);
 // Closes the running POC with an outcome (poc-running -> poc-done).
 void close_poc(Innovation& rec, const std::string& outcome, const std::string& lessons,
                const std::string& ended, const Actor& actor);

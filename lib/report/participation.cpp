@@ -79,11 +79,6 @@ Section cumulative_section(const std::unordered_map<std::size_t, std::string>& f
 
 } // namespace
 
-std::string like_date(const model::Innovation& rec, const std::string& /*person*/)
-{
-  return rec.created;
-}
-
 Report participation_report(const ReportInput& in)
 {
   Report rep{"participation", "Participation", report_subtitle(in), {}, {}, 0};
@@ -146,9 +141,10 @@ Report participation_report(const ReportInput& in)
       took_part(who, c.at);
     }
     for (const auto& l : r.likes) {
-      std::size_t who = number(l);
+      std::size_t who = number(l.by);
       note(liked, who);
-      took_part(who, like_date(r, l));
+      when(l.at)[2].insert(who);
+      took_part(who, l.at);
     }
     for (const auto& q : r.qualifications) {
       std::size_t who = number(q.expert);
@@ -187,7 +183,8 @@ Report participation_report(const ReportInput& in)
   rep.sections.push_back(std::move(g));
 
   Section m{"over_time", "Active people per " + period, {}, ChartKind::bars, "deposited", ""};
-  m.table.columns = {{"period"}, {"deposited", true}, {"commented", true}, {"qualified", true}};
+  m.table.columns = {
+      {"period"}, {"deposited", true}, {"commented", true}, {"liked", true}, {"qualified", true}};
   by_month.erase("");
   if (!by_month.empty()) {
     for (const auto& p : period_range(by_month.begin()->first, by_month.rbegin()->first, period)) {
@@ -197,9 +194,10 @@ Report participation_report(const ReportInput& in)
   for (const auto& [k, sets] : by_month) {
     m.table.add_row({Cell::str(k), Cell::num(static_cast<double>(sets[0].size())),
                      Cell::num(static_cast<double>(sets[1].size())),
+                     Cell::num(static_cast<double>(sets[2].size())),
                      Cell::num(static_cast<double>(sets[3].size()))});
   }
-  m.note = "likes carry no date and are counted in the totals only";
+  m.note = "distinct people who deposited, commented, liked or gave an opinion in the period";
   rep.sections.push_back(std::move(m));
   rep.sections.push_back(cumulative_section(first_day, period, in.config.headcount));
   return rep;

@@ -113,11 +113,6 @@ std::string metric_label(const model::Config& config, const std::string& metric)
 // unreadable label gives no share.
 std::map<std::string, double> period_shares(const std::string& realized, const std::string& period);
 
-// The day a person's like of a record counts from (participation over time, --as-of): likes carry
-// no date in this format, so the record's creation date. The one place to read a like's own date
-// once likes are dated.
-std::string like_date(const model::Innovation& rec, const std::string& person);
-
 // A conversion: the fraction in json and csv, a percentage for people ("49.2%"); none when den <=
 // 0.
 Cell ratio_cell(double num, double den);

@@ -111,7 +111,9 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
                                      "' is a count of likes: innov records who liked, not how "
                                      "many; leave this column unmapped"});
       } else {
-        r.likes = list_cell(value);
+        for (auto& person : list_cell(value)) {
+          r.likes.push_back({std::move(person), ""}); // dated below, on the creation date
+        }
       }
       continue;
     }
@@ -144,6 +146,9 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
   }
   r.status = "submitted";
   r.history.push_back({r.created, r.author, "", "submitted"});
+  for (auto& l : r.likes) {
+    l.at = r.created.substr(0, 10); // a spreadsheet names who liked, not when: the record's date
+  }
   return r;
 }
 
@@ -260,7 +265,7 @@ struct Existing {
 
 void load_existing(const std::filesystem::path& root, Existing& e)
 {
-  e.config = require_config(root);
+  e.config = require_writable_config(root);
   e.ctx.config = &e.config;
   for (const auto& id : challenge_ids(root)) {
     e.ctx.challenge_ids.insert(id);

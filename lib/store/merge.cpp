@@ -1,8 +1,12 @@
 // The record merge: three-way fields, collections merged by identity, dates in order.
 #include "lib/store/merge.hpp"
 
+#include "lib/model/format.hpp"
+
 #include <algorithm>
+#include <cstdio>
 #include <functional>
+#include <map>
 #include <set>
 #include <tuple>
 #include <type_traits>
@@ -31,6 +35,14 @@ std::string key_of(std::initializer_list<std::string> parts)
     out += (out.empty() ? "" : "\x1f") + p;
   }
   return out;
+}
+
+// A number as part of a key: the shortest text that reads back as the same double.
+std::string format_key(double v)
+{
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
 }
 
 std::string poc_date(const Poc& p)
@@ -86,32 +98,65 @@ template <> struct ListMerge<Realized> {
   static std::string order(const Realized& x) { return x.period; }
 };
 
+// Measurements and spend: sets of dated facts (an identical entry on both sides is one), in date
+// order.
+template <> struct ListMerge<Measurement> {
+  static constexpr bool whole = true;
+  static std::string key(const Measurement& m)
+  {
+    return key_of({m.at, m.kpi, format_key(m.value), m.territory});
+  }
+  static std::string order(const Measurement& m) { return m.at; }
+};
+
+template <> struct ListMerge<Spend> {
+  static constexpr bool whole = true;
+  static std::string key(const Spend& x) { return key_of({x.at, format_key(x.amount), x.note}); }
+  static std::string order(const Spend& x) { return x.at; }
+};
+
 template <> struct ListMerge<HistoryEntry> {
   static constexpr bool whole = true;
   static std::string key(const HistoryEntry& h) { return key_of({h.at, h.by, h.from, h.to}); }
   static std::string order(const HistoryEntry& h) { return h.at; }
 };
 
-// Likes: the people on both sides, plus those either side added; a removal on one side wins.
-std::vector<std::string> merge_set(const std::vector<std::string>& b,
-                                   const std::vector<std::string>& o,
-                                   const std::vector<std::string>& t)
+// Likes: the people on both sides, plus those either side added; a removal on one side wins. A
+// person who liked on both sides keeps the earlier date.
+std::vector<Like> merge_likes(const std::vector<Like>& b, const std::vector<Like>& o,
+                              const std::vector<Like>& t)
 {
-  std::set<std::string> base(b.begin(), b.end());
-  std::set<std::string> ours(o.begin(), o.end());
-  std::set<std::string> theirs(t.begin(), t.end());
-  std::set<std::string> out;
-  for (const auto& p : ours) {
-    if (theirs.count(p) || !base.count(p)) {
-      out.insert(p);
+  std::map<std::string, std::string> base;
+  std::map<std::string, std::string> ours;
+  std::map<std::string, std::string> theirs;
+  for (const auto& l : b) {
+    base.emplace(l.by, l.at);
+  }
+  for (const auto& l : o) {
+    ours.emplace(l.by, l.at);
+  }
+  for (const auto& l : t) {
+    theirs.emplace(l.by, l.at);
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& [by, at] : ours) {
+    auto other = theirs.find(by);
+    if (other != theirs.end()) {
+      out[by] = std::min(at, other->second);
+    } else if (!base.count(by)) {
+      out[by] = at;
     }
   }
-  for (const auto& p : theirs) {
-    if (!base.count(p)) {
-      out.insert(p);
+  for (const auto& [by, at] : theirs) {
+    if (!base.count(by) && !out.count(by)) {
+      out[by] = at;
     }
   }
-  return {out.begin(), out.end()};
+  std::vector<Like> likes;
+  for (const auto& [by, at] : out) {
+    likes.push_back({by, at});
+  }
+  return likes;
 }
 
 class Merger {
@@ -254,9 +299,10 @@ void Merger::merge_fields(const std::string& prefix, const S& b, const S& o, con
         prefix + (f.group.empty() ? "" : std::string(f.group) + ".") + std::string(f.key);
     if (f.has(model::k_identity)) {
       f.of(out) = f.of(o);
-    } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
-      f.of(out) = f.has(model::k_set) ? merge_set(f.of(b), f.of(o), f.of(t))
-                                      : pick(name, f.of(b), f.of(o), f.of(t));
+    } else if (f.has(model::k_derived)) {
+      // derived from the merged dated facts by merge_records (model::derive)
+    } else if constexpr (std::is_same_v<M, std::vector<Like>>) {
+      f.of(out) = merge_likes(f.of(b), f.of(o), f.of(t));
     } else if constexpr (model::DescribedList<M>) {
       using T = typename M::value_type;
       M merged = list(name, f.of(b), f.of(o), f.of(t), &ListMerge<T>::key,
@@ -275,9 +321,16 @@ void Merger::merge_fields(const std::string& prefix, const S& b, const S& o, con
 
 } // namespace
 
-RecordMerge merge_records(const Innovation& b, const Innovation& o, const Innovation& t,
+RecordMerge merge_records(const Innovation& base, const Innovation& ours, const Innovation& theirs,
                           Side prefer)
 {
+  // Each side in the newest format: a bare actual or spent becomes a dated fact first.
+  Innovation b = base;
+  Innovation o = ours;
+  Innovation t = theirs;
+  model::upgrade(b);
+  model::upgrade(o);
+  model::upgrade(t);
   Merger m(prefer);
   Innovation r;
   m.merge_fields("", b, o, t, r);
@@ -293,6 +346,7 @@ RecordMerge merge_records(const Innovation& b, const Innovation& o, const Innova
     m.conflict("history");
     r.history = prefer == Side::ours ? o.history : t.history;
   }
+  model::derive(r);
   return {std::move(r), std::move(m.conflicts)};
 }
 

@@ -1,5 +1,6 @@
 #include "lib/store/portfolio.hpp"
 
+#include "lib/model/format.hpp"
 #include "lib/schema/builtin.hpp"
 #include "lib/store/config_poc_formats.hpp"
 #include "lib/store/load.hpp"
@@ -161,6 +162,28 @@ std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics
     return std::nullopt;
   }
   std::size_t before = out.size();
+  // A newer format first: its other novelties would only be reported as unknown keys.
+  if (const YAML::Node f = (*node)["format"]; f && f.IsScalar()) {
+    double v = 0;
+    try {
+      v = f.as<double>();
+    } catch (const YAML::Exception&) {
+      v = 0;
+    }
+    if (v > model::k_format) {
+      util::Diagnostic d;
+      d.path = k_config_file;
+      d.line = f.Mark().line + 1;
+      d.col = f.Mark().column + 1;
+      d.code = "E051";
+      d.message = "format '" + f.Scalar() + "' is newer than this innov reads (formats 1 to " +
+                  std::to_string(model::k_format) + "): upgrade innov";
+      d.hint = "install an innov that reads format " + f.Scalar();
+      d.pointer = "/format";
+      out.push_back(std::move(d));
+      return std::nullopt;
+    }
+  }
   schema_diagnostics(*node, "portfolio", k_config_file, out);
   if (util::has_errors(util::Diagnostics(out.begin() + static_cast<long>(before), out.end()))) {
     return std::nullopt;
@@ -185,6 +208,18 @@ model::Config require_config(const fs::path& root)
                     "run 'innov validate' to see every problem");
   }
   return *config;
+}
+
+model::Config require_writable_config(const fs::path& root)
+{
+  model::Config config = require_config(root);
+  if (config.format < model::k_format) {
+    throw DataError("format " + std::to_string(config.format) + ": run innov migrate",
+                    "innov.yaml has no 'format: " + std::to_string(model::k_format) +
+                        "': 'innov migrate' dates every like, measurement and spend, then this "
+                        "command can write (docs/formats.md, \"Format history\")");
+  }
+  return config;
 }
 
 std::optional<model::Challenge> load_challenge(const fs::path& root, const std::string& rel,
@@ -438,6 +473,10 @@ Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out)
   p.root = root;
   p.config = load_config(root, out);
   ++p.files_checked;
+  if (!p.config && std::any_of(out.begin(), out.end(),
+                               [](const util::Diagnostic& d) { return d.code == "E051"; })) {
+    return p; // a newer format: nothing else is read as if it were an older one
+  }
   CheckContext ctx;
   model::Config fallback;
   ctx.config = p.config ? &*p.config : &fallback;

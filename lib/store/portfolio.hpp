@@ -33,6 +33,10 @@ std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics
 // Like load_config but throws DataError naming the first problem: for commands that need a config.
 model::Config require_config(const fs::path& root);
 
+// require_config for a command that writes records: also refuses (DataError, exit 1) a portfolio
+// in an older format than this innov writes ("format 1: run innov migrate").
+model::Config require_writable_config(const fs::path& root);
+
 // Loads, schema-checks and semantically checks one challenge file.
 std::optional<model::Challenge> load_challenge(const fs::path& root, const std::string& rel,
                                                const model::Config& config, util::Diagnostics& out);

@@ -409,12 +409,12 @@ void check_status(Reporter& r, const YAML::Node& node, const model::Innovation& 
 void check_likes(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
 {
   for (std::size_t i = 1; i < rec.likes.size(); ++i) {
-    if (!(rec.likes[i - 1] < rec.likes[i])) {
-      bool dup = rec.likes[i - 1] == rec.likes[i];
+    if (!(rec.likes[i - 1].by < rec.likes[i].by)) {
+      bool dup = rec.likes[i - 1].by == rec.likes[i].by;
       r.error(item(node, "likes", i), fmt::format("/likes/{}", i), "E034",
-              dup ? "'" + rec.likes[i] + "' likes the record twice"
-                  : "likes are not sorted: '" + rec.likes[i] + "' comes after '" +
-                        rec.likes[i - 1] + "'",
+              dup ? "'" + rec.likes[i].by + "' likes the record twice"
+                  : "likes are not sorted: '" + rec.likes[i].by + "' comes after '" +
+                        rec.likes[i - 1].by + "'",
               "likes are kept sorted and unique; 'innov idea like' maintains them");
       return;
     }
@@ -501,7 +501,7 @@ void check_config(const YAML::Node& node, const model::Config& cfg, const std::s
     if (b.min_days && b.max_days && *b.min_days > *b.max_days) {
       YAML::Node entry = child(formats, b.format.c_str());
       r.error(or_parent(child(entry, "min_days"), node), "/poc_formats/" + b.format + "/min_days",
-              "E051",
+              "E052",
               fmt::format("poc_formats.{}: min_days {} is above max_days {}: no POC of this "
                           "format can be planned",
                           b.format, *b.min_days, *b.max_days));

@@ -1,5 +1,6 @@
 #include "lib/store/record_fast.hpp"
 
+#include "lib/model/format.hpp"
 #include "lib/schema/embedded.hpp"
 #include "lib/schema/pattern.hpp"
 #include "lib/schema/validator.hpp"
@@ -175,6 +176,8 @@ enum Place : std::size_t {
   p_status,
   p_likes,
   p_like,
+  p_like_by,
+  p_like_at,
   p_merged_into,
   p_comment,
   p_comment_at,
@@ -218,6 +221,15 @@ enum Place : std::size_t {
   p_kpi_baseline,
   p_kpi_target,
   p_kpi_actual,
+  p_m,
+  p_m_at,
+  p_m_kpi,
+  p_m_value,
+  p_m_territory,
+  p_spend,
+  p_spend_at,
+  p_spend_amount,
+  p_spend_note,
   p_decision,
   p_d_at,
   p_d_gate,
@@ -264,7 +276,9 @@ constexpr const char* k_place_pointers[p_count] = {
     "/properties/external_ref",
     "/properties/status",
     "/properties/likes",
-    "/properties/likes/items",
+    "/definitions/like",
+    "/definitions/like/properties/by",
+    "/definitions/like/properties/at",
     "/properties/merged_into",
     "/properties/comments/items",
     "/properties/comments/items/properties/at",
@@ -308,6 +322,15 @@ constexpr const char* k_place_pointers[p_count] = {
     "/properties/pocs/items/properties/kpis/items/properties/baseline",
     "/properties/pocs/items/properties/kpis/items/properties/target",
     "/properties/pocs/items/properties/kpis/items/properties/actual",
+    "/properties/pocs/items/properties/measurements/items",
+    "/properties/pocs/items/properties/measurements/items/properties/at",
+    "/properties/pocs/items/properties/measurements/items/properties/kpi",
+    "/properties/pocs/items/properties/measurements/items/properties/value",
+    "/properties/pocs/items/properties/measurements/items/properties/territory",
+    "/properties/pocs/items/properties/spend/items",
+    "/properties/pocs/items/properties/spend/items/properties/at",
+    "/properties/pocs/items/properties/spend/items/properties/amount",
+    "/properties/pocs/items/properties/spend/items/properties/note",
     "/properties/decisions/items",
     "/properties/decisions/items/properties/at",
     "/properties/decisions/items/properties/gate",
@@ -484,7 +507,7 @@ public:
       } else if (key == "status") {
         r.status = str(v, p_status);
       } else if (key == "likes") {
-        r.likes = list(v, p_likes, p_like);
+        r.likes = likes(v);
       } else if (key == "comments") {
         items(v, [&](const Node& c) { r.comments.push_back(comment(c)); });
       } else if (key == "estimate") {
@@ -764,7 +787,7 @@ private:
       } else if (key == "target") {
         k.target = num(v, p_kpi_target);
       } else if (key == "actual") {
-        k.actual = num(v, p_kpi_actual);
+        refuse(); // format 1: the full path reads it and model::upgrade turns it into a measurement
       } else if (key == "must") {
         k.must = boolean(v);
       } else {
@@ -772,6 +795,70 @@ private:
       }
     });
     return k;
+  }
+
+  // Likes of format 2 ({by, at}), unique items; a person alone (format 1) takes the full path.
+  std::vector<model::Like> likes(const Node& n)
+  {
+    std::vector<model::Like> out;
+    items(n, [&](const Node& v) {
+      model::Like l;
+      object(v, p_like, [&](std::string_view key, const Node& x) {
+        if (key == "by") {
+          l.by = str(x, p_like_by);
+        } else if (key == "at") {
+          l.at = str(x, p_like_at);
+        } else {
+          refuse();
+        }
+      });
+      out.push_back(std::move(l));
+    });
+    at_least(out.size(), p_likes);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      for (std::size_t j = i + 1; j < out.size(); ++j) {
+        if (out[i] == out[j]) {
+          refuse(); // uniqueItems
+        }
+      }
+    }
+    return out;
+  }
+
+  model::Measurement measurement(const Node& n)
+  {
+    model::Measurement m;
+    object(n, p_m, [&](std::string_view key, const Node& v) {
+      if (key == "at") {
+        m.at = str(v, p_m_at);
+      } else if (key == "kpi") {
+        m.kpi = str(v, p_m_kpi);
+      } else if (key == "value") {
+        m.value = num(v, p_m_value);
+      } else if (key == "territory") {
+        m.territory = str(v, p_m_territory);
+      } else {
+        refuse();
+      }
+    });
+    return m;
+  }
+
+  model::Spend spend(const Node& n)
+  {
+    model::Spend x;
+    object(n, p_spend, [&](std::string_view key, const Node& v) {
+      if (key == "at") {
+        x.at = str(v, p_spend_at);
+      } else if (key == "amount") {
+        x.amount = num(v, p_spend_amount);
+      } else if (key == "note") {
+        x.note = str(v, p_spend_note);
+      } else {
+        refuse();
+      }
+    });
+    return x;
   }
 
   model::Poc poc(const Node& n)
@@ -805,13 +892,17 @@ private:
           if (k == "planned") {
             p.budget_planned = num(x, p_poc_budget_planned);
           } else if (k == "spent") {
-            p.budget_spent = num(x, p_poc_budget_spent);
+            refuse(); // format 1: the full path reads it, model::upgrade makes it a spend entry
           } else {
             refuse();
           }
         });
       } else if (key == "kpis") {
         items(v, [&](const Node& k) { p.kpis.push_back(kpi(k)); });
+      } else if (key == "measurements") {
+        items(v, [&](const Node& m) { p.measurements.push_back(measurement(m)); });
+      } else if (key == "spend") {
+        items(v, [&](const Node& x) { p.spend.push_back(spend(x)); });
       } else if (key == "outcome") {
         p.outcome = str(v, p_poc_outcome);
       } else if (key == "lessons") {
@@ -922,6 +1013,7 @@ std::optional<model::Innovation> read_record_fast(std::string_view text, FastPos
   } catch (const Refused&) {
     return std::nullopt;
   }
+  model::upgrade(*rec);
   if (positions) {
     *positions = {};
     for (auto i = tree->first(tree->root()); i != 0; i = tree->next(i)) {

@@ -149,7 +149,7 @@ std::vector<Change> mutate_records(
     const std::function<void(std::vector<model::Innovation>&, const model::Config&)>& change,
     bool dry_run, const std::function<void(const std::string&)>& warn)
 {
-  model::Config config = require_config(root);
+  model::Config config = require_writable_config(root);
   CheckContext ctx = check_context(root, config);
   std::optional<util::PortfolioLock> lock;
   if (!dry_run) {
@@ -200,7 +200,7 @@ std::vector<Change> mutate_records(
 
 Change create_record(const fs::path& root, model::Innovation rec, bool dry_run)
 {
-  model::Config config = require_config(root);
+  model::Config config = require_writable_config(root);
   CheckContext ctx = check_context(root, config);
   std::optional<util::PortfolioLock> lock;
   if (!dry_run) {

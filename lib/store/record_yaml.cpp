@@ -1,5 +1,6 @@
 #include "lib/store/record_yaml.hpp"
 
+#include "lib/model/format.hpp"
 #include "lib/store/emit.hpp"
 #include "lib/util/error.hpp"
 
@@ -142,6 +143,17 @@ template <typename M> void read_value(const YAML::Node& node, const char* key, M
     }
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
     v = strings(node, key);
+  } else if constexpr (std::is_same_v<M, std::vector<model::Like>>) {
+    // Format 1 wrote the person only: its date is given by model::upgrade.
+    if (const YAML::Node likes = node[key]; likes && likes.IsSequence()) {
+      for (const auto& item : likes) {
+        if (item.IsScalar()) {
+          v.push_back({item.Scalar(), ""});
+        } else if (item.IsMap()) {
+          v.push_back(struct_from<model::Like>(item));
+        }
+      }
+    }
   } else if constexpr (std::is_same_v<M, model::ScoreList>) {
     if (node[key] && node[key].IsMap()) {
       for (const auto& kv : node[key]) {
@@ -232,6 +244,9 @@ template <model::Described S> YAML::Node struct_node(const S& s)
   YAML::Node n(YAML::NodeType::Map);
   model::for_each_field<S>([&](const auto& f) {
     std::string key(f.key);
+    if (f.has(model::k_derived)) {
+      return; // derived from dated facts (lib/model/format.hpp): not written in format 2
+    }
     if (f.group.empty()) {
       write_value(n, f, key.c_str(), f.of(s));
     } else if (model::has_value(f.of(s))) {
@@ -260,7 +275,9 @@ std::string format_number(double value)
 
 model::Innovation innovation_from_node(const YAML::Node& node)
 {
-  return struct_from<model::Innovation>(node);
+  auto rec = struct_from<model::Innovation>(node);
+  model::upgrade(rec);
+  return rec;
 }
 
 YAML::Node to_node(const model::Innovation& r)
@@ -271,6 +288,7 @@ YAML::Node to_node(const model::Innovation& r)
 model::Config config_from_node(const YAML::Node& node)
 {
   model::Config c;
+  c.format = whole<int>(node, "format", 1);
   c.portfolio = str(node, "portfolio");
   c.organization = str(node, "organization");
   c.headcount = whole<long>(node, "headcount", 0);

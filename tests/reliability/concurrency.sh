@@ -149,12 +149,13 @@ for r in "${shared[@]}"; do
     fi
   done
 done
-# A measured KPI of the last POC holds one of the values written to it (the last writer's).
+# Every measurement written is in the file, dated (format 2 keeps each one, none overwrites another).
 for k in 0 1; do
   r=${running[k]}
-  value=$(awk -v k="${kpis[k]}" '$0 ~ "^      - id: " k "$" {m = 1} m && /^        actual: / {v = $2; m = 0} END {print v}' "$(file_of "$r")")
-  grep -q "^measure $r ${kpis[k]}=$value\$" "$work/expected" ||
-    problem "$r: KPI ${kpis[k]} holds '$value', which no measure wrote"
+  got=$(grep -o "kpi: ${kpis[k]}, value: [0-9]*\.5}" "$(file_of "$r")" | sed 's/.*value: //; s/}//' | sort)
+  want=$(awk -v r="$r" -v k="${kpis[k]}" '$1 == "measure" && $2 == r {split($3, a, "="); if (a[1] == k) print a[2]}' "$work/expected" | sort)
+  [[ $got == "$want" ]] ||
+    problem "$r: KPI ${kpis[k]} has $(grep -c . <<<"$got") measurements of this run, expected $(grep -c . <<<"$want")"
 done
 
 "$innov" -C "$p" validate >"$work/validate" 2>&1 || problem "validate: $(cat "$work/validate")"

@@ -57,8 +57,8 @@ merges_whole() {
   local f target like
   for f in $(grep -l '^merged_into: ' "$p"/innovations/2018/[!.]*.yaml); do
     target=$(file_of "$(sed -n 's/^merged_into: //p' "$f")")
-    for like in $(sed -n 's/^likes: \[\(.*\)\]/\1/p' "$f" | tr -d ,); do
-      if ! grep -q "^likes: .*\b$like\b" "$target"; then
+    for like in $(sed -n 's/^  - {by: \([^,]*\), at: .*/\1/p' "$f"); do
+      if ! grep -q "^  - {by: $like, at: " "$target"; then
         echo "$(basename "$f" .yaml) is merged into $(basename "$target" .yaml), which lacks its like $like"
         return 1
       fi

@@ -111,8 +111,19 @@ void add_likes(const Plan& plan, const RecordPlan& rp, double mean, Rng& rng,
   }
   std::sort(people.begin(), people.end());
   people.erase(std::unique(people.begin(), people.end()), people.end());
+  // A like comes in the weeks after the deposit: 0 to 59 days, drawn from the person and the
+  // record (not from rng, which would change every later draw of the plan).
+  auto created = util::parse_date(rec.created.substr(0, 10));
   for (auto p : people) {
-    rec.likes.push_back(person_id(plan, p)); // zero-padded, so numeric order is text order
+    std::string who = person_id(plan, p); // zero-padded, so numeric order is text order
+    std::uint64_t h = 1469598103934665603ULL;
+    for (char c : who + rec.id) {
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    std::string at = created ? util::format_date(util::civil_from_days(
+                                   util::days_from_civil(*created) + static_cast<long>(h % 60)))
+                             : rec.created;
+    rec.likes.push_back({std::move(who), at});
   }
 }
 

@@ -109,7 +109,7 @@ void LifecycleWalk::run()
     case model::Action::poc_start:
       model::start_poc(m_rec, at, {"dr-" + m_rec.region, at});
       if (i + 1 == steps.size() && m_rng.chance(0.35)) {
-        interim_measure();
+        interim_measure(at);
       }
       break;
     case model::Action::poc_close:
@@ -219,7 +219,7 @@ void LifecycleWalk::plan_poc(long day, const std::string& at, PocFormat format, 
   model::plan_poc(m_rec, p, {p.sponsor, at});
 }
 
-void LifecycleWalk::interim_measure()
+void LifecycleWalk::interim_measure(const std::string& at)
 {
   model::Poc& poc = *m_rec.last_poc();
   const model::Kpi& k = poc.kpis.front();
@@ -227,7 +227,8 @@ void LifecycleWalk::interim_measure()
   double actual = round1(k.baseline + sign * m_rng.unit() * std::abs(k.target - k.baseline));
   double spent =
       std::round(poc.budget_planned.value_or(0) * (0.2 + 0.4 * m_rng.unit()) / 100) * 100;
-  model::measure_poc(m_rec, {{k.id, actual}}, spent);
+  model::measure_poc(m_rec, {{k.id, actual}}, "", at.substr(0, 10));
+  model::spend_poc(m_rec, spent, "", at.substr(0, 10));
 }
 
 void LifecycleWalk::close_poc(const std::string& at, std::size_t step)
@@ -262,7 +263,10 @@ void LifecycleWalk::close_poc(const std::string& at, std::size_t step)
   }
   double spent =
       std::round(poc.budget_planned.value_or(0) * (0.7 + 0.45 * m_rng.unit()) / 100) * 100;
-  model::measure_poc(m_rec, actuals, spent);
+  model::measure_poc(m_rec, actuals, "", at.substr(0, 10));
+  // spent is the POC's total: what the interim measurement recorded is already in it
+  double before = poc.budget_spent.value_or(0);
+  model::spend_poc(m_rec, std::max(0.0, spent - before), "", at.substr(0, 10));
   std::string sponsor = "dr-" + m_rec.region;
   model::close_poc(m_rec, outcome, m_rng.pick(lesson_texts(outcome)), at, {sponsor, at});
 }

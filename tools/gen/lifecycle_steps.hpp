@@ -26,7 +26,7 @@ public:
 private:
   void qualify(const std::string& decision, const std::string& at);
   void plan_poc(long day, const std::string& at, PocFormat format, bool last_poc);
-  void interim_measure();
+  void interim_measure(const std::string& at);
   void close_poc(const std::string& at, std::size_t step);
   void generalize(Step step, long day, const std::string& at);
   void realize(const model::ValueAmount& projected, const std::vector<model::RolloutWave>& waves);

@@ -1,0 +1,28 @@
+// The committed versions of a file, read from git's plumbing in subprocesses: `git log` lists the
+// commits that changed it, one `git cat-file --batch` reads all their blobs. ARCHITECTURE.md
+// ("Reading git history") says why plumbing rather than libgit2; `innov migrate` dates format-1
+// likes with it, and a history of records (`--rev`) builds on it.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace innov::git {
+
+// One committed version of a file.
+struct Version {
+  std::string commit; // full hash
+  std::string date;   // the commit date, YYYY-MM-DD (committer's calendar day)
+  std::string text;   // the file's content at that commit; empty when it was deleted there
+};
+
+// Whether dir is inside a git work tree (git found and `git rev-parse` agrees).
+bool in_work_tree(const std::filesystem::path& dir);
+
+// The versions of file in the commits that changed it, oldest first (`git log`, first parents
+// not followed: every commit of the history that touched the path). EnvError when git fails.
+std::vector<Version> versions(const std::filesystem::path& file);
+
+} // namespace innov::git
