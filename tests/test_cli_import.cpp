@@ -278,8 +278,8 @@ TEST_CASE("import csv --update: the changed mapped fields of records already imp
                    "  Covoiturage entre agences (title)\n"
                    "  edit: {at: 2016-05-02, by: import-bot, fields: [title], via: import}\n") !=
         std::string::npos);
-  CHECK(r.out.find("+edits:\n+  - {at: 2016-05-02, by: import-bot, fields: [title], via: "
-                   "import}\n") != std::string::npos);
+  CHECK(r.out.find("+edits:\n+  - at: 2016-05-02\n+    by: import-bot\n+    fields: [title]\n+ "
+                   "   via: import\n") != std::string::npos);
   CHECK(r.out.find("-title: Covoiturage\n+title: Covoiturage entre agences\n") !=
         std::string::npos);
   CHECK(r.out.find("would create innovations/2016/") != std::string::npos);
@@ -303,7 +303,7 @@ TEST_CASE("import csv --update: the changed mapped fields of records already imp
       after.find("edits:\n  - {at: 2016-05-02, by: import-bot, fields: [title], via: import}\n") !=
       std::string::npos);
   CHECK(std::count(after.begin(), after.end(), '\n') ==
-        std::count(text.begin(), text.end(), '\n') + 2); // the entry and its key, nothing else
+        std::count(text.begin(), text.end(), '\n') + 5); // the entry and its key, nothing else
   CHECK(read(ib2).find("edits:") != std::string::npos);  // its unit edit, via idea edit
   CHECK(read(ib2).find("via: import") == std::string::npos);
 
