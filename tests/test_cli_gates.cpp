@@ -481,8 +481,8 @@ TEST_CASE("idea edit records {at, by, fields, via: edit} in the record's edits, 
 
   // An edit dated before the record was created is refused by the record checks (E031).
   r = p({"idea", "edit", id, "--set", "unit=Agence", "--at", "2000-01-01"});
-  CHECK(r.code != 0);
-  CHECK(r.err.find("E031") != std::string::npos);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("edit date (2000-01-01) is before 2016-") != std::string::npos);
   CHECK(p.text(id) == text);
 
   // idea show lists the edits after the history, in text and JSON.

@@ -299,12 +299,12 @@ TEST_CASE("import csv --update: the changed mapped fields of records already imp
   CHECK(p.records() == 5);
   CHECK(run({"-C", p.dir.path().string(), "validate"}).code == 0);
   // The update is recorded in the record's edits, not in its history.
-  CHECK(
-      after.find("edits:\n  - {at: 2016-05-02, by: import-bot, fields: [title], via: import}\n") !=
-      std::string::npos);
+  CHECK(after.find("edits:\n  - at: 2016-05-02\n    by: import-bot\n    fields: [title]\n    via: "
+                   "import\n") != std::string::npos);
   CHECK(std::count(after.begin(), after.end(), '\n') ==
-        std::count(text.begin(), text.end(), '\n') + 5); // the entry and its key, nothing else
-  CHECK(read(ib2).find("edits:") != std::string::npos);  // its unit edit, via idea edit
+        std::count(text.begin(), text.end(), '\n') +
+            5); // the key and the entry's 4 lines, nothing else
+  CHECK(read(ib2).find("edits:") != std::string::npos); // its unit edit, via idea edit
   CHECK(read(ib2).find("via: import") == std::string::npos);
 
   // The same file again: every row unchanged, nothing recorded.
