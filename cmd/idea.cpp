@@ -254,14 +254,25 @@ void register_idea(CLI::App& app, Context& ctx)
   sub->add_option("--set", e->set, "FIELD=VALUE (title, summary, description, unit, region, ...)");
   sub->add_option("--add", e->add, "theme=CODE: add a theme");
   sub->add_option("--remove", e->remove, "theme=CODE: remove a theme");
-  add_mutation_flags(sub, e->flags, Records::nothing);
-  sub->footer("Example:\n  innov idea edit k3m9 --set 'summary=Recruter sur les habiletés' --add "
+  add_mutation_flags(sub, e->flags, Records::at_and_by);
+  sub->footer("Records {at, by, fields, via: edit} in the record's edits: the keys whose value\n"
+              "changed (none changed: nothing recorded); --at, else now; --by, else INNOV_USER or "
+              "USER.\n\n"
+              "Example:\n  innov idea edit k3m9 --set 'summary=Recruter sur les habiletés' --add "
               "theme=recrutement");
   sub->callback([e, &ctx] {
     ctx.run = [e, &ctx] {
       auto root = find_portfolio_root(ctx);
+      auto actor = actor_of(e->flags);
       return mutate_one(ctx, e->flags, e->id, [&](model::Innovation& rec, const model::Config& c) {
-        return apply_edit(rec, c, *e, root);
+        stamp_now(actor, e->flags);
+        model::Innovation before = rec;
+        apply_edit(rec, c, *e, root);
+        auto keys = model::changed_keys(before, rec);
+        if (!model::record_edit(rec, actor, keys, "edit")) {
+          return rec.id + " unchanged: it already holds these values";
+        }
+        return "edited " + rec.id + ": " + util::join(keys, ", ");
       });
     };
   });

@@ -151,6 +151,13 @@ std::string card(const model::Innovation& r, const model::Config& config)
     out += fmt::format("  {}  {:<28} {} -> {}\n", h.at.substr(0, 10), h.by,
                        h.from.empty() ? "(new)" : h.from, h.to);
   }
+  if (!r.edits.empty()) {
+    out += "\nedits\n";
+    for (const auto& e : r.edits) {
+      out += fmt::format("  {}  {:<28} {:<6} {}\n", e.at.substr(0, 10), e.by, e.via,
+                         util::join(e.keys, ", "));
+    }
+  }
   return out;
 }
 

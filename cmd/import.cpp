@@ -1,5 +1,6 @@
 // innov import csv FILE --map COLUMN=FIELD...: records in from an idea-box platform's export.
 #include "cmd/commands.hpp"
+#include "cmd/mutation.hpp"
 #include "lib/store/csv_import.hpp"
 #include "lib/store/record_io.hpp"
 #include "lib/util/encoding.hpp"
@@ -24,6 +25,7 @@ struct ImportOptions {
   bool skip_invalid = false;
   bool dry_run = false;
   bool update = false;
+  MutationFlags flags; // --by and --at: who updates and when (--update)
 };
 
 // The file as messages name it.
@@ -135,6 +137,9 @@ void apply_plan(const std::filesystem::path& root, const store::ImportPlan& plan
     if (o.dry_run) {
       std::cout << "would update " << u.rel << "  " << util::escape_terminal(u.record.title) << " ("
                 << util::join(u.fields, ", ") << ")\n"
+                << util::escape_terminal("  edit: {at: " + u.edit.at + ", by: " + u.edit.by +
+                                         ", fields: [" + util::join(u.edit.keys, ", ") +
+                                         "], via: " + u.edit.via + "}\n")
                 << util::escape_terminal(store::line_diff(u.rel, u.before, u.after));
     } else {
       util::atomic_write(root / u.rel, u.after);
@@ -151,11 +156,19 @@ int run_import(const Context& ctx, const ImportOptions& o)
   }
   auto root = find_portfolio_root(ctx);
   auto rows = read_rows(o, delimiter);
+  if (!o.update && (!o.flags.by.empty() || !o.flags.at.empty())) {
+    throw UsageError(std::string(o.flags.by.empty() ? "--at" : "--by") + " needs --update",
+                     "new records take their author and date from the mapped columns; --by and "
+                     "--at date the edits of --update");
+  }
+  auto actor = actor_of(o.flags); // refuses a malformed --by or --at before anything is read
   std::optional<util::PortfolioLock> lock;
   if (!o.dry_run) {
     lock.emplace(root);
   }
-  auto plan = store::plan_import(root, rows, map, {!o.delimiter.empty(), o.update});
+  stamp_now(actor, o.flags);
+  auto plan =
+      store::plan_import(root, rows, map, {!o.delimiter.empty(), o.update, actor.by, actor.at});
   print_problems(shown_name(o.file), plan);
   check_invalid_rows(plan, o);
   apply_plan(root, plan, o);
@@ -187,6 +200,10 @@ void register_import(CLI::App& app, Context& ctx)
       ->check(CLI::IsMember({"utf-8", "cp1252", "latin1"}));
   sub->add_flag("--update", opts->update,
                 "Rows already imported (same external_ref) update their record's mapped fields");
+  sub->add_option("--by", opts->flags.by,
+                  "With --update: who updates (default: $INNOV_USER, then $USER)");
+  sub->add_option("--at", opts->flags.at,
+                  "With --update: when, a date or UTC date-time, to back-fill (default: now)");
   sub->add_flag("--skip-invalid", opts->skip_invalid,
                 "Import the valid rows and list the invalid ones (exit 1 if every row is invalid)");
   sub->add_flag("--dry-run", opts->dry_run,
@@ -204,7 +221,9 @@ void register_import(CLI::App& app, Context& ctx)
               "A row whose external_ref a record already holds is skipped, so importing the same "
               "file again\n"
               "creates no duplicates; with --update it updates the fields of that record that "
-              "differ. Rows of\n"
+              "differ, and\n"
+              "records the edit {at, by, fields, via: import} in the record's edits (--at, --by). "
+              "Rows of\n"
               "delimiters and blanks only are skipped. Every bad row is reported with its row, "
               "line and column;\n"
               "nothing is written unless all rows are valid (or --skip-invalid).\n\n"

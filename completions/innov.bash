@@ -19,7 +19,7 @@ _innov_options() {
     "validate") echo "-h --help --format -o --output --strict" ;;
     "idea") echo "-h --help" ;;
     "idea new") echo "-h --help --title --kind --summary --description --description-file --author --region --unit --theme --source --challenge --horizon --created --external-ref --estimate --no-similar --by --at --dry-run --format" ;;
-    "idea edit") echo "-h --help --set --add --remove --dry-run --format" ;;
+    "idea edit") echo "-h --help --set --add --remove --by --at --dry-run --format" ;;
     "idea comment") echo "-h --help --author --text --by --at --dry-run --format" ;;
     "idea like") echo "-h --help --by --at --dry-run --format" ;;
     "idea unlike") echo "-h --help --by --dry-run --format" ;;
@@ -52,7 +52,7 @@ _innov_options() {
     "search") echo "-h --help --limit --format -o --output" ;;
     "sql") echo "-h --help --format -o --output --timeout --max-memory" ;;
     "index") echo "-h --help --rebuild --stats --format" ;;
-    "import") echo "-h --help --map --delimiter --encoding --update --skip-invalid --dry-run" ;;
+    "import") echo "-h --help --map --delimiter --encoding --update --by --at --skip-invalid --dry-run" ;;
     "export") echo "-h --help -o --output --excel --delimiter" ;;
     "completion") echo "-h --help" ;;
     "explain") echo "-h --help --all --format -o --output" ;;
@@ -93,6 +93,8 @@ _innov_option_value() {
     "idea edit|--set") echo "@any" ;;
     "idea edit|--add") echo "@any" ;;
     "idea edit|--remove") echo "@any" ;;
+    "idea edit|--by") echo "@person" ;;
+    "idea edit|--at") echo "@any" ;;
     "idea edit|--format") echo "choices:text,json" ;;
     "idea comment|--author") echo "@person" ;;
     "idea comment|--text") echo "@any" ;;
@@ -250,6 +252,8 @@ _innov_option_value() {
     "import|--map") echo "@any" ;;
     "import|--delimiter") echo "@any" ;;
     "import|--encoding") echo "choices:utf-8,cp1252,latin1" ;;
+    "import|--by") echo "@person" ;;
+    "import|--at") echo "@any" ;;
     "export|-o") echo "@file" ;;
     "export|--output") echo "@file" ;;
     "export|--delimiter") echo "@any" ;;

@@ -407,10 +407,19 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
   for (const auto& path : mutating) {
     CAPTURE(path);
     if (path == "import") {
-      // Imported records take their dates and authors from the CSV columns: no --at nor --by.
-      auto help = run({"import", "--help"}).out;
-      CHECK(help.find("  --at") == std::string::npos);
-      CHECK(help.find("  --by") == std::string::npos);
+      // New records take their dates and authors from the CSV columns; --at and --by date and sign
+      // the edits of --update (tests/test_cli_import.cpp) and are refused without it.
+      CliPortfolio p;
+      TempDir files;
+      auto csv = files.write("a.csv", "Id,Titre,Auteur,Region,Date\nIB-1,Sonde,agent-1,idf,"
+                                      "2016-03-02\n");
+      for (const std::string flag : {"--at", "--by"}) {
+        auto r = p({"import", "csv", csv.string(), "--map", "Id=external_ref", "--map",
+                    "Titre=title", "--map", "Auteur=author", "--map", "Region=region", "--map",
+                    "Date=created", flag, flag == "--at" ? "2017-02-04" : "agent-777"});
+        CHECK(r.code == 2);
+        CHECK(r.err.find("innov: error: " + flag + " needs --update\n") == 0);
+      }
       continue;
     }
     auto it = commands.find(path);
@@ -446,17 +455,44 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
   }
 }
 
-TEST_CASE("idea edit refuses --at and --by: the record keeps no date nor author of an edit")
+TEST_CASE("idea edit records {at, by, fields, via: edit} in the record's edits, never in history")
 {
   CliPortfolio p;
   auto id = p.new_idea();
   std::string before = p.text(id);
-  auto r = p({"idea", "edit", id, "--set", "summary=Autre", "--by", "agent-7"});
-  CHECK(r.code == 2);
-  CHECK(r.err == "innov: error: idea edit does not record --by: the record keeps no author of "
-                 "this change\nhint: leave out --by\n");
-  r = p({"idea", "edit", id, "--set", "summary=Autre", "--at", "2016-07-01"});
-  CHECK(r.code == 2);
-  CHECK(p.text(id) == before);
-  CHECK(run({"idea", "edit", "--help"}).out.find("--by") == std::string::npos);
+  auto r = p({"idea", "edit", id, "--set", "summary=Autre", "--add", "theme=numerique", "--by",
+              "agent-7", "--at", "2016-07-01"});
+  CHECK(r.code == 0);
+  CHECK(r.out == "edited " + id + ": summary, themes\n");
+  std::string text = p.text(id);
+  const std::string entry = "edits:\n  - at: 2016-07-01\n    by: agent-7\n    fields: [summary, "
+                            "themes]\n    via: edit\n";
+  CHECK(text.find(entry) != std::string::npos);
+  CHECK(text.substr(text.find("history:")) ==
+        before.substr(before.find("history:"))
+            .insert(before.size() - before.find("history:"), entry));
+  CHECK(p.valid());
+
+  // The same values again: nothing changed, nothing recorded.
+  r = p({"idea", "edit", id, "--set", "summary=Autre", "--by", "agent-8"});
+  CHECK(r.code == 0);
+  CHECK(r.out == id + " unchanged: it already holds these values\n");
+  CHECK(p.text(id) == text);
+
+  // An edit dated before the record was created is refused by the record checks (E031).
+  r = p({"idea", "edit", id, "--set", "unit=Agence", "--at", "2000-01-01"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("edit date (2000-01-01) is before 2016-") != std::string::npos);
+  CHECK(p.text(id) == text);
+
+  // idea show lists the edits after the history, in text and JSON.
+  r = p({"idea", "show", id});
+  CHECK(
+      r.out.find("\nedits\n  2016-07-01  agent-7                      edit   summary, themes\n") !=
+      std::string::npos);
+  r = p({"idea", "show", id, "--format", "json"});
+  CHECK(r.out.find("\"edits\": [\n    {\n      \"at\": \"2016-07-01\",\n      \"by\": "
+                   "\"agent-7\",\n      \"fields\": [\n        \"summary\",\n        "
+                   "\"themes\"\n      ],\n      \"via\": \"edit\"\n    }\n  ]") !=
+        std::string::npos);
 }

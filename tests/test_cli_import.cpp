@@ -267,15 +267,19 @@ TEST_CASE("import csv --update: the changed mapped fields of records already imp
                                               ",,,,,,\n"
                                               "IB-3,Nouvelle,,agent-3,idf,2016-04-01,\n")
                     .string();
-  more.push_back("--update");
+  more.insert(more.end(), {"--update", "--by", "import-bot", "--at", "2016-05-02"});
   auto dry = more;
   dry.push_back("--dry-run");
   auto r = p.import(second, dry);
   CAPTURE(r.err);
   CHECK(r.code == 0);
   auto rel1 = fs::relative(ib1, p.dir.path()).generic_string();
-  CHECK(r.out.find("would update " + rel1 + "  Covoiturage entre agences (title)\n") !=
+  CHECK(r.out.find("would update " + rel1 +
+                   "  Covoiturage entre agences (title)\n"
+                   "  edit: {at: 2016-05-02, by: import-bot, fields: [title], via: import}\n") !=
         std::string::npos);
+  CHECK(r.out.find("+edits:\n+  - at: 2016-05-02\n+    by: import-bot\n+    fields: [title]\n+ "
+                   "   via: import\n") != std::string::npos);
   CHECK(r.out.find("-title: Covoiturage\n+title: Covoiturage entre agences\n") !=
         std::string::npos);
   CHECK(r.out.find("would create innovations/2016/") != std::string::npos);
@@ -294,6 +298,20 @@ TEST_CASE("import csv --update: the changed mapped fields of records already imp
   CHECK(read(ib2) == before2); // unchanged: the unit set in innov stays
   CHECK(p.records() == 5);
   CHECK(run({"-C", p.dir.path().string(), "validate"}).code == 0);
+  // The update is recorded in the record's edits, not in its history.
+  CHECK(after.find("edits:\n  - at: 2016-05-02\n    by: import-bot\n    fields: [title]\n    via: "
+                   "import\n") != std::string::npos);
+  CHECK(std::count(after.begin(), after.end(), '\n') ==
+        std::count(text.begin(), text.end(), '\n') +
+            5); // the key and the entry's 4 lines, nothing else
+  CHECK(read(ib2).find("edits:") != std::string::npos); // its unit edit, via idea edit
+  CHECK(read(ib2).find("via: import") == std::string::npos);
+
+  // The same file again: every row unchanged, nothing recorded.
+  r = p.import(second, more);
+  CHECK(r.code == 0);
+  CHECK(r.out == "0 created, 0 updated, 3 unchanged, 1 empty row skipped\n");
+  CHECK(read(ib1) == after);
 
   SUBCASE("an update that makes the record invalid is an invalid row")
   {

@@ -30,3 +30,27 @@ TEST_CASE("model::as_of keeps a realized period once its last day is on or befor
   CHECK(periods(as_of(rec, "2016-09-30")) == "2016-02 2016-09 2016-Q3 ");
   CHECK(periods(as_of(rec, "2016-12-31")) == "2016-02 2016-09 2016-Q3 2016 ");
 }
+
+TEST_CASE("model::as_of keeps the edits made on or before the date, a date-time by its day")
+{
+  Innovation rec;
+  rec.id = "k3m9xa2q";
+  rec.created = "2016-01-04";
+  rec.status = "submitted";
+  rec.history = {{"2016-01-04T09:00:00Z", "agent-1", "", "submitted"}};
+  rec.edits = {{"2016-01-05", "agent-1", {"summary"}, "edit"},
+               {"2016-02-10T23:59:00Z", "import-bot", {"title", "themes"}, "import"},
+               {"2016-02-11T00:00:00Z", "agent-2", {"region"}, "edit"}};
+  auto bys = [](const std::optional<Innovation>& r) {
+    std::string out;
+    for (const auto& e : r->edits) {
+      out += e.by + " ";
+    }
+    return out;
+  };
+  CHECK(bys(as_of(rec, "2016-01-04")).empty());
+  CHECK(bys(as_of(rec, "2016-01-05")) == "agent-1 ");
+  CHECK(bys(as_of(rec, "2016-02-10")) == "agent-1 import-bot ");
+  CHECK(bys(as_of(rec, "2016-02-11")) == "agent-1 import-bot agent-2 ");
+  CHECK(as_of(rec, "2016-01-05")->history == rec.history); // edits are not state changes
+}

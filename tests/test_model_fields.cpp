@@ -82,6 +82,8 @@ model::Innovation full_record()
   r.history = {{"2016-03-02", "agent-48213", "", "submitted"},
                {"2016-04-01", "expert-hdf-2", "submitted", "qualified"},
                {"2017-01-12", "comite-national", "qualified", "generalized"}};
+  r.edits = {{"2016-03-10T09:30:00Z", "agent-48213", {"summary", "themes"}, "edit"},
+             {"2016-05-02", "import-bot", {"title"}, "import"}};
   return r;
 }
 

@@ -149,6 +149,31 @@ TEST_CASE("store::merge_records")
     CHECK(m.record.history.size() == 2);
     CHECK(m.record.history.back().to == "qualified");
   }
+  SUBCASE("edits: united by identity from both sides, in date order; history untouched")
+  {
+    model::Edit shared{"2016-06-12", "agent-1202", {"summary"}, "edit"};
+    base.edits = {shared};
+    ours.edits = {shared, {"2016-06-20T09:00:00Z", "agent-9", {"title"}, "edit"}};
+    theirs.edits = {shared,
+                    {"2016-06-15", "import-bot", {"summary", "themes"}, "import"},
+                    {"2016-06-20T09:00:00Z", "agent-9", {"title"}, "edit"}}; // the same on both
+    ours.title = theirs.title = "Atelier CV vidéo";
+    theirs.summary = "Se présenter en vidéo";
+    theirs.themes = {"numerique", "recrutement"};
+    auto m = store::merge_records(base, ours, theirs);
+    CHECK(m.conflicts.empty());
+    REQUIRE(m.record.edits.size() == 3);
+    CHECK(m.record.edits[0] == shared);
+    CHECK(m.record.edits[1].by == "import-bot");
+    CHECK(m.record.edits[1].keys == std::vector<std::string>{"summary", "themes"});
+    CHECK(m.record.edits[2].at == "2016-06-20T09:00:00Z");
+    CHECK(m.record.history == base.history);
+
+    // Two edits of the same time and person naming other keys are two facts.
+    theirs.edits[2].keys = {"summary"};
+    m = store::merge_records(base, ours, theirs);
+    CHECK(m.record.edits.size() == 4);
+  }
   SUBCASE("POCs: KPI measurements and budget made on different sides both land")
   {
     model::Poc poc;

@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 14;
+inline constexpr int k_index_version = 16;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -74,6 +74,8 @@ CREATE TABLE IF NOT EXISTS decision_scope (record_id TEXT, decision_seq INTEGER,
 CREATE TABLE IF NOT EXISTS rollout (record_id TEXT, decision_seq INTEGER, region TEXT, planned TEXT, done TEXT);
 CREATE TABLE IF NOT EXISTS realized (record_id TEXT, seq INTEGER, period TEXT, metric TEXT, amount REAL, region TEXT);
 CREATE TABLE IF NOT EXISTS history (record_id TEXT, seq INTEGER, at TEXT, by TEXT, from_state TEXT, to_state TEXT);
+-- Edits of a record's content (not of its state): fields is the keys changed, comma-separated.
+CREATE TABLE IF NOT EXISTS edits (record_id TEXT, seq INTEGER, at TEXT, by TEXT, fields TEXT, via TEXT);
 CREATE TABLE IF NOT EXISTS challenges (id TEXT PRIMARY KEY, path TEXT, title TEXT, kind TEXT, opened TEXT, closed TEXT);
 CREATE TABLE IF NOT EXISTS winners (challenge_id TEXT, team TEXT, record_id TEXT, prize TEXT, incubation_days INTEGER);
 CREATE INDEX IF NOT EXISTS innovations_status ON innovations(status);
@@ -93,6 +95,7 @@ CREATE INDEX IF NOT EXISTS decision_scope_record ON decision_scope(record_id);
 CREATE INDEX IF NOT EXISTS rollout_record ON rollout(record_id);
 CREATE INDEX IF NOT EXISTS realized_record ON realized(record_id);
 CREATE INDEX IF NOT EXISTS history_record ON history(record_id);
+CREATE INDEX IF NOT EXISTS edits_record ON edits(record_id);
 -- The record score (lib/model/score.hpp, docs/reports.md "Definitions"): the mean of each expert's
 -- latest go, hold or reject weighted score, needs-info opinions left out, 2 decimals.
 CREATE VIEW IF NOT EXISTS record_scores AS

@@ -12,7 +12,7 @@ namespace {
 const char* k_tables_by_record[] = {"themes",       "likes",    "comments",        "qualifications",
                                     "scores",       "pocs",     "poc_territories", "kpis",
                                     "measurements", "spend",    "decisions",       "decision_scope",
-                                    "rollout",      "realized", "history"};
+                                    "rollout",      "realized", "history",         "edits"};
 
 // Binds values to a statement in order and runs it.
 template <typename... Args> void run(SQLite::Statement& s, const Args&... args)
@@ -231,6 +231,11 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
     const auto& h = r.history[i];
     run(stmt("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
         h.at, h.by, h.from, h.to);
+  }
+  for (std::size_t i = 0; i < r.edits.size(); ++i) {
+    const auto& e = r.edits[i];
+    run(stmt("INSERT INTO edits VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
+        e.at, e.by, util::join(e.keys, ","), e.via);
   }
   run(stmt("INSERT INTO search (rowid, record_id, title, summary, description, comments) "
            "VALUES ((SELECT rowid FROM innovations WHERE id = ?), ?, ?, ?, ?, ?)"),

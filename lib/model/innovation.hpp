@@ -284,6 +284,25 @@ struct HistoryEntry {
   bool operator==(const HistoryEntry&) const = default;
 };
 
+// A change of the record's content that is not a change of state (`idea edit`, `import csv
+// --update`): when, by whom, which top-level keys, and how. Lifecycle transitions stay in history.
+struct Edit {
+  std::string at;
+  std::string by;
+  std::vector<std::string> keys; // `fields`: top-level record keys, in canonical key order
+  std::string via;               // edit | import
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("at", &Edit::at, k_required | k_plain),
+                      field("by", &Edit::by, k_required), field("fields", &Edit::keys, k_required),
+                      field("via", &Edit::via, k_required | k_plain)};
+  }
+
+  bool operator==(const Edit&) const = default;
+};
+
 struct Innovation {
   std::string id;
   std::string kind; // idea | practice
@@ -308,7 +327,8 @@ struct Innovation {
   std::vector<Decision> decisions;
   std::vector<Realized> realized;
   std::string merged_into;
-  std::vector<HistoryEntry> history;
+  std::vector<HistoryEntry> history; // state changes only
+  std::vector<Edit> edits;           // content changes, in date order
 
   // The last POC, or nullptr.
   const Poc* last_poc() const { return pocs.empty() ? nullptr : &pocs.back(); }
@@ -340,7 +360,8 @@ struct Innovation {
                       field("decisions", &Innovation::decisions),
                       field("realized", &Innovation::realized),
                       field("merged_into", &Innovation::merged_into),
-                      field("history", &Innovation::history, k_required)};
+                      field("history", &Innovation::history, k_required),
+                      field("edits", &Innovation::edits)};
   }
 
   bool operator==(const Innovation&) const = default;

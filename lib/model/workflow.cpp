@@ -103,6 +103,33 @@ void add_comment(Innovation& rec, const Comment& comment)
   rec.comments.push_back(comment);
 }
 
+std::vector<std::string> changed_keys(const Innovation& before, const Innovation& after)
+{
+  std::vector<std::string> keys;
+  for_each_field<Innovation>([&](const auto& f) {
+    if (f.key == "status" || f.key == "history" || f.key == "edits") {
+      return;
+    }
+    if (!(f.of(before) == f.of(after))) {
+      keys.emplace_back(f.key);
+    }
+  });
+  return keys;
+}
+
+bool record_edit(Innovation& rec, const Actor& actor, const std::vector<std::string>& keys,
+                 const std::string& via)
+{
+  if (keys.empty()) {
+    return false;
+  }
+  Edit e{actor.at, actor.by, keys, via};
+  auto pos = std::upper_bound(rec.edits.begin(), rec.edits.end(), e,
+                              [](const Edit& a, const Edit& b) { return a.at < b.at; });
+  rec.edits.insert(pos, std::move(e));
+  return true;
+}
+
 QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput& in,
                       const Actor& actor)
 {

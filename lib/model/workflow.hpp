@@ -35,6 +35,16 @@ bool unlike(Innovation& rec, const std::string& person);
 
 void add_comment(Innovation& rec, const Comment& comment);
 
+// The top-level keys whose values differ between two states of a record, in canonical key order;
+// `status`, `history` and `edits` are left out (a state change is history's, not an edit).
+std::vector<std::string> changed_keys(const Innovation& before, const Innovation& after);
+
+// Appends the edit {actor.at, actor.by, keys, via} (via: edit | import) after the edits dated on or
+// before it, so that edits stay in date order. Nothing when keys is empty; returns whether an edit
+// was recorded.
+bool record_edit(Innovation& rec, const Actor& actor, const std::vector<std::string>& keys,
+                 const std::string& via);
+
 struct QualifyInput {
   std::string expert;
   std::string region;

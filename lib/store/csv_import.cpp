@@ -1,5 +1,6 @@
 #include "lib/store/csv_import.hpp"
 
+#include "lib/model/workflow.hpp"
 #include "lib/store/comments.hpp"
 #include "lib/store/load.hpp"
 #include "lib/store/portfolio.hpp"
@@ -310,7 +311,8 @@ bool assign_field(const std::string& field, const model::Innovation& from, model
 // to plan.updates when a mapped field changes, counted as already imported otherwise.
 void plan_update(const std::filesystem::path& root, const Existing& e, std::size_t index,
                  const model::Innovation& fresh, const CsvRow& row, std::size_t row_number,
-                 const Columns& columns, std::size_t first_problem, ImportPlan& plan)
+                 const Columns& columns, std::size_t first_problem, const ImportOptions& options,
+                 ImportPlan& plan)
 {
   const std::string& rel = e.portfolio.record_paths[index];
   if (e.invalid_paths.count(rel)) {
@@ -335,6 +337,9 @@ void plan_update(const std::filesystem::path& root, const Existing& e, std::size
     ++plan.already_imported;
     return;
   }
+  u.edit = {options.at, options.by, model::changed_keys(e.portfolio.records[index], u.record),
+            "import"};
+  model::record_edit(u.record, {u.edit.by, u.edit.at}, u.edit.keys, u.edit.via);
   u.before = util::read_file(root / rel, util::k_max_record_bytes, "a record file");
   u.after = keep_comments(u.before, canonical_text(u.record)).text;
   check_text(row_number, rel, u.after, u.record, row, columns.column_of, e.ctx, first_problem,
@@ -463,7 +468,7 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
       }
     }
     if (!ref.empty() && held != existing.by_ref.end()) {
-      plan_update(root, existing, held->second, record, row, i, columns, before, plan);
+      plan_update(root, existing, held->second, record, row, i, columns, before, options, plan);
     } else {
       plan_new(existing, std::move(record), row, i, columns, before, plan);
     }

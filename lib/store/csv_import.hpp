@@ -56,6 +56,7 @@ struct UpdatedRecord {
   std::size_t row = 0;
   std::string rel;
   std::vector<std::string> fields; // the mapped fields whose value changes, in import_fields order
+  model::Edit edit;                // the edit recorded in the record's edits
   std::string before;              // the file as it is
   std::string after;               // the file to write: canonical, its comments kept
   model::Innovation record;        // as written
@@ -79,6 +80,10 @@ struct ImportOptions {
   bool delimiter_given = false;
   // Rows whose external_ref a record holds update that record's mapped fields.
   bool update = false;
+  // Who updates and when (a date or UTC date-time): each updated record gets the edit
+  // {at, by, fields, via: import} naming the keys the row changed.
+  std::string by;
+  std::string at;
 };
 
 // What importing `rows` (the first is the header) into the portfolio at root would do. Reads

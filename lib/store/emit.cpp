@@ -13,7 +13,7 @@ const EmitStyle& innovation_style()
   static const EmitStyle style{{"/themes", "/likes/*", "/pocs/*/territory", "/decisions/*/scope",
                                 "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget",
                                 "/history/*", "/decisions/*/rollout/*", "/realized/*",
-                                "/pocs/*/measurements/*", "/pocs/*/spend/*"}};
+                                "/pocs/*/measurements/*", "/pocs/*/spend/*", "/edits/*/fields"}};
   return style;
 }
 

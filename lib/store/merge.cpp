@@ -2,6 +2,7 @@
 #include "lib/store/merge.hpp"
 
 #include "lib/model/format.hpp"
+#include "lib/util/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -113,6 +114,17 @@ template <> struct ListMerge<Spend> {
   static constexpr bool whole = true;
   static std::string key(const Spend& x) { return key_of({x.at, format_key(x.amount), x.note}); }
   static std::string order(const Spend& x) { return x.at; }
+};
+
+// Edits: a set of dated facts united by identity (an identical entry on both sides is one), in date
+// order.
+template <> struct ListMerge<Edit> {
+  static constexpr bool whole = true;
+  static std::string key(const Edit& e)
+  {
+    return key_of({e.at, e.by, util::join(e.keys, ","), e.via});
+  }
+  static std::string order(const Edit& e) { return e.at; }
 };
 
 template <> struct ListMerge<HistoryEntry> {

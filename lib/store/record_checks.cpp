@@ -452,6 +452,10 @@ void check_record(const YAML::Node& node, const model::Innovation& rec, const st
     check_order(r, rec.created, rec.comments[i].at, child(item(node, "comments", i), "at"),
                 fmt::format("/comments/{}/at", i), "comment date");
   }
+  for (std::size_t i = 0; i < rec.edits.size(); ++i) {
+    check_order(r, rec.created, rec.edits[i].at, child(item(node, "edits", i), "at"),
+                fmt::format("/edits/{}/at", i), "edit date");
+  }
 }
 
 void check_config(const YAML::Node& node, const model::Config& cfg, const std::string& rel_path,

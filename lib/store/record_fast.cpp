@@ -254,6 +254,13 @@ enum Place : std::size_t {
   p_h_by,
   p_h_from,
   p_h_to,
+  p_edits,
+  p_e,
+  p_e_at,
+  p_e_by,
+  p_e_fields,
+  p_e_field,
+  p_e_via,
   p_count
 };
 
@@ -355,6 +362,13 @@ constexpr const char* k_place_pointers[p_count] = {
     "/properties/history/items/properties/by",
     "/properties/history/items/properties/from",
     "/properties/history/items/properties/to",
+    "/properties/edits",
+    "/properties/edits/items",
+    "/properties/edits/items/properties/at",
+    "/properties/edits/items/properties/by",
+    "/properties/edits/items/properties/fields",
+    "/properties/edits/items/properties/fields/items",
+    "/properties/edits/items/properties/via",
 };
 
 // Keywords that say nothing about a value (or that this reader checks by its code: the types,
@@ -525,6 +539,9 @@ public:
       } else if (key == "history") {
         items(v, [&](const Node& h) { r.history.push_back(history(h)); });
         at_least(r.history.size(), p_history);
+      } else if (key == "edits") {
+        items(v, [&](const Node& e) { r.edits.push_back(edit(e)); });
+        at_least(r.edits.size(), p_edits);
       } else {
         refuse();
       }
@@ -993,6 +1010,25 @@ private:
       }
     });
     return h;
+  }
+
+  model::Edit edit(const Node& n)
+  {
+    model::Edit e;
+    object(n, p_e, [&](std::string_view key, const Node& v) {
+      if (key == "at") {
+        e.at = str(v, p_e_at);
+      } else if (key == "by") {
+        e.by = str(v, p_e_by);
+      } else if (key == "fields") {
+        e.keys = list(v, p_e_fields, p_e_field);
+      } else if (key == "via") {
+        e.via = str(v, p_e_via);
+      } else {
+        refuse();
+      }
+    });
+    return e;
   }
 
   const Tree& m_t;
