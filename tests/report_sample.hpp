@@ -24,6 +24,7 @@
 #pragma once
 
 #include "lib/model/config.hpp"
+#include "lib/model/format.hpp"
 #include "lib/model/innovation.hpp"
 #include "lib/report/reports.hpp"
 #include "lib/util/date.hpp"
@@ -206,7 +207,11 @@ inline std::vector<model::Innovation> sample_records()
   e.status = "rejected";
   e.qualifications = {{"2016-12-01", "e2", "hdf", {{"a", 1}, {"b", 2}}, "reject", "no"}};
   e.history = {step("2016-11-15", "", "submitted"), step("2016-12-01", "submitted", "rejected")};
-  return {a, b, c, dd, e};
+  std::vector<model::Innovation> out = {a, b, c, dd, e};
+  for (auto& r : out) {
+    model::upgrade(r); // KPI actuals and spent, set above, become dated facts as a reader makes them
+  }
+  return out;
 }
 
 // The report input over the sample, on `today` (2017-01-01 unless given), options applied.

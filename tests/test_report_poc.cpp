@@ -106,19 +106,19 @@ TEST_CASE("report::kpis_section: the latest measurement per KPI and territory")
   CHECK(!report::meets_target(p.kpis[1], 46));
 }
 
-TEST_CASE("report::poc_measurements: each KPI's actual, dated at the POC's end, else its start")
+TEST_CASE("report::poc_measurements: by KPI in the POC's order, then by date")
 {
   model::Poc p;
-  p.planned_start = "2016-01-10";
   p.kpis = {kpi("k1", 45, 49), kpi("k2", 45, 0)};
-  p.kpis[1].actual.reset();
+  p.measurements = {{"2016-05-31", "k2", 40, ""},
+                    {"2016-03-31", "k1", 20, "agence-1"},
+                    {"2016-02-29", "k2", 44, ""},
+                    {"2016-01-31", "k1", 12, ""},
+                    {"2016-04-30", "gone", 1, ""}}; // a KPI the POC does not have: not shown
   auto ms = report::poc_measurements(p);
-  REQUIRE(ms.size() == 1);
-  CHECK(ms[0].at == "2016-01-10");
-  p.started = "2016-02-01";
-  CHECK(report::poc_measurements(p)[0].at == "2016-02-01");
-  p.ended = "2016-05-31";
-  CHECK(report::poc_measurements(p)[0].at == "2016-05-31");
-  CHECK(report::poc_measurements(p)[0].value == 49);
-  CHECK(report::poc_measurements(p)[0].territory.empty());
+  REQUIRE(ms.size() == 4);
+  CHECK(ms[0] == model::Measurement{"2016-01-31", "k1", 12, ""});
+  CHECK(ms[1] == model::Measurement{"2016-03-31", "k1", 20, "agence-1"});
+  CHECK(ms[2] == model::Measurement{"2016-02-29", "k2", 44, ""});
+  CHECK(ms[3] == model::Measurement{"2016-05-31", "k2", 40, ""});
 }

@@ -147,14 +147,16 @@ Section kpis_section(const model::Poc& p, const std::vector<Measurement>& ms)
 
 std::vector<Measurement> poc_measurements(const model::Poc& poc)
 {
-  std::string at = !poc.ended.empty()     ? poc.ended
-                   : !poc.started.empty() ? poc.started
-                                          : poc.planned_start;
   std::vector<Measurement> out;
   for (const auto& k : poc.kpis) {
-    if (k.actual) {
-      out.push_back({at.substr(0, 10), k.id, *k.actual, ""});
+    auto first = out.size();
+    for (const auto& m : poc.measurements) {
+      if (m.kpi == k.id) {
+        out.push_back(m);
+      }
     }
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                     [](const Measurement& a, const Measurement& b) { return a.at < b.at; });
   }
   return out;
 }

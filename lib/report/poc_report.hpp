@@ -10,17 +10,10 @@
 
 namespace innov::report {
 
-// One dated measurement of a POC's KPI; an empty territory means the whole POC.
-struct Measurement {
-  std::string at; // YYYY-MM-DD, "" when the POC has no date to give it
-  std::string kpi;
-  double value = 0;
-  std::string territory;
-};
+using Measurement = model::Measurement;
 
-// The measurements of a POC, by KPI (in the POC's order) then date: the one place that reads them
-// from a record. Each KPI's `actual` is one measurement for the whole POC, dated at the POC's end
-// (`ended`), else its start (`started`), else its planned start.
+// The measurements of a POC, by KPI (in the POC's order) then date: the POC's dated measurements
+// (a format-1 `actual` was upgraded to one measurement dated at the POC's end, lib/model/format).
 std::vector<Measurement> poc_measurements(const model::Poc& poc);
 
 // Whether a value reaches a KPI's target in its direction (up: >=, down: <=).
