@@ -4,6 +4,7 @@
 #include "cmd/mutation.hpp"
 #include "cmd/portfolio_view.hpp"
 #include "lib/index/similar.hpp"
+#include "lib/model/authority.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
@@ -255,12 +256,19 @@ void register_idea(CLI::App& app, Context& ctx)
   sub->add_option("--add", e->add, "theme=CODE: add a theme");
   sub->add_option("--remove", e->remove, "theme=CODE: remove a theme");
   add_mutation_flags(sub, e->flags, Records::nothing);
-  sub->footer("Example:\n  innov idea edit k3m9 --set 'summary=Recruter sur les habiletés' --add "
+  sub->footer("When innov.yaml declares edit, the user ($INNOV_USER, then $USER) must be allowed\n"
+              "by edit.edit (docs/roles.md); the record keeps no author of the edit.\n\n"
+              "Example:\n  innov idea edit k3m9 --set 'summary=Recruter sur les habiletés' --add "
               "theme=recrutement");
   sub->callback([e, &ctx] {
     ctx.run = [e, &ctx] {
       auto root = find_portfolio_root(ctx);
       return mutate_one(ctx, e->flags, e->id, [&](model::Innovation& rec, const model::Config& c) {
+        if (c.roles.edit_declared) {
+          // The edit records no actor: who edits is the user running innov, checked, not kept.
+          model::require_edit(c, "edit", actor_of(e->flags).by, rec,
+                              util::format_date(util::today()));
+        }
         return apply_edit(rec, c, *e, root);
       });
     };
@@ -331,8 +339,10 @@ void register_idea(CLI::App& app, Context& ctx)
   sub->add_option("DUP", m->dup, "The duplicate's id")->required();
   sub->add_option("--into", m->into, "The record it duplicates")->required();
   add_mutation_flags(sub, m->flags, Records::at_and_by);
-  sub->footer("Likes are united into the target; the duplicate keeps its comments and history\n"
-              "and becomes merged.\n\nExample:\n  innov idea merge 7d2h --into k3m9");
+  sub->footer(
+      "Likes are united into the target; the duplicate keeps its comments and history\n"
+      "and becomes merged. When innov.yaml declares edit, --by must be allowed by edit.merge\n"
+      "(docs/roles.md).\n\nExample:\n  innov idea merge 7d2h --into k3m9");
   sub->callback([m, &ctx] {
     ctx.run = [m, &ctx] {
       auto root = find_portfolio_root(ctx);
@@ -345,8 +355,9 @@ void register_idea(CLI::App& app, Context& ctx)
       std::string message;
       auto changes = store::mutate_records(
           root, {dup, into},
-          [&](std::vector<model::Innovation>& recs, const model::Config&) {
+          [&](std::vector<model::Innovation>& recs, const model::Config& config) {
             stamp_now(actor, m->flags);
+            model::require_edit(config, "merge", actor.by, recs[0], date_of(actor));
             model::merge(recs[0], recs[1], actor);
             message = "merged " + recs[0].id + " into " + recs[1].id + " (" +
                       count_of(recs[1].likes.size(), "like") + ")";
@@ -360,12 +371,15 @@ void register_idea(CLI::App& app, Context& ctx)
   sub = idea->add_subcommand("withdraw", "Withdraw a record (its author changed their mind)");
   sub->add_option("ID", w->id, "Record id or unique prefix")->required();
   add_mutation_flags(sub, w->flags, Records::at_and_by);
-  sub->footer("Example:\n  innov idea withdraw k3m9 --by agent-48213");
+  sub->footer(
+      "When innov.yaml declares edit, --by must be allowed by edit.withdraw (by default\n"
+      "the author; docs/roles.md).\n\nExample:\n  innov idea withdraw k3m9 --by agent-48213");
   sub->callback([w, &ctx] {
     ctx.run = [w, &ctx] {
       auto actor = actor_of(w->flags);
-      return mutate_one(ctx, w->flags, w->id, [&](model::Innovation& rec, const model::Config&) {
+      return mutate_one(ctx, w->flags, w->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, w->flags);
+        model::require_edit(c, "withdraw", actor.by, rec, date_of(actor));
         model::transition(rec, model::Action::withdraw, actor);
         return "withdrew " + rec.id;
       });
