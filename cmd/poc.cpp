@@ -127,8 +127,8 @@ void register_poc(CLI::App& app, Context& ctx)
       }
       return mutate_one(ctx, p->flags, p->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, p->flags);
-        check_decision_authority(c, rec, actor, p->flags, "poc", {}, false);
         model::plan_poc(rec, p->poc, actor);
+        check_decision_authority(c, rec, actor, p->flags, "poc", {}, false);
         const auto* poc = rec.last_poc();
         model::require_poc_duration(c, *poc, poc->planned_start, poc->planned_end, "planned");
         return fmt::format("planned POC {} of {} ({}, {} to {}, {} KPI{})", poc->id, rec.id,
@@ -153,8 +153,8 @@ void register_poc(CLI::App& app, Context& ctx)
       auto actor = actor_of(s->flags);
       return mutate_one(ctx, s->flags, s->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, s->flags);
-        check_decision_authority(c, rec, actor, s->flags, "poc", {}, false);
         model::start_poc(rec, date_of(actor), actor);
+        check_decision_authority(c, rec, actor, s->flags, "poc", {}, false);
         return "started POC " + rec.last_poc()->id + " of " + rec.id + " on " + date_of(actor);
       });
     };
@@ -224,8 +224,8 @@ void register_poc(CLI::App& app, Context& ctx)
       return mutate_one(
           ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config& cfg) {
             stamp_now(actor, c->flags);
-            check_decision_authority(cfg, rec, actor, c->flags, "poc", {}, false);
             model::close_poc(rec, c->outcome, c->lessons, date_of(actor), actor);
+            check_decision_authority(cfg, rec, actor, c->flags, "poc", {}, false);
             const auto* poc = rec.last_poc();
             model::require_poc_duration(cfg, *poc, poc->started, poc->ended, "ran");
             std::string msg = "closed POC " + poc->id + " of " + rec.id + ": " + c->outcome;

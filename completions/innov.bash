@@ -3,7 +3,7 @@
 # The subcommands of a command path ("" is innov itself).
 _innov_subcommands() {
   case "$1" in
-    "") echo "init validate idea qualify poc generalize report search sql index import export completion explain schema merge-file" ;;
+    "") echo "init validate audit idea qualify poc generalize report search sql index import export completion explain schema merge-file" ;;
     "idea") echo "new edit comment like unlike merge withdraw list show similar" ;;
     "poc") echo "plan start measure close list" ;;
     "generalize") echo "check rollout realize" ;;
@@ -17,6 +17,7 @@ _innov_options() {
     "") echo "-h --help --version -C --portfolio --color --no-cache -q --quiet" ;;
     "init") echo "-h --help --name --git" ;;
     "validate") echo "-h --help --format -o --output --strict" ;;
+    "audit") echo "-h --help --format -o --output" ;;
     "idea") echo "-h --help" ;;
     "idea new") echo "-h --help --title --kind --summary --description --description-file --author --region --unit --theme --source --challenge --horizon --created --external-ref --estimate --no-similar --by --at --dry-run --format" ;;
     "idea edit") echo "-h --help --set --add --remove --dry-run --format" ;;
@@ -30,12 +31,12 @@ _innov_options() {
     "idea similar") echo "-h --help --text --limit --format -o --output" ;;
     "qualify") echo "-h --help --expert --region --score --decision --rationale --amend --by --at --dry-run --format" ;;
     "poc") echo "-h --help" ;;
-    "poc plan") echo "-h --help --format --territory --start --end --sponsor --budget --kpi --poc-id --by --at --dry-run" ;;
-    "poc start") echo "-h --help --by --at --dry-run --format" ;;
+    "poc plan") echo "-h --help --format --territory --start --end --sponsor --budget --kpi --poc-id --by --at --dry-run --member" ;;
+    "poc start") echo "-h --help --by --at --dry-run --format --member" ;;
     "poc measure") echo "-h --help --kpi --spent --by --at --dry-run --format" ;;
-    "poc close") echo "-h --help --outcome --lessons --by --at --dry-run --format" ;;
+    "poc close") echo "-h --help --outcome --lessons --by --at --dry-run --format --member" ;;
     "poc list") echo "-h --help --format -o --output" ;;
-    "generalize") echo "-h --help --decision --scope --wave --projected --rationale --override --by --at --dry-run --format" ;;
+    "generalize") echo "-h --help --decision --scope --wave --projected --rationale --override --by --at --dry-run --format --member" ;;
     "generalize check") echo "-h --help --format" ;;
     "generalize rollout") echo "-h --help --region --done --at --dry-run --format" ;;
     "generalize realize") echo "-h --help --period --metric --amount --region --replace --dry-run --format" ;;
@@ -69,6 +70,9 @@ _innov_option_value() {
     "validate|--format") echo "choices:auto,text,json,github,sarif,junit,gitlab" ;;
     "validate|-o") echo "@file" ;;
     "validate|--output") echo "@file" ;;
+    "audit|--format") echo "choices:auto,text,json,github,sarif" ;;
+    "audit|-o") echo "@file" ;;
+    "audit|--output") echo "@file" ;;
     "idea new|--title") echo "@any" ;;
     "idea new|--kind") echo "choices:idea,practice" ;;
     "idea new|--summary") echo "@any" ;;
@@ -143,9 +147,11 @@ _innov_option_value() {
     "poc plan|--poc-id") echo "@any" ;;
     "poc plan|--by") echo "@person" ;;
     "poc plan|--at") echo "@any" ;;
+    "poc plan|--member") echo "@any" ;;
     "poc start|--by") echo "@person" ;;
     "poc start|--at") echo "@any" ;;
     "poc start|--format") echo "choices:text,json" ;;
+    "poc start|--member") echo "@any" ;;
     "poc measure|--kpi") echo "@any" ;;
     "poc measure|--spent") echo "@any" ;;
     "poc measure|--by") echo "@person" ;;
@@ -156,6 +162,7 @@ _innov_option_value() {
     "poc close|--by") echo "@person" ;;
     "poc close|--at") echo "@any" ;;
     "poc close|--format") echo "choices:text,json" ;;
+    "poc close|--member") echo "@any" ;;
     "poc list|--format") echo "@any" ;;
     "poc list|-o") echo "@file" ;;
     "poc list|--output") echo "@file" ;;
@@ -168,6 +175,7 @@ _innov_option_value() {
     "generalize|--by") echo "@person" ;;
     "generalize|--at") echo "@any" ;;
     "generalize|--format") echo "choices:text,json" ;;
+    "generalize|--member") echo "@any" ;;
     "generalize check|--format") echo "choices:text,json" ;;
     "generalize rollout|--region") echo "@region" ;;
     "generalize rollout|--done") echo "@any" ;;
