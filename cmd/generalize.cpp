@@ -85,7 +85,8 @@ int run_decide(const Context& ctx, DecideOptions& o)
   return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& c) {
     stamp_now(actor, o.flags);
     auto rules = model::generalize(rec, c, o.in, actor);
-    check_decision_authority(c, rec, actor, o.flags, "generalization", rec.decisions.back().scope,
+    check_decision_authority(ctx, c, rec, actor, o.flags, "generalization",
+                             rec.decisions.back().scope,
                              !rec.decisions.back().override_reason.empty());
     std::string msg =
         fmt::format("{}: {} by {}; now {}", rec.id, o.in.decision, actor.by, rec.status);

@@ -98,10 +98,10 @@ void add_member_flag(CLI::App* sub, MutationFlags& flags)
                   "$INNOV_USER, then $USER)");
 }
 
-void check_decision_authority(const model::Config& config, const model::Innovation& rec,
-                              const model::Actor& actor, const MutationFlags& flags,
-                              const std::string& gate, const std::vector<std::string>& scope,
-                              bool override)
+void check_decision_authority(const Context& ctx, const model::Config& config,
+                              const model::Innovation& rec, const model::Actor& actor,
+                              const MutationFlags& flags, const std::string& gate,
+                              const std::vector<std::string>& scope, bool override)
 {
   std::string member = flags.member;
   for (const char* var : {"INNOV_USER", "USER"}) {
@@ -112,7 +112,7 @@ void check_decision_authority(const model::Config& config, const model::Innovati
   }
   auto warning = model::require_body(config, actor.by, member, gate,
                                      model::decision_scope(rec, scope), date_of(actor), override);
-  if (!warning.empty()) {
+  if (!warning.empty() && !ctx.quiet) {
     warn_printer()(warning);
   }
 }

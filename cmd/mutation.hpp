@@ -39,11 +39,11 @@ void add_member_flag(CLI::App* sub, MutationFlags& flags);
 
 // Checks the actor against the roles of innov.yaml for a decision at `gate` on rec (--by a body,
 // --member one of its members, --override only for a body that may): DataError when refused;
-// prints a warning when innov.yaml declares no bodies.
-void check_decision_authority(const model::Config& config, const model::Innovation& rec,
-                              const model::Actor& actor, const MutationFlags& flags,
-                              const std::string& gate, const std::vector<std::string>& scope,
-                              bool override);
+// prints a warning when innov.yaml declares no bodies (not with -q).
+void check_decision_authority(const Context& ctx, const model::Config& config,
+                              const model::Innovation& rec, const model::Actor& actor,
+                              const MutationFlags& flags, const std::string& gate,
+                              const std::vector<std::string>& scope, bool override);
 
 // Without --at, stamps the actor with the current time again. Called once the portfolio lock is
 // held (first thing in a mutation's change), so concurrent commands stamp in the order they write.

@@ -128,7 +128,7 @@ void register_poc(CLI::App& app, Context& ctx)
       return mutate_one(ctx, p->flags, p->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, p->flags);
         model::plan_poc(rec, p->poc, actor);
-        check_decision_authority(c, rec, actor, p->flags, "poc", {}, false);
+        check_decision_authority(ctx, c, rec, actor, p->flags, "poc", {}, false);
         const auto* poc = rec.last_poc();
         model::require_poc_duration(c, *poc, poc->planned_start, poc->planned_end, "planned");
         return fmt::format("planned POC {} of {} ({}, {} to {}, {} KPI{})", poc->id, rec.id,
@@ -154,7 +154,7 @@ void register_poc(CLI::App& app, Context& ctx)
       return mutate_one(ctx, s->flags, s->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, s->flags);
         model::start_poc(rec, date_of(actor), actor);
-        check_decision_authority(c, rec, actor, s->flags, "poc", {}, false);
+        check_decision_authority(ctx, c, rec, actor, s->flags, "poc", {}, false);
         return "started POC " + rec.last_poc()->id + " of " + rec.id + " on " + date_of(actor);
       });
     };
@@ -225,7 +225,7 @@ void register_poc(CLI::App& app, Context& ctx)
           ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config& cfg) {
             stamp_now(actor, c->flags);
             model::close_poc(rec, c->outcome, c->lessons, date_of(actor), actor);
-            check_decision_authority(cfg, rec, actor, c->flags, "poc", {}, false);
+            check_decision_authority(ctx, cfg, rec, actor, c->flags, "poc", {}, false);
             const auto* poc = rec.last_poc();
             model::require_poc_duration(cfg, *poc, poc->started, poc->ended, "ran");
             std::string msg = "closed POC " + poc->id + " of " + rec.id + ": " + c->outcome;

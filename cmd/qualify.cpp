@@ -33,7 +33,7 @@ int run_qualify(const Context& ctx, QualifyOptions& o)
     check_region(config, o.in.region);
     stamp_now(actor, o.flags);
     if (auto w = model::require_expert(config, o.in.expert, o.in.region, date_of(actor));
-        !w.empty()) {
+        !w.empty() && !ctx.quiet) {
       warn_printer()(w);
     }
     auto r = model::qualify(rec, config, o.in, actor);
