@@ -32,11 +32,12 @@ int run_qualify(const Context& ctx, QualifyOptions& o)
   return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& config) {
     check_region(config, o.in.region);
     stamp_now(actor, o.flags);
-    if (auto w = model::require_expert(config, o.in.expert, o.in.region, date_of(actor));
-        !w.empty() && !ctx.quiet) {
-      warn_printer()(w);
-    }
+    // Checked before the change; the open-behaviour warning only once it is accepted.
+    std::string warning = model::require_expert(config, o.in.expert, o.in.region, date_of(actor));
     auto r = model::qualify(rec, config, o.in, actor);
+    if (!warning.empty() && !ctx.quiet) {
+      warn_printer()(warning);
+    }
     std::string msg = fmt::format("{} qualified {}: {}, weighted score {:.2f}; ", o.in.expert,
                                   rec.id, o.in.decision, r.score);
     if (r.moved_to) {

@@ -57,7 +57,7 @@ TEST_CASE("roles: the example portfolio passes the audit")
   CHECK(has(r.out, "checked: 0 findings\n"));
   r = run({"-C", dir.path().string(), "audit", "--format", "json"});
   CHECK(r.code == 0);
-  CHECK(has(r.out, "\"results\":[]"));
+  CHECK(has(r.out, "\"results\": []"));
 }
 
 TEST_CASE("roles: a POC decision needs a body of the record's region and one of its members")
