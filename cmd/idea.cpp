@@ -71,6 +71,9 @@ int run_new(const Context& ctx, NewOptions& o)
 {
   auto root = find_portfolio_root(ctx);
   auto config = store::require_config(root);
+  if (o.flags.by.empty() && !o.rec.author.empty()) {
+    o.flags.by = o.rec.author; // the author deposits, when nobody else is named
+  }
   auto actor = actor_of(o.flags);
   model::Innovation rec = o.rec;
   if (!o.description_file.empty()) {
@@ -290,6 +293,9 @@ void register_idea(CLI::App& app, Context& ctx)
               "bon accueil.'");
   sub->callback([c, &ctx] {
     ctx.run = [c, &ctx] {
+      if (c->flags.by.empty() && !c->author.empty()) {
+        c->flags.by = c->author;
+      }
       auto actor = actor_of(c->flags);
       std::string author = c->author.empty() ? actor.by : c->author;
       check_person(author, "--author");

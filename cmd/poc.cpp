@@ -128,9 +128,9 @@ void register_poc(CLI::App& app, Context& ctx)
       return mutate_one(ctx, p->flags, p->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, p->flags);
         model::plan_poc(rec, p->poc, actor);
-        check_decision_authority(ctx, c, rec, actor, p->flags, "poc", {}, false);
         const auto* poc = rec.last_poc();
         model::require_poc_duration(c, *poc, poc->planned_start, poc->planned_end, "planned");
+        check_decision_authority(ctx, c, rec, actor, p->flags, "poc", {}, false);
         return fmt::format("planned POC {} of {} ({}, {} to {}, {} KPI{})", poc->id, rec.id,
                            poc->format, poc->planned_start, poc->planned_end, poc->kpis.size(),
                            poc->kpis.size() == 1 ? "" : "s");
@@ -225,9 +225,9 @@ void register_poc(CLI::App& app, Context& ctx)
           ctx, c->flags, c->id, [&](model::Innovation& rec, const model::Config& cfg) {
             stamp_now(actor, c->flags);
             model::close_poc(rec, c->outcome, c->lessons, date_of(actor), actor);
-            check_decision_authority(ctx, cfg, rec, actor, c->flags, "poc", {}, false);
             const auto* poc = rec.last_poc();
             model::require_poc_duration(cfg, *poc, poc->started, poc->ended, "ran");
+            check_decision_authority(ctx, cfg, rec, actor, c->flags, "poc", {}, false);
             std::string msg = "closed POC " + poc->id + " of " + rec.id + ": " + c->outcome;
             std::vector<std::string> failed;
             for (const auto& k : poc->kpis) {
