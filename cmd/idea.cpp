@@ -10,6 +10,7 @@
 #include "lib/util/error.hpp"
 #include "lib/util/escape.hpp"
 #include "lib/util/fs.hpp"
+#include "lib/util/id.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
@@ -71,7 +72,7 @@ int run_new(const Context& ctx, NewOptions& o)
 {
   auto root = find_portfolio_root(ctx);
   auto config = store::require_config(root);
-  if (o.flags.by.empty() && !o.rec.author.empty()) {
+  if (o.flags.by.empty() && util::is_code(o.rec.author)) {
     o.flags.by = o.rec.author; // the author deposits, when nobody else is named
   }
   auto actor = actor_of(o.flags);
@@ -293,7 +294,7 @@ void register_idea(CLI::App& app, Context& ctx)
               "bon accueil.'");
   sub->callback([c, &ctx] {
     ctx.run = [c, &ctx] {
-      if (c->flags.by.empty() && !c->author.empty()) {
+      if (c->flags.by.empty() && util::is_code(c->author)) {
         c->flags.by = c->author;
       }
       auto actor = actor_of(c->flags);
