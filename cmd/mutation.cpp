@@ -15,6 +15,14 @@ namespace innov::cmd {
 
 namespace {
 
+// The open-behaviour warning of a decision, printed once the change is written (a refused change
+// prints only its error).
+std::string& pending_warning()
+{
+  static std::string warning;
+  return warning;
+}
+
 // "idea edit": the command's words after innov.
 std::string command_path(const CLI::App* sub)
 {
@@ -61,8 +69,14 @@ void add_mutation_flags(CLI::App* sub, MutationFlags& flags, Records records, bo
   }
 }
 
+void defer_warning(const std::string& warning)
+{
+  pending_warning() = warning;
+}
+
 model::Actor actor_of(const MutationFlags& flags)
 {
+  pending_warning().clear();
   model::Actor a;
   a.by = flags.by;
   if (a.by.empty()) {
@@ -112,8 +126,8 @@ void check_decision_authority(const Context& ctx, const model::Config& config,
   }
   auto warning = model::require_body(config, actor.by, member, gate,
                                      model::decision_scope(rec, scope), date_of(actor), override);
-  if (!warning.empty() && !ctx.quiet) {
-    warn_printer()(warning);
+  if (!ctx.quiet) {
+    pending_warning() = warning;
   }
 }
 
@@ -132,6 +146,10 @@ std::string date_of(const model::Actor& actor)
 int report_change(const Context& ctx, const MutationFlags& flags,
                   const std::vector<store::Change>& changes, const std::string& message)
 {
+  if (!pending_warning().empty()) {
+    warn_printer()(pending_warning());
+    pending_warning().clear();
+  }
   if (flags.dry_run) {
     for (const auto& c : changes) {
       std::cout << store::line_diff(c.rel, c.before, c.after);

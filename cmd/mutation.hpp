@@ -45,6 +45,9 @@ void check_decision_authority(const Context& ctx, const model::Config& config,
                               const MutationFlags& flags, const std::string& gate,
                               const std::vector<std::string>& scope, bool override);
 
+// A warning printed by report_change, once the change is written (cleared by actor_of).
+void defer_warning(const std::string& warning);
+
 // Without --at, stamps the actor with the current time again. Called once the portfolio lock is
 // held (first thing in a mutation's change), so concurrent commands stamp in the order they write.
 void stamp_now(model::Actor& actor, const MutationFlags& flags);

@@ -35,8 +35,8 @@ int run_qualify(const Context& ctx, QualifyOptions& o)
     // Checked before the change; the open-behaviour warning only once it is accepted.
     std::string warning = model::require_expert(config, o.in.expert, o.in.region, date_of(actor));
     auto r = model::qualify(rec, config, o.in, actor);
-    if (!warning.empty() && !ctx.quiet) {
-      warn_printer()(warning);
+    if (!ctx.quiet) {
+      defer_warning(warning);
     }
     std::string msg = fmt::format("{} qualified {}: {}, weighted score {:.2f}; ", o.in.expert,
                                   rec.id, o.in.decision, r.score);
