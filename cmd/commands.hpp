@@ -32,6 +32,7 @@ inline CLI::Validator count_check()
 
 void register_init(CLI::App& app, Context& ctx);
 void register_validate(CLI::App& app, Context& ctx);
+void register_audit(CLI::App& app, Context& ctx);
 void register_idea(CLI::App& app, Context& ctx);
 void register_idea_query(CLI::App& app, Context& ctx); // adds list/show to "idea"
 void register_qualify(CLI::App& app, Context& ctx);

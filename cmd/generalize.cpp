@@ -85,6 +85,9 @@ int run_decide(const Context& ctx, DecideOptions& o)
   return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& c) {
     stamp_now(actor, o.flags);
     auto rules = model::generalize(rec, c, o.in, actor);
+    check_decision_authority(ctx, c, rec, actor, o.flags, "generalization",
+                             rec.decisions.back().scope,
+                             !rec.decisions.back().override_reason.empty());
     std::string msg =
         fmt::format("{}: {} by {}; now {}", rec.id, o.in.decision, actor.by, rec.status);
     if (!rec.decisions.back().override_reason.empty()) {
@@ -214,11 +217,16 @@ void register_generalize(CLI::App& app, Context& ctx)
   gen->add_option("--override", o->in.override_reason,
                   "Go although the gate rules fail, for this reason");
   add_mutation_flags(gen, o->flags, Records::at_and_by);
+  add_member_flag(gen, o->flags);
   gen->footer(
-      "A go whose gate rules fail is refused (exit 1) unless --override REASON is given.\n\n"
+      "A go whose gate rules fail is refused (exit 1) unless --override REASON is given.\n"
+      "When innov.yaml declares bodies, --by must be a body deciding at the generalization gate\n"
+      "for the scope, --member one of its members, and --override needs override: true\n"
+      "(exit 1 otherwise; docs/roles.md).\n\n"
       "Examples:\n"
       "  innov generalize check k3m9\n"
-      "  innov generalize k3m9 --decision go --by comite-national-innovation \\\n"
+      "  innov generalize k3m9 --decision go --by comite-national-innovation --member agent-101 "
+      "\\\n"
       "    --wave hdf:2016-03-01 --wave idf:2016-06-01 --projected hours_saved=180000/year\n"
       "  innov generalize rollout k3m9 --region hdf --done 2016-03-15\n"
       "  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 41000 "

@@ -4,11 +4,13 @@
 #include "cmd/mutation.hpp"
 #include "cmd/portfolio_view.hpp"
 #include "lib/index/similar.hpp"
+#include "lib/model/authority.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/escape.hpp"
 #include "lib/util/fs.hpp"
+#include "lib/util/id.hpp"
 #include "lib/util/text.hpp"
 
 #include <fmt/format.h>
@@ -70,6 +72,9 @@ int run_new(const Context& ctx, NewOptions& o)
 {
   auto root = find_portfolio_root(ctx);
   auto config = store::require_config(root);
+  if (o.flags.by.empty() && util::is_code(o.rec.author)) {
+    o.flags.by = o.rec.author; // the author deposits, when nobody else is named
+  }
   auto actor = actor_of(o.flags);
   model::Innovation rec = o.rec;
   if (!o.description_file.empty()) {
@@ -257,7 +262,8 @@ void register_idea(CLI::App& app, Context& ctx)
   add_mutation_flags(sub, e->flags, Records::at_and_by);
   sub->footer("Records {at, by, fields, via: edit} in the record's edits: the keys whose value\n"
               "changed (none changed: nothing recorded); --at, else now; --by, else INNOV_USER or "
-              "USER.\n\n"
+              "USER.\nWhen innov.yaml declares edit, --by must be allowed by edit.edit "
+              "(docs/roles.md).\n\n"
               "Example:\n  innov idea edit k3m9 --set 'summary=Recruter sur les habiletés' --add "
               "theme=recrutement");
   sub->callback([e, &ctx] {
@@ -266,6 +272,9 @@ void register_idea(CLI::App& app, Context& ctx)
       auto actor = actor_of(e->flags);
       return mutate_one(ctx, e->flags, e->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, e->flags);
+        if (c.roles.edit_declared) {
+          model::require_edit(c, "edit", actor.by, rec, actor.at.substr(0, 10));
+        }
         model::Innovation before = rec;
         apply_edit(rec, c, *e, root);
         auto keys = model::changed_keys(before, rec);
@@ -293,6 +302,9 @@ void register_idea(CLI::App& app, Context& ctx)
               "bon accueil.'");
   sub->callback([c, &ctx] {
     ctx.run = [c, &ctx] {
+      if (c->flags.by.empty() && util::is_code(c->author)) {
+        c->flags.by = c->author;
+      }
       auto actor = actor_of(c->flags);
       std::string author = c->author.empty() ? actor.by : c->author;
       check_person(author, "--author");
@@ -346,8 +358,10 @@ void register_idea(CLI::App& app, Context& ctx)
   sub->add_option("DUP", m->dup, "The duplicate's id")->required();
   sub->add_option("--into", m->into, "The record it duplicates")->required();
   add_mutation_flags(sub, m->flags, Records::at_and_by);
-  sub->footer("Likes are united into the target; the duplicate keeps its comments and history\n"
-              "and becomes merged.\n\nExample:\n  innov idea merge 7d2h --into k3m9");
+  sub->footer(
+      "Likes are united into the target; the duplicate keeps its comments and history\n"
+      "and becomes merged. When innov.yaml declares edit, --by must be allowed by edit.merge\n"
+      "(docs/roles.md).\n\nExample:\n  innov idea merge 7d2h --into k3m9");
   sub->callback([m, &ctx] {
     ctx.run = [m, &ctx] {
       auto root = find_portfolio_root(ctx);
@@ -360,8 +374,9 @@ void register_idea(CLI::App& app, Context& ctx)
       std::string message;
       auto changes = store::mutate_records(
           root, {dup, into},
-          [&](std::vector<model::Innovation>& recs, const model::Config&) {
+          [&](std::vector<model::Innovation>& recs, const model::Config& config) {
             stamp_now(actor, m->flags);
+            model::require_edit(config, "merge", actor.by, recs[0], date_of(actor));
             model::merge(recs[0], recs[1], actor);
             message = "merged " + recs[0].id + " into " + recs[1].id + " (" +
                       count_of(recs[1].likes.size(), "like") + ")";
@@ -375,12 +390,15 @@ void register_idea(CLI::App& app, Context& ctx)
   sub = idea->add_subcommand("withdraw", "Withdraw a record (its author changed their mind)");
   sub->add_option("ID", w->id, "Record id or unique prefix")->required();
   add_mutation_flags(sub, w->flags, Records::at_and_by);
-  sub->footer("Example:\n  innov idea withdraw k3m9 --by agent-48213");
+  sub->footer(
+      "When innov.yaml declares edit, --by must be allowed by edit.withdraw (by default\n"
+      "the author; docs/roles.md).\n\nExample:\n  innov idea withdraw k3m9 --by agent-48213");
   sub->callback([w, &ctx] {
     ctx.run = [w, &ctx] {
       auto actor = actor_of(w->flags);
-      return mutate_one(ctx, w->flags, w->id, [&](model::Innovation& rec, const model::Config&) {
+      return mutate_one(ctx, w->flags, w->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, w->flags);
+        model::require_edit(c, "withdraw", actor.by, rec, date_of(actor));
         model::transition(rec, model::Action::withdraw, actor);
         return "withdrew " + rec.id;
       });

@@ -1,5 +1,6 @@
 #include "cmd/mutation.hpp"
 
+#include "lib/model/authority.hpp"
 #include "lib/report/record_json.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
@@ -13,6 +14,14 @@
 namespace innov::cmd {
 
 namespace {
+
+// The open-behaviour warning of a decision, printed once the change is written (a refused change
+// prints only its error).
+std::string& pending_warning()
+{
+  static std::string warning;
+  return warning;
+}
 
 // "idea edit": the command's words after innov.
 std::string command_path(const CLI::App* sub)
@@ -60,8 +69,14 @@ void add_mutation_flags(CLI::App* sub, MutationFlags& flags, Records records, bo
   }
 }
 
+void defer_warning(const std::string& warning)
+{
+  pending_warning() = warning;
+}
+
 model::Actor actor_of(const MutationFlags& flags)
 {
+  pending_warning().clear();
   model::Actor a;
   a.by = flags.by;
   if (a.by.empty()) {
@@ -69,7 +84,11 @@ model::Actor actor_of(const MutationFlags& flags)
     if (!u || !*u) {
       u = std::getenv("USER");
     }
-    a.by = u && *u ? u : "unknown";
+    if (!u || !*u) {
+      throw UsageError("who acts? no --by was given and neither INNOV_USER nor USER is set",
+                       "give --by ID (a person or body id such as agent-48213) or set INNOV_USER");
+    }
+    a.by = u;
   }
   if (!util::is_code(a.by)) {
     throw UsageError("'" + a.by + "' is not a person id",
@@ -84,6 +103,32 @@ model::Actor actor_of(const MutationFlags& flags)
     throw UsageError("--at '" + a.at + "' must be in UTC (ending in Z)");
   }
   return a;
+}
+
+void add_member_flag(CLI::App* sub, MutationFlags& flags)
+{
+  sub->add_option("--member", flags.member,
+                  "Who records the decision of the body --by: one of its members (default: "
+                  "$INNOV_USER, then $USER)");
+}
+
+void check_decision_authority(const Context& ctx, const model::Config& config,
+                              const model::Innovation& rec, const model::Actor& actor,
+                              const MutationFlags& flags, const std::string& gate,
+                              const std::vector<std::string>& scope, bool override)
+{
+  std::string member = flags.member;
+  for (const char* var : {"INNOV_USER", "USER"}) {
+    const char* v = std::getenv(var);
+    if (member.empty() && v && *v) {
+      member = v;
+    }
+  }
+  auto warning = model::require_body(config, actor.by, member, gate,
+                                     model::decision_scope(rec, scope), date_of(actor), override);
+  if (!ctx.quiet) {
+    pending_warning() = warning;
+  }
 }
 
 void stamp_now(model::Actor& actor, const MutationFlags& flags)
@@ -101,6 +146,10 @@ std::string date_of(const model::Actor& actor)
 int report_change(const Context& ctx, const MutationFlags& flags,
                   const std::vector<store::Change>& changes, const std::string& message)
 {
+  if (!pending_warning().empty()) {
+    warn_printer()(pending_warning());
+    pending_warning().clear();
+  }
   if (flags.dry_run) {
     for (const auto& c : changes) {
       std::cout << store::line_diff(c.rel, c.before, c.after);

@@ -16,6 +16,7 @@ struct MutationFlags {
   std::string at;
   bool dry_run = false;
   std::string format = "text";
+  std::string member; // --member of a decision: who records it for the body (--by)
 };
 
 // Which of --at and --by a command writes into the record (a history entry, a dated item, a
@@ -29,8 +30,23 @@ void add_mutation_flags(CLI::App* sub, MutationFlags& flags, Records records,
                         bool with_format = true);
 
 // The actor: --by, else INNOV_USER, else USER; --at (a date or date-time), else now (UTC).
-// UsageError for a malformed --at or --by.
+// UsageError for a malformed --at or --by, and when none of --by, INNOV_USER and USER is set
+// (never "unknown").
 model::Actor actor_of(const MutationFlags& flags);
+
+// Adds --member to a command whose --by is a deciding body (generalize, poc plan/start/close).
+void add_member_flag(CLI::App* sub, MutationFlags& flags);
+
+// Checks the actor against the roles of innov.yaml for a decision at `gate` on rec (--by a body,
+// --member one of its members, --override only for a body that may): DataError when refused;
+// prints a warning when innov.yaml declares no bodies (not with -q).
+void check_decision_authority(const Context& ctx, const model::Config& config,
+                              const model::Innovation& rec, const model::Actor& actor,
+                              const MutationFlags& flags, const std::string& gate,
+                              const std::vector<std::string>& scope, bool override);
+
+// A warning printed by report_change, once the change is written (cleared by actor_of).
+void defer_warning(const std::string& warning);
 
 // Without --at, stamps the actor with the current time again. Called once the portfolio lock is
 // held (first thing in a mutation's change), so concurrent commands stamp in the order they write.

@@ -91,7 +91,10 @@ void register_poc(CLI::App& app, Context& ctx)
   poc->footer(
       "Example:\n  innov poc plan k3m9 --format demonstrator --territory agence-lille-centre \\\n"
       "    --territory agence-roubaix --start 2016-05-01 --end 2016-10-31 --budget 40000 \\\n"
-      "    --kpi 'placement_rate:Taux de retour à l emploi à 6 mois:percent:up:38:45:must'");
+      "    --kpi 'placement_rate:Taux de retour à l emploi à 6 mois:percent:up:38:45:must'\n\n"
+      "plan, start and close are decisions of the POC gate: when innov.yaml declares bodies,\n"
+      "--by must be a body deciding at the poc gate for the record's region and --member one\n"
+      "of its members (docs/roles.md).");
 
   auto p = std::make_shared<PlanOptions>();
   auto* sub =
@@ -108,6 +111,7 @@ void register_poc(CLI::App& app, Context& ctx)
   sub->add_option("--kpi", p->kpis, "ID:NAME:UNIT:up|down:BASELINE:TARGET[:must] (repeatable)");
   sub->add_option("--poc-id", p->poc.id, "POC id (default: p1, p2...)");
   add_mutation_flags(sub, p->flags, Records::at_and_by, false);
+  add_member_flag(sub, p->flags);
   sub->footer(
       "The duration (end - start, in days) must be within the bounds of the format: poc_formats\n"
       "in innov.yaml, by default lab-sprint 1 to 3 days and acceleration 56 to 70 (exit 1).\n"
@@ -131,6 +135,7 @@ void register_poc(CLI::App& app, Context& ctx)
         model::plan_poc(rec, p->poc, actor);
         const auto* poc = rec.last_poc();
         model::require_poc_duration(c, *poc, poc->planned_start, poc->planned_end, "planned");
+        check_decision_authority(ctx, c, rec, actor, p->flags, "poc", {}, false);
         return fmt::format("planned POC {} of {} ({}, {} to {}, {} KPI{})", poc->id, rec.id,
                            poc->format, poc->planned_start, poc->planned_end, poc->kpis.size(),
                            poc->kpis.size() == 1 ? "" : "s");
@@ -146,13 +151,15 @@ void register_poc(CLI::App& app, Context& ctx)
   sub = poc->add_subcommand("start", "Start the planned POC (poc-planned -> poc-running)");
   sub->add_option("ID", s->id, "Record id or unique prefix")->required();
   add_mutation_flags(sub, s->flags, Records::at_and_by);
+  add_member_flag(sub, s->flags);
   sub->footer("Example:\n  innov poc start k3m9 --at 2016-05-04");
   sub->callback([s, &ctx] {
     ctx.run = [s, &ctx] {
       auto actor = actor_of(s->flags);
-      return mutate_one(ctx, s->flags, s->id, [&](model::Innovation& rec, const model::Config&) {
+      return mutate_one(ctx, s->flags, s->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, s->flags);
         model::start_poc(rec, date_of(actor), actor);
+        check_decision_authority(ctx, c, rec, actor, s->flags, "poc", {}, false);
         return "started POC " + rec.last_poc()->id + " of " + rec.id + " on " + date_of(actor);
       });
     };
@@ -271,6 +278,7 @@ void register_poc(CLI::App& app, Context& ctx)
       ->check(CLI::IsMember({"success", "partial", "failure"}));
   sub->add_option("--lessons", c->lessons, "What was learned");
   add_mutation_flags(sub, c->flags, Records::at_and_by);
+  add_member_flag(sub, c->flags);
   sub->footer(
       "Prints each KPI against its target and the must-meet KPIs that failed. The run (started\n"
       "to the end date, --at or today) must be within the bounds of the POC's format.\n\n"
@@ -284,6 +292,7 @@ void register_poc(CLI::App& app, Context& ctx)
             model::close_poc(rec, c->outcome, c->lessons, date_of(actor), actor);
             const auto* poc = rec.last_poc();
             model::require_poc_duration(cfg, *poc, poc->started, poc->ended, "ran");
+            check_decision_authority(ctx, cfg, rec, actor, c->flags, "poc", {}, false);
             std::string msg = "closed POC " + poc->id + " of " + rec.id + ": " + c->outcome;
             std::vector<std::string> failed;
             for (const auto& k : poc->kpis) {

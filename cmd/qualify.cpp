@@ -1,6 +1,7 @@
 // innov qualify ID: an expert's qualification against the rubric of innov.yaml.
 #include "cmd/commands.hpp"
 #include "cmd/mutation.hpp"
+#include "lib/model/authority.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 
@@ -31,7 +32,12 @@ int run_qualify(const Context& ctx, QualifyOptions& o)
   return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& config) {
     check_region(config, o.in.region);
     stamp_now(actor, o.flags);
+    // Checked before the change; the open-behaviour warning only once it is accepted.
+    std::string warning = model::require_expert(config, o.in.expert, o.in.region, date_of(actor));
     auto r = model::qualify(rec, config, o.in, actor);
+    if (!ctx.quiet) {
+      defer_warning(warning);
+    }
     std::string msg = fmt::format("{} qualified {}: {}, weighted score {:.2f}; ", o.in.expert,
                                   rec.id, o.in.decision, r.score);
     if (r.moved_to) {
@@ -63,7 +69,9 @@ void register_qualify(CLI::App& app, Context& ctx)
   add_mutation_flags(sub, o->flags, Records::at_and_by);
   sub->footer(
       "A go moves the record to qualified only when gates.qualification of innov.yaml holds\n"
-      "(enough distinct experts saying go, mean weighted score at least min_score).\n\n"
+      "(enough distinct experts saying go, mean weighted score at least min_score).\n"
+      "When innov.yaml declares experts, --expert must be an expert of --region on the date\n"
+      "(--at); otherwise the opinion is written with a warning (docs/roles.md).\n\n"
       "Example:\n"
       "  innov qualify k3m9 --expert expert-hdf-2 --region hdf --decision go \\\n"
       "    --score value_jobseekers=4 --score value_employers=5 --score value_staff=3 \\\n"

@@ -9,6 +9,7 @@ TEST_CASE("every command and subcommand answers --help with an example")
 {
   const std::vector<std::vector<std::string>> commands = {{"init"},
                                                           {"validate"},
+                                                          {"audit"},
                                                           {"idea"},
                                                           {"idea", "new"},
                                                           {"idea", "list"},

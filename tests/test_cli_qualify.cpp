@@ -214,8 +214,11 @@ TEST_CASE("qualify: refused once qualified; --dry-run and --format json")
   CHECK(r.code == 0);
   CHECK(r.out.find("-status: submitted\n+status: qualified\n") != std::string::npos);
   CHECK(r.out.find("+qualifications:\n+  - at: 2016-06-01T09:00:00Z\n") != std::string::npos);
-  CHECK(r.err == "dry run: expert-idf-1 qualified " + id +
-                     ": go, weighted score 3.40; now qualified (nothing written)\n");
+  // The fixture declares no experts: the opinion is unchecked, and says so (docs/roles.md).
+  CHECK(r.err == "innov: warning: innov.yaml declares no experts: 'expert-idf-1' was not checked "
+                 "as an expert of idf (see docs/roles.md)\n"
+                 "dry run: expert-idf-1 qualified " +
+                     id + ": go, weighted score 3.40; now qualified (nothing written)\n");
   CHECK(p.record(id).status == "submitted");
   r = p(with(qualify_args(id), {"--format", "json"}));
   CHECK(r.code == 0);

@@ -104,4 +104,40 @@ TEST_CASE("report::participation_report")
     auto r = report::participation_report(in);
     CHECK(cell(r, "people", "any", "share_of_headcount_pct").null);
   }
+
+  SUBCASE("per region and actor kind, staff against the region's staff headcount")
+  {
+    auto in = sample_input();
+    // p1..p5 are staff, p6 a citizen, e1 and e2 experts; staff 10 in ara, 40 in hdf, 50 in idf.
+    in.config.roles.population = {
+        {"staff", "p[1-5]", "p1", {{"ara", 10}, {"hdf", 40}, {"idf", 50}}},
+        {"citizen", "p6", "p6", {}},
+        {"expert", "e[0-9]", "e1", {}}};
+    auto r = report::participation_report(in);
+    CHECK(row_labels(r, "by_region_kind") == std::vector<std::string>{"ara", "hdf", "idf"});
+    CHECK(num(r, "by_region_kind", "ara", "staff") == 1);            // p1
+    CHECK(num(r, "by_region_kind", "ara", "staff_share_pct") == 10); // 1 / 10
+    CHECK(num(r, "by_region_kind", "hdf", "staff") == 3);            // p2 p4 p5
+    CHECK(num(r, "by_region_kind", "hdf", "staff_headcount") == 40);
+    CHECK(num(r, "by_region_kind", "hdf", "staff_share_pct") == 7.5); // 3 / 40
+    CHECK(num(r, "by_region_kind", "hdf", "citizen") == 1);           // p6
+    CHECK(num(r, "by_region_kind", "hdf", "expert") == 1);            // e2
+    CHECK(num(r, "by_region_kind", "idf", "staff") == 3);             // p1 p2 p3
+    CHECK(num(r, "by_region_kind", "idf", "staff_share_pct") == 6);   // 3 / 50
+    CHECK(num(r, "by_region_kind", "idf", "expert") == 1);            // e1
+    CHECK(num(r, "by_region_kind", "idf", "other") == 0);
+    in.config.roles.population[0].headcount.clear();
+    r = report::participation_report(in);
+    CHECK(cell(r, "by_region_kind", "hdf", "staff_share_pct").null);
+  }
+
+  SUBCASE("no population: no section by kind")
+  {
+    auto r = report::participation_report(sample_input());
+    bool has = false;
+    for (const auto& s : r.sections) {
+      has = has || s.key == "by_region_kind";
+    }
+    CHECK(!has);
+  }
 }

@@ -1,6 +1,8 @@
 // The portfolio configuration, innov.yaml.
 #pragma once
 
+#include "lib/model/roles.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +69,8 @@ struct Config {
   int sla_decision_days = 90;
   // poc_formats: one entry per format; a format innov.yaml names replaces its default entry.
   std::vector<PocFormatBounds> poc_formats = default_poc_formats();
+  // population, experts, bodies and edit (docs/roles.md).
+  Roles roles;
 
   std::vector<std::string> region_codes() const;
   std::vector<std::string> theme_codes() const;

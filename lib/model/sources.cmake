@@ -11,4 +11,6 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/score.cpp
   ${CMAKE_CURRENT_LIST_DIR}/stages.cpp
   ${CMAKE_CURRENT_LIST_DIR}/format.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/roles.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/authority.cpp
 )

@@ -2,6 +2,7 @@
 #include "lib/model/as_of.hpp"
 #include "lib/model/gates.hpp"
 #include "lib/model/lifecycle.hpp"
+#include "lib/model/roles.hpp"
 #include "lib/report/reports.hpp"
 
 #include <algorithm>
@@ -84,10 +85,23 @@ Report participation_report(const ReportInput& in)
   Report rep{"participation", "Participation", report_subtitle(in), {}, {}, 0};
   // People are numbered once; a set of them is a row of flags with a count (only sizes are shown,
   // and string sets of 150,000 likes took most of the report's time).
+  // Per region of the records acted on, per actor kind of population (docs/roles.md): the kind of
+  // each person is found once, by number.
+  const auto& population = in.config.roles.population;
+  model::ActorKinds kinds(population);
+  const auto& kind_names = model::actor_kind_names();
+  std::vector<std::size_t> kind_of_number;
+  std::map<std::string, std::vector<People>> by_region_kind;
   std::unordered_map<std::string, std::size_t> numbers;
   numbers.reserve(static_cast<std::size_t>(std::clamp(in.config.headcount, 1024L, 1L << 20)));
   auto number = [&](const std::string& who) {
-    return numbers.try_emplace(who, numbers.size()).first->second;
+    auto [it, added] = numbers.try_emplace(who, numbers.size());
+    if (added && !population.empty()) {
+      std::string kind = kinds.kind_of(who);
+      auto k = std::find(kind_names.begin(), kind_names.end(), kind.empty() ? "other" : kind);
+      kind_of_number.push_back(static_cast<std::size_t>(k - kind_names.begin()));
+    }
+    return it->second;
   };
   // The first day each person took part (YYYY-MM-DD), for the cumulative curve.
   std::unordered_map<std::size_t, std::string> first_day;
@@ -123,9 +137,17 @@ Report participation_report(const ReportInput& in)
     for (const auto& g : group_values(r, by)) {
       groups.push_back(&by_group[g]);
     }
+    std::vector<People>* region_kinds = nullptr;
+    if (!population.empty()) {
+      region_kinds = &by_region_kind[r.region];
+      region_kinds->resize(kind_names.size());
+    }
     auto note = [&](People& set, std::size_t who) {
       set.insert(who);
       any.insert(who);
+      if (region_kinds) {
+        (*region_kinds)[kind_of_number[who]].insert(who);
+      }
       for (auto* g : groups) {
         g->insert(who);
       }
@@ -153,12 +175,11 @@ Report participation_report(const ReportInput& in)
       took_part(who, q.at);
     }
   }
-  double headcount = static_cast<double>(in.config.headcount);
-  auto share = [&](std::size_t n) {
-    return headcount > 0
-               ? Cell::num(std::round(static_cast<double>(n) / headcount * 10000) / 100, 2)
-               : Cell::none();
+  auto share_of = [](std::size_t n, long headcount) {
+    auto pct = model::share_of_headcount_pct(n, headcount);
+    return pct ? Cell::num(*pct, 2) : Cell::none();
   };
+  auto share = [&](std::size_t n) { return share_of(n, in.config.headcount); };
   Section s{"people", "People who took part", {}, ChartKind::bars, "people", ""};
   s.table.columns = {{"action"}, {"people", true}, {"share_of_headcount_pct", true}};
   for (auto& [name, set] : std::vector<std::pair<std::string, People*>>{{"deposited", &deposited},
@@ -181,6 +202,34 @@ Report participation_report(const ReportInput& in)
     g.table.add_row({Cell::str(k), Cell::num(static_cast<double>(set.size()))});
   }
   rep.sections.push_back(std::move(g));
+
+  if (!population.empty()) {
+    Section k{"by_region_kind",
+              "People by region of the records they acted on, and kind",
+              {},
+              ChartKind::bars,
+              "staff",
+              ""};
+    k.table.columns = {
+        {"region"}, {"staff", true}, {"staff_headcount", true}, {"staff_share_pct", true}};
+    for (std::size_t i = 1; i < kind_names.size(); ++i) {
+      k.table.columns.push_back({kind_names[i], true});
+    }
+    for (const auto& [region, sets] : by_region_kind) {
+      long staff_headcount = model::staff_headcount(population, region);
+      std::vector<Cell> row = {Cell::str(region), Cell::num(static_cast<double>(sets[0].size())),
+                               staff_headcount > 0 ? Cell::num(static_cast<double>(staff_headcount))
+                                                   : Cell::none(),
+                               share_of(sets[0].size(), staff_headcount)};
+      for (std::size_t i = 1; i < kind_names.size(); ++i) {
+        row.push_back(Cell::num(static_cast<double>(sets[i].size())));
+      }
+      k.table.add_row(std::move(row));
+    }
+    k.note = "kinds by the id patterns of population in innov.yaml; staff_share_pct = staff / "
+             "staff_headcount of the region x 100 (a person acting in two regions counts in both)";
+    rep.sections.push_back(std::move(k));
+  }
 
   Section m{"over_time", "Active people per " + period, {}, ChartKind::bars, "deposited", ""};
   m.table.columns = {

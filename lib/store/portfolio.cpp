@@ -3,6 +3,7 @@
 #include "lib/model/format.hpp"
 #include "lib/schema/builtin.hpp"
 #include "lib/store/config_poc_formats.hpp"
+#include "lib/store/config_roles.hpp"
 #include "lib/store/load.hpp"
 #include "lib/store/record_fast.hpp"
 #include "lib/store/record_yaml.hpp"
@@ -190,7 +191,9 @@ std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics
   }
   model::Config config = config_from_node(*node);
   read_poc_formats(*node, config);
+  read_roles(*node, config);
   check_config(*node, config, k_config_file, out);
+  check_roles(*node, config, k_config_file, out);
   if (util::has_errors(util::Diagnostics(out.begin() + static_cast<long>(before), out.end()))) {
     return std::nullopt;
   }

@@ -379,7 +379,6 @@ constexpr std::array k_codes = {
         "pocs:\n  - id: p1\n    format: demonstrator\n    planned: {start: 2016-07-01, end: "
         "2016-09-19}"},
     DiagnosticCode{
-<<<<<<< HEAD
         "E052", E, "bounds of a POC format the wrong way round",
         "An entry of `poc_formats` in innov.yaml has a `min_days` above its `max_days`: no "
         "duration fits between them, so every POC of that format would be refused by `poc plan`, "
@@ -387,6 +386,108 @@ constexpr std::array k_codes = {
         "swap the two bounds, or correct the one that is wrong",
         "poc_formats:\n  acceleration: {min_days: 70, max_days: 56}",
         "poc_formats:\n  acceleration: {min_days: 56, max_days: 70}"},
+    DiagnosticCode{
+        "E070", E, "unknown region in the roles of innov.yaml",
+        "A region code in a body's `scope`, in a staff `headcount` of `population`, or in an "
+        "expert's term is not one of the `regions` of innov.yaml. A body's scope may also be "
+        "`national`.",
+        "use a region code of regions, or add the region",
+        "# file: innov.yaml\nbodies:\n  - {id: dr-hdf, gates: [poc], scope: [hfd]}",
+        "# file: innov.yaml\nbodies:\n  - {id: dr-hdf, gates: [poc], scope: [hdf]}"},
+    DiagnosticCode{
+        "E071", E, "an expert whose id is not of kind expert",
+        "`population` declares an `expert` kind, and a person listed under `experts` does not "
+        "match its pattern (or matches another kind's): the id is a typo, or the person is "
+        "staff and needs an expert id. Qualifications are checked against `experts`, so an "
+        "expert nobody can recognise would make every opinion of theirs a finding.",
+        "fix the id, or widen the expert pattern of population",
+        "# file: innov.yaml\nexperts:\n  - {person: agent-1234, region: hdf}",
+        "# file: innov.yaml\nexperts:\n  - {person: expert-hdf-1, region: hdf}"},
+    DiagnosticCode{
+        "E072", E, "a body without a gate",
+        "A body under `bodies` has no `gates` (or an empty list): it could decide nothing, and "
+        "its `--by` would be refused at every gate. The position is the body's id.",
+        "add gates: [poc], [generalization] or both, or remove the body",
+        "# file: innov.yaml\nbodies:\n  - {id: dr-hdf, scope: [hdf]}",
+        "# file: innov.yaml\nbodies:\n  - {id: dr-hdf, gates: [poc], scope: [hdf]}"},
+    DiagnosticCode{
+        "E073", E, "overlapping actor patterns",
+        "An id that innov.yaml names (a kind's `example`, an expert, a body or a member) matches "
+        "the patterns of two kinds of `population`: an actor must be of one kind, or the "
+        "participation of staff and of citizens would count the same person twice. Every id "
+        "innov.yaml names is tested, so give each kind an example that the other patterns must "
+        "not match.",
+        "make the patterns exclusive, for example with distinct prefixes (agent-, citoyen-)",
+        "# file: innov.yaml\npopulation:\n  - {kind: staff, pattern: \"[a-z]+-[0-9]+\", example: "
+        "agent-1}\n  - {kind: citizen, pattern: \"citoyen-[0-9]+\", example: citoyen-1}",
+        "# file: innov.yaml\npopulation:\n  - {kind: staff, pattern: \"agent-[0-9]+\", example: "
+        "agent-1}\n  - {kind: citizen, pattern: \"citoyen-[0-9]+\", example: citoyen-1}"},
+    DiagnosticCode{
+        "E074", E, "a pattern that is not a regular expression or misses its example",
+        "A kind of `population` has a `pattern` that does not compile as an ECMAScript regular "
+        "expression, or that does not match (as a whole) the kind's own `example`.",
+        "fix the pattern or the example",
+        "# file: innov.yaml\npopulation:\n  - {kind: staff, pattern: \"agent-[0-9+\", example: "
+        "agent-1}",
+        "# file: innov.yaml\npopulation:\n  - {kind: staff, pattern: \"agent-[0-9]+\", example: "
+        "agent-1}"},
+    DiagnosticCode{
+        "E075", E, "staff per region do not sum to headcount",
+        "The staff headcounts given per region under `population` add up to another figure than "
+        "the top-level `headcount`, which is the total staff. Participation shares are computed "
+        "against both, so they must agree. The position is `headcount`.",
+        "make the regional headcounts add up to headcount",
+        "# file: innov.yaml\nheadcount: 100\npopulation:\n  - {kind: staff, pattern: "
+        "\"agent-[0-9]+\", example: agent-1, headcount: {idf: 60, hdf: 30}}",
+        "# file: innov.yaml\nheadcount: 90\npopulation:\n  - {kind: staff, pattern: "
+        "\"agent-[0-9]+\", example: agent-1, headcount: {idf: 60, hdf: 30}}"},
+    DiagnosticCode{
+        "E076", E, "a kind, body or expert term declared twice",
+        "`population` names the same kind twice, `bodies` the same id twice, or `experts` the "
+        "same person, region and start date twice: which one holds would depend on the order.",
+        "merge the two entries into one",
+        "# file: innov.yaml\nbodies:\n  - {id: dr-hdf, gates: [poc], scope: [hdf]}\n  - {id: "
+        "dr-hdf, gates: [generalization], scope: [hdf]}",
+        "# file: innov.yaml\nbodies:\n  - {id: dr-hdf, gates: [poc, generalization], scope: "
+        "[hdf]}"},
+    DiagnosticCode{
+        "E080", E, "an opinion by someone who is not an expert of its region on its date",
+        "`innov audit`: a qualification's `expert` is not an expert of the qualification's "
+        "`region` on its `at` date, by the `experts` of innov.yaml (the person, the region and "
+        "the dates of the term). `innov qualify` refuses it; this one was written by hand, before "
+        "the roles were declared, or with another innov.",
+        "declare the expert's term under experts, or correct the record",
+        "qualifications:\n  - at: 2016-03-01\n    expert: expert-hdf-9\n    region: hdf",
+        "qualifications:\n  - at: 2016-03-01\n    expert: expert-hdf-1\n    region: hdf"},
+    DiagnosticCode{
+        "E081", E, "a decision by a body not allowed at that gate or scope",
+        "`innov audit`: the `by` of a decision (or of a POC's plan, start or close in `history`) "
+        "is not a body of innov.yaml, does not sit on that date, does not decide at that gate "
+        "(poc or generalization), or its scope does not cover the decision's scope (a POC: the "
+        "record's region).",
+        "record the decision under the body that took it, or declare that body's gate and scope",
+        "decisions:\n  - at: 2016-09-13\n    gate: generalization\n    by: agent-12345",
+        "decisions:\n  - at: 2016-09-13\n    gate: generalization\n    by: "
+        "comite-national-innovation"},
+    DiagnosticCode{
+        "E082", E, "an override by a body that may not override",
+        "`innov audit`: a decision carries an `override` reason (a go despite the gate's rules) "
+        "and its body is not declared with `override: true` in innov.yaml.",
+        "have a body with override: true take the decision, or remove the go",
+        "decisions:\n  - gate: generalization\n    by: dr-hdf\n    override: Un seul territoire",
+        "decisions:\n  - gate: generalization\n    by: comite-national-innovation\n    override: "
+        "Un seul territoire"},
+    DiagnosticCode{
+        "E083", E, "a record withdrawn or merged by someone not allowed",
+        "`innov audit`: the `history` entry that withdrew or merged a record was written by "
+        "someone the `edit` rights of innov.yaml do not allow: not its author, not an expert of "
+        "its region on that date, not a body covering its region (whichever `edit.withdraw` or "
+        "`edit.merge` lists).",
+        "have an allowed person do it, or widen edit in innov.yaml",
+        "author: agent-48213\nhistory:\n  - {at: 2016-03-02, by: agent-77, from: submitted, to: "
+        "withdrawn}",
+        "author: agent-48213\nhistory:\n  - {at: 2016-03-02, by: agent-48213, from: submitted, "
+        "to: withdrawn}"},
     DiagnosticCode{
         "W002", W, "record filed under another year",
         "A record sits in an `innovations/` folder other than the year of its `created` date. It "
