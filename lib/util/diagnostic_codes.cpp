@@ -328,13 +328,7 @@ constexpr std::array k_codes = {
         "{min_experts: 1, min_score: 3.0}"},
     DiagnosticCode{
         "E047", E, "leftover conflict marker",
-        "A line of the file is a conflict marker that a git merge left (`        "E051", E, "a format newer than this innov",
-        "innov.yaml says the portfolio is in a format newer than this build of innov reads "
-        "(`format: 3` where innov knows formats 1 and 2). Reading it with an older innov would "
-        "drop or misread the facts the newer format adds, so nothing of the portfolio is read. "
-        "The position is the `format` value.",
-        "upgrade innov to a version that reads this format (docs/formats.md, \"Format history\")",
-        "# file: innov.yaml\nformat: 3", "# file: innov.yaml\nformat: 2"},
+        "A line of the file is a conflict marker that a git merge left (`<<<<<<< main`, "
         "`=======`, `>>>>>>> region/hdf`, `||||||| base`): the merge of this record was not "
         "finished. innov's merge driver leaves such markers only where both branches changed the "
         "same field differently.",
@@ -378,6 +372,14 @@ constexpr std::array k_codes = {
         "2016-09-19}",
         "pocs:\n  - id: p1\n    format: demonstrator\n    planned: {start: 2016-07-01, end: "
         "2016-09-19}"},
+    DiagnosticCode{
+        "E051", E, "a format newer than this innov",
+        "innov.yaml says the portfolio is in a format newer than this build of innov reads "
+        "(`format: 3` where innov knows formats 1 and 2). Reading it with an older innov would "
+        "drop or misread the facts the newer format adds, so nothing of the portfolio is read. "
+        "The position is the `format` value.",
+        "upgrade innov to a version that reads this format (docs/formats.md, \"Format history\")",
+        "# file: innov.yaml\nformat: 3", "# file: innov.yaml\nformat: 2"},
     DiagnosticCode{
         "E052", E, "bounds of a POC format the wrong way round",
         "An entry of `poc_formats` in innov.yaml has a `min_days` above its `max_days`: no "
