@@ -3,11 +3,11 @@
 # The subcommands of a command path ("" is innov itself).
 _innov_subcommands() {
   case "$1" in
-    "") echo "init validate audit idea qualify poc generalize report search sql index import export completion explain schema merge-file" ;;
+    "") echo "init validate audit idea qualify poc generalize report search sql index import export completion explain schema merge-file migrate" ;;
     "idea") echo "new edit comment like unlike merge withdraw list show similar" ;;
-    "poc") echo "plan start measure close list" ;;
+    "poc") echo "plan start measure spend close list" ;;
     "generalize") echo "check rollout realize" ;;
-    "report") echo "funnel value pipeline participation cycle-time regions review" ;;
+    "report") echo "funnel value pipeline participation cycle-time regions review poc" ;;
   esac
 }
 
@@ -20,10 +20,10 @@ _innov_options() {
     "audit") echo "-h --help --format -o --output" ;;
     "idea") echo "-h --help" ;;
     "idea new") echo "-h --help --title --kind --summary --description --description-file --author --region --unit --theme --source --challenge --horizon --created --external-ref --estimate --no-similar --by --at --dry-run --format" ;;
-    "idea edit") echo "-h --help --set --add --remove --dry-run --format" ;;
+    "idea edit") echo "-h --help --set --add --remove --by --at --dry-run --format" ;;
     "idea comment") echo "-h --help --author --text --by --at --dry-run --format" ;;
     "idea like") echo "-h --help --by --at --dry-run --format" ;;
-    "idea unlike") echo "-h --help --by --at --dry-run --format" ;;
+    "idea unlike") echo "-h --help --by --dry-run --format" ;;
     "idea merge") echo "-h --help --into --by --at --dry-run --format" ;;
     "idea withdraw") echo "-h --help --by --at --dry-run --format" ;;
     "idea list") echo "-h --help --status --kind --region --theme --source --sort --limit --format -o --output" ;;
@@ -33,7 +33,8 @@ _innov_options() {
     "poc") echo "-h --help" ;;
     "poc plan") echo "-h --help --format --territory --start --end --sponsor --budget --kpi --poc-id --by --at --dry-run --member" ;;
     "poc start") echo "-h --help --by --at --dry-run --format --member" ;;
-    "poc measure") echo "-h --help --kpi --spent --by --at --dry-run --format" ;;
+    "poc measure") echo "-h --help --kpi --territory --spent --at --dry-run --format" ;;
+    "poc spend") echo "-h --help --amount --note --at --dry-run --format" ;;
     "poc close") echo "-h --help --outcome --lessons --by --at --dry-run --format --member" ;;
     "poc list") echo "-h --help --format -o --output" ;;
     "generalize") echo "-h --help --decision --scope --wave --projected --rationale --override --by --at --dry-run --format --member" ;;
@@ -48,15 +49,17 @@ _innov_options() {
     "report cycle-time") echo "-h --help --from --to --as-of --format -o --output" ;;
     "report regions") echo "-h --help --from --to --as-of --format -o --output" ;;
     "report review") echo "-h --help --from --to --as-of --format -o --output" ;;
+    "report poc") echo "-h --help --as-of --format -o --output" ;;
     "search") echo "-h --help --limit --format -o --output" ;;
     "sql") echo "-h --help --format -o --output --timeout --max-memory" ;;
     "index") echo "-h --help --rebuild --stats --format" ;;
-    "import") echo "-h --help --map --delimiter --encoding --update --skip-invalid --dry-run" ;;
+    "import") echo "-h --help --map --delimiter --encoding --update --by --at --skip-invalid --dry-run" ;;
     "export") echo "-h --help -o --output --excel --delimiter" ;;
     "completion") echo "-h --help" ;;
     "explain") echo "-h --help --all --format -o --output" ;;
     "schema") echo "-h --help --write" ;;
     "merge-file") echo "-h --help --ours-label --theirs-label --base-label --conflict-style" ;;
+    "migrate") echo "-h --help --dry-run --diff" ;;
   esac
 }
 
@@ -94,6 +97,8 @@ _innov_option_value() {
     "idea edit|--set") echo "@any" ;;
     "idea edit|--add") echo "@any" ;;
     "idea edit|--remove") echo "@any" ;;
+    "idea edit|--by") echo "@person" ;;
+    "idea edit|--at") echo "@any" ;;
     "idea edit|--format") echo "choices:text,json" ;;
     "idea comment|--author") echo "@person" ;;
     "idea comment|--text") echo "@any" ;;
@@ -104,7 +109,6 @@ _innov_option_value() {
     "idea like|--at") echo "@any" ;;
     "idea like|--format") echo "choices:text,json" ;;
     "idea unlike|--by") echo "@person" ;;
-    "idea unlike|--at") echo "@any" ;;
     "idea unlike|--format") echo "choices:text,json" ;;
     "idea merge|--into") echo "@id" ;;
     "idea merge|--by") echo "@person" ;;
@@ -153,10 +157,14 @@ _innov_option_value() {
     "poc start|--format") echo "choices:text,json" ;;
     "poc start|--member") echo "@any" ;;
     "poc measure|--kpi") echo "@any" ;;
+    "poc measure|--territory") echo "@any" ;;
     "poc measure|--spent") echo "@any" ;;
-    "poc measure|--by") echo "@person" ;;
     "poc measure|--at") echo "@any" ;;
     "poc measure|--format") echo "choices:text,json" ;;
+    "poc spend|--amount") echo "@any" ;;
+    "poc spend|--note") echo "@any" ;;
+    "poc spend|--at") echo "@any" ;;
+    "poc spend|--format") echo "choices:text,json" ;;
     "poc close|--outcome") echo "choices:success,partial,failure" ;;
     "poc close|--lessons") echo "@any" ;;
     "poc close|--by") echo "@person" ;;
@@ -235,6 +243,10 @@ _innov_option_value() {
     "report review|--format") echo "choices:text,markdown,csv,json,html" ;;
     "report review|-o") echo "@file" ;;
     "report review|--output") echo "@file" ;;
+    "report poc|--as-of") echo "@any" ;;
+    "report poc|--format") echo "choices:text,markdown,csv,json,html" ;;
+    "report poc|-o") echo "@file" ;;
+    "report poc|--output") echo "@file" ;;
     "search|--limit") echo "@any" ;;
     "search|--format") echo "@any" ;;
     "search|-o") echo "@file" ;;
@@ -248,6 +260,8 @@ _innov_option_value() {
     "import|--map") echo "@any" ;;
     "import|--delimiter") echo "@any" ;;
     "import|--encoding") echo "choices:utf-8,cp1252,latin1" ;;
+    "import|--by") echo "@person" ;;
+    "import|--at") echo "@any" ;;
     "export|-o") echo "@file" ;;
     "export|--output") echo "@file" ;;
     "export|--delimiter") echo "@any" ;;
@@ -282,11 +296,13 @@ _innov_positional() {
     "poc plan") kinds=(@id) ;;
     "poc start") kinds=(@id) ;;
     "poc measure") kinds=(@id) ;;
+    "poc spend") kinds=(@id) ;;
     "poc close") kinds=(@id) ;;
     "generalize") kinds=(@id) ;;
     "generalize check") kinds=(@id) ;;
     "generalize rollout") kinds=(@id) ;;
     "generalize realize") kinds=(@id) ;;
+    "report poc") kinds=(@id) ;;
     "search") kinds=(@any); many=1 ;;
     "sql") kinds=(@term) ;;
     "import") kinds=(choices:csv @file) ;;

@@ -4,22 +4,22 @@
 function __innov_subcommands
     switch "$argv[1]"
         case ''
-            printf '%s\n' init validate audit idea qualify poc generalize report search sql index import export completion explain schema merge-file
+            printf '%s\n' init validate audit idea qualify poc generalize report search sql index import export completion explain schema merge-file migrate
         case 'idea'
             printf '%s\n' new edit comment like unlike merge withdraw list show similar
         case 'poc'
-            printf '%s\n' plan start measure close list
+            printf '%s\n' plan start measure spend close list
         case 'generalize'
             printf '%s\n' check rollout realize
         case 'report'
-            printf '%s\n' funnel value pipeline participation cycle-time regions review
+            printf '%s\n' funnel value pipeline participation cycle-time regions review poc
     end
 end
 
 # Whether option $argv[2] of command path $argv[1] takes a value.
 function __innov_takes_value
     switch "$argv[1]|$argv[2]"
-        case '|-C' '|--portfolio' '|--color' 'init|--name' 'validate|--format' 'validate|-o' 'validate|--output' 'audit|--format' 'audit|-o' 'audit|--output' 'idea new|--title' 'idea new|--kind' 'idea new|--summary' 'idea new|--description' 'idea new|--description-file' 'idea new|--author' 'idea new|--region' 'idea new|--unit' 'idea new|--theme' 'idea new|--source' 'idea new|--challenge' 'idea new|--horizon' 'idea new|--created' 'idea new|--external-ref' 'idea new|--estimate' 'idea new|--by' 'idea new|--at' 'idea new|--format' 'idea edit|--set' 'idea edit|--add' 'idea edit|--remove' 'idea edit|--format' 'idea comment|--author' 'idea comment|--text' 'idea comment|--by' 'idea comment|--at' 'idea comment|--format' 'idea like|--by' 'idea like|--at' 'idea like|--format' 'idea unlike|--by' 'idea unlike|--at' 'idea unlike|--format' 'idea merge|--into' 'idea merge|--by' 'idea merge|--at' 'idea merge|--format' 'idea withdraw|--by' 'idea withdraw|--at' 'idea withdraw|--format' 'idea list|--status' 'idea list|--kind' 'idea list|--region' 'idea list|--theme' 'idea list|--source' 'idea list|--sort' 'idea list|--limit' 'idea list|--format' 'idea list|-o' 'idea list|--output' 'idea show|--format' 'idea similar|--text' 'idea similar|--limit' 'idea similar|--format' 'idea similar|-o' 'idea similar|--output' 'qualify|--expert' 'qualify|--region' 'qualify|--score' 'qualify|--decision' 'qualify|--rationale' 'qualify|--by' 'qualify|--at' 'qualify|--format' 'poc plan|--format' 'poc plan|--territory' 'poc plan|--start' 'poc plan|--end' 'poc plan|--sponsor' 'poc plan|--budget' 'poc plan|--kpi' 'poc plan|--poc-id' 'poc plan|--by' 'poc plan|--at' 'poc plan|--member' 'poc start|--by' 'poc start|--at' 'poc start|--format' 'poc start|--member' 'poc measure|--kpi' 'poc measure|--spent' 'poc measure|--by' 'poc measure|--at' 'poc measure|--format' 'poc close|--outcome' 'poc close|--lessons' 'poc close|--by' 'poc close|--at' 'poc close|--format' 'poc close|--member' 'poc list|--format' 'poc list|-o' 'poc list|--output' 'generalize|--decision' 'generalize|--scope' 'generalize|--wave' 'generalize|--projected' 'generalize|--rationale' 'generalize|--override' 'generalize|--by' 'generalize|--at' 'generalize|--format' 'generalize|--member' 'generalize check|--format' 'generalize rollout|--region' 'generalize rollout|--done' 'generalize rollout|--at' 'generalize rollout|--format' 'generalize realize|--period' 'generalize realize|--metric' 'generalize realize|--amount' 'generalize realize|--region' 'generalize realize|--format' 'report funnel|--from' 'report funnel|--to' 'report funnel|--as-of' 'report funnel|--by' 'report funnel|--period' 'report funnel|--format' 'report funnel|-o' 'report funnel|--output' 'report value|--from' 'report value|--to' 'report value|--as-of' 'report value|--by' 'report value|--period' 'report value|--top' 'report value|--format' 'report value|-o' 'report value|--output' 'report pipeline|--from' 'report pipeline|--to' 'report pipeline|--as-of' 'report pipeline|--format' 'report pipeline|-o' 'report pipeline|--output' 'report participation|--from' 'report participation|--to' 'report participation|--as-of' 'report participation|--by' 'report participation|--period' 'report participation|--format' 'report participation|-o' 'report participation|--output' 'report cycle-time|--from' 'report cycle-time|--to' 'report cycle-time|--as-of' 'report cycle-time|--format' 'report cycle-time|-o' 'report cycle-time|--output' 'report regions|--from' 'report regions|--to' 'report regions|--as-of' 'report regions|--format' 'report regions|-o' 'report regions|--output' 'report review|--from' 'report review|--to' 'report review|--as-of' 'report review|--format' 'report review|-o' 'report review|--output' 'search|--limit' 'search|--format' 'search|-o' 'search|--output' 'sql|--format' 'sql|-o' 'sql|--output' 'sql|--timeout' 'sql|--max-memory' 'index|--format' 'import|--map' 'import|--delimiter' 'import|--encoding' 'export|-o' 'export|--output' 'export|--delimiter' 'explain|--format' 'explain|-o' 'explain|--output' 'schema|--write' 'merge-file|--ours-label' 'merge-file|--theirs-label' 'merge-file|--base-label' 'merge-file|--conflict-style'
+        case '|-C' '|--portfolio' '|--color' 'init|--name' 'validate|--format' 'validate|-o' 'validate|--output' 'audit|--format' 'audit|-o' 'audit|--output' 'idea new|--title' 'idea new|--kind' 'idea new|--summary' 'idea new|--description' 'idea new|--description-file' 'idea new|--author' 'idea new|--region' 'idea new|--unit' 'idea new|--theme' 'idea new|--source' 'idea new|--challenge' 'idea new|--horizon' 'idea new|--created' 'idea new|--external-ref' 'idea new|--estimate' 'idea new|--by' 'idea new|--at' 'idea new|--format' 'idea edit|--set' 'idea edit|--add' 'idea edit|--remove' 'idea edit|--by' 'idea edit|--at' 'idea edit|--format' 'idea comment|--author' 'idea comment|--text' 'idea comment|--by' 'idea comment|--at' 'idea comment|--format' 'idea like|--by' 'idea like|--at' 'idea like|--format' 'idea unlike|--by' 'idea unlike|--format' 'idea merge|--into' 'idea merge|--by' 'idea merge|--at' 'idea merge|--format' 'idea withdraw|--by' 'idea withdraw|--at' 'idea withdraw|--format' 'idea list|--status' 'idea list|--kind' 'idea list|--region' 'idea list|--theme' 'idea list|--source' 'idea list|--sort' 'idea list|--limit' 'idea list|--format' 'idea list|-o' 'idea list|--output' 'idea show|--format' 'idea similar|--text' 'idea similar|--limit' 'idea similar|--format' 'idea similar|-o' 'idea similar|--output' 'qualify|--expert' 'qualify|--region' 'qualify|--score' 'qualify|--decision' 'qualify|--rationale' 'qualify|--by' 'qualify|--at' 'qualify|--format' 'poc plan|--format' 'poc plan|--territory' 'poc plan|--start' 'poc plan|--end' 'poc plan|--sponsor' 'poc plan|--budget' 'poc plan|--kpi' 'poc plan|--poc-id' 'poc plan|--by' 'poc plan|--at' 'poc plan|--member' 'poc start|--by' 'poc start|--at' 'poc start|--format' 'poc start|--member' 'poc measure|--kpi' 'poc measure|--territory' 'poc measure|--spent' 'poc measure|--at' 'poc measure|--format' 'poc spend|--amount' 'poc spend|--note' 'poc spend|--at' 'poc spend|--format' 'poc close|--outcome' 'poc close|--lessons' 'poc close|--by' 'poc close|--at' 'poc close|--format' 'poc close|--member' 'poc list|--format' 'poc list|-o' 'poc list|--output' 'generalize|--decision' 'generalize|--scope' 'generalize|--wave' 'generalize|--projected' 'generalize|--rationale' 'generalize|--override' 'generalize|--by' 'generalize|--at' 'generalize|--format' 'generalize|--member' 'generalize check|--format' 'generalize rollout|--region' 'generalize rollout|--done' 'generalize rollout|--at' 'generalize rollout|--format' 'generalize realize|--period' 'generalize realize|--metric' 'generalize realize|--amount' 'generalize realize|--region' 'generalize realize|--format' 'report funnel|--from' 'report funnel|--to' 'report funnel|--as-of' 'report funnel|--by' 'report funnel|--period' 'report funnel|--format' 'report funnel|-o' 'report funnel|--output' 'report value|--from' 'report value|--to' 'report value|--as-of' 'report value|--by' 'report value|--period' 'report value|--top' 'report value|--format' 'report value|-o' 'report value|--output' 'report pipeline|--from' 'report pipeline|--to' 'report pipeline|--as-of' 'report pipeline|--format' 'report pipeline|-o' 'report pipeline|--output' 'report participation|--from' 'report participation|--to' 'report participation|--as-of' 'report participation|--by' 'report participation|--period' 'report participation|--format' 'report participation|-o' 'report participation|--output' 'report cycle-time|--from' 'report cycle-time|--to' 'report cycle-time|--as-of' 'report cycle-time|--format' 'report cycle-time|-o' 'report cycle-time|--output' 'report regions|--from' 'report regions|--to' 'report regions|--as-of' 'report regions|--format' 'report regions|-o' 'report regions|--output' 'report review|--from' 'report review|--to' 'report review|--as-of' 'report review|--format' 'report review|-o' 'report review|--output' 'report poc|--as-of' 'report poc|--format' 'report poc|-o' 'report poc|--output' 'search|--limit' 'search|--format' 'search|-o' 'search|--output' 'sql|--format' 'sql|-o' 'sql|--output' 'sql|--timeout' 'sql|--max-memory' 'index|--format' 'import|--map' 'import|--delimiter' 'import|--encoding' 'import|--by' 'import|--at' 'export|-o' 'export|--output' 'export|--delimiter' 'explain|--format' 'explain|-o' 'explain|--output' 'schema|--write' 'merge-file|--ours-label' 'merge-file|--theirs-label' 'merge-file|--base-label' 'merge-file|--conflict-style'
             return 0
     end
     return 1
@@ -95,6 +95,7 @@ complete -c innov -n '__innov_at \'\'' -a 'completion' -d 'Print the shell compl
 complete -c innov -n '__innov_at \'\'' -a 'explain' -d 'Explain a diagnostic code (E012) with an example and its fix, or list them'
 complete -c innov -n '__innov_at \'\'' -a 'schema' -d 'Print an embedded JSON schema, list them, or write them to a folder'
 complete -c innov -n '__innov_at \'\'' -a 'merge-file' -d 'Merge two edits of a record file (git\'s merge driver)'
+complete -c innov -n '__innov_at \'\'' -a 'migrate' -d 'Rewrite the portfolio in the newest format (format 2: dated likes, measurements and spend)'
 complete -c innov -n '__innov_at \'\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'\'' -l version -d 'Display program version information and exit'
 complete -c innov -n '__innov_at \'\'' -s C -l portfolio -x -a '(__fish_complete_directories)' -d 'Portfolio directory (default: $INNOV_PORTFOLIO, then the nearest directory upwards holding innov.yaml)'
@@ -149,6 +150,8 @@ complete -c innov -n '__innov_at \'idea edit\'' -s h -l help -d 'Print this help
 complete -c innov -n '__innov_at \'idea edit\'' -l set -x -d 'FIELD=VALUE (title, summary, description, unit, region, ...)'
 complete -c innov -n '__innov_at \'idea edit\'' -l add -x -d 'theme=CODE: add a theme'
 complete -c innov -n '__innov_at \'idea edit\'' -l remove -x -d 'theme=CODE: remove a theme'
+complete -c innov -n '__innov_at \'idea edit\'' -l by -x -a '(__innov_dynamic person)' -d 'Who acts (default: $INNOV_USER, then $USER)'
+complete -c innov -n '__innov_at \'idea edit\'' -l at -x -d 'When: a date or UTC date-time, to back-fill (default: now)'
 complete -c innov -n '__innov_at \'idea edit\'' -l dry-run -d 'Show the change as a diff; write nothing'
 complete -c innov -n '__innov_at \'idea edit\'' -l format -x -a 'text json' -d 'Output: text or json (the record as written)'
 complete -c innov -n '__innov_at \'idea edit\'' -a '(__innov_dynamic id)' -d 'ID'
@@ -168,7 +171,6 @@ complete -c innov -n '__innov_at \'idea like\'' -l format -x -a 'text json' -d '
 complete -c innov -n '__innov_at \'idea like\'' -a '(__innov_dynamic id)' -d 'ID'
 complete -c innov -n '__innov_at \'idea unlike\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'idea unlike\'' -l by -x -a '(__innov_dynamic person)' -d 'Who acts (default: $INNOV_USER, then $USER)'
-complete -c innov -n '__innov_at \'idea unlike\'' -l at -x -d 'When: a date or UTC date-time, to back-fill (default: now)'
 complete -c innov -n '__innov_at \'idea unlike\'' -l dry-run -d 'Show the change as a diff; write nothing'
 complete -c innov -n '__innov_at \'idea unlike\'' -l format -x -a 'text json' -d 'Output: text or json (the record as written)'
 complete -c innov -n '__innov_at \'idea unlike\'' -a '(__innov_dynamic id)' -d 'ID'
@@ -219,7 +221,8 @@ complete -c innov -n '__innov_at \'qualify\'' -l format -x -a 'text json' -d 'Ou
 complete -c innov -n '__innov_at \'qualify\'' -a '(__innov_dynamic id)' -d 'ID'
 complete -c innov -n '__innov_at \'poc\'' -a 'plan' -d 'Plan a POC for a qualified record (qualified -> poc-planned)'
 complete -c innov -n '__innov_at \'poc\'' -a 'start' -d 'Start the planned POC (poc-planned -> poc-running)'
-complete -c innov -n '__innov_at \'poc\'' -a 'measure' -d 'Record KPI values and spend of the running POC'
+complete -c innov -n '__innov_at \'poc\'' -a 'measure' -d 'Record dated KPI measurements of the running POC'
+complete -c innov -n '__innov_at \'poc\'' -a 'spend' -d 'Record a dated amount spent on the POC'
 complete -c innov -n '__innov_at \'poc\'' -a 'close' -d 'Close the running POC with its outcome (poc-running -> poc-done)'
 complete -c innov -n '__innov_at \'poc\'' -a 'list' -d 'Planned and running demonstrators, with days left or overdue'
 complete -c innov -n '__innov_at \'poc\'' -s h -l help -d 'Print this help message and exit'
@@ -246,12 +249,19 @@ complete -c innov -n '__innov_at \'poc start\'' -l member -x -d 'Who records the
 complete -c innov -n '__innov_at \'poc start\'' -a '(__innov_dynamic id)' -d 'ID'
 complete -c innov -n '__innov_at \'poc measure\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'poc measure\'' -l kpi -x -d 'KPI_ID=VALUE (repeatable)'
-complete -c innov -n '__innov_at \'poc measure\'' -l spent -x -d 'Budget spent so far'
-complete -c innov -n '__innov_at \'poc measure\'' -l by -x -a '(__innov_dynamic person)' -d 'Who acts (default: $INNOV_USER, then $USER)'
+complete -c innov -n '__innov_at \'poc measure\'' -l territory -x -d 'The territory measured, one of the POC\'s (default: the whole POC)'
+complete -c innov -n '__innov_at \'poc measure\'' -l spent -x -d 'Total spent so far: the increase since the last total is one spend entry'
 complete -c innov -n '__innov_at \'poc measure\'' -l at -x -d 'When: a date or UTC date-time, to back-fill (default: now)'
 complete -c innov -n '__innov_at \'poc measure\'' -l dry-run -d 'Show the change as a diff; write nothing'
 complete -c innov -n '__innov_at \'poc measure\'' -l format -x -a 'text json' -d 'Output: text or json (the record as written)'
 complete -c innov -n '__innov_at \'poc measure\'' -a '(__innov_dynamic id)' -d 'ID'
+complete -c innov -n '__innov_at \'poc spend\'' -s h -l help -d 'Print this help message and exit'
+complete -c innov -n '__innov_at \'poc spend\'' -l amount -x -d 'The amount spent, in the portfolio currency'
+complete -c innov -n '__innov_at \'poc spend\'' -l note -x -d 'What it was spent on'
+complete -c innov -n '__innov_at \'poc spend\'' -l at -x -d 'When: a date or UTC date-time, to back-fill (default: now)'
+complete -c innov -n '__innov_at \'poc spend\'' -l dry-run -d 'Show the change as a diff; write nothing'
+complete -c innov -n '__innov_at \'poc spend\'' -l format -x -a 'text json' -d 'Output: text or json (the record as written)'
+complete -c innov -n '__innov_at \'poc spend\'' -a '(__innov_dynamic id)' -d 'ID'
 complete -c innov -n '__innov_at \'poc close\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'poc close\'' -l outcome -x -a 'success partial failure' -d 'success, partial or failure'
 complete -c innov -n '__innov_at \'poc close\'' -l lessons -x -d 'What was learned'
@@ -306,6 +316,7 @@ complete -c innov -n '__innov_at \'report\'' -a 'participation' -d 'Distinct peo
 complete -c innov -n '__innov_at \'report\'' -a 'cycle-time' -d 'p50 and p90 days of each lifecycle transition'
 complete -c innov -n '__innov_at \'report\'' -a 'regions' -d 'The territorial map: records, demonstrators and roll-outs by region'
 complete -c innov -n '__innov_at \'report\'' -a 'review' -d 'The governance committee\'s pack: records awaiting a decision with their evidence'
+complete -c innov -n '__innov_at \'report\'' -a 'poc' -d 'One demonstrator: KPIs from baseline to target per territory, spend, dates'
 complete -c innov -n '__innov_at \'report\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'report funnel\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'report funnel\'' -l from -x -d 'Only records created on or after DATE'
@@ -356,6 +367,11 @@ complete -c innov -n '__innov_at \'report review\'' -l to -x -d 'Only records cr
 complete -c innov -n '__innov_at \'report review\'' -l as-of -x -d 'The portfolio as it stood on DATE (rebuilt from history); a month (2016-10), quarter (2016-Q3) or year (2016) means its last day'
 complete -c innov -n '__innov_at \'report review\'' -l format -x -a 'text markdown csv json html' -d 'text, markdown, csv, json or html'
 complete -c innov -n '__innov_at \'report review\'' -s o -l output -r -F -d 'Write to FILE; the format follows its extension (.html, .csv, .json, .md)'
+complete -c innov -n '__innov_at \'report poc\'' -s h -l help -d 'Print this help message and exit'
+complete -c innov -n '__innov_at \'report poc\'' -l as-of -x -d 'The demonstrator as it stood on DATE; a month (2016-10), quarter (2016-Q3) or year (2016) means its last day'
+complete -c innov -n '__innov_at \'report poc\'' -l format -x -a 'text markdown csv json html' -d 'text, markdown, csv, json or html'
+complete -c innov -n '__innov_at \'report poc\'' -s o -l output -r -F -d 'Write to FILE; the format follows its extension (.html, .csv, .json, .md)'
+complete -c innov -n '__innov_at \'report poc\'' -a '(__innov_dynamic id)' -d 'ID'
 complete -c innov -n '__innov_at \'search\'' -s h -l help -d 'Print this help message and exit'
 complete -c innov -n '__innov_at \'search\'' -l limit -x -d 'At most N results'
 complete -c innov -n '__innov_at \'search\'' -l format -x -d 'text, json or csv'
@@ -375,6 +391,8 @@ complete -c innov -n '__innov_at \'import\'' -l map -x -d 'COLUMN=FIELD: fill FI
 complete -c innov -n '__innov_at \'import\'' -l delimiter -x -d 'Field separator: one character or tab (default \',\')'
 complete -c innov -n '__innov_at \'import\'' -l encoding -x -a 'utf-8 cp1252 latin1' -d 'Encoding of the file: utf-8 (default), cp1252 (Excel on Windows) or latin1'
 complete -c innov -n '__innov_at \'import\'' -l update -d 'Rows already imported (same external_ref) update their record\'s mapped fields'
+complete -c innov -n '__innov_at \'import\'' -l by -x -a '(__innov_dynamic person)' -d 'With --update: who updates (default: $INNOV_USER, then $USER)'
+complete -c innov -n '__innov_at \'import\'' -l at -x -d 'With --update: when, a date or UTC date-time, to back-fill (default: now)'
 complete -c innov -n '__innov_at \'import\'' -l skip-invalid -d 'Import the valid rows and list the invalid ones (exit 1 if every row is invalid)'
 complete -c innov -n '__innov_at \'import\'' -l dry-run -d 'Show what would be created, and the diff of what would be updated; write nothing'
 complete -c innov -n '__innov_at \'import\'' -a 'csv' -d 'FORMAT'
@@ -403,3 +421,6 @@ complete -c innov -n '__innov_at \'merge-file\'' -F -d 'BASE'
 complete -c innov -n '__innov_at \'merge-file\'' -F -d 'OURS'
 complete -c innov -n '__innov_at \'merge-file\'' -F -d 'THEIRS'
 complete -c innov -n '__innov_at \'merge-file\'' -F -d 'PATH'
+complete -c innov -n '__innov_at \'migrate\'' -s h -l help -d 'Print this help message and exit'
+complete -c innov -n '__innov_at \'migrate\'' -l dry-run -d 'Show the change as a diff; write nothing'
+complete -c innov -n '__innov_at \'migrate\'' -l diff -d 'With --dry-run: show each change as a unified diff'
