@@ -72,8 +72,7 @@ Section cumulative_section(const std::unordered_map<std::size_t, std::string>& f
                        : Cell::none()});
   }
   c.note = fmt::format("distinct people whose first deposit, comment, like or opinion came by the "
-                       "end of the period, and their share of the headcount ({}); a like counts "
-                       "on the day the record was created (likes carry no date)",
+                       "end of the period, and their share of the headcount ({})",
                        headcount);
   return c;
 }
