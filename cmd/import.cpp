@@ -161,12 +161,19 @@ int run_import(const Context& ctx, const ImportOptions& o)
                      "new records take their author and date from the mapped columns; --by and "
                      "--at date the edits of --update");
   }
-  auto actor = actor_of(o.flags); // refuses a malformed --by or --at before anything is read
+  // Only --update records an actor (in the edits of the records it changes): refused when malformed
+  // or missing before anything is read; new records take their author from the file.
+  model::Actor actor;
+  if (o.update) {
+    actor = actor_of(o.flags);
+  }
   std::optional<util::PortfolioLock> lock;
   if (!o.dry_run) {
     lock.emplace(root);
   }
-  stamp_now(actor, o.flags);
+  if (o.update) {
+    stamp_now(actor, o.flags);
+  }
   auto plan =
       store::plan_import(root, rows, map, {!o.delimiter.empty(), o.update, actor.by, actor.at});
   print_problems(shown_name(o.file), plan);

@@ -209,7 +209,8 @@ inline std::vector<model::Innovation> sample_records()
   e.history = {step("2016-11-15", "", "submitted"), step("2016-12-01", "submitted", "rejected")};
   std::vector<model::Innovation> out = {a, b, c, dd, e};
   for (auto& r : out) {
-    model::upgrade(r); // KPI actuals and spent, set above, become dated facts as a reader makes them
+    model::upgrade(
+        r); // KPI actuals and spent, set above, become dated facts as a reader makes them
   }
   return out;
 }

@@ -239,7 +239,7 @@ TEST_CASE("generalize realize: one value per period, metric and region")
     r = p({"validate"});
     CHECK(r.code == 1);
     CAPTURE(r.err);
-    CHECK(r.err.find(":47:5: error[E049]: realized value for period 2017-Q3, metric hours_saved, "
+    CHECK(r.err.find(":48:5: error[E049]: realized value for period 2017-Q3, metric hours_saved, "
                      "region idf is on record twice") != std::string::npos);
   }
 }

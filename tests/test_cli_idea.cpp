@@ -182,7 +182,7 @@ TEST_CASE("idea edit")
 
   r = p(
       {"idea", "edit", id, "--set", "estimate=jobseekers_reached=500/once", "--set", "region=hdf"});
-  CHECK(r.out == "edited " + id + ": estimate, region\n");
+  CHECK(r.out == "edited " + id + ": region, estimate\n");
   CHECK(p.text(id).find("estimate:\n  metric: jobseekers_reached\n  amount: 500\n  per: once\n") !=
         std::string::npos);
   r = p({"idea", "edit", id, "--set", "estimate="});

@@ -255,9 +255,9 @@ TEST_CASE("import csv --update: the changed mapped fields of records already imp
   text.insert(text.find("title:"), "# relu en comité\n");
   overwrite(ib1, text);
   auto id2 = ib2.stem().string();
-  REQUIRE(
-      run({"-C", p.dir.path().string(), "idea", "edit", id2, "--set", "unit=Agence Lille"}).code ==
-      0);
+  REQUIRE(run({"-C", p.dir.path().string(), "idea", "edit", id2, "--set", "unit=Agence Lille",
+               "--by", "agent-9"})
+              .code == 0);
   std::string before2 = read(ib2);
 
   auto second = p.dir

@@ -95,7 +95,7 @@ TEST_CASE("a format newer than innov reads is E051 at its position")
       1 + static_cast<std::size_t>(std::count(config.begin(), config.begin() + at, '\n'));
   auto r = p({"validate"});
   CHECK(r.code == 1);
-  CHECK(r.out.find("innov.yaml:" + std::to_string(line) +
+  CHECK(r.err.find("innov.yaml:" + std::to_string(line) +
                    ":9: error[E051]: format '3' is newer "
                    "than this innov reads (formats 1 to 2): upgrade innov") != std::string::npos);
   r = p({"report", "funnel"});

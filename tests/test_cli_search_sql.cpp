@@ -66,7 +66,7 @@ TEST_CASE("sql answers SELECT and refuses everything else")
                 "--format", "csv"});
   CHECK(r.code == 0);
   CHECK(r.out == "status,n\ngeneralized,1\nsubmitted,2\n");
-  for (const char* bad : {"DELETE FROM innovations", "INSERT INTO likes VALUES ('x', 'y')",
+  for (const char* bad : {"DELETE FROM innovations", "INSERT INTO likes VALUES ('x', 'y', 'z')",
                           "DROP TABLE innovations", "ATTACH '/tmp/innov-attach.db' AS x",
                           "PRAGMA user_version = 7", "SELECT load_extension('/tmp/x.so')"}) {
     CAPTURE(bad);

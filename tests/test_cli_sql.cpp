@@ -42,7 +42,7 @@ TEST_CASE("sql: reads, on the cache and in memory alike")
     CHECK(r.out.starts_with("n\n"));
     CHECK(r.out != "n\n0\n");
     r = e.sql("SELECT name FROM pragma_table_info('likes')", no_cache);
-    CHECK(r.out == "name\nrecord_id\nperson\n");
+    CHECK(r.out == "name\nrecord_id\nperson\nat\n");
     r = e.sql("PRAGMA table_info(themes)", no_cache, "json");
     CHECK(r.code == 0);
     CHECK(r.out.find("\"name\": \"theme\"") != std::string::npos);

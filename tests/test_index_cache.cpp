@@ -228,7 +228,7 @@ TEST_CASE("index::Index never writes through a link under .innov/")
     idx.refresh();
   }
   fs::copy_file(f.cache(), victim); // a database holding the very tables of the cache
-  const std::string before = util::read_file(victim);
+  const std::string before = read(victim);
   auto expected = f.open().records().size();
   f.warnings.clear();
   std::string name;
@@ -256,7 +256,7 @@ TEST_CASE("index::Index never writes through a link under .innov/")
     idx.refresh(true);
     CHECK(idx.records().size() == expected);
   }
-  CHECK(util::read_file(victim) == before);
+  CHECK(read(victim) == before);
   CHECK_FALSE(fs::is_symlink(link));
   REQUIRE(f.warnings.size() == 1);
   CHECK(f.warnings[0].find("'" + link.string() +

@@ -294,14 +294,13 @@ void check_funnel(Generated& g, const std::string& as_of)
 }
 
 // Everyone who took part by D: authors of the records created by then, commenters and experts by
-// then, likers of those records (a like counts from its record's creation), with the first day.
+// then, likers by then (a like counts from its own date), with the first day.
 std::string people_sql(const std::string& day)
 {
   return "SELECT who, MIN(d) AS first FROM ("
          "SELECT author AS who, substr(created, 1, 10) AS d FROM innovations "
          "UNION ALL SELECT c.author, substr(c.at, 1, 10) FROM comments c "
-         "UNION ALL SELECT l.person, substr(i.created, 1, 10) FROM likes l JOIN innovations i ON "
-         "i.id = l.record_id "
+         "UNION ALL SELECT l.person, substr(l.at, 1, 10) FROM likes l "
          "UNION ALL SELECT q.expert, substr(q.at, 1, 10) FROM qualifications q"
          ") WHERE d <= '" +
          day + "' GROUP BY who";

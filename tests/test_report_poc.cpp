@@ -72,7 +72,7 @@ TEST_CASE("report::poc_report")
     auto& a = in.records.front();
     a.pocs.push_back(a.pocs.front());
     a.pocs.back().id = "p2";
-    a.pocs.back().kpis.front().actual = 30;
+    a.pocs.back().measurements = {{"2016-06-30", "k1", 30, ""}};
     CHECK_THROWS_WITH_AS(report::poc_report(in, "aaaa0001"), "record aaaa0001 has 2 POCs",
                          UsageError);
     auto r = report::poc_report(in, "aaaa0001/p2");

@@ -100,7 +100,7 @@ next_command() { # N
       ;;
     2)
       id=$(pick all)
-      cmd=(idea unlike "$id" --by "agent-$((70000 + RANDOM % n + 1))" --at "$at")
+      cmd=(idea unlike "$id" --by "agent-$((70000 + RANDOM % n + 1))")
       ;;
     3)
       id=$(pick all)
@@ -126,8 +126,8 @@ next_command() { # N
       ;;
     7)
       id=$(pick running)
-      cmd=(poc measure "$id" --kpi "$(kpi_of "$id")=$n.5" --spent "$((1000 + n))" --at "$at")
-      check_file=$(file_of "$id") check_re="spent: $((1000 + n))}"
+      cmd=(poc measure "$id" --kpi "$(kpi_of "$id")=$n.5" --spent "$((100000 + n))" --at "$at")
+      check_file=$(file_of "$id") check_re="kpi: $(kpi_of "$id"), value: $n.5"
       ;;
     8)
       id=$(pick rolled)
