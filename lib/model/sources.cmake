@@ -9,4 +9,5 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/query.cpp
   ${CMAKE_CURRENT_LIST_DIR}/as_of.cpp
   ${CMAKE_CURRENT_LIST_DIR}/score.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/region_scope.cpp
 )

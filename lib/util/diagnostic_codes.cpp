@@ -373,6 +373,26 @@ constexpr std::array k_codes = {
         "pocs:\n  - id: p1\n    format: demonstrator\n    planned: {start: 2016-07-01, end: "
         "2016-09-19}"},
     DiagnosticCode{
+        "E060", E, "undeclared unit",
+        "The record's `unit`, or a unit of a POC's `territory`, is not declared under any region "
+        "of innov.yaml (`regions[].units`). Units tie territories to regions: a POC counts in "
+        "every region where its units are. A portfolio whose innov.yaml declares no unit at all "
+        "names units freely.",
+        "declare the unit under its region in innov.yaml, or correct its spelling",
+        "# file: innov.yaml\nregions:\n  - {code: hdf, name: Hauts-de-France, units: "
+        "[agence-lille-centre]}\n# file: a record\nunit: agence-lile-centre",
+        "# file: innov.yaml\nregions:\n  - {code: hdf, name: Hauts-de-France, units: "
+        "[agence-lille-centre]}\n# file: a record\nunit: agence-lille-centre"},
+    DiagnosticCode{
+        "E061", E, "unit declared in two regions",
+        "A unit is listed under two regions of innov.yaml. A unit belongs to one region, which is "
+        "where its POCs and records count.",
+        "keep the unit under one region",
+        "# file: innov.yaml\nregions:\n  - {code: idf, name: Île-de-France, units: [lab-paris]}\n"
+        "  - {code: hdf, name: Hauts-de-France, units: [lab-paris]}",
+        "# file: innov.yaml\nregions:\n  - {code: idf, name: Île-de-France, units: [lab-paris]}\n"
+        "  - {code: hdf, name: Hauts-de-France, units: [agence-lille-centre]}"},
+    DiagnosticCode{
         "W002", W, "record filed under another year",
         "A record sits in an `innovations/` folder other than the year of its `created` date. It "
         "is read all the same, but the layout says where to find a record; `innov validate "
