@@ -123,33 +123,60 @@ std::string caption(const std::string& text)
                                     util::escape_html(text));
 }
 
+// The frame of a chart over time (columns or a line): n slots, the value axis rounded up to a tick.
+struct TimeAxes {
+  double step, top;
+  int slot, left, plot_h, y0;
+  bool rotate;
+  int width, height;
+};
+
+TimeAxes time_axes(int n, double max)
+{
+  double step = tick_step(max);
+  int slot = std::max(14, std::min(72, 960 / n));
+  bool rotate = slot < 56;
+  const int left = 64;
+  const int plot_h = 220;
+  const int y0 = 24;
+  return {step,
+          step * std::ceil(max / step),
+          slot,
+          left,
+          plot_h,
+          y0,
+          rotate,
+          left + slot * n + 16,
+          y0 + plot_h + (rotate ? 64 : 34)};
+}
+
+// The horizontal gridlines of the value axis, each with its value.
+std::string gridlines(const TimeAxes& a)
+{
+  std::string out;
+  for (double t = 0; t <= a.top + a.step / 2; t += a.step) {
+    double y = a.y0 + a.plot_h - a.plot_h * t / a.top;
+    out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n",
+                       a.left, y, a.width - 8, y, t == 0 ? "#9aa5b1" : "#e4e7eb");
+    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\" "
+                       "fill=\"#616e7c\">{}</text>\n",
+                       a.left - 6, y + 4, compact(t));
+  }
+  return out;
+}
+
 // Columns over time: one per period, gridlines, the value above each column.
 std::string columns(const Section& s, std::size_t col, double max, const std::string& title = "")
 {
   const auto& rows = s.table.rows;
   auto n = static_cast<int>(rows.size());
-  double step = tick_step(max);
-  double top = step * std::ceil(max / step);
-  int slot = std::max(14, std::min(72, 960 / n));
-  const int left = 64;
-  const int plot_h = 220;
-  const int y0 = 24;
-  bool rotate = slot < 56;
-  int width = left + slot * n + 16;
-  int height = y0 + plot_h + (rotate ? 64 : 34);
+  const auto [step, top, slot, left, plot_h, y0, rotate, width, height] = time_axes(n, max);
   std::string out =
       fmt::format("<svg class=\"chart bars\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
                   "role=\"img\" aria-label=\"{}\">\n",
                   width, height, width, height, util::escape_html(title.empty() ? s.title : title));
   out += caption(title);
-  for (double t = 0; t <= top + step / 2; t += step) {
-    double y = y0 + plot_h - plot_h * t / top;
-    out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n",
-                       left, y, width - 8, y, t == 0 ? "#9aa5b1" : "#e4e7eb");
-    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\" "
-                       "fill=\"#616e7c\">{}</text>\n",
-                       left - 6, y + 4, compact(t));
-  }
+  out += gridlines(time_axes(n, max));
   int label_every = std::max(1, 24 / slot);
   for (int i = 0; i < n; ++i) {
     double v = value_at(rows[i], col);
@@ -229,27 +256,12 @@ std::string line(const Section& s, std::size_t col)
     return "";
   }
   auto n = static_cast<int>(rows.size());
-  double step = tick_step(max);
-  double top = step * std::ceil(max / step);
-  int slot = std::max(14, std::min(72, 960 / n));
-  const int left = 64;
-  const int plot_h = 220;
-  const int y0 = 24;
-  bool rotate = slot < 56;
-  int width = left + slot * n + 16;
-  int height = y0 + plot_h + (rotate ? 64 : 34);
+  const auto [step, top, slot, left, plot_h, y0, rotate, width, height] = time_axes(n, max);
   std::string out =
       fmt::format("<svg class=\"chart line\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
                   "role=\"img\" aria-label=\"{}\">\n",
                   width, height, width, height, util::escape_html(s.title));
-  for (double t = 0; t <= top + step / 2; t += step) {
-    double y = y0 + plot_h - plot_h * t / top;
-    out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n",
-                       left, y, width - 8, y, t == 0 ? "#9aa5b1" : "#e4e7eb");
-    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\" "
-                       "fill=\"#616e7c\">{}</text>\n",
-                       left - 6, y + 4, compact(t));
-  }
+  out += gridlines(time_axes(n, max));
   std::string points;
   std::string dots;
   int label_every = std::max(1, 24 / slot);
