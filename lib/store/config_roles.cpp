@@ -112,13 +112,18 @@ void check_population(Positioned& r, const YAML::Node& node, const model::Config
       }
     }
     for (const auto& [region, count] : k.headcount) {
-      YAML::Node h = entry["headcount"];
-      YAML::Node key_node = h;
-      for (const auto& kv : h) {
-        if (kv.first.Scalar() == region) {
-          key_node = kv.first;
+      // The key's own node, for its position; found without assigning one node to another
+      // (a yaml-cpp assignment overwrites the node inside the document and breaks the loop).
+      const YAML::Node h = entry["headcount"];
+      auto key_of = [&h, &region = region]() {
+        for (const auto& kv : h) {
+          if (kv.first.Scalar() == region) {
+            return YAML::Node(kv.first);
+          }
         }
-      }
+        return h;
+      };
+      const YAML::Node key_node = key_of();
       check_region(r, cfg, region, key_node, base + "/headcount/" + region, "a headcount", false);
       staff += count;
       per_region = true;
