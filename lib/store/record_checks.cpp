@@ -4,6 +4,7 @@
 #include "lib/util/date.hpp"
 #include "lib/util/text.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <tuple>
@@ -229,6 +230,37 @@ void check_qualifications(Reporter& r, const YAML::Node& node, const model::Inno
   }
 }
 
+// E053, E054: a measurement names one of its POC's KPIs and, when it has one, one of its
+// territories (what `poc measure` enforces, checked again on files edited by hand).
+void check_measurements(Reporter& r, const YAML::Node& pn, const model::Poc& p,
+                        const std::string& base)
+{
+  std::vector<std::string> kpis;
+  for (const auto& k : p.kpis) {
+    kpis.push_back(k.id);
+  }
+  for (std::size_t m = 0; m < p.measurements.size(); ++m) {
+    const auto& meas = p.measurements[m];
+    YAML::Node mn = item(pn, "measurements", m);
+    std::string at = fmt::format("{}/measurements/{}", base, m);
+    if (std::find(kpis.begin(), kpis.end(), meas.kpi) == kpis.end()) {
+      r.error(or_parent(child(mn, "kpi"), mn), at + "/kpi", "E053",
+              "measurement of KPI '" + meas.kpi + "', which POC '" + p.id + "' does not define" +
+                  util::did_you_mean(meas.kpi, kpis),
+              kpis.empty() ? "declare the KPI under the POC's kpis"
+                           : "its KPIs: " + util::join(kpis, ", "));
+    }
+    if (!meas.territory.empty() &&
+        std::find(p.territory.begin(), p.territory.end(), meas.territory) == p.territory.end()) {
+      r.error(or_parent(child(mn, "territory"), mn), at + "/territory", "E054",
+              "measurement in '" + meas.territory + "', where POC '" + p.id + "' does not run" +
+                  util::did_you_mean(meas.territory, p.territory),
+              "its territories: " + util::join(p.territory, ", ") +
+                  " (leave territory out for the whole POC)");
+    }
+  }
+}
+
 void check_pocs(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
 {
   std::set<std::string> poc_ids;
@@ -254,6 +286,7 @@ void check_pocs(Reporter& r, const YAML::Node& node, const model::Innovation& re
                 "duplicate KPI id '" + p.kpis[k].id + "' in POC '" + p.id + "'");
       }
     }
+    check_measurements(r, pn, p, base);
   }
 }
 

@@ -389,6 +389,27 @@ constexpr std::array k_codes = {
         "poc_formats:\n  acceleration: {min_days: 70, max_days: 56}",
         "poc_formats:\n  acceleration: {min_days: 56, max_days: 70}"},
     DiagnosticCode{
+        "E053", E, "a measurement of a KPI its POC does not define",
+        "An entry of a POC's `measurements` names a `kpi` that is not one of the POC's `kpis`. "
+        "`poc measure` refuses such a value; in a file edited by hand it would count for nothing: "
+        "no KPI takes it as its actual value. The position is the measurement's `kpi`.",
+        "correct the KPI id, or declare the KPI under the POC's kpis",
+        "pocs:\n  - id: p1\n    kpis:\n      - {id: placement_rate, name: Taux, unit: '%', "
+        "direction: up, baseline: 40, target: 50}\n    measurements:\n      - {at: 2016-09-01, "
+        "kpi: placment_rate, value: 51}",
+        "    measurements:\n      - {at: 2016-09-01, kpi: placement_rate, value: 51}"},
+    DiagnosticCode{
+        "E054", E, "a measurement in a territory where its POC does not run",
+        "An entry of a POC's `measurements` has a `territory` that is not one of the POC's "
+        "`territory` units. `poc measure --territory` refuses it; in a file edited by hand it "
+        "would put a figure on a unit the demonstrator never reached. The position is the "
+        "measurement's `territory`.",
+        "use one of the POC's territories, or leave territory out for a figure of the whole POC",
+        "pocs:\n  - id: p1\n    territory: [agence-lille-centre]\n    measurements:\n      - {at: "
+        "2016-09-01, kpi: placement_rate, value: 51, territory: agence-lyon}",
+        "    measurements:\n      - {at: 2016-09-01, kpi: placement_rate, value: 51, territory: "
+        "agence-lille-centre}"},
+    DiagnosticCode{
         "E070", E, "unknown region in the roles of innov.yaml",
         "A region code in a body's `scope`, in a staff `headcount` of `population`, or in an "
         "expert's term is not one of the `regions` of innov.yaml. A body's scope may also be "
