@@ -58,7 +58,8 @@ expect "-o >(cat) writes into the process substitution" 0 "" \
 check "... the same bytes" cmp -s "$work/expected.json" "$work/subst.json"
 
 mkfifo "$work/fifo"
-cat "$work/fifo" > "$work/fifo.out" &
+# The reader gives up after 15 s: if innov dies before opening the FIFO, the test fails, never hangs.
+timeout 15 cat "$work/fifo" > "$work/fifo.out" &
 reader=$!
 expect "-o FIFO writes into the FIFO" 0 "" timeout 10 "$innov" -C "$p" report funnel --format json -o "$work/fifo"
 wait "$reader"
