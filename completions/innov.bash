@@ -3,7 +3,7 @@
 # The subcommands of a command path ("" is innov itself).
 _innov_subcommands() {
   case "$1" in
-    "") echo "init validate audit idea qualify poc generalize report search sql index import export completion explain schema merge-file migrate" ;;
+    "") echo "init validate audit idea qualify poc generalize report search sql index import export completion explain schema merge-file migrate log" ;;
     "idea") echo "new edit comment like unlike merge withdraw list show similar" ;;
     "poc") echo "plan start measure spend close list" ;;
     "generalize") echo "check rollout realize" ;;
@@ -60,6 +60,7 @@ _innov_options() {
     "schema") echo "-h --help --write" ;;
     "merge-file") echo "-h --help --ours-label --theirs-label --base-label --conflict-style" ;;
     "migrate") echo "-h --help --dry-run --diff" ;;
+    "log") echo "-h --help --format -o --output" ;;
   esac
 }
 
@@ -273,6 +274,9 @@ _innov_option_value() {
     "merge-file|--theirs-label") echo "@any" ;;
     "merge-file|--base-label") echo "@any" ;;
     "merge-file|--conflict-style") echo "choices:merge,diff3" ;;
+    "log|--format") echo "@any" ;;
+    "log|-o") echo "@file" ;;
+    "log|--output") echo "@file" ;;
   esac
 }
 
@@ -311,6 +315,7 @@ _innov_positional() {
     "explain") kinds=(@any) ;;
     "schema") kinds=(@schema) ;;
     "merge-file") kinds=(@file @file @file @file) ;;
+    "log") kinds=(@id) ;;
   esac
   if (( $2 < ${#kinds[@]} )); then
     echo "${kinds[$2]}"

@@ -5,31 +5,7 @@
 # each date came from; a second run changes nothing; mutations are refused before, accepted after.
 # Usage: migrate_git.sh INNOV_BINARY
 set -u
-innov=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export HOME=$work GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-export GIT_AUTHOR_NAME=innov GIT_AUTHOR_EMAIL=innov@example.org
-export GIT_COMMITTER_NAME=innov GIT_COMMITTER_EMAIL=innov@example.org
-export INNOV_USER=agent-1
-if ! command -v git >/dev/null; then
-  echo "migrate_git: SKIPPED: git is not installed"
-  exit 77
-fi
-fail=0
-check() { # message command...
-  local message=$1
-  shift
-  if "$@"; then
-    echo "ok: $message"
-  else
-    echo "migrate_git: FAILED: $message"
-    fail=1
-  fi
-}
-commit_at() { # DATE MESSAGE: commits everything, authored and committed on DATE at noon UTC
-  git add -A && GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" git commit -qm "$2"
-}
+. "$(dirname "$0")/git_test_lib.sh" migrate_git "$1"
 
 mkdir "$work/repo"
 cd "$work/repo" || exit 1

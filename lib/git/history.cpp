@@ -133,26 +133,85 @@ bool in_work_tree(const fs::path& dir)
   }
 }
 
-std::vector<Version> versions(const fs::path& file)
+std::string signature_words(char code)
+{
+  switch (code) {
+  case 'G':
+    return "good signature";
+  case 'B':
+    return "bad signature";
+  case 'U':
+    return "good signature, key of unknown validity";
+  case 'X':
+    return "good signature, expired";
+  case 'Y':
+    return "good signature, expired key";
+  case 'R':
+    return "good signature, revoked key";
+  case 'E':
+    return "signed, cannot be checked";
+  default:
+    return "unsigned";
+  }
+}
+
+std::vector<Version> versions(const fs::path& file, bool follow)
 {
   const fs::path dir = file.parent_path();
   const std::string name = file.filename().string();
-  Result log = run(dir, {"log", "--format=%H%x09%cI", "--", name});
+  // Each commit: NUL, "hash TAB date TAB author TAB email TAB %G?", then with --name-only a blank
+  // line and the file's path at that commit (from the top of the repository).
+  std::vector<std::string> args = {"log", "--format=%x00%H%x09%cI%x09%an%x09%ae%x09%G?",
+                                   "--name-only"};
+  if (follow) {
+    args.push_back("--follow");
+  }
+  args.insert(args.end(), {"--", name});
+  Result log = run(dir, args);
   if (log.status != 0) {
     throw EnvError("'git log' failed for '" + file.string() + "'");
   }
   std::vector<Version> out;
   std::size_t pos = 0;
-  while (pos < log.out.size()) {
-    std::size_t end = log.out.find('\n', pos);
-    end = end == std::string::npos ? log.out.size() : end;
-    std::string line = log.out.substr(pos, end - pos);
-    pos = end + 1;
-    auto tab = line.find('\t');
-    if (tab == std::string::npos) {
+  while ((pos = log.out.find('\0', pos)) != std::string::npos) {
+    std::size_t next = log.out.find('\0', pos + 1);
+    std::string entry =
+        log.out.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+    pos = pos + 1;
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    while (at < entry.size()) {
+      std::size_t eol = entry.find('\n', at);
+      eol = eol == std::string::npos ? entry.size() : eol;
+      if (eol > at) {
+        lines.push_back(entry.substr(at, eol - at));
+      }
+      at = eol + 1;
+    }
+    if (lines.empty()) {
       continue;
     }
-    out.push_back({line.substr(0, tab), line.substr(tab + 1, 10), ""});
+    std::vector<std::string> f;
+    std::size_t from = 0;
+    for (;;) {
+      std::size_t tab = lines[0].find('\t', from);
+      f.push_back(lines[0].substr(from, tab == std::string::npos ? std::string::npos : tab - from));
+      if (tab == std::string::npos) {
+        break;
+      }
+      from = tab + 1;
+    }
+    if (f.size() < 5) {
+      continue;
+    }
+    Version v;
+    v.commit = f[0];
+    v.date = f[1].substr(0, 10);
+    v.author = f[2];
+    v.email = f[3];
+    v.signature = f[4].empty() ? 'N' : f[4][0];
+    v.path = lines.size() > 1 ? lines.back() : std::string();
+    out.push_back(std::move(v));
   }
   std::reverse(out.begin(), out.end()); // git log lists the newest first
   if (out.empty()) {
@@ -161,7 +220,8 @@ std::vector<Version> versions(const fs::path& file)
   TempFile requests;
   std::string text;
   for (const auto& v : out) {
-    text += v.commit + ":./" + name + "\n";
+    // The path at that commit, from the top; "./name" (relative to dir) when git gave none.
+    text += v.commit + (v.path.empty() ? ":./" + name : ":" + v.path) + "\n";
   }
   requests.write(text);
   Result blobs = run(dir, {"cat-file", "--batch"}, requests.path());

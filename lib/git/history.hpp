@@ -13,16 +13,27 @@ namespace innov::git {
 
 // One committed version of a file.
 struct Version {
-  std::string commit; // full hash
-  std::string date;   // the commit date, YYYY-MM-DD (committer's calendar day)
-  std::string text;   // the file's content at that commit; empty when it was deleted there
+  std::string commit;   // full hash
+  std::string date;     // the commit date, YYYY-MM-DD (committer's calendar day)
+  std::string text;     // the file's content at that commit; empty when it was deleted there
+  std::string author;   // the commit's author name
+  std::string email;    // and e-mail
+  std::string path;     // the file's path at that commit, from the top of the repository
+  char signature = 'N'; // git's %G?: G good, B bad, U good of unknown validity, X good but
+                        // expired, Y good by an expired key, R good by a revoked key, E cannot be
+                        // checked (no key, no gpg), N none
 };
+
+// What a %G? letter means, in words ("unsigned", "good signature", ...).
+std::string signature_words(char code);
 
 // Whether dir is inside a git work tree (git found and `git rev-parse` agrees).
 bool in_work_tree(const std::filesystem::path& dir);
 
 // The versions of file in the commits that changed it, oldest first (`git log`, first parents
 // not followed: every commit of the history that touched the path). EnvError when git fails.
-std::vector<Version> versions(const std::filesystem::path& file);
+// With follow, a file renamed or moved (a record filed under another year) is followed through
+// its former paths (`git log --follow`).
+std::vector<Version> versions(const std::filesystem::path& file, bool follow = false);
 
 } // namespace innov::git

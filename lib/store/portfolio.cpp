@@ -273,6 +273,12 @@ std::optional<model::Innovation> load_record(const fs::path& root, const std::st
   return record_from_yaml(load_yaml_file(root / rel, rel, out), rel, out, node_out);
 }
 
+std::optional<model::Innovation> parse_record(std::string_view text, const std::string& rel,
+                                              util::Diagnostics& out, YAML::Node* node_out)
+{
+  return record_from_yaml(load_yaml(text, rel, out), rel, out, node_out);
+}
+
 std::optional<model::Innovation> load_and_check_record(const fs::path& root, const std::string& rel,
                                                        const CheckContext& ctx,
                                                        util::Diagnostics& out)

@@ -46,6 +46,10 @@ std::optional<model::Challenge> load_challenge(const fs::path& root, const std::
 std::optional<model::Innovation> load_record(const fs::path& root, const std::string& rel,
                                              util::Diagnostics& out, YAML::Node* node = nullptr);
 
+// load_record from the bytes of a file (a version read from git): YAML safety checks and schema.
+std::optional<model::Innovation> parse_record(std::string_view text, const std::string& rel,
+                                              util::Diagnostics& out, YAML::Node* node = nullptr);
+
 // load_record then check_record: everything about one file.
 std::optional<model::Innovation> load_and_check_record(const fs::path& root, const std::string& rel,
                                                        const CheckContext& ctx,

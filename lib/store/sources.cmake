@@ -16,6 +16,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/merge.cpp
   ${CMAKE_CURRENT_LIST_DIR}/merge_file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/migrate.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/record_log.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_import.cpp
 )
