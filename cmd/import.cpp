@@ -20,7 +20,10 @@ struct ImportOptions {
   std::string format;
   std::string file;
   std::vector<std::string> map;
-  std::string delimiter; // empty: ','
+  std::vector<std::string> set;    // FIELD=VALUE
+  std::vector<std::string> value;  // FIELD:VALUE=CODE
+  std::vector<std::string> values; // files of FIELD:VALUE=CODE lines
+  std::string delimiter;           // empty: ','
   std::string encoding = "utf-8";
   bool skip_invalid = false;
   bool dry_run = false;
@@ -91,6 +94,36 @@ std::string summary_of(const store::ImportPlan& plan, const ImportOptions& o)
   return out;
 }
 
+// What --dry-run prints first: the rows, what becomes of them, the columns left out and the values
+// that need a map.
+void print_dry_run_summary(const store::ImportPlan& plan, const ImportOptions& o)
+{
+  std::size_t skipped = plan.already_imported + plan.invalid_rows.size();
+  std::cout << "dry run of " << util::escape_terminal(shown_name(o.file)) << ": "
+            << plural(plan.data_rows, "row") << " (" << plural(plan.empty_rows, "empty row")
+            << " besides)\n"
+            << "  records to create: " << plan.records.size() << "\n"
+            << "  records to update: " << plan.updates.size() << "\n"
+            << "  rows to skip: " << skipped << " (" << plan.already_imported
+            << " already imported, " << plan.invalid_rows.size() << " invalid)\n"
+            << "  unmapped columns: "
+            << (plan.unmapped_columns.empty()
+                    ? std::string("none")
+                    : util::escape_terminal(util::join(plan.unmapped_columns, ", ")))
+            << "\n";
+  std::size_t values = 0;
+  for (const auto& [field, by_value] : plan.unmatched_values) {
+    values += by_value.size();
+  }
+  std::cout << "  values that need a map: " << (values == 0 ? "none" : std::to_string(values))
+            << "\n";
+  for (const auto& [field, by_value] : plan.unmatched_values) {
+    for (const auto& [value, message] : by_value) {
+      std::cout << "    " << util::escape_terminal(message) << "\n";
+    }
+  }
+}
+
 // Refuses a plan with invalid rows, unless --skip-invalid and some row is not invalid.
 void check_invalid_rows(const store::ImportPlan& plan, const ImportOptions& o)
 {
@@ -154,6 +187,17 @@ int run_import(const Context& ctx, const ImportOptions& o)
   for (const auto& m : o.map) {
     map.push_back(store::parse_column_map(m));
   }
+  std::vector<std::pair<std::string, std::string>> constants;
+  for (const auto& c : o.set) {
+    constants.push_back(store::parse_field_constant(c));
+  }
+  store::ValueMaps values;
+  for (const auto& file : o.values) {
+    store::read_value_maps(values, file);
+  }
+  for (const auto& v : o.value) {
+    store::add_value_map(values, v, "--value");
+  }
   auto root = find_portfolio_root(ctx);
   auto rows = read_rows(o, delimiter);
   if (!o.update && (!o.flags.by.empty() || !o.flags.at.empty())) {
@@ -174,8 +218,17 @@ int run_import(const Context& ctx, const ImportOptions& o)
   if (o.update) {
     stamp_now(actor, o.flags);
   }
-  auto plan =
-      store::plan_import(root, rows, map, {!o.delimiter.empty(), o.update, actor.by, actor.at});
+  store::ImportOptions options;
+  options.delimiter_given = !o.delimiter.empty();
+  options.update = o.update;
+  options.by = actor.by;
+  options.at = actor.at;
+  options.constants = constants;
+  options.values = std::move(values);
+  auto plan = store::plan_import(root, rows, map, options);
+  if (o.dry_run) {
+    print_dry_run_summary(plan, o);
+  }
   print_problems(shown_name(o.file), plan);
   check_invalid_rows(plan, o);
   apply_plan(root, plan, o);
@@ -197,8 +250,15 @@ void register_import(CLI::App& app, Context& ctx)
                   "The CSV file: a header row, then one row per idea ('-' reads standard input)")
       ->required();
   sub->add_option("--map", opts->map,
-                  "COLUMN=FIELD: fill FIELD from the column named COLUMN in the header (repeat)")
-      ->required();
+                  "COLUMN=FIELD: fill FIELD from the column named COLUMN in the header (repeat)");
+  sub->add_option("--set", opts->set,
+                  "FIELD=VALUE: the same VALUE in every row, e.g. --set source=citizen (repeat)");
+  sub->add_option("--value", opts->value,
+                  "FIELD:VALUE=CODE: import the platform's VALUE of FIELD as CODE, e.g. "
+                  "--value 'region:Nord=hdf' (repeat)");
+  sub->add_option("--values", opts->values,
+                  "A file of FIELD:VALUE=CODE lines ('#' starts a comment), as --value (repeat)")
+      ->check(CLI::ExistingFile);
   sub->add_option("--delimiter", opts->delimiter,
                   "Field separator: one character or tab "
                   "(default ',')");
@@ -219,7 +279,12 @@ void register_import(CLI::App& app, Context& ctx)
               " (date = created, themes = theme).\n"
               "Required: " +
               util::join(store::required_import_fields(), ", ") +
-              ". kind defaults to idea, source to internal.\n"
+              " (by --map, or --set FIELD=VALUE for every row).\n"
+              "kind defaults to idea, source to internal. Regions and themes may be given by "
+              "code or by name\n"
+              "(ignoring case and accents); --value FIELD:VALUE=CODE maps any other value. HTML in "
+              "title, summary\n"
+              "and description becomes plain text (paragraphs, lists, links kept).\n"
               "Lists (likes, theme) are separated by ';', ',' or spaces. A count of likes cannot "
               "be imported:\n"
               "innov keeps who liked; leave such a column unmapped. Dates: " +
@@ -241,6 +306,11 @@ void register_import(CLI::App& app, Context& ctx)
               "  # A file saved by Excel on Windows (\"CSV (separator: semicolon)\"):\n"
               "  innov import csv idees.csv --encoding cp1252 --delimiter ';' --map "
               "Identifiant=external_ref ...\n"
+              "  # No author column, regions by name, one region named otherwise:\n"
+              "  innov import csv export.csv --delimiter ';' --map reference=external_ref ... "
+              "\\\n"
+              "      --set author=citoyen-0001 --set source=citizen --value 'region:Nord=hdf' "
+              "--dry-run\n"
               "  # The platform's new export: new rows created, changed rows updated:\n"
               "  curl -s https://ideas.example/export.csv | innov import csv - --update --map "
               "Id=external_ref ...");

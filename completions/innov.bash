@@ -53,7 +53,7 @@ _innov_options() {
     "search") echo "-h --help --limit --format -o --output" ;;
     "sql") echo "-h --help --format -o --output --timeout --max-memory" ;;
     "index") echo "-h --help --rebuild --stats --format" ;;
-    "import") echo "-h --help --map --delimiter --encoding --update --by --at --skip-invalid --dry-run" ;;
+    "import") echo "-h --help --map --set --value --values --delimiter --encoding --update --by --at --skip-invalid --dry-run" ;;
     "export") echo "-h --help -o --output --excel --delimiter" ;;
     "completion") echo "-h --help" ;;
     "explain") echo "-h --help --all --format -o --output" ;;
@@ -259,6 +259,9 @@ _innov_option_value() {
     "sql|--max-memory") echo "@any" ;;
     "index|--format") echo "choices:text,json" ;;
     "import|--map") echo "@any" ;;
+    "import|--set") echo "@any" ;;
+    "import|--value") echo "@any" ;;
+    "import|--values") echo "@any" ;;
     "import|--delimiter") echo "@any" ;;
     "import|--encoding") echo "choices:utf-8,cp1252,latin1" ;;
     "import|--by") echo "@person" ;;

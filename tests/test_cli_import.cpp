@@ -172,8 +172,9 @@ TEST_CASE("import csv: an unreadable date is explained once for its column, each
   CHECK(r.err.find(file + ":4: error: row 3, column 'Date': cannot read the date '03.02.2016'\n") !=
         std::string::npos);
   std::string note = file + ": note: column 'Date': dates are read in these formats only: "
-                            "2016-03-02, 2016-03-02T10:12:00Z, 2016-03-02 10:12, 02/03/2016 (day "
-                            "first)";
+                            "2016-03-02, 2016-03-02 10:12, 2016-03-02T10:12:00Z, 2016-03-02 "
+                            "10:12:34 UTC or +0100 (a time with a zone is converted to UTC), "
+                            "02/03/2016 (day first)";
   CHECK(r.err.find(note) != std::string::npos);
   CHECK(r.err.find(note) == r.err.rfind(note)); // once
   CHECK(r.err.find("/history") == std::string::npos);
@@ -357,4 +358,136 @@ TEST_CASE("validate: one external id in two records (an export imported on two b
   auto uncached = run({"-C", main.dir.path().string(), "--no-cache", "export", "csv"});
   CHECK(cached.out.find(",IB-1,") != cached.out.rfind(",IB-1,"));
   CHECK(cached.out == uncached.out);
+}
+
+namespace {
+
+// A platform's export with no author column, region and category by name, HTML bodies and times
+// with zones: what Decidim writes (';', nested keys flattened with '/').
+const std::string k_platform =
+    "id;reference;title/fr;body/fr;scope/name/fr;category/name/fr;published_at\n"
+    "1;P-1;\"Caf&eacute; <b>emploi</b>\";\"<p>Un café; le jeudi.</p><ul><li>accueil</li>"
+    "<li>CV</li></ul><script>alert(1)</script>\";Hauts-de-France;Numérique;"
+    "2016-03-02 23:30:00 -0200\n"
+    "2;P-2;Covoiturage;\"<p>Ligne 1<br>ligne 2</p>\";ILE DE FRANCE;recrutement;"
+    "2016-03-05 10:00:00 UTC\n"
+    "3;P-3;Navette;texte;Nord;Numeriqe;2016-03-05T00:30:00+01:00\n";
+
+std::vector<std::string> platform_args(const Portfolio& p, const std::string& file)
+{
+  return {"-C",
+          p.dir.path().string(),
+          "import",
+          "csv",
+          file,
+          "--delimiter",
+          ";",
+          "--map",
+          "reference=external_ref",
+          "--map",
+          "title/fr=title",
+          "--map",
+          "body/fr=description",
+          "--map",
+          "scope/name/fr=region",
+          "--map",
+          "category/name/fr=theme",
+          "--map",
+          "published_at=created",
+          "--set",
+          "author=agent-7",
+          "--set",
+          "source=citizen"};
+}
+
+} // namespace
+
+TEST_CASE("import csv --set, --value, --values: constants, names of innov.yaml and value maps")
+{
+  Portfolio p;
+  auto file = p.dir.write("platform.csv", k_platform).string();
+  auto args = platform_args(p, file);
+
+  SUBCASE("without a map for 'Nord' and 'Numeriqe': the dry run says which values need one")
+  {
+    auto dry = args;
+    dry.push_back("--dry-run");
+    auto r = run(dry);
+    CHECK(r.code == 1);
+    CHECK(r.out == "dry run of " + file +
+                       ": 3 rows (0 empty rows besides)\n"
+                       "  records to create: 2\n"
+                       "  records to update: 0\n"
+                       "  rows to skip: 1 (0 already imported, 1 invalid)\n"
+                       "  unmapped columns: id\n"
+                       "  values that need a map: 2\n"
+                       "    unknown region 'Nord'; map it with --value 'region:Nord=CODE'\n"
+                       "    unknown theme 'Numeriqe' (did you mean 'numerique'?); map it with "
+                       "--value 'theme:Numeriqe=CODE'\n");
+    CHECK(r.err.find(file + ":4: error: row 3, column 'scope/name/fr': unknown region 'Nord'") !=
+          std::string::npos);
+    CHECK(r.err.find("1 of 3 rows are invalid: nothing imported") != std::string::npos);
+    CHECK(p.records() == 2);
+  }
+  SUBCASE("with the maps: every row imported, valid")
+  {
+    auto maps = p.dir.write("maps.txt", "# the platform's names\n"
+                                        "region:Nord=hdf\n"
+                                        "\n"
+                                        "theme: Numeriqe = numerique\n");
+    auto full = args;
+    full.insert(full.end(), {"--values", maps.string(), "--value", "region:Picardie=hdf"});
+    auto r = run(full);
+    CAPTURE(r.err);
+    CHECK(r.code == 0);
+    CHECK(r.out == "imported 3 records\n");
+    CHECK(run({"-C", p.dir.path().string(), "validate"}).code == 0);
+
+    std::string first = read(p.record_with("external_ref: P-1"));
+    CHECK(first.find("title: Café **emploi**\n") != std::string::npos);
+    CHECK(first.find("description: |-\n  Un café; le jeudi.\n\n  - accueil\n  - CV\nauthor") !=
+          std::string::npos);
+    CHECK(first.find("alert") == std::string::npos);
+    CHECK(first.find("author: agent-7\nregion: hdf\nsource: citizen\nthemes: [numerique]\n") !=
+          std::string::npos);
+    // 23:30 two hours west of UTC is the next day in UTC.
+    CHECK(first.find("created: 2016-03-03\n") != std::string::npos);
+
+    std::string second = read(p.record_with("external_ref: P-2"));
+    CHECK(second.find("description: |-\n  Ligne 1\n  ligne 2\n") != std::string::npos);
+    CHECK(second.find("region: idf\n") != std::string::npos);
+    CHECK(second.find("themes: [recrutement]\n") != std::string::npos);
+
+    std::string third = read(p.record_with("external_ref: P-3"));
+    CHECK(third.find("region: hdf\n") != std::string::npos);
+    CHECK(third.find("created: 2016-03-04\n") != std::string::npos); // 00:30 in Paris
+
+    // Again: nothing new.
+    r = run(full);
+    CHECK(r.out == "imported 0 records, 3 already imported\n");
+  }
+  SUBCASE("usage errors")
+  {
+    auto twice = args;
+    twice.insert(twice.end(), {"--set", "region=hdf"});
+    auto r = run(twice);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("field 'region' is given twice: by --map from 'scope/name/fr' and by --set") !=
+          std::string::npos);
+
+    auto bad = p.dir.write("bad.txt", "region:Nord=hdf\n  Picardie=hdf\n");
+    auto with_bad = args;
+    with_bad.insert(with_bad.end(), {"--values", bad.string()});
+    r = run(with_bad);
+    CHECK(r.code == 2);
+    CHECK(r.err.find(bad.string() + ":2:3: 'Picardie=hdf' is not FIELD:VALUE=CODE") !=
+          std::string::npos);
+
+    r = run({"-C", p.dir.path().string(), "import", "csv", file, "--delimiter", ";", "--map",
+             "reference=external_ref", "--map", "title/fr=title"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("no column is mapped to 'author'\nhint: add --map COLUMN=author, or --set "
+                     "author=VALUE for the same value in every row") != std::string::npos);
+    CHECK(p.records() == 2);
+  }
 }

@@ -9,6 +9,7 @@
 #include "lib/store/record_yaml.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/html_text.hpp"
 #include "lib/util/id.hpp"
 #include "lib/util/read.hpp"
 #include "lib/util/text.hpp"
@@ -85,21 +86,80 @@ std::string field_of_pointer(const std::string& pointer)
 
 struct Mapped {
   std::size_t index = 0; // column index in the header
-  std::string column;
+  std::string column;    // as messages name it: the header's name, or "--set FIELD"
   std::string field;
+  bool constant = false; // --set: `value` for every row
+  std::string value;
 };
+
+// A free-text cell holding HTML, as plain text (a title on one line).
+std::string plain_text(const std::string& field, std::string value)
+{
+  if (field != "title" && field != "summary" && field != "description") {
+    return value;
+  }
+  if (!util::looks_like_html(value)) {
+    return value;
+  }
+  value = util::html_to_text(value);
+  if (field == "title") {
+    std::replace(value.begin(), value.end(), '\n', ' ');
+    value = util::trim(value);
+  }
+  return value;
+}
+
+// The value maps and names of region and theme applied to a value; an unmatched one is a problem
+// of its row, and noted for the summary.
+std::string resolved(const ValueResolver& resolver, const Mapped& m, const std::string& value,
+                     const CsvRow& row, std::size_t row_number, ImportPlan& plan)
+{
+  auto r = resolver.resolve(m.field, value);
+  if (r.unmatched()) {
+    plan.problems.push_back({row_number, row.line, m.column, r.problem});
+    plan.unmatched_values[m.field].emplace(value, r.problem);
+  }
+  return r.value;
+}
+
+// The items of a list cell (theme, likes): the whole cell when a map or a name knows it (a
+// category "Emploi des jeunes" is one theme), else each item split on ';', ',' and spaces.
+std::vector<std::string> list_values(const ValueResolver& resolver, const Mapped& m,
+                                     const std::string& value, const CsvRow& row,
+                                     std::size_t row_number, ImportPlan& plan)
+{
+  if (value.empty()) {
+    return {};
+  }
+  if (resolver.maps(m.field)) {
+    auto whole = resolver.resolve(m.field, value);
+    if (!whole.unmatched() && whole.value != value) {
+      return list_cell(whole.value);
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& item : list_cell(value)) {
+    out.push_back(resolved(resolver, m, item, row, row_number, plan));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 // The new record a row describes (before any check); problems found on the way are appended, and
 // the first unreadable date of a column adds its note.
 model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& columns,
-                            std::size_t row_number, ImportPlan& plan)
+                            const ValueResolver& resolver, std::size_t row_number, ImportPlan& plan)
 {
   model::Innovation r;
   r.kind = "idea";
   r.source = "internal";
   for (const auto& m : columns) {
-    std::string cell = m.index < row.fields.size() ? row.fields[m.index] : std::string();
-    std::string value = m.field == "description" ? cell : util::trim(cell);
+    std::string cell = m.constant                    ? m.value
+                       : m.index < row.fields.size() ? row.fields[m.index]
+                                                     : std::string();
+    std::string value = m.field == "description" ? plain_text(m.field, cell)
+                                                 : util::trim(plain_text(m.field, cell));
     if (m.field == "description") {
       while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) {
         value.pop_back();
@@ -112,14 +172,14 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
                                      "' is a count of likes: innov records who liked, not how "
                                      "many; leave this column unmapped"});
       } else {
-        for (auto& person : list_cell(value)) {
+        for (auto& person : list_values(resolver, m, value, row, row_number, plan)) {
           r.likes.push_back({std::move(person), ""}); // dated below, on the creation date
         }
       }
       continue;
     }
     if (m.field == "theme") {
-      r.themes = list_cell(value);
+      r.themes = list_values(resolver, m, value, row, row_number, plan);
       continue;
     }
     if (value.empty()) {
@@ -141,6 +201,8 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
         }
       }
       r.created = date.value_or(value);
+    } else if (resolver.maps(m.field)) {
+      r.*text_member(m.field) = resolved(resolver, m, value, row, row_number, plan);
     } else {
       r.*text_member(m.field) = value;
     }
@@ -239,8 +301,20 @@ Columns resolve_columns(const std::vector<std::string>& header, const std::vecto
       throw UsageError("field '" + m.field + "' is mapped twice: from '" + out.column_of[m.field] +
                        "' and '" + m.column + "'");
     }
-    out.mapped.push_back({static_cast<std::size_t>(it - header.begin()), m.column, m.field});
+    out.mapped.push_back(
+        {static_cast<std::size_t>(it - header.begin()), m.column, m.field, false, ""});
     out.column_of[m.field] = m.column;
+  }
+  for (const auto& [field, value] : options.constants) {
+    std::string label = "--set " + field;
+    if (out.column_of.count(field)) {
+      throw UsageError("field '" + field + "' is given twice: " +
+                       (out.column_of[field].starts_with("--set ")
+                            ? std::string("by two --set")
+                            : "by --map from '" + out.column_of[field] + "' and by --set"));
+    }
+    out.mapped.push_back({0, label, field, true, value});
+    out.column_of[field] = label;
   }
   for (const auto& f : required_import_fields()) {
     if (!out.column_of.count(f)) {
@@ -248,7 +322,8 @@ Columns resolve_columns(const std::vector<std::string>& header, const std::vecto
                        f == "external_ref"
                            ? "external_ref identifies a row, so that importing the file again "
                              "creates no duplicates: map the platform's id column to it"
-                           : "add --map COLUMN=" + f);
+                           : "add --map COLUMN=" + f + ", or --set " + f +
+                                 "=VALUE for the same value in every row");
     }
   }
   return out;
@@ -394,35 +469,92 @@ ColumnMap parse_column_map(const std::string& spec)
     throw UsageError("--map '" + spec + "' is not COLUMN=FIELD",
                      "fields: " + util::join(import_fields(), ", "));
   }
-  ColumnMap m{spec.substr(0, eq), spec.substr(eq + 1)};
-  if (m.field == "date") {
-    m.field = "created";
-  } else if (m.field == "themes") {
-    m.field = "theme";
+  return {spec.substr(0, eq), import_field_named(spec.substr(eq + 1))};
+}
+
+std::string import_field_named(const std::string& name)
+{
+  if (name == "date") {
+    return "created";
+  }
+  if (name == "themes") {
+    return "theme";
   }
   const auto& fields = import_fields();
-  if (std::find(fields.begin(), fields.end(), m.field) == fields.end()) {
-    throw UsageError("cannot import into field '" + m.field + "'" +
-                         util::did_you_mean(m.field, fields),
+  if (std::find(fields.begin(), fields.end(), name) == fields.end()) {
+    throw UsageError("cannot import into field '" + name + "'" + util::did_you_mean(name, fields),
                      "fields: " + util::join(fields, ", "));
   }
-  return m;
+  return name;
+}
+
+std::pair<std::string, std::string> parse_field_constant(const std::string& spec)
+{
+  auto eq = spec.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+    throw UsageError("--set '" + spec + "' is not FIELD=VALUE",
+                     "for example --set author=citoyen-0001 --set source=citizen");
+  }
+  return {import_field_named(spec.substr(0, eq)), spec.substr(eq + 1)};
+}
+
+std::optional<ImportTime> read_import_time(const std::string& text)
+{
+  static const std::regex k_iso(
+      R"(^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)"
+      R"((?: ?(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?$)");
+  static const std::regex k_day_first(R"(^(\d{1,2})/(\d{1,2})/(\d{4})( \d{1,2}:\d{2}(:\d{2})?)?$)");
+  std::smatch m;
+  if (std::regex_match(text, m, k_day_first)) {
+    auto two = [](const std::string& s) { return s.size() == 1 ? "0" + s : s; };
+    return ImportTime{m[3].str() + "-" + two(m[2].str()) + "-" + two(m[1].str()), ""};
+  }
+  if (!std::regex_match(text, m, k_iso)) {
+    return std::nullopt;
+  }
+  std::string date = m[1].str();
+  if (!m[5].matched) {
+    return ImportTime{date, ""}; // no time, or a time in no stated zone: the date as written
+  }
+  auto day = util::parse_date(date);
+  int hour = std::stoi(m[2].str());
+  int minute = std::stoi(m[3].str());
+  int second = m[4].matched ? std::stoi(m[4].str()) : 0;
+  if (!day || hour > 23 || minute > 59 || second > 59) {
+    return std::nullopt;
+  }
+  std::string zone = m[5].str();
+  long offset = 0; // minutes east of UTC
+  if (zone[0] == '+' || zone[0] == '-') {
+    std::string digits;
+    for (char c : zone) {
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        digits += c;
+      }
+    }
+    long oh = std::stol(digits.substr(0, 2));
+    long om = std::stol(digits.substr(2, 2));
+    if (oh > 23 || om > 59) {
+      return std::nullopt;
+    }
+    offset = (zone[0] == '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  long minutes = util::days_from_civil(*day) * 1440 + hour * 60 + minute - offset;
+  long days = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
+  long in_day = minutes - days * 1440;
+  std::string utc = util::format_date(util::civil_from_days(days));
+  auto two = [](long n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+  return ImportTime{utc, utc + "T" + two(in_day / 60) + ":" + two(in_day % 60) + ":" + two(second) +
+                             "Z"};
 }
 
 std::optional<std::string> read_import_date(const std::string& text)
 {
-  static const std::regex k_iso(
-      R"(^(\d{4}-\d{2}-\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$)");
-  static const std::regex k_day_first(R"(^(\d{1,2})/(\d{1,2})/(\d{4})( \d{1,2}:\d{2}(:\d{2})?)?$)");
-  std::smatch m;
-  if (std::regex_match(text, m, k_iso)) {
-    return m[1].str();
+  auto t = read_import_time(text);
+  if (!t) {
+    return std::nullopt;
   }
-  if (std::regex_match(text, m, k_day_first)) {
-    auto two = [](const std::string& s) { return s.size() == 1 ? "0" + s : s; };
-    return m[3].str() + "-" + two(m[2].str()) + "-" + two(m[1].str());
-  }
-  return std::nullopt;
+  return t->date;
 }
 
 std::string import_date(const std::string& text)
@@ -440,8 +572,16 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
   Existing existing;
   load_existing(root, existing);
   const std::string& ref_column = columns.column_of.at("external_ref");
+  ValueResolver resolver(existing.config, options.values);
 
   ImportPlan plan;
+  for (const auto& name : rows.front().fields) {
+    bool named =
+        std::any_of(map.begin(), map.end(), [&](const ColumnMap& m) { return m.column == name; });
+    if (!named && !util::trim(name).empty()) {
+      plan.unmapped_columns.push_back(name);
+    }
+  }
   std::map<std::string, std::size_t> ref_rows; // external_ref -> first row of this file
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const CsvRow& row = rows[i];
@@ -451,7 +591,7 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
     }
     ++plan.data_rows;
     std::size_t before = plan.problems.size();
-    model::Innovation record = record_of(row, columns.mapped, i, plan);
+    model::Innovation record = record_of(row, columns.mapped, resolver, i, plan);
     const std::string& ref = record.external_ref;
     auto held = existing.by_ref.find(ref);
     if (!ref.empty() && held != existing.by_ref.end() && !options.update) {

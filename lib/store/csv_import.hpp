@@ -6,11 +6,14 @@
 
 #include "lib/model/innovation.hpp"
 #include "lib/store/csv.hpp"
+#include "lib/store/import_values.hpp"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace innov::store {
@@ -22,6 +25,10 @@ const std::vector<std::string>& import_fields();
 // Fields that must be mapped: title, author, region, created, external_ref.
 const std::vector<std::string>& required_import_fields();
 
+// The import field a name means (date -> created, themes -> theme); UsageError with the fields
+// and a "did you mean" for another name.
+std::string import_field_named(const std::string& name);
+
 struct ColumnMap {
   std::string column; // as in the header row
   std::string field;  // one of import_fields(), aliases resolved
@@ -30,6 +37,10 @@ struct ColumnMap {
 // Parses COLUMN=FIELD (the last '=' separates them); UsageError for a malformed one or an unknown
 // field.
 ColumnMap parse_column_map(const std::string& spec);
+
+// Parses FIELD=VALUE (--set: the first '=' separates them) into {field, value}; UsageError for a
+// malformed one or an unknown field.
+std::pair<std::string, std::string> parse_field_constant(const std::string& spec);
 
 struct ImportProblem {
   std::size_t row = 0;  // data row, 1 = the first row after the header
@@ -73,6 +84,10 @@ struct ImportPlan {
   std::size_t already_imported = 0;
   std::size_t empty_rows = 0; // rows of delimiters and blanks only, skipped
   std::size_t data_rows = 0;  // the rows after the header, but the empty ones
+  // Values of region and theme that are no code, no name and not mapped: field -> value -> the
+  // message (with its suggestion), for --dry-run's summary.
+  std::map<std::string, std::map<std::string, std::string>> unmatched_values;
+  std::vector<std::string> unmapped_columns; // header columns no --map names
 };
 
 struct ImportOptions {
@@ -84,6 +99,10 @@ struct ImportOptions {
   // {at, by, fields, via: import} naming the keys the row changed.
   std::string by;
   std::string at;
+  // --set FIELD=VALUE: the same value for every row; a field given so needs no column.
+  std::vector<std::pair<std::string, std::string>> constants;
+  // --value and --values: the platform's values turned into the portfolio's.
+  ValueMaps values;
 };
 
 // What importing `rows` (the first is the header) into the portfolio at root would do. Reads
@@ -96,11 +115,24 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
 
 // The date formats import_date reads, for messages.
 inline constexpr const char* k_import_date_formats =
-    "2016-03-02, 2016-03-02T10:12:00Z, 2016-03-02 10:12, 02/03/2016 (day first)";
+    "2016-03-02, 2016-03-02 10:12, 2016-03-02T10:12:00Z, 2016-03-02 10:12:34 UTC or +0100 (a "
+    "time with a zone is converted to UTC), 02/03/2016 (day first)";
 
-// Reads a date as platforms write it: 2016-03-02, 2016-03-02T10:12:00Z, 2016-03-02 10:12,
-// 02/03/2016 (day first). Returns YYYY-MM-DD, or nullopt when it is none of these (a date of
-// those forms that does not exist, 2016-02-30, is returned: the record checks refuse it).
+// A date, and the instant when the text gives a time with its zone.
+struct ImportTime {
+  std::string date; // YYYY-MM-DD, in UTC when a zone is given
+  std::string at;   // YYYY-MM-DDTHH:MM:SSZ when a time and a zone are given, else empty
+};
+
+// Reads a date or time as platforms write it: 2016-03-02; 2016-03-02T10:12:00Z,
+// 2016-03-02 10:12:34 UTC, 2016-03-02 10:12:34 +0100, 2016-03-02T10:12+01:00 (a time with a zone:
+// converted to UTC, which may change the date); 2016-03-02 10:12 (a time without a zone: the date
+// as written); 02/03/2016 (day first, a time after it ignored). nullopt when it is none of these;
+// a date of those forms that does not exist, 2016-02-30, is returned as written when it has no
+// zone (the record checks refuse it), nullopt with one.
+std::optional<ImportTime> read_import_time(const std::string& text);
+
+// The date of read_import_time.
 std::optional<std::string> read_import_date(const std::string& text);
 
 // read_import_date, or the text unchanged when it is no date.

@@ -19,4 +19,5 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/record_log.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_import.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/import_values.cpp
 )
