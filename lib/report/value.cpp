@@ -59,9 +59,12 @@ Section metrics_section(const ReportInput& in)
   const auto& cfg = in.config;
   auto open = expected_value(in.records, [](const auto& r) { return !is_closed(r); });
   std::map<std::string, double> realized;
-  for (const auto& r : in.records) {
-    for (const auto& v : r.realized) {
-      realized[v.metric] += realized_counts(v, in.today) ? v.amount : 0;
+  for (const auto* list : {&in.records, &in.visiting}) {
+    for (const auto& r : *list) {
+      for (const auto& v : r.realized) {
+        realized[v.metric] +=
+            realized_counts(v, in.today) && in.scope.realized_in(r, v) ? v.amount : 0;
+      }
     }
   }
   Section m{"metrics", "Value per metric", {}, ChartKind::none, "", ""};
@@ -102,9 +105,11 @@ Section roi_section(const ReportInput& in)
   const auto& cfg = in.config;
   double spend = 0;
   double realized = 0;
-  for (const auto& r : in.records) {
-    spend += record_spend(r, in.today);
-    realized += realized_value(r, cfg, in.today);
+  for (const auto* list : {&in.records, &in.visiting}) {
+    for (const auto& r : *list) {
+      spend += record_spend(r, in.today, in.scope);
+      realized += realized_value(r, cfg, in.today, in.scope);
+    }
   }
   std::vector<std::string> left_out;
   for (const auto& vm : cfg.value_metrics) {
@@ -136,10 +141,12 @@ Section top_section(const ReportInput& in)
     double spend;
   };
   std::vector<Top> tops;
-  for (const auto& r : in.records) {
-    double eur = realized_value(r, cfg, in.today);
-    if (eur > 0) {
-      tops.push_back({&r, eur, record_spend(r, in.today)});
+  for (const auto* list : {&in.records, &in.visiting}) {
+    for (const auto& r : *list) {
+      double eur = realized_value(r, cfg, in.today, in.scope);
+      if (eur > 0) {
+        tops.push_back({&r, eur, record_spend(r, in.today, in.scope)});
+      }
     }
   }
   std::sort(tops.begin(), tops.end(), [](const Top& a, const Top& b) {
@@ -177,9 +184,16 @@ Section realized_section(const ReportInput& in, const std::string& dim)
             ""};
   o.table.columns = {{dim}, {"realized_" + cfg.currency, true}};
   std::map<std::string, double> sums;
-  for (const auto& r : in.records) {
+  std::vector<const model::Innovation*> records;
+  for (const auto* list : {&in.records, &in.visiting}) {
+    for (const auto& r : *list) {
+      records.push_back(&r);
+    }
+  }
+  for (const auto* rp : records) {
+    const auto& r = *rp;
     for (const auto& v : r.realized) {
-      if (!realized_counts(v, in.today)) {
+      if (!realized_counts(v, in.today) || !in.scope.realized_in(r, v)) {
         continue;
       }
       double e = in_currency(cfg, v.metric, v.amount).value_or(0);
@@ -317,22 +331,23 @@ double poc_spend(const model::Poc& p, const util::Date& day)
 }
 
 double realized_value(const model::Innovation& rec, const model::Config& config,
-                      const util::Date& day)
+                      const util::Date& day, const model::RegionScope& scope)
 {
   double sum = 0;
   for (const auto& v : rec.realized) {
-    if (realized_counts(v, day)) {
+    if (realized_counts(v, day) && scope.realized_in(rec, v)) {
       sum += in_currency(config, v.metric, v.amount).value_or(0);
     }
   }
   return sum;
 }
 
-double record_spend(const model::Innovation& rec, const util::Date& day)
+double record_spend(const model::Innovation& rec, const util::Date& day,
+                    const model::RegionScope& scope)
 {
   double sum = 0;
   for (const auto& p : rec.pocs) {
-    sum += poc_spend(p, day);
+    sum += scope.poc_in(rec, p) ? poc_spend(p, day) : 0;
   }
   return sum;
 }
