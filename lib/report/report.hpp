@@ -36,8 +36,8 @@ struct Report {
   std::vector<Section> sections;
   std::vector<std::string> warnings; // for stderr, once each (not part of the rendered report)
   std::size_t text_width = 0; // text form: wrap the widest cells to fit this many columns (0: no)
-  std::string counts; // what a --region report counts (model::RegionScope::counts); empty: all
-  std::vector<std::string> regions; // the --region codes, for json
+  std::string counts = {}; // what a --region report counts (model::RegionScope::counts); empty: all
+  std::vector<std::string> regions = {}; // the --region codes, for json
 };
 
 // What every report accepts (`innov report NAME --from --to --as-of --by --period --top`).
