@@ -92,8 +92,7 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
     in.today = today;
     in.stage_rows = report::select_stage_rows(std::move(stages.rows), options);
   } else {
-    auto decode =
-        report::reads_people(name) ? index::Decode::without_text : index::Decode::figures;
+    auto decode = report::reads_people(name) ? index::Decode::without_text : index::Decode::figures;
     auto view = open_view(ctx, decode, query);
     in = report::report_input(std::move(view.portfolio.records), view.config, options, today);
   }

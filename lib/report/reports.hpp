@@ -4,8 +4,8 @@
 
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
-#include "lib/model/stages.hpp"
 #include "lib/model/region_scope.hpp"
+#include "lib/model/stages.hpp"
 #include "lib/report/report.hpp"
 #include "lib/util/date.hpp"
 
