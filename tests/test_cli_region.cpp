@@ -177,8 +177,9 @@ TEST_CASE("report regions: a roll-out wave counts in the region it deploys to, a
   REQUIRE(idf.code == 0);
   CHECK(has(idf.out, "regions,idf Île-de-France,rollout_planned,1\n"));
   CHECK(!has(idf.out, "regions,hdf"));
-  CHECK(has(idf.out, "rollout-planned"));
-  CHECK(!has(idf.out, "rollout-done"));
+  auto facts = p({"report", "regions", "--region", "idf"}); // the dated facts: text, json, html
+  CHECK(has(facts.out, "rollout-planned  2017-06-01"));
+  CHECK(!has(facts.out, "rollout-done"));
 }
 
 TEST_CASE("--region on funnel, pipeline and cycle-time: the records deposited there")
