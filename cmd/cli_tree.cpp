@@ -33,6 +33,7 @@ std::string kind_for(std::string name)
       {"source", "source"}, {"horizon", "horizon"},
       {"sort", "sort"},     {"metric", "metric"},
       {"query", "term"},    {"schema", "schema"},
+      {"unit", "unit"},     {"territory", "unit"},
   };
   auto it = k_kinds.find(name);
   return it == k_kinds.end() ? std::string() : it->second;

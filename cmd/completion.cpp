@@ -22,7 +22,7 @@ namespace {
 
 const std::vector<std::string> k_kinds = {"id",     "region", "theme",  "challenge", "person",
                                           "status", "kind",   "source", "horizon",   "sort",
-                                          "metric", "schema", "term"};
+                                          "metric", "schema", "term",   "unit"};
 
 std::vector<std::string> values_of(const Context& ctx, const std::string& kind);
 
@@ -144,6 +144,27 @@ std::vector<std::string> values_of(const Context& ctx, const std::string& kind)
     return kind == "region"  ? config.region_codes()
            : kind == "theme" ? config.theme_codes()
                              : config.metric_ids();
+  }
+  if (kind == "unit") {
+    // The declared units; in a portfolio that declares none, the units its records name.
+    auto config = store::require_config(root);
+    std::set<std::string> units;
+    if (config.declares_units()) {
+      for (const auto& u : config.unit_codes()) {
+        units.insert(u);
+      }
+      return {units.begin(), units.end()};
+    }
+    Context quiet = ctx;
+    quiet.quiet = true;
+    for (const auto& r : open_view(quiet).portfolio.records) {
+      units.insert(r.unit);
+      for (const auto& p : r.pocs) {
+        units.insert(p.territory.begin(), p.territory.end());
+      }
+    }
+    units.erase("");
+    return {units.begin(), units.end()};
   }
   std::set<std::string> people;
   Context quiet = ctx;

@@ -6,6 +6,7 @@
 #include "cmd/portfolio_view.hpp"
 #include "lib/index/query.hpp"
 #include "lib/model/query.hpp"
+#include "lib/model/region_scope.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 
@@ -22,6 +23,7 @@ struct ExportOptions {
   std::string out;
   bool excel = false;
   std::string delimiter;
+  std::vector<std::string> regions;
 };
 
 // delimiter_of is below run_export's callers' view: declared here.
@@ -46,9 +48,13 @@ int run_export(const Context& ctx, const ExportOptions& o)
   for (auto& r : idx->records()) {
     by_id.emplace(r.id, std::move(r));
   }
+  model::RegionScope scope(start.config, o.regions);
   std::vector<const model::Innovation*> recs;
   for (const auto& row : rows) {
-    recs.push_back(&by_id.at(row.id));
+    const auto& rec = by_id.at(row.id);
+    if (scope.touches(rec)) {
+      recs.push_back(&rec);
+    }
   }
   if (o.format == "json") {
     write_output(report::export_json(recs), o.out);
@@ -98,6 +104,10 @@ void register_export(CLI::App& app, Context& ctx)
       ->check(CLI::IsMember({"csv", "json"}));
   sub->add_option("QUERY", opts->query,
                   "Query terms as for 'idea list' (status:qualified region:idf ...)");
+  sub->add_option("--region", opts->regions,
+                  "Only records deposited in region R or with a POC, roll-out wave or realized "
+                  "value there, whole (repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("-o,--output", opts->out, "Write to FILE instead of stdout");
   sub->add_flag("--excel", opts->excel,
                 "CSV for Excel with a French locale: UTF-8 BOM, CRLF, ';' and a decimal comma");
@@ -111,7 +121,8 @@ void register_export(CLI::App& app, Context& ctx)
       "Examples:\n"
       "  innov export csv -o portfolio.csv\n"
       "  innov export csv --excel -o portefeuille.csv      # opens in Excel (French locale)\n"
-      "  innov export json status:generalized region:hdf > generalized-hdf.json");
+      "  innov export json status:generalized region:hdf > generalized-hdf.json\n"
+      "  innov export csv --region hdf -o hdf.csv");
   sub->callback([opts, &ctx] { ctx.run = [opts, &ctx] { return run_export(ctx, *opts); }; });
 }
 

@@ -94,6 +94,9 @@ int run_new(const Context& ctx, NewOptions& o)
     rec.region = config.regions.front().code;
   }
   check_region(config, rec.region);
+  if (!rec.unit.empty()) {
+    check_unit(config, rec.unit, "--unit");
+  }
   if (!o.estimate.empty()) {
     rec.estimate = parse_amount(o.estimate, "--estimate");
     check_metric(config, rec.estimate->metric);

@@ -6,6 +6,7 @@
 #include "lib/index/similar.hpp"
 #include "lib/model/gates.hpp"
 #include "lib/model/query.hpp"
+#include "lib/model/region_scope.hpp"
 #include "lib/model/score.hpp"
 #include "lib/report/record_json.hpp"
 #include "lib/store/record_io.hpp"
@@ -50,7 +51,6 @@ int run_list(const Context& ctx, const ListOptions& o)
   auto query = model::parse_query(o.query);
   model::add_terms(query, "status", o.status);
   model::add_terms(query, "kind", o.kind);
-  model::add_terms(query, "region", o.region);
   model::add_terms(query, "theme", o.theme);
   model::add_terms(query, "source", o.source);
   auto start = start_read(ctx);
@@ -59,8 +59,21 @@ int run_list(const Context& ctx, const ListOptions& o)
   index::RefreshStats stats;
   auto idx = open_index(ctx, start, &stats);
   warn_left_out(ctx, stats);
+  model::RegionScope scope(start.config, o.region);
   std::vector<index::ListRow> rows;
-  idx->read([&](SQLite::Database& db) { rows = index::list_records(db, query, o.sort, o.limit); });
+  // --limit applies after --region.
+  idx->read([&](SQLite::Database& db) {
+    rows = index::list_records(db, query, o.sort, scope.all() ? o.limit : 0);
+  });
+  if (!scope.all()) {
+    auto keep = model::ids_touching(idx->records(index::Decode::figures), scope);
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [&](const index::ListRow& r) { return !keep.count(r.id); }),
+               rows.end());
+    if (o.limit > 0 && rows.size() > o.limit) {
+      rows.resize(o.limit);
+    }
+  }
   if (format == "json") {
     std::map<std::string, model::Innovation> by_id;
     for (auto& r : idx->records()) {
@@ -210,7 +223,10 @@ void register_idea_query(CLI::App& app, Context& ctx)
       "created:2015-01..2015-06 likes:>10 not:TERM, and free words");
   sub->add_option("--status", o->status, "Only this status (repeatable)");
   sub->add_option("--kind", o->kind, "Only this kind (repeatable)");
-  sub->add_option("--region", o->region, "Only this region (repeatable)");
+  sub->add_option("--region", o->region,
+                  "Only records deposited in region R or with a POC, roll-out wave or realized "
+                  "value there (repeatable; the term region:R is deposited only)")
+      ->allow_extra_args(false);
   sub->add_option("--theme", o->theme, "Only this theme (repeatable)");
   sub->add_option("--source", o->source, "Only this source (repeatable)");
   sub->add_option("--sort", o->sort,
@@ -221,6 +237,7 @@ void register_idea_query(CLI::App& app, Context& ctx)
   sub->add_option("-o,--output", o->out, "Write to FILE (format from the extension)");
   sub->footer("Terms on the same field OR, different fields AND.\n\nExamples:\n"
               "  innov idea list status:qualified region:idf region:hdf\n"
+              "  innov idea list --region hdf status:poc-running\n"
               "  innov idea list kind:practice not:status:rejected likes:>10 --sort -likes\n"
               "  innov idea list télétravail created:2016 --format csv -o teletravail.csv");
   sub->callback([o, &ctx] { ctx.run = [o, &ctx] { return run_list(ctx, *o); }; });

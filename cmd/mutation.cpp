@@ -237,6 +237,17 @@ void check_region(const model::Config& config, const std::string& region)
   }
 }
 
+void check_unit(const model::Config& config, const std::string& unit, const std::string& option)
+{
+  if (!config.declares_units() || !config.unit_region(unit).empty()) {
+    return;
+  }
+  throw UsageError(option + " '" + unit + "' is not a unit of any region" +
+                       util::did_you_mean(unit, config.unit_codes()),
+                   "units are declared under their region in innov.yaml (regions[].units); "
+                   "'innov __complete unit' lists them");
+}
+
 void check_metric(const model::Config& config, const std::string& metric)
 {
   if (!config.metric(metric)) {

@@ -82,6 +82,9 @@ model::ValueAmount parse_amount(const std::string& spec, const std::string& opti
 void check_region(const model::Config& config, const std::string& region);
 void check_metric(const model::Config& config, const std::string& metric);
 void check_theme(const model::Config& config, const std::string& theme);
+// A unit (--unit, --territory) must be declared under a region of innov.yaml once it declares
+// units (E060 otherwise); any unit goes in a portfolio that declares none.
+void check_unit(const model::Config& config, const std::string& unit, const std::string& option);
 void check_challenge(const std::filesystem::path& root, const std::string& challenge);
 void check_date(const std::string& date, const std::string& option);
 // Checks a person id given with option (agent-48213, expert-idf-2).

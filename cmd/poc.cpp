@@ -3,6 +3,7 @@
 #include "cmd/mutation.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
+#include "lib/model/region_scope.hpp"
 #include "lib/report/poc_list.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
@@ -73,11 +74,13 @@ struct PlanOptions {
   std::string budget;
 };
 
-int run_list(const Context& ctx, const std::string& format_flag, const std::string& out)
+int run_list(const Context& ctx, const std::string& format_flag, const std::string& out,
+             const std::vector<std::string>& regions)
 {
   std::string format = resolve_format(format_flag, out, {"text", "json", "csv", "markdown"});
-  auto view = open_view(ctx);
-  report::Table t = report::poc_list(view.portfolio.records, util::today());
+  auto view = open_view(ctx, index::Decode::figures);
+  model::RegionScope scope(view.config, regions);
+  report::Table t = report::poc_list(view.portfolio.records, util::today(), scope);
   write_output(render_table(t, format, out.empty() && use_color(ctx, STDOUT_FILENO)), out);
   return 0;
 }
@@ -131,6 +134,9 @@ void register_poc(CLI::App& app, Context& ctx)
         p->poc.budget_planned = parse_amount_of_money(p->budget, "--budget");
       }
       return mutate_one(ctx, p->flags, p->id, [&](model::Innovation& rec, const model::Config& c) {
+        for (const auto& t : p->poc.territory) {
+          check_unit(c, t, "--territory");
+        }
         stamp_now(actor, p->flags);
         model::plan_poc(rec, p->poc, actor);
         const auto* poc = rec.last_poc();
@@ -311,13 +317,19 @@ void register_poc(CLI::App& app, Context& ctx)
   struct ListOptions {
     std::string format;
     std::string out;
+    std::vector<std::string> regions;
   };
   auto l = std::make_shared<ListOptions>();
   sub = poc->add_subcommand("list", "Planned and running demonstrators, with days left or overdue");
   sub->add_option("--format", l->format, "text, json, csv or markdown");
   sub->add_option("-o,--output", l->out, "Write to FILE (format from the extension)");
-  sub->footer("Example:\n  innov poc list --format csv");
-  sub->callback([l, &ctx] { ctx.run = [l, &ctx] { return run_list(ctx, l->format, l->out); }; });
+  sub->add_option("--region", l->regions,
+                  "Only the POCs with a unit of their territory in region R (repeatable), "
+                  "whatever the record's region")
+      ->allow_extra_args(false);
+  sub->footer("Examples:\n  innov poc list --format csv\n  innov poc list --region hdf");
+  sub->callback(
+      [l, &ctx] { ctx.run = [l, &ctx] { return run_list(ctx, l->format, l->out, l->regions); }; });
 }
 
 } // namespace innov::cmd

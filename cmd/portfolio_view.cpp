@@ -1,8 +1,11 @@
 #include "cmd/portfolio_view.hpp"
 
+#include "lib/index/query.hpp"
 #include "lib/util/error.hpp"
 
+#include <algorithm>
 #include <iostream>
+#include <set>
 #include <unistd.h>
 
 namespace innov::cmd {
@@ -132,6 +135,39 @@ StageView open_stage_view(const Context& ctx)
     s.view.portfolio.records.clear();
   }
   return s;
+}
+
+PortfolioView open_view(const Context& ctx, index::Decode what, const model::Query& query)
+{
+  if (query.empty()) {
+    return open_view(ctx, what);
+  }
+  PortfolioView v;
+  auto start = start_read(ctx);
+  index::check_query(query, start.config);
+  v.root = start.root;
+  v.config = start.config;
+  std::vector<index::ListRow> rows;
+  auto read = [&](index::Index& idx) {
+    v.portfolio.records.clear();
+    v.portfolio.records = idx.records(what);
+    rows = index::list_records(idx.db(), query, "id", 0);
+  };
+  index::RefreshStats stats;
+  auto idx = open_index(ctx, start, &stats, false, read);
+  std::set<std::string> ids;
+  for (const auto& r : rows) {
+    ids.insert(r.id);
+  }
+  auto& recs = v.portfolio.records;
+  recs.erase(std::remove_if(recs.begin(), recs.end(),
+                            [&](const model::Innovation& r) { return !ids.count(r.id); }),
+             recs.end());
+  v.portfolio.root = v.root;
+  v.portfolio.config = v.config;
+  v.invalid_files = stats.errors + (stats.files - stats.errors - stats.records);
+  warn_invalid(ctx, v.invalid_files);
+  return v;
 }
 
 } // namespace innov::cmd

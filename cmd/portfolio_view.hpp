@@ -4,6 +4,7 @@
 
 #include "cmd/context.hpp"
 #include "lib/index/index.hpp"
+#include "lib/model/query.hpp"
 #include "lib/store/portfolio.hpp"
 
 #include <memory>
@@ -21,6 +22,9 @@ struct PortfolioView {
 // errors are left out with one warning line on stderr. `what` lets a reader that needs no free text
 // (reports) skip decoding it from the cache.
 PortfolioView open_view(const Context& ctx, index::Decode what = index::Decode::all);
+// The same, keeping only the records that match the query terms (index::list_records, as `idea
+// list` selects them; UsageError for a bad term). An empty query keeps every record.
+PortfolioView open_view(const Context& ctx, index::Decode what, const model::Query& query);
 
 // The funnel's rows of the valid records as the index holds them (table record_stages), for a
 // `report funnel` that needs no more (report::funnel_counts_stage_rows); with --no-cache, computed

@@ -16,6 +16,7 @@ namespace {
 
 struct ReportFlags {
   report::ReportOptions options;
+  std::vector<std::string> query;
   std::string format;
   std::string out;
 };
@@ -79,19 +80,22 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
 {
   std::string format = resolve_format(f.format, f.out, {"text", "json", "csv", "markdown", "html"});
   report::ReportOptions options = report::checked_options(f.options);
+  auto query = model::parse_query(f.query);
+  auto today = options.as_of.empty() ? util::today() : *util::parse_date(options.as_of);
   report::ReportInput in;
-  in.options = options;
-  if (name == "funnel" && report::funnel_counts_stage_rows(options)) {
+  // Stage rows carry no POC territory and match no query term: a --region or a query reads
+  // whole records (funnel_counts_stage_rows is false with --region).
+  if (name == "funnel" && query.empty() && report::funnel_counts_stage_rows(options)) {
     auto stages = open_stage_view(ctx); // narrow rows, not whole records (docs/index.md)
     in.config = stages.view.config;
+    in.options = options;
+    in.today = today;
     in.stage_rows = report::select_stage_rows(std::move(stages.rows), options);
   } else {
-    auto view = open_view(ctx, report::reads_people(name) ? index::Decode::without_text
-                                                          : index::Decode::figures);
-    in.config = view.config;
-    in.records = report::select_records(std::move(view.portfolio.records), options);
+    auto decode = report::reads_people(name) ? index::Decode::without_text : index::Decode::figures;
+    auto view = open_view(ctx, decode, query);
+    in = report::report_input(std::move(view.portfolio.records), view.config, options, today);
   }
-  in.today = options.as_of.empty() ? util::today() : *util::parse_date(options.as_of);
   write_report(ctx, report::make_report(name, in), format, f.out);
   return 0;
 }
@@ -103,8 +107,15 @@ void register_report(CLI::App& app, Context& ctx)
   auto* report = app.add_subcommand(
       "report", "Value and governance reports (text, markdown, csv, json, html)");
   report->require_subcommand(1);
-  report->footer("Examples:\n"
+  report->footer("Every report takes query terms (as 'innov idea list': status:S theme:T "
+                 "created:2016 ...)\nand --region R (repeatable): the records deposited in R and "
+                 "the POCs, roll-out waves\nand realized value located in R; the report says "
+                 "what it counts.\n\n"
+                 "Examples:\n"
                  "  innov report funnel\n"
+                 "  innov report review --region hdf\n"
+                 "  innov report regions --format html -o carte.html\n"
+                 "  innov report value theme:numerique --region idf --region hdf\n"
                  "  innov report value --period quarter --format csv\n"
                  "  innov report funnel --by region --as-of 2016-12-31\n"
                  "  innov report value --as-of 2016-Q3\n"
@@ -114,6 +125,14 @@ void register_report(CLI::App& app, Context& ctx)
   for (const auto& name : report::report_names()) {
     auto f = std::make_shared<ReportFlags>();
     auto* sub = report->add_subcommand(name, describe(name));
+    sub->add_option("QUERY", f->query,
+                    "Query terms, as 'innov idea list': status:S region:R theme:T kind:K "
+                    "source:S challenge:ID author:A horizon:H id:PREFIX created:2016 likes:>10 "
+                    "not:TERM, and free words");
+    sub->add_option("--region", f->options.regions,
+                    "Only region R (repeatable): records deposited there, and POCs, roll-out "
+                    "waves and realized value located there")
+        ->allow_extra_args(false);
     sub->add_option("--from", f->options.from, "Only records created on or after DATE");
     sub->add_option("--to", f->options.to, "Only records created on or before DATE");
     sub->add_option("--as-of", f->options.as_of,
@@ -135,7 +154,9 @@ void register_report(CLI::App& app, Context& ctx)
         ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}));
     sub->add_option("-o,--output", f->out,
                     "Write to FILE; the format follows its extension (.html, .csv, .json, .md)");
-    sub->footer("Example:\n  innov report " + name + " --format json");
+    sub->footer("Examples:\n  innov report " + name + " --format json\n  innov report " + name +
+                " --region hdf status:qualified" +
+                (name == "review" ? "\n  innov report review --region hdf -o revue-hdf.html" : ""));
     sub->callback(
         [f, name, &ctx] { ctx.run = [f, name, &ctx] { return run_report(ctx, name, *f); }; });
   }

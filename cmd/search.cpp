@@ -5,8 +5,12 @@
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
 #include "lib/index/fts_text.hpp"
+#include "lib/model/region_scope.hpp"
 #include "lib/util/error.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <unistd.h>
 
 namespace innov::cmd {
@@ -16,6 +20,7 @@ void register_search(CLI::App& app, Context& ctx)
   struct Options {
     std::vector<std::string> words;
     std::size_t limit = 20;
+    std::vector<std::string> regions;
     std::string format;
     std::string out;
   };
@@ -26,10 +31,15 @@ void register_search(CLI::App& app, Context& ctx)
                   "Words to find (accents and case ignored: 'generalise' finds 'généralisé')")
       ->required();
   sub->add_option("--limit", o->limit, "At most N results")->default_val(20)->check(count_check());
+  sub->add_option("--region", o->regions,
+                  "Only records deposited in region R or with a POC, roll-out wave or realized "
+                  "value there (repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("--format", o->format, "text, json or csv");
   sub->add_option("-o,--output", o->out, "Write to FILE (format from the extension)");
   sub->footer(
-      "Examples:\n  innov search télétravail\n  innov search recrutement simulation --format json");
+      "Examples:\n  innov search télétravail\n  innov search recrutement simulation --format json\n"
+      "  innov search CV --region hdf");
   sub->callback([o, &ctx] {
     ctx.run = [o, &ctx] {
       std::string format = resolve_format(o->format, o->out, {"text", "json", "csv"});
@@ -42,9 +52,21 @@ void register_search(CLI::App& app, Context& ctx)
         throw UsageError("nothing to search for in '" + text + "'");
       }
       auto start = start_read(ctx);
+      model::RegionScope scope(start.config, o->regions);
       std::vector<index::SearchMatch> rows;
-      auto read = [&](index::Index& idx) { rows = index::ranked_matches(idx.db(), q, o->limit); };
+      // With --region every match is ranked, then the region keeps its own and --limit cuts.
+      std::size_t limit = scope.all() ? o->limit : std::numeric_limits<std::int32_t>::max();
+      auto read = [&](index::Index& idx) { rows = index::ranked_matches(idx.db(), q, limit); };
       auto idx = open_index(ctx, start, nullptr, false, read);
+      if (!scope.all()) {
+        auto keep = model::ids_touching(idx->records(index::Decode::figures), scope);
+        rows.erase(std::remove_if(rows.begin(), rows.end(),
+                                  [&](const index::SearchMatch& m) { return !keep.count(m.id); }),
+                   rows.end());
+        if (rows.size() > o->limit) {
+          rows.resize(o->limit);
+        }
+      }
       report::Table t;
       t.columns = {{"id"}, {"status"}, {"score", true}, {"title"}, {"snippet"}};
       for (const auto& m : rows) {

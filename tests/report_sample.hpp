@@ -45,8 +45,9 @@ inline model::Config sample_config()
   c.organization = "Test agency";
   c.headcount = 100;
   c.currency = "EUR";
-  c.regions = {
-      {"ara", "Auvergne-Rhône-Alpes"}, {"hdf", "Hauts-de-France"}, {"idf", "Île-de-France"}};
+  c.regions = {{"ara", "Auvergne-Rhône-Alpes", {}},
+               {"hdf", "Hauts-de-France", {}},
+               {"idf", "Île-de-France", {}}};
   c.themes = {{"accueil", "Accueil"}};
   c.value_metrics = {{"hours_saved", "h", 32.0, ""}, {"people", "people", std::nullopt, ""}};
   c.criteria = {{"a", 2, ""}, {"b", 1, ""}};

@@ -104,7 +104,7 @@ TEST_CASE("__man: a man page of every visible command")
   REQUIRE(r.code == 0);
   CHECK(r.out.find(".TH INNOV 1 \"\" \"innov ") != std::string::npos);
   CHECK(r.out.find(".SH NAME\ninnov \\- govern an innovation portfolio") != std::string::npos);
-  CHECK(r.out.find(".SS \"innov report funnel [OPTIONS]\"") != std::string::npos);
+  CHECK(r.out.find(".SS \"innov report funnel [OPTIONS] [QUERY...]\"") != std::string::npos);
   CHECK(r.out.find(".SS \"innov merge\\-file [OPTIONS] BASE OURS THEIRS [PATH]\"") !=
         std::string::npos);
   CHECK(r.out.find("\\fB\\-\\-format\\fR \\fItext|markdown|csv|json|html\\fR") !=

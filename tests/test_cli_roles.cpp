@@ -66,10 +66,11 @@ TEST_CASE("roles: a POC decision needs a body of the record's region and one of 
   copy_example(dir.path());
   ScopedEnv user("INNOV_USER", nullptr);
   std::string root = dir.path().string();
-  std::vector<std::string> plan = {"-C",           root,       "poc",          "plan",
-                                   "nnwppp4z",     "--format", "demonstrator", "--territory",
-                                   "agence-lille", "--start",  "2017-09-01",   "--end",
-                                   "2017-12-01",   "--at",     "2017-08-01"};
+  std::vector<std::string> plan = {"-C",           root,          "poc",
+                                   "plan",         "nnwppp4z",    "--format",
+                                   "demonstrator", "--territory", "agence-lille-centre",
+                                   "--start",      "2017-09-01",  "--end",
+                                   "2017-12-01",   "--at",        "2017-08-01"};
   auto with = [&](std::vector<std::string> extra) {
     auto args = plan;
     args.insert(args.end(), extra.begin(), extra.end());

@@ -32,8 +32,9 @@ struct Fixture {
   Fixture()
   {
     db.exec(index::k_ddl);
-    config.regions = {
-        {"idf", "Île-de-France"}, {"hdf", "Hauts-de-France"}, {"ara", "Auvergne-Rhône-Alpes"}};
+    config.regions = {{"idf", "Île-de-France", {}},
+                      {"hdf", "Hauts-de-France", {}},
+                      {"ara", "Auvergne-Rhône-Alpes", {}}};
     config.themes = {{"recrutement", "Recrutement"}, {"numerique", "Numérique"}};
     const Row rows[] = {
         {"aaaa1111", "idea", "qualified", "idf", "internal", nullptr, "2015-01-10", 12,

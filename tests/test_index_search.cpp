@@ -22,7 +22,7 @@ struct Fixture {
   Fixture()
   {
     db.exec(index::k_ddl);
-    config.regions = {{"idf", "Île-de-France"}};
+    config.regions = {{"idf", "Île-de-France", {}}};
     // Records that match none of the words searched: bm25 weighs a word by how rare it is.
     for (int i = 0; i < 40; ++i) {
       add(fmt::format("ffff{:04}", i), fmt::format("Accueil numéro {}", i), "Sans rendez-vous");

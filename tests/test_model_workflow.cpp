@@ -12,8 +12,9 @@ namespace {
 Config config()
 {
   Config c;
-  c.regions = {
-      {"idf", "Île-de-France"}, {"hdf", "Hauts-de-France"}, {"ara", "Auvergne-Rhône-Alpes"}};
+  c.regions = {{"idf", "Île-de-France", {}},
+               {"hdf", "Hauts-de-France", {}},
+               {"ara", "Auvergne-Rhône-Alpes", {}}};
   c.criteria = {{"value_jobseekers", 3, ""},
                 {"value_employers", 2, ""},
                 {"value_staff", 2, ""},

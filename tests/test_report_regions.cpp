@@ -12,11 +12,11 @@ TEST_CASE("report::regions_report")
     CHECK(row_labels(r, "regions") == std::vector<std::string>{"ara Auvergne-Rhône-Alpes",
                                                                "hdf Hauts-de-France",
                                                                "idf Île-de-France"});
-    CHECK(num(r, "regions", "ara Auvergne-Rhône-Alpes", "records") == 1);
-    CHECK(num(r, "regions", "ara Auvergne-Rhône-Alpes", "demonstrators") == 0);
-    CHECK(num(r, "regions", "hdf Hauts-de-France", "records") == 2);
+    CHECK(num(r, "regions", "ara Auvergne-Rhône-Alpes", "deposited") == 1);
+    CHECK(num(r, "regions", "ara Auvergne-Rhône-Alpes", "pocs") == 0);
+    CHECK(num(r, "regions", "hdf Hauts-de-France", "deposited") == 2);
     CHECK(num(r, "regions", "hdf Hauts-de-France", "qualified") == 1);
-    CHECK(num(r, "regions", "hdf Hauts-de-France", "demonstrators") == 1);
+    CHECK(num(r, "regions", "hdf Hauts-de-France", "pocs") == 1);
     CHECK(num(r, "regions", "hdf Hauts-de-France", "generalized") == 0);
     CHECK(num(r, "regions", "hdf Hauts-de-France", "rollout_planned") ==
           1); // A's wave for 2017-03-01
@@ -34,6 +34,6 @@ TEST_CASE("report::regions_report")
     auto r = report::regions_report(sample_input(o));
     CHECK(num(r, "regions", "idf Île-de-France", "rollout_planned") == 1);
     CHECK(num(r, "regions", "idf Île-de-France", "rollout_done") == 0);
-    CHECK(num(r, "regions", "ara Auvergne-Rhône-Alpes", "records") == 0);
+    CHECK(num(r, "regions", "ara Auvergne-Rhône-Alpes", "deposited") == 0);
   }
 }

@@ -70,6 +70,39 @@ bool Config::has_region(const std::string& code) const
   return false;
 }
 
+bool Config::declares_units() const
+{
+  for (const auto& r : regions) {
+    if (!r.units.empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> Config::unit_codes() const
+{
+  std::vector<std::string> out;
+  for (const auto& r : regions) {
+    for (const auto& u : r.units) {
+      out.push_back(u.code);
+    }
+  }
+  return out;
+}
+
+std::string Config::unit_region(const std::string& unit) const
+{
+  for (const auto& r : regions) {
+    for (const auto& u : r.units) {
+      if (u.code == unit) {
+        return r.code;
+      }
+    }
+  }
+  return {};
+}
+
 bool Config::has_theme(const std::string& code) const
 {
   for (const auto& t : themes) {

@@ -9,9 +9,17 @@
 
 namespace innov::model {
 
+// A unit (agency, platform, lab, team) of a region: records name it as their `unit` and POCs in
+// their `territory`.
+struct Unit {
+  std::string code;
+  std::string name; // may be empty (units given as a plain list of codes)
+};
+
 struct Region {
   std::string code;
   std::string name;
+  std::vector<Unit> units; // regions[].units in innov.yaml; may be empty
 };
 
 struct Theme {
@@ -78,6 +86,13 @@ struct Config {
   std::vector<std::string> criterion_ids() const;
   const ValueMetric* metric(const std::string& id) const;
   bool has_region(const std::string& code) const;
+  // Whether innov.yaml declares units (regions[].units): only then are units and POC territories
+  // checked against them.
+  bool declares_units() const;
+  // Every declared unit code, region by region, in innov.yaml order (a unit declared twice, twice).
+  std::vector<std::string> unit_codes() const;
+  // The region that declares `unit` (the first one, when two do: E061); empty when none does.
+  std::string unit_region(const std::string& unit) const;
   bool has_theme(const std::string& code) const;
   // The bounds of a format (nullptr for a format without an entry: unbounded).
   const PocFormatBounds* poc_format(const std::string& format) const;

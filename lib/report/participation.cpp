@@ -4,6 +4,7 @@
 #include "lib/model/lifecycle.hpp"
 #include "lib/model/roles.hpp"
 #include "lib/report/reports.hpp"
+#include "lib/util/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -75,6 +76,21 @@ Section cumulative_section(const std::unordered_map<std::size_t, std::string>& f
                        "end of the period, and their share of the headcount ({})",
                        headcount);
   return c;
+}
+
+// The headcount participation shares are taken of: the `headcount` of innov.yaml; with --region,
+// the staff headcount of the regions in scope (model::staff_headcount summed over them), 0 (no
+// share) when population gives none of them one.
+long scope_headcount(const ReportInput& in)
+{
+  if (in.scope.all()) {
+    return in.config.headcount;
+  }
+  long sum = 0;
+  for (const auto& region : in.scope.regions()) {
+    sum += model::staff_headcount(in.config.roles.population, region);
+  }
+  return sum;
 }
 
 } // namespace
@@ -178,7 +194,8 @@ Report participation_report(const ReportInput& in)
     auto pct = model::share_of_headcount_pct(n, headcount);
     return pct ? Cell::num(*pct, 2) : Cell::none();
   };
-  auto share = [&](std::size_t n) { return share_of(n, in.config.headcount); };
+  long headcount = scope_headcount(in);
+  auto share = [&](std::size_t n) { return share_of(n, headcount); };
   Section s{"people", "People who took part", {}, ChartKind::bars, "people", ""};
   s.table.columns = {{"action"}, {"people", true}, {"share_of_headcount_pct", true}};
   for (auto& [name, set] : std::vector<std::pair<std::string, People*>>{{"deposited", &deposited},
@@ -189,8 +206,12 @@ Report participation_report(const ReportInput& in)
     s.table.add_row(
         {Cell::str(name), Cell::num(static_cast<double>(set->size())), share(set->size())});
   }
-  s.note = fmt::format("distinct people; share of the headcount of innov.yaml ({})",
-                       in.config.headcount);
+  s.note =
+      in.scope.all()
+          ? fmt::format("distinct people; share of the headcount of innov.yaml ({})", headcount)
+          : fmt::format("distinct people; share of the staff headcount of {} ({}, from "
+                        "population in innov.yaml)",
+                        util::join(in.scope.regions(), ", "), headcount);
   rep.sections.push_back(std::move(s));
 
   Section g{"by_" + by, "People by " + by + " of the records they acted on",
@@ -247,7 +268,7 @@ Report participation_report(const ReportInput& in)
   }
   m.note = "distinct people who deposited, commented, liked or gave an opinion in the period";
   rep.sections.push_back(std::move(m));
-  rep.sections.push_back(cumulative_section(first_day, period, in.config.headcount));
+  rep.sections.push_back(cumulative_section(first_day, period, headcount));
   return rep;
 }
 

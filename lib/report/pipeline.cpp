@@ -51,17 +51,7 @@ Report pipeline_report(const ReportInput& in)
     }
     Item it{&r, model::status_since(r), 0, 0, false};
     it.age = age_days(it.since, in.today);
-    if (r.status == "submitted" || r.status == "needs-info") {
-      it.sla = cfg.sla_qualification_days;
-      it.breach = age_days(r.created, in.today) > it.sla;
-    } else if (r.status == "poc-done" || r.status == "qualified") {
-      it.sla = cfg.sla_decision_days;
-      it.breach = it.age > it.sla;
-    } else if (r.status == "poc-running" || r.status == "poc-planned") {
-      const auto* p = r.last_poc();
-      auto end = p ? util::parse_date(p->planned_end) : std::nullopt;
-      it.breach = end && util::days_between(*end, in.today) > 0;
-    }
+    it.breach = breaches_sla(r, cfg, in.today, &it.sla);
     items.push_back(it);
   }
   Section sum{"states", "Open states", {}, ChartKind::bars, "records", ""};

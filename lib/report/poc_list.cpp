@@ -9,7 +9,8 @@
 
 namespace innov::report {
 
-Table poc_list(const std::vector<model::Innovation>& records, const util::Date& today)
+Table poc_list(const std::vector<model::Innovation>& records, const util::Date& today,
+               const model::RegionScope& scope)
 {
   Table t;
   t.columns = {{"id"},    {"poc"}, {"status"},          {"format"},
@@ -21,7 +22,7 @@ Table poc_list(const std::vector<model::Innovation>& records, const util::Date& 
       continue;
     }
     const model::Poc* p = r.last_poc();
-    if (!p) {
+    if (!p || !scope.poc_in(r, *p)) {
       continue;
     }
     std::string start = p->started.empty() ? p->planned_start : p->started;

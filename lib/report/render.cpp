@@ -169,6 +169,9 @@ std::string render_report_text(const Report& r, bool color)
   if (!r.subtitle.empty()) {
     out += util::escape_terminal(r.subtitle) + "\n";
   }
+  if (!r.counts.empty()) {
+    out += "Counts " + util::escape_terminal(r.counts) + "\n";
+  }
   for (const auto& section : r.sections) {
     Section s = display_section(section);
     // User text escaped before the colour sequences below are added.
@@ -253,6 +256,9 @@ std::string render_report_markdown(const Report& r)
   if (!r.subtitle.empty()) {
     out += util::escape_markdown(r.subtitle) + "\n\n";
   }
+  if (!r.counts.empty()) {
+    out += "Counts " + util::escape_markdown(r.counts) + "\n\n";
+  }
   for (const auto& section : r.sections) {
     Section s = display_section(section);
     out += "## " + util::escape_markdown(s.title) + "\n\n";
@@ -296,6 +302,14 @@ std::string render_report_json(const Report& r)
   JsonWriter w;
   w.begin_object();
   w.key("report").value(r.name);
+  if (!r.counts.empty()) {
+    w.key("regions").begin_array();
+    for (const auto& code : r.regions) {
+      w.value(code);
+    }
+    w.end_array();
+    w.key("counts").value(r.counts);
+  }
   for (const auto& s : r.sections) {
     w.key(s.key).begin_array();
     for (const auto& row : s.table.rows) {
@@ -349,6 +363,9 @@ svg text { font-family: inherit; }
                     "</h1>\n";
   if (!r.subtitle.empty()) {
     out += "<p class=\"sub\">" + util::escape_html(r.subtitle) + "</p>\n";
+  }
+  if (!r.counts.empty()) {
+    out += "<p class=\"sub\">Counts " + util::escape_html(r.counts) + "</p>\n";
   }
   for (const auto& section : r.sections) {
     Section s = display_section(section);

@@ -36,6 +36,8 @@ struct Report {
   std::vector<Section> sections;
   std::vector<std::string> warnings; // for stderr, once each (not part of the rendered report)
   std::size_t text_width = 0; // text form: wrap the widest cells to fit this many columns (0: no)
+  std::string counts = {}; // what a --region report counts (model::RegionScope::counts); empty: all
+  std::vector<std::string> regions = {}; // the --region codes, for json
 };
 
 // What every report accepts (`innov report NAME --from --to --as-of --by --period --top`).
@@ -46,6 +48,7 @@ struct ReportOptions {
   std::string by;     // region | theme | source | kind | horizon | challenge | ""
   std::string period; // month | quarter | year | ""
   std::size_t top = 10;
+  std::vector<std::string> regions; // --region (repeatable): model::RegionScope; empty: all
   bool operator==(const ReportOptions&) const = default;
 };
 
@@ -58,7 +61,8 @@ std::string render_report_text(const Report& r, bool color);
 std::string render_report_markdown(const Report& r);
 // Tidy CSV: section,row,measure,value — one data point per line.
 std::string render_report_csv(const Report& r);
-// {"report": name, "<section key>": [rows as objects], ...}
+// {"report": name, "<section key>": [rows as objects], ...}; with --region, "regions": [codes] and
+// "counts": what the report counts, after "report".
 std::string render_report_json(const Report& r);
 // One self-contained HTML page (inline CSS and SVG, no script, no external resource).
 std::string render_report_html(const Report& r);

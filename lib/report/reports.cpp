@@ -55,6 +55,32 @@ long waiting_days(const model::Innovation& rec, const util::Date& today)
   return since ? std::max(0L, util::days_between(*since, today)) : 0;
 }
 
+bool breaches_sla(const model::Innovation& r, const model::Config& cfg, const util::Date& today,
+                  long* sla)
+{
+  auto age = [&](const std::string& since) {
+    auto d = util::parse_date(since.substr(0, std::min<std::size_t>(10, since.size())));
+    return d ? std::max(0L, util::days_between(*d, today)) : 0L;
+  };
+  long limit = 0;
+  bool breach = false;
+  if (r.status == "submitted" || r.status == "needs-info") {
+    limit = cfg.sla_qualification_days;
+    breach = age(r.created) > limit;
+  } else if (r.status == "poc-done" || r.status == "qualified") {
+    limit = cfg.sla_decision_days;
+    breach = age(model::status_since(r)) > limit;
+  } else if (r.status == "poc-running" || r.status == "poc-planned") {
+    const auto* p = r.last_poc();
+    auto end = p ? util::parse_date(p->planned_end) : std::nullopt;
+    breach = end && util::days_between(*end, today) > 0;
+  }
+  if (sla) {
+    *sla = limit;
+  }
+  return breach;
+}
+
 std::optional<std::string> clock_warning(const ReportInput& in)
 {
   std::size_t ahead = 0;
@@ -134,6 +160,29 @@ std::vector<model::Innovation> select_records(std::vector<model::Innovation> all
   return in_id_order(std::move(all));
 }
 
+ReportInput report_input(std::vector<model::Innovation> all, const model::Config& config,
+                         const ReportOptions& o, const util::Date& today)
+{
+  ReportInput in;
+  in.config = config;
+  in.options = o;
+  in.today = today;
+  in.scope = model::RegionScope(config, o.regions);
+  in.records = select_records(std::move(all), o);
+  if (!in.scope.all()) {
+    std::vector<model::Innovation> deposited;
+    for (auto& r : in.records) {
+      if (in.scope.deposited(r)) {
+        deposited.push_back(std::move(r));
+      } else if (in.scope.has_fact_in(r)) {
+        in.visiting.push_back(std::move(r));
+      }
+    }
+    in.records = std::move(deposited);
+  }
+  return in;
+}
+
 bool funnel_counts_stage_rows(const ReportOptions& o)
 {
   ReportOptions narrow;
@@ -196,7 +245,23 @@ double percentile(std::vector<double> values, double p)
   return values[lo] + (values[hi] - values[lo]) * (pos - static_cast<double>(lo));
 }
 
+namespace {
+
+Report build_report(const std::string& name, const ReportInput& in);
+
+} // namespace
+
 Report make_report(const std::string& name, const ReportInput& in)
+{
+  Report r = build_report(name, in);
+  r.counts = in.scope.counts(name == "value" || name == "regions" || name == "review");
+  r.regions = in.scope.regions();
+  return r;
+}
+
+namespace {
+
+Report build_report(const std::string& name, const ReportInput& in)
 {
   const auto& o = in.options;
   bool groups = name == "funnel" || name == "value" || name == "participation";
@@ -233,6 +298,8 @@ Report make_report(const std::string& name, const ReportInput& in)
   throw UsageError("unknown report '" + name + "'" + util::did_you_mean(name, report_names()),
                    "reports: " + util::join(report_names(), ", "));
 }
+
+} // namespace
 
 std::string report_subtitle(const ReportInput& in)
 {

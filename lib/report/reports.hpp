@@ -4,6 +4,7 @@
 
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
+#include "lib/model/region_scope.hpp"
 #include "lib/model/stages.hpp"
 #include "lib/report/report.hpp"
 #include "lib/util/date.hpp"
@@ -16,14 +17,26 @@
 namespace innov::report {
 
 struct ReportInput {
-  std::vector<model::Innovation> records; // selected: --from/--to applied, --as-of applied
+  // Selected: --from/--to applied, --as-of applied, and deposited in the region scope.
+  std::vector<model::Innovation> records;
+  // With --region: the records deposited elsewhere that have a POC, a roll-out wave or realized
+  // value in the scope (model::RegionScope::has_fact_in); reports that count located facts (value,
+  // regions, review) read them for those facts only. Empty without --region.
+  std::vector<model::Innovation> visiting;
   model::Config config;
   util::Date today; // --as-of, else the current date
   ReportOptions options;
   // The funnel's rows when they were read from the index (select_stage_rows applied); the funnel
   // computes them from `records` otherwise.
   std::optional<std::vector<model::StageRow>> stage_rows;
+  model::RegionScope scope; // --region; every region when none is given
 };
+
+// The input of a report: `all` selected (select_records), then split by the region scope of
+// o.regions (UsageError for an unknown region) into records deposited in it and visiting records.
+// `o` is checked (checked_options).
+ReportInput report_input(std::vector<model::Innovation> all, const model::Config& config,
+                         const ReportOptions& o, const util::Date& today);
 
 // The report names, in `innov report --help` order.
 const std::vector<std::string>& report_names();
@@ -40,6 +53,13 @@ ReportOptions checked_options(ReportOptions o);
 // Days a record has waited in its state on `today` (since its last history entry); never
 // negative: 0 when the clock is before that entry (clock_warning says so).
 long waiting_days(const model::Innovation& rec, const util::Date& today);
+
+// Whether an open record is past its SLA on `today` (report pipeline): submitted or needs-info
+// longer than sla.qualification_days since it was created; qualified or poc-done longer than
+// sla.decision_days in that state; a POC planned or running past its planned end. The SLA in days
+// (0 for a running POC, whose limit is its planned end) goes to *sla.
+bool breaches_sla(const model::Innovation& rec, const model::Config& config,
+                  const util::Date& today, long* sla = nullptr);
 
 // One warning when the clock (--as-of or INNOV_NOW) is before the last history entry of some
 // records, whose waiting days then count as 0; nullopt otherwise.
@@ -99,10 +119,13 @@ std::optional<double> in_currency(const model::Config& config, const std::string
 bool realized_counts(const model::Realized& v, const util::Date& day);
 // What a POC spent by `day`: budget.spent once the POC has started on or before that day, else 0.
 double poc_spend(const model::Poc& p, const util::Date& day);
-// The realized value of a record in the currency, and its POC spend, on `day`.
+// The realized value of a record in the currency, and its POC spend, on `day`; within a region
+// scope, only the realized entries located in it and the POCs that ran in it (a POC in two regions
+// counts its whole spend in each).
 double realized_value(const model::Innovation& rec, const model::Config& config,
-                      const util::Date& day);
-double record_spend(const model::Innovation& rec, const util::Date& day);
+                      const util::Date& day, const model::RegionScope& scope = {});
+double record_spend(const model::Innovation& rec, const util::Date& day,
+                    const model::RegionScope& scope = {});
 // The label of a value metric for people: its name in innov.yaml, else its id.
 std::string metric_label(const model::Config& config, const std::string& metric);
 

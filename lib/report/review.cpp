@@ -2,7 +2,9 @@
 #include "lib/model/as_of.hpp"
 #include "lib/model/gates.hpp"
 #include "lib/model/score.hpp"
+#include "lib/report/poc_list.hpp"
 #include "lib/report/reports.hpp"
+#include "lib/util/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -23,6 +25,96 @@ std::string criterion_label(const model::Config& cfg, const std::string& id)
     }
   }
   return id;
+}
+
+// With --region: the direction's own to-do, after the committee's list. Records deposited in the
+// scope waiting for an opinion, the POCs that run there, the roll-out waves to it, and the records
+// deposited there past their SLA.
+void add_direction_sections(Report& rep, const ReportInput& in)
+{
+  const auto& cfg = in.config;
+  Section op{"awaiting_opinion", "Awaiting an expert opinion", {}, ChartKind::none, "", ""};
+  op.table.columns = {{"id"},  {"status"},         {"created"}, {"waiting_days", true},
+                      {"sla"}, {"opinions", true}, {"title"}};
+  std::vector<const model::Innovation*> waiting;
+  for (const auto& r : in.records) {
+    if (r.status == "submitted" || r.status == "needs-info") {
+      waiting.push_back(&r);
+    }
+  }
+  std::sort(waiting.begin(), waiting.end(), [](const auto* a, const auto* b) {
+    return a->created != b->created ? a->created < b->created : a->id < b->id;
+  });
+  for (const auto* r : waiting) {
+    auto created = util::parse_date(r->created.substr(0, 10));
+    long days = created ? std::max(0L, util::days_between(*created, in.today)) : 0;
+    op.table.add_row({Cell::str(r->id), Cell::str(r->status), Cell::str(r->created.substr(0, 10)),
+                      Cell::num(static_cast<double>(days)),
+                      Cell::str(breaches_sla(*r, cfg, in.today) ? "BREACH" : "ok"),
+                      Cell::num(static_cast<double>(r->qualifications.size())),
+                      Cell::str(r->title)});
+  }
+  op.note = fmt::format("submitted or needs-info, deposited in the region, oldest first; SLA: {} "
+                        "days from the deposit (sla.qualification_days)",
+                        cfg.sla_qualification_days);
+  rep.sections.push_back(std::move(op));
+
+  std::vector<model::Innovation> located;
+  for (const auto* list : {&in.records, &in.visiting}) {
+    located.insert(located.end(), list->begin(), list->end());
+  }
+  Section pocs{
+      "pocs", "POCs in the region", poc_list(located, in.today, in.scope), ChartKind::none, "", ""};
+  pocs.note = "planned and running POCs with a unit of their territory in the region, whatever the "
+              "record's region; by planned end";
+  rep.sections.push_back(std::move(pocs));
+
+  Section waves{"rollout", "Roll-out waves to the region", {}, ChartKind::none, "", ""};
+  waves.table.columns = {{"id"},    {"region"},          {"planned"}, {"done"},
+                         {"state"}, {"days_late", true}, {"title"}};
+  std::vector<std::pair<std::string, std::vector<Cell>>> rows;
+  for (const auto& r : located) {
+    for (const auto& d : r.decisions) {
+      if (d.gate != "generalization" || d.decision != "go") {
+        continue;
+      }
+      for (const auto& w : d.rollout) {
+        if (!in.scope.wave_in(w)) {
+          continue;
+        }
+        auto planned = util::parse_date(w.planned);
+        long late = planned && w.done.empty() ? util::days_between(*planned, in.today) : 0;
+        std::string state = !w.done.empty() ? "done" : late > 0 ? "late" : "planned";
+        rows.push_back(
+            {w.planned + r.id,
+             {Cell::str(r.id), Cell::str(w.region), Cell::str(w.planned), Cell::str(w.done),
+              Cell::str(state), late > 0 ? Cell::num(static_cast<double>(late)) : Cell::none(),
+              Cell::str(r.title)}});
+      }
+    }
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& row : rows) {
+    waves.table.add_row(std::move(row.second));
+  }
+  waves.note = "waves of go decisions deploying to the region, by planned date; late: planned "
+               "before the report's day and not done";
+  rep.sections.push_back(std::move(waves));
+
+  Section sla{"sla_breaches", "SLA breaches", {}, ChartKind::none, "", ""};
+  sla.table.columns = {{"id"}, {"status"}, {"since"}, {"sla_days", true}, {"title"}};
+  for (const auto& r : in.records) {
+    long limit = 0;
+    if (breaches_sla(r, cfg, in.today, &limit)) {
+      sla.table.add_row({Cell::str(r.id), Cell::str(r.status), Cell::str(model::status_since(r)),
+                         limit ? Cell::num(static_cast<double>(limit)) : Cell::none(),
+                         Cell::str(r.title)});
+    }
+  }
+  sla.note = "records deposited in the region past their SLA (report pipeline); a POC past its "
+             "planned end has no days";
+  rep.sections.push_back(std::move(sla));
 }
 
 } // namespace
@@ -106,6 +198,9 @@ Report review_report(const ReportInput& in)
   rep.sections.push_back(std::move(list));
   for (auto& d : details) {
     rep.sections.push_back(std::move(d));
+  }
+  if (!in.scope.all()) {
+    add_direction_sections(rep, in);
   }
   return rep;
 }

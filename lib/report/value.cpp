@@ -54,16 +54,30 @@ std::map<std::string, Expected> expected_value(const std::vector<model::Innovati
   return out;
 }
 
+// Calls f(record, entry) for each realized entry the report counts: realized by the report date
+// (realized_counts) and located in the region scope, of the records deposited there and of the
+// visiting records (ReportInput::visiting).
+template <class F> void for_each_counted_realized(const ReportInput& in, F f)
+{
+  for (const auto* list : {&in.records, &in.visiting}) {
+    for (const auto& r : *list) {
+      for (const auto& v : r.realized) {
+        if (realized_counts(v, in.today) && in.scope.realized_in(r, v)) {
+          f(r, v);
+        }
+      }
+    }
+  }
+}
+
 Section metrics_section(const ReportInput& in)
 {
   const auto& cfg = in.config;
   auto open = expected_value(in.records, [](const auto& r) { return !is_closed(r); });
   std::map<std::string, double> realized;
-  for (const auto& r : in.records) {
-    for (const auto& v : r.realized) {
-      realized[v.metric] += realized_counts(v, in.today) ? v.amount : 0;
-    }
-  }
+  for_each_counted_realized(in, [&](const model::Innovation&, const model::Realized& v) {
+    realized[v.metric] += v.amount;
+  });
   Section m{"metrics", "Value per metric", {}, ChartKind::none, "", ""};
   m.table.columns = {{"metric"},          {"unit"},           {"estimated", true},
                      {"projected", true}, {"realized", true}, {"realized_" + cfg.currency, true}};
@@ -102,9 +116,11 @@ Section roi_section(const ReportInput& in)
   const auto& cfg = in.config;
   double spend = 0;
   double realized = 0;
-  for (const auto& r : in.records) {
-    spend += record_spend(r, in.today);
-    realized += realized_value(r, cfg, in.today);
+  for (const auto* list : {&in.records, &in.visiting}) {
+    for (const auto& r : *list) {
+      spend += record_spend(r, in.today, in.scope);
+      realized += realized_value(r, cfg, in.today, in.scope);
+    }
   }
   std::vector<std::string> left_out;
   for (const auto& vm : cfg.value_metrics) {
@@ -136,10 +152,12 @@ Section top_section(const ReportInput& in)
     double spend;
   };
   std::vector<Top> tops;
-  for (const auto& r : in.records) {
-    double eur = realized_value(r, cfg, in.today);
-    if (eur > 0) {
-      tops.push_back({&r, eur, record_spend(r, in.today)});
+  for (const auto* list : {&in.records, &in.visiting}) {
+    for (const auto& r : *list) {
+      double eur = realized_value(r, cfg, in.today, in.scope);
+      if (eur > 0) {
+        tops.push_back({&r, eur, record_spend(r, in.today, in.scope)});
+      }
     }
   }
   std::sort(tops.begin(), tops.end(), [](const Top& a, const Top& b) {
@@ -177,25 +195,20 @@ Section realized_section(const ReportInput& in, const std::string& dim)
             ""};
   o.table.columns = {{dim}, {"realized_" + cfg.currency, true}};
   std::map<std::string, double> sums;
-  for (const auto& r : in.records) {
-    for (const auto& v : r.realized) {
-      if (!realized_counts(v, in.today)) {
-        continue;
+  for_each_counted_realized(in, [&](const model::Innovation& r, const model::Realized& v) {
+    double e = in_currency(cfg, v.metric, v.amount).value_or(0);
+    if (over_time) {
+      for (const auto& [label, share] : period_shares(v.period, in.options.period)) {
+        sums[label] += e * share;
       }
-      double e = in_currency(cfg, v.metric, v.amount).value_or(0);
-      if (over_time) {
-        for (const auto& [label, share] : period_shares(v.period, in.options.period)) {
-          sums[label] += e * share;
-        }
-      } else if (dim == "region" && !v.region.empty()) {
-        sums[v.region] += e;
-      } else {
-        for (const auto& g : group_values(r, dim)) {
-          sums[g] += e;
-        }
+    } else if (dim == "region" && !v.region.empty()) {
+      sums[v.region] += e;
+    } else {
+      for (const auto& g : group_values(r, dim)) {
+        sums[g] += e;
       }
     }
-  }
+  });
   if (over_time && !sums.empty()) {
     for (const auto& p :
          period_range(sums.begin()->first, sums.rbegin()->first, in.options.period)) {
@@ -230,18 +243,13 @@ Section per_metric_section(const ReportInput& in)
   std::map<std::string, std::map<std::string, double>> sums; // metric -> period -> amount
   std::string first;
   std::string last;
-  for (const auto& r : in.records) {
-    for (const auto& v : r.realized) {
-      if (!realized_counts(v, in.today)) {
-        continue;
-      }
-      for (const auto& [label, share] : period_shares(v.period, period)) {
-        sums[v.metric][label] += v.amount * share;
-        first = first.empty() || label < first ? label : first;
-        last = label > last ? label : last;
-      }
+  for_each_counted_realized(in, [&](const model::Innovation&, const model::Realized& v) {
+    for (const auto& [label, share] : period_shares(v.period, period)) {
+      sums[v.metric][label] += v.amount * share;
+      first = first.empty() || label < first ? label : first;
+      last = label > last ? label : last;
     }
-  }
+  });
   if (first.empty()) {
     return o;
   }
@@ -317,22 +325,23 @@ double poc_spend(const model::Poc& p, const util::Date& day)
 }
 
 double realized_value(const model::Innovation& rec, const model::Config& config,
-                      const util::Date& day)
+                      const util::Date& day, const model::RegionScope& scope)
 {
   double sum = 0;
   for (const auto& v : rec.realized) {
-    if (realized_counts(v, day)) {
+    if (realized_counts(v, day) && scope.realized_in(rec, v)) {
       sum += in_currency(config, v.metric, v.amount).value_or(0);
     }
   }
   return sum;
 }
 
-double record_spend(const model::Innovation& rec, const util::Date& day)
+double record_spend(const model::Innovation& rec, const util::Date& day,
+                    const model::RegionScope& scope)
 {
   double sum = 0;
   for (const auto& p : rec.pocs) {
-    sum += poc_spend(p, day);
+    sum += scope.poc_in(rec, p) ? poc_spend(p, day) : 0;
   }
   return sum;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
+#include <map>
 #include <tuple>
 
 namespace innov::store {
@@ -113,6 +114,21 @@ void check_region(Reporter& r, const model::Config& cfg, const std::string& code
           "known: " + quoted_list(cfg.region_codes()));
 }
 
+// A unit (the record's or a POC territory) must be declared under a region once innov.yaml declares
+// units; a portfolio that declares none names units freely.
+void check_unit(Reporter& r, const model::Config& cfg, const std::string& unit,
+                const YAML::Node& at, const std::string& pointer)
+{
+  if (unit.empty() || !cfg.declares_units() || !cfg.unit_region(unit).empty()) {
+    return;
+  }
+  r.error(at, pointer, "E060",
+          "unit '" + unit + "' is not declared under any region" +
+              util::did_you_mean(unit, cfg.unit_codes()),
+          "declare it in innov.yaml under its region (regions: - {code: ..., units: [" + unit +
+              "]}), or name a declared unit");
+}
+
 void check_metric(Reporter& r, const model::Config& cfg, const std::string& metric,
                   const YAML::Node& at, const std::string& pointer)
 {
@@ -144,6 +160,14 @@ void check_references(Reporter& r, const YAML::Node& node, const model::Innovati
 {
   const model::Config& cfg = *ctx.config;
   check_region(r, cfg, rec.region, child(node, "region"), "/region");
+  check_unit(r, cfg, rec.unit, child(node, "unit"), "/unit");
+  for (std::size_t p = 0; p < rec.pocs.size(); ++p) {
+    YAML::Node pn = item(node, "pocs", p);
+    for (std::size_t t = 0; t < rec.pocs[p].territory.size(); ++t) {
+      check_unit(r, cfg, rec.pocs[p].territory[t], item(pn, "territory", t),
+                 fmt::format("/pocs/{}/territory/{}", p, t));
+    }
+  }
   for (std::size_t i = 0; i < rec.themes.size(); ++i) {
     if (!cfg.has_theme(rec.themes[i])) {
       r.error(item(node, "themes", i), fmt::format("/themes/{}", i), "E022",
@@ -507,6 +531,22 @@ void check_config(const YAML::Node& node, const model::Config& cfg, const std::s
   };
   unique("regions", "code", cfg.region_codes(), "E040");
   unique("themes", "code", cfg.theme_codes(), "E041");
+  std::map<std::string, std::string> unit_home; // unit -> the first region declaring it
+  for (std::size_t i = 0; i < cfg.regions.size(); ++i) {
+    const auto& reg = cfg.regions[i];
+    YAML::Node rn = item(node, "regions", i);
+    for (std::size_t u = 0; u < reg.units.size(); ++u) {
+      auto [it, fresh] = unit_home.emplace(reg.units[u].code, reg.code);
+      if (!fresh && it->second != reg.code) {
+        YAML::Node at = item(rn, "units", u);
+        r.error(at.IsMap() ? child(at, "code") : at, fmt::format("/regions/{}/units/{}", i, u),
+                "E061",
+                fmt::format("unit '{}' is declared in region '{}' and in region '{}'",
+                            reg.units[u].code, it->second, reg.code),
+                "a unit belongs to one region: remove it from one of them");
+      }
+    }
+  }
   unique("value_metrics", "id", cfg.metric_ids(), "E042");
   YAML::Node rubric = child(node, "rubric");
   std::set<std::string> seen;

@@ -296,7 +296,18 @@ model::Config config_from_node(const YAML::Node& node)
     c.currency = str(node, "currency");
   }
   each(node, "regions", [&](const YAML::Node& r) {
-    c.regions.push_back({str(r, "code"), str(r, "name")});
+    model::Region region{str(r, "code"), str(r, "name"), {}};
+    // A unit is a code, or {code, name}.
+    if (const YAML::Node units = r["units"]; units && units.IsSequence()) {
+      for (const auto& u : units) {
+        if (u.IsScalar()) {
+          region.units.push_back({u.Scalar(), ""});
+        } else if (u.IsMap()) {
+          region.units.push_back({str(u, "code"), str(u, "name")});
+        }
+      }
+    }
+    c.regions.push_back(std::move(region));
   });
   each(node, "themes", [&](const YAML::Node& t) {
     c.themes.push_back({str(t, "code"), str(t, "name")});

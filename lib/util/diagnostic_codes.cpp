@@ -410,6 +410,26 @@ constexpr std::array k_codes = {
         "    measurements:\n      - {at: 2016-09-01, kpi: placement_rate, value: 51, territory: "
         "agence-lille-centre}"},
     DiagnosticCode{
+        "E060", E, "undeclared unit",
+        "The record's `unit`, or a unit of a POC's `territory`, is not declared under any region "
+        "of innov.yaml (`regions[].units`). Units tie territories to regions: a POC counts in "
+        "every region where its units are. A portfolio whose innov.yaml declares no unit at all "
+        "names units freely.",
+        "declare the unit under its region in innov.yaml, or correct its spelling",
+        "# file: innov.yaml\nregions:\n  - {code: hdf, name: Hauts-de-France, units: "
+        "[agence-lille-centre]}\n# file: a record\nunit: agence-lile-centre",
+        "# file: innov.yaml\nregions:\n  - {code: hdf, name: Hauts-de-France, units: "
+        "[agence-lille-centre]}\n# file: a record\nunit: agence-lille-centre"},
+    DiagnosticCode{
+        "E061", E, "unit declared in two regions",
+        "A unit is listed under two regions of innov.yaml. A unit belongs to one region, which is "
+        "where its POCs and records count.",
+        "keep the unit under one region",
+        "# file: innov.yaml\nregions:\n  - {code: idf, name: Île-de-France, units: [lab-paris]}\n"
+        "  - {code: hdf, name: Hauts-de-France, units: [lab-paris]}",
+        "# file: innov.yaml\nregions:\n  - {code: idf, name: Île-de-France, units: [lab-paris]}\n"
+        "  - {code: hdf, name: Hauts-de-France, units: [agence-lille-centre]}"},
+    DiagnosticCode{
         "E070", E, "unknown region in the roles of innov.yaml",
         "A region code in a body's `scope`, in a staff `headcount` of `population`, or in an "
         "expert's term is not one of the `regions` of innov.yaml. A body's scope may also be "
