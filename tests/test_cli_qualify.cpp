@@ -395,8 +395,9 @@ TEST_CASE(
   CHECK(review_score(review({"--as-of", "2017-04-03"}), "n98zq6q3") == "2.9");
   std::string now = review({});
   CHECK(review_score(now, "n98zq6q3") == "2.9");
-  CHECK(now.find("weighted, given 2017-03-01, superseded 2017-04-03, advisory") !=
-        std::string::npos);
+  auto md = run({"-C", root, "report", "review", "--format", "markdown"});
+  CHECK(md.out.find("| superseded expert-hdf-1 | weighted, given 2017-03-01, superseded "
+                    "2017-04-03, advisory | 5.00 | >= 3 | go |") != std::string::npos);
   // The audit checks the added opinions with the others: clean, then a finding on the amendment.
   r = run({"-C", root, "audit"});
   CHECK(r.code == 0);
