@@ -134,9 +134,21 @@ std::string card(const model::Innovation& r, const model::Config& config)
   }
   if (!r.qualifications.empty()) {
     out += "\nqualifications\n";
-    for (const auto& q : r.qualifications) {
-      out += fmt::format("  {}  {:<16} {:<10} score {}\n", q.at.substr(0, 10), q.expert, q.decision,
-                         model::format_score(model::weighted_score(q, config)));
+    for (const auto& o : model::opinion_statuses(r)) {
+      const auto& q = *o.opinion;
+      std::vector<std::string> marks;
+      if (!q.supersedes.empty()) {
+        marks.push_back("amends " + q.supersedes.substr(0, 10));
+      }
+      if (o.advisory) {
+        marks.push_back("advisory");
+      }
+      if (!o.superseded_on.empty()) {
+        marks.push_back("superseded " + o.superseded_on.substr(0, 10));
+      }
+      out += fmt::format("  {}  {:<16} {:<10} score {}{}\n", q.at.substr(0, 10), q.expert,
+                         q.decision, model::format_score(model::weighted_score(q, config)),
+                         marks.empty() ? "" : "  (" + util::join(marks, ", ") + ")");
     }
   }
   for (const auto& p : r.pocs) {

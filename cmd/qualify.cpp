@@ -2,6 +2,7 @@
 #include "cmd/commands.hpp"
 #include "cmd/mutation.hpp"
 #include "lib/model/authority.hpp"
+#include "lib/model/opinions.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
 
@@ -38,9 +39,16 @@ int run_qualify(const Context& ctx, QualifyOptions& o)
     if (!ctx.quiet) {
       defer_warning(warning);
     }
-    std::string msg = fmt::format("{} qualified {}: {}, weighted score {:.2f}; ", o.in.expert,
-                                  rec.id, o.in.decision, r.score);
-    if (r.moved_to) {
+    const auto* given = model::opinion_in_force(rec, o.in.expert);
+    std::string amends = given && !given->supersedes.empty()
+                             ? " (amends the opinion of " + given->supersedes + ")"
+                             : "";
+    std::string msg = fmt::format("{} qualified {}: {}, weighted score {:.2f}{}; ", o.in.expert,
+                                  rec.id, o.in.decision, r.score, amends);
+    if (r.advisory) {
+      msg += "advisory: " + rec.id + " is " + rec.status +
+             ", an opinion past qualification does not move the state";
+    } else if (r.moved_to) {
       msg += "now " + rec.status;
     } else {
       msg += "still " + rec.status + ": the qualification gate needs " +
@@ -65,17 +73,27 @@ void register_qualify(CLI::App& app, Context& ctx)
       ->required()
       ->check(CLI::IsMember({"go", "reject", "hold", "needs-info"}));
   sub->add_option("--rationale", o->in.rationale, "Why");
-  sub->add_flag("--amend", o->in.amend, "Replace this expert's earlier qualification");
+  sub->add_flag("--amend", o->in.amend,
+                "Supersede this expert's opinion in force (it stays in the record, marked)");
   add_mutation_flags(sub, o->flags, Records::at_and_by);
   sub->footer(
       "A go moves the record to qualified only when gates.qualification of innov.yaml holds\n"
-      "(enough distinct experts saying go, mean weighted score at least min_score).\n"
+      "(enough distinct experts saying go, mean weighted score at least min_score); reject,\n"
+      "hold and needs-info move a record awaiting qualification at once.\n\n"
+      "Several opinions: any expert may give one while the record is open, also once it is\n"
+      "qualified (qualified to poc-done): such an opinion is advisory, recorded and shown,\n"
+      "and never moves the state. An expert gives one opinion; --amend supersedes it with a\n"
+      "later one that names it (supersedes: DATE): the earlier one stays in the record and\n"
+      "counts in the score until the amendment's date (--as-of). Terminal records take none.\n\n"
       "When innov.yaml declares experts, --expert must be an expert of --region on the date\n"
       "(--at); otherwise the opinion is written with a warning (docs/roles.md).\n\n"
       "Example:\n"
       "  innov qualify k3m9 --expert expert-hdf-2 --region hdf --decision go \\\n"
       "    --score value_jobseekers=4 --score value_employers=5 --score value_staff=3 \\\n"
-      "    --score feasibility=4 --score scalability=4 --rationale 'Fort potentiel'");
+      "    --score feasibility=4 --score scalability=4 --rationale 'Fort potentiel'\n"
+      "  innov qualify k3m9 --expert expert-hdf-2 --region hdf --decision hold --amend \\\n"
+      "    --score value_jobseekers=4 --score value_employers=5 --score value_staff=3 \\\n"
+      "    --score feasibility=2 --score scalability=3 --rationale 'Coût à préciser'");
   sub->callback([o, &ctx] { ctx.run = [o, &ctx] { return run_qualify(ctx, *o); }; });
 }
 

@@ -214,7 +214,7 @@ complete -c innov -n '__innov_at \'qualify\'' -l region -x -a '(__innov_dynamic 
 complete -c innov -n '__innov_at \'qualify\'' -l score -x -d 'CRITERION=N for every rubric criterion of innov.yaml'
 complete -c innov -n '__innov_at \'qualify\'' -l decision -x -a 'go reject hold needs-info' -d 'go, reject, hold or needs-info'
 complete -c innov -n '__innov_at \'qualify\'' -l rationale -x -d 'Why'
-complete -c innov -n '__innov_at \'qualify\'' -l amend -d 'Replace this expert\'s earlier qualification'
+complete -c innov -n '__innov_at \'qualify\'' -l amend -d 'Supersede this expert\'s opinion in force (it stays in the record, marked)'
 complete -c innov -n '__innov_at \'qualify\'' -l by -x -a '(__innov_dynamic person)' -d 'Who acts (default: $INNOV_USER, then $USER)'
 complete -c innov -n '__innov_at \'qualify\'' -l at -x -d 'When: a date or UTC date-time, to back-fill (default: now)'
 complete -c innov -n '__innov_at \'qualify\'' -l dry-run -d 'Show the change as a diff; write nothing'

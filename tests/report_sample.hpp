@@ -97,7 +97,7 @@ inline std::vector<model::Innovation> sample_records()
   a.likes = {{"p2", "2016-01-02"}, {"p3", "2016-01-03"}};
   a.comments = {{"2016-01-05T10:00:00Z", "p2", "good"}};
   a.estimate = model::ValueAmount{"hours_saved", 1000, "year"};
-  a.qualifications = {{"2016-01-31", "e1", "idf", {{"a", 4}, {"b", 5}}, "go", "yes"}};
+  a.qualifications = {{"2016-01-31", "e1", "idf", {{"a", 4}, {"b", 5}}, "go", "yes", ""}};
   model::Poc p;
   p.id = "p1";
   p.format = "demonstrator";
@@ -143,7 +143,7 @@ inline std::vector<model::Innovation> sample_records()
   b.likes = {{"p5", "2016-03-02"}};
   b.comments = {{"2016-03-10", "p6", "how?"}};
   b.estimate = model::ValueAmount{"people", 100, "once"};
-  b.qualifications = {{"2016-04-20", "e2", "hdf", {{"a", 3}, {"b", 3}}, "go", "ok"}};
+  b.qualifications = {{"2016-04-20", "e2", "hdf", {{"a", 3}, {"b", 3}}, "go", "ok", ""}};
   model::Poc q;
   q.id = "p1";
   q.format = "demonstrator";
@@ -171,7 +171,7 @@ inline std::vector<model::Innovation> sample_records()
   c.horizon = "core";
   c.created = "2016-06-01";
   c.status = "generalized";
-  c.qualifications = {{"2016-07-01", "e1", "idf", {{"a", 5}, {"b", 4}}, "go", "fine"}};
+  c.qualifications = {{"2016-07-01", "e1", "idf", {{"a", 5}, {"b", 4}}, "go", "fine", ""}};
   model::Decision dc;
   dc.at = "2016-08-01";
   dc.gate = "generalization";
@@ -206,7 +206,7 @@ inline std::vector<model::Innovation> sample_records()
   e.horizon = "core";
   e.created = "2016-11-15";
   e.status = "rejected";
-  e.qualifications = {{"2016-12-01", "e2", "hdf", {{"a", 1}, {"b", 2}}, "reject", "no"}};
+  e.qualifications = {{"2016-12-01", "e2", "hdf", {{"a", 1}, {"b", 2}}, "reject", "no", ""}};
   e.history = {step("2016-11-15", "", "submitted"), step("2016-12-01", "submitted", "rejected")};
   std::vector<model::Innovation> out = {a, b, c, dd, e};
   for (auto& r : out) {

@@ -221,7 +221,7 @@ TEST_CASE("qualify: rubric checks, own idea, --amend, the gate")
     CHECK(r.code == 1);
     CHECK(r.err.find("use --amend") != std::string::npos);
     a = qualify_args(id);
-    a.push_back("--amend");
+    a.insert(a.end(), {"--amend", "--at", "2016-06-02"}); // an amendment is dated after
     r = p(a);
     CHECK(r.code == 0);
     CHECK(r.out.find("now qualified") != std::string::npos);

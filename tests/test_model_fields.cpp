@@ -46,7 +46,15 @@ model::Innovation full_record()
                        "hdf",
                        {{"value_jobseekers", 4}, {"feasibility", 3.5}},
                        "go",
-                       "Fort potentiel."}};
+                       "Fort potentiel.",
+                       ""},
+                      {"2016-04-02",
+                       "expert-hdf-2",
+                       "hdf",
+                       {{"value_jobseekers", 4}, {"feasibility", 4}},
+                       "go",
+                       "Faisabilité revue.",
+                       "2016-04-01"}};
   model::Poc poc;
   poc.id = "p1";
   poc.format = "demonstrator";
@@ -139,8 +147,11 @@ TEST_CASE("model::for_each_field")
     // One measurement is of the whole POC (it gives the actual value), one spend has no note.
     std::erase(missing, "pocs[].measurements[].territory");
     std::erase(missing, "pocs[].spend[].note");
+    // The first opinion amends nothing; the second supersedes it.
+    std::erase(missing, "qualifications[].supersedes");
     CHECK(missing == std::vector<std::string>{});
     CHECK(!r.history.back().from.empty());
+    CHECK(!r.qualifications.back().supersedes.empty());
   }
   SUBCASE("the schema accepts it: every path below reads a valid record")
   {

@@ -18,27 +18,27 @@ Config rubric()
 Qualification opinion(const std::string& at, const std::string& expert, double a, double b,
                       const std::string& decision)
 {
-  return {at, expert, "idf", {{"a", a}, {"b", b}}, decision, ""};
+  return {at, expert, "idf", {{"a", a}, {"b", b}}, decision, "", ""};
 }
 
 } // namespace
 
-TEST_CASE("model::record_score: mean of each expert's latest go, hold or reject")
+TEST_CASE("model::record_score: mean of each expert's opinion in force that is go, hold or reject")
 {
   Innovation rec;
-  // e1 go 3.00 ((8 + 1) / 3), later replaced by e1's reject 2.00 ((2 + 4) / 3);
-  // e2 hold 2.67 ((6 + 2) / 3), then e2 needs-info (left out: e2 keeps the hold);
-  // e3 needs-info only (left out).
-  // Score: (2.00 + 2.666...) / 2 = 2.333... -> 2.33, from 2 experts.
+  // e1 go 3.00 ((8 + 1) / 3), superseded on 2016-02-01 by e1's reject 2.00 ((2 + 4) / 3);
+  // e2 hold 2.67 ((6 + 2) / 3), superseded on 2016-02-10 by e2's needs-info (left out: e2 asks a
+  // question, no longer judges); e3 needs-info only (left out).
+  // Score: e1's 2.00 alone -> 2.00, from 1 expert.
   rec.qualifications = {
       opinion("2016-01-10", "e1", 4, 1, "go"), opinion("2016-01-12", "e2", 3, 2, "hold"),
       opinion("2016-02-01", "e1", 1, 4, "reject"), opinion("2016-02-05", "e3", 5, 5, "needs-info"),
       opinion("2016-02-10", "e2", 5, 5, "needs-info")};
   auto s = record_score(rec, rubric());
   REQUIRE(s);
-  CHECK(s->value == 2.33);
-  CHECK(s->experts == 2);
-  CHECK(format_score(s->value) == "2.33");
+  CHECK(s->value == 2.00);
+  CHECK(s->experts == 1);
+  CHECK(format_score(s->value) == "2.00");
 
   SUBCASE("only needs-info opinions: no score")
   {

@@ -248,7 +248,7 @@ TEST_CASE("model::qualify")
                          "expert 'agent-48213' is the author of 'k3m9xa2q' and cannot qualify it",
                          DataError);
   }
-  SUBCASE("the same expert twice needs amend, which replaces the entry")
+  SUBCASE("the same expert twice needs amend, which supersedes and keeps the first")
   {
     qualify(r, c, input("expert-hdf-2", 2), expert);
     CHECK_THROWS_WITH_AS(qualify(r, c, input("expert-hdf-2", 4), expert),
@@ -256,18 +256,66 @@ TEST_CASE("model::qualify")
                          DataError);
     QualifyInput again = input("expert-hdf-2", 4);
     again.amend = true;
+    // Not after the opinion it amends: refused, nothing changed.
+    CHECK_THROWS_WITH_AS(qualify(r, c, again, {"expert-hdf-2", "2016-04-01"}),
+                         "the amendment (2016-04-01) is not after the opinion it supersedes "
+                         "(2016-04-01)",
+                         DataError);
+    CHECK(r.qualifications.size() == 1);
     auto result = qualify(r, c, again, {"expert-hdf-2", "2016-04-03"});
     CHECK(result.moved_to == State::qualified);
-    REQUIRE(r.qualifications.size() == 1);
-    CHECK(r.qualifications[0].at == "2016-04-03");
-    CHECK(r.qualifications[0].scores[0].second == 4);
+    REQUIRE(r.qualifications.size() == 2);
+    CHECK(r.qualifications[0].at == "2016-04-01"); // the amended opinion stays, unchanged
+    CHECK(r.qualifications[0].scores[0].second == 2);
+    CHECK(r.qualifications[0].supersedes.empty());
+    CHECK(r.qualifications[1].at == "2016-04-03");
+    CHECK(r.qualifications[1].scores[0].second == 4);
+    CHECK(r.qualifications[1].supersedes == "2016-04-01");
   }
-  SUBCASE("a qualified record is not qualified again")
+  SUBCASE("amend without an earlier opinion is refused")
+  {
+    QualifyInput first = input("expert-hdf-2", 4);
+    first.amend = true;
+    CHECK_THROWS_WITH_AS(qualify(r, c, first, expert),
+                         "expert 'expert-hdf-2' has no opinion on 'k3m9xa2q' to amend", DataError);
+    CHECK(r.qualifications.empty());
+  }
+  SUBCASE("past qualification an opinion is advisory: recorded, the state unchanged")
   {
     qualify(r, c, input("expert-hdf-2", 4), expert);
+    REQUIRE(r.status == "qualified");
+    auto hold = qualify(r, c, input("expert-idf-1", 2, "reject"), {"expert-idf-1", "2016-04-05"});
+    CHECK(hold.advisory);
+    CHECK_FALSE(hold.moved_to);
+    CHECK(r.status == "qualified");
+    CHECK(r.history.size() == 2);
+    REQUIRE(r.qualifications.size() == 2);
+    CHECK(r.qualifications[1].expert == "expert-idf-1");
+    // The same on a running POC; an amendment there is advisory too.
+    r.status = "poc-running";
+    QualifyInput again = input("expert-idf-1", 4);
+    again.amend = true;
+    auto amended = qualify(r, c, again, {"expert-idf-1", "2016-06-01"});
+    CHECK(amended.advisory);
+    CHECK(r.status == "poc-running");
+    CHECK(r.qualifications.back().supersedes == "2016-04-05");
+  }
+  SUBCASE("a back-dated opinion goes in date order")
+  {
+    c.min_experts = 3;
+    qualify(r, c, input("expert-hdf-2", 4), {"expert-hdf-2", "2016-04-10"});
+    qualify(r, c, input("expert-idf-1", 4), {"expert-idf-1", "2016-04-02"});
+    REQUIRE(r.qualifications.size() == 2);
+    CHECK(r.qualifications[0].expert == "expert-idf-1");
+    CHECK(r.qualifications[1].expert == "expert-hdf-2");
+  }
+  SUBCASE("a terminal record takes no opinion")
+  {
+    qualify(r, c, input("expert-hdf-2", 1, "reject"), expert);
+    REQUIRE(r.status == "rejected");
     CHECK_THROWS_WITH_AS(
         qualify(r, c, input("expert-idf-1", 4), expert),
-        doctest::Contains("cannot run 'qualify --decision go' on 'k3m9xa2q': it is qualified"),
+        doctest::Contains("cannot run 'qualify --decision go' on 'k3m9xa2q': it is rejected"),
         DataError);
     CHECK(r.qualifications.size() == 1);
   }

@@ -1,4 +1,5 @@
 // The semantic three-way merge of records (lib/store/merge).
+#include "lib/model/opinions.hpp"
 #include "lib/store/merge.hpp"
 #include "lib/store/record_yaml.hpp"
 #include "tests/support.hpp"
@@ -40,7 +41,8 @@ model::Qualification qualification(const std::string& at, const std::string& exp
            {"feasibility", 4},
            {"scalability", 3}},
           decision,
-          "Vu en comité"};
+          "Vu en comité",
+          ""};
 }
 
 } // namespace
@@ -90,6 +92,29 @@ TEST_CASE("store::merge_records")
     CHECK(m.record.qualifications[0].expert == "expert-idf-2"); // ordered by date
     CHECK(m.record.status == "qualified");
     CHECK(m.record.history.size() == 2);
+  }
+  SUBCASE("amendments on two branches: the union keeps every opinion, the latest in force")
+  {
+    base.qualifications.push_back(qualification("2016-07-01", "expert-idf-1", "hold"));
+    ours = base;
+    theirs = base;
+    auto amended = [](const std::string& at, const std::string& decision) {
+      auto q = qualification(at, "expert-idf-1", decision);
+      q.supersedes = "2016-07-01";
+      return q;
+    };
+    ours.qualifications.push_back(amended("2016-07-10", "go"));
+    theirs.qualifications.push_back(amended("2016-07-05", "reject"));
+    auto m = store::merge_records(base, ours, theirs);
+    CHECK(m.conflicts.empty());
+    REQUIRE(m.record.qualifications.size() == 3);
+    CHECK(m.record.qualifications[0].at == "2016-07-01"); // the amended opinion stays
+    CHECK(m.record.qualifications[1].at == "2016-07-05");
+    CHECK(m.record.qualifications[2].at == "2016-07-10");
+    CHECK(model::opinion_in_force(m.record, "expert-idf-1")->decision == "go");
+    for (std::size_t i = 0; i < 3; ++i) {
+      CHECK(model::supersedes_problem(m.record, i).empty());
+    }
   }
   SUBCASE("other fields: the side that changed wins; both changing differently is a conflict")
   {

@@ -81,7 +81,7 @@ model::Innovation base_record()
   r.comments = {{"2016-03-04T10:12:00Z", "agent-77", "Bien."}};
   r.estimate = model::ValueAmount{"hours_saved", 12000, "year"};
   r.qualifications = {
-      {"2016-04-01", "expert-hdf-2", "hdf", {{"value_jobseekers", 4}}, "go", "Fort."}};
+      {"2016-04-01", "expert-hdf-2", "hdf", {{"value_jobseekers", 4}}, "go", "Fort.", ""}};
   model::Poc poc;
   poc.id = "p1";
   poc.format = "demonstrator";

@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 16;
+inline constexpr int k_index_version = 18;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -45,7 +45,10 @@ CREATE TABLE IF NOT EXISTS likes (record_id TEXT, person TEXT, at TEXT);
 CREATE TABLE IF NOT EXISTS comments (record_id TEXT, seq INTEGER, at TEXT, author TEXT, text TEXT);
 CREATE TABLE IF NOT EXISTS qualifications (
   record_id TEXT, seq INTEGER, at TEXT, expert TEXT, region TEXT, decision TEXT, rationale TEXT,
-  score REAL                  -- weighted score under the rubric of innov.yaml
+  score REAL,                 -- weighted score under the rubric of innov.yaml
+  supersedes TEXT,            -- an amendment: the at of the expert's opinion it supersedes
+  superseded_on TEXT,         -- the at of the expert's next opinion; NULL: in force
+  advisory INTEGER            -- 1: given past qualification, it never moved the state
 );
 CREATE TABLE IF NOT EXISTS scores (record_id TEXT, qualification_seq INTEGER, criterion TEXT, score REAL);
 CREATE TABLE IF NOT EXISTS pocs (
@@ -96,15 +99,12 @@ CREATE INDEX IF NOT EXISTS rollout_record ON rollout(record_id);
 CREATE INDEX IF NOT EXISTS realized_record ON realized(record_id);
 CREATE INDEX IF NOT EXISTS history_record ON history(record_id);
 CREATE INDEX IF NOT EXISTS edits_record ON edits(record_id);
--- The record score (lib/model/score.hpp, docs/reports.md "Definitions"): the mean of each expert's
--- latest go, hold or reject weighted score, needs-info opinions left out, 2 decimals.
+-- The record score (lib/model/score.hpp, docs/reports.md "Definitions"): the mean weighted score
+-- of the opinions in force (not superseded) that are go, hold or reject, 2 decimals.
 CREATE VIEW IF NOT EXISTS record_scores AS
 SELECT q.record_id, round(avg(q.score), 2) AS score, count(*) AS experts
 FROM qualifications q
-WHERE q.decision IN ('go', 'hold', 'reject')
-  AND q.seq = (SELECT max(l.seq) FROM qualifications l
-               WHERE l.record_id = q.record_id AND l.expert = q.expert
-                 AND l.decision IN ('go', 'hold', 'reject'))
+WHERE q.decision IN ('go', 'hold', 'reject') AND q.superseded_on IS NULL
 GROUP BY q.record_id;
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
   record_id UNINDEXED, title, summary, description, comments,

@@ -165,11 +165,13 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
     run(stmt("INSERT INTO comments VALUES (?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
         c.at, c.author, c.text);
   }
+  auto opinions = model::opinion_statuses(r);
   for (std::size_t i = 0; i < r.qualifications.size(); ++i) {
     const auto& q = r.qualifications[i];
-    run(stmt("INSERT INTO qualifications VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), r.id,
+    run(stmt("INSERT INTO qualifications VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), r.id,
         static_cast<std::int64_t>(i), q.at, q.expert, q.region, q.decision, q.rationale,
-        model::weighted_score(q, m_config));
+        model::weighted_score(q, m_config), q.supersedes, opinions[i].superseded_on,
+        static_cast<std::int64_t>(opinions[i].advisory ? 1 : 0));
     for (const auto& [crit, score] : q.scores) {
       run(stmt("INSERT INTO scores VALUES (?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i), crit,
           score);

@@ -49,22 +49,6 @@ double weighted_score(const Qualification& q, const Config& config)
   return std::isfinite(score) ? score : 0;
 }
 
-std::vector<const Qualification*> latest_qualifications(const Innovation& rec)
-{
-  std::vector<const Qualification*> out;
-  std::map<std::string, std::size_t> slot;
-  for (const auto& q : rec.qualifications) {
-    auto it = slot.find(q.expert);
-    if (it == slot.end()) {
-      slot[q.expert] = out.size();
-      out.push_back(&q);
-    } else {
-      out[it->second] = &q;
-    }
-  }
-  return out;
-}
-
 QualificationGate qualification_gate(const Innovation& rec, const Config& config)
 {
   QualificationGate gate;

@@ -3,6 +3,7 @@
 
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
+#include "lib/model/opinions.hpp"
 
 #include <string>
 #include <vector>
@@ -13,12 +14,9 @@ namespace innov::model {
 // finite (0 when no criterion with a finite positive weight is scored).
 double weighted_score(const Qualification& q, const Config& config);
 
-// The latest qualification of each expert, in the order of their first appearance.
-std::vector<const Qualification*> latest_qualifications(const Innovation& rec);
-
 struct QualificationGate {
   bool met = false;
-  int go_experts = 0;               // distinct experts whose latest decision is go
+  int go_experts = 0;               // distinct experts whose opinion in force is go
   double mean_score = 0;            // mean weighted score of those go qualifications
   std::vector<std::string> missing; // what is still missing, in words
 };

@@ -84,6 +84,7 @@ struct Qualification {
   std::vector<std::pair<std::string, double>> scores; // in rubric order
   std::string decision;                               // go | reject | hold | needs-info
   std::string rationale;
+  std::string supersedes; // `--amend`: the `at` of the same expert's opinion this one replaces
 
   // The field table, in canonical key order.
   static constexpr auto fields()
@@ -93,7 +94,8 @@ struct Qualification {
                       field("region", &Qualification::region, k_required),
                       field("scores", &Qualification::scores, k_required),
                       field("decision", &Qualification::decision, k_required | k_plain),
-                      field("rationale", &Qualification::rationale, k_text)};
+                      field("rationale", &Qualification::rationale, k_text),
+                      field("supersedes", &Qualification::supersedes, k_plain)};
   }
 
   bool operator==(const Qualification&) const = default;

@@ -4,27 +4,23 @@
 
 #include <cmath>
 #include <fmt/format.h>
-#include <map>
 
 namespace innov::model {
 
 std::optional<RecordScore> record_score(const Innovation& rec, const Config& config)
 {
-  std::map<std::string, const Qualification*> latest;
-  for (const auto& q : rec.qualifications) {
-    if (q.decision == "go" || q.decision == "hold" || q.decision == "reject") {
-      latest[q.expert] = &q; // a later opinion of the same expert replaces the earlier one
+  double sum = 0;
+  int experts = 0;
+  for (const auto* q : latest_qualifications(rec)) {
+    if (q->decision == "go" || q->decision == "hold" || q->decision == "reject") {
+      sum += weighted_score(*q, config);
+      ++experts;
     }
   }
-  if (latest.empty()) {
+  if (experts == 0) {
     return std::nullopt;
   }
-  double sum = 0;
-  for (const auto& entry : latest) {
-    sum += weighted_score(*entry.second, config);
-  }
-  return RecordScore{round_score(sum / static_cast<double>(latest.size())),
-                     static_cast<int>(latest.size())};
+  return RecordScore{round_score(sum / static_cast<double>(experts)), experts};
 }
 
 double round_score(double score)

@@ -19,10 +19,10 @@ struct RecordScore {
   int experts = 0;  // the opinions it is the mean of
 };
 
-// The mean, over the experts who gave a go, hold or reject opinion, of the weighted score
-// (model::weighted_score, the rubric's weights) of each one's latest such opinion; needs-info
-// opinions are left out (they ask a question, they do not judge). nullopt when no expert gave an
-// opinion that counts.
+// The mean, over the experts whose opinion in force (model::latest_qualifications: an amended
+// opinion counts until the date of its amendment) is go, hold or reject, of its weighted score
+// (model::weighted_score, the rubric's weights); an expert whose opinion in force is needs-info is
+// left out (it asks a question, it does not judge). nullopt when no opinion in force counts.
 std::optional<RecordScore> record_score(const Innovation& rec, const Config& config);
 
 // A score rounded to k_score_decimals (half away from zero, as SQLite's round()).

@@ -5,6 +5,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/innovation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/config.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gates.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/opinions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/workflow.cpp
   ${CMAKE_CURRENT_LIST_DIR}/query.cpp
   ${CMAKE_CURRENT_LIST_DIR}/as_of.cpp

@@ -1,6 +1,7 @@
 #include "lib/model/workflow.hpp"
 
 #include "lib/model/format.hpp"
+#include "lib/model/opinions.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/text.hpp"
@@ -134,7 +135,11 @@ QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput&
                       const Actor& actor)
 {
   Action action = qualify_action(in.decision);
-  require_allowed(rec, action);
+  // An open record takes an opinion; past qualification it is advisory (lib/model/opinions.hpp).
+  OpinionEffect effect = opinion_effect(current_state(rec));
+  if (effect == OpinionEffect::refused) {
+    require_allowed(rec, action); // throws: a terminal state
+  }
   if (in.expert == rec.author) {
     throw DataError("expert '" + in.expert + "' is the author of '" + rec.id +
                     "' and cannot qualify it");
@@ -172,22 +177,36 @@ QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput&
                          util::join(missing, "', '") + "'",
                      "score every criterion: " + util::join(ids, "=N ") + "=N");
   }
-  Qualification q{actor.at, in.expert, in.region, ordered, in.decision, in.rationale};
-  auto previous = std::find_if(rec.qualifications.begin(), rec.qualifications.end(),
-                               [&](const Qualification& x) { return x.expert == in.expert; });
-  if (previous != rec.qualifications.end()) {
-    if (!in.amend) {
-      throw DataError("expert '" + in.expert + "' already qualified '" + rec.id + "' on " +
-                          previous->at,
-                      "use --amend to replace that qualification");
-    }
-    *previous = q;
-  } else {
-    rec.qualifications.push_back(q);
+  Qualification q{actor.at, in.expert, in.region, ordered, in.decision, in.rationale, ""};
+  const Qualification* previous = opinion_in_force(rec, in.expert);
+  if (previous && !in.amend) {
+    throw DataError("expert '" + in.expert + "' already qualified '" + rec.id + "' on " +
+                        previous->at,
+                    "use --amend to supersede that opinion (it stays in the record, marked)");
   }
+  if (!previous && in.amend) {
+    throw DataError("expert '" + in.expert + "' has no opinion on '" + rec.id + "' to amend",
+                    "leave out --amend to give a first opinion");
+  }
+  if (previous) {
+    if (!opinion_before(*previous, q)) {
+      throw DataError("the amendment (" + q.at + ") is not after the opinion it supersedes (" +
+                          previous->at + ")",
+                      "an amendment is dated after the opinion it amends: give a later --at");
+    }
+    q.supersedes = previous->at;
+  }
+  // In date order: a back-dated opinion (--at) goes before the later ones.
+  auto pos =
+      std::upper_bound(rec.qualifications.begin(), rec.qualifications.end(), q, opinion_before);
+  rec.qualifications.insert(pos, q);
   QualifyResult result;
   result.score = weighted_score(q, config);
   result.gate = qualification_gate(rec, config);
+  result.advisory = effect == OpinionEffect::advisory;
+  if (result.advisory) {
+    return result; // recorded and shown; never moves the state
+  }
   if (action != Action::qualify_go) {
     result.moved_to = transition(rec, action, actor);
   } else if (result.gate.met) {

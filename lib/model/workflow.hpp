@@ -58,11 +58,16 @@ struct QualifyResult {
   double score = 0;              // the weighted score of this qualification
   QualificationGate gate;        // the qualification gate after it
   std::optional<State> moved_to; // set when the status changed
+  bool advisory = false;         // given past qualification: recorded, the state unchanged
 };
 
-// Records an expert qualification: every rubric criterion scored within the scale, expert not the
-// author, a second one by the same expert only with amend (it replaces the first). A go moves the
-// record to qualified only when the gate holds.
+// Records an expert's opinion (lib/model/opinions.hpp has the rules): every rubric criterion
+// scored within the scale, expert not the author, the record open (not in a terminal state). A
+// second opinion by the same expert only with amend: it supersedes the one in force, which stays
+// in the record (the new one's `supersedes` holds its `at`), and must be dated after it. Opinions
+// stay in date order. On a record awaiting qualification (submitted, needs-info, on-hold) a go
+// moves it to qualified only when the gate holds, and reject, hold or needs-info move it at once;
+// on a record past qualification (qualified to poc-done) the opinion is advisory: the state stays.
 QualifyResult qualify(Innovation& rec, const Config& config, const QualifyInput& in,
                       const Actor& actor);
 

@@ -117,6 +117,19 @@ void add_direction_sections(Report& rep, const ReportInput& in)
   rep.sections.push_back(std::move(sla));
 }
 
+// "weighted", with ", amends DATE" and ", advisory" when they apply.
+std::string opinion_label(const std::string& what, const model::Qualification& q, bool advisory)
+{
+  std::string out = what;
+  if (!q.supersedes.empty()) {
+    out += ", amends " + q.supersedes.substr(0, 10);
+  }
+  if (advisory) {
+    out += ", advisory";
+  }
+  return out;
+}
+
 } // namespace
 
 Report review_report(const ReportInput& in)
@@ -155,6 +168,7 @@ Report review_report(const ReportInput& in)
 
     Section d{"evidence_" + r->id, r->id + " — " + r->title, {}, ChartKind::none, "", ""};
     d.table.columns = {{"evidence"}, {"item"}, {"value"}, {"target"}, {"result"}};
+    auto opinions = model::opinion_statuses(*r);
     for (const auto* q : model::latest_qualifications(*r)) {
       for (const auto& [crit, score] : q->scores) {
         d.table.add_row({Cell::str("score " + q->expert), Cell::str(criterion_label(cfg, crit)),
@@ -162,9 +176,22 @@ Report review_report(const ReportInput& in)
                          Cell::str(fmt::format("{}..{}", cfg.scale_min, cfg.scale_max)),
                          Cell::str(q->decision)});
       }
-      d.table.add_row({Cell::str("score " + q->expert), Cell::str("weighted"),
+      bool advisory = opinions[static_cast<std::size_t>(q - r->qualifications.data())].advisory;
+      d.table.add_row({Cell::str("score " + q->expert),
+                       Cell::str(opinion_label("weighted", *q, advisory)),
                        Cell::str(fmt::format("{:.2f}", model::weighted_score(*q, cfg))),
                        Cell::str(fmt::format(">= {}", cfg.min_score)), Cell::str(q->decision)});
+    }
+    // Superseded opinions stay in the pack, marked, after those in force.
+    for (const auto& o : opinions) {
+      if (!o.superseded_on.empty()) {
+        d.table.add_row(
+            {Cell::str("superseded " + o.opinion->expert),
+             Cell::str("weighted, given " + o.opinion->at.substr(0, 10) + ", superseded " +
+                       o.superseded_on.substr(0, 10) + (o.advisory ? ", advisory" : "")),
+             Cell::str(fmt::format("{:.2f}", model::weighted_score(*o.opinion, cfg))),
+             Cell::str(fmt::format(">= {}", cfg.min_score)), Cell::str(o.opinion->decision)});
+      }
     }
     if (r->estimate) {
       const auto* m = cfg.metric(r->estimate->metric);

@@ -1,6 +1,7 @@
 #include "lib/store/record_checks.hpp"
 
 #include "lib/model/lifecycle.hpp"
+#include "lib/model/opinions.hpp"
 #include "lib/util/date.hpp"
 #include "lib/util/text.hpp"
 
@@ -250,6 +251,10 @@ void check_qualifications(Reporter& r, const YAML::Node& node, const model::Inno
         r.error(or_parent(sn, qn), base + "/scores", "E026",
                 "missing score for rubric criterion '" + c.id + "'");
       }
+    }
+    if (auto problem = model::supersedes_problem(rec, i); !problem.empty()) {
+      r.error(or_parent(child(qn, "supersedes"), qn), base + "/supersedes", "E062", problem,
+              "give the date (at) of the expert's earlier opinion");
     }
   }
 }

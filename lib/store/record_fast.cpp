@@ -197,6 +197,7 @@ enum Place : std::size_t {
   p_q_score,
   p_q_decision,
   p_q_rationale,
+  p_q_supersedes,
   p_poc,
   p_poc_id,
   p_poc_format,
@@ -305,6 +306,7 @@ constexpr const char* k_place_pointers[p_count] = {
     "/properties/qualifications/items/properties/scores/additionalProperties",
     "/properties/qualifications/items/properties/decision",
     "/properties/qualifications/items/properties/rationale",
+    "/properties/qualifications/items/properties/supersedes",
     "/properties/pocs/items",
     "/properties/pocs/items/properties/id",
     "/properties/pocs/items/properties/format",
@@ -780,6 +782,8 @@ private:
         q.decision = str(v, p_q_decision);
       } else if (key == "rationale") {
         q.rationale = str(v, p_q_rationale);
+      } else if (key == "supersedes") {
+        q.supersedes = str(v, p_q_supersedes);
       } else {
         refuse();
       }

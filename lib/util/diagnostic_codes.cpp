@@ -430,6 +430,18 @@ constexpr std::array k_codes = {
         "# file: innov.yaml\nregions:\n  - {code: idf, name: Île-de-France, units: [lab-paris]}\n"
         "  - {code: hdf, name: Hauts-de-France, units: [agence-lille-centre]}"},
     DiagnosticCode{
+        "E062", E, "an amendment that supersedes no earlier opinion of its expert",
+        "A qualification's `supersedes` (written by `innov qualify --amend`) must be the `at` of "
+        "an earlier opinion of the same expert in the same record: the amended opinion stays in "
+        "the record and counts until the amendment's date. Here no opinion of that expert has "
+        "that date, or the date is not before the amendment's own. The position is `supersedes`.",
+        "give the `at` of the expert's earlier opinion, or remove `supersedes` when the opinion "
+        "amends nothing",
+        "qualifications:\n  - at: 2016-03-01\n    expert: expert-hdf-1\n    ...\n  - at: "
+        "2016-04-02\n    expert: expert-hdf-1\n    ...\n    supersedes: 2016-03-02",
+        "qualifications:\n  - at: 2016-03-01\n    expert: expert-hdf-1\n    ...\n  - at: "
+        "2016-04-02\n    expert: expert-hdf-1\n    ...\n    supersedes: 2016-03-01"},
+    DiagnosticCode{
         "E070", E, "unknown region in the roles of innov.yaml",
         "A region code in a body's `scope`, in a staff `headcount` of `population`, or in an "
         "expert's term is not one of the `regions` of innov.yaml. A body's scope may also be "

@@ -152,7 +152,7 @@ void LifecycleWalk::qualify(const std::string& decision, const std::string& at)
   }
   if (decision == "go") {
     // A go moves the record only when the gate's minimum score holds: raise the lowest scores.
-    model::Qualification q{at, in.expert, in.region, in.scores, decision, ""};
+    model::Qualification q{at, in.expert, in.region, in.scores, decision, "", ""};
     while (model::weighted_score(q, m_config) < m_config.min_score + 0.2) {
       auto low = std::min_element(q.scores.begin(), q.scores.end(),
                                   [](const auto& a, const auto& b) { return a.second < b.second; });
