@@ -13,4 +13,6 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/format.cpp
   ${CMAKE_CURRENT_LIST_DIR}/roles.cpp
   ${CMAKE_CURRENT_LIST_DIR}/authority.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sla.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reviews.cpp
 )

@@ -2,6 +2,7 @@
 #include "lib/model/as_of.hpp"
 #include "lib/model/gates.hpp"
 #include "lib/model/lifecycle.hpp"
+#include "lib/model/sla.hpp"
 #include "lib/report/reports.hpp"
 
 #include <algorithm>
@@ -53,10 +54,10 @@ Report pipeline_report(const ReportInput& in)
     it.age = age_days(it.since, in.today);
     if (r.status == "submitted" || r.status == "needs-info") {
       it.sla = cfg.sla_qualification_days;
-      it.breach = age_days(r.created, in.today) > it.sla;
+      it.breach = model::sla_breached(model::qualification_due(r, cfg), in.today);
     } else if (r.status == "poc-done" || r.status == "qualified") {
       it.sla = cfg.sla_decision_days;
-      it.breach = it.age > it.sla;
+      it.breach = model::sla_breached(model::decision_due(r, cfg), in.today);
     } else if (r.status == "poc-running" || r.status == "poc-planned") {
       const auto* p = r.last_poc();
       auto end = p ? util::parse_date(p->planned_end) : std::nullopt;
