@@ -8,6 +8,7 @@
 #include "lib/git/history.hpp"
 #include "lib/store/load.hpp"
 #include "lib/store/record_fast.hpp"
+#include "lib/store/record_io.hpp"
 #include "lib/store/record_yaml.hpp"
 #include "lib/util/error.hpp"
 
@@ -69,27 +70,32 @@ std::optional<model::Innovation> read_version(const std::string& text)
 }
 
 // The versions of the records whose file changed since `since`, by record id (git).
-std::map<std::string, report::RecordVersions> committed_versions(const std::filesystem::path& root,
-                                                                 const store::Portfolio& p,
-                                                                 const std::string& since)
+std::map<std::string, report::RecordVersions>
+committed_versions(const std::filesystem::path& root, const std::vector<model::Innovation>& records,
+                   const std::string& since)
 {
   auto changed = git::changed_since(root, since);
   std::set<std::string> paths(changed.begin(), changed.end());
+  std::map<std::string, std::string> path_of; // id -> path, from the file names
+  for (const auto& [id, rel] : store::record_ids(root)) {
+    path_of.emplace(id, rel);
+  }
   std::map<std::string, report::RecordVersions> out;
-  for (std::size_t i = 0; i < p.records.size(); ++i) {
-    if (!paths.count(p.record_paths[i])) {
+  for (const auto& rec : records) {
+    auto it = path_of.find(rec.id);
+    if (it == path_of.end() || !paths.count(it->second)) {
       continue;
     }
     report::RecordVersions v;
-    for (const auto& version : git::versions(root / p.record_paths[i])) {
-      auto rec = version.text.empty() ? std::nullopt : read_version(version.text);
+    for (const auto& version : git::versions(root / it->second)) {
+      auto past = version.text.empty() ? std::nullopt : read_version(version.text);
       if (version.date < since) {
-        v.before = std::move(rec);
-      } else if (rec) {
-        v.during.emplace_back(version.date, std::move(*rec));
+        v.before = std::move(past);
+      } else if (past) {
+        v.during.emplace_back(version.date, std::move(*past));
       }
     }
-    out.emplace(p.records[i].id, std::move(v));
+    out.emplace(rec.id, std::move(v));
   }
   return out;
 }
@@ -106,7 +112,8 @@ int run_digest(const Context& ctx, const DigestOptions& o)
     check_region(view.config, r);
   }
   if (git::in_work_tree(view.root)) {
-    in.versions = committed_versions(view.root, view.portfolio, util::format_date(in.since));
+    in.versions =
+        committed_versions(view.root, view.portfolio.records, util::format_date(in.since));
   }
   in.config = view.config;
   in.records = std::move(view.portfolio.records);

@@ -108,8 +108,11 @@ TEST_CASE("assign: recorded in the record, due by the SLA, shown by queue until 
     r = p({"queue"});
     REQUIRE(r.code == 0);
     // Overdue first: due 2016-04-20 (42 days late) before 2016-05-31.
-    auto first = r.out.find("expert-idf-2");
-    auto second = r.out.find("expert-idf-1", r.out.find("To review"));
+    auto list = r.out.find("To review");
+    REQUIRE(list != std::string::npos);
+    auto first = r.out.find("expert-idf-2", list);
+    auto second = r.out.find("expert-idf-1", list);
+    REQUIRE(second != std::string::npos);
     CHECK(first < second);
     CHECK(has(r.out, "OVERDUE"));
   }
