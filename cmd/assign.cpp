@@ -45,7 +45,7 @@ int run_assign(const Context& ctx, AssignOptions& o)
       defer_warning(warning);
     }
     auto it = std::find_if(
-        rec.assignments.begin(), rec.assignments.end(),
+        rec.assignments.rbegin(), rec.assignments.rend(),
         [&](const model::Assignment& x) { return x.expert == o.expert && x.at == actor.at; });
     auto due = model::review_due(rec, *it, config);
     return fmt::format("{} assigned to review {} (by {}), due {}{}", o.expert, rec.id, actor.by,

@@ -94,6 +94,11 @@ TEST_CASE("assign: recorded in the record, due by the SLA, shown by queue until 
     CHECK(has(r.out, "\"queue\": []"));
     // Answered, the expert may be asked again (a second opinion).
     r = p({"assign", id, "--expert", "expert-idf-1", "--due", "2016-07-01", "--by", "agent-9"});
+    CHECK(r.code == 1); // the same expert at the same time (INNOV_NOW): one assignment
+    CHECK(
+        has(r.err, "'expert-idf-1' was already assigned to '" + id + "' at 2016-06-01T09:00:00Z"));
+    r = p({"assign", id, "--expert", "expert-idf-1", "--due", "2016-07-01", "--by", "agent-9",
+           "--at", "2016-06-01T10:00:00Z"});
     CHECK(r.code == 0);
     CHECK(has(r.out, "(by agent-9), due 2016-07-01\n"));
   }
@@ -252,44 +257,35 @@ TEST_CASE("digest: in git, a back-dated opinion counts on the day it was committ
              "--at",       "2016-03-10"})
               .code == 0);
   REQUIRE(commit("2016-05-30") == 0);
-  auto r = p({"digest", "--since", "7d", "--format", "json"});
+  auto r = p({"digest", "--since", "7d"});
   CAPTURE(r.err);
   REQUIRE(r.code == 0);
-  CHECK(has(r.out, "recorded by commit day (git)"));
-  CHECK(has(r.out,
-            "\"recorded\": \"2016-05-30\", \"id\": \"" + id + "\", \"expert\": \"expert-idf-1\""));
-  CHECK_FALSE(has(r.out, "\"records\": [{")); // the record itself was committed before
+  CHECK(has(r.out, "2016-05-25 to 2016-06-01, recorded by commit day (git)"));
+  CHECK(has(r.out, "2016-05-30  " + id + "  expert-idf-1  idf     2016-03-10  needs-info"));
+  CHECK(has(r.out, "New records\n  (nothing)")); // the record itself was committed before
   // Not yet committed: recorded today.
   REQUIRE(p({"assign", id, "--expert", "expert-idf-2"}).code == 0);
-  REQUIRE(p({"qualify",    id,
-             "--expert",   "expert-idf-2",
-             "--region",   "idf",
-             "--decision", "needs-info",
-             "--score",    "value_jobseekers=3",
-             "--score",    "value_employers=3",
-             "--score",    "value_staff=3",
-             "--score",    "feasibility=3",
-             "--score",    "scalability=3",
-             "--at",       "2016-02-01T10:00:00Z"})
-              .code != 0); // before created: refused (E031)
-  REQUIRE(p({"qualify",    id,
-             "--expert",   "expert-idf-2",
-             "--region",   "idf",
-             "--decision", "needs-info",
-             "--score",    "value_jobseekers=3",
-             "--score",    "value_employers=3",
-             "--score",    "value_staff=3",
-             "--score",    "feasibility=3",
-             "--score",    "scalability=3",
-             "--at",       "2016-03-02"})
-              .code == 0);
-  r = p({"digest", "--since", "7d", "--format", "json"});
+  auto qualify = [&](const std::string& at) {
+    return p({"qualify",    id,
+              "--expert",   "expert-idf-2",
+              "--region",   "idf",
+              "--decision", "go",
+              "--score",    "value_jobseekers=3",
+              "--score",    "value_employers=3",
+              "--score",    "value_staff=3",
+              "--score",    "feasibility=3",
+              "--score",    "scalability=3",
+              "--at",       at});
+  };
+  CHECK(qualify("2016-02-01T10:00:00Z").code == 1); // before created: refused (E031)
+  REQUIRE(qualify("2016-03-12").code == 0);
+  r = p({"digest", "--since", "7d"});
   REQUIRE(r.code == 0);
-  CHECK(has(r.out,
-            "\"recorded\": \"2016-06-01\", \"id\": \"" + id + "\", \"expert\": \"expert-idf-2\""));
+  CHECK(has(r.out, "2016-06-01  " + id + "  expert-idf-2  idf     2016-03-12  go"));
   // A period after the commit: nothing recorded in it but what is not committed.
   r = p({"digest", "--since", "2016-05-31", "--format", "json"});
   REQUIRE(r.code == 0);
   CHECK_FALSE(has(r.out, "\"recorded\": \"2016-05-30\""));
-  CHECK(has(r.out, "\"recorded\": \"2016-06-01\""));
+  CHECK(has(r.out, "\"recorded\": \"2016-06-01\",\n      \"id\": \"" + id +
+                       "\",\n      \"expert\": \"expert-idf-2\""));
 }

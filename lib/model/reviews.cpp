@@ -60,6 +60,10 @@ void assign(Innovation& rec, const std::string& expert, const std::string& due, 
     throw DataError(fmt::format("--due {} is before the assignment ({})", due, day_of(actor.at)));
   }
   for (const auto& a : rec.assignments) {
+    if (a.expert == expert && a.at == actor.at) {
+      throw DataError(fmt::format("'{}' was already assigned to '{}' at {}", expert, rec.id, a.at),
+                      "an assignment is one per expert and time: give another --at");
+    }
     if (a.expert == expert && !answered(rec, a)) {
       throw DataError(
           fmt::format("'{}' is already assigned to '{}' since {} and has not given an opinion",

@@ -20,8 +20,9 @@ std::vector<std::string> declared_experts(const Roles& roles);
 // Records that `expert` is asked for an opinion on rec, by actor.by on actor.at, due on `due`
 // (YYYY-MM-DD, or empty: the qualification SLA). The assignment goes after those dated on or
 // before it (date order). DataError (exit 1) when the record is closed (a terminal state), when
-// the expert is its author, when `due` is before the assignment's day, or when the expert already
-// has an open assignment on it (answered by no opinion dated on or after it).
+// the expert is its author, when `due` is before the assignment's day, when the expert already
+// has an open assignment on it (answered by no opinion dated on or after it), or one at the same
+// `at` (the identity of an assignment, for the merge).
 void assign(Innovation& rec, const std::string& expert, const std::string& due, const Actor& actor);
 
 // Whether the expert answered an assignment: an opinion (qualification) of theirs dated on or
