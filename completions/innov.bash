@@ -3,7 +3,7 @@
 # The subcommands of a command path ("" is innov itself).
 _innov_subcommands() {
   case "$1" in
-    "") echo "init validate audit idea qualify poc generalize report search sql index import export completion explain schema merge-file migrate" ;;
+    "") echo "init validate audit idea qualify assign queue digest poc generalize report search sql index import export completion explain schema merge-file migrate" ;;
     "idea") echo "new edit comment like unlike merge withdraw list show similar" ;;
     "poc") echo "plan start measure spend close list" ;;
     "generalize") echo "check rollout realize" ;;
@@ -30,6 +30,9 @@ _innov_options() {
     "idea show") echo "-h --help --format" ;;
     "idea similar") echo "-h --help --text --limit --format -o --output" ;;
     "qualify") echo "-h --help --expert --region --score --decision --rationale --amend --by --at --dry-run --format" ;;
+    "assign") echo "-h --help --expert --due --by --at --dry-run --format" ;;
+    "queue") echo "-h --help --expert --region --as-of --format -o --output" ;;
+    "digest") echo "-h --help --since --region --soon --format -o --output" ;;
     "poc") echo "-h --help" ;;
     "poc plan") echo "-h --help --format --territory --start --end --sponsor --budget --kpi --poc-id --by --at --dry-run --member" ;;
     "poc start") echo "-h --help --by --at --dry-run --format --member" ;;
@@ -133,7 +136,7 @@ _innov_option_value() {
     "idea similar|--format") echo "@any" ;;
     "idea similar|-o") echo "@file" ;;
     "idea similar|--output") echo "@file" ;;
-    "qualify|--expert") echo "@person" ;;
+    "qualify|--expert") echo "@expert" ;;
     "qualify|--region") echo "@region" ;;
     "qualify|--score") echo "@any" ;;
     "qualify|--decision") echo "choices:go,reject,hold,needs-info" ;;
@@ -141,6 +144,23 @@ _innov_option_value() {
     "qualify|--by") echo "@person" ;;
     "qualify|--at") echo "@any" ;;
     "qualify|--format") echo "choices:text,json" ;;
+    "assign|--expert") echo "@expert" ;;
+    "assign|--due") echo "@any" ;;
+    "assign|--by") echo "@person" ;;
+    "assign|--at") echo "@any" ;;
+    "assign|--format") echo "choices:text,json" ;;
+    "queue|--expert") echo "@expert" ;;
+    "queue|--region") echo "@region" ;;
+    "queue|--as-of") echo "@any" ;;
+    "queue|--format") echo "choices:text,markdown,json" ;;
+    "queue|-o") echo "@file" ;;
+    "queue|--output") echo "@file" ;;
+    "digest|--since") echo "@any" ;;
+    "digest|--region") echo "@region" ;;
+    "digest|--soon") echo "@any" ;;
+    "digest|--format") echo "choices:text,markdown,json" ;;
+    "digest|-o") echo "@file" ;;
+    "digest|--output") echo "@file" ;;
     "poc plan|--format") echo "choices:demonstrator,lab-sprint,acceleration,incubation" ;;
     "poc plan|--territory") echo "@any" ;;
     "poc plan|--start") echo "@any" ;;
@@ -293,6 +313,7 @@ _innov_positional() {
     "idea show") kinds=(@id) ;;
     "idea similar") kinds=(@id) ;;
     "qualify") kinds=(@id) ;;
+    "assign") kinds=(@id) ;;
     "poc plan") kinds=(@id) ;;
     "poc start") kinds=(@id) ;;
     "poc measure") kinds=(@id) ;;
