@@ -68,7 +68,7 @@ TEST_CASE("assign: recorded in the record, due by the SLA, shown by queue until 
 
   SUBCASE("a second assignment while the first is owed is refused")
   {
-    r = p({"assign", id, "--expert", "expert-idf-1"});
+    r = p({"assign", id, "--expert", "expert-idf-1", "--at", "2016-06-01T10:00:00Z"});
     CHECK(r.code == 1);
     CHECK(has(r.err, "'expert-idf-1' is already assigned to '" + id + "' since 2016-06-01"));
   }
