@@ -22,7 +22,7 @@ std::string kind_for(std::string name)
       {"dup", "id"},        {"into", "id"},
       {"region", "region"}, {"scope", "region"},
       {"theme", "theme"},   {"challenge", "challenge"},
-      {"author", "person"}, {"expert", "person"},
+      {"author", "person"}, {"expert", "expert"},
       {"by", "person"},     {"sponsor", "person"},
       {"output", "file"},   {"description-file", "file"},
       {"file", "file"},     {"path", "file"},

@@ -36,6 +36,9 @@ void register_audit(CLI::App& app, Context& ctx);
 void register_idea(CLI::App& app, Context& ctx);
 void register_idea_query(CLI::App& app, Context& ctx); // adds list/show to "idea"
 void register_qualify(CLI::App& app, Context& ctx);
+void register_assign(CLI::App& app, Context& ctx);
+void register_queue(CLI::App& app, Context& ctx);
+void register_digest(CLI::App& app, Context& ctx);
 void register_poc(CLI::App& app, Context& ctx);
 void register_generalize(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);

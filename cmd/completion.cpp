@@ -6,6 +6,7 @@
 #include "lib/index/query.hpp"
 #include "lib/model/lifecycle.hpp"
 #include "lib/model/query.hpp"
+#include "lib/model/reviews.hpp"
 #include "lib/schema/embedded.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/store/record_io.hpp"
@@ -22,7 +23,8 @@ namespace {
 
 const std::vector<std::string> k_kinds = {"id",     "region", "theme",  "challenge", "person",
                                           "status", "kind",   "source", "horizon",   "sort",
-                                          "metric", "schema", "term",   "unit"};
+                                          "metric", "schema", "term",   "unit",
+                                          "expert"};
 
 std::vector<std::string> values_of(const Context& ctx, const std::string& kind);
 
@@ -79,7 +81,7 @@ std::vector<std::string> term_candidates(const Context& ctx, const std::string& 
   return out;
 }
 
-// Everyone a record names: author, likers, commenters, experts, sponsors, deciders.
+// Everyone a record names: author, likers, commenters, experts, assigners, sponsors, deciders.
 void add_people(const model::Innovation& r, std::set<std::string>& out)
 {
   out.insert(r.author);
@@ -91,6 +93,10 @@ void add_people(const model::Innovation& r, std::set<std::string>& out)
   }
   for (const auto& q : r.qualifications) {
     out.insert(q.expert);
+  }
+  for (const auto& a : r.assignments) {
+    out.insert(a.expert);
+    out.insert(a.by);
   }
   for (const auto& p : r.pocs) {
     out.insert(p.sponsor);
@@ -166,11 +172,26 @@ std::vector<std::string> values_of(const Context& ctx, const std::string& kind)
     units.erase("");
     return {units.begin(), units.end()};
   }
+  if (kind == "expert") {
+    auto config = store::require_config(root);
+    if (config.roles.experts) {
+      return model::declared_experts(config.roles);
+    }
+  }
   std::set<std::string> people;
   Context quiet = ctx;
   quiet.quiet = true; // completion never prints warnings
   for (const auto& r : open_view(quiet).portfolio.records) {
-    add_people(r, people);
+    if (kind == "expert") { // no experts declared: those the records name
+      for (const auto& q : r.qualifications) {
+        people.insert(q.expert);
+      }
+      for (const auto& a : r.assignments) {
+        people.insert(a.expert);
+      }
+    } else {
+      add_people(r, people);
+    }
   }
   people.erase("");
   return {people.begin(), people.end()};

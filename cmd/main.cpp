@@ -19,6 +19,9 @@ void register_commands(CLI::App& app, Context& ctx)
   register_idea(app, ctx);
   register_idea_query(app, ctx);
   register_qualify(app, ctx);
+  register_assign(app, ctx);
+  register_queue(app, ctx);
+  register_digest(app, ctx);
   register_poc(app, ctx);
   register_generalize(app, ctx);
   register_report(app, ctx);

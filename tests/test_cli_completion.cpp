@@ -52,7 +52,7 @@ TEST_CASE("completion: scripts are generated from the command tree")
         std::string::npos);
   auto fish = run({"completion", "fish"}).out;
   CHECK(fish.find("complete -c innov -n '__innov_at \\'\\'' -a 'qualify'") != std::string::npos);
-  CHECK(fish.find("-l expert -x -a '(__innov_dynamic person)'") != std::string::npos);
+  CHECK(fish.find("-l expert -x -a '(__innov_dynamic expert)'") != std::string::npos);
   auto r = run({"completion", "tcsh"});
   CHECK(r.code == 2);
 }

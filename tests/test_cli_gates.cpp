@@ -336,6 +336,10 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
          a.insert(a.end(), s.begin(), s.end());
          return a;
        }}},
+      {"assign", {[](const CliPortfolio& p, std::string& id) {
+         id = p.new_idea();
+         return std::vector<std::string>{"assign", id, "--expert", "expert-idf-1"};
+       }}},
       {"poc plan", {[qualified](const CliPortfolio& p, std::string& id) {
          id = qualified(p);
          return std::vector<std::string>{"poc",          "plan",        id,          "--format",

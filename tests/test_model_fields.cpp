@@ -41,6 +41,7 @@ model::Innovation full_record()
   r.likes = {{"agent-1", "2016-03-03"}, {"agent-77", "2016-03-04"}};
   r.comments = {{"2016-03-04T10:12:00Z", "agent-77", "Testé à Roubaix."}};
   r.estimate = model::ValueAmount{"hours_saved", 12000, "year"};
+  r.assignments = {{"expert-hdf-2", "2016-03-05", "dr-hdf", "2016-04-15"}};
   r.qualifications = {{"2016-04-01",
                        "expert-hdf-2",
                        "hdf",

@@ -368,7 +368,8 @@ TEST_CASE("store::innovation_style and challenge_style")
         std::vector<std::string>{"/themes", "/likes/*", "/pocs/*/territory", "/decisions/*/scope",
                                  "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget",
                                  "/history/*", "/decisions/*/rollout/*", "/realized/*",
-                                 "/pocs/*/measurements/*", "/pocs/*/spend/*", "/edits/*/fields"});
+                                 "/pocs/*/measurements/*", "/pocs/*/spend/*", "/edits/*/fields",
+                                 "/assignments/*"});
   CHECK(store::challenge_style().flow_paths == std::vector<std::string>{"/themes", "/partners"});
 }
 

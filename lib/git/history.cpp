@@ -1,5 +1,6 @@
 #include "lib/git/history.hpp"
 
+#include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
 
 #include <algorithm>
@@ -8,7 +9,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <set>
 #include <spawn.h>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -121,6 +124,24 @@ Result run(const fs::path& dir, const std::vector<std::string>& args,
   return r;
 }
 
+// The lines of git's output, each a path; NUL-separated with -z.
+void add_paths(const std::string& out, char sep, std::set<std::string>& paths)
+{
+  std::size_t pos = 0;
+  while (pos < out.size()) {
+    std::size_t end = out.find(sep, pos);
+    end = end == std::string::npos ? out.size() : end;
+    std::string path = out.substr(pos, end - pos);
+    while (!path.empty() && path.front() == '\n') {
+      path.erase(0, 1); // the line between two commits of `git log -z`
+    }
+    if (!path.empty()) {
+      paths.insert(path);
+    }
+    pos = end + 1;
+  }
+}
+
 } // namespace
 
 bool in_work_tree(const fs::path& dir)
@@ -153,6 +174,39 @@ std::string signature_words(char code)
   default:
     return "unsigned";
   }
+}
+
+std::vector<std::string> changed_since(const fs::path& dir, const std::string& since)
+{
+  std::set<std::string> paths;
+  auto check = [&](const Result& r, const char* what) {
+    if (r.status != 0) {
+      throw EnvError(std::string("'git ") + what + "' failed in '" + dir.string() + "'");
+    }
+  };
+  if (run(dir, {"rev-parse", "--verify", "--quiet", "HEAD"}).status != 0) {
+    Result all = run(dir, {"ls-files", "-z", "--cached", "--others", "--exclude-standard"});
+    check(all, "ls-files");
+    add_paths(all.out, '\0', paths);
+    return {paths.begin(), paths.end()};
+  }
+  auto day = util::parse_date(since);
+  if (!day) {
+    throw std::invalid_argument("changed_since: not a date: " + since);
+  }
+  std::string early =
+      util::format_date(util::civil_from_days(util::days_from_civil(*day) - 2)) + "T00:00:00";
+  Result log = run(
+      dir, {"log", "-z", "--relative", "--name-only", "--format=", "--since=" + early, "--", "."});
+  check(log, "log");
+  add_paths(log.out, '\0', paths);
+  Result diff = run(dir, {"diff", "-z", "--relative", "--name-only", "HEAD", "--", "."});
+  check(diff, "diff");
+  add_paths(diff.out, '\0', paths);
+  Result others = run(dir, {"ls-files", "-z", "--others", "--exclude-standard"});
+  check(others, "ls-files");
+  add_paths(others.out, '\0', paths);
+  return {paths.begin(), paths.end()};
 }
 
 std::vector<Version> versions(const fs::path& file, bool follow)

@@ -36,4 +36,11 @@ bool in_work_tree(const std::filesystem::path& dir);
 // its former paths (`git log --follow`).
 std::vector<Version> versions(const std::filesystem::path& file, bool follow = false);
 
+// The files under dir (paths relative to dir, '/'-separated) that a commit dated on or after
+// `since` (YYYY-MM-DD) may have changed, and those that differ from the last commit (changed,
+// staged or untracked): what `innov digest` reads the versions of. Commits are selected by git's
+// --since two days early (git reads the day in local time); versions() gives the exact days. A
+// repository without commits: every file. EnvError when git fails.
+std::vector<std::string> changed_since(const std::filesystem::path& dir, const std::string& since);
+
 } // namespace innov::git

@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 18;
+inline constexpr int k_index_version = 20;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS qualifications (
   superseded_on TEXT,         -- the at of the expert's next opinion; NULL: in force
   advisory INTEGER            -- 1: given past qualification, it never moved the state
 );
+-- Experts asked for an opinion (innov assign); due NULL: the qualification SLA of innov.yaml.
+CREATE TABLE IF NOT EXISTS assignments (record_id TEXT, seq INTEGER, expert TEXT, at TEXT, by TEXT, due TEXT);
 CREATE TABLE IF NOT EXISTS scores (record_id TEXT, qualification_seq INTEGER, criterion TEXT, score REAL);
 CREATE TABLE IF NOT EXISTS pocs (
   record_id TEXT, seq INTEGER, poc_id TEXT, format TEXT, sponsor TEXT,
@@ -87,6 +89,7 @@ CREATE INDEX IF NOT EXISTS themes_record ON themes(record_id);
 CREATE INDEX IF NOT EXISTS likes_record ON likes(record_id);
 CREATE INDEX IF NOT EXISTS comments_record ON comments(record_id);
 CREATE INDEX IF NOT EXISTS qualifications_record ON qualifications(record_id);
+CREATE INDEX IF NOT EXISTS assignments_record ON assignments(record_id);
 CREATE INDEX IF NOT EXISTS scores_record ON scores(record_id);
 CREATE INDEX IF NOT EXISTS pocs_record ON pocs(record_id);
 CREATE INDEX IF NOT EXISTS poc_territories_record ON poc_territories(record_id);

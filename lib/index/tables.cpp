@@ -9,10 +9,10 @@ namespace innov::index {
 
 namespace {
 
-const char* k_tables_by_record[] = {"themes",       "likes",    "comments",        "qualifications",
-                                    "scores",       "pocs",     "poc_territories", "kpis",
-                                    "measurements", "spend",    "decisions",       "decision_scope",
-                                    "rollout",      "realized", "history",         "edits"};
+const char* k_tables_by_record[] = {
+    "themes",          "likes",    "comments",     "qualifications", "scores",     "pocs",
+    "poc_territories", "kpis",     "measurements", "spend",          "decisions",  "decision_scope",
+    "rollout",         "realized", "history",      "edits",          "assignments"};
 
 // Binds values to a statement in order and runs it.
 template <typename... Args> void run(SQLite::Statement& s, const Args&... args)
@@ -233,6 +233,11 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
     const auto& h = r.history[i];
     run(stmt("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
         h.at, h.by, h.from, h.to);
+  }
+  for (std::size_t i = 0; i < r.assignments.size(); ++i) {
+    const auto& a = r.assignments[i];
+    run(stmt("INSERT INTO assignments VALUES (?, ?, ?, ?, ?, ?)"), r.id,
+        static_cast<std::int64_t>(i), a.expert, a.at, a.by, a.due);
   }
   for (std::size_t i = 0; i < r.edits.size(); ++i) {
     const auto& e = r.edits[i];

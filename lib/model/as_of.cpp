@@ -44,6 +44,7 @@ std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
   drop(r.edits, [&](const Edit& e) { return after(e.at, date); });
   drop(r.comments, [&](const Comment& c) { return after(c.at, date); });
   drop(r.likes, [&](const Like& l) { return after(l.at, date); });
+  drop(r.assignments, [&](const Assignment& a) { return after(a.at, date); });
   drop(r.qualifications, [&](const Qualification& q) { return after(q.at, date); });
   // A POC exists once planned: keep as many POCs as poc-planned entries remain.
   std::size_t planned = static_cast<std::size_t>(

@@ -9,8 +9,9 @@
 namespace innov::model {
 
 // nullopt when the record did not exist yet (created after date). Otherwise the record with the
-// history, edits, comments, qualifications, POC dates and outcomes, decisions, roll-outs and
-// realized periods after `date` removed, and status set to the state it was in that day.
+// history, edits, comments, assignments, qualifications, POC dates and outcomes, decisions,
+// roll-outs and realized periods after `date` removed, and status set to the state it was in that
+// day.
 std::optional<Innovation> as_of(const Innovation& rec, const std::string& date);
 
 // The date (YYYY-MM-DD) a record first reached one of the states, or "" when it never did.

@@ -101,6 +101,27 @@ struct Qualification {
   bool operator==(const Qualification&) const = default;
 };
 
+// An expert asked to give an opinion on the record (`innov assign`): which expert, when, by whom,
+// and by when. Without `due`, the opinion is due when the qualification SLA of innov.yaml ends
+// (lib/model/sla.hpp). Open until the expert records an opinion dated on or after `at`.
+struct Assignment {
+  std::string expert;
+  std::string at;
+  std::string by;
+  std::string due;
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("expert", &Assignment::expert, k_required | k_identity),
+                      field("at", &Assignment::at, k_required | k_plain | k_identity),
+                      field("by", &Assignment::by, k_required),
+                      field("due", &Assignment::due, k_plain)};
+  }
+
+  bool operator==(const Assignment&) const = default;
+};
+
 struct Kpi {
   std::string id;
   std::string name;
@@ -324,6 +345,7 @@ struct Innovation {
   std::vector<Like> likes; // sorted by person, one per person
   std::vector<Comment> comments;
   std::optional<ValueAmount> estimate;
+  std::vector<Assignment> assignments; // in date order
   std::vector<Qualification> qualifications;
   std::vector<Poc> pocs;
   std::vector<Decision> decisions;
@@ -357,6 +379,7 @@ struct Innovation {
                       field("likes", &Innovation::likes, k_people | k_set),
                       field("comments", &Innovation::comments, k_people),
                       field("estimate", &Innovation::estimate),
+                      field("assignments", &Innovation::assignments),
                       field("qualifications", &Innovation::qualifications),
                       field("pocs", &Innovation::pocs),
                       field("decisions", &Innovation::decisions),

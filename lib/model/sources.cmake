@@ -15,4 +15,6 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/roles.cpp
   ${CMAKE_CURRENT_LIST_DIR}/authority.cpp
   ${CMAKE_CURRENT_LIST_DIR}/region_scope.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sla.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/reviews.cpp
 )

@@ -2,6 +2,7 @@
 
 #include "lib/model/as_of.hpp"
 #include "lib/model/score.hpp"
+#include "lib/model/sla.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/order.hpp"
 #include "lib/util/text.hpp"
@@ -58,18 +59,14 @@ long waiting_days(const model::Innovation& rec, const util::Date& today)
 bool breaches_sla(const model::Innovation& r, const model::Config& cfg, const util::Date& today,
                   long* sla)
 {
-  auto age = [&](const std::string& since) {
-    auto d = util::parse_date(since.substr(0, std::min<std::size_t>(10, since.size())));
-    return d ? std::max(0L, util::days_between(*d, today)) : 0L;
-  };
   long limit = 0;
   bool breach = false;
   if (r.status == "submitted" || r.status == "needs-info") {
     limit = cfg.sla_qualification_days;
-    breach = age(r.created) > limit;
+    breach = model::sla_breached(model::qualification_due(r, cfg), today);
   } else if (r.status == "poc-done" || r.status == "qualified") {
     limit = cfg.sla_decision_days;
-    breach = age(model::status_since(r)) > limit;
+    breach = model::sla_breached(model::decision_due(r, cfg), today);
   } else if (r.status == "poc-running" || r.status == "poc-planned") {
     const auto* p = r.last_poc();
     auto end = p ? util::parse_date(p->planned_end) : std::nullopt;

@@ -2,6 +2,7 @@
 #include "lib/model/as_of.hpp"
 #include "lib/model/gates.hpp"
 #include "lib/model/score.hpp"
+#include "lib/model/sla.hpp"
 #include "lib/report/poc_list.hpp"
 #include "lib/report/reports.hpp"
 #include "lib/util/text.hpp"
@@ -143,8 +144,8 @@ Report review_report(const ReportInput& in)
   const auto& cfg = in.config;
   std::vector<const model::Innovation*> awaiting;
   for (const auto& r : in.records) {
-    long waited = waiting_days(r, in.today);
-    if (r.status == "poc-done" || (r.status == "qualified" && waited > cfg.sla_decision_days)) {
+    if (r.status == "poc-done" ||
+        (r.status == "qualified" && model::sla_breached(model::decision_due(r, cfg), in.today))) {
       awaiting.push_back(&r);
     }
   }

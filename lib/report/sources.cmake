@@ -21,4 +21,6 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/review.cpp
   ${CMAKE_CURRENT_LIST_DIR}/poc_list.cpp
   ${CMAKE_CURRENT_LIST_DIR}/poc_report.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/queue.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/digest.cpp
 )

@@ -63,6 +63,13 @@ template <> struct ListMerge<Comment> {
   static std::string order(const Comment& c) { return c.at; }
 };
 
+// Assignments: one per expert and date; a due date changed on both sides is a conflict.
+template <> struct ListMerge<Assignment> {
+  static constexpr bool whole = true;
+  static std::string key(const Assignment& a) { return key_of({a.at, a.expert}); }
+  static std::string order(const Assignment& a) { return a.at; }
+};
+
 template <> struct ListMerge<Qualification> {
   static constexpr bool whole = true;
   static std::string key(const Qualification& q) { return key_of({q.at, q.expert}); }

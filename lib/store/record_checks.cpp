@@ -518,6 +518,14 @@ void check_record(const YAML::Node& node, const model::Innovation& rec, const st
     check_order(r, rec.created, rec.edits[i].at, child(item(node, "edits", i), "at"),
                 fmt::format("/edits/{}/at", i), "edit date");
   }
+  for (std::size_t i = 0; i < rec.assignments.size(); ++i) {
+    const auto& a = rec.assignments[i];
+    auto n = item(node, "assignments", i);
+    check_order(r, rec.created, a.at, child(n, "at"), fmt::format("/assignments/{}/at", i),
+                "assignment date");
+    check_order(r, a.at.substr(0, 10), a.due, child(n, "due"),
+                fmt::format("/assignments/{}/due", i), "due date");
+  }
 }
 
 void check_config(const YAML::Node& node, const model::Config& cfg, const std::string& rel_path,

@@ -188,6 +188,11 @@ enum Place : std::size_t {
   p_amount_amount,
   p_amount_per,
   p_projected,
+  p_assignment,
+  p_a_expert,
+  p_a_at,
+  p_a_by,
+  p_a_due,
   p_qualification,
   p_q_at,
   p_q_expert,
@@ -297,6 +302,11 @@ constexpr const char* k_place_pointers[p_count] = {
     "/properties/estimate/properties/amount",
     "/properties/estimate/properties/per",
     "/properties/decisions/items/properties/projected",
+    "/properties/assignments/items",
+    "/properties/assignments/items/properties/expert",
+    "/properties/assignments/items/properties/at",
+    "/properties/assignments/items/properties/by",
+    "/properties/assignments/items/properties/due",
     "/properties/qualifications/items",
     "/properties/qualifications/items/properties/at",
     "/properties/qualifications/items/properties/expert",
@@ -528,6 +538,8 @@ public:
         items(v, [&](const Node& c) { r.comments.push_back(comment(c)); });
       } else if (key == "estimate") {
         r.estimate = amount(v, p_estimate);
+      } else if (key == "assignments") {
+        items(v, [&](const Node& a) { r.assignments.push_back(assignment(a)); });
       } else if (key == "qualifications") {
         items(v, [&](const Node& q) { r.qualifications.push_back(qualification(q)); });
       } else if (key == "pocs") {
@@ -738,6 +750,25 @@ private:
       }
     });
     return c;
+  }
+
+  model::Assignment assignment(const Node& n)
+  {
+    model::Assignment a;
+    object(n, p_assignment, [&](std::string_view key, const Node& v) {
+      if (key == "expert") {
+        a.expert = str(v, p_a_expert);
+      } else if (key == "at") {
+        a.at = str(v, p_a_at);
+      } else if (key == "by") {
+        a.by = str(v, p_a_by);
+      } else if (key == "due") {
+        a.due = str(v, p_a_due);
+      } else {
+        refuse();
+      }
+    });
+    return a;
   }
 
   // estimate and projected: the same definition, read at each place.
