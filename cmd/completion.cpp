@@ -23,8 +23,7 @@ namespace {
 
 const std::vector<std::string> k_kinds = {"id",     "region", "theme",  "challenge", "person",
                                           "status", "kind",   "source", "horizon",   "sort",
-                                          "metric", "schema", "term",   "unit",
-                                          "expert"};
+                                          "metric", "schema", "term",   "unit",      "expert"};
 
 std::vector<std::string> values_of(const Context& ctx, const std::string& kind);
 

@@ -29,7 +29,7 @@ model::Innovation record(const std::string& id, const std::string& created,
 
 model::Qualification opinion(const std::string& expert, const std::string& at)
 {
-  return {at, expert, "hdf", {{"feasibility", 3}}, "needs-info", ""};
+  return {at, expert, "hdf", {{"feasibility", 3}}, "needs-info", "", ""};
 }
 
 util::Date day(const char* text)

@@ -27,7 +27,7 @@ std::vector<model::Innovation> with_late_facts()
     r.history.push_back(step("2017-02-02T09:00:00Z", "poc-planned", "poc-running"));
     r.status = "poc-running";
     r.qualifications.push_back(
-        {"2017-02-03", "late-expert", "idf", {{"a", 1}, {"b", 1}}, "go", ""});
+        {"2017-02-03", "late-expert", "idf", {{"a", 1}, {"b", 1}}, "go", "", ""});
     r.comments.push_back({"2017-02-04T10:00:00Z", "late-commenter", "after the day"});
     for (auto& p : r.pocs) {
       if (p.started.empty()) {

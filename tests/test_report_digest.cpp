@@ -26,7 +26,7 @@ model::Innovation record(const std::string& id, const std::string& created,
 
 model::Qualification opinion(const std::string& expert, const std::string& at)
 {
-  return {at, expert, "hdf", {{"feasibility", 3}}, "go", ""};
+  return {at, expert, "hdf", {{"feasibility", 3}}, "go", "", ""};
 }
 
 const report::Section& section(const report::Report& rep, const std::string& key)

@@ -111,7 +111,7 @@ TEST_CASE("store::parse_field_constant")
 TEST_CASE("store::ValueResolver: value maps, then the codes and names of innov.yaml")
 {
   model::Config config;
-  config.regions = {{"idf", "Île-de-France"}, {"hdf", "Hauts-de-France"}};
+  config.regions = {{"idf", "Île-de-France", {}}, {"hdf", "Hauts-de-France", {}}};
   config.themes = {{"numerique", "Numérique"}, {"jeunes", "Emploi des jeunes"}};
   store::ValueMaps maps;
   store::add_value_map(maps, "region:Nord=hdf", "--value");
