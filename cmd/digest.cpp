@@ -123,12 +123,7 @@ int run_digest(const Context& ctx, const DigestOptions& o)
     });
   }
   auto rep = report::digest_report(in);
-  std::string text =
-      format == "json" ? report::render_report_json(rep)
-      : format == "markdown"
-          ? report::render_report_markdown(rep)
-          : report::render_report_text(rep, o.out.empty() && use_color(ctx, STDOUT_FILENO));
-  write_output(text, o.out);
+  write_report(ctx, rep, format, o.out);
   return 0;
 }
 

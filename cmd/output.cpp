@@ -1,5 +1,6 @@
 #include "cmd/output.hpp"
 
+#include "lib/report/report.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
 #include "lib/util/output_file.hpp"
@@ -69,6 +70,29 @@ std::string render_table(const report::Table& table, const std::string& format, 
   report::TextStyle style;
   style.color = color;
   return report::render_text(table, style);
+}
+
+void write_report(const Context& ctx, const report::Report& rep, const std::string& format,
+                  const std::string& out)
+{
+  if (!ctx.quiet) {
+    for (const auto& w : rep.warnings) {
+      std::cerr << "innov: warning: " << w << "\n";
+    }
+  }
+  std::string text;
+  if (format == "json") {
+    text = report::render_report_json(rep);
+  } else if (format == "csv") {
+    text = report::render_report_csv(rep);
+  } else if (format == "markdown") {
+    text = report::render_report_markdown(rep);
+  } else if (format == "html") {
+    text = report::render_report_html(rep);
+  } else {
+    text = report::render_report_text(rep, out.empty() && use_color(ctx, STDOUT_FILENO));
+  }
+  write_output(text, out);
 }
 
 } // namespace innov::cmd

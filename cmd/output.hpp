@@ -1,10 +1,15 @@
 // Output plumbing shared by commands: --format / -o resolution and writing the result.
 #pragma once
 
+#include "cmd/context.hpp"
 #include "lib/report/table.hpp"
 
 #include <string>
 #include <vector>
+
+namespace innov::report {
+struct Report;
+}
 
 namespace innov::cmd {
 
@@ -19,5 +24,10 @@ void write_output(const std::string& text, const std::string& out_path);
 
 // Renders a table in a --format name (text, json, csv, markdown, html).
 std::string render_table(const report::Table& table, const std::string& format, bool color);
+
+// A report in a --format name (text, json, csv, markdown, html), to stdout or -o; its warnings to
+// stderr unless --quiet.
+void write_report(const Context& ctx, const report::Report& rep, const std::string& format,
+                  const std::string& out);
 
 } // namespace innov::cmd

@@ -64,12 +64,7 @@ int run_queue(const Context& ctx, const QueueOptions& o)
   }
   util::Date today = options.as_of.empty() ? util::today() : *util::parse_date(options.as_of);
   auto rep = report::queue_report(records, view.config, today, o.expert);
-  std::string text =
-      format == "json" ? report::render_report_json(rep)
-      : format == "markdown"
-          ? report::render_report_markdown(rep)
-          : report::render_report_text(rep, o.out.empty() && use_color(ctx, STDOUT_FILENO));
-  write_output(text, o.out);
+  write_report(ctx, rep, format, o.out);
   return 0;
 }
 

@@ -38,30 +38,6 @@ const char* describe(const std::string& name)
   return "The governance committee's pack: records awaiting a decision with their evidence";
 }
 
-// The report in the format asked for, to stdout or -o.
-void write_report(const Context& ctx, const report::Report& rep, const std::string& format,
-                  const std::string& out)
-{
-  if (!ctx.quiet) {
-    for (const auto& w : rep.warnings) {
-      std::cerr << "innov: warning: " << w << "\n";
-    }
-  }
-  std::string text;
-  if (format == "json") {
-    text = report::render_report_json(rep);
-  } else if (format == "csv") {
-    text = report::render_report_csv(rep);
-  } else if (format == "markdown") {
-    text = report::render_report_markdown(rep);
-  } else if (format == "html") {
-    text = report::render_report_html(rep);
-  } else {
-    text = report::render_report_text(rep, out.empty() && use_color(ctx, STDOUT_FILENO));
-  }
-  write_output(text, out);
-}
-
 int run_poc_report(const Context& ctx, const std::string& ref, const ReportFlags& f)
 {
   std::string format = resolve_format(f.format, f.out, {"text", "json", "csv", "markdown", "html"});

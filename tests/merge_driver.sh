@@ -6,30 +6,9 @@
 # another portfolio does not take the merge over; `init --git` in a fresh clone registers the driver.
 # Usage: merge_driver.sh INNOV_BINARY
 set -u
-innov=$1
-PATH="$(cd "$(dirname "$innov")" && pwd):$PATH"
+. "$(dirname "$0")/git_test_lib.sh" merge_driver "$1"
+PATH="$(dirname "$innov"):$PATH"
 export PATH
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export HOME=$work GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-export GIT_AUTHOR_NAME=innov GIT_AUTHOR_EMAIL=innov@example.org
-export GIT_COMMITTER_NAME=innov GIT_COMMITTER_EMAIL=innov@example.org
-export INNOV_USER=agent-1
-if ! command -v git >/dev/null; then
-  echo "merge_driver: SKIPPED: git is not installed"
-  exit 77
-fi
-fail=0
-check() { # message command...
-  local message=$1
-  shift
-  if "$@"; then
-    echo "ok: $message"
-  else
-    echo "merge_driver: FAILED: $message"
-    fail=1
-  fi
-}
 
 mkdir "$work/repo"
 cd "$work/repo" || exit 1
