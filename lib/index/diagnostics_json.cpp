@@ -1,6 +1,7 @@
 #include "lib/index/diagnostics_json.hpp"
 
 #include "lib/util/escape.hpp"
+#include "lib/util/utf8.hpp"
 
 #include <cstdint>
 #include <string>
@@ -8,26 +9,6 @@
 namespace innov::index {
 
 namespace {
-
-// Appends code point cp as UTF-8.
-void append_utf8(std::string& out, std::uint32_t cp)
-{
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // A reader for the subset diagnostics_json writes: an array of flat objects of strings and
 // non-negative integers. Strings are read with every escape of JSON (util::escape_json writes \r
@@ -158,7 +139,7 @@ private:
       }
       cp = 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00);
     }
-    append_utf8(out, *cp);
+    util::append_utf8(out, *cp);
     return true;
   }
 

@@ -1,6 +1,7 @@
 // UTF-8 validation and length.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,5 +39,9 @@ std::string to_nfc(std::string_view text);
 
 // Number of code points of valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
+
+// Appends code point cp (at most U+10FFFF) as UTF-8, as it is: the caller decides what a surrogate
+// or a NUL becomes.
+void append_utf8(std::string& out, std::uint32_t cp);
 
 } // namespace innov::util
