@@ -37,7 +37,8 @@ expect() { # "EXPECTED" WORD...
   fi
 }
 
-expect "qualify" innov q
+expect "qualify queue" innov q
+expect "qualify" innov qua
 expect "cycle-time funnel participation pipeline poc regions review value" innov report ""
 expect "k3m9xa2q" innov qualify k3
 expect "7d2hq4wz k3m9xa2q" innov qualify ""

@@ -27,7 +27,8 @@ expect() { # "EXPECTED" LINE: the sorted candidates (without descriptions)
   fi
 }
 
-expect "qualify" "innov qu"
+expect "qualify queue" "innov qu"
+expect "qualify" "innov qua"
 expect "hdf idf" "innov idea new --region "
 expect "--region=hdf" "innov idea new --region=h"
 expect "--theme=numerique" "innov idea new --theme=n"
