@@ -178,15 +178,19 @@ struct RealizeOptions {
   bool replace = false;
 };
 
+// The entry is dated the day it is recorded (--at, else today): --as-of ignores it before then.
 int run_realize(const Context& ctx, const RealizeOptions& o)
 {
   check_period(o.value.period);
+  auto actor = actor_of(o.flags);
   return mutate_one(ctx, o.flags, o.id, [&](model::Innovation& rec, const model::Config& config) {
+    stamp_now(actor, o.flags);
     check_metric(config, o.value.metric);
     if (!o.value.region.empty()) {
       check_region(config, o.value.region);
     }
     model::Realized value = o.value;
+    value.at = date_of(actor);
     value.amount = parse_number(o.amount, "--amount");
     auto replaced = model::realize(rec, value, o.replace);
     std::string msg =
@@ -277,10 +281,11 @@ void register_generalize(CLI::App& app, Context& ctx)
   sub->add_option("--region", v->value.region, "Where it was realized (within the go's scope)");
   sub->add_flag("--replace", v->replace,
                 "Replace the value on record for the same period, metric and region");
-  add_mutation_flags(sub, v->flags, Records::nothing);
+  add_mutation_flags(sub, v->flags, Records::at);
   sub->footer(
       "One value per period, metric and region: a second one is refused unless --replace.\n"
-      "The period dates the value; --at and --by are refused (the record keeps neither).\n\n"
+      "The entry keeps the day it was recorded (at: --at, else today): --as-of counts it once\n"
+      "its period has ended and it was recorded. --by is refused (the entry keeps no author).\n\n"
       "Examples:\n  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved "
       "--amount 41000 --region hdf\n"
       "  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 42500 "

@@ -125,3 +125,5 @@ add_test(NAME log_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/log_git.sh $<TARGET
 set_tests_properties(log_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 add_test(NAME rev_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/rev_git.sh $<TARGET_FILE:innov>)
 set_tests_properties(rev_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
+add_test(NAME rev_asof COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/rev_asof.sh $<TARGET_FILE:innov>)
+set_tests_properties(rev_asof PROPERTIES SKIP_RETURN_CODE 77 LABELS system)

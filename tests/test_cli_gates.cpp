@@ -1,5 +1,6 @@
 // Gate rules that are never vacuously true, POC format bounds, unique realized value, and --at and
 // --by recorded or refused by every mutating command, through innov_main.
+#include "lib/util/date.hpp"
 #include "lib/util/text.hpp"
 #include "tests/cli_portfolio.hpp"
 
@@ -207,8 +208,10 @@ TEST_CASE("generalize realize: one value per period, metric and region")
   r = p(realize(id, "42500", {"--region", "idf", "--replace"}));
   CHECK(r.code == 0);
   CHECK(r.out == id + ": realized 42500 hours_saved in 2017-Q3, replacing 41000\n");
+  // The entry keeps the day it was recorded (today, without --at).
   CHECK(p.text(id).find("realized:\n  - {period: 2017-Q3, metric: hours_saved, amount: 42500, "
-                        "region: idf}\nhistory:") != std::string::npos);
+                        "region: idf, at: " +
+                        util::format_date(util::today()) + "}\nhistory:") != std::string::npos);
   // Another region, or none, is another key.
   CHECK(p(realize(id, "900", {"--region", "hdf"})).code == 0);
   CHECK(p(realize(id, "100")).code == 0);

@@ -324,19 +324,22 @@ TEST_CASE("generalize realize")
   id = p.done_idea();
   REQUIRE(p(go(id)).code == 0);
   r = p({"generalize", "realize", id, "--period", "2017-Q3", "--metric", "hours_saved", "--amount",
-         "41000", "--region", "idf"});
+         "41000", "--region", "idf", "--at", "2017-10-05"});
   CHECK(r.code == 0);
   CHECK(r.out == id + ": realized 41000 hours_saved in 2017-Q3\n");
   CHECK(p({"generalize", "realize", id, "--period", "2017", "--metric", "jobseekers_reached",
-           "--amount", "1200.5"})
+           "--amount", "1200.5", "--at", "2018-01-10"})
             .code == 0);
   CHECK(p({"generalize", "realize", id, "--period", "2017-11", "--metric", "cost_avoided",
-           "--amount", "5000"})
+           "--amount", "5000", "--at", "2017-12-04T10:00:00Z"})
             .code == 0);
-  CHECK(p.text(id).find(
-            "realized:\n  - {period: 2017-Q3, metric: hours_saved, amount: 41000, region: idf}\n"
-            "  - {period: \"2017\", metric: jobseekers_reached, amount: 1200.5}\n"
-            "  - {period: 2017-11, metric: cost_avoided, amount: 5000}\n") != std::string::npos);
+  // Each entry keeps the day it was recorded (--at, a date-time by its day).
+  CHECK(p.text(id).find("realized:\n  - {period: 2017-Q3, metric: hours_saved, amount: 41000, "
+                        "region: idf, at: 2017-10-05}\n"
+                        "  - {period: \"2017\", metric: jobseekers_reached, amount: 1200.5, at: "
+                        "2018-01-10}\n"
+                        "  - {period: 2017-11, metric: cost_avoided, amount: 5000, at: "
+                        "2017-12-04}\n") != std::string::npos);
   CHECK(p.canonical(id));
   CHECK(p.valid());
 

@@ -277,10 +277,11 @@ TEST_CASE("poc and generalize: gate rules, override, recycle")
   CHECK(text.find("      - {region: idf, planned: 2017-02-01}\n") != std::string::npos);
   CHECK(p({"generalize", "rollout", id, "--region", "idf", "--done", "2017-02-15"}).code == 0);
   CHECK(p({"generalize", "realize", id, "--period", "2017", "--metric", "hours_saved", "--amount",
-           "300"})
+           "300", "--at", "2018-01-15"})
             .code == 0);
-  CHECK(read(p.file(id)).find("  - {period: \"2017\", metric: hours_saved, amount: 300}\n") !=
-        std::string::npos);
+  CHECK(read(p.file(id))
+            .find("  - {period: \"2017\", metric: hours_saved, amount: 300, at: "
+                  "2018-01-15}\n") != std::string::npos);
   CHECK(p({"validate"}).code == 0);
 }
 

@@ -86,7 +86,7 @@ model::Innovation full_record()
   d.rationale = "Au-delà de la cible.";
   d.override_reason = "Décision du comité.";
   r.decisions = {d};
-  r.realized = {{"2017-Q3", "hours_saved", 41000, "hdf"}};
+  r.realized = {{"2017-Q3", "hours_saved", 41000, "hdf", "2017-10-05"}};
   r.merged_into = "m3n4p5q6";
   r.history = {{"2016-03-02", "agent-48213", "", "submitted"},
                {"2016-04-01", "expert-hdf-2", "submitted", "qualified"},

@@ -62,8 +62,8 @@ std::vector<model::Innovation> with_late_facts()
       }
     }
     r.decisions.push_back(d);
-    r.realized.push_back({"2017-Q1", "hours_saved", 500, "ara"});
-    r.realized.push_back({"2017-01", "people", 5, ""});
+    r.realized.push_back({"2017-Q1", "hours_saved", 500, "ara", ""});
+    r.realized.push_back({"2017-01", "people", 5, "", ""});
   }
   return records;
 }

@@ -199,10 +199,10 @@ std::vector<model::Innovation> value_records()
   go.decision = "go";
   go.projected = model::ValueAmount{"hours_saved", 1000, "year"};
   r2.decisions = {go};
-  r2.realized = {{"2016", "hours_saved", 100, ""},
-                 {"2016-Q3", "hours_saved", 50, ""},
-                 {"2016-08", "hours_saved", 10, ""},
-                 {"2016-Q4", "hours_saved", 20, ""}};
+  r2.realized = {{"2016", "hours_saved", 100, "", ""},
+                 {"2016-Q3", "hours_saved", 50, "", ""},
+                 {"2016-08", "hours_saved", 10, "", ""},
+                 {"2016-Q4", "hours_saved", 20, "", ""}};
   auto r3 = value_record(
       "r3", {step("2016-01-01", "", "submitted"), step("2016-05-01", "submitted", "killed")});
   r3.estimate = model::ValueAmount{"hours_saved", 200, "year"};

@@ -226,8 +226,8 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
   }
   for (std::size_t i = 0; i < r.realized.size(); ++i) {
     const auto& v = r.realized[i];
-    run(stmt("INSERT INTO realized VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
-        v.period, v.metric, v.amount, v.region);
+    run(stmt("INSERT INTO realized VALUES (?, ?, ?, ?, ?, ?, ?)"), r.id,
+        static_cast<std::int64_t>(i), v.period, v.metric, v.amount, v.region, v.at);
   }
   for (std::size_t i = 0; i < r.history.size(); ++i) {
     const auto& h = r.history[i];

@@ -23,6 +23,11 @@ std::string period_end(const std::string& p)
 
 } // namespace
 
+bool realized_known(const Realized& v, const std::string& date)
+{
+  return period_end(v.period) <= date && !after(v.at, date);
+}
+
 std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
 {
   if (rec.created > date) {
@@ -72,7 +77,7 @@ std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
       }
     }
   }
-  drop(r.realized, [&](const Realized& v) { return period_end(v.period) > date; });
+  drop(r.realized, [&](const Realized& v) { return !realized_known(v, date); });
   derive(r); // a KPI's actual and a POC's spent as of the date
   return r;
 }

@@ -276,6 +276,7 @@ struct Realized {
   std::string metric;
   double amount = 0;
   std::string region;
+  std::string at; // the day it was recorded; absent before it was kept: the period's end dates it
 
   // The field table, in canonical key order.
   static constexpr auto fields()
@@ -283,7 +284,7 @@ struct Realized {
     return std::tuple{field("period", &Realized::period, k_required),
                       field("metric", &Realized::metric, k_required),
                       field("amount", &Realized::amount, k_required),
-                      field("region", &Realized::region)};
+                      field("region", &Realized::region), field("at", &Realized::at, k_plain)};
   }
 
   bool operator==(const Realized&) const = default;

@@ -115,7 +115,8 @@ bool is_closed(const model::Innovation& rec);
 // metric has no eur_per_unit (it is then left out of every currency figure).
 std::optional<double> in_currency(const model::Config& config, const std::string& metric,
                                   double amount);
-// Whether a realized period counts on `day`: only once it has ended (its last day on or before).
+// Whether a realized entry counts on `day`: model::realized_known (its period has ended and it
+// was recorded on or before day).
 bool realized_counts(const model::Realized& v, const util::Date& day);
 // What a POC spent by `day`: budget.spent once the POC has started on or before that day, else 0.
 double poc_spend(const model::Poc& p, const util::Date& day);

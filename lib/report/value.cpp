@@ -314,8 +314,7 @@ std::optional<double> in_currency(const model::Config& config, const std::string
 
 bool realized_counts(const model::Realized& v, const util::Date& day)
 {
-  auto last = util::period_last_day(v.period);
-  return last && *last <= day;
+  return util::period_last_day(v.period) && model::realized_known(v, util::format_date(day));
 }
 
 double poc_spend(const model::Poc& p, const util::Date& day)

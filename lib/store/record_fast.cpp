@@ -254,6 +254,7 @@ enum Place : std::size_t {
   p_r_metric,
   p_r_amount,
   p_r_region,
+  p_r_at,
   p_history,
   p_h,
   p_h_at,
@@ -368,6 +369,7 @@ constexpr const char* k_place_pointers[p_count] = {
     "/properties/realized/items/properties/metric",
     "/properties/realized/items/properties/amount",
     "/properties/realized/items/properties/region",
+    "/properties/realized/items/properties/at",
     "/properties/history",
     "/properties/history/items",
     "/properties/history/items/properties/at",
@@ -1021,6 +1023,8 @@ private:
         x.amount = num(v, p_r_amount);
       } else if (key == "region") {
         x.region = str(v, p_r_region);
+      } else if (key == "at") {
+        x.at = str(v, p_r_at);
       } else {
         refuse();
       }
