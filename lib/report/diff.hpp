@@ -95,7 +95,9 @@ struct MinutesRange {
 
 // The minutes as a report: sections `range`, `totals_by_region`, `totals_by_kind`, then one section
 // per kind of event (records, opinions, states, decisions, pocs, kpis, waves, realized, closed),
-// each row naming region and kind first. Totals count events; `realized` counts entries.
+// each row naming region and kind first, rows ordered by region, kind and date. Totals count
+// events (`realized`: entries; `overrides`: the decisions among them that overrode the gate rules,
+// not added to `total`).
 Report minutes_report(const Minutes& m, const MinutesRange& range);
 
 } // namespace innov::report

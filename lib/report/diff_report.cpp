@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <tuple>
 
 namespace innov::report {
 
@@ -89,15 +90,24 @@ Section events(const Minutes& m, const std::string& key, const std::string& titl
   s.table.columns = {{"region"}, {"kind"}, {"id"}};
   s.table.columns.insert(s.table.columns.end(), columns.begin(), columns.end());
   s.table.columns.push_back({"title"});
+  std::vector<const MinutesEvent*> selected;
   for (const auto& e : m.events) {
-    if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) {
-      continue;
+    if (std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end()) {
+      selected.push_back(&e);
     }
-    std::vector<Cell> row{Cell::str(e.region), Cell::str(e.record_kind), Cell::str(e.id)};
-    for (auto& c : cells(e)) {
+  }
+  // By region and kind first; events of one record on one day stay in the minutes' order.
+  std::stable_sort(selected.begin(), selected.end(),
+                   [](const MinutesEvent* a, const MinutesEvent* b) {
+                     return std::tie(a->region, a->record_kind, a->date) <
+                            std::tie(b->region, b->record_kind, b->date);
+                   });
+  for (const auto* e : selected) {
+    std::vector<Cell> row{Cell::str(e->region), Cell::str(e->record_kind), Cell::str(e->id)};
+    for (auto& c : cells(*e)) {
       row.push_back(std::move(c));
     }
-    row.push_back(Cell::str(e.title));
+    row.push_back(Cell::str(e->title));
     s.table.add_row(std::move(row));
   }
   return s;
