@@ -26,7 +26,7 @@ struct AuditOptions {
 
 int run_audit(const Context& ctx, const AuditOptions& opts)
 {
-  auto root = find_portfolio_root(ctx);
+  auto root = find_read_root(ctx);
   std::string format = opts.format;
   if (format == "auto") {
     const char* gha = std::getenv("GITHUB_ACTIONS");

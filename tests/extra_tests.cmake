@@ -123,6 +123,8 @@ set_tests_properties(migrate_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 # innov log ID on a scripted git history (signed commit when gpg is there).
 add_test(NAME log_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/log_git.sh $<TARGET_FILE:innov>)
 set_tests_properties(log_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
+add_test(NAME rev_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/rev_git.sh $<TARGET_FILE:innov>)
+set_tests_properties(rev_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 
 # innov diff (the committee's minutes) on a scripted history of 12 commits with committee tags.
 add_test(NAME diff_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/diff_git.sh $<TARGET_FILE:innov>)
