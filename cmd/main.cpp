@@ -36,6 +36,7 @@ void register_commands(CLI::App& app, Context& ctx)
   register_merge_file(app, ctx);
   register_migrate(app, ctx);
   register_log(app, ctx);
+  register_diff(app, ctx);
 }
 
 std::vector<std::string> subcommand_names(const CLI::App& app)

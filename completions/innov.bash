@@ -3,7 +3,7 @@
 # The subcommands of a command path ("" is innov itself).
 _innov_subcommands() {
   case "$1" in
-    "") echo "init validate audit idea qualify assign queue digest poc generalize report search sql index import export completion explain schema merge-file migrate log" ;;
+    "") echo "init validate audit idea qualify assign queue digest poc generalize report search sql index import export completion explain schema merge-file migrate log diff" ;;
     "idea") echo "new edit comment like unlike merge withdraw list show similar" ;;
     "poc") echo "plan start measure spend close list" ;;
     "generalize") echo "check rollout realize" ;;
@@ -64,6 +64,7 @@ _innov_options() {
     "merge-file") echo "-h --help --ours-label --theirs-label --base-label --conflict-style" ;;
     "migrate") echo "-h --help --dry-run --diff" ;;
     "log") echo "-h --help --format -o --output" ;;
+    "diff") echo "-h --help --region --format -o --output" ;;
   esac
 }
 
@@ -311,6 +312,10 @@ _innov_option_value() {
     "log|--format") echo "@any" ;;
     "log|-o") echo "@file" ;;
     "log|--output") echo "@file" ;;
+    "diff|--region") echo "@region" ;;
+    "diff|--format") echo "choices:text,markdown,json,html" ;;
+    "diff|-o") echo "@file" ;;
+    "diff|--output") echo "@file" ;;
   esac
 }
 
@@ -358,6 +363,7 @@ _innov_positional() {
     "schema") kinds=(@schema) ;;
     "merge-file") kinds=(@file @file @file @file) ;;
     "log") kinds=(@id) ;;
+    "diff") kinds=(@any) ;;
   esac
   if (( $2 < ${#kinds[@]} )); then
     echo "${kinds[$2]}"

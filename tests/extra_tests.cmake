@@ -127,3 +127,7 @@ add_test(NAME rev_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/rev_git.sh $<TARGET
 set_tests_properties(rev_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 add_test(NAME rev_asof COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/rev_asof.sh $<TARGET_FILE:innov>)
 set_tests_properties(rev_asof PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
+
+# innov diff (the committee's minutes) on a scripted history of 12 commits with committee tags.
+add_test(NAME diff_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/diff_git.sh $<TARGET_FILE:innov>)
+set_tests_properties(diff_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)

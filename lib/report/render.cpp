@@ -226,7 +226,7 @@ std::string render_report_text(const Report& r, bool color)
         for (auto& row : s.table.rows) {
           for (auto& cell : row) {
             if (cell.text == "BREACH" || cell.text == "FAIL" || cell.text == "fail" ||
-                cell.text == "not met") {
+                cell.text == "not met" || cell.text.rfind("OVERRIDE: ", 0) == 0) {
               cell.text = "\x1b[31m" + cell.text + "\x1b[0m";
             }
           }
@@ -377,6 +377,8 @@ svg text { font-family: inherit; }
       table = replace_all(table, std::string("<td>") + bad + "</td>",
                           std::string("<td class=\"bad\">") + bad + "</td>");
     }
+    // A decision taken against the gate rules (innov diff): "OVERRIDE: reason".
+    table = replace_all(table, "<td>OVERRIDE: ", "<td class=\"bad\">OVERRIDE: ");
     for (const char* good : {"pass", "met"}) {
       table = replace_all(table, std::string("<td>") + good + "</td>",
                           std::string("<td class=\"good\">") + good + "</td>");

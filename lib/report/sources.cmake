@@ -23,4 +23,6 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/poc_report.cpp
   ${CMAKE_CURRENT_LIST_DIR}/queue.cpp
   ${CMAKE_CURRENT_LIST_DIR}/digest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/diff.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/diff_report.cpp
 )
