@@ -123,3 +123,5 @@ set_tests_properties(migrate_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 # innov log ID on a scripted git history (signed commit when gpg is there).
 add_test(NAME log_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/log_git.sh $<TARGET_FILE:innov>)
 set_tests_properties(log_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
+add_test(NAME audit_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/audit_git.sh $<TARGET_FILE:innov>)
+set_tests_properties(audit_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
