@@ -38,7 +38,12 @@ std::string plural(std::size_t n, const char* word)
 
 int run_audit(const Context& ctx, const AuditOptions& opts)
 {
-  auto root = find_portfolio_root(ctx);
+  if (opts.git && !ctx.rev.empty()) {
+    throw UsageError("--git reads the commits of the work tree's history up to HEAD: it does not "
+                     "take --rev",
+                     "check out the revision, or limit the audit with --since REV");
+  }
+  auto root = find_read_root(ctx);
   std::string format = opts.format;
   if (format == "auto") {
     const char* gha = std::getenv("GITHUB_ACTIONS");

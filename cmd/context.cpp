@@ -1,5 +1,6 @@
 #include "cmd/context.hpp"
 
+#include "lib/git/revision.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
 
@@ -85,7 +86,26 @@ fs::path find_root(const Context& ctx)
 
 fs::path find_portfolio_root(const Context& ctx)
 {
+  if (!ctx.rev.empty()) {
+    throw UsageError("--rev is for commands that read the portfolio, and this one does not take it",
+                     "the read commands take --rev: report, idea list, idea show, poc list, "
+                     "search, export, validate, audit, sql");
+  }
   return refuse_escaping_folders(find_root(ctx));
+}
+
+fs::path find_work_root(const Context& ctx)
+{
+  return refuse_escaping_folders(find_root(ctx));
+}
+
+fs::path find_read_root(const Context& ctx)
+{
+  fs::path root = find_work_root(ctx);
+  if (ctx.rev.empty()) {
+    return root;
+  }
+  return refuse_escaping_folders(git::checkout(root, ctx.rev).root);
 }
 
 fs::path checked_portfolio_root(const fs::path& root)

@@ -14,13 +14,22 @@ struct Context {
   std::string color = "auto";
   bool no_cache = false; // --no-cache or INNOV_NO_CACHE=1
   bool quiet = false;
+  std::string rev; // --rev: read the portfolio as committed at REV (read commands only)
 
   // The command to run once parsing succeeded; set by the chosen subcommand's callback.
   std::function<int()> run;
 };
 
-// The portfolio root as DESIGN.md section 2 finds it; throws UsageError when there is none.
+// The portfolio root as DESIGN.md section 2 finds it; throws UsageError when there is none, and
+// when --rev was given (a command that calls this one does not read past revisions).
 std::filesystem::path find_portfolio_root(const Context& ctx);
+
+// The root a read command works on: the portfolio as committed at --rev when given (a copy made by
+// git::checkout, outside the work tree), else find_portfolio_root's.
+std::filesystem::path find_read_root(const Context& ctx);
+
+// The portfolio's own folder, --rev or not (where paths given on the command line point).
+std::filesystem::path find_work_root(const Context& ctx);
 
 // root itself when its innovations/, challenges/ and .innov do not lead outside it (EnvError
 // otherwise): for a root found another way than find_portfolio_root.

@@ -107,6 +107,11 @@ int run_digest(const Context& ctx, const DigestOptions& o)
   in.today = util::today();
   in.since = since_day(o.since, in.today);
   in.soon_days = o.soon;
+  if (!ctx.rev.empty()) {
+    throw UsageError("innov digest tells what changed since a date in the work tree: it does not "
+                     "take --rev",
+                     "'innov diff REV' lists what changed since a commit");
+  }
   auto view = open_view(ctx, index::Decode::figures);
   for (const auto& r : o.regions) {
     check_region(view.config, r);

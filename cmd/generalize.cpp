@@ -100,7 +100,7 @@ int run_decide(const Context& ctx, DecideOptions& o)
 
 int run_check(const Context& ctx, const std::string& id, const std::string& format)
 {
-  auto root = find_portfolio_root(ctx);
+  auto root = find_read_root(ctx);
   auto config = store::require_config(root);
   std::string rel = store::resolve_record(root, id);
   util::Diagnostics diags;

@@ -266,7 +266,7 @@ void register_idea_query(CLI::App& app, Context& ctx)
   sub->footer("Example:\n  innov idea show k3m9 --format json | jq .status");
   sub->callback([s, &ctx] {
     ctx.run = [s, &ctx] {
-      auto root = find_portfolio_root(ctx);
+      auto root = find_read_root(ctx);
       std::string rel = store::resolve_record(root, s->id);
       if (s->format == "yaml") {
         std::cout << util::read_file(root / rel, util::k_max_record_bytes, "a record file");

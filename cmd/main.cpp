@@ -82,6 +82,7 @@ int run_main(int argc, char** argv)
              "  innov init my-portfolio\n"
              "  innov -C my-portfolio validate\n"
              "  innov report funnel --format json\n"
+             "  innov report value --rev comite-2016-12\n"
              "\nRun 'innov COMMAND --help' for the options of a command.");
 
   Context ctx;
@@ -95,6 +96,10 @@ int run_main(int argc, char** argv)
       "--no-cache", ctx.no_cache,
       "Compute from the YAML files in memory, without the SQLite index (also INNOV_NO_CACHE=1)");
   app.add_flag("-q,--quiet", ctx.quiet, "Print only data and errors");
+  app.add_option("--rev", ctx.rev,
+                 "Read the portfolio as committed at REV (a commit, tag or branch), without "
+                 "touching the work tree: read commands only")
+      ->option_text("REV");
 
   register_commands(app, ctx);
 

@@ -26,7 +26,7 @@ void warn_invalid(const Context& ctx, std::size_t bad)
 ReadStart start_read(const Context& ctx, bool scan_ahead)
 {
   ReadStart start;
-  start.root = find_portfolio_root(ctx);
+  start.root = find_read_root(ctx);
   if (!ctx.no_cache && scan_ahead) {
     start.scan = std::make_unique<index::ScanAhead>(start.root);
   }

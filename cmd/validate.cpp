@@ -25,13 +25,18 @@ struct ValidateOptions {
   bool strict = false;
 };
 
-// The portfolio-relative paths named on the command line (files or folders).
-std::set<std::string> selected_files(const fs::path& root, const std::vector<std::string>& paths)
+// The portfolio-relative paths named on the command line (files or folders), named from the work
+// tree (work) and looked up in root: the same folder, or the copy of a past revision (--rev).
+std::set<std::string> selected_files(const fs::path& work, const fs::path& root,
+                                     const std::vector<std::string>& paths)
 {
   std::set<std::string> selected;
   for (const auto& p : paths) {
     std::error_code ec;
-    fs::path full = fs::absolute(p, ec);
+    fs::path full = fs::absolute(p, ec).lexically_normal();
+    if (work != root && util::is_inside(work, full)) {
+      full = root / full.lexically_relative(work);
+    }
     if (!fs::exists(full, ec)) {
       throw UsageError("no such file or directory '" + p + "'");
     }
@@ -64,7 +69,7 @@ bool is_selected(const std::set<std::string>& selected, const std::string& rel)
 
 int run_validate(const Context& ctx, const ValidateOptions& opts)
 {
-  fs::path root = find_portfolio_root(ctx);
+  fs::path root = find_read_root(ctx);
   std::string format = opts.format;
   if (format == "auto") {
     // With -o, the file's extension says the format (x.sarif, x.json), as for the reports.
@@ -72,7 +77,7 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
     format = !opts.out.empty() ? "" : gha && std::string(gha) == "true" ? "github" : "text";
   }
   format = resolve_format(format, opts.out, {"text", "json", "github", "sarif", "junit", "gitlab"});
-  auto selected = selected_files(root, opts.paths);
+  auto selected = selected_files(find_work_root(ctx), root, opts.paths);
 
   util::Diagnostics all;
   store::Portfolio portfolio = store::load_portfolio(root, all);

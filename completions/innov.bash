@@ -14,7 +14,7 @@ _innov_subcommands() {
 # The options of a command path.
 _innov_options() {
   case "$1" in
-    "") echo "-h --help --version -C --portfolio --color --no-cache -q --quiet" ;;
+    "") echo "-h --help --version -C --portfolio --color --no-cache -q --quiet --rev" ;;
     "init") echo "-h --help --name --git" ;;
     "validate") echo "-h --help --format -o --output --strict" ;;
     "audit") echo "-h --help --format -o --output --git --since --require-signed" ;;
@@ -73,6 +73,7 @@ _innov_option_value() {
     "|-C") echo "@dir" ;;
     "|--portfolio") echo "@dir" ;;
     "|--color") echo "choices:auto,always,never" ;;
+    "|--rev") echo "@any" ;;
     "init|--name") echo "@any" ;;
     "validate|--format") echo "choices:auto,text,json,github,sarif,junit,gitlab" ;;
     "validate|-o") echo "@file" ;;

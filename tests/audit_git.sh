@@ -146,6 +146,8 @@ check "an unknown --since is a usage error (exit 2)" test $? -eq 2
 check "... that names it" grep -q "'no-such-rev' is not a commit" <<<"$err"
 err=$("$innov" -C p audit --require-signed 2>&1)
 check "--require-signed without --git is a usage error" test $? -eq 2
+err=$("$innov" -C p audit --git --rev HEAD~1 2>&1)
+check "--git with --rev is a usage error" test $? -eq 2
 
 # A key declared for two people: an error of innov.yaml with its position.
 echo "  - {person: agent-7, keys: [$k_other]}" >>p/innov.yaml

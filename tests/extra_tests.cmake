@@ -123,5 +123,8 @@ set_tests_properties(migrate_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 # innov log ID on a scripted git history (signed commit when gpg is there).
 add_test(NAME log_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/log_git.sh $<TARGET_FILE:innov>)
 set_tests_properties(log_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
+add_test(NAME rev_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/rev_git.sh $<TARGET_FILE:innov>)
+set_tests_properties(rev_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
+# innov audit --git on a scripted history signed with throwaway gpg keys.
 add_test(NAME audit_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/audit_git.sh $<TARGET_FILE:innov>)
 set_tests_properties(audit_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
