@@ -17,7 +17,7 @@ _innov_options() {
     "") echo "-h --help --version -C --portfolio --color --no-cache -q --quiet --rev" ;;
     "init") echo "-h --help --name --git" ;;
     "validate") echo "-h --help --format -o --output --strict" ;;
-    "audit") echo "-h --help --format -o --output" ;;
+    "audit") echo "-h --help --format -o --output --git --since --require-signed" ;;
     "idea") echo "-h --help" ;;
     "idea new") echo "-h --help --title --kind --summary --description --description-file --author --region --unit --theme --source --challenge --horizon --created --external-ref --estimate --no-similar --by --at --dry-run --format" ;;
     "idea edit") echo "-h --help --set --add --remove --by --at --dry-run --format" ;;
@@ -82,6 +82,7 @@ _innov_option_value() {
     "audit|--format") echo "choices:auto,text,json,github,sarif" ;;
     "audit|-o") echo "@file" ;;
     "audit|--output") echo "@file" ;;
+    "audit|--since") echo "@any" ;;
     "idea new|--title") echo "@any" ;;
     "idea new|--kind") echo "choices:idea,practice" ;;
     "idea new|--summary") echo "@any" ;;

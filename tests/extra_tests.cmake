@@ -131,3 +131,7 @@ set_tests_properties(rev_asof PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 # innov diff (the committee's minutes) on a scripted history of 12 commits with committee tags.
 add_test(NAME diff_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/diff_git.sh $<TARGET_FILE:innov>)
 set_tests_properties(diff_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
+
+# innov audit --git on a scripted history signed with throwaway gpg keys.
+add_test(NAME audit_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/audit_git.sh $<TARGET_FILE:innov>)
+set_tests_properties(audit_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)

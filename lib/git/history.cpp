@@ -99,14 +99,57 @@ std::vector<std::string> changed_since(const fs::path& dir, const std::string& s
   return {paths.begin(), paths.end()};
 }
 
+namespace {
+
+void require_commit(const fs::path& dir, const std::string& rev)
+{
+  if (rev.empty() || rev.front() == '-' ||
+      run(dir, {"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"})
+              .status != 0) {
+    throw UsageError("'" + rev + "' is not a commit of the repository of '" + dir.string() + "'",
+                     "give a commit, a tag or a branch (git log --oneline lists them)");
+  }
+}
+
+} // namespace
+
+std::vector<std::string> commits_after(const fs::path& dir, const std::string& rev)
+{
+  require_commit(dir, rev);
+  Result r = run(dir, {"rev-list", rev + "..HEAD", "--"});
+  if (r.status != 0) {
+    throw EnvError("'git rev-list' failed in '" + dir.string() + "'");
+  }
+  std::set<std::string> lines;
+  add_paths(r.out, '\n', lines);
+  return {lines.begin(), lines.end()};
+}
+
+std::vector<std::string> changed_after(const fs::path& dir, const std::string& rev)
+{
+  require_commit(dir, rev);
+  std::set<std::string> paths;
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"log", "-z", "--relative", "--name-only", "--format=", rev + "..HEAD", "--", "."},
+           {"diff", "-z", "--relative", "--name-only", "HEAD", "--", "."},
+           {"ls-files", "-z", "--others", "--exclude-standard"}}) {
+    Result r = run(dir, args);
+    if (r.status != 0) {
+      throw EnvError("'git " + args.front() + "' failed in '" + dir.string() + "'");
+    }
+    add_paths(r.out, '\0', paths);
+  }
+  return {paths.begin(), paths.end()};
+}
+
 std::vector<Version> versions(const fs::path& file, bool follow)
 {
   const fs::path dir = file.parent_path();
   const std::string name = file.filename().string();
-  // Each commit: NUL, "hash TAB date TAB author TAB email TAB %G?", then with --name-only a blank
-  // line and the file's path at that commit (from the top of the repository).
-  std::vector<std::string> args = {"log", "--format=%x00%H%x09%cI%x09%an%x09%ae%x09%G?",
-                                   "--name-only"};
+  // Each commit: NUL, "hash TAB date TAB author TAB email TAB %G? TAB %GF TAB %GP", then with
+  // --name-only a blank line and the file's path at that commit (from the top of the repository).
+  std::vector<std::string> args = {
+      "log", "--format=%x00%H%x09%cI%x09%an%x09%ae%x09%G?%x09%GF%x09%GP", "--name-only"};
   if (follow) {
     args.push_back("--follow");
   }
@@ -154,6 +197,8 @@ std::vector<Version> versions(const fs::path& file, bool follow)
     v.author = f[2];
     v.email = f[3];
     v.signature = f[4].empty() ? 'N' : f[4][0];
+    v.key = f.size() > 5 ? f[5] : std::string();
+    v.primary_key = f.size() > 6 ? f[6] : std::string();
     v.path = lines.size() > 1 ? lines.back() : std::string();
     out.push_back(std::move(v));
   }

@@ -22,6 +22,8 @@ struct Version {
   char signature = 'N'; // git's %G?: G good, B bad, U good of unknown validity, X good but
                         // expired, Y good by an expired key, R good by a revoked key, E cannot be
                         // checked (no key, no gpg), N none
+  std::string key;      // %GF: fingerprint of the key that signed (empty when unsigned)
+  std::string primary_key; // %GP: fingerprint of its primary key (differs for a subkey)
 };
 
 // What a %G? letter means, in words ("unsigned", "good signature", ...).
@@ -42,5 +44,14 @@ std::vector<Version> versions(const std::filesystem::path& file, bool follow = f
 // --since two days early (git reads the day in local time); versions() gives the exact days. A
 // repository without commits: every file. EnvError when git fails.
 std::vector<std::string> changed_since(const std::filesystem::path& dir, const std::string& since);
+
+// The commits after rev: those reachable from HEAD and not from rev (`git rev-list rev..HEAD`),
+// full hashes. UsageError when rev names no commit; EnvError when git fails.
+std::vector<std::string> commits_after(const std::filesystem::path& dir, const std::string& rev);
+
+// The files under dir (relative to dir, '/'-separated) that the commits after rev changed, and
+// those that differ from the last commit (changed, staged or untracked). UsageError when rev names
+// no commit; EnvError when git fails.
+std::vector<std::string> changed_after(const std::filesystem::path& dir, const std::string& rev);
 
 } // namespace innov::git

@@ -49,12 +49,19 @@ struct EditRights {
   std::vector<std::string> merge = {"experts", "bodies"};
 };
 
+// A person's OpenPGP signing keys (`signing_keys` of innov.yaml): full fingerprints, upper case.
+struct PersonKeys {
+  std::string person;
+  std::vector<std::string> keys;
+};
+
 struct Roles {
   std::vector<ActorKind> population;
   std::optional<std::vector<ExpertTerm>> experts; // absent: qualifications are not checked
   std::optional<std::vector<Body>> bodies;        // absent: decisions are not checked
   EditRights edit;
-  bool edit_declared = false; // `edit:` present: withdraw and merge are checked
+  bool edit_declared = false;           // `edit:` present: withdraw and merge are checked
+  std::vector<PersonKeys> signing_keys; // `innov audit --git` (lib/model/signature.hpp)
 
   const Body* body(const std::string& id) const;
   // True when `person` is an expert of region on date (YYYY-MM-DD).

@@ -13,6 +13,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/stages.cpp
   ${CMAKE_CURRENT_LIST_DIR}/format.cpp
   ${CMAKE_CURRENT_LIST_DIR}/roles.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/signature.cpp
   ${CMAKE_CURRENT_LIST_DIR}/authority.cpp
   ${CMAKE_CURRENT_LIST_DIR}/region_scope.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sla.cpp

@@ -171,7 +171,8 @@ std::string render_diagnostics_text(const util::Diagnostics& diags,
 }
 
 std::string render_diagnostics_json(const util::Diagnostics& diags,
-                                    const DiagnosticSummary& summary)
+                                    const DiagnosticSummary& summary, std::string_view extra_key,
+                                    std::string_view extra_json)
 {
   JsonWriter w;
   w.begin_object().key("version").value(1).key("results").begin_array();
@@ -189,6 +190,9 @@ std::string render_diagnostics_json(const util::Diagnostics& diags,
     w.end_object();
   }
   w.end_array();
+  if (!extra_key.empty()) {
+    w.key(extra_key).raw(extra_json);
+  }
   w.key("summary").begin_object();
   w.key("files").value(summary.files);
   w.key("records").value(summary.records);

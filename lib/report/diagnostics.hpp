@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace innov::report {
@@ -22,9 +23,12 @@ std::string render_diagnostics_text(const util::Diagnostics& diags,
                                     const std::filesystem::path& root, bool color);
 
 // {"version":1,"results":[{path,line,column,severity,code,message,hint,record,pointer}],
-//  "summary":{files,records,errors,warnings}}
+//  "summary":{files,records,errors,warnings}}; with extra_key, "extra_key": extra_json (already
+// serialised) before the summary.
 std::string render_diagnostics_json(const util::Diagnostics& diags,
-                                    const DiagnosticSummary& summary);
+                                    const DiagnosticSummary& summary,
+                                    std::string_view extra_key = {},
+                                    std::string_view extra_json = {});
 
 // GitHub Actions workflow commands: ::error file=...,line=...,col=...,title=E012::message
 std::string render_diagnostics_github(const util::Diagnostics& diags);

@@ -4,6 +4,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/table.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_log.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/audit_git.cpp
   ${CMAKE_CURRENT_LIST_DIR}/diagnostics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/diagnostics_ci.cpp
   ${CMAKE_CURRENT_LIST_DIR}/explain.cpp

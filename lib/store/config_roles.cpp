@@ -1,10 +1,12 @@
 #include "lib/store/config_roles.hpp"
 
 #include "lib/model/roles.hpp"
+#include "lib/model/signature.hpp"
 #include "lib/util/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -231,6 +233,35 @@ void check_bodies(Positioned& r, const YAML::Node& node, const model::Config& cf
   }
 }
 
+// A key belongs to one person, and a person is listed once (E063).
+void check_signing_keys(Positioned& r, const YAML::Node& node, const model::Config& cfg)
+{
+  YAML::Node seq = sequence(node, "signing_keys");
+  std::map<std::string, std::string> owner; // fingerprint -> person
+  std::set<std::string> people;
+  for (std::size_t i = 0; i < cfg.roles.signing_keys.size(); ++i) {
+    const auto& p = cfg.roles.signing_keys[i];
+    std::string base = fmt::format("/signing_keys/{}", i);
+    if (!people.insert(p.person).second) {
+      r.error(at_key(seq[i], "person"), base + "/person", "E063",
+              fmt::format("'{}' is listed twice under signing_keys", p.person),
+              "give all of a person's keys in one entry");
+    }
+    YAML::Node keys = seq[i]["keys"];
+    for (std::size_t k = 0; k < p.keys.size(); ++k) {
+      auto [it, fresh] = owner.emplace(p.keys[k], p.person);
+      if (!fresh) {
+        r.error(keys[k], fmt::format("{}/keys/{}", base, k), "E063",
+                it->second == p.person
+                    ? fmt::format("key {} is declared twice for '{}'", p.keys[k], p.person)
+                    : fmt::format("key {} of '{}' is already declared for '{}'", p.keys[k],
+                                  p.person, it->second),
+                "a signing key belongs to one person: remove the copy");
+      }
+    }
+  }
+}
+
 } // namespace
 
 void read_roles(const YAML::Node& node, model::Config& config)
@@ -261,6 +292,13 @@ void read_roles(const YAML::Node& node, model::Config& config)
                                texts(b, "members"), text(b, "from"), text(b, "to")});
     }
   }
+  for (const auto& p : sequence(node, "signing_keys")) {
+    model::PersonKeys keys{text(p, "person"), {}};
+    for (const auto& k : texts(p, "keys")) {
+      keys.keys.push_back(model::normalize_fingerprint(k));
+    }
+    roles.signing_keys.push_back(std::move(keys));
+  }
   if (const YAML::Node e = node["edit"]; e && e.IsMap()) {
     roles.edit_declared = true;
     if (e["edit"]) {
@@ -282,6 +320,7 @@ void check_roles(const YAML::Node& node, const model::Config& config, const std:
   check_population(r, node, config);
   check_experts(r, node, config);
   check_bodies(r, node, config);
+  check_signing_keys(r, node, config);
 }
 
 } // namespace innov::store

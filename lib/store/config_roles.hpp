@@ -17,7 +17,8 @@ void read_roles(const YAML::Node& node, model::Config& config);
 // expert whose id is of another kind (E071), a body without a gate (E072), two kinds whose
 // patterns match the same declared id (E073), a pattern that does not compile or does not match
 // its example (E074), per-region headcounts that do not sum to headcount (E075), a kind, body or
-// expert term declared twice (E076).
+// expert term declared twice (E076), a signing key declared twice or for two people, a person
+// listed twice under signing_keys (E063).
 void check_roles(const YAML::Node& node, const model::Config& config, const std::string& rel_path,
                  util::Diagnostics& out);
 

@@ -11,6 +11,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/config_poc_formats.cpp
   ${CMAKE_CURRENT_LIST_DIR}/config_roles.cpp
   ${CMAKE_CURRENT_LIST_DIR}/audit.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/audit_git.cpp
   ${CMAKE_CURRENT_LIST_DIR}/portfolio.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_io.cpp
   ${CMAKE_CURRENT_LIST_DIR}/merge.cpp

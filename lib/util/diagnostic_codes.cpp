@@ -442,6 +442,34 @@ constexpr std::array k_codes = {
         "qualifications:\n  - at: 2016-03-01\n    expert: expert-hdf-1\n    ...\n  - at: "
         "2016-04-02\n    expert: expert-hdf-1\n    ...\n    supersedes: 2016-03-01"},
     DiagnosticCode{
+        "E063", E, "a signing key declared twice, or for two people",
+        "`signing_keys` of innov.yaml gives the same fingerprint twice (for one person or for "
+        "two), or lists the same person twice. A key belongs to one person: `innov audit --git` "
+        "names the signer of a commit from its key, and a key of two people would let one sign "
+        "for the other. The position is the second copy.",
+        "remove the copy; give all of a person's keys in one entry",
+        "# file: innov.yaml\nsigning_keys:\n  - {person: agent-1, keys: "
+        "[7F2B4C1D9E8A6B5C4D3E2F1A0B9C8D7E6F5A4B3C]}\n  - {person: agent-2, keys: "
+        "[7F2B4C1D9E8A6B5C4D3E2F1A0B9C8D7E6F5A4B3C]}",
+        "# file: innov.yaml\nsigning_keys:\n  - {person: agent-1, keys: "
+        "[7F2B4C1D9E8A6B5C4D3E2F1A0B9C8D7E6F5A4B3C]}\n  - {person: agent-2, keys: "
+        "[3AA5C34371567BD2B6A6F1E6B8C1D1F0A4C5E6D7]}"},
+    DiagnosticCode{
+        "E064", E, "a fact not signed by someone allowed to record it",
+        "`innov audit --git --require-signed`: the commit that wrote an opinion, a decision, an "
+        "override, a POC step, an assignment or a realized value as it stands is unsigned, its "
+        "signature is not good by git (bad, expired, revoked, or the key is not in the keyring), "
+        "or it is signed by a key that `signing_keys` declares for nobody or for someone else "
+        "than the opinion's expert, a member of the decision's body, the assigner (a member of "
+        "the body of the go decision for a realized value). A fact only in the work tree is not "
+        "committed, so not signed. The position is the fact's `by` or `expert`.",
+        "have the allowed person sign the commit (git commit -S, or rewrite the fact in a signed "
+        "commit), and declare their key under signing_keys",
+        "$ git log --format='%h %G? %GF' -1\na1b2c3d N\n(a decision of "
+        "comite-national-innovation committed unsigned)",
+        "$ git log --format='%h %G? %GF' -1\na1b2c3d G 7F2B4C1D9E8A6B5C4D3E2F1A0B9C8D7E6F5A4B3C\n"
+        "(signing_keys: agent-1, a member of comite-national-innovation)"},
+    DiagnosticCode{
         "E070", E, "unknown region in the roles of innov.yaml",
         "A region code in a body's `scope`, in a staff `headcount` of `population`, or in an "
         "expert's term is not one of the `regions` of innov.yaml. A body's scope may also be "
