@@ -43,7 +43,7 @@ _innov_options() {
     "generalize") echo "-h --help --decision --scope --wave --projected --rationale --override --by --at --dry-run --format --member" ;;
     "generalize check") echo "-h --help --format" ;;
     "generalize rollout") echo "-h --help --region --done --at --dry-run --format" ;;
-    "generalize realize") echo "-h --help --period --metric --amount --region --replace --dry-run --format" ;;
+    "generalize realize") echo "-h --help --period --metric --amount --region --replace --at --dry-run --format" ;;
     "report") echo "-h --help" ;;
     "report funnel") echo "-h --help --region --from --to --as-of --by --period --format -o --output" ;;
     "report value") echo "-h --help --region --from --to --as-of --by --period --top --format -o --output" ;;
@@ -218,6 +218,7 @@ _innov_option_value() {
     "generalize realize|--metric") echo "@metric" ;;
     "generalize realize|--amount") echo "@any" ;;
     "generalize realize|--region") echo "@region" ;;
+    "generalize realize|--at") echo "@any" ;;
     "generalize realize|--format") echo "choices:text,json" ;;
     "report funnel|--region") echo "@region" ;;
     "report funnel|--from") echo "@any" ;;

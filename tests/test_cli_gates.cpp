@@ -235,9 +235,9 @@ TEST_CASE("generalize realize: one value per period, metric and region")
   SUBCASE("validate flags a duplicate written by hand (E049)")
   {
     std::string text = p.text(id);
-    auto at = text.find("  - {period: 2017-Q3, metric: hours_saved, amount: 900, region: hdf}");
+    auto at = text.find("  - {period: 2017-Q3, metric: hours_saved, amount: 900, region: hdf,");
     REQUIRE(at != std::string::npos);
-    text.replace(at, 68, "  - {period: 2017-Q3, metric: hours_saved, amount: 900, region: idf}");
+    text.replace(at, 68, "  - {period: 2017-Q3, metric: hours_saved, amount: 900, region: idf,");
     write_file(p.file(id), text);
     r = p({"validate"});
     CHECK(r.code == 1);
