@@ -1,19 +1,13 @@
 // innov init [DIR]: a new portfolio that validates clean.
 #include "cmd/commands.hpp"
+#include "lib/git/run.hpp"
 #include "lib/store/load.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <iostream>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace innov::cmd {
 
@@ -97,35 +91,10 @@ const char* k_vscode_settings = R"({
 }
 )";
 
-// Runs `git -C dir ARGS...` with its output discarded; returns its exit status (EnvError when git
-// cannot be started).
+// Runs `git -C dir ARGS...` (lib/git/run), its output discarded; returns its exit status.
 int run_git(const fs::path& dir, const std::vector<std::string>& args)
 {
-  std::vector<std::string> argv_s = {"git", "-C", dir.string()};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) {
-    argv.push_back(a.data());
-  }
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    throw EnvError("cannot run 'git': " + std::string(std::strerror(rc)),
-                   "install git, or leave out --git");
-  }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) {
-      throw EnvError("cannot wait for 'git': " + std::string(std::strerror(errno)));
-    }
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  return git::run(dir, args).status;
 }
 
 // Makes dir a git repository if it is in none, and registers innov's merge driver there.

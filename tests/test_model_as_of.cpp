@@ -4,7 +4,10 @@
 
 using namespace innov::model;
 
-TEST_CASE("model::as_of keeps a realized period once its last day is on or before the date")
+namespace {
+
+// A record generalized on 2016-03-01, deposited on 2016-01-04.
+Innovation generalized()
 {
   Innovation rec;
   rec.id = "k3m9xa2q";
@@ -12,18 +15,29 @@ TEST_CASE("model::as_of keeps a realized period once its last day is on or befor
   rec.status = "generalized";
   rec.history = {{"2016-01-04T09:00:00Z", "agent-1", "", "submitted"},
                  {"2016-03-01T09:00:00Z", "comite", "submitted", "generalized"}};
+  return rec;
+}
+
+// The periods of the realized entries kept, in order.
+std::string periods(const std::optional<Innovation>& r)
+{
+  std::string out;
+  for (const auto& v : r->realized) {
+    out += v.period + " ";
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("model::as_of keeps a realized period once its last day is on or before the date")
+{
+  Innovation rec = generalized();
   // September has 30 days, February 2016 29, the third quarter ends on 30 September.
   rec.realized = {{"2016-02", "hours_saved", 10, "", ""},
                   {"2016-09", "hours_saved", 20, "", ""},
                   {"2016-Q3", "placements", 30, "", ""},
                   {"2016", "cost_avoided", 40, "", ""}};
-  auto periods = [](const std::optional<Innovation>& r) {
-    std::string out;
-    for (const auto& v : r->realized) {
-      out += v.period + " ";
-    }
-    return out;
-  };
   CHECK(periods(as_of(rec, "2016-02-28")).empty());
   CHECK(periods(as_of(rec, "2016-02-29")) == "2016-02 ");
   CHECK(periods(as_of(rec, "2016-09-29")) == "2016-02 ");
@@ -33,24 +47,12 @@ TEST_CASE("model::as_of keeps a realized period once its last day is on or befor
 
 TEST_CASE("model::as_of keeps a realized entry once its period has ended and it was recorded")
 {
-  Innovation rec;
-  rec.id = "k3m9xa2q";
-  rec.created = "2016-01-04";
-  rec.status = "generalized";
-  rec.history = {{"2016-01-04T09:00:00Z", "agent-1", "", "submitted"},
-                 {"2016-03-01T09:00:00Z", "comite", "submitted", "generalized"}};
+  Innovation rec = generalized();
   // The third quarter, recorded on 15 October; September, recorded on its last day; an entry of a
   // file written before entries were dated counts from its period's end.
   rec.realized = {{"2016-Q3", "hours_saved", 30, "", "2016-10-15"},
                   {"2016-09", "placements", 20, "", "2016-09-30"},
                   {"2016-08", "cost_avoided", 10, "", ""}};
-  auto periods = [](const std::optional<Innovation>& r) {
-    std::string out;
-    for (const auto& v : r->realized) {
-      out += v.period + " ";
-    }
-    return out;
-  };
   CHECK(periods(as_of(rec, "2016-08-31")) == "2016-08 ");
   CHECK(periods(as_of(rec, "2016-09-30")) == "2016-09 2016-08 ");
   CHECK(periods(as_of(rec, "2016-10-14")) == "2016-09 2016-08 ");
