@@ -287,3 +287,20 @@ TEST_CASE("report::period_shares: a realized period spread evenly over its month
   CHECK(y["2016-02"] == doctest::Approx(1.0 / 12));
   CHECK(report::period_shares("2016-Q5", "quarter").empty());
 }
+
+TEST_CASE("report::realized_counts: once the period has ended and the value was recorded")
+{
+  auto day = [](const char* d) { return *util::parse_date(d); };
+  // The third quarter of 2016, entered on 15 October; the same written before entries kept a day.
+  model::Realized recorded{"2016-Q3", "hours_saved", 50, "", "2016-10-15"};
+  model::Realized undated{"2016-Q3", "hours_saved", 50, "", ""};
+  CHECK_FALSE(report::realized_counts(recorded, day("2016-09-30")));
+  CHECK_FALSE(report::realized_counts(recorded, day("2016-10-14")));
+  CHECK(report::realized_counts(recorded, day("2016-10-15")));
+  CHECK_FALSE(report::realized_counts(undated, day("2016-09-29")));
+  CHECK(report::realized_counts(undated, day("2016-09-30")));
+  // Recorded before its period ended (an early figure): it still waits for the period's end.
+  model::Realized early{"2016-Q3", "hours_saved", 50, "", "2016-09-15"};
+  CHECK_FALSE(report::realized_counts(early, day("2016-09-29")));
+  CHECK(report::realized_counts(early, day("2016-09-30")));
+}
