@@ -67,6 +67,23 @@ inline model::HistoryEntry step(const std::string& at, const std::string& from,
   return {at, "someone", from, to};
 }
 
+// An idea of agent-1 in hdf, deposited on `created` and in `status` since (one history entry).
+inline model::Innovation deposited(const std::string& id, const std::string& created,
+                                   const std::string& status = "submitted")
+{
+  model::Innovation r;
+  r.id = id;
+  r.kind = "idea";
+  r.title = "Idée " + id;
+  r.author = "agent-1";
+  r.region = "hdf";
+  r.source = "internal";
+  r.created = created;
+  r.status = status;
+  r.history = {{created, "agent-1", "", "submitted"}};
+  return r;
+}
+
 inline model::Kpi kpi(const std::string& id, double target, double actual)
 {
   model::Kpi k;

@@ -2,6 +2,7 @@
 
 #include "cmd/innov_main.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -107,6 +108,27 @@ void copy_example(const fs::path& dest)
 {
   copy_tree(example_portfolio(), dest);
   fs::remove_all(dest / ".innov");
+}
+
+ScopedEnv::ScopedEnv(const char* name, const char* value) : m_name(name)
+{
+  const char* old = std::getenv(name);
+  m_had = old != nullptr;
+  m_old = old ? old : "";
+  if (value) {
+    setenv(name, value, 1);
+  } else {
+    unsetenv(name);
+  }
+}
+
+ScopedEnv::~ScopedEnv()
+{
+  if (m_had) {
+    setenv(m_name.c_str(), m_old.c_str(), 1);
+  } else {
+    unsetenv(m_name.c_str());
+  }
 }
 
 } // namespace innov::test

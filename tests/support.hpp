@@ -47,4 +47,18 @@ fs::path example_portfolio();
 // Copies the example portfolio into dest, without its index cache.
 void copy_example(const fs::path& dest);
 
+// Sets an environment variable for the scope (nullptr: unsets it), restoring it after.
+class ScopedEnv {
+public:
+  ScopedEnv(const char* name, const char* value);
+  ~ScopedEnv();
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+  std::string m_name;
+  std::string m_old;
+  bool m_had = false;
+};
+
 } // namespace innov::test

@@ -16,35 +16,6 @@ bool has(const std::string& text, const std::string& part)
   return text.find(part) != std::string::npos;
 }
 
-// Sets an environment variable for the scope (nullptr: unsets it), restoring it after.
-class ScopedEnv {
-public:
-  ScopedEnv(const char* name, const char* value) : m_name(name)
-  {
-    const char* old = std::getenv(name);
-    m_had = old != nullptr;
-    m_old = old ? old : "";
-    if (value) {
-      setenv(name, value, 1);
-    } else {
-      unsetenv(name);
-    }
-  }
-  ~ScopedEnv()
-  {
-    if (m_had) {
-      setenv(m_name.c_str(), m_old.c_str(), 1);
-    } else {
-      unsetenv(m_name.c_str());
-    }
-  }
-
-private:
-  std::string m_name;
-  std::string m_old;
-  bool m_had = false;
-};
-
 } // namespace
 
 TEST_CASE("assign: recorded in the record, due by the SLA, shown by queue until answered")

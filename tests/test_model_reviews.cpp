@@ -4,6 +4,7 @@
 #include "lib/model/reviews.hpp"
 #include "lib/model/sla.hpp"
 #include "lib/util/error.hpp"
+#include "tests/report_sample.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,21 +12,7 @@ using namespace innov;
 
 namespace {
 
-model::Innovation record(const std::string& id, const std::string& created,
-                         const std::string& status = "submitted")
-{
-  model::Innovation r;
-  r.id = id;
-  r.kind = "idea";
-  r.title = "Idée " + id;
-  r.author = "agent-1";
-  r.region = "hdf";
-  r.source = "internal";
-  r.created = created;
-  r.status = status;
-  r.history = {{created, "agent-1", "", "submitted"}};
-  return r;
-}
+using test::deposited;
 
 model::Qualification opinion(const std::string& expert, const std::string& at)
 {
@@ -42,7 +29,7 @@ util::Date day(const char* text)
 TEST_CASE("sla: the due days of a qualification and of a decision")
 {
   model::Config cfg; // qualification_days 60, decision_days 90
-  auto r = record("aaaa0001", "2016-01-10");
+  auto r = deposited("aaaa0001", "2016-01-10");
   CHECK(util::format_date(*model::qualification_due(r, cfg)) == "2016-03-10");
   r.history.push_back({"2016-02-01T10:00:00Z", "expert-hdf-1", "submitted", "qualified"});
   r.status = "qualified";
@@ -57,7 +44,7 @@ TEST_CASE("sla: the due days of a qualification and of a decision")
 
 TEST_CASE("reviews: assign records the assignment in date order and refuses what cannot be owed")
 {
-  auto r = record("aaaa0001", "2016-01-10");
+  auto r = deposited("aaaa0001", "2016-01-10");
   model::assign(r, "expert-hdf-2", "", {"dr-hdf", "2016-01-20"});
   model::assign(r, "expert-hdf-1", "2016-02-01", {"dr-hdf", "2016-01-12T08:00:00Z"});
   REQUIRE(r.assignments.size() == 2);
@@ -76,7 +63,7 @@ TEST_CASE("reviews: assign records the assignment in date order and refuses what
   CHECK_THROWS_AS(model::assign(r, "agent-1", "", {"dr-hdf", "2016-01-20"}), DataError); // author
   CHECK_THROWS_AS(model::assign(r, "expert-idf-1", "2016-01-19", {"dr-hdf", "2016-01-20"}),
                   DataError); // due before the assignment
-  auto closed = record("aaaa0002", "2016-01-10", "rejected");
+  auto closed = deposited("aaaa0002", "2016-01-10", "rejected");
   CHECK_THROWS_AS(model::assign(closed, "expert-hdf-1", "", {"dr-hdf", "2016-01-20"}), DataError);
 }
 
@@ -84,22 +71,22 @@ TEST_CASE("reviews: the queue, overdue first, due days from --due or the SLA")
 {
   model::Config cfg;
   // A: assigned without a due day: created 2016-01-10 + 60 = 2016-03-10.
-  auto a = record("aaaa0001", "2016-01-10");
+  auto a = deposited("aaaa0001", "2016-01-10");
   a.assignments = {{"expert-hdf-1", "2016-01-12", "dr-hdf", ""}};
   // B: expert-hdf-2 due 2016-02-20; expert-hdf-1 answered on 2016-02-15.
-  auto b = record("bbbb0002", "2016-02-01");
+  auto b = deposited("bbbb0002", "2016-02-01");
   b.assignments = {{"expert-hdf-2", "2016-02-02", "dr-hdf", "2016-02-20"},
                    {"expert-hdf-1", "2016-02-02", "dr-hdf", "2016-04-01"}};
   b.qualifications = {opinion("expert-hdf-1", "2016-02-15T09:00:00Z")};
   // C: closed, not owed.
-  auto c = record("cccc0003", "2016-01-01", "rejected");
+  auto c = deposited("cccc0003", "2016-01-01", "rejected");
   c.assignments = {{"expert-hdf-1", "2016-01-02", "dr-hdf", ""}};
   // D: due 2016-03-01 + 60 = 2016-04-30, not yet due.
-  auto d = record("dddd0004", "2016-03-01");
+  auto d = deposited("dddd0004", "2016-03-01");
   d.assignments = {{"expert-idf-1", "2016-03-02", "dr-idf", ""}};
   // E: the first assignment was answered on 2016-01-20; the opinion, before the second one, does
   // not answer that: owed, due 2016-01-05 + 60 = 2016-03-05.
-  auto e = record("eeee0005", "2016-01-05", "needs-info");
+  auto e = deposited("eeee0005", "2016-01-05", "needs-info");
   e.assignments = {{"expert-hdf-1", "2016-01-06", "dr-hdf", ""},
                    {"expert-hdf-1", "2016-02-10", "dr-hdf", ""}};
   e.qualifications = {opinion("expert-hdf-1", "2016-01-20")};

@@ -581,25 +581,25 @@ TEST_CASE("model::realize")
 {
   Innovation r = record();
   CHECK_THROWS_WITH_AS(
-      realize(r, {"2016-Q3", "hours_saved", 100, ""}),
+      realize(r, {"2016-Q3", "hours_saved", 100, "", ""}),
       "cannot record realized value on 'k3m9xa2q': it is submitted (value is realized by a running "
       "POC or a generalized innovation)",
       DataError);
   r.status = "generalized";
-  realize(r, {"2016-Q3", "hours_saved", 41000, "hdf"});
-  realize(r, {"2016-Q4", "hours_saved", 43000, "hdf"});
+  realize(r, {"2016-Q3", "hours_saved", 41000, "hdf", ""});
+  realize(r, {"2016-Q4", "hours_saved", 43000, "hdf", ""});
   REQUIRE(r.realized.size() == 2);
   CHECK(r.realized[1].amount == 43000);
-  CHECK_THROWS_WITH_AS(realize(r, {"2016-Q3", "hours_saved", 42000, "hdf"}),
+  CHECK_THROWS_WITH_AS(realize(r, {"2016-Q3", "hours_saved", 42000, "hdf", ""}),
                        "'k3m9xa2q' already has realized value for period 2016-Q3, metric "
                        "hours_saved, region hdf: 41000",
                        DataError);
-  auto replaced = realize(r, {"2016-Q3", "hours_saved", 42000, "hdf"}, true);
+  auto replaced = realize(r, {"2016-Q3", "hours_saved", 42000, "hdf", ""}, true);
   REQUIRE(replaced);
   CHECK(replaced->amount == 41000);
   REQUIRE(r.realized.size() == 2);
   CHECK(r.realized[0].amount == 42000);
-  CHECK_FALSE(realize(r, {"2016-Q3", "hours_saved", 5, "idf"}, true)); // another key: appended
+  CHECK_FALSE(realize(r, {"2016-Q3", "hours_saved", 5, "idf", ""}, true)); // another key: appended
   CHECK(r.realized.size() == 3);
 }
 
@@ -611,8 +611,8 @@ TEST_CASE("model::realize: the region within the go decision's scope")
   go.decision = "go";
   go.scope = {"hdf"};
   generalize(r, c, go, {"comite", "2017-01-12"});
-  realize(r, {"2017-Q3", "hours_saved", 100, "hdf"});
-  CHECK_THROWS_WITH_AS(realize(r, {"2017-Q3", "hours_saved", 100, "idf"}),
+  realize(r, {"2017-Q3", "hours_saved", 100, "hdf", ""});
+  CHECK_THROWS_WITH_AS(realize(r, {"2017-Q3", "hours_saved", 100, "idf", ""}),
                        "region 'idf' is outside the scope of the go decision on 'k3m9xa2q' (hdf)",
                        DataError);
   CHECK(r.realized.size() == 1);

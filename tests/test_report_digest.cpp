@@ -1,6 +1,7 @@
 // innov digest (lib/report/digest): what was recorded in a period, by the facts' dates or, in
 // git, by the day of the commit that first held each fact; hand-computed fixtures.
 #include "lib/report/digest.hpp"
+#include "tests/report_sample.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,21 +9,7 @@ using namespace innov;
 
 namespace {
 
-model::Innovation record(const std::string& id, const std::string& created,
-                         const std::string& status = "submitted")
-{
-  model::Innovation r;
-  r.id = id;
-  r.kind = "idea";
-  r.title = "Idée " + id;
-  r.author = "agent-1";
-  r.region = "hdf";
-  r.source = "internal";
-  r.created = created;
-  r.status = status;
-  r.history = {{created, "agent-1", "", "submitted"}};
-  return r;
-}
+using test::deposited;
 
 model::Qualification opinion(const std::string& expert, const std::string& at)
 {
@@ -65,14 +52,14 @@ TEST_CASE("digest: by the facts' dates when the portfolio is not in git")
   in.since = *util::parse_date("2016-03-01");
   in.today = *util::parse_date("2016-03-08");
   in.soon_days = 14;
-  auto old = record("aaaa0001", "2016-01-10");
+  auto old = deposited("aaaa0001", "2016-01-10");
   old.qualifications = {opinion("expert-hdf-1", "2016-02-28"),                 // before the period
                         opinion("expert-hdf-2", "2016-03-01T08:00:00Z")};      // its first day
   old.decisions = {{"2016-03-08", "poc", "dr-hdf", "go", {}, {}, {}, "", ""}}; // its last day
-  auto fresh = record("bbbb0002", "2016-03-05");
-  auto late = record("cccc0003", "2016-03-09"); // after today: not in the period
+  auto fresh = deposited("bbbb0002", "2016-03-05");
+  auto late = deposited("cccc0003", "2016-03-09"); // after today: not in the period
   // A running POC ending in 14 days, one ending in 15, one closed.
-  auto poc = record("dddd0004", "2016-01-02", "poc-running");
+  auto poc = deposited("dddd0004", "2016-01-02", "poc-running");
   poc.pocs.push_back({});
   poc.pocs.back().id = "p1";
   poc.pocs.back().planned_end = "2016-03-22";
@@ -95,7 +82,7 @@ TEST_CASE("digest: in git, by the day of the first commit that held each fact")
   report::DigestInput in;
   in.since = *util::parse_date("2016-03-01");
   in.today = *util::parse_date("2016-03-08");
-  auto base = record("aaaa0001", "2016-01-10");
+  auto base = deposited("aaaa0001", "2016-01-10");
   base.qualifications = {opinion("expert-hdf-1", "2016-03-02")}; // committed before the period
   auto now = base;
   // Back-dated with --at to January, committed on 2016-03-04: recorded in the period.
@@ -105,10 +92,10 @@ TEST_CASE("digest: in git, by the day of the first commit that held each fact")
   auto mid = base;
   mid.qualifications.push_back(now.qualifications[1]);
   // A record dated in the period whose file did not change in it: nothing.
-  auto quiet = record("bbbb0002", "2016-03-03");
+  auto quiet = deposited("bbbb0002", "2016-03-03");
   quiet.qualifications = {opinion("expert-hdf-1", "2016-03-04")};
   // A record first committed in the period, back-dated to 2015.
-  auto added = record("cccc0003", "2015-12-01");
+  auto added = deposited("cccc0003", "2015-12-01");
   in.records = {now, quiet, added};
   in.versions.emplace();
   (*in.versions)["aaaa0001"] = {base, {{"2016-03-04", mid}}};
@@ -128,9 +115,9 @@ TEST_CASE("digest: overdue reviews as the queue counts them")
   report::DigestInput in;
   in.since = *util::parse_date("2016-03-01");
   in.today = *util::parse_date("2016-03-15");
-  auto a = record("aaaa0001", "2016-01-10"); // due 2016-03-10 by the SLA (60 days): 5 days late
+  auto a = deposited("aaaa0001", "2016-01-10"); // due 2016-03-10 by the SLA (60 days): 5 days late
   a.assignments = {{"expert-hdf-1", "2016-01-12", "dr-hdf", ""}};
-  auto b = record("bbbb0002", "2016-01-10"); // due 2016-03-20: not overdue
+  auto b = deposited("bbbb0002", "2016-01-10"); // due 2016-03-20: not overdue
   b.assignments = {{"expert-hdf-2", "2016-01-12", "dr-hdf", "2016-03-20"}};
   in.records = {a, b};
   auto rep = report::digest_report(in);

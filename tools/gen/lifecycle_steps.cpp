@@ -342,7 +342,7 @@ void LifecycleWalk::realize(const model::ValueAmount& projected,
       }
       double amount = (projected.per == "once" ? share : share / 4) * (0.5 + 0.8 * m_rng.unit());
       values.push_back({util::period_of(util::civil_from_days(start), "quarter"), projected.metric,
-                        std::max(1.0, std::round(amount)), w.region});
+                        std::max(1.0, std::round(amount)), w.region, ""}); // dated by its period
       from = start;
     }
   }
