@@ -99,13 +99,17 @@ fs::path find_work_root(const Context& ctx)
   return refuse_escaping_folders(find_root(ctx));
 }
 
-fs::path find_read_root(const Context& ctx)
+fs::path find_read_root(const Context& ctx, std::string* commit)
 {
   fs::path root = find_work_root(ctx);
   if (ctx.rev.empty()) {
     return root;
   }
-  return refuse_escaping_folders(git::checkout(root, ctx.rev).root);
+  auto copy = git::checkout(root, ctx.rev);
+  if (commit) {
+    *commit = copy.commit;
+  }
+  return refuse_escaping_folders(copy.root);
 }
 
 fs::path checked_portfolio_root(const fs::path& root)

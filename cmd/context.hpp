@@ -15,6 +15,8 @@ struct Context {
   bool no_cache = false; // --no-cache or INNOV_NO_CACHE=1
   bool quiet = false;
   std::string rev; // --rev: read the portfolio as committed at REV (read commands only)
+  // Set by reports: the read also says where the figures came from (PortfolioView::provenance).
+  bool provenance = false;
 
   // The command to run once parsing succeeded; set by the chosen subcommand's callback.
   std::function<int()> run;
@@ -26,7 +28,8 @@ std::filesystem::path find_portfolio_root(const Context& ctx);
 
 // The root a read command works on: the portfolio as committed at --rev when given (a copy made by
 // git::checkout, outside the work tree), else find_portfolio_root's.
-std::filesystem::path find_read_root(const Context& ctx);
+// commit, when given, receives the commit --rev names ("" without --rev).
+std::filesystem::path find_read_root(const Context& ctx, std::string* commit = nullptr);
 
 // The portfolio's own folder, --rev or not (where paths given on the command line point).
 std::filesystem::path find_work_root(const Context& ctx);

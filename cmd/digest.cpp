@@ -26,6 +26,7 @@ struct DigestOptions {
   long soon = 30;
   std::string format;
   std::string out;
+  MetaFlags meta;
 };
 
 // --since: Nd (N days before today) or a date; UsageError otherwise or when after today.
@@ -104,7 +105,7 @@ int run_digest(const Context& ctx, const DigestOptions& o)
 {
   std::string format = resolve_format(o.format, o.out, {"text", "markdown", "json"});
   report::DigestInput in;
-  in.today = util::today();
+  in.today = util::reading_day();
   in.since = since_day(o.since, in.today);
   in.soon_days = o.soon;
   if (!ctx.rev.empty()) {
@@ -112,7 +113,8 @@ int run_digest(const Context& ctx, const DigestOptions& o)
                      "take --rev",
                      "'innov diff REV' lists what changed since a commit");
   }
-  auto view = open_view(ctx, index::Decode::figures);
+  Context c = reading_context(ctx, o.meta, format);
+  auto view = open_view(c, index::Decode::figures);
   for (const auto& r : o.regions) {
     check_region(view.config, r);
   }
@@ -128,7 +130,7 @@ int run_digest(const Context& ctx, const DigestOptions& o)
     });
   }
   auto rep = report::digest_report(in);
-  write_report(ctx, rep, format, o.out);
+  write_report(ctx, with_provenance(std::move(rep), c, view.provenance, in.today), format, o.out);
   return 0;
 }
 
@@ -148,6 +150,7 @@ void register_digest(CLI::App& app, Context& ctx)
   sub->add_option("--format", o->format, "text, markdown or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}));
   sub->add_option("-o,--output", o->out, "Write to FILE; the format follows its extension");
+  add_meta_flags(sub, o->meta);
   sub->footer(
       "The period runs from --since to today, both included. In a git repository a fact\n"
       "counts on the day a commit first held it (so one back-dated with --at is not missed;\n"

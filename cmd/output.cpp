@@ -6,6 +6,7 @@
 #include "lib/util/output_file.hpp"
 #include "lib/util/text.hpp"
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
 
@@ -93,6 +94,33 @@ void write_report(const Context& ctx, const report::Report& rep, const std::stri
     text = report::render_report_text(rep, out.empty() && use_color(ctx, STDOUT_FILENO));
   }
   write_output(text, out);
+}
+
+void add_meta_flags(CLI::App* sub, MetaFlags& f)
+{
+  auto* meta = sub->add_flag("--meta", f.meta,
+                             "Add where the figures came from to csv too (a 'meta' section)");
+  sub->add_flag("--no-meta", f.no_meta,
+                "Leave out where the figures came from (the commit, uncommitted changes, the "
+                "portfolio format, the day): for golden files")
+      ->excludes(meta);
+}
+
+Context reading_context(const Context& ctx, const MetaFlags& f, const std::string& format)
+{
+  Context c = ctx;
+  c.provenance = !f.no_meta && (format != "csv" || f.meta);
+  return c;
+}
+
+report::Report with_provenance(report::Report rep, const Context& reading,
+                               const model::Provenance& p, util::Date day)
+{
+  if (reading.provenance) {
+    rep.provenance = p;
+    rep.provenance->as_of = util::format_date(day);
+  }
+  return rep;
 }
 
 } // namespace innov::cmd

@@ -2,10 +2,16 @@
 #pragma once
 
 #include "cmd/context.hpp"
+#include "lib/model/provenance.hpp"
 #include "lib/report/table.hpp"
+#include "lib/util/date.hpp"
 
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace innov::report {
 struct Report;
@@ -29,5 +35,20 @@ std::string render_table(const report::Table& table, const std::string& format, 
 // stderr unless --quiet.
 void write_report(const Context& ctx, const report::Report& rep, const std::string& format,
                   const std::string& out);
+
+// --meta and --no-meta of a report: where its figures came from (report::Report::provenance).
+struct MetaFlags {
+  bool meta = false;    // --meta: in csv too
+  bool no_meta = false; // --no-meta: in no format
+};
+void add_meta_flags(CLI::App* sub, MetaFlags& f);
+
+// The read context of a report in format: it also asks where the figures came from
+// (Context::provenance), unless the flags or the format leave that out.
+Context reading_context(const Context& ctx, const MetaFlags& f, const std::string& format);
+
+// The report with the provenance of its read (when reading asked for it), dated day.
+report::Report with_provenance(report::Report rep, const Context& reading,
+                               const model::Provenance& p, util::Date day);
 
 } // namespace innov::cmd

@@ -80,7 +80,7 @@ int run_list(const Context& ctx, const std::string& format_flag, const std::stri
   std::string format = resolve_format(format_flag, out, {"text", "json", "csv", "markdown"});
   auto view = open_view(ctx, index::Decode::figures);
   model::RegionScope scope(view.config, regions);
-  report::Table t = report::poc_list(view.portfolio.records, util::today(), scope);
+  report::Table t = report::poc_list(view.portfolio.records, util::reading_day(), scope);
   write_output(render_table(t, format, out.empty() && use_color(ctx, STDOUT_FILENO)), out);
   return 0;
 }

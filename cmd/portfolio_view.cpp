@@ -1,5 +1,6 @@
 #include "cmd/portfolio_view.hpp"
 
+#include "lib/index/provenance.hpp"
 #include "lib/index/query.hpp"
 #include "lib/util/error.hpp"
 
@@ -21,12 +22,32 @@ void warn_invalid(const Context& ctx, std::size_t bad)
   }
 }
 
+// With Context::provenance, where v's files came from: the commit --rev named, or the commit of
+// the work tree with the verdict of index::provenance on the rows the refresh left (idx), or, with
+// --no-cache, on the files hashed now.
+void note_provenance(const Context& ctx, const ReadStart& start, index::Index* idx,
+                     PortfolioView& v)
+{
+  if (!ctx.provenance) {
+    return;
+  }
+  if (!start.rev_commit.empty()) {
+    v.provenance.git = true;
+    v.provenance.commit = start.rev_commit;
+  } else if (idx) {
+    v.provenance = index::provenance(start.root, idx->file_rows(), &idx->db());
+  } else {
+    v.provenance = index::provenance(start.root, index::file_rows_of(start.root), nullptr);
+  }
+  v.provenance.format = start.config.format;
+}
+
 } // namespace
 
 ReadStart start_read(const Context& ctx, bool scan_ahead)
 {
   ReadStart start;
-  start.root = find_read_root(ctx);
+  start.root = find_read_root(ctx, &start.rev_commit);
   if (!ctx.no_cache && scan_ahead) {
     start.scan = std::make_unique<index::ScanAhead>(start.root);
   }
@@ -95,9 +116,11 @@ PortfolioView read_view(const Context& ctx, const index::Index::ReadAhead& read_
     util::Diagnostics diags;
     v.portfolio = store::load_portfolio(v.root, diags);
     v.invalid_files = store::keep_valid_records(v.portfolio, diags);
+    note_provenance(ctx, start, nullptr, v);
   } else {
     index::RefreshStats stats;
     auto idx = open_index(ctx, start, &stats, false, read_cached);
+    note_provenance(ctx, start, idx.get(), v);
     v.portfolio.root = v.root;
     v.portfolio.config = v.config;
     v.invalid_files = stats.errors + (stats.files - stats.errors - stats.records);
@@ -155,6 +178,7 @@ PortfolioView open_view(const Context& ctx, index::Decode what, const model::Que
   };
   index::RefreshStats stats;
   auto idx = open_index(ctx, start, &stats, false, read);
+  note_provenance(ctx, start, idx.get(), v);
   std::set<std::string> ids;
   for (const auto& r : rows) {
     ids.insert(r.id);

@@ -4,6 +4,7 @@
 
 #include "cmd/context.hpp"
 #include "lib/index/index.hpp"
+#include "lib/model/provenance.hpp"
 #include "lib/model/query.hpp"
 #include "lib/store/portfolio.hpp"
 
@@ -16,6 +17,9 @@ struct PortfolioView {
   model::Config config;
   store::Portfolio portfolio; // valid records only, in path order
   std::size_t invalid_files = 0;
+  // With Context::provenance: the commit the files read are, and whether they differ from it (at
+  // --rev: the commit named); format set, as_of left to the report.
+  model::Provenance provenance;
 };
 
 // Loads the portfolio for a read command. innov.yaml must be valid (else DataError); records with
@@ -40,6 +44,7 @@ StageView open_stage_view(const Context& ctx);
 // --no-cache, which reads the files anyway).
 struct ReadStart {
   std::filesystem::path root;
+  std::string rev_commit; // the commit --rev names ("" without --rev)
   std::unique_ptr<index::ScanAhead> scan;
   model::Config config;
 };

@@ -25,6 +25,7 @@ struct QueueOptions {
   std::string as_of;
   std::string format;
   std::string out;
+  MetaFlags meta;
 };
 
 int run_queue(const Context& ctx, const QueueOptions& o)
@@ -33,7 +34,8 @@ int run_queue(const Context& ctx, const QueueOptions& o)
   report::ReportOptions options;
   options.as_of = o.as_of;
   options = report::checked_options(options);
-  auto view = open_view(ctx, index::Decode::figures);
+  Context c = reading_context(ctx, o.meta, format);
+  auto view = open_view(c, index::Decode::figures);
   for (const auto& r : o.regions) {
     check_region(view.config, r);
   }
@@ -62,9 +64,9 @@ int run_queue(const Context& ctx, const QueueOptions& o)
       return std::find(o.regions.begin(), o.regions.end(), r.region) == o.regions.end();
     });
   }
-  util::Date today = options.as_of.empty() ? util::today() : *util::parse_date(options.as_of);
+  util::Date today = options.as_of.empty() ? util::reading_day() : *util::parse_date(options.as_of);
   auto rep = report::queue_report(records, view.config, today, o.expert);
-  write_report(ctx, rep, format, o.out);
+  write_report(ctx, with_provenance(std::move(rep), c, view.provenance, today), format, o.out);
   return 0;
 }
 
@@ -82,6 +84,7 @@ void register_queue(CLI::App& app, Context& ctx)
   sub->add_option("--format", o->format, "text, markdown or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}));
   sub->add_option("-o,--output", o->out, "Write to FILE; the format follows its extension");
+  add_meta_flags(sub, o->meta);
   sub->get_option("--expert")->excludes("--region");
   sub->footer("A review is owed from innov assign until the expert gives an opinion (innov\n"
               "qualify) dated on or after it, while the record is open. Its due day is the\n"

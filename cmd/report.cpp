@@ -19,6 +19,7 @@ struct ReportFlags {
   std::vector<std::string> query;
   std::string format;
   std::string out;
+  MetaFlags meta;
 };
 
 const char* describe(const std::string& name)
@@ -42,13 +43,15 @@ int run_poc_report(const Context& ctx, const std::string& ref, const ReportFlags
 {
   std::string format = resolve_format(f.format, f.out, {"text", "json", "csv", "markdown", "html"});
   report::ReportOptions options = report::checked_options(f.options);
-  auto view = open_view(ctx, index::Decode::figures);
+  Context c = reading_context(ctx, f.meta, format);
+  auto view = open_view(c, index::Decode::figures);
   report::ReportInput in;
   in.config = view.config;
   in.options = options;
   in.records = report::select_records(std::move(view.portfolio.records), options);
-  in.today = options.as_of.empty() ? util::today() : *util::parse_date(options.as_of);
-  write_report(ctx, report::poc_report(in, ref), format, f.out);
+  in.today = options.as_of.empty() ? util::reading_day() : *util::parse_date(options.as_of);
+  write_report(ctx, with_provenance(report::poc_report(in, ref), c, view.provenance, in.today),
+               format, f.out);
   return 0;
 }
 
@@ -57,22 +60,27 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
   std::string format = resolve_format(f.format, f.out, {"text", "json", "csv", "markdown", "html"});
   report::ReportOptions options = report::checked_options(f.options);
   auto query = model::parse_query(f.query);
-  auto today = options.as_of.empty() ? util::today() : *util::parse_date(options.as_of);
+  auto today = options.as_of.empty() ? util::reading_day() : *util::parse_date(options.as_of);
+  Context c = reading_context(ctx, f.meta, format);
+  model::Provenance provenance;
   report::ReportInput in;
   // Stage rows carry no POC territory and match no query term: a --region or a query reads
   // whole records (funnel_counts_stage_rows is false with --region).
   if (name == "funnel" && query.empty() && report::funnel_counts_stage_rows(options)) {
-    auto stages = open_stage_view(ctx); // narrow rows, not whole records (docs/index.md)
+    auto stages = open_stage_view(c); // narrow rows, not whole records (docs/index.md)
+    provenance = stages.view.provenance;
     in.config = stages.view.config;
     in.options = options;
     in.today = today;
     in.stage_rows = report::select_stage_rows(std::move(stages.rows), options);
   } else {
     auto decode = report::reads_people(name) ? index::Decode::without_text : index::Decode::figures;
-    auto view = open_view(ctx, decode, query);
+    auto view = open_view(c, decode, query);
+    provenance = view.provenance;
     in = report::report_input(std::move(view.portfolio.records), view.config, options, today);
   }
-  write_report(ctx, report::make_report(name, in), format, f.out);
+  write_report(ctx, with_provenance(report::make_report(name, in), c, provenance, today), format,
+               f.out);
   return 0;
 }
 
@@ -83,21 +91,25 @@ void register_report(CLI::App& app, Context& ctx)
   auto* report = app.add_subcommand(
       "report", "Value and governance reports (text, markdown, csv, json, html)");
   report->require_subcommand(1);
-  report->footer("Every report takes query terms (as 'innov idea list': status:S theme:T "
-                 "created:2016 ...)\nand --region R (repeatable): the records deposited in R and "
-                 "the POCs, roll-out waves\nand realized value located in R; the report says "
-                 "what it counts.\n\n"
-                 "Examples:\n"
-                 "  innov report funnel\n"
-                 "  innov report review --region hdf\n"
-                 "  innov report regions --format html -o carte.html\n"
-                 "  innov report value theme:numerique --region idf --region hdf\n"
-                 "  innov report value --period quarter --format csv\n"
-                 "  innov report funnel --by region --as-of 2016-12-31\n"
-                 "  innov report value --as-of 2016-Q3\n"
-                 "  innov report participation --period month -o participation.html\n"
-                 "  innov report poc k4krvade --format markdown\n"
-                 "  innov report review -o comite.html");
+  report->footer(
+      "Every report ends with where its figures came from: the commit (read from .git),\n"
+      "\"with uncommitted changes\" when the files read differ from it, the portfolio "
+      "format\nand the day; json has it as \"meta\", csv with --meta; --no-meta leaves "
+      "it out.\n\nEvery report takes query terms (as 'innov idea list': status:S theme:T "
+      "created:2016 ...)\nand --region R (repeatable): the records deposited in R and "
+      "the POCs, roll-out waves\nand realized value located in R; the report says "
+      "what it counts.\n\n"
+      "Examples:\n"
+      "  innov report funnel\n"
+      "  innov report review --region hdf\n"
+      "  innov report regions --format html -o carte.html\n"
+      "  innov report value theme:numerique --region idf --region hdf\n"
+      "  innov report value --period quarter --format csv\n"
+      "  innov report funnel --by region --as-of 2016-12-31\n"
+      "  innov report value --as-of 2016-Q3\n"
+      "  innov report participation --period month -o participation.html\n"
+      "  innov report poc k4krvade --format markdown\n"
+      "  innov report review -o comite.html");
   for (const auto& name : report::report_names()) {
     auto f = std::make_shared<ReportFlags>();
     auto* sub = report->add_subcommand(name, describe(name));
@@ -130,6 +142,7 @@ void register_report(CLI::App& app, Context& ctx)
         ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}));
     sub->add_option("-o,--output", f->out,
                     "Write to FILE; the format follows its extension (.html, .csv, .json, .md)");
+    add_meta_flags(sub, f->meta);
     sub->footer("Examples:\n  innov report " + name + " --format json\n  innov report " + name +
                 " --region hdf status:qualified" +
                 (name == "review" ? "\n  innov report review --region hdf -o revue-hdf.html" : ""));
@@ -149,6 +162,7 @@ void register_report(CLI::App& app, Context& ctx)
       ->check(CLI::IsMember({"text", "markdown", "csv", "json", "html"}));
   poc->add_option("-o,--output", pf->out,
                   "Write to FILE; the format follows its extension (.html, .csv, .json, .md)");
+  add_meta_flags(poc, pf->meta);
   poc->footer("Examples:\n  innov report poc k4krvade\n  innov report poc 25q6tgc9/p1 --as-of "
               "2016-Q2\n  innov report poc k4kr -o demonstrateur.html");
   poc->callback(

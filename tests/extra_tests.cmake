@@ -135,3 +135,7 @@ set_tests_properties(diff_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
 # innov audit --git on a scripted history signed with throwaway gpg keys.
 add_test(NAME audit_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/audit_git.sh $<TARGET_FILE:innov>)
 set_tests_properties(audit_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)
+
+# Report provenance: the commit, uncommitted changes, byte-identical reports per commit.
+add_test(NAME provenance_git COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/provenance_git.sh $<TARGET_FILE:innov>)
+set_tests_properties(provenance_git PROPERTIES SKIP_RETURN_CODE 77 LABELS system)

@@ -63,8 +63,8 @@ for day in 2017-12-31 2018-01-15 2018-02-28 2018-05-01 2018-06-30 2018-08-31 201
   2018-11-10 2018-12-31; do
   rev=$(git rev-list -1 --before="${day}T23:59:59Z" HEAD)
   for r in cycle-time funnel participation pipeline regions review value; do
-    at_rev=$("$innov" -C p report "$r" --format json --as-of "$day" --rev "$rev" 2>&1)
-    now=$("$innov" -C p report "$r" --format json --as-of "$day" 2>&1)
+    at_rev=$("$innov" -C p report "$r" --format json --no-meta --as-of "$day" --rev "$rev" 2>&1)
+    now=$("$innov" -C p report "$r" --format json --no-meta --as-of "$day" 2>&1)
     if [ "$at_rev" = "$now" ] && [ -n "$now" ]; then
       echo "ok: report $r --as-of $day is the report at the last commit of that day"
     else

@@ -47,7 +47,8 @@ TEST_CASE("report: golden files for every report in every format")
       const auto& ext = entry.second;
       CAPTURE(name);
       CAPTURE(format);
-      auto r = run({"-C", ex.path(), "--color", "never", "report", name, "--format", format});
+      auto r = run(
+          {"-C", ex.path(), "--color", "never", "report", name, "--format", format, "--no-meta"});
       REQUIRE(r.code == 0);
       CHECK(r.err == "");
       auto golden = source_dir() / "tests/golden" / (name + "." + ext);
@@ -77,7 +78,7 @@ TEST_CASE("report: golden files for series over time and one demonstrator, in ev
       CAPTURE(format);
       std::vector<std::string> args = {"-C", ex.path(), "--color", "never", "report"};
       args.insert(args.end(), one.second.begin(), one.second.end());
-      args.insert(args.end(), {"--format", format});
+      args.insert(args.end(), {"--format", format, "--no-meta"});
       auto r = run(args);
       REQUIRE(r.code == 0);
       CHECK(r.err == "");
@@ -349,4 +350,51 @@ TEST_CASE("report review: names from innov.yaml, text within 100 columns")
   CHECK(r.out.find("value_jobseekers") == std::string::npos);
   CHECK(r.out.find("Demandeurs d'emploi touchés") != std::string::npos); // a metric
   CHECK(r.out.find("jobseekers_reached") == std::string::npos);
+}
+
+TEST_CASE("report: every report ends with where its figures came from, unless --no-meta")
+{
+  FixedNow now;
+  Copy ex(example_portfolio()); // a copy outside git
+  const std::string from = "From files not in a git repository";
+  const std::string details = "portfolio format 2; innov ";
+  std::vector<std::vector<std::string>> reports;
+  for (const auto& name : k_reports) {
+    reports.push_back({name});
+  }
+  reports.push_back({"poc", "25q6tgc9"});
+  for (const auto& report : reports) {
+    CAPTURE(report.front());
+    std::vector<std::string> args = {"-C", ex.path(), "--color", "never", "report"};
+    args.insert(args.end(), report.begin(), report.end());
+    auto text = run(args);
+    REQUIRE(text.code == 0);
+    CHECK(text.out.find("\n\n" + from + "\n" + details) != std::string::npos);
+    CHECK(text.out.ends_with("; figures as of 2017-07-01\n"));
+    auto with = [&](std::vector<std::string> more) {
+      auto a = args;
+      a.insert(a.end(), more.begin(), more.end());
+      return run(a);
+    };
+    auto json = with({"--format", "json"});
+    REQUIRE(json.code == 0);
+    CHECK(json.out.find("\"meta\": {\n    \"git\": false,\n    \"commit\": null") !=
+          std::string::npos);
+    CHECK(with({"--format", "markdown"}).out.find("---\n\n_" + from + "; " + details) !=
+          std::string::npos);
+    CHECK(with({"--format", "html"}).out.find("<footer class=\"meta\">" + from + "; " + details) !=
+          std::string::npos);
+    CHECK(with({"--format", "csv"}).out.find("\nmeta,") == std::string::npos);
+    CHECK(with({"--format", "csv", "--meta"}).out.find("\nmeta,,git,false\nmeta,,commit,\n") !=
+          std::string::npos);
+    for (const char* format : {"text", "json", "markdown", "html"}) {
+      CHECK(with({"--format", format, "--no-meta"}).out.find("From files") == std::string::npos);
+    }
+    CHECK(with({"--format", "json", "--no-meta"}).out.find("\"meta\"") == std::string::npos);
+    auto both = with({"--meta", "--no-meta"});
+    CHECK(both.code == 2);
+  }
+  // --as-of dates the figures; a bad SOURCE_DATE_EPOCH is a usage error naming it.
+  auto past = run({"-C", ex.path(), "report", "funnel", "--as-of", "2016-Q3"});
+  CHECK(past.out.ends_with("; figures as of 2016-09-30\n"));
 }

@@ -3,8 +3,10 @@
 #include "lib/index/file_rows.hpp"
 #include "lib/index/index.hpp"
 #include "lib/index/plan.hpp"
+#include "lib/index/provenance.hpp"
+#include "lib/index/snapshot.hpp"
 #include "lib/store/portfolio.hpp"
-#include "lib/util/sha256.hpp"
+#include "lib/util/sha1.hpp"
 #include "tests/support.hpp"
 
 #include <algorithm>
@@ -24,7 +26,8 @@ bool same_rows(const std::vector<index::FileRow>& a, const std::vector<index::Fi
   }
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (a[i].path != b[i].path || a[i].size != b[i].size || a[i].mtime_ns != b[i].mtime_ns ||
-        a[i].ok != b[i].ok) {
+        a[i].ok != b[i].ok || a[i].ctime_ns != b[i].ctime_ns || a[i].ino != b[i].ino ||
+        a[i].dev != b[i].dev || a[i].blob != b[i].blob) {
       return false;
     }
   }
@@ -34,11 +37,9 @@ bool same_rows(const std::vector<index::FileRow>& a, const std::vector<index::Fi
 // What the files table holds, and what its packed copy says.
 std::vector<index::FileRow> table_rows(SQLite::Database& db)
 {
-  std::vector<index::FileRow> rows;
-  SQLite::Statement q(db, "SELECT path, size, mtime_ns, status = 'ok' FROM files ORDER BY path");
-  while (q.executeStep()) {
-    rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
-                    q.getColumn(2).getInt64(), q.getColumn(3).getInt() != 0});
+  auto rows = index::read_file_rows(db);
+  for (const auto& r : rows) {
+    CHECK(r.blob != index::Blob{}); // every file of these tests can be read
   }
   return rows;
 }
@@ -87,10 +88,15 @@ TEST_CASE("index::pack_file_rows and unpack_file_rows give back the rows, and re
       {"innovations/2016/deeper/é.yaml", 1 << 20, 7, false},
       {"z.yaml", 3, 4, true}, // shares nothing with the one before
   };
+  rows[0].blob = index::blob_of_hex("f6920f0cc57457faa17fa964816a7e8ae6c8852a");
+  rows[0].ino = 42;
+  rows[2].blob[19] = 0xff;
   std::string packed = index::pack_file_rows(rows);
   std::vector<index::FileRow> back;
   REQUIRE(index::unpack_file_rows(packed, back));
   CHECK(same_rows(back, rows));
+  CHECK(back[0].blob[0] == 0xf6);
+  CHECK(back[0].blob[19] == 0x2a);
   // It appends, in path order only: the same rows again do not follow.
   CHECK_FALSE(index::unpack_file_rows(packed, back));
   back.clear();
@@ -106,14 +112,26 @@ TEST_CASE("index::pack_file_rows and unpack_file_rows give back the rows, and re
   // Rows out of path order (a table is in path order) do not unpack either.
   std::swap(rows[0], rows[2]);
   CHECK_FALSE(index::unpack_file_rows(index::pack_file_rows(rows), back));
-  CHECK_FALSE(index::unpack_file_rows("innov-files 2\n", back));
+  CHECK_FALSE(index::unpack_file_rows("innov-files 3\n", back));
+  // A cache of the format before the blob ids does not unpack (the cache is then rebuilt).
+  CHECK_FALSE(index::unpack_file_rows("innov-files 2\n\x01\x00\x01a", back));
+}
+
+TEST_CASE("index::blob_of_hex reads 40 hex digits and nothing else")
+{
+  auto b = index::blob_of_hex("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+  CHECK(b[0] == 0xe6);
+  CHECK(b[19] == 0x91);
+  CHECK(index::blob_of_hex("") == index::Blob{});
+  CHECK(index::blob_of_hex("E69DE29BB2D1D6434B8B29AE775AD8C2E48C5391") == index::Blob{});
+  CHECK(index::blob_of_hex("e69de29bb2d1d6434b8b29ae775ad8c2e48c539") == index::Blob{});
 }
 
 TEST_CASE("index::plan_refresh reads a file again when its ctime, inode or device changed")
 {
   const std::int64_t s = 1'000'000'000;
   index::FileStat f{"a.yaml", 10, 100 * s, 100 * s, 7, 3};
-  std::vector<index::FileRow> known = {index::row_of(f, true)};
+  std::vector<index::FileRow> known = {index::row_of(f, true, "")};
   CHECK(index::plan_refresh(known, false, 200 * s, {f}).nothing_to_do());
   auto changed = [&](index::FileStat g) {
     return index::plan_refresh(known, false, 200 * s, {g}).to_read.size() == 1;
@@ -342,9 +360,9 @@ TEST_CASE("index: a file whose time changed but not its content keeps its record
 
   // parse_file: the known hash of the content spares the parse; another hash does not.
   auto stat = index::stat_file(root, rel);
-  auto same = index::parse_file(root, stat, ctx, util::sha256_hex(text));
+  auto same = index::parse_file(root, stat, ctx, util::git_blob_id(text));
   CHECK(same.unchanged);
-  CHECK(same.hash == util::sha256_hex(text));
+  CHECK(same.hash == util::git_blob_id(text));
   CHECK_FALSE(same.rec);
   auto other = index::parse_file(root, stat, ctx, std::string(64, '0'));
   CHECK_FALSE(other.unchanged);
@@ -358,7 +376,7 @@ TEST_CASE("index: a file whose time changed but not its content keeps its record
     REQUIRE(q.executeStep());
     return std::pair(q.getColumn(0).getString(), q.getColumn(1).getInt64());
   };
-  CHECK(hash_of(rel).first == util::sha256_hex(text));
+  CHECK(hash_of(rel).first == util::git_blob_id(text));
   const auto records = idx.records().size();
 
   // Touched: the row takes the new time, and keeps its record.
@@ -374,7 +392,7 @@ TEST_CASE("index: a file whose time changed but not its content keeps its record
   f.dir.write(rel, "id: [\n");
   fs::last_write_time(root / rel, old + std::chrono::minutes(2));
   idx.refresh();
-  CHECK(hash_of(rel).first == util::sha256_hex("id: [\n"));
+  CHECK(hash_of(rel).first == util::git_blob_id("id: [\n"));
   CHECK(idx.records().size() == records - 1);
   // And back as it was: parsed again, since the index holds the broken content's hash.
   f.dir.write(rel, text);
@@ -418,4 +436,18 @@ TEST_CASE(
   CHECK(idx.refresh(true).rebuilt);
   CHECK(count() == rows);
   CHECK(matches() == found);
+}
+
+TEST_CASE("index::is_portfolio_input: the files a report reads, as the walk finds them")
+{
+  for (const char* yes : {"innov.yaml", "challenges/mobilite-2016.yaml", "innovations/a.yaml",
+                          "innovations/2016/k4krvade.yaml", "innovations/a/b/c.yaml"}) {
+    CHECK_MESSAGE(index::is_portfolio_input(yes), yes);
+  }
+  for (const char* no :
+       {"README.md", ".gitignore", "innov.yml", "challenges/a/b.yaml", "challenges/.yaml",
+        "innovations/.hidden.yaml", "innovations/.d/a.yaml", "innovations/2016/notes.txt",
+        "innovations//a.yaml", "innovations/.yaml", ".innov/cache.db", "sub/innov.yaml"}) {
+    CHECK_MESSAGE(!index::is_portfolio_input(no), no);
+  }
 }

@@ -1,6 +1,8 @@
 // The report renderers (lib/report/render.cpp, svg.cpp) on the hand-made sample and on small
 // reports.
+#include "lib/report/provenance.hpp"
 #include "lib/report/svg.hpp"
+#include "lib/util/escape.hpp"
 #include "lib/util/text.hpp"
 #include "tests/report_sample.hpp"
 
@@ -8,6 +10,11 @@ using namespace innov;
 using namespace innov::test;
 
 namespace {
+
+bool has(const std::string& text, const std::string& what)
+{
+  return text.find(what) != std::string::npos;
+}
 
 std::size_t count(const std::string& text, const std::string& what)
 {
@@ -197,4 +204,61 @@ TEST_CASE("report::svg_chart")
     CHECK(count(svg, "fill-opacity=\"1.00\"") == 2);
     CHECK(count(svg, "fill-opacity=\"0.54\"") == 2);
   }
+}
+
+TEST_CASE("Every renderer ends with the provenance when the report has one, and only then")
+{
+  report::Table t;
+  t.columns = {{"stage"}, {"reached", true}};
+  t.add_row({report::Cell::str("submitted"), report::Cell::num(3)});
+  report::Report r = one_table(t);
+  for (const auto& out : {report::render_report_text(r, false), report::render_report_markdown(r),
+                          report::render_report_html(r), report::render_report_json(r),
+                          report::render_report_csv(r)}) {
+    CHECK(out.find("From ") == std::string::npos);
+    CHECK(out.find("\"meta\"") == std::string::npos);
+    CHECK(out.find("meta,") == std::string::npos);
+    CHECK(out.find("<footer") == std::string::npos);
+  }
+  model::Provenance p;
+  p.git = true;
+  p.commit = "0123456789abcdef0123456789abcdef01234567";
+  p.uncommitted = true;
+  p.format = 2;
+  p.as_of = "2016-12-15";
+  r.provenance = p;
+  const std::string sentence =
+      "From commit 0123456789abcdef0123456789abcdef01234567, with "
+      "uncommitted changes; portfolio format 2; innov " INNOV_VERSION "; figures as of 2016-12-15";
+  CHECK(report::provenance_sentence(p) == sentence);
+  std::string text = report::render_report_text(r, false);
+  CHECK(text.ends_with("\n\nFrom commit 0123456789abcdef0123456789abcdef01234567, with uncommitted "
+                       "changes\nportfolio format 2; innov " INNOV_VERSION
+                       "; figures as of 2016-12-15\n"));
+  CHECK(report::render_report_markdown(r).ends_with("---\n\n_" + util::escape_markdown(sentence) +
+                                                    "_\n"));
+  CHECK(has(report::render_report_html(r),
+            "<footer class=\"meta\">" + sentence + "</footer>\n</body>"));
+  std::string json = report::render_report_json(r);
+  for (const char* field :
+       {"\"meta\": {", "\"git\": true", "\"commit\": \"0123456789abcdef0123456789abcdef01234567\"",
+        "\"uncommitted\": true", "\"format\": 2", "\"innov\": \"" INNOV_VERSION "\"",
+        "\"as_of\": \"2016-12-15\""}) {
+    CHECK_MESSAGE(has(json, field), field);
+  }
+  CHECK(has(report::render_report_csv(r), "meta,,commit,0123456789abcdef0123456789abcdef01234567\n"
+                                          "meta,,uncommitted,true\nmeta,,format,2\n"));
+
+  // What it says outside git, before the first commit, and when git could not list the commit.
+  p = {};
+  CHECK(report::provenance_sentence(p).starts_with("From files not in a git repository; portfolio "
+                                                   "format 1; innov "));
+  p.git = true;
+  CHECK(report::provenance_sentence(p).starts_with("From a git repository with no commit yet;"));
+  p.commit = "0123456789abcdef0123456789abcdef01234567";
+  p.checked = false;
+  p.uncommitted = true;
+  CHECK(has(report::provenance_sentence(p), "(not compared with the files"));
+  r.provenance = p;
+  CHECK(has(report::render_report_json(r), "\"uncommitted\": null"));
 }

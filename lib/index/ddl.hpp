@@ -4,14 +4,14 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 21;
+inline constexpr int k_index_version = 22;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (
   path TEXT PRIMARY KEY,      -- relative to the portfolio root
-  size INTEGER, mtime_ns INTEGER, hash TEXT,
+  size INTEGER, mtime_ns INTEGER, hash TEXT, -- hash: the content's git blob id
   ctime_ns INTEGER, ino INTEGER, dev INTEGER, -- with size and mtime: the stat a change is seen by
   status TEXT,                -- ok | error
   diagnostics TEXT,           -- JSON array of diagnostics of this file

@@ -46,13 +46,33 @@ bool get_i64(std::string_view& in, std::int64_t& v)
   return true;
 }
 
-constexpr std::string_view k_magic = "innov-files 2\n";
+constexpr std::string_view k_magic = "innov-files 3\n";
 
 } // namespace
 
+Blob blob_of_hex(std::string_view hex)
+{
+  Blob b{};
+  auto digit = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+  };
+  if (hex.size() != 2 * b.size()) {
+    return b;
+  }
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    int hi = digit(hex[2 * i]), lo = digit(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) {
+      return Blob{};
+    }
+    b[i] = static_cast<unsigned char>(hi * 16 + lo);
+  }
+  return b;
+}
+
 // The magic, the row count, then per row: the length of the prefix shared with the previous path,
 // the rest of the path (length, bytes), size, mtime, ctime, inode and device (8 bytes each, in this
-// machine's order: a cache is not moved between machines), and ok (one byte).
+// machine's order: a cache is not moved between machines), ok (one byte) and the blob id (20
+// bytes).
 namespace {
 
 // pack_file_rows into out (its memory reused).
@@ -62,7 +82,7 @@ void pack_into(std::string& out, const std::vector<FileRow>& rows, std::size_t f
   from = std::min(from, to);
   std::size_t bound = k_magic.size() + 10;
   for (std::size_t i = from; i < to; ++i) {
-    bound += rows[i].path.size() + 10 + 10 + 41;
+    bound += rows[i].path.size() + 10 + 10 + 61;
   }
   out.resize(bound);
   char* p = std::copy(k_magic.begin(), k_magic.end(), out.data());
@@ -84,7 +104,8 @@ void pack_into(std::string& out, const std::vector<FileRow>& rows, std::size_t f
     std::memcpy(p + 24, &r.ino, 8);
     std::memcpy(p + 32, &r.dev, 8);
     p[40] = r.ok ? '\1' : '\0';
-    p += 41;
+    std::memcpy(p + 41, r.blob.data(), r.blob.size());
+    p += 61;
     prev = r.path;
   }
   out.resize(static_cast<std::size_t>(p - out.data()));
@@ -130,14 +151,15 @@ bool unpack_file_rows(std::string_view in, std::vector<FileRow>& rows)
     in.remove_prefix(rest);
     std::int64_t ino = 0, dev = 0;
     if (!get_i64(in, r.size) || !get_i64(in, r.mtime_ns) || !get_i64(in, r.ctime_ns) ||
-        !get_i64(in, ino) || !get_i64(in, dev) || in.empty() ||
+        !get_i64(in, ino) || !get_i64(in, dev) || in.size() < 1 + r.blob.size() ||
         static_cast<unsigned char>(in[0]) > 1) {
       return false;
     }
     r.ok = in[0] == 1;
     r.ino = static_cast<std::uint64_t>(ino);
     r.dev = static_cast<std::uint64_t>(dev);
-    in.remove_prefix(1);
+    std::memcpy(r.blob.data(), in.data() + 1, r.blob.size());
+    in.remove_prefix(1 + r.blob.size());
     if (!rows.empty() && !(rows.back().path < r.path)) {
       return false; // not in path order
     }

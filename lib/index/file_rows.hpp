@@ -7,12 +7,19 @@
 #include "lib/index/walk.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace innov::index {
+
+// A file's git blob id (lib/util/sha1.hpp) as 20 bytes; all zero when the file could not be read.
+using Blob = std::array<unsigned char, 20>;
+
+// The blob id of 40 hex digits (all zero for anything else, an empty hash above all).
+Blob blob_of_hex(std::string_view hex);
 
 // A row of the files table, as a refresh compares it with the disk.
 struct FileRow {
@@ -21,12 +28,13 @@ struct FileRow {
   bool ok = false; // its record is indexed (status 'ok')
   std::int64_t ctime_ns = 0;
   std::uint64_t ino = 0, dev = 0;
+  Blob blob = {}; // the content's git blob id when it was read (files.hash)
 };
 
-// The row of a file read with stat f.
-inline FileRow row_of(const FileStat& f, bool ok)
+// The row of a file read with stat f and content hash (files.hash: a git blob id, 40 hex digits).
+inline FileRow row_of(const FileStat& f, bool ok, std::string_view hash)
 {
-  return {f.rel, f.size, f.mtime_ns, ok, f.ctime_ns, f.ino, f.dev};
+  return {f.rel, f.size, f.mtime_ns, ok, f.ctime_ns, f.ino, f.dev, blob_of_hex(hash)};
 }
 
 // The file has the stat the row was written with (size, mtime, ctime, inode and device).

@@ -3,6 +3,7 @@
 // trusted. Nothing is ever written back from it to the YAML files.
 #pragma once
 
+#include "lib/index/file_rows.hpp"
 #include "lib/index/parse.hpp"
 #include "lib/index/serialize.hpp"
 #include "lib/index/walk.hpp"
@@ -74,6 +75,10 @@ public:
   using Progress = index::Progress;
   void set_progress(Progress progress) { m_progress = std::move(progress); }
 
+  // The files table as the last refresh left it (every record file, valid or not, with its blob
+  // id), in path order: what report provenance compares with the commit (lib/index/provenance.hpp).
+  const std::vector<FileRow>& file_rows() const { return m_rows; }
+
   SQLite::Database& db() { return *m_db; }
   Mode mode() const { return m_mode; }
   fs::path path() const { return m_path; }
@@ -117,6 +122,7 @@ private:
   bool m_healed = false;
   bool m_refreshing = false;      // records() then passes its errors on instead of healing
   std::size_t m_records_hint = 0; // records counted by the last refresh (to reserve)
+  std::vector<FileRow> m_rows;    // file_rows()
 };
 
 // Text as stored in the full-text table: ligatures expanded (lib/index/fts_text.hpp), case and

@@ -3,7 +3,7 @@
 #include "lib/index/diagnostics_json.hpp"
 #include "lib/store/load.hpp"
 #include "lib/store/portfolio.hpp"
-#include "lib/util/sha256.hpp"
+#include "lib/util/sha1.hpp"
 #include "lib/util/worker_pool.hpp"
 
 #include <algorithm>
@@ -19,7 +19,7 @@ Parsed parse_file(const fs::path& root, const FileStat& file, const store::Check
   Parsed p;
   p.stat = file;
   if (auto text = store::read_source_file(root / file.rel, file.rel, diags)) {
-    p.hash = util::sha256_hex(*text);
+    p.hash = util::git_blob_id(*text);
     if (!known_hash.empty() && p.hash == known_hash) {
       p.unchanged = true;
       return p;

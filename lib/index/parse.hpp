@@ -21,7 +21,7 @@ namespace innov::index {
 // A record file, parsed and checked.
 struct Parsed {
   FileStat stat;
-  std::string hash;                     // SHA-256 of the content ("" when it cannot be read)
+  std::string hash;                     // the content's git blob id ("" when it cannot be read)
   bool unchanged = false;               // the content has the hash it was indexed with: not parsed
   std::optional<model::Innovation> rec; // set when it parsed and passed the schema
   std::optional<PreparedRows> rows;     // its rows' heavier parts, when it has no error

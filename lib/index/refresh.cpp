@@ -206,6 +206,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   stats.files = files.size();
   const Plan first = plan_refresh(known.files, known.rebuild, known.last_refresh, files);
   if (first.nothing_to_do()) {
+    m_rows = std::move(known.files);
     return up_to_date(stats, first.ok, read_ahead_stands, started); // none new, changed or gone
   }
 
@@ -217,6 +218,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   if (!stream) {
     parses.parse(first.to_read, known.rebuild);
     if (auto records = nothing_to_write(first, known.files, parses.parsed())) {
+      m_rows = std::move(known.files); // their contents are as indexed
       return up_to_date(stats, *records, read_ahead_stands, started);
     }
   }
@@ -266,6 +268,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
       std::count_if(rows.begin(), rows.end(), [](const FileRow& r) { return r.ok; }));
   stats.errors = rows.size() - stats.records;
   stats.seconds = seconds_since(started);
+  m_rows = std::move(rows);
   return stats;
 }
 

@@ -64,7 +64,7 @@ void RefreshWriter::write(const FileStat& f, const Parsed& given, std::int64_t n
     m_restat.bind(7, f.rel);
     m_restat.bind(8, given.hash);
     if (m_restat.executeStep()) {
-      m_written.push_back(row_of(f, m_restat.getColumn(0).getInt() != 0));
+      m_written.push_back(row_of(f, m_restat.getColumn(0).getInt() != 0, given.hash));
       m_restat.reset(); // done at the first step; a statement still running would hold the commit
       return;
     }
@@ -85,7 +85,7 @@ void RefreshWriter::write(const FileStat& f, const Parsed& given, std::int64_t n
     }
   }
   insert_row(f, pr, now, valid, ok);
-  m_written.push_back(row_of(f, ok));
+  m_written.push_back(row_of(f, ok, pr.hash));
 }
 
 void RefreshWriter::insert_row(const FileStat& f, const Parsed& pr, std::int64_t now, bool valid,

@@ -27,13 +27,15 @@ std::vector<FileRow> read_file_rows(SQLite::Database& db)
   std::vector<FileRow> rows;
   SQLite::Statement q(
       db,
-      "SELECT path, size, mtime_ns, status = 'ok', ctime_ns, ino, dev FROM files ORDER BY path");
+      "SELECT path, size, mtime_ns, status = 'ok', ctime_ns, ino, dev, hash FROM files ORDER BY "
+      "path");
   while (q.executeStep()) {
     rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(),
                     q.getColumn(2).getInt64(), q.getColumn(3).getInt() != 0,
                     q.getColumn(4).getInt64(),
                     static_cast<std::uint64_t>(q.getColumn(5).getInt64()),
-                    static_cast<std::uint64_t>(q.getColumn(6).getInt64())});
+                    static_cast<std::uint64_t>(q.getColumn(6).getInt64()),
+                    blob_of_hex(q.getColumn(7).getString())});
   }
   return rows;
 }

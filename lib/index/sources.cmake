@@ -2,6 +2,7 @@
 # List files as ${CMAKE_CURRENT_LIST_DIR}/name.cpp.
 target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/fts_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/provenance.cpp
   ${CMAKE_CURRENT_LIST_DIR}/query.cpp
   ${CMAKE_CURRENT_LIST_DIR}/search.cpp
   ${CMAKE_CURRENT_LIST_DIR}/terms.cpp

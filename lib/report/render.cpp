@@ -1,4 +1,5 @@
 #include "lib/report/json.hpp"
+#include "lib/report/provenance.hpp"
 #include "lib/report/report.hpp"
 #include "lib/report/svg.hpp"
 #include "lib/util/escape.hpp"
@@ -247,6 +248,13 @@ std::string render_report_text(const Report& r, bool color)
       }
     }
   }
+  if (r.provenance) {
+    out += "\n";
+    auto [from, details] = provenance_lines(*r.provenance);
+    for (const auto& line : {from, details}) {
+      out += std::string(color ? "\x1b[2m" : "") + util::escape_terminal(line) + reset + "\n";
+    }
+  }
   return out;
 }
 
@@ -267,6 +275,9 @@ std::string render_report_markdown(const Report& r)
       out += "\n" + util::escape_markdown(s.note) + "\n";
     }
     out += "\n";
+  }
+  if (r.provenance) {
+    out += "---\n\n_" + util::escape_markdown(provenance_sentence(*r.provenance)) + "_\n";
   }
   return out;
 }
@@ -292,6 +303,11 @@ std::string render_report_csv(const Report& r)
                         Cell::none()});
         }
       }
+    }
+  }
+  if (r.provenance) {
+    for (const auto& [name, text] : provenance_fields(*r.provenance)) {
+      tidy.add_row({Cell::str("meta"), Cell::str(""), Cell::str(name), Cell::str(text)});
     }
   }
   return render_csv(tidy, true);
@@ -329,6 +345,10 @@ std::string render_report_json(const Report& r)
     }
     w.end_array();
   }
+  if (r.provenance) {
+    w.key("meta");
+    write_provenance(w, *r.provenance);
+  }
   w.end_object();
   return w.str();
 }
@@ -356,6 +376,7 @@ td.bad { color: #b42318; font-weight: 600; }
 td.good { color: #067647; }
 svg { display: block; margin: .8rem 0; max-width: 100%; height: auto; }
 svg text { font-family: inherit; }
+footer.meta { color: #616e7c; font-size: .8rem; margin-top: 2.5rem; border-top: 1px solid #e4e7eb; padding-top: .6rem; }
 </style>
 </head>
 <body>
@@ -388,6 +409,10 @@ svg text { font-family: inherit; }
       out += "<p class=\"note\">" + util::escape_html(s.note) + "</p>\n";
     }
     out += "</section>\n";
+  }
+  if (r.provenance) {
+    out += "<footer class=\"meta\">" + util::escape_html(provenance_sentence(*r.provenance)) +
+           "</footer>\n";
   }
   out += "</body>\n</html>\n";
   return out;

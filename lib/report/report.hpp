@@ -4,6 +4,7 @@
 
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
+#include "lib/model/provenance.hpp"
 #include "lib/report/table.hpp"
 
 #include <optional>
@@ -38,6 +39,9 @@ struct Report {
   std::size_t text_width = 0; // text form: wrap the widest cells to fit this many columns (0: no)
   std::string counts = {}; // what a --region report counts (model::RegionScope::counts); empty: all
   std::vector<std::string> regions = {}; // the --region codes, for json
+  // Where the figures came from: a footer (text, markdown, html), "meta" (json), a `meta` section
+  // (csv). Unset: left out (--no-meta; csv without --meta).
+  std::optional<model::Provenance> provenance = std::nullopt;
 };
 
 // What every report accepts (`innov report NAME --from --to --as-of --by --period --top`).

@@ -3,6 +3,7 @@
 #include "lib/util/error.hpp"
 
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -168,6 +169,24 @@ std::string now_timestamp()
 Date today()
 {
   return *date_of(now_timestamp());
+}
+
+Date reading_day()
+{
+  const char* now = std::getenv("INNOV_NOW");
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if ((now && *now) || !epoch || !*epoch) {
+    return today();
+  }
+  std::string v = epoch;
+  long long secs = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), secs);
+  if (ec != std::errc() || end != v.data() + v.size() || secs < 0) {
+    throw UsageError("SOURCE_DATE_EPOCH '" + v + "' is not a number of seconds since 1970",
+                     "set it to a whole number (git log -1 --format=%ct gives a commit's), or "
+                     "unset it to use the clock");
+  }
+  return civil_from_days(static_cast<long>(secs / 86400));
 }
 
 namespace {

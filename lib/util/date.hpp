@@ -38,6 +38,12 @@ std::string format_date(const Date& d);
 Date today();
 std::string now_timestamp();
 
+// The day a read command computes its figures for when no --as-of is given (ages, waiting days,
+// the "figures as of" of a report's provenance): INNOV_NOW, else SOURCE_DATE_EPOCH (seconds since
+// 1970, the reproducible-builds convention; anything else is a UsageError naming it), else today.
+// Mutations never read SOURCE_DATE_EPOCH: a fact is dated by the clock, INNOV_NOW or --at.
+Date reading_day();
+
 // "2016-Q3" for quarter, "2016-07" month, "2016" year.
 std::string period_of(const Date& d, std::string_view period);
 

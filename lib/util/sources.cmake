@@ -12,6 +12,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/escape.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fold.cpp
   ${CMAKE_CURRENT_LIST_DIR}/html_text.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sha1.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sha256.cpp
   ${CMAKE_CURRENT_LIST_DIR}/worker_pool.cpp
   ${CMAKE_CURRENT_LIST_DIR}/diagnostic_codes.cpp
