@@ -18,22 +18,39 @@ std::string kind_for(std::string name)
   std::transform(name.begin(), name.end(), name.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   static const std::map<std::string, std::string> k_kinds = {
-      {"id", "id"},         {"ids", "id"},
-      {"dup", "id"},        {"into", "id"},
-      {"region", "region"}, {"scope", "region"},
-      {"theme", "theme"},   {"challenge", "challenge"},
-      {"author", "person"}, {"expert", "expert"},
-      {"by", "person"},     {"sponsor", "person"},
-      {"output", "file"},   {"description-file", "file"},
-      {"file", "file"},     {"path", "file"},
-      {"base", "file"},     {"ours", "file"},
-      {"theirs", "file"},   {"portfolio", "dir"},
-      {"dir", "dir"},       {"write", "dir"},
-      {"status", "status"}, {"kind", "kind"},
-      {"source", "source"}, {"horizon", "horizon"},
-      {"sort", "sort"},     {"metric", "metric"},
-      {"query", "term"},    {"schema", "schema"},
-      {"unit", "unit"},     {"territory", "unit"},
+      {"id", "id"},
+      {"ids", "id"},
+      {"dup", "id"},
+      {"into", "id"},
+      {"region", "region"},
+      {"scope", "region"},
+      {"theme", "theme"},
+      {"challenge", "challenge"},
+      {"author", "person"},
+      {"expert", "expert"},
+      {"member", "person"},
+      {"by", "person"},
+      {"sponsor", "person"},
+      {"output", "file"},
+      {"description-file", "file"},
+      {"file", "file"},
+      {"path", "file"},
+      {"base", "file"},
+      {"ours", "file"},
+      {"theirs", "file"},
+      {"portfolio", "dir"},
+      {"dir", "dir"},
+      {"write", "dir"},
+      {"status", "status"},
+      {"kind", "kind"},
+      {"source", "source"},
+      {"horizon", "horizon"},
+      {"sort", "sort"},
+      {"metric", "metric"},
+      {"query", "term"},
+      {"schema", "schema"},
+      {"unit", "unit"},
+      {"territory", "unit"},
   };
   auto it = k_kinds.find(name);
   return it == k_kinds.end() ? std::string() : it->second;
@@ -113,6 +130,10 @@ CommandSpec describe_app(CLI::App& app)
     o.description = opt->get_description();
     o.value = value_of(*opt, o.longs.empty() ? (o.shorts.empty() ? "" : o.shorts.front())
                                              : o.longs.front());
+    if (o.value.kind == "person" && o.longs == std::vector<std::string>{"by"} &&
+        app.get_option_no_throw("--member")) {
+      o.value.kind = "body"; // a decision: --by names the deciding body, --member its member
+    }
     spec.options.push_back(std::move(o));
   }
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {

@@ -21,9 +21,9 @@ namespace innov::cmd {
 
 namespace {
 
-const std::vector<std::string> k_kinds = {"id",     "region", "theme",  "challenge", "person",
-                                          "status", "kind",   "source", "horizon",   "sort",
-                                          "metric", "schema", "term",   "unit",      "expert"};
+const std::vector<std::string> k_kinds = {
+    "id",      "region", "theme",  "challenge", "person", "status", "kind",   "source",
+    "horizon", "sort",   "metric", "schema",    "term",   "unit",   "expert", "body"};
 
 std::vector<std::string> values_of(const Context& ctx, const std::string& kind);
 
@@ -176,6 +176,26 @@ std::vector<std::string> values_of(const Context& ctx, const std::string& kind)
     if (config.roles.experts) {
       return model::declared_experts(config.roles);
     }
+  }
+  if (kind == "body") {
+    // The declared deciding bodies; without any, those the records' decisions name.
+    auto config = store::require_config(root);
+    std::set<std::string> bodies;
+    if (config.roles.bodies) {
+      for (const auto& b : *config.roles.bodies) {
+        bodies.insert(b.id);
+      }
+      return {bodies.begin(), bodies.end()};
+    }
+    Context quiet = ctx;
+    quiet.quiet = true;
+    for (const auto& r : open_view(quiet).portfolio.records) {
+      for (const auto& d : r.decisions) {
+        bodies.insert(d.by);
+      }
+    }
+    bodies.erase("");
+    return {bodies.begin(), bodies.end()};
   }
   std::set<std::string> people;
   Context quiet = ctx;

@@ -55,6 +55,7 @@ expect "7d2hq4wz check k3m9xa2q realize rollout" innov generalize ""
 expect "check" innov generalize c
 expect "7d2hq4wz" innov generalize 7
 expect "go hold kill recycle" innov generalize k3m9 --decision ""
+expect "comite-national-innovation" innov generalize k3m9 --by c
 expect "mobilite-2016" innov idea new --challenge m
 expect "expert-hdf-2" innov qualify k3m9 --expert exp
 expect "csv json" innov export ""

@@ -53,6 +53,10 @@ TEST_CASE("completion: scripts are generated from the command tree")
   auto fish = run({"completion", "fish"}).out;
   CHECK(fish.find("complete -c innov -n '__innov_at \\'\\'' -a 'qualify'") != std::string::npos);
   CHECK(fish.find("-l expert -x -a '(__innov_dynamic expert)'") != std::string::npos);
+  // --by of a decision names a deciding body, --member one of its members.
+  CHECK(bash.find("\"generalize|--by\") echo \"@body\"") != std::string::npos);
+  CHECK(bash.find("\"poc start|--member\") echo \"@person\"") != std::string::npos);
+  CHECK(bash.find("\"idea like|--by\") echo \"@person\"") != std::string::npos);
   auto r = run({"completion", "tcsh"});
   CHECK(r.code == 2);
 }
@@ -75,6 +79,12 @@ TEST_CASE("__complete: values from the portfolio, filtered by prefix")
     CHECK(people.out.find(who) != std::string::npos);
   }
   CHECK(run({"-C", p, "__complete", "person", "exp"}).out == "expert-hdf-2\n");
+  // Deciding bodies: without roles in innov.yaml, those the records' decisions name; with
+  // roles, the declared ones (the example portfolio's).
+  CHECK(run({"-C", p, "__complete", "body"}).out == "comite-national-innovation\n");
+  auto bodies =
+      run({"-C", example_portfolio().string(), "--no-cache", "__complete", "body", "dr-h"});
+  CHECK(bodies.out == "dr-hdf\n");
   SUBCASE("outside a portfolio: nothing, silently")
   {
     TempDir empty;
