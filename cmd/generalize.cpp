@@ -1,6 +1,7 @@
 // innov generalize: the governance gate (check, decide, roll out, realize value).
 #include "cmd/commands.hpp"
 #include "cmd/mutation.hpp"
+#include "lib/model/authority.hpp"
 #include "lib/report/json.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/date.hpp"
@@ -62,7 +63,7 @@ int run_decide(const Context& ctx, DecideOptions& o)
     if (colon == std::string::npos) {
       throw UsageError("--wave '" + w + "' is not REGION:DATE");
     }
-    model::RolloutWave wave{w.substr(0, colon), w.substr(colon + 1), ""};
+    model::RolloutWave wave{w.substr(0, colon), w.substr(colon + 1), "", ""};
     check_region(config, wave.region);
     check_date(wave.planned, "--wave " + wave.region);
     o.in.rollout.push_back(wave);
@@ -165,7 +166,8 @@ int run_rollout(const Context& ctx, const RolloutOptions& o)
     stamp_now(actor, o.flags);
     std::string done = o.done.empty() ? date_of(actor) : o.done;
     check_region(config, o.region);
-    model::rollout_done(rec, o.region, done);
+    model::rollout_done(rec, o.region, done, actor.by);
+    check_decision_authority(ctx, config, rec, actor, o.flags, "generalization", {o.region}, false);
     return "rolled out " + rec.id + " in " + o.region + " on " + done;
   });
 }
@@ -191,8 +193,11 @@ int run_realize(const Context& ctx, const RealizeOptions& o)
     }
     model::Realized value = o.value;
     value.at = date_of(actor);
+    value.by = actor.by;
     value.amount = parse_number(o.amount, "--amount");
     auto replaced = model::realize(rec, value, o.replace);
+    check_decision_authority(ctx, config, rec, actor, o.flags, "generalization",
+                             model::realized_scope(rec, value), false);
     std::string msg =
         fmt::format("{}: realized {} {} in {}", rec.id, value.amount, value.metric, value.period);
     if (replaced) {
@@ -265,11 +270,16 @@ void register_generalize(CLI::App& app, Context& ctx)
   sub->add_option("ID", r->id, "Record id or unique prefix")->required();
   sub->add_option("--region", r->region, "Region code")->required();
   sub->add_option("--done", r->done, "Date the roll-out was done (default: the date of --at)");
-  add_mutation_flags(sub, r->flags, Records::at);
-  sub->footer("--done is the date written; without it, the date of --at (default: today).\n"
-              "--by is refused: a roll-out keeps no author.\n\n"
-              "Examples:\n  innov generalize rollout k3m9 --region hdf --done 2016-03-15\n"
-              "  innov generalize rollout k3m9 --region idf --at 2016-06-20");
+  add_mutation_flags(sub, r->flags, Records::at_and_by);
+  add_member_flag(sub, r->flags);
+  sub->footer(
+      "--done is the date written; without it, the date of --at (default: today).\n"
+      "--by is the body recording it (done_by), checked as a decision at the\n"
+      "generalization gate for the region when innov.yaml declares bodies, --member\n"
+      "one of its members (docs/roles.md).\n\n"
+      "Examples:\n  innov generalize rollout k3m9 --region hdf --done 2016-03-15 --by dr-hdf\n"
+      "  innov generalize rollout k3m9 --region idf --at 2016-06-20 --by dr-idf "
+      "--member agent-201");
   sub->callback([r, &ctx] { ctx.run = [r, &ctx] { return run_rollout(ctx, *r); }; });
 
   auto v = std::make_shared<RealizeOptions>();
@@ -281,13 +291,16 @@ void register_generalize(CLI::App& app, Context& ctx)
   sub->add_option("--region", v->value.region, "Where it was realized (within the go's scope)");
   sub->add_flag("--replace", v->replace,
                 "Replace the value on record for the same period, metric and region");
-  add_mutation_flags(sub, v->flags, Records::at);
+  add_mutation_flags(sub, v->flags, Records::at_and_by);
+  add_member_flag(sub, v->flags);
   sub->footer(
       "One value per period, metric and region: a second one is refused unless --replace.\n"
       "The entry keeps the day it was recorded (at: --at, else today): --as-of counts it once\n"
-      "its period has ended and it was recorded. --by is refused (the entry keeps no author).\n\n"
+      "its period has ended and it was recorded. It keeps the body recording it (by: --by),\n"
+      "checked as a decision at the generalization gate for its region (else the go's scope)\n"
+      "when innov.yaml declares bodies, --member one of its members (docs/roles.md).\n\n"
       "Examples:\n  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved "
-      "--amount 41000 --region hdf\n"
+      "--amount 41000 --region hdf --by dr-hdf\n"
       "  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 42500 "
       "--region hdf --replace");
   sub->callback([v, &ctx] { ctx.run = [v, &ctx] { return run_realize(ctx, *v); }; });

@@ -44,8 +44,8 @@ inv poc close "$a" --outcome success --by dr-idf --at 2016-12-08 || exit 1
 commit_at 2016-12-08 "A: POC closed"
 inv qualify "$a" --expert expert-idf-2 --region idf --decision go "${scores[@]}" --at 2016-12-12 || exit 1
 commit_at 2016-12-12 "A: an advisory opinion"
-inv generalize rollout "$c" --region hdf --done 2016-12-15 --at 2016-12-15 || exit 1
-inv generalize realize "$c" --period 2016-Q4 --metric hours_saved --amount 1200 --region hdf || exit 1
+inv generalize rollout "$c" --region hdf --done 2016-12-15 --at 2016-12-15 --by comite-national || exit 1
+inv generalize realize "$c" --period 2016-Q4 --metric hours_saved --amount 1200 --region hdf --by comite-national || exit 1
 commit_at 2016-12-15 "C rolled out in hdf, first value"
 inv generalize "$a" --decision go --by comite-national --override "Une seule agence, résultats nets" \
   --wave idf:2017-01-02 --at 2016-12-20 || exit 1
@@ -175,7 +175,7 @@ assert j["waves"] == [] and j["records"] == [], j
 ' <<<"$early"
 
 # REV alone: to the work tree, uncommitted changes included; the work tree and git's index untouched.
-inv generalize rollout "$a" --region idf --done 2017-01-02 || exit 1
+inv generalize rollout "$a" --region idf --done 2017-01-02 --by comite-national || exit 1
 before_status=$(git status --porcelain)
 wt=$("$innov" -C p --color never diff HEAD)
 check "REV alone compares with the work tree" grep -q "^p: HEAD (${to:0:7}) .. work tree, 1 event$" <<<"$wt"

@@ -134,12 +134,12 @@ inline std::vector<model::Innovation> sample_records()
   d.by = "committee";
   d.decision = "go";
   d.scope = {"national"};
-  d.rollout = {{"idf", "2016-08-01", "2016-09-01"}, {"hdf", "2017-03-01", ""}};
+  d.rollout = {{"idf", "2016-08-01", "2016-09-01", ""}, {"hdf", "2017-03-01", "", ""}};
   d.projected = model::ValueAmount{"hours_saved", 500, "month"};
   a.decisions = {d};
-  a.realized = {{"2016-Q3", "hours_saved", 300, "idf", ""},
-                {"2016-Q4", "hours_saved", 700, "hdf", ""},
-                {"2016-Q4", "people", 50, "", ""}};
+  a.realized = {{"2016-Q3", "hours_saved", 300, "idf", "", ""},
+                {"2016-Q4", "hours_saved", 700, "hdf", "", ""},
+                {"2016-Q4", "people", 50, "", "", ""}};
   a.history = {step("2016-01-01", "", "submitted"),
                step("2016-01-31", "submitted", "qualified"),
                step("2016-02-10", "qualified", "poc-planned"),
@@ -197,7 +197,7 @@ inline std::vector<model::Innovation> sample_records()
   dc.scope = {"idf"};
   dc.projected = model::ValueAmount{"hours_saved", 1200, "year"};
   c.decisions = {dc};
-  c.realized = {{"2016", "hours_saved", 100, "", ""}};
+  c.realized = {{"2016", "hours_saved", 100, "", "", ""}};
   c.history = {step("2016-06-01", "", "submitted"), step("2016-07-01", "submitted", "qualified"),
                step("2016-08-01", "qualified", "generalized")};
 

@@ -47,9 +47,10 @@ step 2018-06-29 "POC closed" poc close "$id" --outcome success --lessons "Tester
 export INNOV_USER=agent-10001 # a member of the national committee
 step 2018-07-10 "generalized" generalize "$id" --decision go --by comite-national-innovation \
   --wave hdf:2018-09-01 --projected hours_saved=30000/year --at 2018-07-10
-step 2018-09-03 "rolled out" generalize rollout "$id" --region hdf --done 2018-09-03
+step 2018-09-03 "rolled out" generalize rollout "$id" --region hdf --done 2018-09-03 \
+  --by comite-national-innovation
 step 2018-10-15 "realized" generalize realize "$id" --period 2018-Q3 --metric hours_saved \
-  --amount 6000 --region hdf
+  --amount 6000 --region hdf --by comite-national-innovation
 export INNOV_USER=agent-1
 # Facts on records of the example: a deposit withdrawn by its author, a like.
 old=$(grep -l '^status: submitted$' p/innovations/*/*.yaml | head -1)

@@ -287,8 +287,10 @@ TEST_CASE("generalize rollout")
   CHECK(r.out == "rolled out " + id + " in idf on 2017-03-15\n");
   CHECK(p({"generalize", "rollout", id, "--region", "hdf", "--done", "2017-05-02"}).code == 0);
   CHECK(p.text(id).find(
-            "    rollout:\n      - {region: idf, planned: 2017-03-01, done: 2017-03-15}\n"
-            "      - {region: hdf, planned: 2017-05-02, done: 2017-05-02}\n") != std::string::npos);
+            "    rollout:\n      - {region: idf, planned: 2017-03-01, done: 2017-03-15, done_by: "
+            "agent-5}\n"
+            "      - {region: hdf, planned: 2017-05-02, done: 2017-05-02, done_by: agent-5}\n") !=
+        std::string::npos);
   CHECK(p.canonical(id));
   CHECK(p.valid());
 
@@ -335,11 +337,11 @@ TEST_CASE("generalize realize")
             .code == 0);
   // Each entry keeps the day it was recorded (--at, a date-time by its day).
   CHECK(p.text(id).find("realized:\n  - {period: 2017-Q3, metric: hours_saved, amount: 41000, "
-                        "region: idf, at: 2017-10-05}\n"
+                        "region: idf, at: 2017-10-05, by: agent-5}\n"
                         "  - {period: \"2017\", metric: jobseekers_reached, amount: 1200.5, at: "
-                        "2018-01-10}\n"
+                        "2018-01-10, by: agent-5}\n"
                         "  - {period: 2017-11, metric: cost_avoided, amount: 5000, at: "
-                        "2017-12-04}\n") != std::string::npos);
+                        "2017-12-04, by: agent-5}\n") != std::string::npos);
   CHECK(p.canonical(id));
   CHECK(p.valid());
 

@@ -281,7 +281,7 @@ TEST_CASE("poc and generalize: gate rules, override, recycle")
             .code == 0);
   CHECK(read(p.file(id))
             .find("  - {period: \"2017\", metric: hours_saved, amount: 300, at: "
-                  "2018-01-15}\n") != std::string::npos);
+                  "2018-01-15, by: agent-5}\n") != std::string::npos);
   CHECK(p({"validate"}).code == 0);
 }
 

@@ -169,3 +169,69 @@ TEST_CASE("roles: a portfolio without roles stays open, with one warning per dec
   CHECK(r.code == 0);
   CHECK(has(r.out, "not declared in innov.yaml, so not checked: experts, bodies, edit"));
 }
+
+TEST_CASE("roles: a roll-out and a realized value are recorded by a body deciding at the "
+          "generalization gate there, and audited")
+{
+  TempDir dir;
+  copy_example(dir.path());
+  std::string root = dir.path().string();
+  const std::string rel = "innovations/2015/1fbh5j91.yaml"; // generalized, a wave to hdf planned
+  auto rollout = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"-C",         root,       "generalize", "rollout",
+                                     "1fbh5j91",   "--region", "hdf",        "--done",
+                                     "2016-01-20", "--at",     "2016-01-20"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run(args);
+  };
+  auto r = rollout({"--by", "dr-hdf", "--member", "agent-12001"});
+  CHECK(r.code == 1);
+  CHECK(has(r.err, "body 'dr-hdf' does not decide at the generalization gate (its gates: poc)"));
+  r = rollout({"--by", "comite-national-innovation", "--member", "agent-12001"});
+  CHECK(r.code == 1);
+  CHECK(has(r.err, "'agent-12001' is not a member of body 'comite-national-innovation'"));
+  CHECK(!has(read(dir.path() / rel), "done_by"));
+  r = rollout({"--by", "comite-national-innovation", "--member", "agent-10001"});
+  CAPTURE(r.err);
+  CHECK(r.code == 0);
+  CHECK(has(read(dir.path() / rel), "      - {region: hdf, planned: 2016-01-04, done: 2016-01-20, "
+                                    "done_by: comite-national-innovation}\n"));
+
+  auto realize = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {
+        "-C",      root,       "generalize",         "realize",  "1fbh5j91", "--period",
+        "2016-Q1", "--metric", "jobseekers_reached", "--amount", "800",      "--region",
+        "hdf",     "--at",     "2016-04-05"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run(args);
+  };
+  r = realize({"--by", "dr-hdf", "--member", "agent-12001"});
+  CHECK(r.code == 1);
+  CHECK(has(r.err, "body 'dr-hdf' does not decide at the generalization gate"));
+  r = realize({"--by", "comite-national-innovation", "--member", "agent-10002"});
+  CAPTURE(r.err);
+  CHECK(r.code == 0);
+  CHECK(has(read(dir.path() / rel),
+            "  - {period: 2016-Q1, metric: jobseekers_reached, amount: 800, "
+            "region: hdf, at: 2016-04-05, by: comite-national-innovation}\n"));
+  r = run({"-C", root, "audit"});
+  CAPTURE(r.err);
+  CHECK(r.code == 0);
+
+  // A body that may not record them, written by hand: two findings, each at its value.
+  auto text = read(dir.path() / rel);
+  for (const std::string from :
+       {"done_by: comite-national-innovation", "at: 2016-04-05, by: comite-national-innovation"}) {
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(),
+                 from.starts_with("done_by") ? "done_by: dr-hdf" : "at: 2016-04-05, by: dr-idf");
+  }
+  dir.write(rel, text);
+  r = run({"-C", root, "audit"});
+  CHECK(r.code == 1);
+  CHECK(has(r.err, rel + ":"));
+  CHECK(has(r.err, "error[E081]: roll-out in hdf done 2016-01-20: body 'dr-hdf' does not decide "
+                   "at the generalization gate"));
+  CHECK(has(r.err, "error[E081]: value realized in 2016-Q1 recorded 2016-04-05: body 'dr-idf'"));
+}

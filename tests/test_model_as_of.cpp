@@ -34,10 +34,10 @@ TEST_CASE("model::as_of keeps a realized period once its last day is on or befor
 {
   Innovation rec = generalized();
   // September has 30 days, February 2016 29, the third quarter ends on 30 September.
-  rec.realized = {{"2016-02", "hours_saved", 10, "", ""},
-                  {"2016-09", "hours_saved", 20, "", ""},
-                  {"2016-Q3", "placements", 30, "", ""},
-                  {"2016", "cost_avoided", 40, "", ""}};
+  rec.realized = {{"2016-02", "hours_saved", 10, "", "", ""},
+                  {"2016-09", "hours_saved", 20, "", "", ""},
+                  {"2016-Q3", "placements", 30, "", "", ""},
+                  {"2016", "cost_avoided", 40, "", "", ""}};
   CHECK(periods(as_of(rec, "2016-02-28")).empty());
   CHECK(periods(as_of(rec, "2016-02-29")) == "2016-02 ");
   CHECK(periods(as_of(rec, "2016-09-29")) == "2016-02 ");
@@ -50,9 +50,9 @@ TEST_CASE("model::as_of keeps a realized entry once its period has ended and it 
   Innovation rec = generalized();
   // The third quarter, recorded on 15 October; September, recorded on its last day; an entry of a
   // file written before entries were dated counts from its period's end.
-  rec.realized = {{"2016-Q3", "hours_saved", 30, "", "2016-10-15"},
-                  {"2016-09", "placements", 20, "", "2016-09-30"},
-                  {"2016-08", "cost_avoided", 10, "", ""}};
+  rec.realized = {{"2016-Q3", "hours_saved", 30, "", "2016-10-15", ""},
+                  {"2016-09", "placements", 20, "", "2016-09-30", ""},
+                  {"2016-08", "cost_avoided", 10, "", "", ""}};
   CHECK(periods(as_of(rec, "2016-08-31")) == "2016-08 ");
   CHECK(periods(as_of(rec, "2016-09-30")) == "2016-09 2016-08 ");
   CHECK(periods(as_of(rec, "2016-10-14")) == "2016-09 2016-08 ");

@@ -81,12 +81,13 @@ model::Innovation full_record()
   d.by = "comite-national";
   d.decision = "go";
   d.scope = {"hdf", "idf"};
-  d.rollout = {{"hdf", "2017-03-01", "2017-03-15"}};
+  d.rollout = {{"hdf", "2017-03-01", "2017-03-15", "comite-national-innovation"}};
   d.projected = model::ValueAmount{"hours_saved", 180000, "year"};
   d.rationale = "Au-delà de la cible.";
   d.override_reason = "Décision du comité.";
   r.decisions = {d};
-  r.realized = {{"2017-Q3", "hours_saved", 41000, "hdf", "2017-10-05"}};
+  r.realized = {
+      {"2017-Q3", "hours_saved", 41000, "hdf", "2017-10-05", "comite-national-innovation"}};
   r.merged_into = "m3n4p5q6";
   r.history = {{"2016-03-02", "agent-48213", "", "submitted"},
                {"2016-04-01", "expert-hdf-2", "submitted", "qualified"},

@@ -445,7 +445,7 @@ TEST_CASE("model::generalize")
   SUBCASE("a go whose rules hold, with waves and a projection")
   {
     Innovation r = done(49, 18); // placement up to 49 >= 45, delay down to 18 <= 20
-    go.rollout = {{"hdf", "2017-03-01", ""}, {"idf", "2017-06-01", ""}};
+    go.rollout = {{"hdf", "2017-03-01", "", ""}, {"idf", "2017-06-01", "", ""}};
     go.projected = ValueAmount{"hours_saved", 180000, "year"};
     go.rationale = "Résultats au-delà de la cible";
     auto rules = generalize(r, c, go, committee);
@@ -537,13 +537,13 @@ TEST_CASE("model::generalize")
     CHECK_THROWS_WITH_AS(generalize(r, c, go, committee),
                          "region 'idf' is given twice in the scope", UsageError);
     go.scope = {"idf", "hdf"};
-    go.rollout = {{"idf", "2017-03-01", ""}, {"idf", "2017-04-01", ""}};
+    go.rollout = {{"idf", "2017-03-01", "", ""}, {"idf", "2017-04-01", "", ""}};
     CHECK_THROWS_WITH_AS(generalize(r, c, go, committee), "region 'idf' has two roll-out waves",
                          UsageError);
-    go.rollout = {{"ara", "2017-03-01", ""}};
+    go.rollout = {{"ara", "2017-03-01", "", ""}};
     CHECK_THROWS_WITH_AS(generalize(r, c, go, committee),
                          "the wave of 'ara' is outside the scope (idf, hdf)", UsageError);
-    go.rollout = {{"idff", "2017-03-01", ""}};
+    go.rollout = {{"idff", "2017-03-01", "", ""}};
     CHECK_THROWS_WITH_AS(generalize(r, c, go, committee),
                          "unknown region 'idff' (did you mean 'idf'?)", UsageError);
     CHECK(r.status == "poc-done");
@@ -557,23 +557,25 @@ TEST_CASE("model::rollout_done")
 {
   Config c = config();
   Innovation r = done(49, 18);
-  CHECK_THROWS_WITH_AS(rollout_done(r, "hdf", "2017-03-15"),
+  CHECK_THROWS_WITH_AS(rollout_done(r, "hdf", "2017-03-15", "dr-hdf"),
                        "record 'k3m9xa2q' has no go decision to roll out", DataError);
   GeneralizeInput go;
   go.decision = "go";
   go.scope = {"hdf", "idf"};
-  go.rollout = {{"hdf", "2017-03-01", ""}};
+  go.rollout = {{"hdf", "2017-03-01", "", ""}};
   generalize(r, c, go, {"comite", "2017-01-12"});
-  rollout_done(r, "hdf", "2017-03-15");
-  rollout_done(r, "idf", "2017-06-20");
+  rollout_done(r, "hdf", "2017-03-15", "dr-hdf");
+  rollout_done(r, "idf", "2017-06-20", "dr-idf");
   const auto& waves = r.decisions[0].rollout;
   REQUIRE(waves.size() == 2);
   CHECK(waves[0].planned == "2017-03-01");
   CHECK(waves[0].done == "2017-03-15");
+  CHECK(waves[0].done_by == "dr-hdf");
   CHECK(waves[1].region == "idf");
   CHECK(waves[1].done == "2017-06-20");
+  CHECK(waves[1].done_by == "dr-idf");
   CHECK_THROWS_WITH_AS(
-      rollout_done(r, "ara", "2017-07-01"),
+      rollout_done(r, "ara", "2017-07-01", "dr-ara"),
       "region 'ara' is outside the scope of the go decision on 'k3m9xa2q' (hdf, idf)", DataError);
 }
 
@@ -581,25 +583,26 @@ TEST_CASE("model::realize")
 {
   Innovation r = record();
   CHECK_THROWS_WITH_AS(
-      realize(r, {"2016-Q3", "hours_saved", 100, "", ""}),
+      realize(r, {"2016-Q3", "hours_saved", 100, "", "", ""}),
       "cannot record realized value on 'k3m9xa2q': it is submitted (value is realized by a running "
       "POC or a generalized innovation)",
       DataError);
   r.status = "generalized";
-  realize(r, {"2016-Q3", "hours_saved", 41000, "hdf", ""});
-  realize(r, {"2016-Q4", "hours_saved", 43000, "hdf", ""});
+  realize(r, {"2016-Q3", "hours_saved", 41000, "hdf", "", ""});
+  realize(r, {"2016-Q4", "hours_saved", 43000, "hdf", "", ""});
   REQUIRE(r.realized.size() == 2);
   CHECK(r.realized[1].amount == 43000);
-  CHECK_THROWS_WITH_AS(realize(r, {"2016-Q3", "hours_saved", 42000, "hdf", ""}),
+  CHECK_THROWS_WITH_AS(realize(r, {"2016-Q3", "hours_saved", 42000, "hdf", "", ""}),
                        "'k3m9xa2q' already has realized value for period 2016-Q3, metric "
                        "hours_saved, region hdf: 41000",
                        DataError);
-  auto replaced = realize(r, {"2016-Q3", "hours_saved", 42000, "hdf", ""}, true);
+  auto replaced = realize(r, {"2016-Q3", "hours_saved", 42000, "hdf", "", ""}, true);
   REQUIRE(replaced);
   CHECK(replaced->amount == 41000);
   REQUIRE(r.realized.size() == 2);
   CHECK(r.realized[0].amount == 42000);
-  CHECK_FALSE(realize(r, {"2016-Q3", "hours_saved", 5, "idf", ""}, true)); // another key: appended
+  CHECK_FALSE(
+      realize(r, {"2016-Q3", "hours_saved", 5, "idf", "", ""}, true)); // another key: appended
   CHECK(r.realized.size() == 3);
 }
 
@@ -611,8 +614,8 @@ TEST_CASE("model::realize: the region within the go decision's scope")
   go.decision = "go";
   go.scope = {"hdf"};
   generalize(r, c, go, {"comite", "2017-01-12"});
-  realize(r, {"2017-Q3", "hours_saved", 100, "hdf", ""});
-  CHECK_THROWS_WITH_AS(realize(r, {"2017-Q3", "hours_saved", 100, "idf", ""}),
+  realize(r, {"2017-Q3", "hours_saved", 100, "hdf", "", ""});
+  CHECK_THROWS_WITH_AS(realize(r, {"2017-Q3", "hours_saved", 100, "idf", "", ""}),
                        "region 'idf' is outside the scope of the go decision on 'k3m9xa2q' (hdf)",
                        DataError);
   CHECK(r.realized.size() == 1);
@@ -626,7 +629,7 @@ TEST_CASE("model::generalize: waves and a projection belong to a go")
     Innovation r = done(49, 18);
     GeneralizeInput in;
     in.decision = decision;
-    in.rollout = {{"hdf", "2017-03-01", ""}};
+    in.rollout = {{"hdf", "2017-03-01", "", ""}};
     CHECK_THROWS_AS(generalize(r, c, in, {"comite", "2017-01-12"}), UsageError);
     in.rollout.clear();
     in.projected = ValueAmount{"hours_saved", 100, "year"};

@@ -52,7 +52,7 @@ std::vector<model::Innovation> with_late_facts()
     d.gate = "generalization";
     d.by = "late-committee";
     d.decision = "go";
-    d.rollout = {{"ara", "2017-02-08", "2017-02-09"}};
+    d.rollout = {{"ara", "2017-02-08", "2017-02-09", ""}};
     d.projected = model::ValueAmount{"hours_saved", 77, "month"};
     for (auto& old : r.decisions) {
       for (auto& w : old.rollout) {
@@ -62,8 +62,8 @@ std::vector<model::Innovation> with_late_facts()
       }
     }
     r.decisions.push_back(d);
-    r.realized.push_back({"2017-Q1", "hours_saved", 500, "ara", ""});
-    r.realized.push_back({"2017-01", "people", 5, "", ""});
+    r.realized.push_back({"2017-Q1", "hours_saved", 500, "ara", "", ""});
+    r.realized.push_back({"2017-01", "people", 5, "", "", ""});
   }
   return records;
 }

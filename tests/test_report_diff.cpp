@@ -69,7 +69,7 @@ std::vector<model::Innovation> old_state()
   d.gate = "generalization";
   d.by = "comite-national";
   d.decision = "go";
-  d.rollout = {{"hdf", "2016-11-01", ""}, {"idf", "2017-01-01", ""}};
+  d.rollout = {{"hdf", "2016-11-01", "", ""}, {"idf", "2017-01-01", "", ""}};
   c.decisions.push_back(d);
   move(c, "2016-06-01", "comite-national", "generalized");
   auto dd = record("dddd0004", "idea", "idf", "2016-10-20");
@@ -104,7 +104,7 @@ std::vector<model::Innovation> new_state()
   move(b, "2016-12-10", "comite-national", "generalized");
   auto& c = s[2];
   c.decisions[0].rollout[0].done = "2016-11-15";
-  c.realized.push_back({"2016-Q4", "hours_saved", 4100, "hdf", ""});
+  c.realized.push_back({"2016-Q4", "hours_saved", 4100, "hdf", "", ""});
   auto& dd = s[3];
   dd.merged_into = "aaaa0001";
   move(dd, "2016-11-03", "agent-1", "merged");

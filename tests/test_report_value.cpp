@@ -199,10 +199,10 @@ std::vector<model::Innovation> value_records()
   go.decision = "go";
   go.projected = model::ValueAmount{"hours_saved", 1000, "year"};
   r2.decisions = {go};
-  r2.realized = {{"2016", "hours_saved", 100, "", ""},
-                 {"2016-Q3", "hours_saved", 50, "", ""},
-                 {"2016-08", "hours_saved", 10, "", ""},
-                 {"2016-Q4", "hours_saved", 20, "", ""}};
+  r2.realized = {{"2016", "hours_saved", 100, "", "", ""},
+                 {"2016-Q3", "hours_saved", 50, "", "", ""},
+                 {"2016-08", "hours_saved", 10, "", "", ""},
+                 {"2016-Q4", "hours_saved", 20, "", "", ""}};
   auto r3 = value_record(
       "r3", {step("2016-01-01", "", "submitted"), step("2016-05-01", "submitted", "killed")});
   r3.estimate = model::ValueAmount{"hours_saved", 200, "year"};
@@ -292,15 +292,15 @@ TEST_CASE("report::realized_counts: once the period has ended and the value was 
 {
   auto day = [](const char* d) { return *util::parse_date(d); };
   // The third quarter of 2016, entered on 15 October; the same written before entries kept a day.
-  model::Realized recorded{"2016-Q3", "hours_saved", 50, "", "2016-10-15"};
-  model::Realized undated{"2016-Q3", "hours_saved", 50, "", ""};
+  model::Realized recorded{"2016-Q3", "hours_saved", 50, "", "2016-10-15", ""};
+  model::Realized undated{"2016-Q3", "hours_saved", 50, "", "", ""};
   CHECK_FALSE(report::realized_counts(recorded, day("2016-09-30")));
   CHECK_FALSE(report::realized_counts(recorded, day("2016-10-14")));
   CHECK(report::realized_counts(recorded, day("2016-10-15")));
   CHECK_FALSE(report::realized_counts(undated, day("2016-09-29")));
   CHECK(report::realized_counts(undated, day("2016-09-30")));
   // Recorded before its period ended (an early figure): it still waits for the period's end.
-  model::Realized early{"2016-Q3", "hours_saved", 50, "", "2016-09-15"};
+  model::Realized early{"2016-Q3", "hours_saved", 50, "", "2016-09-15", ""};
   CHECK_FALSE(report::realized_counts(early, day("2016-09-29")));
   CHECK(report::realized_counts(early, day("2016-09-30")));
 }

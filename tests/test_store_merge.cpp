@@ -244,15 +244,15 @@ TEST_CASE("store::merge_records")
                       "comite",
                       "go",
                       {"national"},
-                      {{"hdf", "2017-03-01", ""}},
+                      {{"hdf", "2017-03-01", "", ""}},
                       std::nullopt,
                       "",
                       ""};
     base.decisions = ours.decisions = theirs.decisions = {d};
     ours.decisions[0].rollout[0].done = "2017-03-15";
-    theirs.decisions[0].rollout.push_back({"idf", "2017-02-01", ""});
-    theirs.realized.push_back({"2017-Q3", "hours_saved", 41000, "hdf", ""});
-    ours.realized.push_back({"2017-Q2", "hours_saved", 12000, "hdf", ""});
+    theirs.decisions[0].rollout.push_back({"idf", "2017-02-01", "", ""});
+    theirs.realized.push_back({"2017-Q3", "hours_saved", 41000, "hdf", "", ""});
+    ours.realized.push_back({"2017-Q2", "hours_saved", 12000, "hdf", "", ""});
     auto m = store::merge_records(base, ours, theirs);
     CHECK(m.conflicts.empty());
     REQUIRE(m.record.decisions[0].rollout.size() == 2);

@@ -94,7 +94,7 @@ model::Innovation base_record()
   poc.budget_spent = 100;
   poc.kpis = {{"placement_rate", "Taux", "percent", "up", 38, 45, 49, true}};
   r.pocs = {poc};
-  r.realized = {{"2016-Q3", "hours_saved", 41000, "hdf", ""}};
+  r.realized = {{"2016-Q3", "hours_saved", 41000, "hdf", "", ""}};
   r.history = {{"2016-03-02", "agent-48213", "", "submitted"},
                {"2016-04-01", "expert-hdf-2", "submitted", "qualified"},
                {"2016-04-20", "dr-hdf", "qualified", "poc-planned"},

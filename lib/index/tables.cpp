@@ -220,14 +220,14 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
       run(stmt("INSERT INTO decision_scope VALUES (?, ?, ?)"), r.id, seq, sc);
     }
     for (const auto& w : d.rollout) {
-      run(stmt("INSERT INTO rollout VALUES (?, ?, ?, ?, ?)"), r.id, seq, w.region, w.planned,
-          w.done);
+      run(stmt("INSERT INTO rollout VALUES (?, ?, ?, ?, ?, ?)"), r.id, seq, w.region, w.planned,
+          w.done, w.done_by);
     }
   }
   for (std::size_t i = 0; i < r.realized.size(); ++i) {
     const auto& v = r.realized[i];
-    run(stmt("INSERT INTO realized VALUES (?, ?, ?, ?, ?, ?, ?)"), r.id,
-        static_cast<std::int64_t>(i), v.period, v.metric, v.amount, v.region, v.at);
+    run(stmt("INSERT INTO realized VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), r.id,
+        static_cast<std::int64_t>(i), v.period, v.metric, v.amount, v.region, v.at, v.by);
   }
   for (std::size_t i = 0; i < r.history.size(); ++i) {
     const auto& h = r.history[i];

@@ -56,6 +56,19 @@ std::vector<std::string> decision_scope(const Innovation& rec,
   return scope.empty() ? std::vector<std::string>{rec.region} : scope;
 }
 
+std::vector<std::string> realized_scope(const Innovation& rec, const Realized& value)
+{
+  if (!value.region.empty()) {
+    return {value.region};
+  }
+  for (auto d = rec.decisions.rbegin(); d != rec.decisions.rend(); ++d) {
+    if (d->gate == "generalization" && d->decision == "go") {
+      return d->scope;
+    }
+  }
+  return {};
+}
+
 std::string require_edit(const Config& config, const std::string& action, const std::string& actor,
                          const Innovation& rec, const std::string& date)
 {

@@ -27,6 +27,11 @@ std::string require_body(const Config& config, const std::string& by, const std:
 std::vector<std::string> decision_scope(const Innovation& rec,
                                         const std::vector<std::string>& scope);
 
+// Where a realized value lies, for the authority of the body recording it: its region, else the
+// scope of the record's last go decision (the value of the whole roll-out), else empty (then
+// decision_scope gives the record's region).
+std::vector<std::string> realized_scope(const Innovation& rec, const Realized& value);
+
 // idea edit, withdraw, merge by someone else than the author: the edit rights of innov.yaml.
 std::string require_edit(const Config& config, const std::string& action, const std::string& actor,
                          const Innovation& rec, const std::string& date);

@@ -231,13 +231,15 @@ struct RolloutWave {
   std::string region;
   std::string planned;
   std::string done;
+  std::string done_by; // the body that recorded it done (generalize rollout --by); absent before
 
   // The field table, in canonical key order.
   static constexpr auto fields()
   {
     return std::tuple{field("region", &RolloutWave::region, k_required | k_identity),
                       field("planned", &RolloutWave::planned, k_required | k_plain),
-                      field("done", &RolloutWave::done, k_plain)};
+                      field("done", &RolloutWave::done, k_plain),
+                      field("done_by", &RolloutWave::done_by)};
   }
 
   bool operator==(const RolloutWave&) const = default;
@@ -277,6 +279,7 @@ struct Realized {
   double amount = 0;
   std::string region;
   std::string at; // the day it was recorded; absent before it was kept: the period's end dates it
+  std::string by; // the body that recorded it (generalize realize --by); absent before it was kept
 
   // The field table, in canonical key order.
   static constexpr auto fields()
@@ -284,7 +287,9 @@ struct Realized {
     return std::tuple{field("period", &Realized::period, k_required),
                       field("metric", &Realized::metric, k_required),
                       field("amount", &Realized::amount, k_required),
-                      field("region", &Realized::region), field("at", &Realized::at, k_plain)};
+                      field("region", &Realized::region),
+                      field("at", &Realized::at, k_plain),
+                      field("by", &Realized::by)};
   }
 
   bool operator==(const Realized&) const = default;

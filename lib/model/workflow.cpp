@@ -447,7 +447,8 @@ std::string realized_key(const Realized& v)
 
 } // namespace
 
-void rollout_done(Innovation& rec, const std::string& region, const std::string& done)
+void rollout_done(Innovation& rec, const std::string& region, const std::string& done,
+                  const std::string& by)
 {
   Decision* go = last_go(rec);
   if (!go) {
@@ -458,10 +459,11 @@ void rollout_done(Innovation& rec, const std::string& region, const std::string&
   for (auto& w : go->rollout) {
     if (w.region == region) {
       w.done = done;
+      w.done_by = by;
       return;
     }
   }
-  go->rollout.push_back({region, done, done});
+  go->rollout.push_back({region, done, done, by});
 }
 
 std::optional<Realized> realize(Innovation& rec, const Realized& value, bool replace)

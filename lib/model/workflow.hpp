@@ -106,9 +106,10 @@ struct GeneralizeInput {
 std::vector<GateRule> generalize(Innovation& rec, const Config& config, const GeneralizeInput& in,
                                  const Actor& actor);
 
-// Marks the roll-out of region done on date in the last go decision; a region outside a
-// regional scope is refused.
-void rollout_done(Innovation& rec, const std::string& region, const std::string& done);
+// Marks the roll-out of region done on date in the last go decision, recorded by the body by; a
+// region outside a regional scope is refused.
+void rollout_done(Innovation& rec, const std::string& region, const std::string& done,
+                  const std::string& by);
 
 // Records realized value, unique per (period, metric, region): a second value with the same key is
 // refused (DataError naming the entry on record) unless replace, which replaces it and returns the

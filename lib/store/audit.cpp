@@ -1,5 +1,6 @@
 #include "lib/store/audit.hpp"
 
+#include "lib/model/authority.hpp"
 #include "lib/model/roles.hpp"
 #include "lib/store/portfolio.hpp"
 
@@ -116,6 +117,60 @@ void audit_history(const model::Innovation& rec, const YAML::Node& node, const s
   }
 }
 
+// Roll-outs marked done and realized values, when the record says which body recorded them
+// (done_by, by: kept since innov 0.1 recorded them; older entries name none and are not checked).
+void audit_value(const model::Innovation& rec, const YAML::Node& node, const std::string& rel,
+                 const model::Roles& roles, AuditResult& out)
+{
+  if (!roles.bodies) {
+    return;
+  }
+  auto at = [&](std::initializer_list<std::pair<const char*, std::size_t>> path, const char* key) {
+    YAML::Node n = node;
+    for (const auto& [list, i] : path) {
+      const YAML::Node seq = n[list];
+      if (!seq || !seq.IsSequence() || i >= seq.size()) {
+        return n;
+      }
+      n = seq[i];
+    }
+    const YAML::Node v = n[key];
+    return v ? v : n;
+  };
+  for (std::size_t i = 0; i < rec.decisions.size(); ++i) {
+    const auto& waves = rec.decisions[i].rollout;
+    for (std::size_t j = 0; j < waves.size(); ++j) {
+      const auto& w = waves[j];
+      if (w.done_by.empty()) {
+        continue;
+      }
+      ++out.facts;
+      auto problem =
+          model::body_problem(roles, w.done_by, "generalization", {w.region}, w.done, false);
+      if (!problem.empty()) {
+        find(out, rel, rec.id, at({{"decisions", i}, {"rollout", j}}, "done_by"),
+             fmt::format("/decisions/{}/rollout/{}/done_by", i, j), "E081",
+             fmt::format("roll-out in {} done {}: {}", w.region, w.done, problem),
+             "a roll-out is recorded done by a body deciding at the generalization gate there");
+      }
+    }
+  }
+  for (std::size_t i = 0; i < rec.realized.size(); ++i) {
+    const auto& v = rec.realized[i];
+    if (v.by.empty()) {
+      continue;
+    }
+    ++out.facts;
+    auto scope = model::decision_scope(rec, model::realized_scope(rec, v));
+    auto problem = model::body_problem(roles, v.by, "generalization", scope, v.at, false);
+    if (!problem.empty()) {
+      find(out, rel, rec.id, at({{"realized", i}}, "by"), fmt::format("/realized/{}/by", i), "E081",
+           fmt::format("value realized in {} recorded {}: {}", v.period, v.at, problem),
+           "realized value is recorded by a body deciding at the generalization gate there");
+    }
+  }
+}
+
 } // namespace
 
 void audit_record(const model::Innovation& rec, const YAML::Node& node, const std::string& rel,
@@ -125,6 +180,7 @@ void audit_record(const model::Innovation& rec, const YAML::Node& node, const st
   audit_qualifications(rec, node, rel, config.roles, out);
   audit_decisions(rec, node, rel, config.roles, out);
   audit_history(rec, node, rel, config.roles, out);
+  audit_value(rec, node, rel, config.roles, out);
 }
 
 AuditResult audit_portfolio(const std::filesystem::path& root, const model::Config& config)

@@ -190,8 +190,9 @@ struct RecordAudit {
     }
   }
 
-  // A realized value records no actor: it belongs to the record's generalization go decisions,
-  // so a member of one of their bodies signs it.
+  // A realized value names the body that recorded it (by), whose member signs it; one recorded
+  // before innov kept it belongs to the record's generalization go decisions, so a member of one
+  // of their bodies signs it.
   void realized()
   {
     std::vector<std::string> bodies;
@@ -212,8 +213,8 @@ struct RecordAudit {
       GitFact f;
       f.kind = "realized";
       f.at = r.period;
-      f.actor = util::join(bodies, ", ");
-      f.signers = signers;
+      f.actor = r.by.empty() ? util::join(bodies, ", ") : r.by;
+      f.signers = r.by.empty() ? signers : model::signers_of(config.roles, r.by);
       add(std::move(f),
           writer(versions, &model::Innovation::realized, r, copies_before(rec.realized, i)),
           item_key(node, "realized", i, nullptr), fmt::format("/realized/{}", i));

@@ -249,12 +249,14 @@ enum Place : std::size_t {
   p_wave_region,
   p_wave_planned,
   p_wave_done,
+  p_wave_done_by,
   p_realized,
   p_r_period,
   p_r_metric,
   p_r_amount,
   p_r_region,
   p_r_at,
+  p_r_by,
   p_history,
   p_h,
   p_h_at,
@@ -364,12 +366,14 @@ constexpr const char* k_place_pointers[p_count] = {
     "/properties/decisions/items/properties/rollout/items/properties/region",
     "/properties/decisions/items/properties/rollout/items/properties/planned",
     "/properties/decisions/items/properties/rollout/items/properties/done",
+    "/properties/decisions/items/properties/rollout/items/properties/done_by",
     "/properties/realized/items",
     "/properties/realized/items/properties/period",
     "/properties/realized/items/properties/metric",
     "/properties/realized/items/properties/amount",
     "/properties/realized/items/properties/region",
     "/properties/realized/items/properties/at",
+    "/properties/realized/items/properties/by",
     "/properties/history",
     "/properties/history/items",
     "/properties/history/items/properties/at",
@@ -992,6 +996,8 @@ private:
               wave.planned = str(x, p_wave_planned);
             } else if (k == "done") {
               wave.done = str(x, p_wave_done);
+            } else if (k == "done_by") {
+              wave.done_by = str(x, p_wave_done_by);
             } else {
               refuse();
             }
@@ -1025,6 +1031,8 @@ private:
         x.region = str(v, p_r_region);
       } else if (key == "at") {
         x.at = str(v, p_r_at);
+      } else if (key == "by") {
+        x.by = str(v, p_r_by);
       } else {
         refuse();
       }

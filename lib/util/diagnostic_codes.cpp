@@ -544,10 +544,11 @@ constexpr std::array k_codes = {
         "qualifications:\n  - at: 2016-03-01\n    expert: expert-hdf-1\n    region: hdf"},
     DiagnosticCode{
         "E081", E, "a decision by a body not allowed at that gate or scope",
-        "`innov audit`: the `by` of a decision (or of a POC's plan, start or close in `history`) "
-        "is not a body of innov.yaml, does not sit on that date, does not decide at that gate "
-        "(poc or generalization), or its scope does not cover the decision's scope (a POC: the "
-        "record's region).",
+        "`innov audit`: the `by` of a decision (or of a POC's plan, start or close in `history`, "
+        "the `done_by` of a roll-out wave, the `by` of a realized value) is not a body of "
+        "innov.yaml, does not sit on that date, does not decide at that gate (poc or "
+        "generalization), or its scope does not cover the decision's scope (a POC: the record's "
+        "region; a wave or a value: its region).",
         "record the decision under the body that took it, or declare that body's gate and scope",
         "decisions:\n  - at: 2016-09-13\n    gate: generalization\n    by: agent-12345",
         "decisions:\n  - at: 2016-09-13\n    gate: generalization\n    by: "

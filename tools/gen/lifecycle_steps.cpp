@@ -301,10 +301,11 @@ void LifecycleWalk::generalize(Step step, long day, const std::string& at)
     }
     long planned = day + m_rng.range(30, 60);
     for (const auto& code : wave_regions) {
-      model::RolloutWave w{code, date_text(planned), ""};
+      model::RolloutWave w{code, date_text(planned), "", ""};
       long done = planned + m_rng.range(0, 21);
       if (done <= m_plan.snapshot && m_rng.chance(0.9)) {
         w.done = date_text(done);
+        w.done_by = body;
       }
       in.rollout.push_back(w);
       planned += m_rng.range(30, 75);
@@ -342,7 +343,8 @@ void LifecycleWalk::realize(const model::ValueAmount& projected,
       }
       double amount = (projected.per == "once" ? share : share / 4) * (0.5 + 0.8 * m_rng.unit());
       values.push_back({util::period_of(util::civil_from_days(start), "quarter"), projected.metric,
-                        std::max(1.0, std::round(amount)), w.region, ""}); // dated by its period
+                        std::max(1.0, std::round(amount)), w.region, "",
+                        w.done_by}); // dated by its period, recorded by the body of the wave
       from = start;
     }
   }
