@@ -266,3 +266,34 @@ TEST_CASE("import csv --preset decidim --hash-names: no name of a person in the 
   CHECK(p.import({"--hash-names"}).code == 0);
   CHECK(p.files() == before);
 }
+
+TEST_CASE("import csv: a state column of any export, through --state; an unmapped state is a bad "
+          "row")
+{
+  Portfolio p;
+  auto csv = p.dir.write("ideas.csv", "Id,Titre,Auteur,Region,Date,Statut\n"
+                                      "IB-1,Sonde,agent-1,idf,2016-03-02,Retenue\n"
+                                      "IB-2,Bancs,agent-2,hdf,2016-03-05,qualified\n"
+                                      "IB-3,Cafés,agent-3,hdf,2016-03-06,Perdue\n");
+  std::vector<std::string> args = {
+      "import",       "csv",   csv.string(),    "--map",   "Id=external_ref",   "--map",
+      "Titre=title",  "--map", "Auteur=author", "--map",   "Region=region",     "--map",
+      "Date=created", "--map", "Statut=state",  "--state", "retenue=qualified", "--by",
+      "agent-9"};
+  auto r = p.innov(args);
+  CHECK(r.code == 1);
+  CHECK(has(r.err, "ideas.csv:4: error: row 3, column 'Statut': the state 'Perdue' is not mapped: "
+                   "add --state 'Perdue=STATE' (mapped: retenue=qualified)"));
+  CHECK(p.records() == 0);
+  args.insert(args.end(), {"--state", "Perdue=rejected"});
+  r = p.innov(args);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  // 'Retenue' matches 'retenue' ignoring case; 'qualified' names a state; --by decided.
+  CHECK(has(
+      p.record("IB-1"),
+      "- {at: 2016-03-02, by: agent-9, from: submitted, to: qualified, via: import, ref: IB-1}"));
+  CHECK(has(p.record("IB-2"), "status: qualified\n"));
+  CHECK(has(p.record("IB-3"), "status: rejected\n"));
+  CHECK(p.innov({"validate"}).code == 0);
+}
