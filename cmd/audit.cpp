@@ -91,6 +91,11 @@ int run_audit(const Context& ctx, const AuditOptions& opts)
         fmt::format("{} record{}, {} fact{} checked: {} finding{}\n", result.records,
                     result.records == 1 ? "" : "s", result.facts, result.facts == 1 ? "" : "s",
                     findings.size(), findings.size() == 1 ? "" : "s");
+    if (result.imported > 0) {
+      summary += fmt::format("{} state change{} imported from a platform (history via: import): "
+                             "recorded facts, not checked against the roles\n",
+                             result.imported, result.imported == 1 ? "" : "s");
+    }
     if (signed_facts) {
       table = render_table(report::audit_git_table(*signed_facts), "text",
                            opts.out.empty() && use_color(ctx, STDOUT_FILENO));

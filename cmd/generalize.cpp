@@ -272,14 +272,15 @@ void register_generalize(CLI::App& app, Context& ctx)
   sub->add_option("--done", r->done, "Date the roll-out was done (default: the date of --at)");
   add_mutation_flags(sub, r->flags, Records::at_and_by);
   add_member_flag(sub, r->flags);
-  sub->footer(
-      "--done is the date written; without it, the date of --at (default: today).\n"
-      "--by is the body recording it (done_by), checked as a decision at the\n"
-      "generalization gate for the region when innov.yaml declares bodies, --member\n"
-      "one of its members (docs/roles.md).\n\n"
-      "Examples:\n  innov generalize rollout k3m9 --region hdf --done 2016-03-15 --by dr-hdf\n"
-      "  innov generalize rollout k3m9 --region idf --at 2016-06-20 --by dr-idf "
-      "--member agent-201");
+  sub->footer("--done is the date written; without it, the date of --at (default: today).\n"
+              "--by is the body recording it (done_by), checked as a decision at the\n"
+              "generalization gate for the region when innov.yaml declares bodies, --member\n"
+              "one of its members (docs/roles.md).\n\n"
+              "Examples:\n  innov generalize rollout k3m9 --region hdf --done 2016-03-15 \\\n"
+              "    --by comite-national-innovation --member agent-10001\n"
+              "  innov generalize rollout k3m9 --region idf --at 2016-06-20 --by "
+              "comite-national-innovation "
+              "--member agent-10002");
   sub->callback([r, &ctx] { ctx.run = [r, &ctx] { return run_rollout(ctx, *r); }; });
 
   auto v = std::make_shared<RealizeOptions>();
@@ -300,7 +301,7 @@ void register_generalize(CLI::App& app, Context& ctx)
       "checked as a decision at the generalization gate for its region (else the go's scope)\n"
       "when innov.yaml declares bodies, --member one of its members (docs/roles.md).\n\n"
       "Examples:\n  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved "
-      "--amount 41000 --region hdf --by dr-hdf\n"
+      "--amount 41000 --region hdf \\\n    --by comite-national-innovation\n"
       "  innov generalize realize k3m9 --period 2016-Q3 --metric hours_saved --amount 42500 "
       "--region hdf --replace");
   sub->callback([v, &ctx] { ctx.run = [v, &ctx] { return run_realize(ctx, *v); }; });

@@ -2,6 +2,7 @@
 #include "cmd/commands.hpp"
 #include "cmd/mutation.hpp"
 #include "lib/store/csv_import.hpp"
+#include "lib/store/import_preset.hpp"
 #include "lib/store/record_io.hpp"
 #include "lib/util/encoding.hpp"
 #include "lib/util/error.hpp"
@@ -9,7 +10,9 @@
 #include "lib/util/fs.hpp"
 #include "lib/util/text.hpp"
 
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <optional>
 
 namespace innov::cmd {
@@ -28,7 +31,12 @@ struct ImportOptions {
   bool skip_invalid = false;
   bool dry_run = false;
   bool update = false;
-  MutationFlags flags; // --by and --at: who updates and when (--update)
+  std::string preset = "generic";
+  std::string locale = "fr";
+  std::vector<std::string> state; // VALUE=STATE
+  std::string people_kind;        // empty: citizen, when people are given by name
+  bool hash_names = false;
+  MutationFlags flags; // --by and --at: who updates and when (--update), who decided and when
 };
 
 // The file as messages name it.
@@ -122,6 +130,15 @@ void print_dry_run_summary(const store::ImportPlan& plan, const ImportOptions& o
       std::cout << "    " << util::escape_terminal(message) << "\n";
     }
   }
+  if (o.preset != "generic" || !o.people_kind.empty() || o.hash_names) {
+    std::cout << "  people to create: "
+              << (plan.new_people.empty() ? std::string("none")
+                                          : std::to_string(plan.new_people.size()))
+              << "\n";
+    for (const auto& [id, name] : plan.new_people) {
+      std::cout << "    " << util::escape_terminal(id + "  " + name) << "\n";
+    }
+  }
 }
 
 // Refuses a plan with invalid rows, unless --skip-invalid and some row is not invalid.
@@ -158,6 +175,13 @@ std::vector<store::CsvRow> read_rows(const ImportOptions& o, char delimiter)
 void apply_plan(const std::filesystem::path& root, const store::ImportPlan& plan,
                 const ImportOptions& o)
 {
+  for (const auto& f : plan.files) {
+    if (o.dry_run) {
+      std::cout << "would write " << f.rel << "\n";
+    } else {
+      util::atomic_write(root / f.rel, f.text);
+    }
+  }
   for (const auto& item : plan.records) {
     if (o.dry_run) {
       std::cout << "would create " << item.rel << "  " << util::escape_terminal(item.record.title)
@@ -180,9 +204,63 @@ void apply_plan(const std::filesystem::path& root, const store::ImportPlan& plan
   }
 }
 
+// The user's maps and constants, then the preset's for the fields the user leaves out.
+void add_preset(const store::ImportPreset& preset, std::vector<store::ColumnMap>& map,
+                std::vector<std::pair<std::string, std::string>>& constants)
+{
+  auto given = [&](const std::string& field) {
+    return std::any_of(map.begin(), map.end(),
+                       [&](const store::ColumnMap& m) { return m.field == field; }) ||
+           std::any_of(constants.begin(), constants.end(),
+                       [&](const auto& c) { return c.first == field; });
+  };
+  std::vector<store::ColumnMap> extra;
+  for (const auto& m : preset.map) {
+    bool column_used = std::any_of(map.begin(), map.end(),
+                                   [&](const store::ColumnMap& u) { return u.column == m.column; });
+    if (!given(m.field) && !column_used) {
+      extra.push_back(m);
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> defaults;
+  for (const auto& d : preset.defaults) {
+    if (!given(d.first) && std::none_of(extra.begin(), extra.end(),
+                                        [&](const auto& m) { return m.field == d.first; })) {
+      defaults.push_back(d);
+    }
+  }
+  map.insert(map.end(), extra.begin(), extra.end());
+  constants.insert(constants.end(), defaults.begin(), defaults.end());
+}
+
+// Whether the import records facts that need an actor: a state change, an answer, figures.
+bool records_facts(const std::vector<store::ColumnMap>& map)
+{
+  return std::any_of(map.begin(), map.end(), [](const store::ColumnMap& m) {
+    return m.field == "state" || m.field == "answer" || m.field == "supports" ||
+           m.field == "endorsements" || m.field == "link";
+  });
+}
+
+// The --state maps: the platform's value -> a lifecycle state; UsageError for one given twice.
+std::map<std::string, std::string> state_map(const std::vector<std::string>& specs)
+{
+  std::map<std::string, std::string> out;
+  for (const auto& spec : specs) {
+    auto [value, state] = store::parse_state_map(spec);
+    auto [it, inserted] = out.emplace(value, state);
+    if (!inserted && it->second != state) {
+      throw UsageError("--state: '" + value + "' is mapped to both '" + it->second + "' and '" +
+                       state + "'");
+    }
+  }
+  return out;
+}
+
 int run_import(const Context& ctx, const ImportOptions& o)
 {
-  char delimiter = delimiter_of(o.delimiter);
+  auto preset = store::import_preset(o.preset, o.locale, {});
+  char delimiter = o.delimiter.empty() ? preset.delimiter : delimiter_of(o.delimiter);
   std::vector<store::ColumnMap> map;
   for (const auto& m : o.map) {
     map.push_back(store::parse_column_map(m));
@@ -191,6 +269,7 @@ int run_import(const Context& ctx, const ImportOptions& o)
   for (const auto& c : o.set) {
     constants.push_back(store::parse_field_constant(c));
   }
+  auto user_states = state_map(o.state);
   store::ValueMaps values;
   for (const auto& file : o.values) {
     store::read_value_maps(values, file);
@@ -200,15 +279,27 @@ int run_import(const Context& ctx, const ImportOptions& o)
   }
   auto root = find_portfolio_root(ctx);
   auto rows = read_rows(o, delimiter);
-  if (!o.update && (!o.flags.by.empty() || !o.flags.at.empty())) {
-    throw UsageError(std::string(o.flags.by.empty() ? "--at" : "--by") + " needs --update",
-                     "new records take their author and date from the mapped columns; --by and "
-                     "--at date the edits of --update");
+  if (!rows.empty()) {
+    preset = store::import_preset(o.preset, o.locale, rows.front().fields);
   }
-  // Only --update records an actor (in the edits of the records it changes): refused when malformed
-  // or missing before anything is read; new records take their author from the file.
+  add_preset(preset, map, constants);
+  auto states = preset.states;
+  for (const auto& [value, state] : user_states) {
+    states[value] = state;
+  }
+  bool facts = records_facts(map);
+  if (!o.update && !facts && (!o.flags.by.empty() || !o.flags.at.empty())) {
+    throw UsageError(std::string(o.flags.by.empty() ? "--at" : "--by") +
+                         " needs --update, or a column mapped to state, answer, supports, "
+                         "endorsements or link",
+                     "new records take their author and date from the mapped columns; --by and "
+                     "--at date the edits of --update and the platform's decisions");
+  }
+  // --update records an actor in the edits of the records it changes; a state, an answer or
+  // figures record who carried the platform's decisions in: refused when malformed or missing
+  // before anything is read; new records take their author from the file.
   model::Actor actor;
-  if (o.update) {
+  if (o.update || facts) {
     actor = actor_of(o.flags);
   }
   std::optional<util::PortfolioLock> lock;
@@ -225,6 +316,12 @@ int run_import(const Context& ctx, const ImportOptions& o)
   options.at = actor.at;
   options.constants = constants;
   options.values = std::move(values);
+  options.states = states;
+  options.decided_at = o.flags.at;
+  if (preset.people_by_name || !o.people_kind.empty() || o.hash_names) {
+    options.people =
+        store::PeopleOptions{o.people_kind.empty() ? "citizen" : o.people_kind, o.hash_names};
+  }
   auto plan = store::plan_import(root, rows, map, options);
   if (o.dry_run) {
     print_dry_run_summary(plan, o);
@@ -265,12 +362,30 @@ void register_import(CLI::App& app, Context& ctx)
   sub->add_option("--encoding", opts->encoding,
                   "Encoding of the file: utf-8 (default), cp1252 (Excel on Windows) or latin1")
       ->check(CLI::IsMember({"utf-8", "cp1252", "latin1"}));
+  sub->add_option("--preset", opts->preset,
+                  "The platform whose export FILE is: generic (every column by --map, the "
+                  "default) or decidim (Decidim's proposals export)")
+      ->check(CLI::IsMember(store::import_preset_names()));
+  sub->add_option("--locale", opts->locale,
+                  "With --preset decidim: the language of the columns to read, title/LOCALE "
+                  "(default fr)");
+  sub->add_option("--state", opts->state,
+                  "VALUE=STATE: the platform's state VALUE moves the record to STATE, e.g. "
+                  "--state accepted=qualified; '=submitted' for an empty state (repeat)");
+  sub->add_option("--people-kind", opts->people_kind,
+                  "People are given by display name (author, likes): make them ids of this kind "
+                  "of the population (default citizen)");
+  sub->add_flag("--hash-names", opts->hash_names,
+                "With people given by name: ids are a keyed hash of the name, whose key and "
+                "names stay in .innov-import/, out of git");
   sub->add_flag("--update", opts->update,
                 "Rows already imported (same external_ref) update their record's mapped fields");
   sub->add_option("--by", opts->flags.by,
-                  "With --update: who updates (default: $INNOV_USER, then $USER)");
+                  "With --update: who updates; with a state, answer or figures: who records the "
+                  "platform's decisions (default: $INNOV_USER, then $USER)");
   sub->add_option("--at", opts->flags.at,
-                  "With --update: when, a date or UTC date-time, to back-fill (default: now)");
+                  "With --update: when, a date or UTC date-time, to back-fill (default: now); "
+                  "with a state: the date of the platform's decisions (default: the row's date)");
   sub->add_flag("--skip-invalid", opts->skip_invalid,
                 "Import the valid rows and list the invalid ones (exit 1 if every row is invalid)");
   sub->add_flag("--dry-run", opts->dry_run,
@@ -298,7 +413,23 @@ void register_import(CLI::App& app, Context& ctx)
               "Rows of\n"
               "delimiters and blanks only are skipped. Every bad row is reported with its row, "
               "line and column;\n"
-              "nothing is written unless all rows are valid (or --skip-invalid).\n\n"
+              "nothing is written unless all rows are valid (or --skip-invalid).\n"
+              "People given by name (--preset decidim, --people-kind, --hash-names): the author "
+              "and the likes\n"
+              "(names separated by ',' or ';') become ids of a kind of the population; the same "
+              "name, ignoring\n"
+              "case, accents and extra blanks, is the same person, kept in import/people.tsv (with "
+              "--hash-names\n"
+              "in .innov-import/, out of git). A state column moves each record through --state "
+              "VALUE=STATE\n"
+              "(history entries via: import, dated at the row's date or --at, by --by); answers "
+              "and figures\n"
+              "become comments. --preset decidim maps Decidim's proposals export (';', "
+              "title/LOCALE, body/LOCALE,\n"
+              "scope/name/LOCALE, category/name/LOCALE, endorsements, state, answer, supports, "
+              "url, reference)\n"
+              "with the states evaluating and empty -> submitted, accepted -> qualified, rejected, "
+              "withdrawn.\n\n"
               "Examples:\n"
               "  innov import csv ideas.csv --map Id=external_ref --map Titre=title --map "
               "Auteur=author \\\n"
@@ -311,6 +442,11 @@ void register_import(CLI::App& app, Context& ctx)
               "\\\n"
               "      --set author=citoyen-0001 --set source=citizen --value 'region:Nord=hdf' "
               "--dry-run\n"
+              "  # A Decidim proposals export: the author stands for the participants, "
+              "endorsers by name:\n"
+              "  innov import csv proposals.csv --preset decidim --by agent-1 --dry-run\n"
+              "  innov import csv proposals.csv --preset decidim --locale ca --hash-names "
+              "--state evaluating=on-hold\n"
               "  # The platform's new export: new rows created, changed rows updated:\n"
               "  curl -s https://ideas.example/export.csv | innov import csv - --update --map "
               "Id=external_ref ...");

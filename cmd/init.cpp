@@ -168,7 +168,8 @@ int run_init(const Context& ctx, const InitOptions& opts)
   };
   write_new(dir / store::k_records_dir / ".gitkeep", "");
   write_new(dir / store::k_challenges_dir / ".gitkeep", "");
-  write_new(dir / ".gitignore", ".innov/\n");
+  // .innov-import/ holds the key of hashed people ids and their names (innov import csv).
+  write_new(dir / ".gitignore", ".innov/\n.innov-import/\n");
   write_new(dir / ".gitattributes", "innovations/**/*.yaml merge=innov\n");
   write_new(dir / ".vscode" / "settings.json", k_vscode_settings);
   // innov.yaml last: its presence is what makes the directory a portfolio.

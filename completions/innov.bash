@@ -56,7 +56,7 @@ _innov_options() {
     "search") echo "-h --help --limit --region --format -o --output" ;;
     "sql") echo "-h --help --format -o --output --timeout --max-memory" ;;
     "index") echo "-h --help --rebuild --stats --format" ;;
-    "import") echo "-h --help --map --set --value --values --delimiter --encoding --update --by --at --skip-invalid --dry-run" ;;
+    "import") echo "-h --help --map --set --value --values --delimiter --encoding --preset --locale --state --people-kind --hash-names --update --by --at --skip-invalid --dry-run" ;;
     "export") echo "-h --help --region -o --output --excel --delimiter" ;;
     "completion") echo "-h --help" ;;
     "explain") echo "-h --help --all --format -o --output" ;;
@@ -301,6 +301,10 @@ _innov_option_value() {
     "import|--values") echo "@any" ;;
     "import|--delimiter") echo "@any" ;;
     "import|--encoding") echo "choices:utf-8,cp1252,latin1" ;;
+    "import|--preset") echo "choices:generic,decidim" ;;
+    "import|--locale") echo "@any" ;;
+    "import|--state") echo "@any" ;;
+    "import|--people-kind") echo "@any" ;;
     "import|--by") echo "@person" ;;
     "import|--at") echo "@any" ;;
     "export|--region") echo "@region" ;;

@@ -419,7 +419,8 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
     CAPTURE(path);
     if (path == "import") {
       // New records take their dates and authors from the CSV columns; --at and --by date and sign
-      // the edits of --update (tests/test_cli_import.cpp) and are refused without it.
+      // the edits of --update (tests/test_cli_import.cpp) or the platform's decisions of a state
+      // column (tests/test_cli_import_decidim.cpp), and are refused without either.
       CliPortfolio p;
       TempDir files;
       auto csv = files.write("a.csv", "Id,Titre,Auteur,Region,Date\nIB-1,Sonde,agent-1,idf,"
@@ -429,7 +430,8 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
                     "Titre=title", "--map", "Auteur=author", "--map", "Region=region", "--map",
                     "Date=created", flag, flag == "--at" ? "2017-02-04" : "agent-777"});
         CHECK(r.code == 2);
-        CHECK(r.err.find("innov: error: " + flag + " needs --update\n") == 0);
+        CHECK(r.err.find("innov: error: " + flag +
+                         " needs --update, or a column mapped to state") == 0);
       }
       continue;
     }

@@ -14,7 +14,7 @@ TEST_CASE("init: a new portfolio validates clean")
   CHECK(fs::exists(p / "innov.yaml"));
   CHECK(fs::is_directory(p / "innovations"));
   CHECK(fs::is_directory(p / "challenges"));
-  CHECK(read(p / ".gitignore") == ".innov/\n");
+  CHECK(read(p / ".gitignore") == ".innov/\n.innov-import/\n");
   CHECK(read(p / ".gitattributes") == "innovations/**/*.yaml merge=innov\n");
   CHECK(read(p / "innov.yaml").find("# Expert qualification rubric") != std::string::npos);
   r = run({"-C", p.string(), "validate"});

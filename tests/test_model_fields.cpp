@@ -89,7 +89,7 @@ model::Innovation full_record()
   r.realized = {
       {"2017-Q3", "hours_saved", 41000, "hdf", "2017-10-05", "comite-national-innovation"}};
   r.merged_into = "m3n4p5q6";
-  r.history = {{"2016-03-02", "agent-48213", "", "submitted"},
+  r.history = {{"2016-03-02", "agent-48213", "", "submitted", "import", "IB-12"},
                {"2016-04-01", "expert-hdf-2", "submitted", "qualified"},
                {"2017-01-12", "comite-national", "qualified", "generalized"}};
   r.edits = {{"2016-03-10T09:30:00Z", "agent-48213", {"summary", "themes"}, "edit"},
@@ -146,6 +146,9 @@ TEST_CASE("model::for_each_field")
     missing_fields(r, "", missing);
     // The first history entry has no `from`; the others do.
     std::erase(missing, "history[].from");
+    // Only the first entry was imported from a platform (via, ref).
+    std::erase(missing, "history[].via");
+    std::erase(missing, "history[].ref");
     // One measurement is of the whole POC (it gives the actual value), one spend has no note.
     std::erase(missing, "pocs[].measurements[].territory");
     std::erase(missing, "pocs[].spend[].note");

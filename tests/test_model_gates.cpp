@@ -149,4 +149,17 @@ TEST_CASE("model::generalization_rules")
     CHECK(generalization_rules(rec, c)[3].evidence ==
           "no go qualification on record; missing 2 more expert(s) saying go (0 of 2)");
   }
+  SUBCASE("a qualification imported from a platform is the recorded fact")
+  {
+    rec.qualifications.clear();
+    rec.history = {{"2016-03-02", "citizen-a", "", "submitted", "import", "PROP-7"},
+                   {"2016-03-02", "agent-1", "submitted", "qualified"}};
+    CHECK_FALSE(generalization_rules(rec, c)[3].passed); // qualified in innov, with no opinion
+    rec.history[1].via = "import";
+    rec.history[1].ref = "PROP-7";
+    auto r = generalization_rules(rec, c);
+    CHECK(r[3].passed);
+    CHECK(r[3].evidence ==
+          "qualified on the platform it was imported from (ref PROP-7, 2016-03-02)");
+  }
 }

@@ -22,3 +22,17 @@ TEST_CASE("util::sha256_hex gives the FIPS 180-4 test vectors")
   CHECK(util::sha256_hex(std::string(64, 'a')) ==
         "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
 }
+
+TEST_CASE("util::hmac_sha256_hex gives the RFC 4231 test vectors")
+{
+  // Test case 2: a short key.
+  CHECK(util::hmac_sha256_hex("Jefe", "what do ya want for nothing?") ==
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  // Test case 6: a key longer than a block is hashed first.
+  CHECK(util::hmac_sha256_hex(std::string(131, '\xaa'),
+                              "Test Using Larger Than Block-Size Key - Hash Key First") ==
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  // Another key gives another hash of the same message.
+  CHECK(util::hmac_sha256_hex("Jefe2", "what do ya want for nothing?") !=
+        util::hmac_sha256_hex("Jefe", "what do ya want for nothing?"));
+}

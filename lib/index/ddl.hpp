@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 23;
+inline constexpr int k_index_version = 24;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE TABLE IF NOT EXISTS decision_scope (record_id TEXT, decision_seq INTEGER, scope TEXT);
 CREATE TABLE IF NOT EXISTS rollout (record_id TEXT, decision_seq INTEGER, region TEXT, planned TEXT, done TEXT, done_by TEXT);
 CREATE TABLE IF NOT EXISTS realized (record_id TEXT, seq INTEGER, period TEXT, metric TEXT, amount REAL, region TEXT, at TEXT, by TEXT);
-CREATE TABLE IF NOT EXISTS history (record_id TEXT, seq INTEGER, at TEXT, by TEXT, from_state TEXT, to_state TEXT);
+CREATE TABLE IF NOT EXISTS history (record_id TEXT, seq INTEGER, at TEXT, by TEXT, from_state TEXT, to_state TEXT, via TEXT, ref TEXT);
 -- Edits of a record's content (not of its state): fields is the keys changed, comma-separated.
 CREATE TABLE IF NOT EXISTS edits (record_id TEXT, seq INTEGER, at TEXT, by TEXT, fields TEXT, via TEXT);
 CREATE TABLE IF NOT EXISTS challenges (id TEXT PRIMARY KEY, path TEXT, title TEXT, kind TEXT, opened TEXT, closed TEXT);

@@ -231,8 +231,8 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
   }
   for (std::size_t i = 0; i < r.history.size(); ++i) {
     const auto& h = r.history[i];
-    run(stmt("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
-        h.at, h.by, h.from, h.to);
+    run(stmt("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), r.id,
+        static_cast<std::int64_t>(i), h.at, h.by, h.from, h.to, h.via, h.ref);
   }
   for (std::size_t i = 0; i < r.assignments.size(); ++i) {
     const auto& a = r.assignments[i];

@@ -118,6 +118,17 @@ GateRule must_kpis_rule(const Poc* poc)
   return kpis;
 }
 
+// The imported history entry that qualified the record (via: import, to: qualified), or nullptr.
+const HistoryEntry* imported_qualification(const Innovation& rec)
+{
+  for (const auto& h : rec.history) {
+    if (h.via == "import" && h.to == "qualified") {
+      return &h;
+    }
+  }
+  return nullptr;
+}
+
 // The qualification gate of innov.yaml held: min_experts distinct experts whose latest decision is
 // go, with a mean weighted score of at least min_score (qualification_gate, the one definition).
 GateRule qualification_rule(const Innovation& rec, const Config& config)
@@ -131,6 +142,14 @@ GateRule qualification_rule(const Innovation& rec, const Config& config)
   }
   QualificationGate gate = qualification_gate(rec, config);
   qual.passed = gate.met;
+  if (const HistoryEntry* imported = imported_qualification(rec); imported && !gate.met) {
+    // The platform the record came from qualified it: its decision is the recorded fact.
+    qual.passed = true;
+    qual.evidence = "qualified on the platform it was imported from (" +
+                    (imported->ref.empty() ? std::string() : "ref " + imported->ref + ", ") +
+                    imported->at.substr(0, 10) + ")";
+    return qual;
+  }
   std::string from =
       experts.empty() ? "no go qualification on record" : "go from " + util::join(experts, ", ");
   qual.evidence = gate.met ? from : from + "; missing " + util::join(gate.missing, " and ");

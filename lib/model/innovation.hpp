@@ -300,6 +300,11 @@ struct HistoryEntry {
   std::string by;
   std::string from; // empty for the first entry
   std::string to;
+  // `import` when `innov import csv` wrote the entry from a platform's export: the platform's
+  // decision, recorded as a fact (docs/guide.md, "Migrating from Decidim"); empty otherwise.
+  // (Initialised, so that the four-field {at, by, from, to} of existing code stays warning-free.)
+  std::string via = {};
+  std::string ref = {}; // with via: the platform's reference of the record (its external_ref)
 
   // The field table, in canonical key order.
   static constexpr auto fields()
@@ -307,7 +312,9 @@ struct HistoryEntry {
     return std::tuple{field("at", &HistoryEntry::at, k_required | k_plain),
                       field("by", &HistoryEntry::by, k_required),
                       field("from", &HistoryEntry::from, k_plain),
-                      field("to", &HistoryEntry::to, k_required | k_plain)};
+                      field("to", &HistoryEntry::to, k_required | k_plain),
+                      field("via", &HistoryEntry::via, k_plain),
+                      field("ref", &HistoryEntry::ref)};
   }
 
   bool operator==(const HistoryEntry&) const = default;

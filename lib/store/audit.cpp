@@ -94,6 +94,10 @@ void audit_history(const model::Innovation& rec, const YAML::Node& node, const s
 {
   for (std::size_t i = 0; i < rec.history.size(); ++i) {
     const auto& h = rec.history[i];
+    if (h.via == "import") {
+      out.imported += h.from.empty() ? 0 : 1; // taken under the platform's rules: a recorded fact
+      continue;
+    }
     std::string gate = model::gate_of_history(h.to);
     if (!gate.empty() && roles.bodies) {
       ++out.facts;

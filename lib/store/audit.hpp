@@ -18,6 +18,9 @@ struct AuditResult {
   std::size_t records = 0;            // records audited (files that do not load are validate's)
   std::size_t facts = 0;              // opinions, decisions and history entries checked
   std::vector<std::string> unchecked; // roles innov.yaml does not declare: "experts", "bodies"...
+  // State changes imported from a platform (history entries via: import, but the first): the
+  // platform's decisions, taken as recorded facts and not checked against the roles.
+  std::size_t imported = 0;
 };
 
 // Audits every record file of the portfolio at root against config's roles.

@@ -95,7 +95,7 @@ struct Mapped {
 // A free-text cell holding HTML, as plain text (a title on one line).
 std::string plain_text(const std::string& field, std::string value)
 {
-  if (field != "title" && field != "summary" && field != "description") {
+  if (field != "title" && field != "summary" && field != "description" && field != "answer") {
     return value;
   }
   if (!util::looks_like_html(value)) {
@@ -146,10 +146,27 @@ std::vector<std::string> list_values(const ValueResolver& resolver, const Mapped
   return out;
 }
 
+// The names of a list of people given by name ("Marie Dupont, Jean Martin"): split on ',' and ';'
+// only, since names hold spaces.
+std::vector<std::string> name_list(const std::string& text)
+{
+  std::vector<std::string> out;
+  for (const auto& part : util::split(text, ',')) {
+    for (const auto& name : util::split(part, ';')) {
+      if (!util::trim(name).empty()) {
+        out.push_back(util::trim(name));
+      }
+    }
+  }
+  return out;
+}
+
 // The new record a row describes (before any check); problems found on the way are appended, and
-// the first unreadable date of a column adds its note.
+// the first unreadable date of a column adds its note. people, when given, turns the author and the
+// likes from names into ids.
 model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& columns,
-                            const ValueResolver& resolver, std::size_t row_number, ImportPlan& plan)
+                            const ValueResolver& resolver, PeopleBook* people,
+                            std::size_t row_number, ImportPlan& plan, PlatformFacts& facts)
 {
   model::Innovation r;
   r.kind = "idea";
@@ -158,12 +175,37 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
     std::string cell = m.constant                    ? m.value
                        : m.index < row.fields.size() ? row.fields[m.index]
                                                      : std::string();
-    std::string value = m.field == "description" ? plain_text(m.field, cell)
-                                                 : util::trim(plain_text(m.field, cell));
-    if (m.field == "description") {
+    bool multiline = m.field == "description" || m.field == "answer";
+    std::string value =
+        multiline ? plain_text(m.field, cell) : util::trim(plain_text(m.field, cell));
+    if (multiline) {
       while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) {
         value.pop_back();
       }
+      value.erase(0, std::min(value.find_first_not_of(" \t\r\n"), value.size()));
+    }
+    if (is_platform_fact_field(m.field)) {
+      if ((m.field == "supports" || m.field == "endorsements") && !value.empty() &&
+          !all_digits(value)) {
+        plan.problems.push_back(
+            {row_number, row.line, m.column, "'" + value + "' is not a count of " + m.field});
+        continue;
+      }
+      facts.values[m.field] = value;
+      continue;
+    }
+    if (m.field == "likes" && people) {
+      for (const auto& name : name_list(value)) {
+        r.likes.push_back({people->id_of(name), ""});
+      }
+      std::sort(r.likes.begin(), r.likes.end(),
+                [](const model::Like& a, const model::Like& b) { return a.by < b.by; });
+      r.likes.erase(std::unique(r.likes.begin(), r.likes.end()), r.likes.end());
+      continue;
+    }
+    if (m.field == "author" && people && !value.empty()) {
+      r.author = people->id_of(value);
+      continue;
     }
     if (m.field == "likes") {
       if (all_digits(value)) {
@@ -201,14 +243,19 @@ model::Innovation record_of(const CsvRow& row, const std::vector<Mapped>& column
         }
       }
       r.created = date.value_or(value);
+      auto time = read_import_time(value);
+      facts.created_at = time && !time->at.empty() ? time->at : r.created;
     } else if (resolver.maps(m.field)) {
       r.*text_member(m.field) = resolved(resolver, m, value, row, row_number, plan);
     } else {
       r.*text_member(m.field) = value;
     }
   }
+  if (facts.created_at.empty()) {
+    facts.created_at = r.created;
+  }
   r.status = "submitted";
-  r.history.push_back({r.created, r.author, "", "submitted"});
+  r.history.push_back({facts.created_at, r.author, "", "submitted", "import", r.external_ref});
   for (auto& l : r.likes) {
     l.at = r.created.substr(0, 10); // a spreadsheet names who liked, not when: the record's date
   }
@@ -363,6 +410,26 @@ void load_existing(const std::filesystem::path& root, Existing& e)
   }
 }
 
+// The person ids the portfolio's records name (authors, likes, comments, history), which a new
+// person's id must not take.
+std::set<std::string> people_named(const Portfolio& portfolio)
+{
+  std::set<std::string> out;
+  for (const auto& r : portfolio.records) {
+    out.insert(r.author);
+    for (const auto& l : r.likes) {
+      out.insert(l.by);
+    }
+    for (const auto& c : r.comments) {
+      out.insert(c.author);
+    }
+    for (const auto& h : r.history) {
+      out.insert(h.by);
+    }
+  }
+  return out;
+}
+
 // Copies field (one of import_fields()) from `from` into `to`; whether the value changed.
 bool assign_field(const std::string& field, const model::Innovation& from, model::Innovation& to)
 {
@@ -378,6 +445,9 @@ bool assign_field(const std::string& field, const model::Innovation& from, model
   }
   if (field == "likes") {
     return assign(to.likes, from.likes);
+  }
+  if (is_platform_fact_field(field)) {
+    return false; // history and comments are not updated from a later export
   }
   return assign(to.*text_member(field), from.*text_member(field));
 }
@@ -450,8 +520,9 @@ void plan_new(Existing& e, model::Innovation record, const CsvRow& row, std::siz
 const std::vector<std::string>& import_fields()
 {
   static const std::vector<std::string> k_fields = {
-      "title", "summary", "description", "author", "region",  "unit",  "created",
-      "kind",  "source",  "challenge",   "theme",  "horizon", "likes", "external_ref"};
+      "title", "summary", "description", "author",       "region",  "unit",  "created",
+      "kind",  "source",  "challenge",   "theme",        "horizon", "likes", "external_ref",
+      "state", "answer",  "supports",    "endorsements", "link"};
   return k_fields;
 }
 
@@ -582,6 +653,14 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
       plan.unmapped_columns.push_back(name);
     }
   }
+  std::optional<PeopleBook> people;
+  if (options.people) {
+    people.emplace(root, existing.config, *options.people, people_named(existing.portfolio));
+  }
+  const Mapped* state_column = nullptr;
+  for (const auto& m : columns.mapped) {
+    state_column = m.field == "state" ? &m : state_column;
+  }
   std::map<std::string, std::size_t> ref_rows; // external_ref -> first row of this file
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const CsvRow& row = rows[i];
@@ -591,7 +670,14 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
     }
     ++plan.data_rows;
     std::size_t before = plan.problems.size();
-    model::Innovation record = record_of(row, columns.mapped, resolver, i, plan);
+    PlatformFacts facts;
+    model::Innovation record =
+        record_of(row, columns.mapped, resolver, people ? &*people : nullptr, i, plan, facts);
+    std::string state_problem = apply_platform_facts(
+        record, facts, state_column != nullptr, options.states, options.by, options.decided_at);
+    if (!state_problem.empty()) {
+      plan.problems.push_back({i, row.line, state_column->column, state_problem});
+    }
     const std::string& ref = record.external_ref;
     auto held = existing.by_ref.find(ref);
     if (!ref.empty() && held != existing.by_ref.end() && !options.update) {
@@ -615,6 +701,10 @@ ImportPlan plan_import(const std::filesystem::path& root, const std::vector<CsvR
     if (plan.problems.size() > before) {
       plan.invalid_rows.insert(i);
     }
+  }
+  if (people) {
+    plan.new_people = people->added();
+    plan.files = people->files();
   }
   return plan;
 }

@@ -6,6 +6,8 @@
 
 #include "lib/model/innovation.hpp"
 #include "lib/store/csv.hpp"
+#include "lib/store/import_people.hpp"
+#include "lib/store/import_states.hpp"
 #include "lib/store/import_values.hpp"
 
 #include <filesystem>
@@ -19,7 +21,10 @@
 namespace innov::store {
 
 // The record fields a column can fill: title, summary, description, author, region, unit, created
-// (alias date), kind, source, challenge, theme (alias themes), horizon, likes, external_ref.
+// (alias date), kind, source, challenge, theme (alias themes), horizon, likes, external_ref; and
+// what the import turns into history and comments: state (the platform's state, through the state
+// map), answer (the platform's answer to the idea: a comment), supports and endorsements (counts
+// the platform shows: kept in a comment, never as likes), link (the idea's page on the platform).
 const std::vector<std::string>& import_fields();
 
 // Fields that must be mapped: title, author, region, created, external_ref.
@@ -88,6 +93,10 @@ struct ImportPlan {
   // message (with its suggestion), for --dry-run's summary.
   std::map<std::string, std::map<std::string, std::string>> unmatched_values;
   std::vector<std::string> unmapped_columns; // header columns no --map names
+  // People given by name (ImportOptions::people) met for the first time: id -> name.
+  std::map<std::string, std::string> new_people;
+  // Files to write before the records: the people's mapping (and key), when it changes.
+  std::vector<PendingFile> files;
 };
 
 struct ImportOptions {
@@ -103,6 +112,14 @@ struct ImportOptions {
   std::vector<std::pair<std::string, std::string>> constants;
   // --value and --values: the platform's values turned into the portfolio's.
   ValueMaps values;
+  // --state VALUE=STATE: the platform's state (the state column, trimmed) -> a lifecycle state.
+  // A row's state moves its record from submitted to that state by a history entry {via: import,
+  // ref: external_ref} dated at decided_at, else at the row's created time; its by is the author
+  // for withdrawn, else `by`, who also signs the comments of answers and figures.
+  std::map<std::string, std::string> states;
+  std::string decided_at;
+  // People given by display name (author, likes) become ids of a kind of the population.
+  std::optional<PeopleOptions> people;
 };
 
 // What importing `rows` (the first is the header) into the portfolio at root would do. Reads

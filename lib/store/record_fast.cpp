@@ -263,6 +263,8 @@ enum Place : std::size_t {
   p_h_by,
   p_h_from,
   p_h_to,
+  p_h_via,
+  p_h_ref,
   p_edits,
   p_e,
   p_e_at,
@@ -380,6 +382,8 @@ constexpr const char* k_place_pointers[p_count] = {
     "/properties/history/items/properties/by",
     "/properties/history/items/properties/from",
     "/properties/history/items/properties/to",
+    "/properties/history/items/properties/via",
+    "/properties/history/items/properties/ref",
     "/properties/edits",
     "/properties/edits/items",
     "/properties/edits/items/properties/at",
@@ -1052,6 +1056,10 @@ private:
         h.from = str(v, p_h_from);
       } else if (key == "to") {
         h.to = str(v, p_h_to);
+      } else if (key == "via") {
+        h.via = str(v, p_h_via);
+      } else if (key == "ref") {
+        h.ref = str(v, p_h_ref);
       } else {
         refuse();
       }

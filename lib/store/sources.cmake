@@ -21,4 +21,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_import.cpp
   ${CMAKE_CURRENT_LIST_DIR}/import_values.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/import_people.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/import_preset.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/import_states.cpp
 )

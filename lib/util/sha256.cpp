@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 namespace innov::util {
 
@@ -94,6 +95,34 @@ std::string sha256_hex(std::string_view data)
     }
   }
   return out;
+}
+
+namespace {
+
+std::string bytes_of_hex(const std::string& hex)
+{
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  }
+  return out;
+}
+
+} // namespace
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view message)
+{
+  std::string k = key.size() > 64 ? bytes_of_hex(sha256_hex(key)) : std::string(key);
+  k.resize(64, '\0');
+  std::string inner(64, '\0');
+  std::string outer(64, '\0');
+  for (std::size_t i = 0; i < 64; ++i) {
+    inner[i] = static_cast<char>(k[i] ^ 0x36);
+    outer[i] = static_cast<char>(k[i] ^ 0x5c);
+  }
+  inner.append(message);
+  outer += bytes_of_hex(sha256_hex(inner));
+  return sha256_hex(outer);
 }
 
 } // namespace innov::util
