@@ -132,7 +132,7 @@ next_command() { # N
     8)
       id=$(pick rolled)
       cmd=(generalize rollout "$id" --region occ --done "2018-03-$(printf %02d $((n % 28 + 1)))")
-      check_file=$(file_of "$id") check_re="region: occ, planned: .*, done: 2018-03-$(printf %02d $((n % 28 + 1)))}"
+      check_file=$(file_of "$id") check_re="region: occ, planned: .*, done: 2018-03-$(printf %02d $((n % 28 + 1))), done_by: "
       ;;
     10)
       # a killed merge may have been written: a duplicate already merged is merged no more
