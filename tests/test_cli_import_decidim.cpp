@@ -246,7 +246,9 @@ TEST_CASE("import csv --preset decidim --hash-names: no name of a person in the 
   const std::vector<std::string> names = {"dupont", "martin", "lefevre",  "lefèvre",
                                           "nunez",  "úñez",   "durand",   "lemaire",
                                           "bihan",  "hélène", "ben saïd", "ben said"};
-  for (const auto& [rel, text] : p.files()) {
+  for (const auto& file : p.files()) {
+    const std::string& rel = file.first; // plain names: INFO cannot capture bindings (clang 14)
+    const std::string& text = file.second;
     if (rel.starts_with(".innov-import/")) {
       continue;
     }
