@@ -99,13 +99,17 @@ fs::path find_work_root(const Context& ctx)
   return refuse_escaping_folders(find_root(ctx));
 }
 
-fs::path find_read_root(const Context& ctx, std::string* commit)
+fs::path find_read_root(const Context& ctx, std::string* commit, const git::IndexOnly* index_only,
+                        bool* index_only_made)
 {
   fs::path root = find_work_root(ctx);
   if (ctx.rev.empty()) {
     return root;
   }
-  auto copy = git::checkout(root, ctx.rev);
+  auto copy = git::checkout(root, ctx.rev, index_only);
+  if (index_only_made) {
+    *index_only_made = copy.index_only;
+  }
   if (commit) {
     *commit = copy.commit;
   }

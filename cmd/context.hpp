@@ -7,6 +7,10 @@
 #include <optional>
 #include <string>
 
+namespace innov::git {
+struct IndexOnly;
+}
+
 namespace innov::cmd {
 
 struct Context {
@@ -28,8 +32,12 @@ std::filesystem::path find_portfolio_root(const Context& ctx);
 
 // The root a read command works on: the portfolio as committed at --rev when given (a copy made by
 // git::checkout, outside the work tree), else find_portfolio_root's.
-// commit, when given, receives the commit --rev names ("" without --rev).
-std::filesystem::path find_read_root(const Context& ctx, std::string* commit = nullptr);
+// commit, when given, receives the commit --rev names ("" without --rev). index_only: the copy is
+// made for a command that reads the index only (git::IndexOnly); *index_only_made tells whether
+// the copy returned is one.
+std::filesystem::path find_read_root(const Context& ctx, std::string* commit = nullptr,
+                                     const git::IndexOnly* index_only = nullptr,
+                                     bool* index_only_made = nullptr);
 
 // The portfolio's own folder, --rev or not (where paths given on the command line point).
 std::filesystem::path find_work_root(const Context& ctx);

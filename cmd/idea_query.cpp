@@ -201,7 +201,7 @@ int run_similar(const Context& ctx, const SimilarOptions& o)
     throw UsageError("give either a record ID or --text",
                      "innov idea similar k3m9, innov idea similar --text 'CV vidéo'");
   }
-  auto start = start_read(ctx);
+  auto start = start_read(ctx, true, !o.id.empty()); // an ID is found among the files
   std::string id =
       o.id.empty() ? std::string()
                    : std::filesystem::path(store::resolve_record(start.root, o.id)).stem().string();

@@ -27,7 +27,7 @@ void register_index(CLI::App& app, Context& ctx)
               "Examples:\n  innov index --stats\n  innov index --rebuild --stats --format json");
   sub->callback([o, &ctx] {
     ctx.run = [o, &ctx] {
-      auto start = start_read(ctx, !o->rebuild);
+      auto start = start_read(ctx, !o->rebuild, true);
       index::RefreshStats s;
       auto idx = open_index(ctx, start, &s, o->rebuild);
       std::error_code ec;

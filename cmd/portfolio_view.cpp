@@ -1,5 +1,6 @@
 #include "cmd/portfolio_view.hpp"
 
+#include "lib/git/revision.hpp"
 #include "lib/index/provenance.hpp"
 #include "lib/index/query.hpp"
 #include "lib/util/error.hpp"
@@ -44,23 +45,11 @@ void note_provenance(const Context& ctx, const ReadStart& start, index::Index* i
 
 } // namespace
 
-ReadStart start_read(const Context& ctx, bool scan_ahead)
-{
-  ReadStart start;
-  start.root = find_read_root(ctx, &start.rev_commit);
-  if (!ctx.no_cache && scan_ahead) {
-    start.scan = std::make_unique<index::ScanAhead>(start.root);
-  }
-  start.config = store::require_config(start.root);
-  return start;
-}
-
 namespace {
 
-std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::filesystem::path& root,
-                                              const model::Config& config, index::ScanAhead* scan,
-                                              index::RefreshStats* stats, bool rebuild,
-                                              const index::Index::ReadAhead& read_ahead)
+// An index of root as read commands open it: its warnings on stderr, its progress on a terminal.
+std::unique_ptr<index::Index> make_index(const Context& ctx, const std::filesystem::path& root,
+                                         const model::Config& config)
 {
   auto mode = ctx.no_cache ? index::Index::Mode::memory : index::Index::Mode::cached;
   auto idx = std::make_unique<index::Index>(root, config, mode, [&ctx](const std::string& line) {
@@ -75,6 +64,60 @@ std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::fil
                 << (done == total ? "\r\033[K" : "") << std::flush;
     });
   }
+  return idx;
+}
+
+// The index-only copy of the commit --rev names: its index built from the record files as git
+// gives them, in memory (index::InMemoryFiles); no record file is written.
+git::IndexOnly index_only_copy(const Context& ctx)
+{
+  git::IndexOnly io;
+  io.records = [](const std::string& path) {
+    return path.rfind(std::string(store::k_records_dir) + "/", 0) == 0 &&
+           index::is_portfolio_input(path);
+  };
+  io.build = [&ctx](const std::filesystem::path& tmp, std::int64_t mtime_ns,
+                    const std::vector<git::Blob>& records) {
+    index::InMemoryFiles files;
+    files.mtime_ns = mtime_ns;
+    for (const auto& f : records) {
+      files.contents.emplace(f.path, f.content);
+    }
+    auto idx = make_index(ctx, tmp, store::require_config(tmp)); // on disk: ctx has no --no-cache
+    idx->set_sealed(&files);
+    idx->refresh(true);
+    if (idx->mode() != index::Index::Mode::cached) {
+      throw EnvError("the index of the copy could not be written"); // a full copy instead
+    }
+  };
+  return io;
+}
+
+} // namespace
+
+ReadStart start_read(const Context& ctx, bool scan_ahead, bool reads_files)
+{
+  ReadStart start;
+  git::IndexOnly io;
+  if (!ctx.rev.empty() && !ctx.no_cache && !reads_files) {
+    io = index_only_copy(ctx);
+  }
+  start.root = find_read_root(ctx, &start.rev_commit, io.build ? &io : nullptr, &start.index_only);
+  if (!ctx.no_cache && scan_ahead && !start.index_only) {
+    start.scan = std::make_unique<index::ScanAhead>(start.root);
+  }
+  start.config = store::require_config(start.root);
+  return start;
+}
+
+namespace {
+
+std::unique_ptr<index::Index> refreshed_index(const Context& ctx, const std::filesystem::path& root,
+                                              const model::Config& config, index::ScanAhead* scan,
+                                              index::RefreshStats* stats, bool rebuild,
+                                              const index::Index::ReadAhead& read_ahead)
+{
+  auto idx = make_index(ctx, root, config);
   auto s = idx->refresh(rebuild, scan, read_ahead);
   if (read_ahead && !s.read_ahead) {
     // Its first result, if any, did not stand. A cache found damaged now is rebuilt and read again.
@@ -92,8 +135,32 @@ std::unique_ptr<index::Index> open_index(const Context& ctx, ReadStart& start,
                                          index::RefreshStats* stats, bool rebuild,
                                          const index::Index::ReadAhead& read_ahead)
 {
-  return refreshed_index(ctx, start.root, start.config, start.scan.get(), stats, rebuild,
-                         read_ahead);
+  if (!start.index_only) {
+    return refreshed_index(ctx, start.root, start.config, start.scan.get(), stats, rebuild,
+                           read_ahead);
+  }
+  // An index-only copy has no files to refresh from: its index is used as it is, or, when it
+  // cannot be (damaged), the copy is made again, once.
+  for (bool first = true;; first = false) {
+    try {
+      auto idx = make_index(ctx, start.root, start.config);
+      idx->set_sealed(nullptr);
+      auto s = idx->refresh(false);
+      if (read_ahead) {
+        idx->read([&](SQLite::Database&) { read_ahead(*idx); });
+      }
+      if (stats) {
+        *stats = s;
+      }
+      return idx;
+    } catch (const index::SealedIndexUnusable&) {
+      if (!first) {
+        throw;
+      }
+      git::discard(start.root);
+      start = start_read(ctx);
+    }
+  }
 }
 
 std::unique_ptr<index::Index> open_index(const Context& ctx, const std::filesystem::path& root,

@@ -44,12 +44,14 @@ StageView open_stage_view(const Context& ctx);
 // --no-cache, which reads the files anyway).
 struct ReadStart {
   std::filesystem::path root;
-  std::string rev_commit; // the commit --rev names ("" without --rev)
+  std::string rev_commit;  // the commit --rev names ("" without --rev)
+  bool index_only = false; // root is an index-only copy of that commit (git::IndexOnly)
   std::unique_ptr<index::ScanAhead> scan;
   model::Config config;
 };
-// scan_ahead false: no scan ahead (a rebuild scans afresh, trusting no cache).
-ReadStart start_read(const Context& ctx, bool scan_ahead = true);
+// scan_ahead false: no scan ahead (a rebuild scans afresh, trusting no cache). reads_files: the
+// command reads record files, not only the index (with --rev, a full copy; else an index-only one).
+ReadStart start_read(const Context& ctx, bool scan_ahead = true, bool reads_files = false);
 
 // The index of the portfolio, refreshed: on disk, or in memory with --no-cache. read_ahead: the
 // command's read, run while the files are stat'ed (index::Index::ReadAhead), and run again on the

@@ -79,11 +79,32 @@ check "git's index is untouched" test "$(sha1sum .git/index)" = "$index_before"
 
 tree=$(git rev-parse comite-2016-12:p)
 copy=$INNOV_REV_CACHE/$tree
-check "the copy is kept under the tree id" test -f "$copy/innov.yaml"
-check "with its own index cache" test -d "$copy/.innov"
-inode=$(stat -c %i "$copy")
-"$innov" -C p -q report funnel --rev "$(git rev-parse comite-2016-12)" >/dev/null
-check "a second command at the same tree reuses the copy" test "$(stat -c %i "$copy")" = "$inode"
+index_copy=$copy.index
+# Commands that read the index only (reports, lists, search, export, sql) share an index-only copy:
+# innov.yaml, the challenges and the index, built from git's objects in memory, no record file.
+check "the index-only copy is kept under the tree id" test -f "$index_copy/innov.yaml"
+check "with its own index cache" test -f "$index_copy/.innov/cache.db"
+check "and no record file" test -z "$(find "$index_copy" -path '*/innovations/*' -name '*.yaml' | head -1)"
+# Commands that read files (idea show, validate, audit) have the full copy: git's files, byte for
+# byte, read-only, dated at the commit.
+check "the full copy holds the commit's files, byte for byte" \
+  diff -r -x .innov "$work/old/p" "$copy"
+committed=$(git show -s --format=%ct comite-2016-12)
+check "every record file of the copy is dated at the commit" \
+  test -z "$(find "$copy/innovations" -name '*.yaml' \( -newermt "@$committed" -o ! -newermt "@$((committed - 1))" \) | head -1)"
+check "and read-only" test -z "$(find "$copy/innovations" -name '*.yaml' -perm /222 | head -1)"
+inode=$(stat -c %i "$index_copy")
+cache_written=$(stat -c %y "$index_copy/.innov/cache.db")
+funnel=$("$innov" -C p -q report funnel --rev "$(git rev-parse comite-2016-12)" --no-meta)
+check "a second command at the same tree reuses the copy" test "$(stat -c %i "$index_copy")" = "$inode"
+check "and its index as it is (the cache is not written)" \
+  test "$(stat -c %y "$index_copy/.innov/cache.db")" = "$cache_written"
+# A damaged index: the copy is made again, and the answer is the same.
+printf 'garbage' >"$index_copy/.innov/cache.db"
+check "a damaged index-only copy is made again, with the same answer" \
+  test "$("$innov" -C p -q report funnel --rev comite-2016-12 --no-meta)" = "$funnel"
+check "and its index is whole again" \
+  test "$(stat -c %s "$index_copy/.innov/cache.db")" -gt 4096
 
 # A commit carrying .innov/ (a planted cache) and a symlink: neither enters the copy.
 mkdir -p p/.innov
@@ -92,18 +113,21 @@ ln -s /etc/passwd p/innovations/2016/lien.yaml
 git add -f p/.innov/planted p/innovations/2016/lien.yaml
 commit_at 2017-01-07 "a planted cache and a symlink"
 "$innov" -C p -q validate --rev HEAD >/dev/null 2>&1
+"$innov" -C p -q report funnel --rev HEAD >/dev/null 2>&1
 planted_copy=$INNOV_REV_CACHE/$(git rev-parse HEAD:p)
 check "a committed .innov/ stays out of the copy" test ! -e "$planted_copy/.innov/planted"
+check "and out of the index-only copy" test ! -e "$planted_copy.index/.innov/planted"
 check "a committed symlink stays out of the copy" test ! -e "$planted_copy/innovations/2016/lien.yaml"
 git rm -rq --cached p/.innov p/innovations/2016/lien.yaml
 rm -rf p/.innov p/innovations/2016/lien.yaml
 commit_at 2017-01-08 "cleaned"
 
 # Eviction: with a budget of 0, a copy unused for two hours goes, the one in use stays.
-touch -d '2 hours ago' "$copy"
+touch -d '2 hours ago' "$copy" "$index_copy"
 INNOV_REV_CACHE_MB=0 "$innov" -C p -q report funnel --rev HEAD >/dev/null
-check "the least recently used copy is evicted beyond the budget" test ! -e "$copy"
-check "the copy in use is kept" test -f "$INNOV_REV_CACHE/$(git rev-parse HEAD:p)/innov.yaml"
+check "the least recently used copies are evicted beyond the budget" \
+  test ! -e "$copy" -a ! -e "$index_copy"
+check "the copy in use is kept" test -f "$INNOV_REV_CACHE/$(git rev-parse HEAD:p).index/innov.yaml"
 
 expect_usage() { # label pattern command...: exit 2 and the pattern on stderr
   local label=$1 pattern=$2

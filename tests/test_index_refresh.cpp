@@ -451,3 +451,49 @@ TEST_CASE("index::is_portfolio_input: the files a report reads, as the walk find
     CHECK_MESSAGE(!index::is_portfolio_input(no), no);
   }
 }
+
+TEST_CASE("index::Index sealed: built from files in memory, then used as it is")
+{
+  Fixture f;
+  // The example's record files, taken into memory and removed: an index-only copy of a commit.
+  index::InMemoryFiles files;
+  files.mtime_ns = 1481803200LL * 1'000'000'000; // 2016-12-15 12:00 UTC, the commit's time
+  util::Diagnostics ignore;
+  for (const auto& rel : store::list_record_files(f.dir.path(), ignore)) {
+    files.contents[rel] = read(f.dir.path() / rel);
+    fs::remove(f.dir.path() / rel);
+  }
+  REQUIRE(files.contents.size() > 50);
+  Fixture scanned; // the same files, indexed from the disk
+
+  index::RefreshStats built;
+  {
+    auto idx = f.open();
+    idx.set_sealed(&files);
+    built = idx.refresh(true);
+    auto expected = scanned.open();
+    auto expected_stats = expected.refresh(true);
+    CHECK(built.files == expected_stats.files);
+    CHECK(built.records == expected_stats.records);
+    CHECK(idx.records() == expected.records());
+    for (const auto& r : table_rows(idx.db())) {
+      INFO(r.path);
+      CHECK(r.mtime_ns == files.mtime_ns);
+      CHECK(r.size == static_cast<std::int64_t>(files.contents.at(r.path).size()));
+      CHECK(r.blob == index::blob_of_hex(util::git_blob_id(files.contents.at(r.path))));
+    }
+  }
+  CHECK(store::list_record_files(f.dir.path(), ignore).empty()); // no file was written
+
+  // Opened again without the files: the cache is used as it is, nothing is read.
+  auto again = f.open();
+  again.set_sealed(nullptr);
+  auto stats = again.refresh();
+  CHECK(stats.reread == 0);
+  CHECK(stats.records == built.records);
+  CHECK(stats.files == built.files);
+  CHECK(again.records().size() == built.records);
+
+  // A cache that would have to be rebuilt cannot be, without the files.
+  CHECK_THROWS_AS(again.refresh(true), index::SealedIndexUnusable);
+}

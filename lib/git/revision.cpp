@@ -3,6 +3,7 @@
 #include "lib/git/history.hpp"
 #include "lib/git/run.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/fs.hpp"
 #include "lib/util/worker_pool.hpp"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <iterator>
 #include <set>
 #include <sys/stat.h>
 #include <thread>
@@ -59,38 +61,32 @@ bool safe_path(const std::string& path)
   }
 }
 
-// Writes a new file (its folder exists), read-only: a copy of a commit is never edited.
-void write_file(const fs::path& p, const std::string& content)
+// Writes a new file (its folder exists), read-only (a copy of a commit is never edited), with the
+// commit's time; false when it is there already.
+bool write_file(const fs::path& p, const std::string& content, std::int64_t mtime_ns)
 {
-  int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0444);
-  if (fd < 0) {
-    throw EnvError("cannot write '" + p.string() + "': " + std::strerror(errno));
-  }
-  std::size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      int err = errno;
-      ::close(fd);
-      throw EnvError("cannot write '" + p.string() + "': " + std::strerror(err));
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  ::close(fd);
+  util::CreatedFile created;
+  return util::create_file(p, content, 0444, mtime_ns, created);
 }
 
-// Writes the blobs of tree (listed from the portfolio folder root) under dest.
-void extract(const fs::path& root, const std::string& tree, const fs::path& dest)
+// Writes files under dest on all cores (creating thousands of small files is the file system's
+// work), skipping those already there.
+void write_files(const fs::path& dest, const std::vector<Blob>& files, std::int64_t mtime_ns)
+{
+  util::for_each_index(
+      files.size(), std::max(1u, std::thread::hardware_concurrency()),
+      [&](std::size_t i) { write_file(dest / files[i].path, files[i].content, mtime_ns); });
+}
+
+// The files of tree (listed from the portfolio folder root) that may be written under a copy.
+std::vector<Blob> read_tree(const fs::path& root, const std::string& tree)
 {
   Result list = run(root, {"ls-tree", "-r", "-z", "--full-tree", tree});
   if (list.status != 0) {
     throw EnvError("'git ls-tree' failed for tree " + tree);
   }
   // Each entry: "<mode> SP <type> SP <object> TAB <path>" then NUL.
-  std::vector<std::string> paths;
+  std::vector<Blob> files;
   std::string requests;
   std::size_t pos = 0;
   while (pos < list.out.size()) {
@@ -109,7 +105,7 @@ void extract(const fs::path& root, const std::string& tree, const fs::path& dest
     if (head.rfind("100", 0) != 0 || head.find(" blob ") == std::string::npos || !safe_path(path)) {
       continue;
     }
-    paths.push_back(path);
+    files.push_back({std::move(path), {}});
     requests += head.substr(head.rfind(' ') + 1) + "\n";
   }
   TempFile request_file;
@@ -118,14 +114,31 @@ void extract(const fs::path& root, const std::string& tree, const fs::path& dest
   if (blobs.status != 0) {
     throw EnvError("'git cat-file --batch' failed for tree " + tree);
   }
-  std::vector<std::string> contents(paths.size());
-  std::set<fs::path> folders = {dest};
   pos = 0;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    if (!next_blob(blobs.out, pos, contents[i], "tree " + tree)) {
+  for (auto& f : files) {
+    if (!next_blob(blobs.out, pos, f.content, "tree " + tree)) {
       throw EnvError("'git cat-file --batch' is missing an object of tree " + tree);
     }
-    folders.insert((dest / paths[i]).parent_path());
+  }
+  return files;
+}
+
+// Writes the files of tree under dest; with index_only, all but the record files, which its build
+// gets instead.
+void extract(const fs::path& root, const std::string& tree, std::int64_t mtime_ns,
+             const fs::path& dest, const IndexOnly* index_only)
+{
+  std::vector<Blob> files = read_tree(root, tree);
+  std::vector<Blob> records;
+  if (index_only) {
+    auto first_record = std::stable_partition(
+        files.begin(), files.end(), [&](const Blob& b) { return !index_only->records(b.path); });
+    std::move(first_record, files.end(), std::back_inserter(records));
+    files.erase(first_record, files.end());
+  }
+  std::set<fs::path> folders = {dest};
+  for (const auto& f : files) {
+    folders.insert((dest / f.path).parent_path());
   }
   for (const auto& folder : folders) { // a few: one per year of records
     std::error_code ec;
@@ -133,9 +146,30 @@ void extract(const fs::path& root, const std::string& tree, const fs::path& dest
       throw EnvError("cannot create '" + folder.string() + "': " + ec.message());
     }
   }
-  // Creating thousands of small files is the file system's work: spread over the cores.
-  util::for_each_index(paths.size(), std::max(1u, std::thread::hardware_concurrency()),
-                       [&](std::size_t i) { write_file(dest / paths[i], contents[i]); });
+  write_files(dest, files, mtime_ns);
+  if (index_only) {
+    index_only->build(dest, mtime_ns, records);
+  }
+}
+
+// The committer time of commit, in nanoseconds since the epoch (0 when git does not say).
+std::int64_t commit_time_ns(const fs::path& root, const std::string& commit)
+{
+  // The header line "committer NAME <EMAIL> SECONDS ZONE" of the commit object.
+  Result r = run(root, {"cat-file", "commit", commit});
+  std::size_t at = r.out.find("\ncommitter ");
+  std::size_t eol = r.out.find('\n', at + 1);
+  if (r.status != 0 || at == std::string::npos || eol == std::string::npos) {
+    return 0;
+  }
+  std::string line = r.out.substr(at + 1, eol - at - 1);
+  std::size_t zone = line.rfind(' ');
+  std::size_t secs_at = zone == std::string::npos ? zone : line.rfind(' ', zone - 1);
+  if (secs_at == std::string::npos) {
+    return 0;
+  }
+  long long secs = std::atoll(line.c_str() + secs_at + 1);
+  return secs > 0 ? secs * 1'000'000'000LL : 0;
 }
 
 std::uintmax_t folder_size(const fs::path& dir)
@@ -207,7 +241,7 @@ std::uintmax_t revisions_budget()
   return mb * 1024 * 1024;
 }
 
-Checkout checkout(const fs::path& root, const std::string& rev)
+Checkout checkout(const fs::path& root, const std::string& rev, const IndexOnly* index_only)
 {
   if (rev.empty() || rev.front() == '-') {
     throw UsageError("'" + rev + "' is not a revision",
@@ -244,14 +278,19 @@ Checkout checkout(const fs::path& root, const std::string& rev)
                      c.commit.substr(0, 12) + " has no folder '" + prefix + "')");
   }
   c.tree = answer.substr(0, sp);
-  fs::path dir = private_dir();
-  c.root = dir / c.tree;
-  std::error_code ec;
-  if (!fs::is_directory(c.root, ec)) {
-    fs::path tmp = dir / (".tmp." + c.tree + "." + std::to_string(::getpid()));
+  const fs::path dir = private_dir();
+  // Makes the copy (full, or index-only with io) unless it is there.
+  auto make = [&](const IndexOnly* io) {
+    c.index_only = io != nullptr;
+    c.root = dir / (io ? c.tree + ".index" : c.tree);
+    std::error_code ec;
+    if (fs::is_directory(c.root, ec)) {
+      return;
+    }
+    fs::path tmp = dir / (".tmp." + c.root.filename().string() + "." + std::to_string(::getpid()));
     fs::remove_all(tmp, ec);
     try {
-      extract(root, c.tree, tmp);
+      extract(root, c.tree, commit_time_ns(root, c.commit), tmp, io);
     } catch (...) {
       fs::remove_all(tmp, ec);
       throw;
@@ -265,14 +304,36 @@ Checkout checkout(const fs::path& root, const std::string& rev)
                        "': " + std::strerror(err));
       }
     }
-    evict(dir, revisions_budget(), c.tree);
+    evict(dir, revisions_budget(), c.root.filename().string());
+  };
+  if (index_only) {
+    try {
+      make(index_only);
+    } catch (const std::exception&) {
+      make(
+          nullptr); // a portfolio the index cannot be built from: its errors as the files give them
+    }
+  } else {
+    make(nullptr);
   }
+  std::error_code ec;
   touch(c.root);
   if (!fs::exists(c.root / "innov.yaml", ec)) {
     throw UsageError("at " + rev + " the portfolio had no innov.yaml (commit " +
                      c.commit.substr(0, 12) + ")");
   }
   return c;
+}
+
+void discard(const fs::path& copy)
+{
+  // Renamed first: a command starting meanwhile makes a new copy rather than reading half of one.
+  fs::path gone = copy.parent_path() /
+                  (".tmp." + copy.filename().string() + ".discarded." + std::to_string(::getpid()));
+  std::error_code ec;
+  if (::rename(copy.c_str(), gone.c_str()) == 0) {
+    fs::remove_all(gone, ec);
+  }
 }
 
 int evict(const fs::path& dir, std::uintmax_t budget, const std::string& keep)

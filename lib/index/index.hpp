@@ -10,6 +10,7 @@
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
 #include "lib/model/stages.hpp"
+#include "lib/util/error.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <filesystem>
@@ -31,6 +32,13 @@ struct RefreshStats {
   bool rebuilt = false;    // a full rebuild happened
   bool read_ahead = false; // the read ahead ran and what it read is what the index holds now
   double seconds = 0;
+};
+
+// The cache of a sealed index (Index::set_sealed) cannot be used as it is, and there are no files
+// to rebuild it from: the copy it belongs to must be made again.
+class SealedIndexUnusable : public EnvError {
+public:
+  using EnvError::EnvError;
 };
 
 class Index {
@@ -70,6 +78,16 @@ public:
   // rebuilt once with one warning and `read` runs again. internal false is for user SQL, whose
   // errors are the user's.
   void read(const std::function<void(SQLite::Database&)>& read, bool internal = true);
+
+  // The record files are not on disk: an index-only copy of a commit (--rev, lib/git/revision),
+  // which nothing changes once made. A refresh reads them from files (given when the index is
+  // built; it must outlive the refresh) instead of scanning the folders, and without files trusts
+  // the cache as it is: it throws SealedIndexUnusable when the cache would have to be rebuilt.
+  void set_sealed(const InMemoryFiles* files)
+  {
+    m_sealed = true;
+    m_in_memory = files;
+  }
 
   // Called while a refresh parses files (done, total), when that takes over a second.
   using Progress = index::Progress;
@@ -118,6 +136,8 @@ private:
   Mode m_mode;
   std::function<void(const std::string&)> m_warn;
   Progress m_progress;
+  bool m_sealed = false;
+  const InMemoryFiles* m_in_memory = nullptr;
   std::unique_ptr<SQLite::Database> m_db;
   bool m_healed = false;
   bool m_refreshing = false;      // records() then passes its errors on instead of healing

@@ -12,13 +12,49 @@
 
 namespace innov::index {
 
+std::vector<FileStat> InMemoryFiles::files() const
+{
+  std::vector<FileStat> out;
+  out.reserve(contents.size());
+  for (const auto& [rel, content] : contents) {
+    FileStat f;
+    f.rel = rel;
+    f.size = static_cast<std::int64_t>(content.size());
+    f.mtime_ns = mtime_ns;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+namespace {
+
+// The file's content: from in_memory when it holds the file (over the size limit, refused as when
+// read), else read from the disk.
+std::optional<std::string> content_of(const fs::path& root, const FileStat& stat,
+                                      const InMemoryFiles* in_memory, util::Diagnostics& diags)
+{
+  if (in_memory) {
+    auto it = in_memory->contents.find(stat.rel);
+    if (it != in_memory->contents.end()) {
+      if (it->second.size() <= store::k_max_file_size) {
+        return it->second;
+      }
+      diags.push_back(store::too_large(stat.rel, it->second.size()));
+      return std::nullopt;
+    }
+  }
+  return store::read_source_file(root / stat.rel, stat.rel, diags);
+}
+
+} // namespace
+
 Parsed parse_file(const fs::path& root, const FileStat& file, const store::CheckContext& ctx,
-                  const std::string& known_hash)
+                  const std::string& known_hash, const InMemoryFiles* in_memory)
 {
   util::Diagnostics diags;
   Parsed p;
   p.stat = file;
-  if (auto text = store::read_source_file(root / file.rel, file.rel, diags)) {
+  if (auto text = content_of(root, p.stat, in_memory, diags)) {
     p.hash = util::git_blob_id(*text);
     if (!known_hash.empty() && p.hash == known_hash) {
       p.unchanged = true;
@@ -37,7 +73,7 @@ Parsed parse_file(const fs::path& root, const FileStat& file, const store::Check
 void parse_files(const fs::path& root, const std::vector<FileStat>& files,
                  const store::CheckContext& ctx, const Progress& progress,
                  const std::function<void(Parsed&)>& use,
-                 const std::vector<std::string>& known_hashes)
+                 const std::vector<std::string>& known_hashes, const InMemoryFiles* in_memory)
 {
   static const std::string none;
   auto started = std::chrono::steady_clock::now();
@@ -64,7 +100,8 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files,
   util::map_in_order<Parsed>(
       files.size(), threads, k_parse_ahead,
       [&](std::size_t i) {
-        return parse_file(root, files[i], ctx, i < known_hashes.size() ? known_hashes[i] : none);
+        return parse_file(root, files[i], ctx, i < known_hashes.size() ? known_hashes[i] : none,
+                          in_memory);
       },
       [&](Parsed& p) {
         use(p);
@@ -76,8 +113,9 @@ void parse_files(const fs::path& root, const std::vector<FileStat>& files,
 }
 
 RefreshParses::RefreshParses(const fs::path& root, const model::Config& config,
-                             SQLite::Database& db, const Progress& progress)
-    : m_root(root), m_db(db), m_progress(progress)
+                             SQLite::Database& db, const Progress& progress,
+                             const InMemoryFiles* in_memory)
+    : m_root(root), m_db(db), m_progress(progress), m_in_memory(in_memory)
 {
   util::Diagnostics ignore;
   m_ctx.config = &config;
@@ -107,13 +145,13 @@ void RefreshParses::parse(const std::vector<FileStat>& wanted, bool rebuild)
 {
   parse_files(
       m_root, wanted, m_ctx, m_progress, [&](Parsed& p) { m_parsed[p.stat.rel] = std::move(p); },
-      known_hashes(wanted, rebuild));
+      known_hashes(wanted, rebuild), m_in_memory);
 }
 
 void RefreshParses::stream(const std::vector<FileStat>& wanted, bool rebuild,
                            const std::function<void(Parsed&)>& use)
 {
-  parse_files(m_root, wanted, m_ctx, m_progress, use, known_hashes(wanted, rebuild));
+  parse_files(m_root, wanted, m_ctx, m_progress, use, known_hashes(wanted, rebuild), m_in_memory);
 }
 
 std::vector<FileStat> RefreshParses::missing(const std::vector<FileStat>& wanted) const
@@ -129,7 +167,7 @@ std::vector<FileStat> RefreshParses::missing(const std::vector<FileStat>& wanted
 
 Parsed RefreshParses::parse_in_full(const FileStat& f) const
 {
-  return parse_file(m_root, f, m_ctx);
+  return parse_file(m_root, f, m_ctx, {}, m_in_memory);
 }
 
 const Parsed& RefreshParses::record_of(const FileStat& f)

@@ -29,10 +29,21 @@ struct Parsed {
   std::string diagnostics;              // JSON (lib/index/diagnostics_json.hpp)
 };
 
+// Record files given in memory rather than on disk: those of an index-only copy of a commit (--rev,
+// lib/git/revision), read from git's objects. Their stats are what the files table keeps of them:
+// the size, and the commit's time. ARCHITECTURE.md "Reading git history".
+struct InMemoryFiles {
+  std::map<std::string, std::string> contents; // by path relative to the root
+  std::int64_t mtime_ns = 0;                   // the commit's time
+
+  // The files, in path order.
+  std::vector<FileStat> files() const;
+};
+
 // Reads one record file, and parses and checks it unless its content has known_hash (then only
-// hash and unchanged are set).
+// hash and unchanged are set). A file `in_memory` holds is taken from there.
 Parsed parse_file(const fs::path& root, const FileStat& file, const store::CheckContext& ctx,
-                  const std::string& known_hash = {});
+                  const std::string& known_hash = {}, const InMemoryFiles* in_memory = nullptr);
 
 // Progress of a long parse: (done, total).
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
@@ -46,7 +57,8 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 void parse_files(const fs::path& root, const std::vector<FileStat>& files,
                  const store::CheckContext& ctx, const Progress& progress,
                  const std::function<void(Parsed&)>& use,
-                 const std::vector<std::string>& known_hashes = {});
+                 const std::vector<std::string>& known_hashes = {},
+                 const InMemoryFiles* in_memory = nullptr);
 
 // The files one refresh parses, kept by path, each parsed at most once in full. A file whose
 // content still has the hash it was indexed with (files.hash) is only hashed: its time changed,
@@ -55,7 +67,7 @@ class RefreshParses {
 public:
   // The check context is built here: innov.yaml and the challenge ids.
   RefreshParses(const fs::path& root, const model::Config& config, SQLite::Database& db,
-                const Progress& progress);
+                const Progress& progress, const InMemoryFiles* in_memory = nullptr);
 
   // Parses the files of wanted (on all cores) and keeps the results. rebuild: no hash is known.
   void parse(const std::vector<FileStat>& wanted, bool rebuild);
@@ -81,6 +93,7 @@ private:
   store::CheckContext m_ctx;
   SQLite::Database& m_db;
   const Progress& m_progress;
+  const InMemoryFiles* m_in_memory;
   std::map<std::string, Parsed> m_parsed;
 };
 

@@ -202,7 +202,19 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   Snapshot known = read_snapshot(*m_db, fp, force, cached);
   const bool read_ahead_stands =
       read_ahead && ahead && !known.rebuild && run_read_ahead(read_ahead, known.data_version);
-  const std::vector<FileStat> files = scan_files(m_root, ahead, force, cached);
+  if (m_sealed && !m_in_memory) {
+    if (known.rebuild) {
+      throw SealedIndexUnusable("the index of the copy '" + m_root.string() +
+                                "' cannot be used as it is");
+    }
+    stats.files = known.files.size();
+    m_rows = std::move(known.files);
+    auto ok = static_cast<std::size_t>(
+        std::count_if(m_rows.begin(), m_rows.end(), [](const FileRow& r) { return r.ok; }));
+    return up_to_date(stats, ok, read_ahead_stands, started); // nothing changes in such a copy
+  }
+  const std::vector<FileStat> files =
+      m_in_memory ? m_in_memory->files() : scan_files(m_root, ahead, force, cached);
   stats.files = files.size();
   const Plan first = plan_refresh(known.files, known.rebuild, known.last_refresh, files);
   if (first.nothing_to_do()) {
@@ -213,7 +225,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   // Parse: a few files before taking the write lock. Many (a cold build) are parsed under it, each
   // record written as soon as it is parsed, so that writing overlaps parsing: other writers wait
   // for the build (busy_timeout), readers never do (WAL).
-  RefreshParses parses(m_root, m_config, *m_db, m_progress);
+  RefreshParses parses(m_root, m_config, *m_db, m_progress, m_in_memory);
   const bool stream = first.to_read.size() >= k_stream_files;
   if (!stream) {
     parses.parse(first.to_read, known.rebuild);

@@ -448,6 +448,13 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
   return std::nullopt;
 }
 
+util::Diagnostic too_large(const std::string& path, std::size_t size)
+{
+  return make(path, 0, 0, "E007",
+              "file is over 1 MiB" + (size > 0 ? " (" + std::to_string(size) + " bytes)" : ""),
+              "a record this large is not a record: move attachments out of the portfolio");
+}
+
 std::optional<std::string> read_source_file(const std::filesystem::path& file,
                                             const std::string& path, util::Diagnostics& out)
 {
@@ -476,12 +483,9 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file,
   }
   ::close(fd);
   if (r.too_large) {
-    std::string size = st.st_size > static_cast<off_t>(k_max_file_size)
-                           ? " (" + std::to_string(st.st_size) + " bytes)"
-                           : std::string();
-    out.push_back(
-        make(path, 0, 0, "E007", "file is over 1 MiB" + size,
-             "a record this large is not a record: move attachments out of the portfolio"));
+    out.push_back(too_large(path, st.st_size > static_cast<off_t>(k_max_file_size)
+                                      ? static_cast<std::size_t>(st.st_size)
+                                      : 0));
     return std::nullopt;
   }
   return std::move(r.text);

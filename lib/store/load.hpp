@@ -34,6 +34,9 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file,
                                             const std::string& display_path,
                                             util::Diagnostics& out);
 
+// The E007 of a file over k_max_file_size (size in bytes, 0 when not known).
+util::Diagnostic too_large(const std::string& path, std::size_t size);
+
 // read_source_file then load_yaml.
 std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file,
                                          const std::string& display_path, util::Diagnostics& out);

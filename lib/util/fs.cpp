@@ -58,6 +58,56 @@ std::optional<std::string> read_regular_file(const fs::path& p, std::size_t max_
   return out;
 }
 
+bool create_file(const fs::path& p, std::string_view content, unsigned mode, std::int64_t mtime_ns,
+                 CreatedFile& created)
+{
+  int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                  static_cast<mode_t>(mode));
+  if (fd < 0) {
+    if (errno == EEXIST) {
+      return false;
+    }
+    throw EnvError("cannot write '" + p.string() + "': " + std::strerror(errno));
+  }
+  auto fail = [&](int err) {
+    ::close(fd);
+    ::unlink(p.c_str());
+    throw EnvError("cannot write '" + p.string() + "': " + std::strerror(err));
+  };
+  std::size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      fail(n < 0 ? errno : EIO);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (mtime_ns > 0) {
+    struct timespec times[2];
+    times[0].tv_sec = 0;
+    times[0].tv_nsec = UTIME_OMIT; // the access time stays
+    times[1].tv_sec = static_cast<time_t>(mtime_ns / 1'000'000'000);
+    times[1].tv_nsec = static_cast<long>(mtime_ns % 1'000'000'000);
+    if (::futimens(fd, times) != 0) {
+      fail(errno);
+    }
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    fail(errno);
+  }
+  ::close(fd);
+  created.size = st.st_size;
+  created.mtime_ns = std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  created.ctime_ns = std::int64_t(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+  created.ino = st.st_ino;
+  created.dev = st.st_dev;
+  return true;
+}
+
 namespace {
 
 void fsync_dir(const fs::path& dir)
