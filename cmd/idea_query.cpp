@@ -131,8 +131,8 @@ std::string links_section(const model::Innovation& r, const LinkView& v)
   std::string out = "\nlinks\n";
   auto line = [&](const std::string& words, const std::string& id, const std::string& title,
                   const std::string& at, const std::string& by) {
-    out += fmt::format("  {:<14} {}  {}  ({}, {})\n", words, id, title.empty() ? "?" : title,
-                       at.substr(0, 10), by);
+    out += fmt::format("  {:<14} {}  {}  ({}, {})\n", words, id,
+                       title.empty() ? "(no such record)" : title, at.substr(0, 10), by);
   };
   for (const auto& l : r.links) {
     auto t = v.titles.find(l.to);

@@ -251,6 +251,8 @@ TEST_CASE("validate: a link to no record (E084), a supersedes cycle (E085), link
                          "supersedes to '" +
                          b + "', which is not a record"));
     CHECK(has(r.err, "innov idea unlink " + a + " --to " + b));
+    CHECK(has(p({"idea", "show", a}).out,
+              "  supersedes     " + b + "  (no such record)  (2016-06-02"));
     // The link to a record that is gone can be removed all the same.
     CHECK(p({"idea", "unlink", a, "--to", b}).code == 0);
     CHECK(p.valid());
