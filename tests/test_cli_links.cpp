@@ -211,7 +211,15 @@ TEST_CASE("linked:ID finds records linked to or from ID; innov sql has the links
   auto not_linked = ids({"not:linked:" + b});
   CHECK(std::find(not_linked.begin(), not_linked.end(), a) == not_linked.end());
   CHECK(std::find(not_linked.begin(), not_linked.end(), c) != not_linked.end());
-  auto r = p({"idea", "list", "linked:xy"});
+  // Read from the files (--no-cache), the same records.
+  auto r = p({"--no-cache", "idea", "list", "--format", "csv", "linked:" + b});
+  CHECK(r.code == 0);
+  CHECK(has(r.out, "\n" + a + ","));
+  CHECK(!has(r.out, "\n" + c + ","));
+  // The shell completes the term with record ids.
+  r = p({"__complete", "term", "linked:" + a.substr(0, 3)});
+  CHECK(has(r.out, "linked:" + a + "\n"));
+  r = p({"idea", "list", "linked:xy"});
   CHECK(r.code == 2);
   CHECK(has(r.err, "bad linked term 'linked:xy'"));
 
