@@ -377,6 +377,17 @@ TEST_CASE("store::merge_record_files")
     auto again = store::merge_record_files(m.text, m.text, m.text, dir.path(), rel);
     CHECK(again.text == m.text);
   }
+  SUBCASE("links made on two branches are united, in (to, rel) order")
+  {
+    ours.links = {{"k3m9xa2q", "supersedes", "2016-06-14", "agent-5"}};
+    theirs.links = {{"k3m9xa2q", "related", "2016-06-15", "agent-6"}};
+    auto m = store::merge_record_files(store::canonical_text(base), store::canonical_text(ours),
+                                       store::canonical_text(theirs), dir.path(), rel);
+    CHECK(m.outcome == store::FileMerge::Outcome::clean);
+    CHECK(m.text.find("links:\n  - {to: k3m9xa2q, rel: related, at: 2016-06-15, by: agent-6}\n"
+                      "  - {to: k3m9xa2q, rel: supersedes, at: 2016-06-14, by: agent-5}\n"
+                      "history:\n") != std::string::npos);
+  }
   SUBCASE("a conflict leaves markers around the conflicting lines only")
   {
     ours.title = "Atelier A";
