@@ -34,6 +34,7 @@ void register_init(CLI::App& app, Context& ctx);
 void register_validate(CLI::App& app, Context& ctx);
 void register_audit(CLI::App& app, Context& ctx);
 void register_idea(CLI::App& app, Context& ctx);
+void register_idea_link(CLI::App& app, Context& ctx);  // adds link/unlink to "idea"
 void register_idea_query(CLI::App& app, Context& ctx); // adds list/show to "idea"
 void register_qualify(CLI::App& app, Context& ctx);
 void register_assign(CLI::App& app, Context& ctx);

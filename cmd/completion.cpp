@@ -51,6 +51,9 @@ std::vector<std::string> term_values(const Context& ctx, const std::string& fiel
   if (field == "region" || field == "theme" || field == "challenge" || field == "id") {
     return values_of(ctx, field);
   }
+  if (field == "linked") {
+    return values_of(ctx, "id");
+  }
   if (field == "author") {
     return values_of(ctx, "person");
   }
@@ -80,7 +83,8 @@ std::vector<std::string> term_candidates(const Context& ctx, const std::string& 
   return out;
 }
 
-// Everyone a record names: author, likers, commenters, experts, assigners, sponsors, deciders.
+// Everyone a record names: author, likers, commenters, experts, assigners, sponsors, deciders,
+// who made its links.
 void add_people(const model::Innovation& r, std::set<std::string>& out)
 {
   out.insert(r.author);
@@ -105,6 +109,9 @@ void add_people(const model::Innovation& r, std::set<std::string>& out)
   }
   for (const auto& h : r.history) {
     out.insert(h.by);
+  }
+  for (const auto& l : r.links) {
+    out.insert(l.by);
   }
 }
 

@@ -218,7 +218,7 @@ std::string apply_edit(model::Innovation& rec, const model::Config& config, cons
 void register_idea(CLI::App& app, Context& ctx)
 {
   auto* idea = app.add_subcommand(
-      "idea", "Deposit, edit, comment, like, merge and withdraw ideas and practices");
+      "idea", "Deposit, edit, comment, like, link, merge and withdraw ideas and practices");
   idea->require_subcommand(1);
   idea->footer(
       "Examples:\n"

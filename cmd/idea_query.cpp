@@ -2,9 +2,11 @@
 #include "cmd/commands.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
+#include "lib/index/links.hpp"
 #include "lib/index/query.hpp"
 #include "lib/index/similar.hpp"
 #include "lib/model/gates.hpp"
+#include "lib/model/links.hpp"
 #include "lib/model/query.hpp"
 #include "lib/model/region_scope.hpp"
 #include "lib/model/score.hpp"
@@ -99,7 +101,50 @@ int run_list(const Context& ctx, const ListOptions& o)
   return 0;
 }
 
-std::string card(const model::Innovation& r, const model::Config& config)
+// The links of a record both ways, with the titles of the records at their other end.
+struct LinkView {
+  std::vector<index::IncomingLink> incoming;
+  std::map<std::string, std::string> titles; // of the targets of the record's own links
+};
+
+LinkView link_view(const Context& ctx, const std::filesystem::path& root,
+                   const model::Config& config, const model::Innovation& rec)
+{
+  LinkView v;
+  auto idx = open_index(ctx, root, config);
+  std::vector<std::string> targets;
+  for (const auto& l : rec.links) {
+    targets.push_back(l.to);
+  }
+  idx->read([&](SQLite::Database& db) {
+    v.incoming = index::links_to(db, rec.id);
+    v.titles = index::titles_of(db, targets);
+  });
+  return v;
+}
+
+std::string links_section(const model::Innovation& r, const LinkView& v)
+{
+  if (r.links.empty() && v.incoming.empty()) {
+    return "";
+  }
+  std::string out = "\nlinks\n";
+  auto line = [&](const std::string& words, const std::string& id, const std::string& title,
+                  const std::string& at, const std::string& by) {
+    out += fmt::format("  {:<14} {}  {}  ({}, {})\n", words, id,
+                       title.empty() ? "(no such record)" : title, at.substr(0, 10), by);
+  };
+  for (const auto& l : r.links) {
+    auto t = v.titles.find(l.to);
+    line(model::relation_outgoing(l.rel), l.to, t == v.titles.end() ? "" : t->second, l.at, l.by);
+  }
+  for (const auto& l : v.incoming) {
+    line(model::relation_incoming(l.rel), l.from, l.title, l.at, l.by);
+  }
+  return out;
+}
+
+std::string card(const model::Innovation& r, const model::Config& config, const LinkView& links)
 {
   std::string out = fmt::format("{}  {}\n", r.id, r.title);
   auto line = [&](const char* k, const std::string& v) {
@@ -165,6 +210,7 @@ std::string card(const model::Innovation& r, const model::Config& config)
     out += fmt::format("\ndecision {} at the {} gate by {}: {}{}\n", d.at.substr(0, 10), d.gate,
                        d.by, d.decision, d.override_reason.empty() ? "" : " (override)");
   }
+  out += links_section(r, links);
   if (!r.comments.empty()) {
     out += "\ncomments\n";
     for (const auto& c : r.comments) {
@@ -232,7 +278,7 @@ void register_idea_query(CLI::App& app, Context& ctx)
   sub->add_option(
       "QUERY", o->query,
       "Terms: status:S region:R theme:T kind:K source:S challenge:ID author:A horizon:H id:PREFIX "
-      "created:2015-01..2015-06 likes:>10 not:TERM, and free words");
+      "created:2015-01..2015-06 likes:>10 linked:ID not:TERM, and free words");
   sub->add_option("--status", o->status, "Only this status (repeatable)");
   sub->add_option("--kind", o->kind, "Only this kind (repeatable)");
   sub->add_option("--region", o->region,
@@ -251,6 +297,7 @@ void register_idea_query(CLI::App& app, Context& ctx)
               "  innov idea list status:qualified region:idf region:hdf\n"
               "  innov idea list --region hdf status:poc-running\n"
               "  innov idea list kind:practice not:status:rejected likes:>10 --sort -likes\n"
+              "  innov idea list linked:k3m9\n"
               "  innov idea list télétravail created:2016 --format csv -o teletravail.csv");
   sub->callback([o, &ctx] { ctx.run = [o, &ctx] { return run_list(ctx, *o); }; });
 
@@ -263,7 +310,9 @@ void register_idea_query(CLI::App& app, Context& ctx)
   sub->add_option("ID", s->id, "Record id or unique prefix")->required();
   sub->add_option("--format", s->format, "text, json or yaml (the file itself)")
       ->check(CLI::IsMember({"text", "json", "yaml"}));
-  sub->footer("Example:\n  innov idea show k3m9 --format json | jq .status");
+  sub->footer("Links are listed both ways: the record's own (links) and those of other records to\n"
+              "it (linked_from in JSON).\n\nExample:\n  innov idea show k3m9 --format json | jq "
+              ".status");
   sub->callback([s, &ctx] {
     ctx.run = [s, &ctx] {
       auto root = find_read_root(ctx);
@@ -278,8 +327,19 @@ void register_idea_query(CLI::App& app, Context& ctx)
         throw DataError("record '" + rel + "' is invalid", "run 'innov validate " + rel + "'");
       }
       auto config = store::require_config(root);
-      std::cout << (s->format == "json" ? report::record_json(*rec)
-                                        : util::escape_terminal(card(*rec, config)));
+      auto links = link_view(ctx, root, config, *rec);
+      if (s->format == "json") {
+        std::cout << report::record_json(*rec, [&](report::JsonWriter& w) {
+          w.key("linked_from").begin_array();
+          for (const auto& l : links.incoming) {
+            w.begin_object().key("from").value(l.from).key("rel").value(l.rel);
+            w.key("at").value(l.at).key("by").value(l.by).end_object();
+          }
+          w.end_array();
+        });
+        return 0;
+      }
+      std::cout << util::escape_terminal(card(*rec, config, links));
       return 0;
     };
   });

@@ -17,6 +17,7 @@ void register_commands(CLI::App& app, Context& ctx)
   register_validate(app, ctx);
   register_audit(app, ctx);
   register_idea(app, ctx);
+  register_idea_link(app, ctx);
   register_idea_query(app, ctx);
   register_qualify(app, ctx);
   register_assign(app, ctx);

@@ -198,13 +198,11 @@ void register_merge_file(CLI::App& app, Context& ctx)
                   "merge or diff3 (default: git's merge.conflictStyle)")
       ->check(CLI::IsMember({"merge", "diff3"}));
   sub->footer(
-      "Likes, comments, qualifications, POCs and their KPIs, decisions, roll-out, realized value "
-      "and\n"
-      "history are united; other fields merge three-way. The result is canonical and checked as\n"
-      "'innov validate' would. Exit 0: merged into OURS. Exit 1: both sides changed the same "
-      "field\n"
-      "differently, or the merge would be invalid; OURS then holds both versions between\n"
-      "conflict markers.\n\n"
+      "Likes, comments, qualifications, POCs and their KPIs, decisions, roll-out, realized value,\n"
+      "links and history are united; other fields merge three-way. The result is canonical and\n"
+      "checked as 'innov validate' would. Exit 0: merged into OURS. Exit 1: both sides changed\n"
+      "the same field differently, or the merge would be invalid; OURS then holds both versions\n"
+      "between conflict markers.\n\n"
       "Register it once per clone (innov init --git does it):\n"
       "  git config merge.innov.name \"innov record merge\"\n"
       "  git config merge.innov.driver \"innov merge-file %O %A %B %P\"\n"

@@ -4,7 +4,7 @@
 _innov_subcommands() {
   case "$1" in
     "") echo "init validate audit idea qualify assign queue digest poc generalize report search sql index import export completion explain schema merge-file migrate log diff" ;;
-    "idea") echo "new edit comment like unlike merge withdraw list show similar" ;;
+    "idea") echo "new edit comment like unlike merge withdraw link unlink list show similar" ;;
     "poc") echo "plan start measure spend close list" ;;
     "generalize") echo "check rollout realize" ;;
     "report") echo "funnel value pipeline participation cycle-time regions review poc" ;;
@@ -26,6 +26,8 @@ _innov_options() {
     "idea unlike") echo "-h --help --by --dry-run --format" ;;
     "idea merge") echo "-h --help --into --by --at --dry-run --format" ;;
     "idea withdraw") echo "-h --help --by --at --dry-run --format" ;;
+    "idea link") echo "-h --help --to --rel --by --at --dry-run --format" ;;
+    "idea unlink") echo "-h --help --to --rel --dry-run --format" ;;
     "idea list") echo "-h --help --status --kind --region --theme --source --sort --limit --format -o --output" ;;
     "idea show") echo "-h --help --format" ;;
     "idea similar") echo "-h --help --text --limit --format -o --output" ;;
@@ -124,6 +126,14 @@ _innov_option_value() {
     "idea withdraw|--by") echo "@person" ;;
     "idea withdraw|--at") echo "@any" ;;
     "idea withdraw|--format") echo "choices:text,json" ;;
+    "idea link|--to") echo "@any" ;;
+    "idea link|--rel") echo "choices:solution-of,builds-on,supersedes,split-from,related" ;;
+    "idea link|--by") echo "@person" ;;
+    "idea link|--at") echo "@any" ;;
+    "idea link|--format") echo "choices:text,json" ;;
+    "idea unlink|--to") echo "@any" ;;
+    "idea unlink|--rel") echo "choices:solution-of,builds-on,supersedes,split-from,related" ;;
+    "idea unlink|--format") echo "choices:text,json" ;;
     "idea list|--status") echo "@status" ;;
     "idea list|--kind") echo "@kind" ;;
     "idea list|--region") echo "@region" ;;
@@ -342,6 +352,8 @@ _innov_positional() {
     "idea unlike") kinds=(@id) ;;
     "idea merge") kinds=(@id) ;;
     "idea withdraw") kinds=(@id) ;;
+    "idea link") kinds=(@id) ;;
+    "idea unlink") kinds=(@id) ;;
     "idea list") kinds=(@term); many=1 ;;
     "idea show") kinds=(@id) ;;
     "idea similar") kinds=(@id) ;;

@@ -331,6 +331,17 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
          id = p.new_idea();
          return std::vector<std::string>{"idea", "merge", id, "--into", p.new_idea()};
        }}},
+      {"idea link", {[](const CliPortfolio& p, std::string& id) {
+         id = p.new_idea();
+         return std::vector<std::string>{"idea",       "link",  id,       "--to",
+                                         p.new_idea(), "--rel", "related"};
+       }}},
+      {"idea unlink", {[](const CliPortfolio& p, std::string& id) {
+         id = p.new_idea();
+         auto other = p.new_idea();
+         REQUIRE(p({"idea", "link", id, "--to", other, "--rel", "related"}).code == 0);
+         return std::vector<std::string>{"idea", "unlink", id, "--to", other};
+       }}},
       {"idea withdraw", {[](const CliPortfolio& p, std::string& id) {
          id = p.new_idea();
          return std::vector<std::string>{"idea", "withdraw", id};

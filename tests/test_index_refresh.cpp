@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <doctest/doctest.h>
+#include <map>
 #include <random>
 
 using namespace innov;
@@ -436,6 +437,37 @@ TEST_CASE(
   CHECK(idx.refresh(true).rebuilt);
   CHECK(count() == rows);
   CHECK(matches() == found);
+}
+
+TEST_CASE("index: a rebuild leaves every table with the rows it had, none twice")
+{
+  Fixture f;
+  auto idx = f.open();
+  idx.refresh();
+  auto counts = [&] {
+    std::map<std::string, std::int64_t> out;
+    std::vector<std::string> tables;
+    SQLite::Statement s(idx.db(), "SELECT name FROM sqlite_master WHERE type = 'table' AND name "
+                                  "NOT LIKE 'search%' AND name NOT LIKE 'sqlite%'");
+    while (s.executeStep()) {
+      tables.push_back(s.getColumn(0).getString());
+    }
+    for (const auto& t : tables) {
+      out[t] = idx.db().execAndGet("SELECT count(*) FROM " + t).getInt64();
+    }
+    return out;
+  };
+  auto before = counts();
+  CHECK(before.at("assignments") > 0);
+  CHECK(before.count("links") == 1);
+  CHECK(idx.refresh(true).rebuilt);
+  auto after = counts();
+  for (const auto& [table, n] : before) {
+    CAPTURE(table);
+    if (table != "meta") {
+      CHECK(after.at(table) == n);
+    }
+  }
 }
 
 TEST_CASE("index::is_portfolio_input: the files a report reads, as the walk finds them")

@@ -82,3 +82,24 @@ TEST_CASE("model::as_of keeps the edits made on or before the date, a date-time 
   CHECK(bys(as_of(rec, "2016-02-11")) == "agent-1 import-bot agent-2 ");
   CHECK(as_of(rec, "2016-01-05")->history == rec.history); // edits are not state changes
 }
+
+TEST_CASE("model::as_of keeps the links made on or before the date")
+{
+  Innovation rec;
+  rec.id = "k3m9xa2q";
+  rec.created = "2016-01-04";
+  rec.status = "submitted";
+  rec.history = {{"2016-01-04", "agent-1", "", "submitted"}};
+  rec.links = {{"7d2hq4wz", "supersedes", "2016-02-10T23:59:00Z", "agent-1"},
+               {"m3n4p5q6", "related", "2016-01-05", "agent-2"}};
+  auto targets = [](const std::optional<Innovation>& r) {
+    std::string out;
+    for (const auto& l : r->links) {
+      out += l.to + " ";
+    }
+    return out;
+  };
+  CHECK(targets(as_of(rec, "2016-01-04")).empty());
+  CHECK(targets(as_of(rec, "2016-01-05")) == "m3n4p5q6 ");
+  CHECK(targets(as_of(rec, "2016-02-10")) == "7d2hq4wz m3n4p5q6 ");
+}

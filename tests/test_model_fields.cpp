@@ -89,6 +89,8 @@ model::Innovation full_record()
   r.realized = {
       {"2017-Q3", "hours_saved", 41000, "hdf", "2017-10-05", "comite-national-innovation"}};
   r.merged_into = "m3n4p5q6";
+  r.links = {{"a1b2c3d4", "builds-on", "2016-03-05", "agent-77"},
+             {"m3n4p5q6", "supersedes", "2016-03-06", "agent-48213"}};
   r.history = {{"2016-03-02", "agent-48213", "", "submitted", "import", "IB-12"},
                {"2016-04-01", "expert-hdf-2", "submitted", "qualified"},
                {"2017-01-12", "comite-national", "qualified", "generalized"}};

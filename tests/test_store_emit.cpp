@@ -369,7 +369,7 @@ TEST_CASE("store::innovation_style and challenge_style")
                                  "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget",
                                  "/history/*", "/decisions/*/rollout/*", "/realized/*",
                                  "/pocs/*/measurements/*", "/pocs/*/spend/*", "/edits/*/fields",
-                                 "/assignments/*"});
+                                 "/assignments/*", "/links/*"});
   CHECK(store::challenge_style().flow_paths == std::vector<std::string>{"/themes", "/partners"});
 }
 

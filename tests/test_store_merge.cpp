@@ -281,6 +281,34 @@ TEST_CASE("store::merge_records")
     REQUIRE(m.record.comments.size() == 1);
     CHECK(m.record.comments[0].text == "Bonne idée, à tester");
   }
+  SUBCASE("links: united by (to, rel) in that order, a removal on one side wins")
+  {
+    base.links = {{"aaaa0001", "related", "2016-06-11", "agent-1"},
+                  {"bbbb0002", "builds-on", "2016-06-11", "agent-1"}};
+    ours.links = base.links;
+    theirs.links = base.links;
+    ours.links.erase(ours.links.begin()); // ours unlinked aaaa0001
+    ours.links.push_back({"cccc0003", "supersedes", "2016-06-20", "agent-2"});
+    theirs.links.insert(theirs.links.begin(), {"aaaa0001", "builds-on", "2016-06-15", "agent-3"});
+    auto m = store::merge_records(base, ours, theirs);
+    CHECK(m.conflicts.empty());
+    CHECK(m.record.links ==
+          std::vector<model::Link>{{"aaaa0001", "builds-on", "2016-06-15", "agent-3"},
+                                   {"bbbb0002", "builds-on", "2016-06-11", "agent-1"},
+                                   {"cccc0003", "supersedes", "2016-06-20", "agent-2"}});
+  }
+  SUBCASE("links: the same link made on both sides is one, the earlier kept")
+  {
+    ours.links = {{"aaaa0001", "related", "2016-06-20", "agent-2"}};
+    theirs.links = {{"aaaa0001", "related", "2016-06-14", "agent-4"}};
+    auto m = store::merge_records(base, ours, theirs);
+    CHECK(m.conflicts.empty());
+    CHECK(m.record.links ==
+          std::vector<model::Link>{{"aaaa0001", "related", "2016-06-14", "agent-4"}});
+    m = store::merge_records(base, theirs, ours);
+    CHECK(m.record.links ==
+          std::vector<model::Link>{{"aaaa0001", "related", "2016-06-14", "agent-4"}});
+  }
   SUBCASE("no common ancestor: equal fields merge, different ones conflict")
   {
     model::Innovation empty;
@@ -348,6 +376,17 @@ TEST_CASE("store::merge_record_files")
     CHECK(m.text.find("author: agent-6") != std::string::npos);
     auto again = store::merge_record_files(m.text, m.text, m.text, dir.path(), rel);
     CHECK(again.text == m.text);
+  }
+  SUBCASE("links made on two branches are united, in (to, rel) order")
+  {
+    ours.links = {{"k3m9xa2q", "supersedes", "2016-06-14", "agent-5"}};
+    theirs.links = {{"k3m9xa2q", "related", "2016-06-15", "agent-6"}};
+    auto m = store::merge_record_files(store::canonical_text(base), store::canonical_text(ours),
+                                       store::canonical_text(theirs), dir.path(), rel);
+    CHECK(m.outcome == store::FileMerge::Outcome::clean);
+    CHECK(m.text.find("links:\n  - {to: k3m9xa2q, rel: related, at: 2016-06-15, by: agent-6}\n"
+                      "  - {to: k3m9xa2q, rel: supersedes, at: 2016-06-14, by: agent-5}\n"
+                      "history:\n") != std::string::npos);
   }
   SUBCASE("a conflict leaves markers around the conflicting lines only")
   {

@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 24;
+inline constexpr int k_index_version = 25;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -81,6 +81,8 @@ CREATE TABLE IF NOT EXISTS realized (record_id TEXT, seq INTEGER, period TEXT, m
 CREATE TABLE IF NOT EXISTS history (record_id TEXT, seq INTEGER, at TEXT, by TEXT, from_state TEXT, to_state TEXT, via TEXT, ref TEXT);
 -- Edits of a record's content (not of its state): fields is the keys changed, comma-separated.
 CREATE TABLE IF NOT EXISTS edits (record_id TEXT, seq INTEGER, at TEXT, by TEXT, fields TEXT, via TEXT);
+-- Links between records (innov idea link): one row per outgoing link of record_id, to target.
+CREATE TABLE IF NOT EXISTS links (record_id TEXT, target TEXT, rel TEXT, at TEXT, by TEXT);
 CREATE TABLE IF NOT EXISTS challenges (id TEXT PRIMARY KEY, path TEXT, title TEXT, kind TEXT, opened TEXT, closed TEXT);
 CREATE TABLE IF NOT EXISTS winners (challenge_id TEXT, team TEXT, record_id TEXT, prize TEXT, incubation_days INTEGER);
 CREATE INDEX IF NOT EXISTS innovations_status ON innovations(status);
@@ -102,6 +104,8 @@ CREATE INDEX IF NOT EXISTS rollout_record ON rollout(record_id);
 CREATE INDEX IF NOT EXISTS realized_record ON realized(record_id);
 CREATE INDEX IF NOT EXISTS history_record ON history(record_id);
 CREATE INDEX IF NOT EXISTS edits_record ON edits(record_id);
+CREATE INDEX IF NOT EXISTS links_record ON links(record_id);
+CREATE INDEX IF NOT EXISTS links_target ON links(target);
 -- The record score (lib/model/score.hpp, docs/reports.md "Definitions"): the mean weighted score
 -- of the opinions in force (not superseded) that are go, hold or reject, 2 decimals.
 CREATE VIEW IF NOT EXISTS record_scores AS

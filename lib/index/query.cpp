@@ -3,6 +3,7 @@
 #include "lib/index/fts_text.hpp"
 #include "lib/model/lifecycle.hpp"
 #include "lib/util/error.hpp"
+#include "lib/util/id.hpp"
 #include "lib/util/text.hpp"
 
 #include <algorithm>
@@ -133,6 +134,17 @@ std::string condition(const model::QueryTerm& t, std::vector<Param>& params)
     }
     return "(" + util::join(parts, " AND ") + ")";
   }
+  if (t.field == "linked") {
+    // Linked either way: the record links to the id (prefix), or a record of that id links to it.
+    auto n = static_cast<std::int64_t>(t.value.size());
+    params.emplace_back(n);
+    params.emplace_back(t.value);
+    params.emplace_back(n);
+    params.emplace_back(t.value);
+    return "(EXISTS (SELECT 1 FROM links l WHERE l.record_id = i.id AND substr(l.target, 1, ?) = "
+           "?) OR EXISTS (SELECT 1 FROM links l WHERE l.target = i.id AND substr(l.record_id, 1, "
+           "?) = ?))";
+  }
   if (t.field == "likes") {
     auto l = parse_likes(t.value);
     params.emplace_back(l.n);
@@ -195,6 +207,9 @@ void check_query(const model::Query& q, const model::Config& config)
       check_created(t.value);
     } else if (t.field == "likes") {
       parse_likes(t.value);
+    } else if (t.field == "linked" && !util::is_id_prefix(t.value)) {
+      throw UsageError("bad linked term 'linked:" + t.value + "'",
+                       "use linked:ID, a record id or its first characters (linked:k3m9)");
     }
   }
 }

@@ -111,7 +111,8 @@ void empty_tables(SQLite::Database& db, TableWriter& records, const fs::path& ro
         "innovations", "themes",    "likes",           "comments",    "qualifications",
         "scores",      "pocs",      "poc_territories", "kpis",        "measurements",
         "spend",       "decisions", "decision_scope",  "rollout",     "realized",
-        "history",     "edits",     "challenges",      "winners"}) {
+        "history",     "edits",     "assignments",     "links",       "challenges",
+        "winners"}) {
     db.exec(std::string("DELETE FROM ") + t);
   }
   // The full-text table deletes row by row (a quarter of a second at the agency's scale): it is

@@ -7,6 +7,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/search.cpp
   ${CMAKE_CURRENT_LIST_DIR}/terms.cpp
   ${CMAKE_CURRENT_LIST_DIR}/similar.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/links.cpp
   ${CMAKE_CURRENT_LIST_DIR}/diagnostics_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/walk.cpp
   ${CMAKE_CURRENT_LIST_DIR}/listing.cpp

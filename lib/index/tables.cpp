@@ -9,10 +9,11 @@ namespace innov::index {
 
 namespace {
 
-const char* k_tables_by_record[] = {
-    "themes",          "likes",    "comments",     "qualifications", "scores",     "pocs",
-    "poc_territories", "kpis",     "measurements", "spend",          "decisions",  "decision_scope",
-    "rollout",         "realized", "history",      "edits",          "assignments"};
+const char* k_tables_by_record[] = {"themes",       "likes",    "comments",        "qualifications",
+                                    "scores",       "pocs",     "poc_territories", "kpis",
+                                    "measurements", "spend",    "decisions",       "decision_scope",
+                                    "rollout",      "realized", "history",         "edits",
+                                    "assignments",  "links"};
 
 // Binds values to a statement in order and runs it.
 template <typename... Args> void run(SQLite::Statement& s, const Args&... args)
@@ -243,6 +244,9 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
     const auto& e = r.edits[i];
     run(stmt("INSERT INTO edits VALUES (?, ?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
         e.at, e.by, util::join(e.keys, ","), e.via);
+  }
+  for (const auto& l : r.links) {
+    run(stmt("INSERT INTO links VALUES (?, ?, ?, ?, ?)"), r.id, l.to, l.rel, l.at, l.by);
   }
   run(stmt("INSERT INTO search (rowid, record_id, title, summary, description, comments) "
            "VALUES ((SELECT rowid FROM innovations WHERE id = ?), ?, ?, ?, ?, ?)"),

@@ -47,6 +47,7 @@ std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
   }
   // Edits after the date go; the values they wrote stay (a record keeps no earlier values).
   drop(r.edits, [&](const Edit& e) { return after(e.at, date); });
+  drop(r.links, [&](const Link& l) { return after(l.at, date); });
   drop(r.comments, [&](const Comment& c) { return after(c.at, date); });
   drop(r.likes, [&](const Like& l) { return after(l.at, date); });
   drop(r.assignments, [&](const Assignment& a) { return after(a.at, date); });

@@ -9,7 +9,7 @@
 namespace innov::model {
 
 // nullopt when the record did not exist yet (created after date). Otherwise the record with the
-// history, edits, comments, assignments, qualifications, POC dates and outcomes, decisions,
+// history, edits, links, comments, assignments, qualifications, POC dates and outcomes, decisions,
 // roll-outs and the realized entries not yet known (realized_known) removed, and status set to the
 // state it was in that day.
 std::optional<Innovation> as_of(const Innovation& rec, const std::string& date);

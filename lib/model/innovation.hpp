@@ -339,6 +339,26 @@ struct Edit {
   bool operator==(const Edit&) const = default;
 };
 
+// A link from the record to another one (`innov idea link`): the target, the relation, and when
+// and by whom it was made. The record holds its outgoing links; one per (to, rel).
+struct Link {
+  std::string to;
+  std::string rel; // solution-of | builds-on | supersedes | split-from | related
+  std::string at;
+  std::string by;
+
+  // The field table, in canonical key order.
+  static constexpr auto fields()
+  {
+    return std::tuple{field("to", &Link::to, k_required | k_identity),
+                      field("rel", &Link::rel, k_required | k_plain | k_identity),
+                      field("at", &Link::at, k_required | k_plain),
+                      field("by", &Link::by, k_required)};
+  }
+
+  bool operator==(const Link&) const = default;
+};
+
 struct Innovation {
   std::string id;
   std::string kind; // idea | practice
@@ -364,6 +384,7 @@ struct Innovation {
   std::vector<Decision> decisions;
   std::vector<Realized> realized;
   std::string merged_into;
+  std::vector<Link> links;           // outgoing links, sorted by (to, rel)
   std::vector<HistoryEntry> history; // state changes only
   std::vector<Edit> edits;           // content changes, in date order
 
@@ -398,6 +419,7 @@ struct Innovation {
                       field("decisions", &Innovation::decisions),
                       field("realized", &Innovation::realized),
                       field("merged_into", &Innovation::merged_into),
+                      field("links", &Innovation::links),
                       field("history", &Innovation::history, k_required),
                       field("edits", &Innovation::edits)};
   }

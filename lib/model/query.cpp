@@ -11,7 +11,7 @@ const std::vector<std::string>& query_fields()
 {
   static const std::vector<std::string> k_fields = {"status", "region",    "theme",  "kind",
                                                     "source", "challenge", "author", "horizon",
-                                                    "id",     "created",   "likes"};
+                                                    "id",     "created",   "likes",  "linked"};
   return k_fields;
 }
 

@@ -10,7 +10,7 @@ namespace innov::model {
 
 struct QueryTerm {
   std::string field; // status, region, theme, kind, source, challenge, author, horizon, id,
-                     // created, likes, text
+                     // created, likes, linked, text
   std::string value;
   bool negated = false;
 };

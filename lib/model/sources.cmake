@@ -18,4 +18,5 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/region_scope.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sla.cpp
   ${CMAKE_CURRENT_LIST_DIR}/reviews.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/links.cpp
 )

@@ -1,5 +1,6 @@
 #include "lib/report/record_json.hpp"
 
+#include <functional>
 #include <type_traits>
 
 namespace innov::report {
@@ -8,7 +9,8 @@ namespace {
 
 // A record as JSON, following the field table: a field the schema requires is always written,
 // an optional one only with a value; lists are always arrays; `must` is always a boolean.
-template <model::Described S> void write_struct(JsonWriter& w, const S& s);
+template <model::Described S>
+void write_struct(JsonWriter& w, const S& s, const std::function<void(JsonWriter&)>& extra = {});
 
 template <typename F, typename M> void write_value(JsonWriter& w, const F& f, const M& v)
 {
@@ -52,7 +54,8 @@ template <typename F, typename M> void write_value(JsonWriter& w, const F& f, co
   }
 }
 
-template <model::Described S> void write_struct(JsonWriter& w, const S& s)
+template <model::Described S>
+void write_struct(JsonWriter& w, const S& s, const std::function<void(JsonWriter&)>& extra)
 {
   w.begin_object();
   std::string_view open; // the group whose object is open
@@ -74,6 +77,9 @@ template <model::Described S> void write_struct(JsonWriter& w, const S& s)
   if (!open.empty()) {
     w.end_object();
   }
+  if (extra) {
+    extra(w);
+  }
   w.end_object();
 }
 
@@ -82,6 +88,13 @@ template <model::Described S> void write_struct(JsonWriter& w, const S& s)
 void write_record_json(JsonWriter& w, const model::Innovation& r)
 {
   write_struct(w, r);
+}
+
+std::string record_json(const model::Innovation& rec, const std::function<void(JsonWriter&)>& extra)
+{
+  JsonWriter w;
+  write_struct(w, rec, extra);
+  return w.str();
 }
 
 std::string record_json(const model::Innovation& rec)

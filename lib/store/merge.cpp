@@ -134,6 +134,16 @@ template <> struct ListMerge<Edit> {
   static std::string order(const Edit& e) { return e.at; }
 };
 
+// Links: one per (to, rel), in that order; both sides' links are united, a removal on one side of a
+// link the other kept unchanged wins. The same link made on both sides (another date or person)
+// keeps the earlier one: a link is a fact, not a value to disagree on.
+template <> struct ListMerge<Link> {
+  static constexpr bool whole = true;
+  static std::string key(const Link& l) { return key_of({l.to, l.rel}); }
+  static std::string order(const Link& l) { return key_of({l.to, l.rel}); }
+  static Link combine(const Link& o, const Link& t) { return t.at < o.at ? t : o; }
+};
+
 template <> struct ListMerge<HistoryEntry> {
   static constexpr bool whole = true;
   static std::string key(const HistoryEntry& h) { return key_of({h.at, h.by, h.from, h.to}); }
@@ -271,7 +281,9 @@ public:
   template <model::Described T>
   T merge_item(const std::string& f, const T& b, const T& o, const T& t)
   {
-    if constexpr (ListMerge<T>::whole) {
+    if constexpr (requires { ListMerge<T>::combine(o, t); }) {
+      return o == b ? t : (t == b ? o : ListMerge<T>::combine(o, t));
+    } else if constexpr (ListMerge<T>::whole) {
       return pick(f, b, o, t);
     } else {
       T out;

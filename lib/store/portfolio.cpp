@@ -1,6 +1,7 @@
 #include "lib/store/portfolio.hpp"
 
 #include "lib/model/format.hpp"
+#include "lib/model/links.hpp"
 #include "lib/schema/builtin.hpp"
 #include "lib/store/config_poc_formats.hpp"
 #include "lib/store/config_roles.hpp"
@@ -10,10 +11,13 @@
 #include "lib/util/date.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
+#include "lib/util/text.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 #include <set>
+#include <utility>
 
 namespace innov::store {
 
@@ -338,7 +342,7 @@ std::vector<std::size_t> id_holders(const std::vector<model::Innovation>& record
 
 bool is_cross_record_code(std::string_view code)
 {
-  return code == "E021" || code == "E024" || code == "E048";
+  return code == "E021" || code == "E024" || code == "E048" || code == "E084" || code == "E085";
 }
 
 std::vector<std::size_t> external_ref_holders(const std::vector<model::Innovation>& records)
@@ -372,6 +376,62 @@ void check_external_refs(const Portfolio& p, util::Diagnostics& out)
     if (i < p.external_ref_positions.size()) {
       d.line = p.external_ref_positions[i].line;
       d.col = p.external_ref_positions[i].col;
+    }
+    out.push_back(d);
+  }
+}
+
+// Where the i-th record's link j points from: its `to`, else nothing known.
+void place_link(const Portfolio& p, std::size_t i, std::size_t j, util::Diagnostic& d)
+{
+  d.pointer = fmt::format("/links/{}/to", j);
+  if (i < p.link_positions.size() && j < p.link_positions[i].size()) {
+    d.line = p.link_positions[i][j].line;
+    d.col = p.link_positions[i][j].col;
+  }
+}
+
+// Links name records of the portfolio (E084), and `supersedes` goes round no cycle (E085, reported
+// once per cycle, on the link of its smallest id that leads round).
+void check_links(const Portfolio& p, const std::set<std::string_view>& ids, util::Diagnostics& out)
+{
+  for (std::size_t i = 0; i < p.records.size(); ++i) {
+    const auto& rec = p.records[i];
+    for (std::size_t j = 0; j < rec.links.size(); ++j) {
+      const auto& l = rec.links[j];
+      if (l.to == rec.id || ids.count(l.to)) {
+        continue; // a link to itself is the record's own error (record_checks)
+      }
+      util::Diagnostic d = file_error(
+          p.record_paths[i], "E084", "link " + l.rel + " to '" + l.to + "', which is not a record");
+      d.hint = "link to an existing record, or remove it with 'innov idea unlink " + rec.id +
+               " --to " + l.to + "'";
+      d.record = rec.id;
+      place_link(p, i, j, d);
+      out.push_back(d);
+    }
+  }
+  for (const auto& cycle : model::find_cycles(model::supersedes_graph(p.records))) {
+    if (cycle.size() < 2) {
+      continue;
+    }
+    std::size_t i = 0;
+    while (i < p.records.size() && p.records[i].id != cycle[0]) {
+      ++i;
+    }
+    if (i == p.records.size()) {
+      continue;
+    }
+    util::Diagnostic d = file_error(
+        p.record_paths[i], "E085", "'supersedes' goes round a cycle: " + util::join(cycle, " -> "));
+    d.hint = "a record cannot supersede one that supersedes it; remove one of these links with "
+             "'innov idea unlink'";
+    d.record = cycle[0];
+    const auto& links = p.records[i].links;
+    for (std::size_t j = 0; j < links.size(); ++j) {
+      if (links[j].rel == "supersedes" && links[j].to == cycle[1]) {
+        place_link(p, i, j, d);
+      }
     }
     out.push_back(d);
   }
@@ -425,6 +485,7 @@ void check_cross_references(const Portfolio& p, util::Diagnostics& out)
     }
   }
   check_external_refs(p, out);
+  check_links(p, ids, out);
 }
 
 namespace {
@@ -449,6 +510,9 @@ template <class Keep> void filter_records(Portfolio& p, Keep keep)
       if (i < p.external_ref_positions.size()) {
         p.external_ref_positions[n] = p.external_ref_positions[i];
       }
+      if (i < p.link_positions.size()) {
+        p.link_positions[n] = std::move(p.link_positions[i]);
+      }
     }
     ++n;
   }
@@ -457,6 +521,7 @@ template <class Keep> void filter_records(Portfolio& p, Keep keep)
   p.id_positions.resize(std::min(n, p.id_positions.size()));
   p.merged_into_positions.resize(std::min(n, p.merged_into_positions.size()));
   p.external_ref_positions.resize(std::min(n, p.external_ref_positions.size()));
+  p.link_positions.resize(std::min(n, p.link_positions.size()));
 }
 
 } // namespace
@@ -522,6 +587,13 @@ Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out)
         mark("id", at.id_line, at.id_col);
         mark("merged_into", at.merged_into_line, at.merged_into_col);
         mark("external_ref", at.external_ref_line, at.external_ref_col);
+        if (const YAML::Node links = std::as_const(node)["links"]; links && links.IsSequence()) {
+          for (const auto& l : links) {
+            const YAML::Node to = l.IsMap() ? l["to"] : YAML::Node();
+            const YAML::Node& where = to ? to : l;
+            at.link_to.emplace_back(where.Mark().line + 1, where.Mark().column + 1);
+          }
+        }
       }
     }
     if (rec) {
@@ -530,6 +602,11 @@ Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out)
       p.id_positions.push_back({at.id_line, at.id_col});
       p.merged_into_positions.push_back({at.merged_into_line, at.merged_into_col});
       p.external_ref_positions.push_back({at.external_ref_line, at.external_ref_col});
+      std::vector<Portfolio::Position> links;
+      for (const auto& [line, col] : at.link_to) {
+        links.push_back({line, col});
+      }
+      p.link_positions.push_back(std::move(links));
     }
     out.insert(out.end(), local.begin(), local.end());
   }

@@ -71,16 +71,17 @@ struct Portfolio {
     int line = 0;
     int col = 0;
   };
-  std::vector<Position> id_positions;           // parallel to records: where `id` is
-  std::vector<Position> merged_into_positions;  // parallel to records: where `merged_into` is
-  std::vector<Position> external_ref_positions; // parallel to records: where `external_ref` is
+  std::vector<Position> id_positions;                // parallel to records: where `id` is
+  std::vector<Position> merged_into_positions;       // parallel to records: where `merged_into` is
+  std::vector<Position> external_ref_positions;      // parallel to records: where `external_ref` is
+  std::vector<std::vector<Position>> link_positions; // parallel to records: each link's `to`
   std::size_t files_checked = 0;
 };
 
 Portfolio load_portfolio(const fs::path& root, util::Diagnostics& out);
 
 // Cross-record checks: unique ids (E021), merged_into and challenge winners resolve (E024), unique
-// external ids (E048).
+// external ids (E048), links resolve (E084), no cycle of `supersedes` (E085).
 void check_cross_references(const Portfolio& p, util::Diagnostics& out);
 
 // The codes of check_cross_references: a problem between files, not of one file, so that it

@@ -483,6 +483,33 @@ void check_likes(Reporter& r, const YAML::Node& node, const model::Innovation& r
   }
 }
 
+// Links: sorted by (to, rel) and unique (E086), never to the record itself (E084). Whether their
+// targets exist is a cross-record check (lib/store/portfolio).
+void check_links(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
+{
+  for (std::size_t i = 0; i < rec.links.size(); ++i) {
+    const auto& l = rec.links[i];
+    if (l.to == rec.id && !rec.id.empty()) {
+      r.error(child(item(node, "links", i), "to"), fmt::format("/links/{}/to", i), "E084",
+              "a record cannot be linked to itself", "link to another record, or remove the link");
+    }
+    if (i == 0) {
+      continue;
+    }
+    const auto& p = rec.links[i - 1];
+    if (std::tie(p.to, p.rel) < std::tie(l.to, l.rel)) {
+      continue;
+    }
+    bool dup = p.to == l.to && p.rel == l.rel;
+    r.error(item(node, "links", i), fmt::format("/links/{}", i), "E086",
+            dup ? "the link " + l.rel + " to '" + l.to + "' is there twice"
+                : "links are not sorted: " + l.rel + " to '" + l.to + "' comes after " + p.rel +
+                      " to '" + p.to + "'",
+            "links are kept sorted by (to, rel) and unique; 'innov idea link' maintains them");
+    return;
+  }
+}
+
 } // namespace
 
 void check_record(const YAML::Node& node, const model::Innovation& rec, const std::string& rel_path,
@@ -510,6 +537,7 @@ void check_record(const YAML::Node& node, const model::Innovation& rec, const st
   check_history(r, node, rec);
   check_status(r, node, rec);
   check_likes(r, node, rec);
+  check_links(r, node, rec);
   for (std::size_t i = 0; i < rec.comments.size(); ++i) {
     check_order(r, rec.created, rec.comments[i].at, child(item(node, "comments", i), "at"),
                 fmt::format("/comments/{}/at", i), "comment date");
@@ -517,6 +545,10 @@ void check_record(const YAML::Node& node, const model::Innovation& rec, const st
   for (std::size_t i = 0; i < rec.edits.size(); ++i) {
     check_order(r, rec.created, rec.edits[i].at, child(item(node, "edits", i), "at"),
                 fmt::format("/edits/{}/at", i), "edit date");
+  }
+  for (std::size_t i = 0; i < rec.links.size(); ++i) {
+    check_order(r, rec.created, rec.links[i].at, child(item(node, "links", i), "at"),
+                fmt::format("/links/{}/at", i), "link date");
   }
   for (std::size_t i = 0; i < rec.assignments.size(); ++i) {
     const auto& a = rec.assignments[i];

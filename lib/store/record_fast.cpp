@@ -179,6 +179,12 @@ enum Place : std::size_t {
   p_like_by,
   p_like_at,
   p_merged_into,
+  p_links,
+  p_link,
+  p_link_to,
+  p_link_rel,
+  p_link_at,
+  p_link_by,
   p_comment,
   p_comment_at,
   p_comment_author,
@@ -298,6 +304,12 @@ constexpr const char* k_place_pointers[p_count] = {
     "/definitions/like/properties/by",
     "/definitions/like/properties/at",
     "/properties/merged_into",
+    "/properties/links",
+    "/properties/links/items",
+    "/properties/links/items/properties/to",
+    "/properties/links/items/properties/rel",
+    "/properties/links/items/properties/at",
+    "/properties/links/items/properties/by",
     "/properties/comments/items",
     "/properties/comments/items/properties/at",
     "/properties/comments/items/properties/author",
@@ -560,6 +572,9 @@ public:
         items(v, [&](const Node& x) { r.realized.push_back(realized(x)); });
       } else if (key == "merged_into") {
         r.merged_into = str(v, p_merged_into);
+      } else if (key == "links") {
+        items(v, [&](const Node& l) { r.links.push_back(link(l)); });
+        at_least(r.links.size(), p_links);
       } else if (key == "history") {
         items(v, [&](const Node& h) { r.history.push_back(history(h)); });
         at_least(r.history.size(), p_history);
@@ -1067,6 +1082,25 @@ private:
     return h;
   }
 
+  model::Link link(const Node& n)
+  {
+    model::Link l;
+    object(n, p_link, [&](std::string_view key, const Node& v) {
+      if (key == "to") {
+        l.to = str(v, p_link_to);
+      } else if (key == "rel") {
+        l.rel = str(v, p_link_rel);
+      } else if (key == "at") {
+        l.at = str(v, p_link_at);
+      } else if (key == "by") {
+        l.by = str(v, p_link_by);
+      } else {
+        refuse();
+      }
+    });
+    return l;
+  }
+
   model::Edit edit(const Node& n)
   {
     model::Edit e;
@@ -1118,6 +1152,17 @@ std::optional<model::Innovation> read_record_fast(std::string_view text, FastPos
       } else if (v.key == "external_ref") {
         positions->external_ref_line = v.line;
         positions->external_ref_col = v.col;
+      } else if (v.key == "links") {
+        for (auto j = tree->first(v); j != 0; j = tree->next(j)) {
+          const Node& item = tree->at(j);
+          std::pair<int, int> at{item.line, item.col};
+          for (auto k = tree->first(item); k != 0; k = tree->next(k)) {
+            if (tree->at(k).key == "to" && tree->at(k).line != 0) {
+              at = {tree->at(k).line, tree->at(k).col};
+            }
+          }
+          positions->link_to.push_back(at);
+        }
       }
     }
   }

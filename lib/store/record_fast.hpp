@@ -7,11 +7,13 @@
 
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace innov::store {
 
-// Where the values of `id` and `merged_into` start (1-based, 0 when absent), for the cross-record
-// checks of validate.
+// Where the values of `id`, `merged_into`, `external_ref` and each link's `to` start (1-based, 0
+// when absent), for the cross-record checks of validate.
 struct FastPositions {
   int id_line = 0;
   int id_col = 0;
@@ -19,6 +21,8 @@ struct FastPositions {
   int merged_into_col = 0;
   int external_ref_line = 0;
   int external_ref_col = 0;
+  // Where the `to` of each link is (the link item's position when `to` has none).
+  std::vector<std::pair<int, int>> link_to;
 };
 
 // The record of a text in the plain subset whose values certainly pass the innovation schema

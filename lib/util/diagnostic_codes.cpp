@@ -573,6 +573,30 @@ constexpr std::array k_codes = {
         "author: agent-48213\nhistory:\n  - {at: 2016-03-02, by: agent-48213, from: submitted, "
         "to: withdrawn}"},
     DiagnosticCode{
+        "E084", E, "a link to a record that does not exist, or to the record itself",
+        "A `links` entry of a record (`innov idea link`) names in `to` an id no record of the "
+        "portfolio has (the target was deleted or mistyped), or the record's own id. A link joins "
+        "two records, so both must exist.",
+        "link to an existing record, or remove the link with innov idea unlink",
+        "id: aaaa0084\nlinks:\n  - {to: zzzz9999, rel: builds-on, at: 2016-05-02, by: agent-5}",
+        "id: aaaa0084\nlinks:\n  - {to: k3m9xa2q, rel: builds-on, at: 2016-05-02, by: agent-5}"},
+    DiagnosticCode{
+        "E085", E, "records that supersede each other",
+        "Following the `supersedes` links from record to record comes back to where it started: "
+        "a supersedes b, and b supersedes a (or a longer way round). The newest record of a line "
+        "must be one record; the message names the records of the cycle.",
+        "remove the link that goes the wrong way with innov idea unlink A --to B --rel supersedes",
+        "# a: links: [{to: b, rel: supersedes, ...}]\n# b: links: [{to: a, rel: supersedes, ...}]",
+        "# a: links: [{to: b, rel: supersedes, ...}]\n# b: no link to a"},
+    DiagnosticCode{
+        "E086", E, "links not sorted or not unique",
+        "The `links` of a record are kept sorted by target then relation, with one link per target "
+        "and relation; a hand edit or a bad merge left two the same or out of order.",
+        "keep one link per (to, rel), sorted by to then rel; innov idea link maintains them",
+        "links:\n  - {to: k3m9xa2q, rel: related, at: 2016-05-02, by: agent-5}\n  - {to: "
+        "k3m9xa2q, rel: related, at: 2016-05-03, by: agent-6}",
+        "links:\n  - {to: k3m9xa2q, rel: related, at: 2016-05-02, by: agent-5}"},
+    DiagnosticCode{
         "W002", W, "record filed under another year",
         "A record sits in an `innovations/` folder other than the year of its `created` date. It "
         "is read all the same, but the layout says where to find a record; `innov validate "
