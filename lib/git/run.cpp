@@ -1,6 +1,7 @@
 #include "lib/git/run.hpp"
 
 #include "lib/util/error.hpp"
+#include "lib/util/fs.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -34,16 +35,8 @@ TempFile::~TempFile()
 
 void TempFile::write(const std::string& text)
 {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(m_fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      throw EnvError("cannot write a temporary file: " + std::string(std::strerror(errno)));
-    }
-    done += static_cast<std::size_t>(n);
+  if (int err = util::write_all(m_fd, text)) {
+    throw EnvError("cannot write a temporary file: " + std::string(std::strerror(err)));
   }
 }
 

@@ -203,19 +203,8 @@ void write_listing(const Walk& walk, const fs::path& root)
   if (fd < 0) {
     return;
   }
-  std::size_t done = 0;
-  while (done < out.size()) {
-    ssize_t n = ::write(fd, out.data() + done, out.size() - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      break; // a full disk: no listing, and no temporary file left
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::close(fd) != 0 || done != out.size() ||
-      ::rename(tmp.c_str(), listing_path(root).c_str()) != 0) {
+  const int err = util::write_all(fd, out); // a full disk: no listing, no temporary file left
+  if (::close(fd) != 0 || err != 0 || ::rename(tmp.c_str(), listing_path(root).c_str()) != 0) {
     ::unlink(tmp.c_str());
   }
 }

@@ -102,6 +102,23 @@ std::optional<std::size_t> nothing_to_write(const Plan& p, const std::vector<Fil
   return p.ok + *ok;
 }
 
+// The refresh of a sealed index without its files: the cache as it is, since nothing changes in a
+// copy of a commit (its rows go to rows); SealedIndexUnusable when it would have to be rebuilt.
+RefreshStats sealed_as_is(const fs::path& root, Snapshot& known, std::vector<FileRow>& rows,
+                          Clock::time_point started)
+{
+  if (known.rebuild) {
+    throw SealedIndexUnusable("the index of the copy '" + root.string() +
+                              "' cannot be used as it is");
+  }
+  RefreshStats stats;
+  stats.files = known.files.size();
+  rows = std::move(known.files);
+  auto ok = static_cast<std::size_t>(
+      std::count_if(rows.begin(), rows.end(), [](const FileRow& r) { return r.ok; }));
+  return up_to_date(stats, ok, false, started);
+}
+
 // A rebuild empties the tables and reads the challenges, which change only with the fingerprint.
 void empty_tables(SQLite::Database& db, TableWriter& records, const fs::path& root,
                   const model::Config& config)
@@ -204,15 +221,7 @@ RefreshStats Index::refresh_once(bool force, ScanAhead* ahead, const ReadAhead& 
   const bool read_ahead_stands =
       read_ahead && ahead && !known.rebuild && run_read_ahead(read_ahead, known.data_version);
   if (m_sealed && !m_in_memory) {
-    if (known.rebuild) {
-      throw SealedIndexUnusable("the index of the copy '" + m_root.string() +
-                                "' cannot be used as it is");
-    }
-    stats.files = known.files.size();
-    m_rows = std::move(known.files);
-    auto ok = static_cast<std::size_t>(
-        std::count_if(m_rows.begin(), m_rows.end(), [](const FileRow& r) { return r.ok; }));
-    return up_to_date(stats, ok, read_ahead_stands, started); // nothing changes in such a copy
+    return sealed_as_is(m_root, known, m_rows, started);
   }
   const std::vector<FileStat> files =
       m_in_memory ? m_in_memory->files() : scan_files(m_root, ahead, force, cached);

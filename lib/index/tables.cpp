@@ -124,11 +124,25 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
     own = prepare_rows(r);
     prepared = &*own;
   }
-  const Serialized& blob = prepared->blob;
+  insert_parts(rel, r.id, prepared->blob);
+  insert_stage_row(rel, model::stage_row(r));
+  insert_innovation(rel, r);
+  insert_opinions(r);
+  insert_pocs(r);
+  insert_decisions(r);
+  insert_logs(r);
+  run(stmt("INSERT INTO search (rowid, record_id, title, summary, description, comments) "
+           "VALUES ((SELECT rowid FROM innovations WHERE id = ?), ?, ?, ?, ?, ?)"),
+      r.id, r.id, prepared->title, prepared->summary, prepared->description, prepared->comments);
+}
+
+void TableWriter::insert_parts(const std::string& rel, const std::string& id,
+                               const Serialized& blob)
+{
   auto& rs = stmt("INSERT OR REPLACE INTO records (path, id, figures) VALUES (?, ?, ?)");
   rs.reset();
   rs.bind(1, rel);
-  rs.bind(2, r.id);
+  rs.bind(2, id);
   rs.bind(3, blob.figures.data(), static_cast<int>(blob.figures.size()));
   rs.exec();
   for (auto [sql, part] :
@@ -141,7 +155,10 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
     ps.bind(2, part->data(), static_cast<int>(part->size()));
     ps.exec();
   }
-  insert_stage_row(rel, model::stage_row(r));
+}
+
+void TableWriter::insert_innovation(const std::string& rel, const model::Innovation& r)
+{
   std::optional<double> est_amount;
   std::string est_metric, est_per;
   if (r.estimate) {
@@ -166,6 +183,10 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
     run(stmt("INSERT INTO comments VALUES (?, ?, ?, ?, ?)"), r.id, static_cast<std::int64_t>(i),
         c.at, c.author, c.text);
   }
+}
+
+void TableWriter::insert_opinions(const model::Innovation& r)
+{
   auto opinions = model::opinion_statuses(r);
   for (std::size_t i = 0; i < r.qualifications.size(); ++i) {
     const auto& q = r.qualifications[i];
@@ -178,6 +199,10 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
           score);
     }
   }
+}
+
+void TableWriter::insert_pocs(const model::Innovation& r)
+{
   for (std::size_t i = 0; i < r.pocs.size(); ++i) {
     const auto& p = r.pocs[i];
     auto seq = static_cast<std::int64_t>(i);
@@ -205,6 +230,10 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
       run(stmt("INSERT INTO spend VALUES (?, ?, ?, ?, ?)"), r.id, seq, x.at, x.amount, x.note);
     }
   }
+}
+
+void TableWriter::insert_decisions(const model::Innovation& r)
+{
   for (std::size_t i = 0; i < r.decisions.size(); ++i) {
     const auto& d = r.decisions[i];
     auto seq = static_cast<std::int64_t>(i);
@@ -225,6 +254,10 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
           w.done, w.done_by);
     }
   }
+}
+
+void TableWriter::insert_logs(const model::Innovation& r)
+{
   for (std::size_t i = 0; i < r.realized.size(); ++i) {
     const auto& v = r.realized[i];
     run(stmt("INSERT INTO realized VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), r.id,
@@ -248,9 +281,6 @@ void TableWriter::insert(const std::string& rel, const model::Innovation& r,
   for (const auto& l : r.links) {
     run(stmt("INSERT INTO links VALUES (?, ?, ?, ?, ?)"), r.id, l.to, l.rel, l.at, l.by);
   }
-  run(stmt("INSERT INTO search (rowid, record_id, title, summary, description, comments) "
-           "VALUES ((SELECT rowid FROM innovations WHERE id = ?), ?, ?, ?, ?, ?)"),
-      r.id, r.id, prepared->title, prepared->summary, prepared->description, prepared->comments);
 }
 
 } // namespace innov::index

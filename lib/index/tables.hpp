@@ -40,7 +40,14 @@ public:
   void remove(const std::string& id);
 
 private:
+  // The rows of insert, table by table.
+  void insert_parts(const std::string& rel, const std::string& id, const Serialized& blob);
   void insert_stage_row(const std::string& rel, const model::StageRow& s);
+  void insert_innovation(const std::string& rel, const model::Innovation& r); // themes, likes...
+  void insert_opinions(const model::Innovation& r);                           // and their scores
+  void insert_pocs(const model::Innovation& r);      // territories, KPIs, measurements, spend
+  void insert_decisions(const model::Innovation& r); // scope, roll-out waves
+  void insert_logs(const model::Innovation& r);      // realized, history, assignments, edits, links
 
   // The prepared statement of sql, found without building a string (a cold build writes hundreds of
   // thousands of rows).

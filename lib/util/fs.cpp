@@ -58,6 +58,22 @@ std::optional<std::string> read_regular_file(const fs::path& p, std::size_t max_
   return out;
 }
 
+int write_all(int fd, std::string_view data)
+{
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return n < 0 ? errno : EIO;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
 bool create_file(const fs::path& p, std::string_view content, unsigned mode, std::int64_t mtime_ns,
                  CreatedFile& created)
 {
@@ -74,16 +90,8 @@ bool create_file(const fs::path& p, std::string_view content, unsigned mode, std
     ::unlink(p.c_str());
     throw EnvError("cannot write '" + p.string() + "': " + std::strerror(err));
   };
-  std::size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      fail(n < 0 ? errno : EIO);
-    }
-    done += static_cast<std::size_t>(n);
+  if (int err = write_all(fd, content)) {
+    fail(err);
   }
   if (mtime_ns > 0) {
     struct timespec times[2];
@@ -170,16 +178,9 @@ void atomic_write(const fs::path& p, std::string_view content)
   if (::stat(p.c_str(), &old) == 0 && ::fchmod(fd, old.st_mode & 07777) != 0) {
     fail("chmod");
   }
-  std::size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      fail("write");
-    }
-    done += static_cast<std::size_t>(n);
+  if (int err = write_all(fd, content)) {
+    errno = err;
+    fail("write");
   }
   if (::fsync(fd) != 0) {
     fail("fsync");

@@ -16,6 +16,10 @@ namespace innov::util {
 // symlink. On failure the temp file is removed and EnvError thrown; p is never half-written.
 void atomic_write(const std::filesystem::path& p, std::string_view content);
 
+// Writes all of data to fd, again after an interrupted or partial write. Returns 0, or the errno
+// of the failure (EIO when the system writes nothing and says nothing).
+int write_all(int fd, std::string_view data);
+
 // Creates p, which must not exist (its folder must), with content and the permission bits mode,
 // its modification time set to mtime_ns (nanoseconds since the epoch; 0 leaves it at now), and
 // returns its stat as the open file has it after that. Fills `exists` and returns false when p

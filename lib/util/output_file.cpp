@@ -27,20 +27,9 @@ void write_into(const fs::path& path, std::string_view content, bool truncate)
   if (fd < 0) {
     fail(path, errno);
   }
-  const char* p = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      int saved = errno;
-      ::close(fd);
-      fail(path, saved);
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
+  if (int err = write_all(fd, content)) {
+    ::close(fd);
+    fail(path, err);
   }
   if (::close(fd) != 0 && errno != EINTR) {
     fail(path, errno);
