@@ -126,6 +126,13 @@ std::string man_page(const CommandSpec& root, const std::string& version)
       ".TP\n\\fBUSER\\fR\nwho acts when neither a flag nor \\fBINNOV_USER\\fR says\n"
       ".TP\n\\fBINNOV_NOW\\fR\nthe current date or date\\-time (YYYY\\-MM\\-DD or "
       "YYYY\\-MM\\-DDTHH:MM:SSZ), for scripts and tests\n"
+      ".TP\n\\fBSOURCE_DATE_EPOCH\\fR\nthe day read commands report for (seconds since 1970), when "
+      "\\fBINNOV_NOW\\fR is not set\n"
+      ".TP\n\\fBINNOV_REV_CACHE\\fR\nthe folder of the copies of past commits read by "
+      "\\fB\\-\\-rev\\fR (else \\fBXDG_CACHE_HOME\\fR/innov/revisions, else "
+      "~/.cache/innov/revisions)\n"
+      ".TP\n\\fBINNOV_REV_CACHE_MB\\fR\nthe most those copies may weigh together (1024)\n"
+      ".TP\n\\fBINNOV_NO_THP\\fR\n1: ordinary pages for the heap, not transparent huge pages\n"
       ".TP\n\\fBGITHUB_ACTIONS\\fR\ntrue: \\fBinnov validate\\fR also prints GitHub annotations\n"
       ".TP\n\\fBNO_COLOR\\fR\nno colour in the output\n";
   out += ".SH FILES\n"

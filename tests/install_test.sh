@@ -35,7 +35,8 @@ if command -v man > /dev/null; then
   check "the page names the program" grep -q "innov - govern an innovation portfolio" "$prefix/man.txt"
   check "the page documents every command" bash -c "grep -q 'innov merge-file' '$prefix/man.txt' && grep -q 'innov report funnel' '$prefix/man.txt'"
   check "man reports no formatting problem" test ! -s "$prefix/man.err"
-  for var in INNOV_PORTFOLIO INNOV_NO_CACHE INNOV_USER INNOV_NOW GITHUB_ACTIONS NO_COLOR; do
+  for var in INNOV_PORTFOLIO INNOV_NO_CACHE INNOV_USER INNOV_NOW SOURCE_DATE_EPOCH INNOV_REV_CACHE \
+    INNOV_REV_CACHE_MB XDG_CACHE_HOME INNOV_NO_THP GITHUB_ACTIONS NO_COLOR; do
     check "the page documents $var" grep -q "$var" "$prefix/man.txt"
   done
 else
