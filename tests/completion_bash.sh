@@ -50,7 +50,7 @@ expect "hdf idf" innov idea new --title "Un titre" --region ""
 expect "numerique" innov idea new --theme n
 expect "--color" innov --co
 expect "bash fish zsh" innov completion ""
-expect "comment edit like list merge new show similar unlike withdraw" innov idea ""
+expect "comment edit like link list merge new show similar unlike unlink withdraw" innov idea ""
 expect "7d2hq4wz check k3m9xa2q realize rollout" innov generalize ""
 expect "check" innov generalize c
 expect "7d2hq4wz" innov generalize 7
