@@ -137,8 +137,7 @@ template <> struct ListMerge<Edit> {
 // Links: one per (to, rel), in that order; both sides' links are united, a removal on one side of a
 // link the other kept unchanged wins. The same link made on both sides (another date or person)
 // keeps the earlier one: a link is a fact, not a value to disagree on.
-template <> struct ListMerge<Link> {
-  static constexpr bool whole = true;
+template <> struct ListMerge<Link> { // combine, not `whole`: merge_item calls it
   static std::string key(const Link& l) { return key_of({l.to, l.rel}); }
   static std::string order(const Link& l) { return key_of({l.to, l.rel}); }
   static Link combine(const Link& o, const Link& t) { return t.at < o.at ? t : o; }
