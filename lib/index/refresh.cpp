@@ -109,7 +109,9 @@ RefreshStats sealed_as_is(const fs::path& root, Snapshot& known, std::vector<Fil
 {
   if (known.rebuild) {
     throw SealedIndexUnusable("the index of the copy '" + root.string() +
-                              "' cannot be used as it is");
+                                  "' cannot be used as it is",
+                              "remove that folder: the next command at that revision makes it "
+                              "again");
   }
   RefreshStats stats;
   stats.files = known.files.size();
