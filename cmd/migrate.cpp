@@ -4,7 +4,9 @@
 #include "cmd/commands.hpp"
 #include "cmd/mutation.hpp"
 #include "lib/model/format.hpp"
+#include "lib/schema/embedded.hpp"
 #include "lib/store/record_io.hpp"
+#include "lib/util/fs.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -47,6 +49,29 @@ std::string describe(const store::MigratedFile& f)
   return out.empty() ? "rewritten canonically" : out;
 }
 
+// The editor's schemas (.innov/schemas, where the settings of 'innov init' point) rewritten in the
+// newest format, when the portfolio has them and they differ; returns how many were rewritten.
+int refresh_editor_schemas(const std::filesystem::path& root, bool dry_run)
+{
+  const auto dir = root / ".innov" / "schemas";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(std::filesystem::symlink_status(dir, ec))) {
+    return 0; // none, or not a folder (a link is never followed)
+  }
+  int n = 0;
+  for (const auto& f : schema::embedded_schemas()) {
+    auto old = util::read_regular_file(dir / f.filename, 4 << 20);
+    if (old && *old == f.text) {
+      continue;
+    }
+    if (!dry_run) {
+      util::atomic_write(dir / f.filename, f.text);
+    }
+    ++n;
+  }
+  return n;
+}
+
 struct MigrateOptions {
   MutationFlags flags;
   bool diff = false;
@@ -78,6 +103,12 @@ int run_migrate(const Context& ctx, const MigrateOptions& o)
       }
     }
   }
+  int schemas = m.changed() > 0 ? refresh_editor_schemas(root, o.flags.dry_run) : 0;
+  if (schemas > 0 && !ctx.quiet && !o.diff) {
+    std::cout << fmt::format(".innov/schemas: {} {} editor schema{} in format {}\n",
+                             o.flags.dry_run ? "would rewrite" : "rewrote", schemas,
+                             schemas == 1 ? "" : "s", model::k_format);
+  }
   if (!ctx.quiet && !o.diff) {
     std::size_t n = m.changed();
     std::cout << (n == 0 ? fmt::format("nothing to migrate: the portfolio is in format {}\n",
@@ -107,7 +138,8 @@ void register_migrate(CLI::App& app, Context& ctx)
       "commit whose version of the record holds it when the portfolio is a git repository, else\n"
       "the record's creation date; each is listed with its source. A KPI's actual becomes one\n"
       "measurement and budget spent one spend entry, dated at the POC's end (else the record's\n"
-      "last history entry). Running it again changes nothing.\n\n"
+      "last history entry). The editor's schemas in .innov/schemas (see 'innov init') are\n"
+      "rewritten in format 2 too. Running it again changes nothing.\n\n"
       "Example:\n  innov migrate --dry-run\n  innov migrate");
   sub->callback([o, &ctx] { ctx.run = [o, &ctx] { return run_migrate(ctx, *o); }; });
 }

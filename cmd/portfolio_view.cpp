@@ -77,11 +77,11 @@ git::IndexOnly index_only_copy(const Context& ctx)
            index::is_portfolio_input(path);
   };
   io.build = [&ctx](const std::filesystem::path& tmp, std::int64_t mtime_ns,
-                    const std::vector<git::Blob>& records) {
+                    std::vector<git::Blob>& records) {
     index::InMemoryFiles files;
     files.mtime_ns = mtime_ns;
-    for (const auto& f : records) {
-      files.contents.emplace(f.path, f.content);
+    for (auto& f : records) {
+      files.contents.emplace(std::move(f.path), std::move(f.content));
     }
     auto idx = make_index(ctx, tmp, store::require_config(tmp)); // on disk: ctx has no --no-cache
     idx->set_sealed(&files);

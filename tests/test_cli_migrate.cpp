@@ -61,9 +61,14 @@ TEST_CASE("migrate: format 1 is read, refused for mutations, migrated once")
   CHECK(r.out.find("-likes: [agent-1, agent-77]\n+likes:\n+  - {by: agent-1, at: 2016-03-02}\n") !=
         std::string::npos);
 
+  // The editor's schemas of 'innov init' are still those of format 1.
+  write_text(p.root() / ".innov/schemas/innovation.schema.json", "{\"title\": \"format 1\"}\n");
   r = p({"migrate"});
   CHECK(r.code == 0);
   CHECK(r.out.find("migrated 2 files to format 2") != std::string::npos);
+  CHECK(r.out.find(".innov/schemas: rewrote 3 editor schemas in format 2\n") != std::string::npos);
+  CHECK(read(p.root() / ".innov/schemas/innovation.schema.json") ==
+        p({"schema", "innovation"}).out);
   CHECK(p.text(id).find("likes:\n  - {by: agent-1, at: 2016-03-02}\n  - {by: agent-77, at: "
                         "2016-03-02}\n") != std::string::npos);
   CHECK(read(p.root() / "innov.yaml").find("\nformat: 2\n") != std::string::npos);

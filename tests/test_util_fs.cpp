@@ -331,3 +331,24 @@ TEST_CASE("util::PortfolioLock")
     CHECK_THROWS_AS(util::PortfolioLock{file}, EnvError);
   }
 }
+
+TEST_CASE("util::create_file: a new file with its mode and time, never over one that exists")
+{
+  TempDir dir;
+  const fs::path p = dir.path() / "a.yaml";
+  const std::int64_t t = 1481803200LL * 1'000'000'000 + 5; // 2016-12-15 12:00 UTC
+  CHECK(util::create_file(p, "id: a\n", 0444, t));
+  CHECK(read(p) == "id: a\n");
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0444);
+  CHECK(std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec == t);
+  CHECK_FALSE(util::create_file(p, "id: b\n", 0444, t)); // there already: left as it is
+  CHECK(read(p) == "id: a\n");
+  // Nothing is created through a link: a link is something there already.
+  fs::create_symlink(dir.path() / "elsewhere", dir.path() / "link.yaml");
+  CHECK_FALSE(util::create_file(dir.path() / "link.yaml", "x", 0644, 0));
+  CHECK_FALSE(fs::exists(dir.path() / "elsewhere"));
+  // A folder that does not exist is an error, not a crash.
+  CHECK_THROWS_AS(util::create_file(dir.path() / "no" / "b.yaml", "x", 0644, 0), EnvError);
+}

@@ -65,8 +65,7 @@ bool safe_path(const std::string& path)
 // commit's time; false when it is there already.
 bool write_file(const fs::path& p, const std::string& content, std::int64_t mtime_ns)
 {
-  util::CreatedFile created;
-  return util::create_file(p, content, 0444, mtime_ns, created);
+  return util::create_file(p, content, 0444, mtime_ns);
 }
 
 // Writes files under dest on all cores (creating thousands of small files is the file system's

@@ -74,8 +74,7 @@ int write_all(int fd, std::string_view data)
   return 0;
 }
 
-bool create_file(const fs::path& p, std::string_view content, unsigned mode, std::int64_t mtime_ns,
-                 CreatedFile& created)
+bool create_file(const fs::path& p, std::string_view content, unsigned mode, std::int64_t mtime_ns)
 {
   int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
                   static_cast<mode_t>(mode));
@@ -103,16 +102,11 @@ bool create_file(const fs::path& p, std::string_view content, unsigned mode, std
       fail(errno);
     }
   }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    fail(errno);
+  if (::close(fd) != 0) {
+    int err = errno;
+    ::unlink(p.c_str());
+    throw EnvError("cannot write '" + p.string() + "': " + std::strerror(err));
   }
-  ::close(fd);
-  created.size = st.st_size;
-  created.mtime_ns = std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-  created.ctime_ns = std::int64_t(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
-  created.ino = st.st_ino;
-  created.dev = st.st_dev;
   return true;
 }
 

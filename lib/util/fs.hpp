@@ -21,15 +21,10 @@ void atomic_write(const std::filesystem::path& p, std::string_view content);
 int write_all(int fd, std::string_view data);
 
 // Creates p, which must not exist (its folder must), with content and the permission bits mode,
-// its modification time set to mtime_ns (nanoseconds since the epoch; 0 leaves it at now), and
-// returns its stat as the open file has it after that. Fills `exists` and returns false when p
-// already exists; EnvError on any other failure (the half-written file is removed).
-struct CreatedFile {
-  std::int64_t size = 0, mtime_ns = 0, ctime_ns = 0;
-  std::uint64_t ino = 0, dev = 0;
-};
+// its modification time set to mtime_ns (nanoseconds since the epoch; 0 leaves it at now). False
+// when p already exists; EnvError on any other failure (the half-written file is removed).
 bool create_file(const std::filesystem::path& p, std::string_view content, unsigned mode,
-                 std::int64_t mtime_ns, CreatedFile& created);
+                 std::int64_t mtime_ns);
 
 // Removes the temporary files atomic_write left in dir (`.NAME.tmp.PID.N`) whose process PID is no
 // longer running (a writer that was killed). Call only while holding the PortfolioLock that every
