@@ -40,10 +40,10 @@ struct Blob {
 // A copy for commands that read the index only (reports, lists, search, export, sql): its record
 // files, chosen by `records`, are not written at all. `build` gets the temporary folder (every
 // other file of the commit is there: innov.yaml, the challenges), the commit's time (nanoseconds
-// since the epoch) and the record files (to take their contents from), and builds the copy's index from them in memory
-// (cmd/portfolio_view.cpp). Such a copy lives beside the full one, in `<tree>.index`; creating
-// thousands of files is most of the cost of a full copy, and its index never needs them again.
-// When `build` throws, a full copy is made instead.
+// since the epoch) and the record files (to take their contents from), and builds the copy's index
+// from them in memory (cmd/portfolio_view.cpp). Such a copy lives beside the full one, in
+// `<tree>.index`; creating thousands of files is most of the cost of a full copy, and its index
+// never needs them again. When `build` throws, a full copy is made instead.
 struct IndexOnly {
   std::function<bool(const std::string& path)> records;
   std::function<void(const std::filesystem::path& tmp, std::int64_t mtime_ns,
