@@ -87,6 +87,12 @@ int run_new(const Context& ctx, NewOptions& o)
     rec.author = actor.by;
   }
   check_person(rec.author, "--author");
+  for (const auto& p : rec.coauthors) {
+    check_person(p, "--coauthor");
+  }
+  std::sort(rec.coauthors.begin(), rec.coauthors.end());
+  rec.coauthors.erase(std::unique(rec.coauthors.begin(), rec.coauthors.end()), rec.coauthors.end());
+  std::erase(rec.coauthors, rec.author);
   if (rec.region.empty()) {
     if (config.regions.size() != 1) {
       throw UsageError("--region is required", "known: " + util::join(config.region_codes(), ", "));
@@ -134,6 +140,29 @@ struct EditOptions {
   std::vector<std::string> add;
   std::vector<std::string> remove;
 };
+
+// Adds or removes a co-author: kept sorted, each once, never the author.
+void edit_coauthors(model::Innovation& rec, const std::string& person, const char* option, bool add)
+{
+  check_person(person, option);
+  auto it = std::find(rec.coauthors.begin(), rec.coauthors.end(), person);
+  if (add) {
+    if (person == rec.author) {
+      throw UsageError("'" + person + "' is the author of " + rec.id,
+                       "a co-author is someone else who deposited it");
+    }
+    if (it == rec.coauthors.end()) {
+      rec.coauthors.push_back(person);
+      std::sort(rec.coauthors.begin(), rec.coauthors.end());
+    }
+  } else if (it != rec.coauthors.end()) {
+    rec.coauthors.erase(it);
+  } else {
+    throw UsageError("'" + person + "' is not a co-author of " + rec.id,
+                     rec.coauthors.empty() ? "it has none"
+                                           : "co-authors: " + util::join(rec.coauthors, ", "));
+  }
+}
 
 std::string apply_edit(model::Innovation& rec, const model::Config& config, const EditOptions& o,
                        const std::filesystem::path& root)
@@ -189,8 +218,16 @@ std::string apply_edit(model::Innovation& rec, const model::Config& config, cons
   auto list_op = [&](const std::vector<std::string>& items, const char* option, bool add) {
     for (const auto& s : items) {
       auto [field, value] = split_assignment(s, option);
+      if (field == "coauthor" || field == "coauthors") {
+        edit_coauthors(rec, value, option, add);
+        changed.push_back("coauthors");
+        continue;
+      }
       if (field != "themes" && field != "theme") {
-        throw UsageError(std::string(option) + " works on 'theme' (themes), not '" + field + "'");
+        throw UsageError(std::string(option) +
+                         " works on 'theme' (themes) and 'coauthor' "
+                         "(coauthors), not '" +
+                         field + "'");
       }
       auto it = std::find(rec.themes.begin(), rec.themes.end(), value);
       if (add && it == rec.themes.end()) {
@@ -207,7 +244,8 @@ std::string apply_edit(model::Innovation& rec, const model::Config& config, cons
   list_op(o.remove, "--remove", false);
   if (changed.empty()) {
     throw UsageError("nothing to edit",
-                     "give --set FIELD=VALUE, --add theme=CODE or --remove theme=CODE");
+                     "give --set FIELD=VALUE, --add theme=CODE|coauthor=P or --remove "
+                     "theme=CODE|coauthor=P");
   }
   changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
   return "edited " + rec.id + ": " + util::join(changed, ", ");
@@ -229,14 +267,20 @@ void register_idea(CLI::App& app, Context& ctx)
   auto n = std::make_shared<NewOptions>();
   auto* sub = idea->add_subcommand("new", "Deposit a new idea or practice; prints its id");
   sub->add_option("--title", n->rec.title, "Title (one line)")->required();
-  sub->add_option("--kind", n->rec.kind, "idea or practice")
-      ->check(CLI::IsMember({"idea", "practice"}))
+  sub->add_option(
+         "--kind", n->rec.kind,
+         "idea, practice, or need (a citizen's or an agent's need, answered by the records "
+         "linked to it as solution-of)")
+      ->check(CLI::IsMember({"idea", "practice", "need"}))
       ->default_val("idea");
   sub->add_option("--summary", n->rec.summary, "One-sentence summary");
   sub->add_option("--description", n->rec.description, "Full description");
   sub->add_option("--description-file", n->description_file,
                   "Read the description from FILE (- for stdin)");
   sub->add_option("--author", n->rec.author, "Author (default: --by)");
+  sub->add_option(
+      "--coauthor", n->rec.coauthors,
+      "Another author: an agent, a startup, a citizen (repeatable; kinds by population)");
   sub->add_option("--region", n->rec.region, "Region code of innov.yaml");
   sub->add_option("--unit", n->rec.unit, "Unit (agency, service)");
   sub->add_option("--theme", n->rec.themes, "Theme code (repeatable)");
@@ -260,8 +304,8 @@ void register_idea(CLI::App& app, Context& ctx)
   sub = idea->add_subcommand("edit", "Change fields of a record");
   sub->add_option("ID", e->id, "Record id or unique prefix")->required();
   sub->add_option("--set", e->set, "FIELD=VALUE (title, summary, description, unit, region, ...)");
-  sub->add_option("--add", e->add, "theme=CODE: add a theme");
-  sub->add_option("--remove", e->remove, "theme=CODE: remove a theme");
+  sub->add_option("--add", e->add, "theme=CODE or coauthor=PERSON: add a theme or a co-author");
+  sub->add_option("--remove", e->remove, "theme=CODE or coauthor=PERSON: remove one");
   add_mutation_flags(sub, e->flags, Records::at_and_by);
   sub->footer("Records {at, by, fields, via: edit} in the record's edits: the keys whose value\n"
               "changed (none changed: nothing recorded); --at, else now; --by, else INNOV_USER or "

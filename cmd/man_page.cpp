@@ -138,7 +138,7 @@ std::string man_page(const CommandSpec& root, const std::string& version)
   out += ".SH FILES\n"
          ".TP\ninnov.yaml\nthe portfolio configuration: regions, themes, value metrics, rubric, "
          "gates\n"
-         ".TP\ninnovations/YEAR/ID.yaml\none record per idea or practice\n"
+         ".TP\ninnovations/YEAR/ID.yaml\none record per idea, practice or need\n"
          ".TP\nchallenges/ID.yaml\none file per challenge or campaign\n"
          ".TP\n\\&.innov/cache.db\nthe index, git\\-ignored and rebuilt at will\n";
   out += ".SH SEE ALSO\n\\fBgit\\fR(1), \\fBgitattributes\\fR(5)\n";

@@ -72,6 +72,7 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
     in.config = stages.view.config;
     in.options = options;
     in.today = today;
+    in.answered = model::answered_ids(stages.rows);
     in.stage_rows = report::select_stage_rows(std::move(stages.rows), options);
   } else {
     auto decode = report::reads_people(name) ? index::Decode::without_text : index::Decode::figures;

@@ -19,7 +19,7 @@ _innov_options() {
     "validate") echo "-h --help --format -o --output --strict" ;;
     "audit") echo "-h --help --format -o --output --git --since --require-signed" ;;
     "idea") echo "-h --help" ;;
-    "idea new") echo "-h --help --title --kind --summary --description --description-file --author --region --unit --theme --source --challenge --horizon --created --external-ref --estimate --no-similar --by --at --dry-run --format" ;;
+    "idea new") echo "-h --help --title --kind --summary --description --description-file --author --coauthor --region --unit --theme --source --challenge --horizon --created --external-ref --estimate --no-similar --by --at --dry-run --format" ;;
     "idea edit") echo "-h --help --set --add --remove --by --at --dry-run --format" ;;
     "idea comment") echo "-h --help --author --text --by --at --dry-run --format" ;;
     "idea like") echo "-h --help --by --at --dry-run --format" ;;
@@ -86,11 +86,12 @@ _innov_option_value() {
     "audit|--output") echo "@file" ;;
     "audit|--since") echo "@any" ;;
     "idea new|--title") echo "@any" ;;
-    "idea new|--kind") echo "choices:idea,practice" ;;
+    "idea new|--kind") echo "choices:idea,practice,need" ;;
     "idea new|--summary") echo "@any" ;;
     "idea new|--description") echo "@any" ;;
     "idea new|--description-file") echo "@file" ;;
     "idea new|--author") echo "@person" ;;
+    "idea new|--coauthor") echo "@any" ;;
     "idea new|--region") echo "@region" ;;
     "idea new|--unit") echo "@unit" ;;
     "idea new|--theme") echo "@theme" ;;

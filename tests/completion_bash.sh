@@ -62,7 +62,7 @@ expect "csv json" innov export ""
 expect "" innov qualify k3m9xa2q --rationale ""
 # Enumerated values: statuses, kinds, sources, sort keys, metrics, schema names, query terms.
 expect "qualified" innov idea list --status q
-expect "idea practice" innov idea list --kind ""
+expect "idea need practice" innov idea list --kind ""
 expect "challenge citizen" innov idea list --source c
 expect "likes" innov idea list --sort "l"
 expect "hours_saved" innov generalize realize k3m9 --metric h

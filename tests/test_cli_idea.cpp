@@ -141,7 +141,8 @@ TEST_CASE("idea new: bad arguments")
        "innov: error: give --description or --description-file, not both\n"},
       {{"--region", "idf", "--kind", "concept"},
        2,
-       "innov: error: --kind: concept not in {idea,practice}\nRun 'innov --help' for usage.\n"},
+       "innov: error: --kind: concept not in {idea,practice,need}\nRun 'innov --help' for "
+       "usage.\n"},
       {{"--region", "idf", "--description-file", "/nonexistent/desc.txt"},
        4,
        "innov: error: cannot read '/nonexistent/desc.txt': No such file or directory\n"},
@@ -195,8 +196,8 @@ TEST_CASE("idea edit")
     std::string before = p.text(id);
     r = p({"idea", "edit", id});
     CHECK(r.code == 2);
-    CHECK(r.err == "innov: error: nothing to edit\nhint: give --set FIELD=VALUE, --add theme=CODE "
-                   "or --remove theme=CODE\n");
+    CHECK(r.err == "innov: error: nothing to edit\nhint: give --set FIELD=VALUE, --add "
+                   "theme=CODE|coauthor=P or --remove theme=CODE|coauthor=P\n");
     r = p({"idea", "edit", id, "--set", "status=qualified"});
     CHECK(r.code == 2);
     CHECK(r.err.starts_with(
@@ -206,7 +207,8 @@ TEST_CASE("idea edit")
     CHECK(r.err == "innov: error: --set 'title' is not NAME=VALUE\n");
     r = p({"idea", "edit", id, "--add", "tag=x"});
     CHECK(r.code == 2);
-    CHECK(r.err == "innov: error: --add works on 'theme' (themes), not 'tag'\n");
+    CHECK(r.err ==
+          "innov: error: --add works on 'theme' (themes) and 'coauthor' (coauthors), not 'tag'\n");
     r = p({"idea", "edit", id, "--add", "theme=numeriqe"});
     CHECK(r.code == 2);
     CHECK(

@@ -230,7 +230,8 @@ TEST_CASE("export csv: documented columns, formulas neutralised, query terms")
   auto r = run({"-C", p, "export", "csv"});
   CHECK(r.code == 0);
   CHECK(r.out.starts_with(
-      "id,kind,status,title,summary,description,author,region,unit,source,challenge,themes,"
+      "id,kind,status,title,summary,description,author,coauthors,region,unit,source,challenge,"
+      "themes,"
       "horizon,created,external_ref,likes,comments,qualifications,score,estimate_amount,"
       "estimate_metric,estimate_per,pocs,poc_outcome,decision,decided,merged_into\n"));
   CHECK(r.out.find(",\"'=HYPERLINK(\"\"http://x\"\")\",") != std::string::npos);

@@ -29,6 +29,7 @@ model::Innovation full_record()
   r.summary = "Recruter sur les habiletés";
   r.description = "Les recruteurs évaluent les candidats.\nLe CV vient après.\n";
   r.author = "agent-48213";
+  r.coauthors = {"citoyen-0042", "startup-fig"};
   r.region = "hdf";
   r.unit = "agence-lille-centre";
   r.source = "challenge";

@@ -33,6 +33,20 @@ TEST_CASE("model::apply_action follows the lifecycle table")
     CHECK(apply_action(State::qualified, Action::generalize_go, "practice") == State::generalized);
     CHECK(apply_action(State::qualified, Action::generalize_go, "idea") == std::nullopt);
   }
+  SUBCASE("a need is qualified, merged or withdrawn, never taken to a POC or generalized")
+  {
+    CHECK(apply_action(State::submitted, Action::qualify_go, "need") == State::qualified);
+    CHECK(apply_action(State::qualified, Action::merge, "need") == State::merged);
+    CHECK(apply_action(State::qualified, Action::withdraw, "need") == State::withdrawn);
+    for (auto a : {Action::poc_plan, Action::generalize_go, Action::generalize_hold,
+                   Action::generalize_kill}) {
+      CHECK(apply_action(State::qualified, a, "need") == std::nullopt);
+    }
+    CHECK(!transition_allowed(State::qualified, State::poc_planned, "need"));
+    CHECK(refusal_message("k3m9xa2q", State::qualified, Action::poc_plan, "need")
+              .ends_with("; a need has no POC and is not generalized: the records that answer it "
+                         "do (innov idea link ANSWER --to k3m9xa2q --rel solution-of)"));
+  }
   SUBCASE("merge and withdraw from any open state, never from a terminal one")
   {
     for (const auto& name : state_names()) {

@@ -365,11 +365,11 @@ TEST_CASE("store::emit_canonical layout")
 TEST_CASE("store::innovation_style and challenge_style")
 {
   CHECK(store::innovation_style().flow_paths ==
-        std::vector<std::string>{"/themes", "/likes/*", "/pocs/*/territory", "/decisions/*/scope",
-                                 "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget",
-                                 "/history/*", "/decisions/*/rollout/*", "/realized/*",
-                                 "/pocs/*/measurements/*", "/pocs/*/spend/*", "/edits/*/fields",
-                                 "/assignments/*", "/links/*"});
+        std::vector<std::string>{
+            "/coauthors", "/themes", "/likes/*", "/pocs/*/territory", "/decisions/*/scope",
+            "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget", "/history/*",
+            "/decisions/*/rollout/*", "/realized/*", "/pocs/*/measurements/*", "/pocs/*/spend/*",
+            "/edits/*/fields", "/assignments/*", "/links/*"});
   CHECK(store::challenge_style().flow_paths == std::vector<std::string>{"/themes", "/partners"});
 }
 

@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 25;
+inline constexpr int k_index_version = 26;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS record_text (path TEXT PRIMARY KEY, text BLOB) WITHOU
 CREATE TABLE IF NOT EXISTS record_stages (
   path TEXT PRIMARY KEY, id TEXT, created TEXT, status TEXT, kind TEXT, region TEXT, source TEXT,
   horizon TEXT, challenge TEXT, themes TEXT,
-  submitted TEXT, qualified TEXT, poc TEXT, generalized TEXT -- the day each stage was first reached
+  submitted TEXT, qualified TEXT, poc TEXT, generalized TEXT, -- the day each stage was first reached
+  answers TEXT -- the ids it links to as solution-of, joined by ','
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS innovations (
   id TEXT PRIMARY KEY, path TEXT, kind TEXT, title TEXT, summary TEXT, description TEXT,
@@ -41,6 +42,7 @@ CREATE TABLE IF NOT EXISTS innovations (
   status_since TEXT           -- date of the last history entry
 );
 CREATE TABLE IF NOT EXISTS themes (record_id TEXT, theme TEXT);
+CREATE TABLE IF NOT EXISTS coauthors (record_id TEXT, person TEXT);
 CREATE TABLE IF NOT EXISTS likes (record_id TEXT, person TEXT, at TEXT);
 CREATE TABLE IF NOT EXISTS comments (record_id TEXT, seq INTEGER, at TEXT, author TEXT, text TEXT);
 CREATE TABLE IF NOT EXISTS qualifications (
@@ -88,6 +90,7 @@ CREATE TABLE IF NOT EXISTS winners (challenge_id TEXT, team TEXT, record_id TEXT
 CREATE INDEX IF NOT EXISTS innovations_status ON innovations(status);
 CREATE INDEX IF NOT EXISTS innovations_path ON innovations(path);
 CREATE INDEX IF NOT EXISTS themes_record ON themes(record_id);
+CREATE INDEX IF NOT EXISTS coauthors_record ON coauthors(record_id);
 CREATE INDEX IF NOT EXISTS likes_record ON likes(record_id);
 CREATE INDEX IF NOT EXISTS comments_record ON comments(record_id);
 CREATE INDEX IF NOT EXISTS qualifications_record ON qualifications(record_id);

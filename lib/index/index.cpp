@@ -311,7 +311,7 @@ std::vector<model::StageRow> Index::stage_rows()
 std::vector<model::StageRow> Index::read_stage_rows()
 {
   SQLite::Statement q(*m_db, "SELECT id, created, status, kind, region, source, horizon, "
-                             "challenge, themes, submitted, qualified, poc, generalized "
+                             "challenge, themes, submitted, qualified, poc, generalized, answers "
                              "FROM record_stages ORDER BY path");
   std::vector<model::StageRow> rows;
   // Reserved, so that no row is moved: a read ahead runs before the refresh counts the records.
@@ -336,6 +336,9 @@ std::vector<model::StageRow> Index::read_stage_rows()
     }
     for (std::size_t i = 0; i < s.reached.size(); ++i) {
       s.reached[i] = text(9 + static_cast<int>(i));
+    }
+    if (std::string answers = text(13); !answers.empty()) {
+      s.answers = util::split(answers, ',');
     }
   }
   return rows;

@@ -21,9 +21,8 @@ using Param = std::variant<std::string, std::int64_t>;
 const std::map<std::string, std::string>& column_fields()
 {
   static const std::map<std::string, std::string> k_columns = {
-      {"status", "i.status"},  {"region", "i.region"},       {"kind", "i.kind"},
-      {"source", "i.source"},  {"challenge", "i.challenge"}, {"author", "i.author"},
-      {"horizon", "i.horizon"}};
+      {"status", "i.status"}, {"region", "i.region"},       {"kind", "i.kind"},
+      {"source", "i.source"}, {"challenge", "i.challenge"}, {"horizon", "i.horizon"}};
   return k_columns;
 }
 
@@ -102,6 +101,13 @@ std::string condition(const model::QueryTerm& t, std::vector<Param>& params)
   if (auto it = columns.find(t.field); it != columns.end()) {
     params.emplace_back(t.value);
     return it->second + " IS ?";
+  }
+  if (t.field == "author") {
+    // The author or one of the co-authors.
+    params.emplace_back(t.value);
+    params.emplace_back(t.value);
+    return "(i.author IS ? OR EXISTS (SELECT 1 FROM coauthors c WHERE c.record_id = i.id AND "
+           "c.person = ?))";
   }
   if (t.field == "theme") {
     params.emplace_back(t.value);
@@ -186,7 +192,7 @@ const std::vector<std::string>& sort_fields()
 
 void check_query(const model::Query& q, const model::Config& config)
 {
-  static const std::vector<std::string> k_kinds = {"idea", "practice"};
+  static const std::vector<std::string> k_kinds = {"idea", "practice", "need"};
   static const std::vector<std::string> k_sources = {"internal",  "external", "citizen",
                                                      "challenge", "lab",      "watch"};
   static const std::vector<std::string> k_horizons = {"core", "adjacent", "transformational"};

@@ -131,7 +131,7 @@ void empty_tables(SQLite::Database& db, TableWriter& records, const fs::path& ro
         "scores",      "pocs",      "poc_territories", "kpis",        "measurements",
         "spend",       "decisions", "decision_scope",  "rollout",     "realized",
         "history",     "edits",     "assignments",     "links",       "challenges",
-        "winners"}) {
+        "winners",     "coauthors"}) {
     db.exec(std::string("DELETE FROM ") + t);
   }
   // The full-text table deletes row by row (a quarter of a second at the agency's scale): it is

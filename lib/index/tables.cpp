@@ -13,7 +13,7 @@ const char* k_tables_by_record[] = {"themes",       "likes",    "comments",     
                                     "scores",       "pocs",     "poc_territories", "kpis",
                                     "measurements", "spend",    "decisions",       "decision_scope",
                                     "rollout",      "realized", "history",         "edits",
-                                    "assignments",  "links"};
+                                    "assignments",  "links",    "coauthors"};
 
 // Binds values to a statement in order and runs it.
 template <typename... Args> void run(SQLite::Statement& s, const Args&... args)
@@ -96,9 +96,10 @@ void TableWriter::insert_challenge(const std::string& rel, const model::Challeng
 void TableWriter::insert_stage_row(const std::string& rel, const model::StageRow& s)
 {
   static_assert(model::k_stage_states.size() == 4, "one column per stage");
-  run(stmt("INSERT OR REPLACE INTO record_stages VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), rel, s.id,
-      s.created, s.status, s.kind, s.region, s.source, s.horizon, s.challenge,
-      util::join(s.themes, ","), s.reached[0], s.reached[1], s.reached[2], s.reached[3]);
+  run(stmt("INSERT OR REPLACE INTO record_stages VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), rel,
+      s.id, s.created, s.status, s.kind, s.region, s.source, s.horizon, s.challenge,
+      util::join(s.themes, ","), s.reached[0], s.reached[1], s.reached[2], s.reached[3],
+      util::join(s.answers, ","));
 }
 
 PreparedRows prepare_rows(const model::Innovation& r)
@@ -172,6 +173,9 @@ void TableWriter::insert_innovation(const std::string& rel, const model::Innovat
       r.challenge, r.horizon, r.created, r.external_ref, r.status, r.merged_into,
       static_cast<std::int64_t>(r.likes.size()), static_cast<std::int64_t>(r.comments.size()),
       est_metric, est_amount, est_per, model::status_since(r));
+  for (const auto& p : r.coauthors) {
+    run(stmt("INSERT INTO coauthors VALUES (?, ?)"), r.id, p);
+  }
   for (const auto& t : r.themes) {
     run(stmt("INSERT INTO themes VALUES (?, ?)"), r.id, t);
   }

@@ -361,11 +361,12 @@ struct Link {
 
 struct Innovation {
   std::string id;
-  std::string kind; // idea | practice
+  std::string kind; // idea | practice | need
   std::string title;
   std::string summary;
   std::string description;
   std::string author;
+  std::vector<std::string> coauthors; // sorted, unique, never the author
   std::string region;
   std::string unit;
   std::string source; // internal | external | citizen | challenge | lab | watch
@@ -401,6 +402,7 @@ struct Innovation {
                       field("summary", &Innovation::summary, k_text),
                       field("description", &Innovation::description, k_text),
                       field("author", &Innovation::author, k_required),
+                      field("coauthors", &Innovation::coauthors, k_people),
                       field("region", &Innovation::region, k_required),
                       field("unit", &Innovation::unit),
                       field("source", &Innovation::source, k_required | k_plain),

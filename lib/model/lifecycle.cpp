@@ -94,6 +94,11 @@ std::string_view action_command(Action a)
 
 std::optional<State> apply_action(State from, Action a, std::string_view kind)
 {
+  // A need is qualified (the experts confirm it), merged or withdrawn; the records that answer
+  // it (links solution-of) go through POCs and generalization, never the need itself.
+  if (kind == "need" && a >= Action::poc_plan && a <= Action::generalize_kill) {
+    return std::nullopt;
+  }
   switch (a) {
   case Action::qualify_go:
     return awaiting_qualification(from) ? std::optional(State::qualified) : std::nullopt;
@@ -161,6 +166,11 @@ std::string refusal_message(std::string_view id, State from, Action a, std::stri
   } else {
     msg +=
         " (allowed from " + std::string(state_name(from)) + ": " + util::join(allowed, ", ") + ")";
+  }
+  if (kind == "need" && a >= Action::poc_plan && a <= Action::generalize_kill) {
+    msg += "; a need has no POC and is not generalized: the records that answer it do (innov "
+           "idea link ANSWER --to " +
+           std::string(id) + " --rel solution-of)";
   }
   return msg;
 }

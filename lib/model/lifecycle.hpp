@@ -53,8 +53,8 @@ enum class Action {
 // The command line of an action, for messages: "qualify --decision go".
 std::string_view action_command(Action a);
 
-// The state an action leads to from `from` for a record of `kind` (idea|practice), or nullopt when
-// the state machine does not allow it.
+// The state an action leads to from `from` for a record of `kind` (idea|practice|need), or nullopt
+// when the state machine does not allow it. A need never goes to a POC or a generalization.
 std::optional<State> apply_action(State from, Action a, std::string_view kind);
 
 // The commands allowed from a state, for "allowed: ..." messages.

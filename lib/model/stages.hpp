@@ -20,9 +20,16 @@ struct StageRow {
   std::string id, created, status, kind, region, source, horizon, challenge;
   std::vector<std::string> themes;
   std::array<std::string, k_stage_states.size()> reached; // YYYY-MM-DD, "" when not reached
+  std::vector<std::string> answers; // the records it links to as solution-of, in link order
   bool operator==(const StageRow&) const = default;
 };
 
 StageRow stage_row(const Innovation& rec);
+
+// The ids the records link to as `solution-of` (the needs, or ideas, they answer), each once,
+// sorted; of whole records, only the links dated on or before as_of (YYYY-MM-DD, "" for all).
+std::vector<std::string> answered_ids(const std::vector<StageRow>& rows);
+std::vector<std::string> answered_ids(const std::vector<Innovation>& records,
+                                      const std::string& as_of);
 
 } // namespace innov::model

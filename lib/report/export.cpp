@@ -14,12 +14,13 @@ const std::vector<ExportColumn>& export_columns()
 {
   static const std::vector<ExportColumn> k_columns = {
       {"id", "record id"},
-      {"kind", "idea or practice"},
+      {"kind", "idea, practice or need"},
       {"status", "lifecycle state"},
       {"title", "title"},
       {"summary", "one-line summary"},
       {"description", "full description (may span lines)"},
       {"author", "who deposited it"},
+      {"coauthors", "the other authors, joined with ;"},
       {"region", "region code"},
       {"unit", "unit or agency"},
       {"source", "internal, external, citizen, challenge, lab or watch"},

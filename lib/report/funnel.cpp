@@ -1,4 +1,5 @@
 // innov report funnel: how many records reached each stage, and the conversions between them.
+#include "lib/model/lifecycle.hpp"
 #include "lib/model/stages.hpp"
 #include "lib/report/reports.hpp"
 
@@ -175,6 +176,37 @@ Section over_time_section(const ReportInput& in, const Rows& rows)
   return t;
 }
 
+// Needs (kind need) on their own: deposited, qualified (the experts confirmed the need), answered
+// (some record links to it as solution-of, in.answered) and open (neither answered nor closed).
+Section needs_section(const Rows& needs, const std::vector<std::string>& answered)
+{
+  Section n{"needs", "Needs", {}, ChartKind::none, "", ""};
+  n.table.columns = {{"needs"}, {"records", true}, {"share", true}};
+  std::size_t qualified = 0;
+  std::size_t answers = 0;
+  std::size_t open = 0;
+  for (const auto& r : needs) {
+    bool is_answered = std::binary_search(answered.begin(), answered.end(), r.id);
+    qualified += r.reached[1].empty() ? 0 : 1;
+    answers += is_answered ? 1 : 0;
+    auto state = model::parse_state(r.status);
+    open += !is_answered && state && !model::is_terminal(*state) ? 1 : 0;
+  }
+  auto line = [&](const char* name, std::size_t k, bool share) {
+    n.table.add_row({Cell::str(name), Cell::num(static_cast<double>(k)),
+                     share ? ratio_cell(static_cast<double>(k), static_cast<double>(needs.size()))
+                           : Cell::none()});
+  };
+  line("deposited", needs.size(), false);
+  line("qualified", qualified, true);
+  line("answered", answers, true);
+  line("open", open, true);
+  n.note = "needs are counted here only, never in the stages and conversions above; answered: a "
+           "record links to the need as solution-of (innov idea link); open: not answered, not "
+           "rejected, merged or withdrawn; share: of the needs deposited";
+  return n;
+}
+
 } // namespace
 
 Report funnel_report(const ReportInput& in)
@@ -186,7 +218,18 @@ Report funnel_report(const ReportInput& in)
       computed.push_back(model::stage_row(r));
     }
   }
-  const Rows& rows = in.stage_rows ? *in.stage_rows : computed;
+  const Rows& all = in.stage_rows ? *in.stage_rows : computed;
+  // Ideas and practices go through the stages; needs have a section of their own.
+  Rows needs;
+  Rows others;
+  bool any_need =
+      std::any_of(all.begin(), all.end(), [](const auto& r) { return r.kind == "need"; });
+  if (any_need) {
+    for (const auto& r : all) {
+      (r.kind == "need" ? needs : others).push_back(r);
+    }
+  }
+  const Rows& rows = any_need ? others : all;
   Report rep{"funnel", "Innovation funnel", report_subtitle(in, rows.size()), {}, {}, 0};
   Section s{"stages", "Stages", {}, ChartKind::funnel, "reached", ""};
   s.table.columns = {
@@ -208,6 +251,9 @@ Report funnel_report(const ReportInput& in)
     closed.table.add_row({Cell::str(st), Cell::num(static_cast<double>(n))});
   }
   rep.sections.push_back(std::move(closed));
+  if (!needs.empty()) {
+    rep.sections.push_back(needs_section(needs, in.answered));
+  }
 
   if (!in.options.by.empty()) {
     rep.sections.push_back(by_group_section(in, rows));

@@ -93,6 +93,50 @@ long scope_headcount(const ReportInput& in)
   return sum;
 }
 
+// Records by the kinds of their authors (the author and the co-authors, kinds by the id patterns
+// of population): a record counts once under each kind among its authors; with_another_kind: of
+// those, the records that also have an author of another kind (an agent with a startup).
+Section author_kinds_section(const ReportInput& in, const model::ActorKinds& kinds)
+{
+  const auto& names = model::actor_kind_names();
+  std::vector<std::size_t> records(names.size(), 0);
+  std::vector<std::size_t> mixed(names.size(), 0);
+  std::vector<std::set<std::string>> people(names.size());
+  auto index_of = [&](const std::string& person) {
+    std::string kind = kinds.kind_of(person);
+    auto k = std::find(names.begin(), names.end(), kind.empty() ? "other" : kind);
+    return static_cast<std::size_t>(k - names.begin());
+  };
+  for (const auto& r : in.records) {
+    std::set<std::size_t> of_record = {index_of(r.author)};
+    people[index_of(r.author)].insert(r.author);
+    for (const auto& c : r.coauthors) {
+      of_record.insert(index_of(c));
+      people[index_of(c)].insert(c);
+    }
+    for (auto k : of_record) {
+      ++records[k];
+      mixed[k] += of_record.size() > 1 ? 1 : 0;
+    }
+  }
+  Section a{"by_author_kind", "Records by kind of author", {}, ChartKind::bars, "records", ""};
+  a.table.columns = {{"kind"}, {"records", true}, {"authors", true}, {"with_another_kind", true}};
+  const auto& population = in.config.roles.population;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    bool declared = std::any_of(population.begin(), population.end(),
+                                [&](const model::ActorKind& a) { return a.kind == names[k]; });
+    if (declared || records[k] > 0) {
+      a.table.add_row({Cell::str(names[k]), Cell::num(static_cast<double>(records[k])),
+                       Cell::num(static_cast<double>(people[k].size())),
+                       Cell::num(static_cast<double>(mixed[k]))});
+    }
+  }
+  a.note = "authors: the author and the co-authors, kinds by the id patterns of population in "
+           "innov.yaml; a record counts under each kind of its authors; with_another_kind: records "
+           "that also have an author of another kind";
+  return a;
+}
+
 } // namespace
 
 Report participation_report(const ReportInput& in)
@@ -167,10 +211,17 @@ Report participation_report(const ReportInput& in)
         g->insert(who);
       }
     };
-    std::size_t author = number(r.author);
-    note(deposited, author);
-    when(r.created)[0].insert(author);
-    took_part(author, r.created);
+    auto deposit = [&](const std::string& person) {
+      std::size_t who = number(person);
+      note(deposited, who);
+      when(r.created)[0].insert(who);
+      took_part(who, r.created);
+      return who;
+    };
+    deposit(r.author);
+    for (const auto& c : r.coauthors) {
+      deposit(c);
+    }
     for (const auto& c : r.comments) {
       std::size_t who = number(c.author);
       note(commented, who);
@@ -249,6 +300,7 @@ Report participation_report(const ReportInput& in)
     k.note = "kinds by the id patterns of population in innov.yaml; staff_share_pct = staff / "
              "staff_headcount of the region x 100 (a person acting in two regions counts in both)";
     rep.sections.push_back(std::move(k));
+    rep.sections.push_back(author_kinds_section(in, kinds));
   }
 
   Section m{"over_time", "Active people per " + period, {}, ChartKind::bars, "deposited", ""};

@@ -165,6 +165,7 @@ ReportInput report_input(std::vector<model::Innovation> all, const model::Config
   in.options = o;
   in.today = today;
   in.scope = model::RegionScope(config, o.regions);
+  in.answered = model::answered_ids(all, o.as_of);
   in.records = select_records(std::move(all), o);
   if (!in.scope.all()) {
     std::vector<model::Innovation> deposited;

@@ -29,6 +29,10 @@ struct ReportInput {
   // The funnel's rows when they were read from the index (select_stage_rows applied); the funnel
   // computes them from `records` otherwise.
   std::optional<std::vector<model::StageRow>> stage_rows;
+  // The ids some record links to as solution-of (model::answered_ids), taken of every record at
+  // the report's day before --from/--to and --region select: a need answered by a record outside
+  // the selection is answered.
+  std::vector<std::string> answered;
   model::RegionScope scope; // --region; every region when none is given
 };
 

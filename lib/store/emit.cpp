@@ -10,11 +10,11 @@ namespace innov::store {
 
 const EmitStyle& innovation_style()
 {
-  static const EmitStyle style{{"/themes", "/likes/*", "/pocs/*/territory", "/decisions/*/scope",
-                                "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget",
-                                "/history/*", "/decisions/*/rollout/*", "/realized/*",
-                                "/pocs/*/measurements/*", "/pocs/*/spend/*", "/edits/*/fields",
-                                "/assignments/*", "/links/*"}};
+  static const EmitStyle style{{"/coauthors", "/themes", "/likes/*", "/pocs/*/territory",
+                                "/decisions/*/scope", "/qualifications/*/scores", "/pocs/*/planned",
+                                "/pocs/*/budget", "/history/*", "/decisions/*/rollout/*",
+                                "/realized/*", "/pocs/*/measurements/*", "/pocs/*/spend/*",
+                                "/edits/*/fields", "/assignments/*", "/links/*"}};
   return style;
 }
 

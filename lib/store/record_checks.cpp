@@ -510,6 +510,28 @@ void check_links(Reporter& r, const YAML::Node& node, const model::Innovation& r
   }
 }
 
+// Co-authors: sorted, each once, never the author (E105).
+void check_coauthors(Reporter& r, const YAML::Node& node, const model::Innovation& rec)
+{
+  for (std::size_t i = 0; i < rec.coauthors.size(); ++i) {
+    const std::string& p = rec.coauthors[i];
+    std::string problem;
+    if (p == rec.author) {
+      problem = "'" + p + "' is the author and a co-author";
+    } else if (i > 0 && rec.coauthors[i - 1] >= p) {
+      problem = rec.coauthors[i - 1] == p ? "co-author '" + p + "' is there twice"
+                                          : "co-authors are not sorted: '" + p + "' comes after '" +
+                                                rec.coauthors[i - 1] + "'";
+    }
+    if (!problem.empty()) {
+      r.error(item(node, "coauthors", i), fmt::format("/coauthors/{}", i), "E105", problem,
+              "co-authors are kept sorted, each once, without the author; 'innov idea edit "
+              "--add coauthor=P' maintains them");
+      return;
+    }
+  }
+}
+
 } // namespace
 
 void check_record(const YAML::Node& node, const model::Innovation& rec, const std::string& rel_path,
@@ -538,6 +560,7 @@ void check_record(const YAML::Node& node, const model::Innovation& rec, const st
   check_status(r, node, rec);
   check_likes(r, node, rec);
   check_links(r, node, rec);
+  check_coauthors(r, node, rec);
   for (std::size_t i = 0; i < rec.comments.size(); ++i) {
     check_order(r, rec.created, rec.comments[i].at, child(item(node, "comments", i), "at"),
                 fmt::format("/comments/{}/at", i), "comment date");

@@ -164,6 +164,8 @@ enum Place : std::size_t {
   p_summary,
   p_description,
   p_author,
+  p_coauthors,
+  p_coauthor,
   p_region,
   p_unit,
   p_source,
@@ -289,6 +291,8 @@ constexpr const char* k_place_pointers[p_count] = {
     "/properties/summary",
     "/properties/description",
     "/properties/author",
+    "/properties/coauthors",
+    "/properties/coauthors/items",
     "/properties/region",
     "/properties/unit",
     "/properties/source",
@@ -536,6 +540,8 @@ public:
         r.description = str(v, p_description);
       } else if (key == "author") {
         r.author = str(v, p_author);
+      } else if (key == "coauthors") {
+        r.coauthors = list(v, p_coauthors, p_coauthor);
       } else if (key == "region") {
         r.region = str(v, p_region);
       } else if (key == "unit") {

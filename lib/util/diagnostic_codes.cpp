@@ -597,6 +597,15 @@ constexpr std::array k_codes = {
         "k3m9xa2q, rel: related, at: 2016-05-03, by: agent-6}",
         "links:\n  - {to: k3m9xa2q, rel: related, at: 2016-05-02, by: agent-5}"},
     DiagnosticCode{
+        "E105", E, "co-authors not sorted, twice, or the author among them",
+        "The `coauthors` of a record are the people who deposited it with its `author` (an agent "
+        "and a startup, a citizen): kept sorted, each once, and without the author, who is "
+        "`author`. A hand edit or a bad merge broke that.",
+        "keep each co-author once, sorted, and leave the author out; innov idea edit --add "
+        "coauthor=P and --remove coauthor=P maintain them",
+        "author: agent-48213\ncoauthors: [startup-fig, agent-48213]",
+        "author: agent-48213\ncoauthors: [startup-fig]"},
+    DiagnosticCode{
         "W002", W, "record filed under another year",
         "A record sits in an `innovations/` folder other than the year of its `created` date. It "
         "is read all the same, but the layout says where to find a record; `innov validate "
