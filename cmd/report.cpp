@@ -129,8 +129,10 @@ void register_report(CLI::App& app, Context& ctx)
                     "(2016-10), quarter (2016-Q3) or year (2016) means its last day");
     if (name == "funnel" || name == "value" || name == "participation") {
       sub->add_option("--by", f->options.by,
-                      "Group by region, theme, source, kind, horizon or challenge")
-          ->check(CLI::IsMember({"region", "theme", "source", "kind", "horizon", "challenge"}));
+                      "Group by region, theme, source, kind, horizon, challenge or author-kind "
+                      "(the kinds of population of the authors and co-authors)")
+          ->check(CLI::IsMember(
+              {"region", "theme", "source", "kind", "horizon", "challenge", "author-kind"}));
       sub->add_option("--period", f->options.period, "Columns over time: month, quarter or year")
           ->check(CLI::IsMember({"month", "quarter", "year"}));
     }

@@ -30,10 +30,10 @@ std::string new_need(const CliPortfolio& p, const std::string& title)
 TEST_CASE("idea new --coauthor: co-authors sorted, each once, never the author")
 {
   CliPortfolio p;
-  auto a = p.new_idea({"--no-similar", "--author", "agent-7", "--coauthor", "startup-fig",
-                       "--coauthor", "agent-9", "--coauthor", "startup-fig", "--coauthor",
-                       "agent-7"},
-                      "Future is good");
+  auto a =
+      p.new_idea({"--no-similar", "--author", "agent-7", "--coauthor", "startup-fig", "--coauthor",
+                  "agent-9", "--coauthor", "startup-fig", "--coauthor", "agent-7"},
+                 "Future is good");
   CHECK(p.record(a).coauthors == std::vector<std::string>{"agent-9", "startup-fig"});
   CHECK(has(p.text(a), "author: agent-7\ncoauthors: [agent-9, startup-fig]\nregion: idf\n"));
   CHECK(p.canonical(a));
@@ -45,7 +45,8 @@ TEST_CASE("idea new --coauthor: co-authors sorted, each once, never the author")
   CHECK(has(list.out, a));
   CHECK(has(list.out, b));
   CHECK(!has(p({"idea", "list", "author:agent-9", "--format", "csv"}).out, b));
-  auto sql = p({"sql", "--format", "csv", "SELECT record_id, person FROM coauthors ORDER BY person"});
+  auto sql =
+      p({"sql", "--format", "csv", "SELECT record_id, person FROM coauthors ORDER BY person"});
   CHECK(sql.out == "record_id,person\n" + a + ",agent-9\n" + a + ",startup-fig\n");
 
   auto bad = p({"idea", "new", "--title", "X", "--region", "idf", "--coauthor", "Jean Dupont"});
@@ -89,8 +90,8 @@ TEST_CASE("a need is qualified, never taken to a POC or generalized")
   auto n = new_need(p, "Savoir quelles entreprises recrutent près de chez moi");
   CHECK(p.record(n).kind == "need");
   p.qualify(n);
-  auto r = p({"poc",         "plan",       n,       "--format", "demonstrator", "--territory",
-              "agence-lille", "--start",   "2016-07-01",       "--end",        "2016-12-31"});
+  auto r = p({"poc", "plan", n, "--format", "demonstrator", "--territory", "agence-lille",
+              "--start", "2016-07-01", "--end", "2016-12-31"});
   CHECK(r.code != 0);
   CHECK(has(r.err, "a need has no POC and is not generalized"));
   CHECK(has(r.err, "--to " + n + " --rel solution-of"));
@@ -172,4 +173,19 @@ TEST_CASE("report participation: co-authors deposit; records by kind of author")
                    "by_author_kind,citizen,with_another_kind,0\n"));
   CHECK(!has(r.out, "by_author_kind,other"));
   CHECK(!has(r.out, "by_author_kind,partner"));
+
+  // --by author-kind: a record counts under each kind of its authors; the need is not in the
+  // funnel's stages. The same from the index's stage rows and from whole records.
+  for (const auto& query : {std::vector<std::string>{}, std::vector<std::string>{"created:2016"}}) {
+    std::vector<std::string> args = {"report", "funnel", "--by", "author-kind", "--format", "csv"};
+    args.insert(args.end(), query.begin(), query.end());
+    auto f = p(args);
+    REQUIRE(f.code == 0);
+    CHECK(has(f.out, "by_author-kind,staff,submitted,2\n"));
+    CHECK(has(f.out, "by_author-kind,startup,submitted,2\n"));
+    CHECK(!has(f.out, "by_author-kind,citizen"));
+  }
+  auto part = p({"report", "participation", "--by", "author-kind", "--format", "csv"});
+  CHECK(has(part.out, "by_author-kind,citizen,people,1\n"));
+  CHECK(has(part.out, "by_author-kind,startup,people,2\n"));
 }

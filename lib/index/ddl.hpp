@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS record_text (path TEXT PRIMARY KEY, text BLOB) WITHOU
 -- `report funnel` reads these narrow rows instead of decoding records. themes: codes joined by ','.
 CREATE TABLE IF NOT EXISTS record_stages (
   path TEXT PRIMARY KEY, id TEXT, created TEXT, status TEXT, kind TEXT, region TEXT, source TEXT,
-  horizon TEXT, challenge TEXT, themes TEXT,
+  horizon TEXT, challenge TEXT, themes TEXT, authors TEXT, -- the author, then the co-authors
   submitted TEXT, qualified TEXT, poc TEXT, generalized TEXT, -- the day each stage was first reached
   answers TEXT -- the ids it links to as solution-of, joined by ','
 ) WITHOUT ROWID;

@@ -310,9 +310,10 @@ std::vector<model::StageRow> Index::stage_rows()
 
 std::vector<model::StageRow> Index::read_stage_rows()
 {
-  SQLite::Statement q(*m_db, "SELECT id, created, status, kind, region, source, horizon, "
-                             "challenge, themes, submitted, qualified, poc, generalized, answers "
-                             "FROM record_stages ORDER BY path");
+  SQLite::Statement q(*m_db,
+                      "SELECT id, created, status, kind, region, source, horizon, "
+                      "challenge, themes, authors, submitted, qualified, poc, generalized, answers "
+                      "FROM record_stages ORDER BY path");
   std::vector<model::StageRow> rows;
   // Reserved, so that no row is moved: a read ahead runs before the refresh counts the records.
   rows.reserve(m_records_hint
@@ -334,10 +335,11 @@ std::vector<model::StageRow> Index::read_stage_rows()
     if (!themes.empty()) {
       s.themes = util::split(themes, ',');
     }
+    s.authors = util::split(text(9), ',');
     for (std::size_t i = 0; i < s.reached.size(); ++i) {
-      s.reached[i] = text(9 + static_cast<int>(i));
+      s.reached[i] = text(10 + static_cast<int>(i));
     }
-    if (std::string answers = text(13); !answers.empty()) {
+    if (std::string answers = text(14); !answers.empty()) {
       s.answers = util::split(answers, ',');
     }
   }

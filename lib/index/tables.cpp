@@ -96,10 +96,10 @@ void TableWriter::insert_challenge(const std::string& rel, const model::Challeng
 void TableWriter::insert_stage_row(const std::string& rel, const model::StageRow& s)
 {
   static_assert(model::k_stage_states.size() == 4, "one column per stage");
-  run(stmt("INSERT OR REPLACE INTO record_stages VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), rel,
+  run(stmt("INSERT OR REPLACE INTO record_stages VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), rel,
       s.id, s.created, s.status, s.kind, s.region, s.source, s.horizon, s.challenge,
-      util::join(s.themes, ","), s.reached[0], s.reached[1], s.reached[2], s.reached[3],
-      util::join(s.answers, ","));
+      util::join(s.themes, ","), util::join(s.authors, ","), s.reached[0], s.reached[1],
+      s.reached[2], s.reached[3], util::join(s.answers, ","));
 }
 
 PreparedRows prepare_rows(const model::Innovation& r)

@@ -402,7 +402,7 @@ struct Innovation {
                       field("summary", &Innovation::summary, k_text),
                       field("description", &Innovation::description, k_text),
                       field("author", &Innovation::author, k_required),
-                      field("coauthors", &Innovation::coauthors, k_people),
+                      field("coauthors", &Innovation::coauthors),
                       field("region", &Innovation::region, k_required),
                       field("unit", &Innovation::unit),
                       field("source", &Innovation::source, k_required | k_plain),

@@ -19,6 +19,7 @@ inline constexpr std::array<const char*, 4> k_stage_states = {"submitted", "qual
 struct StageRow {
   std::string id, created, status, kind, region, source, horizon, challenge;
   std::vector<std::string> themes;
+  std::vector<std::string> authors;                       // the author, then the co-authors
   std::array<std::string, k_stage_states.size()> reached; // YYYY-MM-DD, "" when not reached
   std::vector<std::string> answers; // the records it links to as solution-of, in link order
   bool operator==(const StageRow&) const = default;

@@ -119,8 +119,9 @@ Section by_group_section(const ReportInput& in, const Rows& rows)
   }
   g.table.columns.push_back({"conversion", true});
   std::map<std::string, std::vector<std::size_t>> counts;
+  model::ActorKinds kinds(in.config.roles.population);
   for (const auto& row : rows) {
-    for (const auto& v : group_values(row, by)) {
+    for (const auto& v : group_values(row, by, &kinds)) {
       auto& c = counts.try_emplace(v, std::vector<std::size_t>(lines().size(), 0)).first->second;
       for (std::size_t i = 0; i < lines().size(); ++i) {
         c[i] += counts_in(lines()[i], row.reached) ? 1 : 0;

@@ -193,7 +193,7 @@ Report participation_report(const ReportInput& in)
   std::vector<People*> groups;
   for (const auto& r : in.records) {
     groups.clear();
-    for (const auto& g : group_values(r, by)) {
+    for (const auto& g : group_values(r, by, &kinds)) {
       groups.push_back(&by_group[g]);
     }
     std::vector<People>* region_kinds = nullptr;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <type_traits>
 
 namespace innov::report {
 
@@ -116,7 +117,9 @@ template <typename R> std::vector<R> in_id_order(std::vector<R> all)
   return util::take_in_order(std::move(all), order);
 }
 
-template <typename R> std::vector<std::string> group_values_of(const R& r, const std::string& by)
+template <typename R>
+std::vector<std::string> group_values_of(const R& r, const std::string& by,
+                                         const model::ActorKinds* kinds)
 {
   std::vector<std::string> v;
   if (by == "region") {
@@ -131,6 +134,23 @@ template <typename R> std::vector<std::string> group_values_of(const R& r, const
     v = {r.horizon};
   } else if (by == "challenge") {
     v = {r.challenge};
+  } else if (by == "author-kind" && kinds) {
+    auto kind_of = [&](const std::string& who) {
+      std::string k = kinds->kind_of(who);
+      return k.empty() ? std::string("other") : k;
+    };
+    if constexpr (std::is_same_v<R, model::StageRow>) {
+      for (const auto& a : r.authors) {
+        v.push_back(kind_of(a));
+      }
+    } else {
+      v.push_back(kind_of(r.author));
+      for (const auto& a : r.coauthors) {
+        v.push_back(kind_of(a));
+      }
+    }
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
   }
   v.erase(std::remove(v.begin(), v.end(), std::string()), v.end());
   if (v.empty()) {
@@ -199,14 +219,16 @@ std::vector<model::StageRow> select_stage_rows(std::vector<model::StageRow> all,
   return in_id_order(std::move(all));
 }
 
-std::vector<std::string> group_values(const model::Innovation& r, const std::string& by)
+std::vector<std::string> group_values(const model::Innovation& r, const std::string& by,
+                                      const model::ActorKinds* kinds)
 {
-  return group_values_of(r, by);
+  return group_values_of(r, by, kinds);
 }
 
-std::vector<std::string> group_values(const model::StageRow& r, const std::string& by)
+std::vector<std::string> group_values(const model::StageRow& r, const std::string& by,
+                                      const model::ActorKinds* kinds)
 {
-  return group_values_of(r, by);
+  return group_values_of(r, by, kinds);
 }
 
 std::vector<std::string> period_range(const std::string& first, const std::string& last,

@@ -5,6 +5,7 @@
 #include "lib/model/config.hpp"
 #include "lib/model/innovation.hpp"
 #include "lib/model/region_scope.hpp"
+#include "lib/model/roles.hpp"
 #include "lib/model/stages.hpp"
 #include "lib/report/report.hpp"
 #include "lib/util/date.hpp"
@@ -82,9 +83,13 @@ bool funnel_counts_stage_rows(const ReportOptions& o);
 std::vector<model::StageRow> select_stage_rows(std::vector<model::StageRow> all,
                                                const ReportOptions& o);
 
-// The group(s) of a record for --by (themes give several); "(none)" when empty.
-std::vector<std::string> group_values(const model::Innovation& rec, const std::string& by);
-std::vector<std::string> group_values(const model::StageRow& rec, const std::string& by);
+// The group(s) of a record for --by (themes give several); "(none)" when empty. author-kind: the
+// kinds (by `kinds`, the population of innov.yaml) of the author and the co-authors, each once,
+// "other" for an id of no kind.
+std::vector<std::string> group_values(const model::Innovation& rec, const std::string& by,
+                                      const model::ActorKinds* kinds = nullptr);
+std::vector<std::string> group_values(const model::StageRow& rec, const std::string& by,
+                                      const model::ActorKinds* kinds = nullptr);
 
 // Builds the named report; UsageError for an unknown name or an option the report does not take.
 Report make_report(const std::string& name, const ReportInput& in);

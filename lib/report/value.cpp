@@ -195,6 +195,7 @@ Section realized_section(const ReportInput& in, const std::string& dim)
             ""};
   o.table.columns = {{dim}, {"realized_" + cfg.currency, true}};
   std::map<std::string, double> sums;
+  model::ActorKinds kinds(in.config.roles.population);
   for_each_counted_realized(in, [&](const model::Innovation& r, const model::Realized& v) {
     double e = in_currency(cfg, v.metric, v.amount).value_or(0);
     if (over_time) {
@@ -204,7 +205,7 @@ Section realized_section(const ReportInput& in, const std::string& dim)
     } else if (dim == "region" && !v.region.empty()) {
       sums[v.region] += e;
     } else {
-      for (const auto& g : group_values(r, dim)) {
+      for (const auto& g : group_values(r, dim, &kinds)) {
         sums[g] += e;
       }
     }
