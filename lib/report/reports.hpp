@@ -29,7 +29,8 @@ struct ReportInput {
   // The funnel's rows when they were read from the index (select_stage_rows applied); the funnel
   // computes them from `records` otherwise.
   std::optional<std::vector<model::StageRow>> stage_rows;
-  model::RegionScope scope; // --region; every region when none is given
+  model::RegionScope scope;                      // --region; every region when none is given
+  std::vector<model::Challenge> challenges = {}; // the valid challenge files (report challenges)
 };
 
 // The input of a report: `all` selected (select_records), then split by the region scope of
@@ -92,6 +93,7 @@ Report participation_report(const ReportInput& in);
 Report cycle_time_report(const ReportInput& in);
 Report regions_report(const ReportInput& in);
 Report review_report(const ReportInput& in);
+Report challenges_report(const ReportInput& in);
 
 // "InnovAction, Pôle emploi — 62 records, as of ..." for report headers (records: how many the
 // report counts, by default in.records.size()).
