@@ -269,3 +269,40 @@ TEST_CASE("report challenges in the five formats")
   CHECK(has(r.out, row + "entries,0\n"));
   CHECK(has(r.out, row + "qualified,0\n"));
 }
+
+TEST_CASE("challenge without a subcommand is a usage error; innov sql reads the awards and teams")
+{
+  CliPortfolio p;
+  auto r = p({"challenge"});
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "A subcommand is required"));
+  REQUIRE(p({"challenge", "enter", "mobilite-2016", "--team", "TalentMap", "--member", "A",
+             "--member", "B", "--at", "2016-02-01"})
+              .code == 0);
+  REQUIRE(p({"challenge", "award", "mobilite-2016", "--team", "TalentMap", "--prize", "Prix",
+             "--amount", "1500", "--at", "2016-03-01", "--by", "jury-1"})
+              .code == 0);
+  r = p({"sql", "SELECT team, members, at FROM challenge_teams", "--format", "csv"});
+  CHECK(r.code == 0);
+  CHECK(r.out == "team,members,at\nTalentMap,\"A,B\",2016-02-01\n");
+  r = p({"sql", "SELECT team, prize, amount, at, by FROM winners", "--format", "csv"});
+  CHECK(r.code == 0);
+  CHECK(r.out == "team,prize,amount,at,by\nTalentMap,Prix,1500,2016-03-01,jury-1\n");
+}
+
+TEST_CASE("validate: a winner's record must have entered the challenge (E088)")
+{
+  CliPortfolio p;
+  auto id = p.new_idea();
+  std::ofstream(p.root() / k_mobilite)
+      << ("id: mobilite-2016\ntitle: Challenge\nkind: data\nopened: 2016-01-10\nwinners:\n"
+          "  - record: " +
+          id + "\n    prize: Incubation\n    incubation_days: 15\n");
+  auto r = p({"validate"});
+  CHECK(r.code == 1);
+  CHECK(has(r.err, "error[E088]: a winner names record " + id +
+                       ", which did not enter the challenge (its challenge is '')"));
+  CHECK(has(r.err, "hint: enter it first: innov challenge enter mobilite-2016 --record " + id));
+  REQUIRE(p({"challenge", "enter", "mobilite-2016", "--record", id}).code == 0);
+  CHECK(p.valid());
+}
