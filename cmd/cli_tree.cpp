@@ -21,6 +21,7 @@ std::string kind_for(std::string name)
       {"id", "id"},
       {"ids", "id"},
       {"dup", "id"},
+      {"record", "id"},
       {"into", "id"},
       {"region", "region"},
       {"scope", "region"},

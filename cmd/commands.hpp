@@ -36,6 +36,7 @@ void register_audit(CLI::App& app, Context& ctx);
 void register_idea(CLI::App& app, Context& ctx);
 void register_idea_link(CLI::App& app, Context& ctx);  // adds link/unlink to "idea"
 void register_idea_query(CLI::App& app, Context& ctx); // adds list/show to "idea"
+void register_challenge(CLI::App& app, Context& ctx);
 void register_qualify(CLI::App& app, Context& ctx);
 void register_assign(CLI::App& app, Context& ctx);
 void register_queue(CLI::App& app, Context& ctx);

@@ -19,6 +19,7 @@ void register_commands(CLI::App& app, Context& ctx)
   register_idea(app, ctx);
   register_idea_link(app, ctx);
   register_idea_query(app, ctx);
+  register_challenge(app, ctx);
   register_qualify(app, ctx);
   register_assign(app, ctx);
   register_queue(app, ctx);

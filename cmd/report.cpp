@@ -1,9 +1,11 @@
-// innov report funnel|value|pipeline|participation|cycle-time|regions|review, and report poc ID.
+// innov report funnel|value|pipeline|participation|cycle-time|regions|review|challenges, and
+// report poc ID.
 #include "cmd/commands.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
 #include "lib/report/poc_report.hpp"
 #include "lib/report/reports.hpp"
+#include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 
 #include <iostream>
@@ -36,7 +38,25 @@ const char* describe(const std::string& name)
     return "p50 and p90 days of each lifecycle transition";
   if (name == "regions")
     return "The territorial map: records, demonstrators and roll-outs by region";
+  if (name == "challenges")
+    return "Per challenge: entries, qualified, POCs, generalized; incubation days awarded and used";
   return "The governance committee's pack: records awaiting a decision with their evidence";
+}
+
+// The challenges whose file is valid (`innov validate` reports the others).
+std::vector<model::Challenge> valid_challenges(const std::filesystem::path& root,
+                                               const model::Config& config)
+{
+  std::vector<model::Challenge> out;
+  util::Diagnostics ignore;
+  for (const auto& rel : store::list_challenge_files(root, ignore)) {
+    util::Diagnostics diags;
+    auto c = store::load_challenge(root, rel, config, diags);
+    if (c && !util::has_errors(diags)) {
+      out.push_back(std::move(*c));
+    }
+  }
+  return out;
 }
 
 int run_poc_report(const Context& ctx, const std::string& ref, const ReportFlags& f)
@@ -79,6 +99,9 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
     auto view = open_view(c, decode, query);
     provenance = view.provenance;
     in = report::report_input(std::move(view.portfolio.records), view.config, options, today);
+    if (name == "challenges") {
+      in.challenges = valid_challenges(view.root, view.config);
+    }
   }
   write_report(ctx, with_provenance(report::make_report(name, in), c, provenance, today), format,
                f.out);
@@ -110,6 +133,7 @@ void register_report(CLI::App& app, Context& ctx)
       "  innov report value --as-of 2016-Q3\n"
       "  innov report participation --period month -o participation.html\n"
       "  innov report poc k4krvade --format markdown\n"
+      "  innov report challenges --as-of 2016-12-31\n"
       "  innov report review -o comite.html");
   for (const auto& name : report::report_names()) {
     auto f = std::make_shared<ReportFlags>();

@@ -98,6 +98,11 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
     for (const auto& rel : store::list_record_files(root, ignore)) {
       file_count += is_selected(selected, rel) ? 1 : 0;
     }
+    // A challenge file (or innov.yaml) named alone counts as the file checked.
+    for (const auto& rel : store::list_challenge_files(root, ignore)) {
+      file_count += is_selected(selected, rel) ? 1 : 0;
+    }
+    file_count += selected.count(std::string(store::k_config_file)) ? 1 : 0;
     for (const auto& rel : portfolio.record_paths) {
       record_count += is_selected(selected, rel) ? 1 : 0;
     }
@@ -118,6 +123,11 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
   } else if (format == "junit") {
     std::vector<std::string> checked;
     util::Diagnostics ignore;
+    for (const auto& rel : store::list_challenge_files(root, ignore)) {
+      if (is_selected(selected, rel)) {
+        checked.push_back(rel);
+      }
+    }
     for (const auto& rel : store::list_record_files(root, ignore)) {
       if (is_selected(selected, rel)) {
         checked.push_back(rel);
@@ -168,6 +178,7 @@ void register_validate(CLI::App& app, Context& ctx)
               "Examples:\n"
               "  innov validate\n"
               "  innov validate innovations/2016/k3m9xa2q.yaml\n"
+              "  innov validate challenges/mobilite-2016.yaml\n"
               "  innov validate --format sarif -o innov.sarif\n"
               "  innov validate --format json | jq '.summary'");
   sub->callback([opts, &ctx] { ctx.run = [opts, &ctx] { return run_validate(ctx, *opts); }; });

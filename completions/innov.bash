@@ -3,11 +3,12 @@
 # The subcommands of a command path ("" is innov itself).
 _innov_subcommands() {
   case "$1" in
-    "") echo "init validate audit idea qualify assign queue digest poc generalize report search sql index import export completion explain schema merge-file migrate log diff" ;;
+    "") echo "init validate audit idea challenge qualify assign queue digest poc generalize report search sql index import export completion explain schema merge-file migrate log diff" ;;
     "idea") echo "new edit comment like unlike merge withdraw link unlink list show similar" ;;
+    "challenge") echo "new list show enter award close" ;;
     "poc") echo "plan start measure spend close list" ;;
     "generalize") echo "check rollout realize" ;;
-    "report") echo "funnel value pipeline participation cycle-time regions review poc" ;;
+    "report") echo "funnel value pipeline participation cycle-time regions review challenges poc" ;;
   esac
 }
 
@@ -31,6 +32,13 @@ _innov_options() {
     "idea list") echo "-h --help --status --kind --region --theme --source --sort --limit --format -o --output" ;;
     "idea show") echo "-h --help --format" ;;
     "idea similar") echo "-h --help --text --limit --format -o --output" ;;
+    "challenge") echo "-h --help" ;;
+    "challenge new") echo "-h --help --title --kind --opened --description --sponsor --partner --theme --dataset --jury --prize --dry-run --format" ;;
+    "challenge list") echo "-h --help --format" ;;
+    "challenge show") echo "-h --help --format" ;;
+    "challenge enter") echo "-h --help --record --team --member --by --at --dry-run --format" ;;
+    "challenge award") echo "-h --help --record --team --prize --incubation-days --amount --by --at --dry-run --format" ;;
+    "challenge close") echo "-h --help --by --at --dry-run --format" ;;
     "qualify") echo "-h --help --expert --region --score --decision --rationale --amend --by --at --dry-run --format" ;;
     "assign") echo "-h --help --expert --due --by --at --dry-run --format" ;;
     "queue") echo "-h --help --expert --region --as-of --format -o --output --meta --no-meta" ;;
@@ -54,6 +62,7 @@ _innov_options() {
     "report cycle-time") echo "-h --help --region --from --to --as-of --format -o --output --meta --no-meta" ;;
     "report regions") echo "-h --help --region --from --to --as-of --format -o --output --meta --no-meta" ;;
     "report review") echo "-h --help --region --from --to --as-of --format -o --output --meta --no-meta" ;;
+    "report challenges") echo "-h --help --region --from --to --as-of --format -o --output --meta --no-meta" ;;
     "report poc") echo "-h --help --as-of --format -o --output --meta --no-meta" ;;
     "search") echo "-h --help --limit --region --format -o --output" ;;
     "sql") echo "-h --help --format -o --output --timeout --max-memory" ;;
@@ -151,6 +160,36 @@ _innov_option_value() {
     "idea similar|--format") echo "@any" ;;
     "idea similar|-o") echo "@file" ;;
     "idea similar|--output") echo "@file" ;;
+    "challenge new|--title") echo "@any" ;;
+    "challenge new|--kind") echo "choices:campaign,data,startup-pitch,hackathon" ;;
+    "challenge new|--opened") echo "@any" ;;
+    "challenge new|--description") echo "@any" ;;
+    "challenge new|--sponsor") echo "@person" ;;
+    "challenge new|--partner") echo "@any" ;;
+    "challenge new|--theme") echo "@theme" ;;
+    "challenge new|--dataset") echo "@any" ;;
+    "challenge new|--jury") echo "@any" ;;
+    "challenge new|--prize") echo "@any" ;;
+    "challenge new|--format") echo "choices:text,json" ;;
+    "challenge list|--format") echo "choices:text,json,csv" ;;
+    "challenge show|--format") echo "choices:text,json" ;;
+    "challenge enter|--record") echo "@id" ;;
+    "challenge enter|--team") echo "@any" ;;
+    "challenge enter|--member") echo "@person" ;;
+    "challenge enter|--by") echo "@body" ;;
+    "challenge enter|--at") echo "@any" ;;
+    "challenge enter|--format") echo "choices:text,json" ;;
+    "challenge award|--record") echo "@id" ;;
+    "challenge award|--team") echo "@any" ;;
+    "challenge award|--prize") echo "@any" ;;
+    "challenge award|--incubation-days") echo "@any" ;;
+    "challenge award|--amount") echo "@any" ;;
+    "challenge award|--by") echo "@person" ;;
+    "challenge award|--at") echo "@any" ;;
+    "challenge award|--format") echo "choices:text,json" ;;
+    "challenge close|--by") echo "@person" ;;
+    "challenge close|--at") echo "@any" ;;
+    "challenge close|--format") echo "choices:text,json" ;;
     "qualify|--expert") echo "@expert" ;;
     "qualify|--region") echo "@region" ;;
     "qualify|--score") echo "@any" ;;
@@ -291,6 +330,13 @@ _innov_option_value() {
     "report review|--format") echo "choices:text,markdown,csv,json,html" ;;
     "report review|-o") echo "@file" ;;
     "report review|--output") echo "@file" ;;
+    "report challenges|--region") echo "@region" ;;
+    "report challenges|--from") echo "@any" ;;
+    "report challenges|--to") echo "@any" ;;
+    "report challenges|--as-of") echo "@any" ;;
+    "report challenges|--format") echo "choices:text,markdown,csv,json,html" ;;
+    "report challenges|-o") echo "@file" ;;
+    "report challenges|--output") echo "@file" ;;
     "report poc|--as-of") echo "@any" ;;
     "report poc|--format") echo "choices:text,markdown,csv,json,html" ;;
     "report poc|-o") echo "@file" ;;
@@ -358,6 +404,11 @@ _innov_positional() {
     "idea list") kinds=(@term); many=1 ;;
     "idea show") kinds=(@id) ;;
     "idea similar") kinds=(@id) ;;
+    "challenge new") kinds=(@any) ;;
+    "challenge show") kinds=(@challenge) ;;
+    "challenge enter") kinds=(@challenge) ;;
+    "challenge award") kinds=(@challenge) ;;
+    "challenge close") kinds=(@challenge) ;;
     "qualify") kinds=(@id) ;;
     "assign") kinds=(@id) ;;
     "poc plan") kinds=(@id) ;;
@@ -376,6 +427,7 @@ _innov_positional() {
     "report cycle-time") kinds=(@term); many=1 ;;
     "report regions") kinds=(@term); many=1 ;;
     "report review") kinds=(@term); many=1 ;;
+    "report challenges") kinds=(@term); many=1 ;;
     "report poc") kinds=(@id) ;;
     "search") kinds=(@any); many=1 ;;
     "sql") kinds=(@term) ;;

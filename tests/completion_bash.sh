@@ -39,7 +39,7 @@ expect() { # "EXPECTED" WORD...
 
 expect "qualify queue" innov q
 expect "qualify" innov qua
-expect "cycle-time funnel participation pipeline poc regions review value" innov report ""
+expect "challenges cycle-time funnel participation pipeline poc regions review value" innov report ""
 expect "k3m9xa2q" innov qualify k3
 expect "7d2hq4wz k3m9xa2q" innov qualify ""
 expect "csv html json markdown text" innov report funnel --format ""

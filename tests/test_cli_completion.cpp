@@ -37,7 +37,7 @@ TEST_CASE("completion: scripts are generated from the command tree")
 {
   auto bash = run({"completion", "bash"}).out;
   CHECK(bash.find("\"report\") echo \"funnel value pipeline participation cycle-time regions "
-                  "review poc\"") != std::string::npos);
+                  "review challenges poc\"") != std::string::npos);
   CHECK(bash.find("\"report funnel|--format\") echo \"choices:text,markdown,csv,json,html\"") !=
         std::string::npos);
   CHECK(bash.find("\"qualify|--region\") echo \"@region\"") != std::string::npos);

@@ -286,7 +286,8 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
     std::function<std::vector<std::string>(const CliPortfolio&, std::string& id)> args;
     bool pending_at = false;
     bool pending_by = false;
-    bool by_removes = false; // unlike: --by is recorded by taking that person's like away
+    bool by_removes = false;   // unlike: --by is recorded by taking that person's like away
+    bool in_challenge = false; // written to challenges/mobilite-2016.yaml, not to a record
   };
   auto qualified = [](const CliPortfolio& p) {
     auto id = p.new_idea();
@@ -393,6 +394,30 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
          id = generalized(p);
          return std::vector<std::string>{"generalize", "rollout", id, "--region", "idf"};
        }}},
+      {"challenge new",
+       {[](const CliPortfolio&, std::string&) {
+          return std::vector<std::string>{"challenge", "new",    "data-2017", "--title",
+                                          "Données",   "--kind", "data"};
+        },
+        false, false, false, true}},
+      {"challenge enter",
+       {[](const CliPortfolio&, std::string&) {
+          return std::vector<std::string>{"challenge", "enter", "mobilite-2016", "--team",
+                                          "TalentMap"};
+        },
+        false, false, false, true}},
+      {"challenge award",
+       {[](const CliPortfolio& p, std::string&) {
+          REQUIRE(p({"challenge", "enter", "mobilite-2016", "--team", "TalentMap"}).code == 0);
+          return std::vector<std::string>{"challenge", "award",   "mobilite-2016", "--team",
+                                          "TalentMap", "--prize", "Incubation"};
+        },
+        false, false, false, true}},
+      {"challenge close",
+       {[](const CliPortfolio&, std::string&) {
+          return std::vector<std::string>{"challenge", "close", "mobilite-2016"};
+        },
+        false, false, false, true}},
       {"generalize realize", {[generalized](const CliPortfolio& p, std::string& id) {
          id = generalized(p);
          return std::vector<std::string>{"generalize",  "realize",  id,
@@ -469,10 +494,12 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
         continue;
       }
       REQUIRE(r.code == 0);
-      if (id.empty()) {
+      if (id.empty() && !c.in_challenge) {
         id = r.out.substr(0, 8); // idea new prints the new id
       }
-      bool written = p.text(id).find(value) != std::string::npos;
+      std::string text =
+          c.in_challenge ? read(p.root() / "challenges/mobilite-2016.yaml") : p.text(id);
+      bool written = text.find(value) != std::string::npos;
       CHECK(written == !c.by_removes);
       CHECK(p.valid());
     }

@@ -370,7 +370,9 @@ TEST_CASE("store::innovation_style and challenge_style")
             "/qualifications/*/scores", "/pocs/*/planned", "/pocs/*/budget", "/history/*",
             "/decisions/*/rollout/*", "/realized/*", "/pocs/*/measurements/*", "/pocs/*/spend/*",
             "/edits/*/fields", "/assignments/*", "/links/*"});
-  CHECK(store::challenge_style().flow_paths == std::vector<std::string>{"/themes", "/partners"});
+  CHECK(store::challenge_style().flow_paths == std::vector<std::string>{"/themes", "/partners",
+                                                                        "/datasets", "/jury",
+                                                                        "/prizes/*", "/entries/*"});
 }
 
 // The example record of the design, with its annotations and placeholders written out.

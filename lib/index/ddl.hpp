@@ -4,7 +4,7 @@
 
 namespace innov::index {
 
-inline constexpr int k_index_version = 26;
+inline constexpr int k_index_version = 27;
 
 // One row per file seen by the last refresh; records come from files whose status is 'ok'.
 inline constexpr const char* k_ddl = R"sql(
@@ -85,8 +85,10 @@ CREATE TABLE IF NOT EXISTS history (record_id TEXT, seq INTEGER, at TEXT, by TEX
 CREATE TABLE IF NOT EXISTS edits (record_id TEXT, seq INTEGER, at TEXT, by TEXT, fields TEXT, via TEXT);
 -- Links between records (innov idea link): one row per outgoing link of record_id, to target.
 CREATE TABLE IF NOT EXISTS links (record_id TEXT, target TEXT, rel TEXT, at TEXT, by TEXT);
-CREATE TABLE IF NOT EXISTS challenges (id TEXT PRIMARY KEY, path TEXT, title TEXT, kind TEXT, opened TEXT, closed TEXT);
-CREATE TABLE IF NOT EXISTS winners (challenge_id TEXT, team TEXT, record_id TEXT, prize TEXT, incubation_days INTEGER);
+CREATE TABLE IF NOT EXISTS challenges (id TEXT PRIMARY KEY, path TEXT, title TEXT, kind TEXT, opened TEXT, closed TEXT, closed_by TEXT);
+CREATE TABLE IF NOT EXISTS winners (challenge_id TEXT, team TEXT, record_id TEXT, prize TEXT, incubation_days INTEGER, amount REAL, at TEXT, by TEXT);
+-- The outside teams entered in a challenge (records enter by innovations.challenge).
+CREATE TABLE IF NOT EXISTS challenge_teams (challenge_id TEXT, team TEXT, members TEXT, at TEXT, by TEXT);
 CREATE INDEX IF NOT EXISTS innovations_status ON innovations(status);
 CREATE INDEX IF NOT EXISTS innovations_path ON innovations(path);
 CREATE INDEX IF NOT EXISTS themes_record ON themes(record_id);

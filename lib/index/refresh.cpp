@@ -125,13 +125,13 @@ RefreshStats sealed_as_is(const fs::path& root, Snapshot& known, std::vector<Fil
 void empty_tables(SQLite::Database& db, TableWriter& records, const fs::path& root,
                   const model::Config& config)
 {
-  for (const char* t :
-       {"files",       "records",   "record_people",   "record_text", "record_stages",
-        "innovations", "themes",    "likes",           "comments",    "qualifications",
-        "scores",      "pocs",      "poc_territories", "kpis",        "measurements",
-        "spend",       "decisions", "decision_scope",  "rollout",     "realized",
-        "history",     "edits",     "assignments",     "links",       "challenges",
-        "winners",     "coauthors"}) {
+  for (const char* t : {"files",           "records",        "record_people",   "record_text",
+                        "record_stages",   "innovations",    "themes",          "likes",
+                        "comments",        "qualifications", "scores",          "pocs",
+                        "poc_territories", "kpis",           "measurements",    "spend",
+                        "decisions",       "decision_scope", "rollout",         "realized",
+                        "history",         "edits",          "assignments",     "links",
+                        "challenges",      "winners",        "challenge_teams", "coauthors"}) {
     db.exec(std::string("DELETE FROM ") + t);
   }
   // The full-text table deletes row by row (a quarter of a second at the agency's scale): it is

@@ -85,11 +85,15 @@ void TableWriter::remove(const std::string& id)
 
 void TableWriter::insert_challenge(const std::string& rel, const model::Challenge& c)
 {
-  run(stmt("INSERT OR REPLACE INTO challenges VALUES (?, ?, ?, ?, ?, ?)"), c.id, rel, c.title,
-      c.kind, c.opened, c.closed);
+  run(stmt("INSERT OR REPLACE INTO challenges VALUES (?, ?, ?, ?, ?, ?, ?)"), c.id, rel, c.title,
+      c.kind, c.opened, c.closed, c.closed_by);
   for (const auto& w : c.winners) {
-    run(stmt("INSERT INTO winners VALUES (?, ?, ?, ?, ?)"), c.id, w.team, w.record, w.prize,
-        static_cast<std::int64_t>(w.incubation_days));
+    run(stmt("INSERT INTO winners VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), c.id, w.team, w.record,
+        w.prize, static_cast<std::int64_t>(w.incubation_days), w.amount, w.at, w.by);
+  }
+  for (const auto& e : c.entries) {
+    run(stmt("INSERT INTO challenge_teams VALUES (?, ?, ?, ?, ?)"), c.id, e.team,
+        util::join(e.members, ","), e.at, e.by);
   }
 }
 

@@ -45,7 +45,14 @@ std::optional<Innovation> as_of(const Innovation& rec, const std::string& date)
   if (r.status != "merged") {
     r.merged_into.clear();
   }
-  // Edits after the date go; the values they wrote stay (a record keeps no earlier values).
+  // Edits after the date go; the values they wrote stay (a record keeps no earlier values), but
+  // for `challenge`: a record entered a challenge by such an edit (`challenge enter --record`,
+  // which enters only a record in none) had entered none on the date (docs/challenges.md).
+  for (const auto& e : r.edits) {
+    if (after(e.at, date) && std::find(e.keys.begin(), e.keys.end(), "challenge") != e.keys.end()) {
+      r.challenge.clear();
+    }
+  }
   drop(r.edits, [&](const Edit& e) { return after(e.at, date); });
   drop(r.links, [&](const Link& l) { return after(l.at, date); });
   drop(r.comments, [&](const Comment& c) { return after(c.at, date); });

@@ -3,6 +3,7 @@
 
 #include "lib/model/roles.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -106,24 +107,51 @@ struct Config {
 std::string poc_duration_problem(const Config& config, const std::string& format,
                                  const std::string& start, const std::string& end);
 
-// A challenge or campaign (challenges/<slug>.yaml).
+// A challenge or campaign (challenges/<slug>.yaml): docs/challenges.md. Every key but id, title,
+// kind and opened is optional, so that the files written before `innov challenge` stay readable.
+struct Prize {
+  std::string name;
+  long incubation_days = 0; // days of incubation at the Lab
+  double amount = 0;        // money, in the portfolio currency
+};
+
+// An outside team entered in a challenge (`challenge enter --team`). A record enters by its own
+// `challenge:` field instead: the entries of a challenge are its teams and those records.
+struct Entry {
+  std::string team;
+  std::vector<std::string> members;
+  std::string at; // when it entered (date or UTC date-time)
+  std::string by; // who entered it
+};
+
 struct Winner {
   std::string team;
   std::string record;
   std::string prize;
   long incubation_days = 0;
+  double amount = 0;
+  std::string at; // when the prize was awarded (absent in files written by hand)
+  std::string by;
 };
+
+inline constexpr std::array<const char*, 6> k_challenge_kinds = {
+    "campaign", "data", "startup-pitch", "hackathon", "internal", "citizen"};
 
 struct Challenge {
   std::string id;
   std::string title;
-  std::string kind; // data | internal | citizen | startup-pitch
+  std::string kind; // campaign | data | startup-pitch | hackathon (internal, citizen: older files)
   std::string description;
   std::string sponsor;
   std::vector<std::string> partners;
   std::string opened;
   std::string closed;
+  std::string closed_by; // who closed it (`challenge close`)
   std::vector<std::string> themes;
+  std::vector<std::string> datasets;
+  std::vector<std::string> jury; // person ids
+  std::vector<Prize> prizes;
+  std::vector<Entry> entries;
   std::vector<Winner> winners;
 };
 

@@ -4,6 +4,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/lifecycle.cpp
   ${CMAKE_CURRENT_LIST_DIR}/innovation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/config.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/challenges.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gates.cpp
   ${CMAKE_CURRENT_LIST_DIR}/opinions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/workflow.cpp

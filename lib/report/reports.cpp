@@ -16,8 +16,9 @@ namespace innov::report {
 
 const std::vector<std::string>& report_names()
 {
-  static const std::vector<std::string> k_names = {
-      "funnel", "value", "pipeline", "participation", "cycle-time", "regions", "review"};
+  static const std::vector<std::string> k_names = {"funnel",        "value",      "pipeline",
+                                                   "participation", "cycle-time", "regions",
+                                                   "review",        "challenges"};
   return k_names;
 }
 
@@ -314,6 +315,9 @@ Report build_report(const std::string& name, const ReportInput& in)
   }
   if (name == "regions") {
     return regions_report(in);
+  }
+  if (name == "challenges") {
+    return challenges_report(in);
   }
   throw UsageError("unknown report '" + name + "'" + util::did_you_mean(name, report_names()),
                    "reports: " + util::join(report_names(), ", "));

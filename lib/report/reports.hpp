@@ -34,7 +34,8 @@ struct ReportInput {
   // the report's day before --from/--to and --region select: a need answered by a record outside
   // the selection is answered.
   std::vector<std::string> answered;
-  model::RegionScope scope; // --region; every region when none is given
+  model::RegionScope scope;                      // --region; every region when none is given
+  std::vector<model::Challenge> challenges = {}; // the valid challenge files (report challenges)
 };
 
 // The input of a report: `all` selected (select_records), then split by the region scope of
@@ -101,6 +102,7 @@ Report participation_report(const ReportInput& in);
 Report cycle_time_report(const ReportInput& in);
 Report regions_report(const ReportInput& in);
 Report review_report(const ReportInput& in);
+Report challenges_report(const ReportInput& in);
 
 // "InnovAction, Pôle emploi — 62 records, as of ..." for report headers (records: how many the
 // report counts, by default in.records.size()).

@@ -20,6 +20,8 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/participation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cycle_time.cpp
   ${CMAKE_CURRENT_LIST_DIR}/regions.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/challenges.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/challenge_view.cpp
   ${CMAKE_CURRENT_LIST_DIR}/review.cpp
   ${CMAKE_CURRENT_LIST_DIR}/poc_list.cpp
   ${CMAKE_CURRENT_LIST_DIR}/poc_report.cpp

@@ -20,7 +20,8 @@ const EmitStyle& innovation_style()
 
 const EmitStyle& challenge_style()
 {
-  static const EmitStyle style{{"/themes", "/partners"}};
+  static const EmitStyle style{
+      {"/themes", "/partners", "/datasets", "/jury", "/prizes/*", "/entries/*"}};
   return style;
 }
 

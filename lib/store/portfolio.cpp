@@ -473,12 +473,27 @@ void check_cross_references(const Portfolio& p, util::Diagnostics& out)
       out.push_back(d);
     }
   }
+  std::map<std::string, std::string> challenge_of;
+  for (const auto& rec : p.records) {
+    challenge_of[rec.id] = rec.challenge;
+  }
   for (const auto& c : p.challenges) {
     for (const auto& w : c.winners) {
+      std::string who = w.team.empty() ? "a winner" : "winner '" + w.team + "'";
       if (!w.record.empty() && !ids.count(w.record)) {
-        util::Diagnostic d = file_error(
-            std::string(k_challenges_dir) + "/" + c.id + ".yaml", "E024",
-            "winner '" + w.team + "' names record '" + w.record + "', which does not exist");
+        util::Diagnostic d =
+            file_error(std::string(k_challenges_dir) + "/" + c.id + ".yaml", "E024",
+                       who + " names record '" + w.record + "', which does not exist");
+        d.record = c.id;
+        out.push_back(d);
+      } else if (!w.record.empty() && challenge_of[w.record] != c.id) {
+        util::Diagnostic d =
+            file_error(std::string(k_challenges_dir) + "/" + c.id + ".yaml", "E088",
+                       who + " names record " + w.record +
+                           ", which did not enter the challenge (its "
+                           "challenge is '" +
+                           challenge_of[w.record] + "')");
+        d.hint = "enter it first: innov challenge enter " + c.id + " --record " + w.record;
         d.record = c.id;
         out.push_back(d);
       }

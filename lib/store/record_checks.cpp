@@ -3,12 +3,14 @@
 #include "lib/model/lifecycle.hpp"
 #include "lib/model/opinions.hpp"
 #include "lib/util/date.hpp"
+#include "lib/util/fold.hpp"
 #include "lib/util/text.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace innov::store {
@@ -654,6 +656,99 @@ void check_config(const YAML::Node& node, const model::Config& cfg, const std::s
   }
 }
 
+namespace {
+
+// An entry or an award of a challenge dated before it opened or after it closed (E087).
+void check_fact_date(Reporter& r, const model::Challenge& c, const std::string& at,
+                     const YAML::Node& where, const std::string& pointer, const std::string& what)
+{
+  auto day = at_date(at);
+  auto opened = at_date(c.opened);
+  auto closed = at_date(c.closed);
+  if (day && opened && *day < *opened) {
+    r.error(where, pointer, "E087",
+            fmt::format("{} ({}) is before the challenge opened ({})", what, at.substr(0, 10),
+                        c.opened),
+            "date it on or after 'opened' (--at)");
+  } else if (day && closed && *closed < *day) {
+    r.error(
+        where, pointer, "E087",
+        fmt::format("{} ({}) is after the challenge closed ({})", what, at.substr(0, 10), c.closed),
+        "date it on or before 'closed' (--at)");
+  }
+}
+
+bool has_team_entry(const model::Challenge& c, const std::string& team)
+{
+  return std::any_of(c.entries.begin(), c.entries.end(),
+                     [&](const model::Entry& e) { return util::fold(e.team) == util::fold(team); });
+}
+
+void check_challenge_facts(Reporter& r, const YAML::Node& node, const model::Challenge& c,
+                           const model::Config& cfg)
+{
+  std::set<std::string> teams;
+  for (std::size_t i = 0; i < c.entries.size(); ++i) {
+    const auto& e = c.entries[i];
+    YAML::Node en = item(node, "entries", i);
+    if (!teams.insert(util::fold(e.team)).second) {
+      r.error(or_parent(child(en, "team"), node), fmt::format("/entries/{}/team", i), "E089",
+              "team '" + e.team + "' is entered twice", "keep one entry per team");
+    }
+    check_fact_date(r, c, e.at, or_parent(child(en, "at"), node), fmt::format("/entries/{}/at", i),
+                    "the entry of team '" + e.team + "'");
+  }
+  std::set<std::tuple<std::string, std::string, std::string>> awards;
+  std::vector<std::string> prize_names;
+  for (const auto& p : c.prizes) {
+    prize_names.push_back(p.name);
+  }
+  for (std::size_t i = 0; i < c.winners.size(); ++i) {
+    const auto& w = c.winners[i];
+    YAML::Node wn = item(node, "winners", i);
+    std::string who = w.record.empty() ? "team '" + w.team + "'" : "record " + w.record;
+    if (w.team.empty() && w.record.empty()) {
+      r.error(wn, fmt::format("/winners/{}", i), "E088",
+              "a winner names neither a team nor a record",
+              "give the winning team (an entry) or record: innov challenge award");
+    } else if (w.record.empty() && !has_team_entry(c, w.team)) {
+      r.error(or_parent(child(wn, "team"), node), fmt::format("/winners/{}/team", i), "E088",
+              "winner team '" + w.team + "' is not an entry of the challenge",
+              "enter it first: innov challenge enter " + c.id + " --team NAME");
+    }
+    if (!awards.insert({util::fold(w.team), w.record, w.prize}).second) {
+      r.error(wn, fmt::format("/winners/{}", i), "E089",
+              "the prize '" + w.prize + "' is awarded twice to " + who,
+              "keep one award per winner and prize");
+    }
+    if (!c.prizes.empty() && !w.prize.empty() &&
+        std::find(prize_names.begin(), prize_names.end(), w.prize) == prize_names.end()) {
+      r.error(or_parent(child(wn, "prize"), node), fmt::format("/winners/{}/prize", i), "E100",
+              "the prize '" + w.prize + "' is not one the challenge offers" +
+                  util::did_you_mean(w.prize, prize_names),
+              "offered: " + util::join(prize_names, ", "));
+    }
+    check_fact_date(r, c, w.at, or_parent(child(wn, "at"), node), fmt::format("/winners/{}/at", i),
+                    "the award to " + who);
+  }
+  if (!cfg.roles.population.empty()) {
+    model::ActorKinds kinds(cfg.roles.population);
+    for (std::size_t i = 0; i < c.jury.size(); ++i) {
+      if (kinds.kind_of(c.jury[i]).empty()) {
+        std::vector<std::string> names;
+        for (const auto& k : cfg.roles.population) {
+          names.push_back(k.kind + " (" + k.example + ")");
+        }
+        r.error(item(node, "jury", i), fmt::format("/jury/{}", i), "E101",
+                "jury member '" + c.jury[i] + "' is of no actor kind of the population",
+                "ids of innov.yaml's population: " + util::join(names, ", "));
+      }
+    }
+  }
+}
+
+} // namespace
+
 void check_challenge(const YAML::Node& node, const model::Challenge& c, const std::string& rel_path,
                      const model::Config& cfg, util::Diagnostics& out)
 {
@@ -672,6 +767,7 @@ void check_challenge(const YAML::Node& node, const model::Challenge& c, const st
     }
   }
   check_order(r, c.opened, c.closed, child(node, "closed"), "/closed", "closing date");
+  check_challenge_facts(r, node, c, cfg);
 }
 
 } // namespace innov::store

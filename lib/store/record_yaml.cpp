@@ -361,10 +361,20 @@ model::Challenge challenge_from_node(const YAML::Node& node)
   c.partners = strings(node, "partners");
   c.opened = str(node, "opened");
   c.closed = str(node, "closed");
+  c.closed_by = str(node, "closed_by");
   c.themes = strings(node, "themes");
+  c.datasets = strings(node, "datasets");
+  c.jury = strings(node, "jury");
+  each(node, "prizes", [&](const YAML::Node& p) {
+    c.prizes.push_back({str(p, "name"), whole_days(num(p, "incubation_days")), num(p, "amount")});
+  });
+  each(node, "entries", [&](const YAML::Node& e) {
+    c.entries.push_back({str(e, "team"), strings(e, "members"), str(e, "at"), str(e, "by")});
+  });
   each(node, "winners", [&](const YAML::Node& w) {
-    c.winners.push_back(
-        {str(w, "team"), str(w, "record"), str(w, "prize"), whole_days(num(w, "incubation_days"))});
+    c.winners.push_back({str(w, "team"), str(w, "record"), str(w, "prize"),
+                         whole_days(num(w, "incubation_days")), num(w, "amount"), str(w, "at"),
+                         str(w, "by")});
   });
   return c;
 }
@@ -380,7 +390,37 @@ YAML::Node to_node(const model::Challenge& c)
   put_list(n, "partners", c.partners);
   put_plain(n, "opened", c.opened);
   put_plain(n, "closed", c.closed);
+  put_plain(n, "closed_by", c.closed_by);
   put_list(n, "themes", c.themes);
+  put_list(n, "datasets", c.datasets);
+  put_list(n, "jury", c.jury);
+  if (!c.prizes.empty()) {
+    YAML::Node seq(YAML::NodeType::Sequence);
+    for (const auto& p : c.prizes) {
+      YAML::Node m(YAML::NodeType::Map);
+      put_text(m, "name", p.name);
+      if (p.incubation_days != 0) {
+        m["incubation_days"] = plain_scalar(std::to_string(p.incubation_days));
+      }
+      if (p.amount != 0) {
+        put_number(m, "amount", p.amount);
+      }
+      seq.push_back(m);
+    }
+    n["prizes"] = seq;
+  }
+  if (!c.entries.empty()) {
+    YAML::Node seq(YAML::NodeType::Sequence);
+    for (const auto& e : c.entries) {
+      YAML::Node m(YAML::NodeType::Map);
+      put_text(m, "team", e.team);
+      put_list(m, "members", e.members);
+      put_plain(m, "at", e.at);
+      put_plain(m, "by", e.by);
+      seq.push_back(m);
+    }
+    n["entries"] = seq;
+  }
   if (!c.winners.empty()) {
     YAML::Node seq(YAML::NodeType::Sequence);
     for (const auto& w : c.winners) {
@@ -389,6 +429,11 @@ YAML::Node to_node(const model::Challenge& c)
       put_text(m, "record", w.record);
       put_text(m, "prize", w.prize);
       m["incubation_days"] = plain_scalar(std::to_string(w.incubation_days));
+      if (w.amount != 0) {
+        put_number(m, "amount", w.amount);
+      }
+      put_plain(m, "at", w.at);
+      put_plain(m, "by", w.by);
       seq.push_back(m);
     }
     n["winners"] = seq;

@@ -597,6 +597,48 @@ constexpr std::array k_codes = {
         "k3m9xa2q, rel: related, at: 2016-05-03, by: agent-6}",
         "links:\n  - {to: k3m9xa2q, rel: related, at: 2016-05-02, by: agent-5}"},
     DiagnosticCode{
+        "E087", E, "a challenge fact dated outside the challenge",
+        "An entry (`entries[].at`) or an award (`winners[].at`) of a challenge is dated before "
+        "the challenge's `opened` date, or after its `closed` date: a challenge takes entries and "
+        "awards its prizes while it is open (docs/challenges.md).",
+        "date the fact within opened..closed, or correct opened or closed",
+        "opened: 2016-01-11\nentries:\n  - {team: TalentMap, at: 2015-12-01, by: agent-5}",
+        "opened: 2016-01-11\nentries:\n  - {team: TalentMap, at: 2016-01-20, by: agent-5}"},
+    DiagnosticCode{
+        "E088", E, "a challenge winner that is not an entry",
+        "A winner of a challenge names neither a team nor a record; or names a team that is not "
+        "among the challenge's `entries`; or names a record whose `challenge` field is not this "
+        "challenge. A prize goes to an entry: an outside team entered with `innov challenge "
+        "enter --team`, or a record that entered (its `challenge` field).",
+        "enter the team or the record first (innov challenge enter), then award",
+        "entries: []\nwinners:\n  - {team: TalentMap, prize: Incubation}",
+        "entries:\n  - {team: TalentMap, at: 2016-01-20, by: agent-5}\nwinners:\n  - {team: "
+        "TalentMap, prize: Incubation}"},
+    DiagnosticCode{
+        "E089", E, "a challenge entry or award twice",
+        "The same team is entered twice in a challenge (names compared without case or accents), "
+        "or the same prize is awarded twice to the same winner.",
+        "keep one entry per team and one award per winner and prize",
+        "entries:\n  - {team: TalentMap, at: 2016-01-20, by: agent-5}\n  - {team: talentmap, "
+        "at: 2016-01-21, by: agent-5}",
+        "entries:\n  - {team: TalentMap, at: 2016-01-20, by: agent-5}"},
+    DiagnosticCode{
+        "E100", E, "an award of a prize the challenge does not offer",
+        "A challenge that lists its `prizes` awards only those: a winner's `prize` must be the "
+        "`name` of one of them. A challenge without `prizes` (older files) may name any prize.",
+        "name one of the challenge's prizes, or add the prize to `prizes`",
+        "prizes:\n  - {name: Incubation, incubation_days: 15}\nwinners:\n  - {team: T, prize: "
+        "Incubatoin}",
+        "prizes:\n  - {name: Incubation, incubation_days: 15}\nwinners:\n  - {team: T, prize: "
+        "Incubation}"},
+    DiagnosticCode{
+        "E101", E, "a jury member of no actor kind",
+        "When innov.yaml declares its `population` (the kinds of actors, recognised by id "
+        "pattern: docs/roles.md), every member of a challenge's `jury` must be an id of one of "
+        "those kinds.",
+        "use the id of a person of a declared kind, or declare the kind in innov.yaml",
+        "jury: [jdupont]", "jury: [agent-48213]"},
+    DiagnosticCode{
         "E105", E, "co-authors not sorted, twice, or the author among them",
         "The `coauthors` of a record are the people who deposited it with its `author` (an agent "
         "and a startup, a citizen): kept sorted, each once, and without the author, who is "
