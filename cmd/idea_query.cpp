@@ -156,6 +156,7 @@ std::string card(const model::Innovation& r, const model::Config& config, const 
   line("status", r.status);
   line("summary", r.summary);
   line("author", r.author);
+  line("coauthors", util::join(r.coauthors, ", "));
   line("region", r.region + (r.unit.empty() ? "" : " / " + r.unit));
   line("source", r.source + (r.challenge.empty() ? "" : " (challenge " + r.challenge + ")"));
   line("themes", util::join(r.themes, ", "));

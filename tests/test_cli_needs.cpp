@@ -38,6 +38,8 @@ TEST_CASE("idea new --coauthor: co-authors sorted, each once, never the author")
   CHECK(has(p.text(a), "author: agent-7\ncoauthors: [agent-9, startup-fig]\nregion: idf\n"));
   CHECK(p.canonical(a));
   CHECK(p.valid());
+  CHECK(has(p({"idea", "show", a}).out,
+            "\n  author       agent-7\n  coauthors    agent-9, startup-fig\n"));
 
   // author: matches the author or a co-author, in the query and in SQL.
   auto b = p.new_idea({"--no-similar", "--author", "startup-fig"}, "Application de trajets");

@@ -231,10 +231,10 @@ TEST_CASE("index::Index fills the challenge tables, and rebuilds when a challeng
   auto idx = f.open();
   idx.refresh();
   auto count = [&](const char* sql) { return idx.db().execAndGet(sql).getInt(); };
-  CHECK(count("SELECT count(*) FROM challenges") == 2);
+  CHECK(count("SELECT count(*) FROM challenges") == 3);
   CHECK(count("SELECT count(*) FROM challenges WHERE id = 'mobilite-2016' AND kind = 'data' AND "
               "opened = '2016-01-11' AND path = 'challenges/mobilite-2016.yaml'") == 1);
-  CHECK(count("SELECT count(*) FROM winners w JOIN innovations i ON i.id = w.record_id") == 2);
+  CHECK(count("SELECT count(*) FROM winners w JOIN innovations i ON i.id = w.record_id") == 3);
   auto rel = std::string("challenges/mobilite-2016.yaml");
   auto text = read(f.dir.path() / rel);
   auto pos = text.find("title: ");

@@ -24,6 +24,10 @@ std::optional<util::Date> qualification_due(const Innovation& rec, const Config&
 
 std::optional<util::Date> decision_due(const Innovation& rec, const Config& config)
 {
+  if (rec.kind == "need") {
+    return std::nullopt; // a qualified need waits for an answer (a solution-of link), not a
+                         // decision
+  }
   return plus_days(status_since(rec), config.sla_decision_days);
 }
 

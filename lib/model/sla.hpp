@@ -16,7 +16,8 @@ namespace innov::model {
 std::optional<util::Date> qualification_due(const Innovation& rec, const Config& config);
 
 // The day a decision is due on a record in its current state (qualified, or its POC done):
-// status_since + sla.decision_days. nullopt when that date is not a date.
+// status_since + sla.decision_days. nullopt when that date is not a date, and for a need (it waits
+// for an answer, a solution-of link, not for a decision).
 std::optional<util::Date> decision_due(const Innovation& rec, const Config& config);
 
 // Breached on `today`: today is after the due day (due on the day itself is not late); false

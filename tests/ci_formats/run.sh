@@ -21,8 +21,8 @@ check() { # message command...
 "$innov" -C "$work/p" validate --format junit > "$work/junit.xml"
 check "junit: exit 1 with an error" test $? = 1
 check "junit: valid against the schema" xmllint --noout --schema "$src/tests/ci_formats/junit.xsd" "$work/junit.xml"
-files=$(find "$work/p/innovations" -name '*.yaml' | wc -l)
-check "junit: one testcase per file (records and innov.yaml)" \
+files=$(find "$work/p/innovations" "$work/p/challenges" -name '*.yaml' | wc -l)
+check "junit: one testcase per file (records, challenges and innov.yaml)" \
   test "$(xmllint --xpath 'count(//testcase)' "$work/junit.xml")" = $((files + 1))
 check "junit: one failure, on the bad file" \
   test "$(xmllint --xpath 'string(//testcase[failure]/@name)' "$work/junit.xml")" = innovations/2016/aaaa0012.yaml
