@@ -98,6 +98,10 @@ TEST_CASE("a need is qualified, never taken to a POC or generalized")
   CHECK(has(r.err, "a need has no POC and is not generalized"));
   CHECK(has(r.err, "--to " + n + " --rel solution-of"));
   CHECK(p.record(n).status == "qualified");
+  // Qualified for months, it waits for an answer, not a decision: no SLA breach, not in review.
+  auto pipe = p({"report", "pipeline", "--as-of", "2017-01-01", "--format", "csv"});
+  CHECK(has(pipe.out, "todo," + n + " | qualified | 2016-06-01 | ok | idf | "));
+  CHECK(!has(p({"report", "review", "--as-of", "2017-01-01"}).out, n));
 }
 
 TEST_CASE("report funnel: needs on their own, answered by solution-of links, never in conversions")
