@@ -50,6 +50,7 @@ commit_at 2016-12-15 "C rolled out in hdf, first value"
 inv generalize "$a" --decision go --by comite-national --override "Une seule agence, résultats nets" \
   --wave idf:2017-01-02 --at 2016-12-20 || exit 1
 inv idea withdraw "$e" --by agent-505 --at 2016-12-20 || exit 1
+inv idea link "$f" --to "$a" --rel builds-on --at 2016-12-20 --by agent-606 || exit 1
 commit_at 2016-12-20 "A generalized by override, E withdrawn"
 git tag comite-2016-12
 check "the portfolio validates" "$innov" -C p validate -q
@@ -68,7 +69,7 @@ rc=$?
 check "diff exits 0" test $rc -eq 0
 expected=$(cat <<'TEXT'
 Committee minutes
-p: comite-2016-11 (<from>) .. HEAD (<to>), 12 events
+p: comite-2016-11 (<from>) .. HEAD (<to>), 13 events
 
 Compared
   state  revision        commit
@@ -76,16 +77,16 @@ Compared
   to     HEAD            <to>
 
 Totals by region
-  region  new  opinions  states  decisions  overrides  poc_planned  poc_started  poc_closed  waves  realized  merged  withdrawn  removed  total
-  hdf       0         1       1          0          0            0            0           0      1         1       1          0        0      5
-  idf       1         1       2          1          1            0            0           1      0         0       0          1        0      7
-  total     1         2       3          1          1            0            0           1      1         1       1          1        0     12
+  region  new  opinions  states  decisions  overrides  poc_planned  poc_started  poc_closed  waves  realized  links  merged  withdrawn  removed  total
+  hdf       0         1       1          0          0            0            0           0      1         1      0       1          0        0      5
+  idf       1         1       2          1          1            0            0           1      0         0      1       0          1        0      8
+  total     1         2       3          1          1            0            0           1      1         1      1       1          1        0     13
 
 Totals by kind
-  kind      new  opinions  states  decisions  overrides  poc_planned  poc_started  poc_closed  waves  realized  merged  withdrawn  removed  total
-  idea        0         2       3          1          1            0            0           1      0         0       1          1        0      9
-  practice    1         0       0          0          0            0            0           0      1         1       0          0        0      3
-  total       1         2       3          1          1            0            0           1      1         1       1          1        0     12
+  kind      new  opinions  states  decisions  overrides  poc_planned  poc_started  poc_closed  waves  realized  links  merged  withdrawn  removed  total
+  idea        0         2       3          1          1            0            0           1      0         0      0       1          1        0      9
+  practice    1         0       0          0          0            0            0           0      1         1      1       0          0        0      4
+  total       1         2       3          1          1            0            0           1      1         1      1       1          1        0     13
 
 New ideas and practices
   region  kind      id        created     author     status     title
@@ -124,6 +125,10 @@ Realized value added
   region  kind      id        period   metric       amount  where  title
   hdf     practice  cccccccc  2016-Q4  hours_saved   1,200  hdf    Accueil sur rendez-vous
 
+Links made
+  region  kind      id        relation   to        at          by         title
+  idf     practice  ffffffff  builds-on  aaaaaaaa  2016-12-20  agent-606  Forum emploi en ligne
+
 Merged, withdrawn or removed
   region  kind  id        at          by         event                 title
   hdf     idea  dddddddd  2016-12-05  agent-202  merged into bbbbbbbb  CV en vidéo
@@ -147,13 +152,14 @@ j = json.loads(sys.stdin.read())
 assert j["report"] == "diff", j["report"]
 assert [r["commit"] for r in j["range"]] == [sys.argv[1], sys.argv[2]], j["range"]
 total = [r for r in j["totals_by_region"] if r["region"] == "total"][0]
-assert total["total"] == 12 and total["overrides"] == 1 and total["poc_closed"] == 1, total
+assert total["total"] == 13 and total["overrides"] == 1 and total["poc_closed"] == 1, total
+assert [(r["relation"], r["to"]) for r in j["links"]] == [("builds-on", sys.argv[4])], j["links"]
 assert [d["override"] for d in j["decisions"]] == ["OVERRIDE: Une seule agence, résultats nets"]
 assert [(k["kpi"], k["actual"], k["result"]) for k in j["kpis"]] == [
     ("placement_rate", 49, "met"), ("delay", 16, "not met")], j["kpis"]
 assert [r["amount"] for r in j["realized"]] == [1200], j["realized"]
 assert [r["event"] for r in j["closed"]] == ["merged into " + sys.argv[3], "withdrawn"], j["closed"]
-' "$from" "$to" "$b" <<<"$json"
+' "$from" "$to" "$b" "$a" <<<"$json"
 
 # --region: the records of one region only.
 hdf=$("$innov" -C p diff comite-2016-11..HEAD --region hdf --format json)

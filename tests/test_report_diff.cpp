@@ -192,6 +192,17 @@ TEST_CASE("report::compare_portfolios")
     CHECK(summary(m) == std::vector<std::string>{"wave_done cccc0003 2017-01-09 comite-national"});
     CHECK(m.events[0].wave_region == "idf");
   }
+
+  SUBCASE("a new link is an event with its target and relation; an old one is not repeated")
+  {
+    auto later = new_state();
+    later[0].links.push_back({"cccc0003", "builds-on", "2017-01-05T10:00:00Z", "agent-1"});
+    auto m = report::compare_portfolios(new_state(), later);
+    CHECK(summary(m) == std::vector<std::string>{"linked aaaa0001 2017-01-05 agent-1"});
+    CHECK(m.events[0].to == "cccc0003");
+    CHECK(m.events[0].decision == "builds-on");
+    CHECK(report::compare_portfolios(later, later).events.empty());
+  }
 }
 
 TEST_CASE("report::minutes_report")
@@ -221,6 +232,7 @@ TEST_CASE("report::minutes_report")
   CHECK(section(r, "kpis").table.rows[1].back().text == "not met");
   CHECK(cell(r, "waves", "hdf", "wave").text == "hdf");
   CHECK(num(r, "realized", "hdf", "amount") == 4100);
+  CHECK(num(r, "totals_by_region", "hdf", "links") == 0); // a column of its own, empty here
   CHECK(cell(r, "closed", "idf", "event").text == "merged into aaaa0001");
   CHECK(cell(r, "closed", "hdf", "event").text == "removed");
   CHECK(cell(r, "range", "from", "commit").text == "0123456789abcdef");

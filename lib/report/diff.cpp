@@ -89,6 +89,11 @@ public:
       e.amount = r->amount;
       e.wave_region = r->region;
     }
+    for (const auto* l : added_items(m_old ? &m_old->links : nullptr, m_now.links)) {
+      auto& e = add(EventKind::linked, day_of(l->at), l->by);
+      e.to = l->to;
+      e.decision = l->rel;
+    }
   }
 
 private:
@@ -236,6 +241,8 @@ std::string event_kind_name(EventKind k)
     return "wave_done";
   case EventKind::realized:
     return "realized";
+  case EventKind::linked:
+    return "linked";
   case EventKind::merged:
     return "merged";
   case EventKind::withdrawn:

@@ -23,6 +23,7 @@ enum class EventKind {
   poc_closed,     // a POC whose `ended` was set, with its outcome and KPI results
   wave_done,      // a roll-out wave whose `done` was set
   realized,       // a new realized-value entry
+  linked,         // a new link to another record (innov idea link)
   merged,         // a history entry to merged
   withdrawn,      // a history entry to withdrawn
   record_removed, // the record's id is not in the new state (its file was deleted)
@@ -53,7 +54,8 @@ struct MinutesEvent {
   std::string actor;       // author, expert, deciding body, history `by`, sponsor
   // By kind: state_change (from, to); opinion (decision, advisory); decision (gate, decision,
   // override_reason); poc_* (poc, format, outcome, kpis); wave_done (wave_region, planned);
-  // realized (period, metric, amount, wave_region = the entry's region); merged (to = the target).
+  // realized (period, metric, amount, wave_region = the entry's region); merged (to = the target);
+  // linked (to = the target, decision = the relation).
   std::string from;
   std::string to;
   std::string decision;

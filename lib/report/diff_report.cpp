@@ -22,8 +22,9 @@ constexpr TotalColumn k_total_columns[] = {
     {"states", EventKind::state_change},     {"decisions", EventKind::decision},
     {"poc_planned", EventKind::poc_planned}, {"poc_started", EventKind::poc_started},
     {"poc_closed", EventKind::poc_closed},   {"waves", EventKind::wave_done},
-    {"realized", EventKind::realized},       {"merged", EventKind::merged},
-    {"withdrawn", EventKind::withdrawn},     {"removed", EventKind::record_removed},
+    {"realized", EventKind::realized},       {"links", EventKind::linked},
+    {"merged", EventKind::merged},           {"withdrawn", EventKind::withdrawn},
+    {"removed", EventKind::record_removed},
 };
 
 struct Counts {
@@ -244,6 +245,11 @@ Report minutes_report(const Minutes& m, const MinutesRange& range)
         return std::vector<Cell>{Cell::str(e.period), Cell::str(e.metric), Cell::num(e.amount),
                                  Cell::str(e.wave_region)};
       }));
+  rep.sections.push_back(events(m, "links", "Links made", {{"relation"}, {"to"}, {"at"}, {"by"}},
+                                {EventKind::linked}, [](const MinutesEvent& e) {
+                                  return std::vector<Cell>{Cell::str(e.decision), Cell::str(e.to),
+                                                           Cell::str(e.date), Cell::str(e.actor)};
+                                }));
   rep.sections.push_back(
       events(m, "closed", "Merged, withdrawn or removed", {{"at"}, {"by"}, {"event"}},
              {EventKind::merged, EventKind::withdrawn, EventKind::record_removed},
