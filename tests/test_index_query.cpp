@@ -185,6 +185,26 @@ TEST_CASE("index::list_sql")
   }
 }
 
+TEST_CASE("index::check_query: at most 200 terms, and 200 of every kind run")
+{
+  Fixture f;
+  // The longest query taken: free words, fields and negations mixed, which SQLite still runs.
+  std::vector<std::string> words;
+  for (int i = 0; words.size() < 200; ++i) {
+    for (std::string w : {"mot" + std::to_string(i), std::string("not:status:rejected"),
+                          std::string("author:agent-1"), std::string("linked:k3m9"),
+                          std::string("theme:numerique")}) {
+      if (words.size() < 200) {
+        words.push_back(w);
+      }
+    }
+  }
+  CHECK(f.ids(words).empty());
+  words.push_back("one-more");
+  CHECK_THROWS_WITH_AS(f.ids(words), "too many query terms (201); a query takes at most 200",
+                       UsageError);
+}
+
 TEST_CASE("index::check_query")
 {
   Fixture f;

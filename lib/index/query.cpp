@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fmt/format.h>
 #include <map>
 #include <utility>
 
@@ -192,6 +193,14 @@ const std::vector<std::string>& sort_fields()
 
 void check_query(const model::Query& q, const model::Config& config)
 {
+  // Each term is a condition of the SQL: past some hundreds SQLite refuses the expression (its
+  // depth limit is 1000), so a query of more terms is refused here, with a clear message.
+  constexpr std::size_t k_max_terms = 200;
+  if (q.terms.size() > k_max_terms) {
+    throw UsageError(fmt::format("too many query terms ({}); a query takes at most {}",
+                                 q.terms.size(), k_max_terms),
+                     "narrow it with fewer terms, or ask innov sql");
+  }
   static const std::vector<std::string> k_kinds = {"idea", "practice", "need"};
   static const std::vector<std::string> k_sources = {"internal",  "external", "citizen",
                                                      "challenge", "lab",      "watch"};
