@@ -43,7 +43,13 @@ int run_audit(const Context& ctx, const AuditOptions& opts)
                      "take --rev",
                      "check out the revision, or limit the audit with --since REV");
   }
-  auto root = find_read_root(ctx);
+  auto fed = find_federation(ctx);
+  if (fed && opts.git) {
+    throw UsageError("--git reads one repository's commits, and the members of a national "
+                     "portfolio are repositories of their own",
+                     "audit each member's history: innov -C MEMBER audit --git");
+  }
+  auto root = fed ? fed->root : find_read_root(ctx);
   std::string format = opts.format;
   if (format == "auto") {
     const char* gha = std::getenv("GITHUB_ACTIONS");
@@ -55,8 +61,24 @@ int run_audit(const Context& ctx, const AuditOptions& opts)
                          " needs --git",
                      "innov audit --git --require-signed [--since REV]");
   }
-  auto config = store::require_config(root);
-  auto result = store::audit_portfolio(root, config);
+  auto config = fed ? fed->config : store::require_config(root);
+  store::AuditResult result;
+  if (fed) {
+    // Every member's records against the shared roles, named from the national folder.
+    for (const auto& m : fed->members) {
+      auto r = store::audit_portfolio(m.root, config);
+      for (auto& d : r.findings) {
+        d.path = m.path + "/" + d.path;
+        result.findings.push_back(std::move(d));
+      }
+      result.records += r.records;
+      result.facts += r.facts;
+      result.imported += r.imported;
+      result.unchecked = r.unchecked; // from the shared roles: the same for every member
+    }
+  } else {
+    result = store::audit_portfolio(root, config);
+  }
   auto& findings = result.findings;
   std::optional<store::GitAuditResult> signed_facts;
   if (opts.git) {

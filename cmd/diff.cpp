@@ -57,7 +57,7 @@ PortfolioView load_state(const Context& ctx, const std::filesystem::path& root,
   auto checkout = git::checkout(root, rev);
   commit = checkout.commit;
   Context at_rev = ctx;
-  at_rev.portfolio_dir = checkout.root.string();
+  at_rev.portfolio_dirs = {checkout.root.string()};
   return open_view(at_rev);
 }
 

@@ -10,8 +10,10 @@
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <map>
+#include <tuple>
 
 namespace innov::cmd {
 
@@ -29,9 +31,46 @@ struct ExportOptions {
 // delimiter_of is below run_export's callers' view: declared here.
 char delimiter_of(const std::string& text);
 
+void write_export(const ExportOptions& o, const std::vector<const model::Innovation*>& recs,
+                  const model::Config& config)
+{
+  if (o.format == "json") {
+    write_output(report::export_json(recs), o.out);
+  } else {
+    report::CsvStyle style = o.excel ? report::CsvStyle::excel() : report::CsvStyle{};
+    if (!o.delimiter.empty()) {
+      style.delimiter = delimiter_of(o.delimiter);
+    }
+    write_output(report::render_csv(report::export_table(recs, config), true, style), o.out);
+  }
+}
+
+// The records of every member of a national portfolio (portfolio_view.hpp), in the order of `idea
+// list`: by creation date, then id.
+int run_export_federated(const Context& ctx, const ExportOptions& o, const model::Query& query)
+{
+  auto view = open_view(ctx, index::Decode::all, query);
+  auto& all = view.portfolio.records;
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.created, a.id) < std::tie(b.created, b.id);
+  });
+  model::RegionScope scope(view.config, o.regions);
+  std::vector<const model::Innovation*> recs;
+  for (const auto& rec : all) {
+    if (scope.touches(rec)) {
+      recs.push_back(&rec);
+    }
+  }
+  write_export(o, recs, view.config);
+  return k_exit_ok;
+}
+
 int run_export(const Context& ctx, const ExportOptions& o)
 {
   auto query = model::parse_query(o.query);
+  if (find_federation(ctx)) {
+    return run_export_federated(ctx, o, query);
+  }
   auto start = start_read(ctx);
   index::check_query(query, start.config);
   index::RefreshStats stats;
@@ -56,15 +95,7 @@ int run_export(const Context& ctx, const ExportOptions& o)
       recs.push_back(&rec);
     }
   }
-  if (o.format == "json") {
-    write_output(report::export_json(recs), o.out);
-  } else {
-    report::CsvStyle style = o.excel ? report::CsvStyle::excel() : report::CsvStyle{};
-    if (!o.delimiter.empty()) {
-      style.delimiter = delimiter_of(o.delimiter);
-    }
-    write_output(report::render_csv(report::export_table(recs, start.config), true, style), o.out);
-  }
+  write_export(o, recs, start.config);
   return k_exit_ok;
 }
 

@@ -56,7 +56,7 @@ std::string rules_text(const std::vector<model::GateRule>& rules)
 int run_decide(const Context& ctx, DecideOptions& o)
 {
   auto actor = actor_of(o.flags);
-  auto root = find_portfolio_root(ctx);
+  auto root = find_record_root(ctx, o.id);
   auto config = store::require_config(root);
   for (const auto& w : o.waves) {
     auto colon = w.find(':');
@@ -101,7 +101,7 @@ int run_decide(const Context& ctx, DecideOptions& o)
 
 int run_check(const Context& ctx, const std::string& id, const std::string& format)
 {
-  auto root = find_read_root(ctx);
+  auto root = find_record_root(ctx, id, true);
   auto config = store::require_config(root);
   std::string rel = store::resolve_record(root, id);
   util::Diagnostics diags;

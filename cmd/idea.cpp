@@ -70,7 +70,7 @@ void warn_likely_duplicates(const Context& ctx, const std::filesystem::path& roo
 
 int run_new(const Context& ctx, NewOptions& o)
 {
-  auto root = find_portfolio_root(ctx);
+  auto root = find_new_record_root(ctx, o.rec.region);
   auto config = store::require_config(root);
   if (o.flags.by.empty() && util::is_code(o.rec.author)) {
     o.flags.by = o.rec.author; // the author deposits, when nobody else is named
@@ -315,7 +315,7 @@ void register_idea(CLI::App& app, Context& ctx)
               "theme=recrutement");
   sub->callback([e, &ctx] {
     ctx.run = [e, &ctx] {
-      auto root = find_portfolio_root(ctx);
+      auto root = find_record_root(ctx, e->id);
       auto actor = actor_of(e->flags);
       return mutate_one(ctx, e->flags, e->id, [&](model::Innovation& rec, const model::Config& c) {
         stamp_now(actor, e->flags);
@@ -411,7 +411,7 @@ void register_idea(CLI::App& app, Context& ctx)
       "(docs/roles.md).\n\nExample:\n  innov idea merge 7d2h --into k3m9");
   sub->callback([m, &ctx] {
     ctx.run = [m, &ctx] {
-      auto root = find_portfolio_root(ctx);
+      auto root = find_record_root(ctx, m->dup);
       auto actor = actor_of(m->flags);
       std::string dup = store::resolve_record(root, m->dup);
       std::string into = store::resolve_record(root, m->into);

@@ -51,7 +51,7 @@ void check_no_cycle(const Context& ctx, const std::filesystem::path& root, const
 
 int run_link(const Context& ctx, LinkOptions& o)
 {
-  auto root = find_portfolio_root(ctx);
+  auto root = find_record_root(ctx, o.id);
   auto actor = actor_of(o.flags);
   std::string rel_path = store::resolve_record(root, o.id);
   std::string from = id_of(rel_path);

@@ -47,6 +47,74 @@ void warn_left_out(const Context& ctx, const index::RefreshStats& s)
   }
 }
 
+// The rows `idea list` selects in one portfolio (with json, its records too), sorted; the limit
+// is the caller's.
+struct Listed {
+  std::vector<index::ListRow> rows;
+  std::map<std::string, model::Innovation> records; // by id, with json
+};
+
+Listed list_portfolio(const Context& ctx, const ListOptions& o, const model::Query& query,
+                      std::size_t limit, bool json)
+{
+  Listed out;
+  auto start = start_read(ctx);
+  index::check_query(query, start.config);
+  index::list_sql(query, o.sort, o.limit); // refuses a bad --sort before any work
+  index::RefreshStats stats;
+  auto idx = open_index(ctx, start, &stats);
+  warn_left_out(ctx, stats);
+  model::RegionScope scope(start.config, o.region);
+  auto& rows = out.rows;
+  // --limit applies after --region.
+  idx->read([&](SQLite::Database& db) {
+    rows = index::list_records(db, query, o.sort, scope.all() ? limit : 0);
+  });
+  if (!scope.all()) {
+    auto keep = model::ids_touching(idx->records(index::Decode::figures), scope);
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [&](const index::ListRow& r) { return !keep.count(r.id); }),
+               rows.end());
+    if (limit > 0 && rows.size() > limit) {
+      rows.resize(limit);
+    }
+  }
+  if (json) {
+    for (auto& r : idx->records()) {
+      out.records.emplace(r.id, std::move(r));
+    }
+  }
+  return out;
+}
+
+// The order of --sort (index::order_by's, then the id), for rows of several members.
+bool listed_before(const index::ListRow& a, const index::ListRow& b, const std::string& sort)
+{
+  bool desc = sort.starts_with("-");
+  std::string field = desc ? sort.substr(1) : sort;
+  auto key = [&](const index::ListRow& r) -> std::string {
+    if (field == "created")
+      return r.created;
+    if (field == "title")
+      return r.title;
+    if (field == "status")
+      return r.status;
+    if (field == "region")
+      return r.region;
+    return r.id;
+  };
+  int c = 0;
+  if (field == "likes") {
+    c = a.likes < b.likes ? -1 : a.likes > b.likes ? 1 : 0;
+  } else {
+    c = key(a).compare(key(b));
+  }
+  if (c != 0 && field != "id") {
+    return desc ? c > 0 : c < 0;
+  }
+  return desc && field == "id" ? a.id > b.id : a.id < b.id;
+}
+
 int run_list(const Context& ctx, const ListOptions& o)
 {
   std::string format = resolve_format(o.format, o.out, {"text", "json", "csv", "markdown"});
@@ -55,36 +123,43 @@ int run_list(const Context& ctx, const ListOptions& o)
   model::add_terms(query, "kind", o.kind);
   model::add_terms(query, "theme", o.theme);
   model::add_terms(query, "source", o.source);
-  auto start = start_read(ctx);
-  index::check_query(query, start.config);
-  index::list_sql(query, o.sort, o.limit); // refuses a bad --sort before any work
-  index::RefreshStats stats;
-  auto idx = open_index(ctx, start, &stats);
-  warn_left_out(ctx, stats);
-  model::RegionScope scope(start.config, o.region);
-  std::vector<index::ListRow> rows;
-  // --limit applies after --region.
-  idx->read([&](SQLite::Database& db) {
-    rows = index::list_records(db, query, o.sort, scope.all() ? o.limit : 0);
-  });
-  if (!scope.all()) {
-    auto keep = model::ids_touching(idx->records(index::Decode::figures), scope);
-    rows.erase(std::remove_if(rows.begin(), rows.end(),
-                              [&](const index::ListRow& r) { return !keep.count(r.id); }),
-               rows.end());
-    if (o.limit > 0 && rows.size() > o.limit) {
-      rows.resize(o.limit);
+  Listed listed;
+  std::map<std::string, std::string> member_of; // in a federation: id -> member name
+  auto fed = find_federation(ctx);
+  if (!fed) {
+    listed = list_portfolio(ctx, o, query, o.limit, format == "json");
+  } else {
+    // Each member from its own index, then one order; of two members holding an id, the first
+    // keeps it (E103, as every read).
+    for (const auto& m : fed->members) {
+      auto one = list_portfolio(member_context(ctx, m), o, query, o.limit, format == "json");
+      for (auto& row : one.rows) {
+        if (member_of.emplace(row.id, m.name).second) {
+          listed.rows.push_back(std::move(row));
+        }
+      }
+      for (auto& [id, rec] : one.records) {
+        if (auto it = member_of.find(id); it != member_of.end() && it->second == m.name) {
+          rec.portfolio = m.name;
+          listed.records.emplace(id, std::move(rec));
+        }
+      }
+    }
+    std::string sort = o.sort.empty() ? "created" : o.sort;
+    std::stable_sort(listed.rows.begin(), listed.rows.end(),
+                     [&](const index::ListRow& a, const index::ListRow& b) {
+                       return listed_before(a, b, sort);
+                     });
+    if (o.limit > 0 && listed.rows.size() > o.limit) {
+      listed.rows.resize(o.limit);
     }
   }
+  const auto& rows = listed.rows;
   if (format == "json") {
-    std::map<std::string, model::Innovation> by_id;
-    for (auto& r : idx->records()) {
-      by_id.emplace(r.id, std::move(r));
-    }
     report::JsonWriter w;
     w.begin_array();
     for (const auto& row : rows) {
-      report::write_record_json(w, by_id.at(row.id));
+      report::write_record_json(w, listed.records.at(row.id));
     }
     w.end_array();
     write_output(w.str(), o.out);
@@ -92,10 +167,19 @@ int run_list(const Context& ctx, const ListOptions& o)
   }
   report::Table t;
   t.columns = {{"id"}, {"kind"}, {"status"}, {"region"}, {"created"}, {"likes", true}, {"title"}};
+  if (fed) {
+    t.columns.insert(t.columns.begin() + 1, {"portfolio"});
+  }
   for (const auto& r : rows) {
-    t.add_row({report::Cell::str(r.id), report::Cell::str(r.kind), report::Cell::str(r.status),
-               report::Cell::str(r.region), report::Cell::str(r.created),
-               report::Cell::num(static_cast<double>(r.likes)), report::Cell::str(r.title)});
+    std::vector<report::Cell> cells = {
+        report::Cell::str(r.id),      report::Cell::str(r.kind),
+        report::Cell::str(r.status),  report::Cell::str(r.region),
+        report::Cell::str(r.created), report::Cell::num(static_cast<double>(r.likes)),
+        report::Cell::str(r.title)};
+    if (fed) {
+      cells.insert(cells.begin() + 1, report::Cell::str(member_of.at(r.id)));
+    }
+    t.add_row(std::move(cells));
   }
   write_output(render_table(t, format, o.out.empty() && use_color(ctx, STDOUT_FILENO)), o.out);
   return 0;
@@ -316,7 +400,7 @@ void register_idea_query(CLI::App& app, Context& ctx)
               ".status");
   sub->callback([s, &ctx] {
     ctx.run = [s, &ctx] {
-      auto root = find_read_root(ctx);
+      auto root = find_record_root(ctx, s->id, true);
       std::string rel = store::resolve_record(root, s->id);
       if (s->format == "yaml") {
         std::cout << util::read_file(root / rel, util::k_max_record_bytes, "a record file");

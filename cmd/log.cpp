@@ -23,7 +23,7 @@ struct LogOptions {
 int run_log(const Context& ctx, const LogOptions& o)
 {
   std::string format = resolve_format(o.format, o.out, {"text", "json", "csv", "markdown"});
-  auto root = find_portfolio_root(ctx);
+  auto root = find_record_root(ctx, o.id); // in a national portfolio: the member holding it
   std::string rel = store::resolve_record(root, o.id);
   auto log = store::record_log(root, rel);
   std::string text;

@@ -89,9 +89,12 @@ int run_main(int argc, char** argv)
              "\nRun 'innov COMMAND --help' for the options of a command.");
 
   Context ctx;
-  app.add_option("-C,--portfolio", ctx.portfolio_dir,
+  app.add_option("-C,--portfolio", ctx.portfolio_dirs,
                  "Portfolio directory (default: $INNOV_PORTFOLIO, then the nearest directory "
-                 "upwards holding innov.yaml)");
+                 "upwards holding innov.yaml); repeated, the portfolios are read together "
+                 "(docs/federation.md)")
+      ->option_text("DIR")
+      ->allow_extra_args(false);
   app.add_option("--color", ctx.color,
                  "Colour output: auto, always or never (NO_COLOR is respected)")
       ->check(CLI::IsMember({"auto", "always", "never"}));

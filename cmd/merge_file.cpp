@@ -53,7 +53,7 @@ fs::path portfolio_for(const Context& ctx, const std::string& path)
   if (!path.empty()) {
     root = portfolio_above(fs::absolute(path, ec).parent_path());
   }
-  if (root.empty() && !ctx.portfolio_dir.empty()) {
+  if (root.empty() && !ctx.portfolio_dirs.empty()) {
     return find_portfolio_root(ctx);
   }
   if (root.empty()) {

@@ -179,7 +179,7 @@ std::function<void(const std::string&)> warn_printer()
 int mutate_one(const Context& ctx, const MutationFlags& flags, const std::string& id,
                const std::function<std::string(model::Innovation&, const model::Config&)>& change)
 {
-  auto root = find_portfolio_root(ctx);
+  auto root = find_record_root(ctx, id);
   std::string rel = store::resolve_record(root, id);
   std::string message;
   auto changes = store::mutate_records(

@@ -1,5 +1,6 @@
 #include "cmd/portfolio_view.hpp"
 
+#include "lib/git/head.hpp"
 #include "lib/git/revision.hpp"
 #include "lib/index/provenance.hpp"
 #include "lib/index/query.hpp"
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <set>
 #include <unistd.h>
 
@@ -106,7 +108,7 @@ ReadStart start_read(const Context& ctx, bool scan_ahead, bool reads_files)
   if (!ctx.no_cache && scan_ahead && !start.index_only) {
     start.scan = std::make_unique<index::ScanAhead>(start.root);
   }
-  start.config = store::require_config(start.root);
+  start.config = ctx.member_config ? *ctx.member_config : store::require_config(start.root);
   return start;
 }
 
@@ -198,8 +200,78 @@ PortfolioView read_view(const Context& ctx, const index::Index::ReadAhead& read_
 
 } // namespace
 
+namespace {
+
+// The view of portfolios read together (docs/federation.md): each member read as a portfolio of its
+// own, from its own cache (one at a time: no SQLite ATTACH, so no limit on their number), its items
+// (records or stage rows) tagged with its name; of two members holding an id, the first keeps it
+// (E103). read_member fills the items of one member and returns its view.
+template <class Item>
+PortfolioView
+federated_view(const Context& ctx, const store::Federation& fed, std::vector<Item>& items,
+               const std::function<PortfolioView(const Context&, std::vector<Item>&)>& read_member)
+{
+  PortfolioView all;
+  all.root = fed.root;
+  all.config = fed.config;
+  std::map<std::string, const store::Member*> holder;
+  bool git = true, uncommitted = false, checked = true;
+  for (const auto& m : fed.members) {
+    Context mc = member_context(ctx, m);
+    mc.quiet = true; // one warning for the whole, below
+    std::vector<Item> mine;
+    auto v = read_member(mc, mine);
+    all.invalid_files += v.invalid_files;
+    git = git && v.provenance.git;
+    uncommitted = uncommitted || v.provenance.uncommitted;
+    checked = checked && v.provenance.checked;
+    for (auto& item : mine) {
+      auto [it, fresh] = holder.emplace(item.id, &m);
+      if (!fresh) {
+        if (!ctx.quiet) {
+          std::cerr << "innov: warning: record '" << item.id << "' of member '" << m.path
+                    << "' is left out: member '" << it->second->path
+                    << "' holds that id (E103; run 'innov validate')\n";
+        }
+        ++all.invalid_files;
+        continue;
+      }
+      item.portfolio = m.name;
+      items.push_back(std::move(item));
+    }
+  }
+  if (ctx.provenance) {
+    // The commit of the national portfolio (which pins its submodules), "with uncommitted
+    // changes" when any member's files differ from its own commit.
+    all.provenance.git = git;
+    if (auto head = git::read_head(fed.root)) {
+      all.provenance.commit = head->commit;
+    }
+    all.provenance.uncommitted = uncommitted;
+    all.provenance.checked = checked;
+    all.provenance.format = fed.config.format;
+  }
+  all.portfolio.root = all.root;
+  all.portfolio.config = all.config;
+  warn_invalid(ctx, all.invalid_files);
+  return all;
+}
+
+} // namespace
+
 PortfolioView open_view(const Context& ctx, index::Decode what)
 {
+  if (auto fed = find_federation(ctx)) {
+    std::vector<model::Innovation> records;
+    auto v = federated_view<model::Innovation>(
+        ctx, *fed, records, [&](const Context& mc, std::vector<model::Innovation>& out) {
+          auto mv = open_view(mc, what);
+          out = std::move(mv.portfolio.records);
+          return mv;
+        });
+    v.portfolio.records = std::move(records);
+    return v;
+  }
   std::vector<model::Innovation> records;
   auto v = read_view(ctx, [&](index::Index& idx) {
     records.clear(); // a first result that did not stand goes before the second is read
@@ -213,6 +285,16 @@ PortfolioView open_view(const Context& ctx, index::Decode what)
 
 StageView open_stage_view(const Context& ctx)
 {
+  if (auto fed = find_federation(ctx)) {
+    StageView s;
+    s.view = federated_view<model::StageRow>(
+        ctx, *fed, s.rows, [](const Context& mc, std::vector<model::StageRow>& out) {
+          auto ms = open_stage_view(mc);
+          out = std::move(ms.rows);
+          return std::move(ms.view);
+        });
+    return s;
+  }
   StageView s;
   s.view = read_view(ctx, [&](index::Index& idx) {
     s.rows.clear();
@@ -231,6 +313,18 @@ PortfolioView open_view(const Context& ctx, index::Decode what, const model::Que
 {
   if (query.empty()) {
     return open_view(ctx, what);
+  }
+  if (auto fed = find_federation(ctx)) {
+    index::check_query(query, fed->config);
+    std::vector<model::Innovation> records;
+    auto v = federated_view<model::Innovation>(
+        ctx, *fed, records, [&](const Context& mc, std::vector<model::Innovation>& out) {
+          auto mv = open_view(mc, what, query);
+          out = std::move(mv.portfolio.records);
+          return mv;
+        });
+    v.portfolio.records = std::move(records);
+    return v;
   }
   PortfolioView v;
   auto start = start_read(ctx);

@@ -8,6 +8,7 @@
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <unistd.h>
 #include <utility>
@@ -101,6 +102,18 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
     in = report::report_input(std::move(view.portfolio.records), view.config, options, today);
     if (name == "challenges") {
       in.challenges = valid_challenges(view.root, view.config);
+      if (auto fed = find_federation(c)) {
+        // National challenges (in the national folder) and each member's own.
+        // A challenge several of them hold is counted once, as the first holds it.
+        for (const auto& m : fed->members) {
+          for (auto& ch : valid_challenges(m.root, view.config)) {
+            if (std::none_of(in.challenges.begin(), in.challenges.end(),
+                             [&](const model::Challenge& x) { return x.id == ch.id; })) {
+              in.challenges.push_back(std::move(ch));
+            }
+          }
+        }
+      }
     }
   }
   write_report(ctx, with_provenance(report::make_report(name, in), c, provenance, today), format,
@@ -153,10 +166,11 @@ void register_report(CLI::App& app, Context& ctx)
                     "(2016-10), quarter (2016-Q3) or year (2016) means its last day");
     if (name == "funnel" || name == "value" || name == "participation") {
       sub->add_option("--by", f->options.by,
-                      "Group by region, theme, source, kind, horizon, challenge or author-kind "
-                      "(the kinds of population of the authors and co-authors)")
-          ->check(CLI::IsMember(
-              {"region", "theme", "source", "kind", "horizon", "challenge", "author-kind"}));
+                      "Group by region, theme, source, kind, horizon, challenge, author-kind "
+                      "(the kinds of population of the authors and co-authors) or portfolio (the "
+                      "member holding the record, in a national portfolio)")
+          ->check(CLI::IsMember({"region", "theme", "source", "kind", "horizon", "challenge",
+                                 "author-kind", "portfolio"}));
       sub->add_option("--period", f->options.period, "Columns over time: month, quarter or year")
           ->check(CLI::IsMember({"month", "quarter", "year"}));
     }

@@ -11,9 +11,38 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <unistd.h>
 
 namespace innov::cmd {
+
+namespace {
+
+// The `limit` best matches of q in one portfolio (of the records --region keeps).
+std::vector<index::SearchMatch> search_portfolio(const Context& ctx, const std::string& q,
+                                                 const std::vector<std::string>& regions,
+                                                 std::size_t limit)
+{
+  auto start = start_read(ctx);
+  model::RegionScope scope(start.config, regions);
+  std::vector<index::SearchMatch> rows;
+  // With --region every match is ranked, then the region keeps its own and --limit cuts.
+  std::size_t ranked = scope.all() ? limit : std::numeric_limits<std::int32_t>::max();
+  auto read = [&](index::Index& idx) { rows = index::ranked_matches(idx.db(), q, ranked); };
+  auto idx = open_index(ctx, start, nullptr, false, read);
+  if (!scope.all()) {
+    auto keep = model::ids_touching(idx->records(index::Decode::figures), scope);
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [&](const index::SearchMatch& m) { return !keep.count(m.id); }),
+               rows.end());
+    if (rows.size() > limit) {
+      rows.resize(limit);
+    }
+  }
+  return rows;
+}
+
+} // namespace
 
 void register_search(CLI::App& app, Context& ctx)
 {
@@ -51,28 +80,41 @@ void register_search(CLI::App& app, Context& ctx)
       if (q.empty()) {
         throw UsageError("nothing to search for in '" + text + "'");
       }
-      auto start = start_read(ctx);
-      model::RegionScope scope(start.config, o->regions);
       std::vector<index::SearchMatch> rows;
-      // With --region every match is ranked, then the region keeps its own and --limit cuts.
-      std::size_t limit = scope.all() ? o->limit : std::numeric_limits<std::int32_t>::max();
-      auto read = [&](index::Index& idx) { rows = index::ranked_matches(idx.db(), q, limit); };
-      auto idx = open_index(ctx, start, nullptr, false, read);
-      if (!scope.all()) {
-        auto keep = model::ids_touching(idx->records(index::Decode::figures), scope);
-        rows.erase(std::remove_if(rows.begin(), rows.end(),
-                                  [&](const index::SearchMatch& m) { return !keep.count(m.id); }),
-                   rows.end());
+      std::map<std::string, std::string> member_of; // in a federation: id -> member
+      auto fed = find_federation(ctx);
+      if (!fed) {
+        rows = search_portfolio(ctx, q, o->regions, o->limit);
+      } else {
+        // Each member's best, ranked together (each member's index weighs its own words).
+        for (const auto& m : fed->members) {
+          for (auto& match : search_portfolio(member_context(ctx, m), q, o->regions, o->limit)) {
+            if (member_of.emplace(match.id, m.name).second) {
+              rows.push_back(std::move(match));
+            }
+          }
+        }
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const index::SearchMatch& a, const index::SearchMatch& b) {
+                           return a.rank < b.rank;
+                         });
         if (rows.size() > o->limit) {
           rows.resize(o->limit);
         }
       }
       report::Table t;
       t.columns = {{"id"}, {"status"}, {"score", true}, {"title"}, {"snippet"}};
+      if (fed) {
+        t.columns.insert(t.columns.begin() + 1, {"portfolio"});
+      }
       for (const auto& m : rows) {
-        t.add_row({report::Cell::str(m.id), report::Cell::str(m.status),
-                   report::Cell::num(m.score, 2), report::Cell::str(m.title),
-                   report::Cell::str(m.snippet)});
+        std::vector<report::Cell> cells = {
+            report::Cell::str(m.id), report::Cell::str(m.status), report::Cell::num(m.score, 2),
+            report::Cell::str(m.title), report::Cell::str(m.snippet)};
+        if (fed) {
+          cells.insert(cells.begin() + 1, report::Cell::str(member_of.at(m.id)));
+        }
+        t.add_row(std::move(cells));
       }
       write_output(render_table(t, format, o->out.empty() && use_color(ctx, STDOUT_FILENO)),
                    o->out);

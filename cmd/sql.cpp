@@ -62,9 +62,37 @@ int run_sql(const Context& ctx, const SqlOptions& o)
 {
   std::string format = resolve_format(o.format, o.out, {"text", "json", "csv", "markdown"});
   auto limits = limits_of(o);
-  auto start = start_read(ctx);
-  auto idx = open_index(ctx, start);
-  auto result = index::run_read_only_sql(*idx, o.query, limits);
+  index::SqlResult result;
+  if (auto fed = find_federation(ctx)) {
+    // Each member keeps its own index: the query runs in each, and its rows follow one another,
+    // a first column naming the member (an aggregate is one per member).
+    for (const auto& m : fed->members) {
+      Context mc = member_context(ctx, m);
+      auto start = start_read(mc);
+      auto idx = open_index(mc, start);
+      auto one = index::run_read_only_sql(*idx, o.query, limits);
+      if (result.columns.empty()) {
+        result.columns = one.columns;
+        result.columns.insert(result.columns.begin(), "portfolio");
+        result.numeric = one.numeric;
+        result.numeric.insert(result.numeric.begin(), false);
+      }
+      for (std::size_t c = 0; c < one.numeric.size() && c + 1 < result.numeric.size(); ++c) {
+        result.numeric[c + 1] = result.numeric[c + 1] || one.numeric[c];
+      }
+      for (auto& row : one.rows) {
+        index::SqlCell name;
+        name.kind = index::SqlCell::Kind::text;
+        name.text = m.name;
+        row.insert(row.begin(), std::move(name));
+        result.rows.push_back(std::move(row));
+      }
+    }
+  } else {
+    auto start = start_read(ctx);
+    auto idx = open_index(ctx, start);
+    result = index::run_read_only_sql(*idx, o.query, limits);
+  }
   write_output(
       render_table(table_of(result), format, o.out.empty() && use_color(ctx, STDOUT_FILENO)),
       o.out);
@@ -88,7 +116,9 @@ void register_sql(CLI::App& app, Context& ctx)
       "memory limit is stopped (exit 1).\n\nExamples:\n"
       "  innov sql 'SELECT status, count(*) AS n FROM innovations GROUP BY status ORDER BY n "
       "DESC'\n"
-      "  innov sql 'SELECT region, sum(amount) FROM realized GROUP BY region' --format csv");
+      "  innov sql 'SELECT region, sum(amount) FROM realized GROUP BY region' --format csv\n\n"
+      "In a national portfolio the query runs in each member's index; the rows come member\n"
+      "by member, after a first column 'portfolio'.");
   sub->callback([o, &ctx] { ctx.run = [o, &ctx] { return run_sql(ctx, *o); }; });
 }
 

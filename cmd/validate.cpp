@@ -2,6 +2,7 @@
 #include "cmd/commands.hpp"
 #include "cmd/output.hpp"
 #include "lib/report/diagnostics.hpp"
+#include "lib/store/federation.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/fs.hpp"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <iostream>
+#include <map>
 #include <set>
 #include <unistd.h>
 
@@ -67,9 +69,149 @@ bool is_selected(const std::set<std::string>& selected, const std::string& rel)
   return false;
 }
 
+// What validate found, and what it checked.
+struct Checked {
+  util::Diagnostics diags;
+  std::size_t files = 0;
+  std::size_t records = 0;
+  std::vector<std::string> paths; // for junit: every file checked
+};
+
+// validate across the members of a national portfolio, or of the portfolios -C names (root: where
+// the paths of the diagnostics start): each member checked as a portfolio of its own, its files
+// named from root, then what is between them: the members themselves (E104), their innov.yaml
+// against the shared one (E102), a record id in two members (E103).
+Checked validate_federation(const Context& ctx, fs::path& root)
+{
+  Checked c;
+  std::optional<store::Federation> fed;
+  if (ctx.portfolio_dirs.size() > 1) {
+    std::vector<fs::path> roots;
+    for (const auto& dir : ctx.portfolio_dirs) {
+      Context one = ctx;
+      one.portfolio_dirs = {dir};
+      roots.push_back(find_work_root(one, true));
+    }
+    std::error_code ec;
+    root = fs::current_path(ec); // -C paths are named from here
+    fed = store::federation_of(ctx.portfolio_dirs, roots, c.diags);
+  } else {
+    root = find_work_root(ctx, true);
+    fed = store::load_federation(root, c.diags);
+    c.files = 1;
+    c.paths.push_back(store::k_config_file);
+  }
+  if (!fed) {
+    return c;
+  }
+  struct Holder {
+    std::string member, rel;
+  };
+  std::map<std::string, Holder> holder;
+  for (const auto& m : fed->members) {
+    util::Diagnostics own;
+    store::Portfolio p = store::load_portfolio(m.root, own);
+    for (auto& d : own) {
+      d.path = m.path + "/" + d.path;
+      c.diags.push_back(std::move(d));
+    }
+    c.files += p.files_checked;
+    c.records += p.records.size();
+    for (std::size_t i = 0; i < p.records.size(); ++i) {
+      std::string rel = m.path + "/" + p.record_paths[i];
+      auto [it, fresh] = holder.emplace(p.records[i].id, Holder{m.path, rel});
+      if (!fresh && it->second.member != m.path) {
+        util::Diagnostic d;
+        d.path = rel;
+        d.line = p.id_positions[i].line;
+        d.col = p.id_positions[i].col;
+        d.code = "E103";
+        d.record = p.records[i].id;
+        d.message = "id '" + p.records[i].id + "' is also the id of " + it->second.rel +
+                    " (member '" + it->second.member + "', which keeps it)";
+        d.hint = "give one of the two records a new id: record ids are unique across members";
+        c.diags.push_back(std::move(d));
+      }
+    }
+    util::Diagnostics ignore;
+    for (const auto& rel : store::list_challenge_files(m.root, ignore)) {
+      c.paths.push_back(m.path + "/" + rel);
+    }
+    for (const auto& rel : store::list_record_files(m.root, ignore)) {
+      c.paths.push_back(m.path + "/" + rel);
+    }
+    c.paths.push_back(m.path + "/" + store::k_config_file);
+  }
+  return c;
+}
+
+// validate of one portfolio (or the files of it that paths name).
+Checked validate_portfolio(const Context& ctx, const ValidateOptions& opts, const fs::path& root)
+{
+  Checked c;
+  auto selected = selected_files(find_work_root(ctx), root, opts.paths);
+  util::Diagnostics all;
+  store::Portfolio portfolio = store::load_portfolio(root, all);
+  for (const auto& d : all) {
+    // innov.yaml problems always matter: every record is checked against it.
+    if (d.path == store::k_config_file || is_selected(selected, d.path)) {
+      c.diags.push_back(d);
+    }
+  }
+  c.files = portfolio.files_checked;
+  c.records = portfolio.records.size();
+  if (!selected.empty()) {
+    c.files = 0;
+    c.records = 0;
+    util::Diagnostics ignore;
+    for (const auto& rel : store::list_record_files(root, ignore)) {
+      c.files += is_selected(selected, rel) ? 1 : 0;
+    }
+    // A challenge file (or innov.yaml) named alone counts as the file checked.
+    for (const auto& rel : store::list_challenge_files(root, ignore)) {
+      c.files += is_selected(selected, rel) ? 1 : 0;
+    }
+    c.files += selected.count(std::string(store::k_config_file)) ? 1 : 0;
+    for (const auto& rel : portfolio.record_paths) {
+      c.records += is_selected(selected, rel) ? 1 : 0;
+    }
+  }
+  util::Diagnostics ignore;
+  for (const auto& rel : store::list_challenge_files(root, ignore)) {
+    if (is_selected(selected, rel)) {
+      c.paths.push_back(rel);
+    }
+  }
+  for (const auto& rel : store::list_record_files(root, ignore)) {
+    if (is_selected(selected, rel)) {
+      c.paths.push_back(rel);
+    }
+  }
+  c.paths.push_back(std::string(store::k_config_file));
+  return c;
+}
+
 int run_validate(const Context& ctx, const ValidateOptions& opts)
 {
-  fs::path root = find_read_root(ctx);
+  bool federated = ctx.portfolio_dirs.size() > 1 || store::lists_members(find_work_root(ctx, true));
+  if (federated && !opts.paths.empty()) {
+    throw UsageError("validate PATH checks files of one portfolio, and this one reads members",
+                     "check them in their member: innov -C MEMBER validate PATH");
+  }
+  if (federated && !ctx.rev.empty()) {
+    find_federation(ctx); // its refusal of --rev
+  }
+  fs::path root;
+  Checked checked;
+  if (federated) {
+    checked = validate_federation(ctx, root);
+  } else {
+    root = find_read_root(ctx);
+    checked = validate_portfolio(ctx, opts, root);
+  }
+  util::Diagnostics& diags = checked.diags;
+  std::size_t file_count = checked.files;
+  std::size_t record_count = checked.records;
   std::string format = opts.format;
   if (format == "auto") {
     // With -o, the file's extension says the format (x.sarif, x.json), as for the reports.
@@ -77,36 +219,6 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
     format = !opts.out.empty() ? "" : gha && std::string(gha) == "true" ? "github" : "text";
   }
   format = resolve_format(format, opts.out, {"text", "json", "github", "sarif", "junit", "gitlab"});
-  auto selected = selected_files(find_work_root(ctx), root, opts.paths);
-
-  util::Diagnostics all;
-  store::Portfolio portfolio = store::load_portfolio(root, all);
-  util::Diagnostics diags;
-  std::set<std::string> files;
-  for (const auto& d : all) {
-    // innov.yaml problems always matter: every record is checked against it.
-    if (d.path == store::k_config_file || is_selected(selected, d.path)) {
-      diags.push_back(d);
-    }
-  }
-  std::size_t file_count = portfolio.files_checked;
-  std::size_t record_count = portfolio.records.size();
-  if (!selected.empty()) {
-    file_count = 0;
-    record_count = 0;
-    util::Diagnostics ignore;
-    for (const auto& rel : store::list_record_files(root, ignore)) {
-      file_count += is_selected(selected, rel) ? 1 : 0;
-    }
-    // A challenge file (or innov.yaml) named alone counts as the file checked.
-    for (const auto& rel : store::list_challenge_files(root, ignore)) {
-      file_count += is_selected(selected, rel) ? 1 : 0;
-    }
-    file_count += selected.count(std::string(store::k_config_file)) ? 1 : 0;
-    for (const auto& rel : portfolio.record_paths) {
-      record_count += is_selected(selected, rel) ? 1 : 0;
-    }
-  }
   std::stable_sort(diags.begin(), diags.end(),
                    [](const util::Diagnostic& a, const util::Diagnostic& b) {
                      return std::tie(a.path, a.line, a.col) < std::tie(b.path, b.line, b.col);
@@ -121,20 +233,7 @@ int run_validate(const Context& ctx, const ValidateOptions& opts)
   } else if (format == "sarif") {
     write_output(report::render_diagnostics_sarif(diags), opts.out);
   } else if (format == "junit") {
-    std::vector<std::string> checked;
-    util::Diagnostics ignore;
-    for (const auto& rel : store::list_challenge_files(root, ignore)) {
-      if (is_selected(selected, rel)) {
-        checked.push_back(rel);
-      }
-    }
-    for (const auto& rel : store::list_record_files(root, ignore)) {
-      if (is_selected(selected, rel)) {
-        checked.push_back(rel);
-      }
-    }
-    checked.push_back(std::string(store::k_config_file));
-    write_output(report::render_diagnostics_junit(diags, checked), opts.out);
+    write_output(report::render_diagnostics_junit(diags, checked.paths), opts.out);
   } else if (format == "gitlab") {
     write_output(report::render_diagnostics_gitlab(diags), opts.out);
   } else {
@@ -180,7 +279,8 @@ void register_validate(CLI::App& app, Context& ctx)
               "  innov validate innovations/2016/k3m9xa2q.yaml\n"
               "  innov validate challenges/mobilite-2016.yaml\n"
               "  innov validate --format sarif -o innov.sarif\n"
-              "  innov validate --format json | jq '.summary'");
+              "  innov validate --format json | jq '.summary'\n"
+              "  innov -C national validate          # every member, and between them");
   sub->callback([opts, &ctx] { ctx.run = [opts, &ctx] { return run_validate(ctx, *opts); }; });
 }
 

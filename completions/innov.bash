@@ -278,7 +278,7 @@ _innov_option_value() {
     "report funnel|--from") echo "@any" ;;
     "report funnel|--to") echo "@any" ;;
     "report funnel|--as-of") echo "@any" ;;
-    "report funnel|--by") echo "choices:region,theme,source,kind,horizon,challenge,author-kind" ;;
+    "report funnel|--by") echo "choices:region,theme,source,kind,horizon,challenge,author-kind,portfolio" ;;
     "report funnel|--period") echo "choices:month,quarter,year" ;;
     "report funnel|--format") echo "choices:text,markdown,csv,json,html" ;;
     "report funnel|-o") echo "@file" ;;
@@ -287,7 +287,7 @@ _innov_option_value() {
     "report value|--from") echo "@any" ;;
     "report value|--to") echo "@any" ;;
     "report value|--as-of") echo "@any" ;;
-    "report value|--by") echo "choices:region,theme,source,kind,horizon,challenge,author-kind" ;;
+    "report value|--by") echo "choices:region,theme,source,kind,horizon,challenge,author-kind,portfolio" ;;
     "report value|--period") echo "choices:month,quarter,year" ;;
     "report value|--top") echo "@any" ;;
     "report value|--format") echo "choices:text,markdown,csv,json,html" ;;
@@ -304,7 +304,7 @@ _innov_option_value() {
     "report participation|--from") echo "@any" ;;
     "report participation|--to") echo "@any" ;;
     "report participation|--as-of") echo "@any" ;;
-    "report participation|--by") echo "choices:region,theme,source,kind,horizon,challenge,author-kind" ;;
+    "report participation|--by") echo "choices:region,theme,source,kind,horizon,challenge,author-kind,portfolio" ;;
     "report participation|--period") echo "choices:month,quarter,year" ;;
     "report participation|--format") echo "choices:text,markdown,csv,json,html" ;;
     "report participation|-o") echo "@file" ;;

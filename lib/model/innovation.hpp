@@ -388,6 +388,9 @@ struct Innovation {
   std::vector<Link> links;           // outgoing links, sorted by (to, rel)
   std::vector<HistoryEntry> history; // state changes only
   std::vector<Edit> edits;           // content changes, in date order
+  // The member portfolio holding the record when a national portfolio reads its members
+  // (docs/federation.md), for --by portfolio; empty otherwise. Not a key of the file.
+  std::string portfolio;
 
   // The last POC, or nullptr.
   const Poc* last_poc() const { return pocs.empty() ? nullptr : &pocs.back(); }

@@ -8,8 +8,9 @@ namespace innov::model {
 
 StageRow stage_row(const Innovation& rec)
 {
-  StageRow s{rec.id,      rec.created,   rec.status, rec.kind,     rec.region, rec.source,
-             rec.horizon, rec.challenge, rec.themes, {rec.author}, {},         {}};
+  StageRow s{rec.id,     rec.created, rec.status,    rec.kind,   rec.region,
+             rec.source, rec.horizon, rec.challenge, rec.themes, {rec.author},
+             {},         {},          rec.portfolio};
   s.authors.insert(s.authors.end(), rec.coauthors.begin(), rec.coauthors.end());
   for (std::size_t i = 0; i < k_stage_states.size(); ++i) {
     s.reached[i] = first_reached(rec, {k_stage_states[i]});

@@ -22,6 +22,7 @@ struct StageRow {
   std::vector<std::string> authors;                       // the author, then the co-authors
   std::array<std::string, k_stage_states.size()> reached; // YYYY-MM-DD, "" when not reached
   std::vector<std::string> answers; // the records it links to as solution-of, in link order
+  std::string portfolio;            // Innovation::portfolio
   bool operator==(const StageRow&) const = default;
 };
 

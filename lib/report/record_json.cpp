@@ -85,15 +85,34 @@ void write_struct(JsonWriter& w, const S& s, const std::function<void(JsonWriter
 
 } // namespace
 
+namespace {
+
+// The member holding the record, read from a national portfolio (not a key of the file).
+std::function<void(JsonWriter&)> with_portfolio(const model::Innovation& r,
+                                                const std::function<void(JsonWriter&)>& extra)
+{
+  if (r.portfolio.empty()) {
+    return extra;
+  }
+  return [&r, extra](JsonWriter& w) {
+    w.key("portfolio").value(r.portfolio);
+    if (extra) {
+      extra(w);
+    }
+  };
+}
+
+} // namespace
+
 void write_record_json(JsonWriter& w, const model::Innovation& r)
 {
-  write_struct(w, r);
+  write_struct(w, r, with_portfolio(r, {}));
 }
 
 std::string record_json(const model::Innovation& rec, const std::function<void(JsonWriter&)>& extra)
 {
   JsonWriter w;
-  write_struct(w, rec, extra);
+  write_struct(w, rec, with_portfolio(rec, extra));
   return w.str();
 }
 

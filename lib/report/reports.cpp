@@ -135,6 +135,8 @@ std::vector<std::string> group_values_of(const R& r, const std::string& by,
     v = {r.horizon};
   } else if (by == "challenge") {
     v = {r.challenge};
+  } else if (by == "portfolio") {
+    v = {r.portfolio};
   } else if (by == "author-kind" && kinds) {
     auto kind_of = [&](const std::string& who) {
       std::string k = kinds->kind_of(who);

@@ -160,11 +160,15 @@ void schema_diagnostics(const YAML::Node& doc, std::string_view schema_name, con
   }
 }
 
-std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics& out)
+std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics& out,
+                                         YAML::Node* doc)
 {
   auto node = load_yaml_file(root / k_config_file, k_config_file, out);
   if (!node) {
     return std::nullopt;
+  }
+  if (doc) {
+    *doc = *node;
   }
   std::size_t before = out.size();
   // A newer format first: its other novelties would only be reported as unknown keys.

@@ -27,8 +27,10 @@ std::vector<std::string> list_record_files(const fs::path& root, util::Diagnosti
 // Challenge files (challenges/*.yaml), relative to root, sorted.
 std::vector<std::string> list_challenge_files(const fs::path& root, util::Diagnostics& out);
 
-// Loads and checks innov.yaml; nullopt (with diagnostics) when it cannot be used.
-std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics& out);
+// Loads and checks innov.yaml; nullopt (with diagnostics) when it cannot be used. doc, when given,
+// receives the document when it parsed.
+std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics& out,
+                                         YAML::Node* doc = nullptr);
 
 // Like load_config but throws DataError naming the first problem: for commands that need a config.
 model::Config require_config(const fs::path& root);

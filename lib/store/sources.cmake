@@ -13,6 +13,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/audit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/audit_git.cpp
   ${CMAKE_CURRENT_LIST_DIR}/portfolio.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/federation.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_io.cpp
   ${CMAKE_CURRENT_LIST_DIR}/challenge_io.cpp
   ${CMAKE_CURRENT_LIST_DIR}/merge.cpp

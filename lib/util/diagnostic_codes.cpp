@@ -639,6 +639,34 @@ constexpr std::array k_codes = {
         "use the id of a person of a declared kind, or declare the kind in innov.yaml",
         "jury: [jdupont]", "jury: [agent-48213]"},
     DiagnosticCode{
+        "E102", E, "a member defines a shared code or setting differently",
+        "A national portfolio's innov.yaml (its `members`) is the shared configuration: regions, "
+        "themes, value metrics, the rubric, gates, SLAs, actor kinds, bodies and experts. A "
+        "member's own innov.yaml may repeat any of it, unchanged, or leave it out; an entry it "
+        "defines otherwise, or that the national file lacks, would make the same record mean two "
+        "things. The message names both files (docs/federation.md).",
+        "copy the national entry into the member's innov.yaml, or remove it there",
+        "# regions/hdf/innov.yaml (national: {code: hdf, name: Hauts-de-France})\nregions:\n  - "
+        "{code: hdf, name: Nord}",
+        "regions:\n  - {code: hdf, name: Hauts-de-France}"},
+    DiagnosticCode{
+        "E103", E, "a record id in two members",
+        "Record ids are unique across the members of a national portfolio: reports, links and "
+        "decisions name records by id. The first member (in `members` order) keeps the id; the "
+        "record of the other is left out of every read until one of them is renamed.",
+        "give one of the two records a new id (innov idea new, then merge the old one into it)",
+        "# regions/hdf/innovations/2016/k3m9xa2q.yaml and "
+        "regions/idf/innovations/2016/k3m9xa2q.yaml",
+        "# one k3m9xa2q, in one member"},
+    DiagnosticCode{
+        "E104", E, "a member that cannot be read",
+        "Every entry of `members` in a national innov.yaml must be a portfolio of its own (a "
+        "folder with an innov.yaml), not national itself, listed once, with regions innov.yaml "
+        "defines and that no other member holds. The national portfolio holds no records of its "
+        "own: they live in the members.",
+        "fix the path (for a submodule: git submodule update --init), or remove the entry",
+        "members:\n  - regions/hdf\n  - regions/hdf", "members:\n  - regions/hdf\n  - regions/idf"},
+    DiagnosticCode{
         "E105", E, "co-authors not sorted, twice, or the author among them",
         "The `coauthors` of a record are the people who deposited it with its `author` (an agent "
         "and a startup, a citizen): kept sorted, each once, and without the author, who is "
