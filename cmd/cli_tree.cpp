@@ -34,6 +34,7 @@ std::string kind_for(std::string name)
       {"sponsor", "person"},
       {"output", "file"},
       {"description-file", "file"},
+      {"secret-file", "file"},
       {"file", "file"},
       {"path", "file"},
       {"base", "file"},

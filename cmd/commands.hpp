@@ -56,5 +56,6 @@ void register_merge_file(CLI::App& app, Context& ctx);
 void register_migrate(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx);
 void register_diff(CLI::App& app, Context& ctx);
+void register_publish(CLI::App& app, Context& ctx);
 
 } // namespace innov::cmd

@@ -39,6 +39,7 @@ void register_commands(CLI::App& app, Context& ctx)
   register_migrate(app, ctx);
   register_log(app, ctx);
   register_diff(app, ctx);
+  register_publish(app, ctx);
 }
 
 std::vector<std::string> subcommand_names(const CLI::App& app)

@@ -3,7 +3,7 @@
 # The subcommands of a command path ("" is innov itself).
 _innov_subcommands() {
   case "$1" in
-    "") echo "init validate audit idea challenge qualify assign queue digest poc generalize report search sql index import export completion explain schema merge-file migrate log diff" ;;
+    "") echo "init validate audit idea challenge qualify assign queue digest poc generalize report search sql index import export completion explain schema merge-file migrate log diff publish" ;;
     "idea") echo "new edit comment like unlike merge withdraw link unlink list show similar" ;;
     "challenge") echo "new list show enter award close" ;;
     "poc") echo "plan start measure spend close list" ;;
@@ -76,6 +76,7 @@ _innov_options() {
     "migrate") echo "-h --help --dry-run --diff" ;;
     "log") echo "-h --help --format -o --output" ;;
     "diff") echo "-h --help --region --format -o --output" ;;
+    "publish") echo "-h --help --as-of --secret-file --dry-run --format" ;;
   esac
 }
 
@@ -383,6 +384,9 @@ _innov_option_value() {
     "diff|--format") echo "choices:text,markdown,json,html" ;;
     "diff|-o") echo "@file" ;;
     "diff|--output") echo "@file" ;;
+    "publish|--as-of") echo "@any" ;;
+    "publish|--secret-file") echo "@file" ;;
+    "publish|--format") echo "choices:text,json" ;;
   esac
 }
 
@@ -439,6 +443,7 @@ _innov_positional() {
     "merge-file") kinds=(@file @file @file @file) ;;
     "log") kinds=(@id) ;;
     "diff") kinds=(@any) ;;
+    "publish") kinds=(@dir) ;;
   esac
   if (( $2 < ${#kinds[@]} )); then
     echo "${kinds[$2]}"

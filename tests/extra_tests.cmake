@@ -26,6 +26,12 @@ add_test(NAME html_report_chromium
   COMMAND ${CMAKE_CURRENT_LIST_DIR}/html_chromium.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR})
 set_tests_properties(html_report_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "system;slow")
 
+# The published site (innov publish) in headless Chromium: every page, the link crawl, the search
+# page, accessibility basics; screenshots in the build folder (skipped, exit 77, without chromium).
+add_test(NAME publish_chromium
+  COMMAND ${CMAKE_CURRENT_LIST_DIR}/publish_chromium.sh $<TARGET_FILE:innov> ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR})
+set_tests_properties(publish_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900 LABELS "system;slow")
+
 # Shell completion: the candidates a real bash offers; zsh and fish parse their scripts
 # (skipped, exit 77, when the shell is absent).
 add_test(NAME completion_bash

@@ -471,6 +471,15 @@ TEST_CASE("every mutating command records --at and --by, or refuses them")
       }
       continue;
     }
+    if (path == "publish") {
+      // Writes a site outside the portfolio and changes nothing in it: --at and --by are refused.
+      CliPortfolio p;
+      for (const std::string flag : {"--at", "--by"}) {
+        CAPTURE(flag);
+        CHECK(p({"publish", "site", flag, "2017-02-04"}).code == 2);
+      }
+      continue;
+    }
     auto it = commands.find(path);
     REQUIRE_MESSAGE(it != commands.end(), "add '" << path << "' to this test's table");
     const Command& c = it->second;

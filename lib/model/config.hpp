@@ -53,6 +53,17 @@ struct PocFormatBounds {
 // 8 to 10 weeks (56 to 70 days), demonstrator and incubation unbounded.
 std::vector<PocFormatBounds> default_poc_formats();
 
+// publication: of innov.yaml, what `innov publish` makes public (docs/publish.md). An empty list
+// means every value.
+struct Publication {
+  std::vector<std::string> kinds;
+  std::vector<std::string> sources;
+  std::vector<std::string> states;
+  std::string people = "pseudonym"; // pseudonym | omit
+  std::string text = "generalized"; // whose free text is public: generalized | all | none
+  std::vector<std::string> omit;    // record keys left out of every published record
+};
+
 struct Config {
   int format = 1; // `format` of innov.yaml; absent means format 1 (lib/model/format.hpp)
   std::string portfolio;
@@ -80,6 +91,8 @@ struct Config {
   std::vector<PocFormatBounds> poc_formats = default_poc_formats();
   // population, experts, bodies and edit (docs/roles.md).
   Roles roles;
+  // publication (docs/publish.md).
+  Publication publication = {};
 
   std::vector<std::string> region_codes() const;
   std::vector<std::string> theme_codes() const;

@@ -4,6 +4,7 @@
 #include "lib/model/links.hpp"
 #include "lib/schema/builtin.hpp"
 #include "lib/store/config_poc_formats.hpp"
+#include "lib/store/config_publication.hpp"
 #include "lib/store/config_roles.hpp"
 #include "lib/store/load.hpp"
 #include "lib/store/record_fast.hpp"
@@ -199,6 +200,7 @@ std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics
   }
   model::Config config = config_from_node(*node);
   read_poc_formats(*node, config);
+  read_publication(*node, config);
   read_roles(*node, config);
   check_config(*node, config, k_config_file, out);
   check_roles(*node, config, k_config_file, out);

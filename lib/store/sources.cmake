@@ -9,6 +9,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/record_yaml.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_checks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/config_poc_formats.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/config_publication.cpp
   ${CMAKE_CURRENT_LIST_DIR}/config_roles.cpp
   ${CMAKE_CURRENT_LIST_DIR}/audit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/audit_git.cpp

@@ -1,0 +1,239 @@
+#include "lib/publish/files.hpp"
+
+#include "lib/report/json.hpp"
+#include "lib/util/error.hpp"
+#include "lib/util/fs.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <set>
+#include <system_error>
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+namespace innov::publish {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A path of the manifest that stays inside the folder: relative, no "." or ".." part.
+bool safe_relative(const std::string& rel)
+{
+  if (rel.empty() || rel.front() == '/' || rel.find('\\') != std::string::npos ||
+      rel.find('\0') != std::string::npos) {
+    return false;
+  }
+  for (const auto& part : fs::path(rel)) {
+    if (part == ".." || part == "." || part.empty()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The files an earlier publish listed in dir's manifest; nullopt when there is none or it is not
+// one (JSON is YAML: yaml-cpp reads it).
+std::optional<std::vector<std::string>> read_manifest(const fs::path& dir)
+{
+  auto text = util::read_regular_file(dir / k_manifest);
+  if (!text) {
+    return std::nullopt;
+  }
+  try {
+    const YAML::Node doc = YAML::Load(*text);
+    const YAML::Node gen = doc["generator"];
+    const YAML::Node list = doc["files"];
+    if (!gen || !gen.IsScalar() || gen.Scalar() != "innov publish" || !list || !list.IsSequence()) {
+      return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (const auto& item : list) {
+      if (item.IsScalar() && safe_relative(item.Scalar())) {
+        out.push_back(item.Scalar());
+      }
+    }
+    return out;
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+}
+
+void write_plain(const fs::path& p, const std::string& content)
+{
+  int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) {
+    throw EnvError("cannot create " + p.string() + ": " + std::strerror(errno));
+  }
+  int err = util::write_all(fd, content);
+  if (::close(fd) != 0 && err == 0) {
+    err = errno;
+  }
+  if (err != 0) {
+    std::error_code ec;
+    fs::remove(p, ec);
+    throw EnvError("cannot write " + p.string() + ": " + std::strerror(err));
+  }
+}
+
+// The folders of p under root, created (none may be a link).
+void make_parents(const fs::path& root, const std::string& rel)
+{
+  fs::path at = root;
+  fs::path parent = fs::path(rel).parent_path();
+  for (const auto& part : parent) {
+    at /= part;
+    auto kind = util::entry_kind(at);
+    if (kind == util::EntryKind::absent) {
+      std::error_code ec;
+      fs::create_directory(at, ec);
+      if (ec) {
+        throw EnvError("cannot create " + at.string() + ": " + ec.message());
+      }
+    } else if (!fs::is_directory(fs::symlink_status(at))) {
+      throw EnvError(at.string() + " is not a folder", "remove it, then publish again");
+    }
+  }
+}
+
+// Replaces root/rel by content: a temporary file beside it, then a rename.
+void replace_file(const fs::path& root, const std::string& rel, const std::string& content)
+{
+  make_parents(root, rel);
+  fs::path target = root / rel;
+  if (util::entry_kind(target) == util::EntryKind::other) {
+    throw EnvError(target.string() + " is not a regular file (a link or a folder)",
+                   "remove it, then publish again");
+  }
+  fs::path tmp = target.parent_path() /
+                 ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()));
+  write_plain(tmp, content);
+  if (std::rename(tmp.c_str(), target.c_str()) != 0) {
+    int err = errno;
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw EnvError("cannot replace " + target.string() + ": " + std::strerror(err));
+  }
+}
+
+// dir without a trailing slash ("public/" is "public").
+fs::path folder(const fs::path& dir)
+{
+  return dir.has_filename() ? dir : dir.parent_path();
+}
+
+} // namespace
+
+std::string manifest(const Files& files)
+{
+  report::JsonWriter w;
+  w.begin_object().key("generator").value("innov publish").key("files").begin_array();
+  for (const auto& [rel, _] : files) {
+    if (rel != k_manifest) {
+      w.value(rel);
+    }
+  }
+  w.end_array().end_object();
+  return w.str();
+}
+
+SyncPlan plan_sync(const fs::path& given, const Files& files)
+{
+  const fs::path dir = folder(given);
+  SyncPlan plan;
+  auto status = fs::symlink_status(dir);
+  if (!fs::exists(status)) {
+    plan.fresh = true;
+  } else if (!fs::is_directory(status)) {
+    throw UsageError(dir.string() + " exists and is not a folder",
+                     "give a folder to publish into (it is created when missing)");
+  } else if (fs::is_empty(dir)) {
+    plan.fresh = true;
+  }
+  for (const auto& [rel, _] : files) {
+    if (!safe_relative(rel)) {
+      throw DataError("a published file would be written outside " + dir.string() + ": " + rel,
+                      "record ids, region codes and challenge ids are file names: check them "
+                      "with innov validate");
+    }
+  }
+  if (plan.fresh) {
+    for (const auto& [rel, _] : files) {
+      plan.written.push_back(rel);
+    }
+    return plan;
+  }
+  auto previous = read_manifest(dir);
+  if (!previous) {
+    throw UsageError(dir.string() + " is not empty and was not made by innov publish (no " +
+                         k_manifest + ")",
+                     "publish into a new or empty folder; innov publish replaces only the files "
+                     "of a folder it made");
+  }
+  for (const auto& [rel, content] : files) {
+    auto there = util::read_regular_file(dir / rel, content.size() + 1);
+    (there && *there == content ? plan.unchanged : plan.written).push_back(rel);
+  }
+  for (const auto& rel : *previous) {
+    if (files.count(rel) == 0 && util::entry_kind(dir / rel) == util::EntryKind::regular) {
+      plan.removed.push_back(rel);
+    }
+  }
+  std::sort(plan.removed.begin(), plan.removed.end());
+  return plan;
+}
+
+void apply_sync(const fs::path& given, const Files& files, const SyncPlan& plan)
+{
+  const fs::path dir = folder(given);
+  if (plan.fresh) {
+    fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+    fs::path tmp = parent / ("." + dir.filename().string() + ".tmp." + std::to_string(::getpid()));
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    if (!fs::create_directory(tmp, ec) || ec) {
+      throw EnvError("cannot create " + tmp.string() + ": " + ec.message(),
+                     "check that the folder above " + dir.string() + " exists and is writable");
+    }
+    try {
+      for (const auto& [rel, content] : files) {
+        make_parents(tmp, rel);
+        write_plain(tmp / rel, content);
+      }
+      // rename(2) replaces an empty folder.
+      if (std::rename(tmp.c_str(), dir.c_str()) != 0) {
+        throw EnvError("cannot rename " + tmp.string() + " to " + dir.string() + ": " +
+                       std::strerror(errno));
+      }
+    } catch (...) {
+      fs::remove_all(tmp, ec);
+      throw;
+    }
+    return;
+  }
+  for (const auto& rel : plan.written) {
+    replace_file(dir, rel, files.at(rel));
+  }
+  std::set<fs::path> folders;
+  for (const auto& rel : plan.removed) {
+    std::error_code ec;
+    fs::remove(dir / rel, ec);
+    if (ec) {
+      throw EnvError("cannot remove " + (dir / rel).string() + ": " + ec.message());
+    }
+    for (fs::path p = fs::path(rel).parent_path(); !p.empty(); p = p.parent_path()) {
+      folders.insert(p);
+    }
+  }
+  // Deepest first: a folder emptied by the removals goes too.
+  for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
+    std::error_code ec;
+    if (fs::is_directory(fs::symlink_status(dir / *it)) && fs::is_empty(dir / *it, ec)) {
+      fs::remove(dir / *it, ec);
+    }
+  }
+}
+
+} // namespace innov::publish
