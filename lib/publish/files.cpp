@@ -118,10 +118,12 @@ void replace_file(const fs::path& root, const std::string& rel, const std::strin
   }
 }
 
-// dir without a trailing slash ("public/" is "public").
+// dir absolute, without "." or ".." parts and without a trailing slash ("public/" is
+// ".../public"), so that the temporary folder beside it is beside it.
 fs::path folder(const fs::path& dir)
 {
-  return dir.has_filename() ? dir : dir.parent_path();
+  fs::path p = fs::absolute(dir).lexically_normal();
+  return p.has_filename() ? p : p.parent_path();
 }
 
 } // namespace
