@@ -109,11 +109,10 @@ int run_publish(const Context& ctx, const PublishFlags& f)
   in.pub = publish::make_public(std::move(all), secret);
   in.today = options.as_of.empty() ? util::reading_day() : *util::parse_date(options.as_of);
   in.provenance = view.provenance;
-  auto files = publish::build(in);
-  auto plan = publish::plan_sync(f.dir, files);
-  if (!f.dry_run) {
-    publish::apply_sync(f.dir, files, plan);
-  }
+  publish::Sync sync(f.dir, f.dry_run);
+  publish::build(in,
+                 [&](const std::string& rel, const std::string& bytes) { sync.add(rel, bytes); });
+  auto plan = sync.finish();
   if (!ctx.quiet || f.format == "json") {
     print_summary(plan, f);
   }

@@ -139,7 +139,8 @@ const char* k_openapi = R"json({
 
 } // namespace
 
-Files build_api(const Input& in, const std::vector<report::Report>& reports)
+Files build_api(const Input& in, const std::vector<report::Report>& reports,
+                const Sink& record_files)
 {
   Files files;
   const std::string api = k_api;
@@ -148,7 +149,7 @@ Files build_api(const Input& in, const std::vector<report::Report>& reports)
   std::map<std::string, std::vector<const model::Innovation*>> pages;
   for (const auto* r : records) {
     pages[page_key(*r)].push_back(r);
-    files[api + "innovations/" + r->id + ".json"] = report::record_json(*r);
+    record_files(api + "innovations/" + r->id + ".json", report::record_json(*r));
   }
   for (const auto& [key, recs] : pages) {
     report::JsonWriter w;

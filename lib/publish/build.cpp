@@ -6,16 +6,14 @@
 
 namespace innov::publish {
 
-std::vector<report::Report> public_reports(const Input& in)
+std::vector<report::Report> public_reports(Input& in)
 {
   std::vector<report::Report> out;
+  auto rin = report::report_input(std::move(in.pub.records), in.pub.config, {}, in.today);
+  rin.challenges = in.pub.challenges;
   for (const auto& name : report::report_names()) {
     if (name == "participation" && in.pub.config.publication.people == "omit") {
       continue;
-    }
-    auto rin = report::report_input(in.pub.records, in.pub.config, {}, in.today);
-    if (name == "challenges") {
-      rin.challenges = in.pub.challenges;
     }
     report::Report rep = report::make_report(name, rin);
     if (in.provenance) {
@@ -25,15 +23,31 @@ std::vector<report::Report> public_reports(const Input& in)
     rep.warnings.clear();
     out.push_back(std::move(rep));
   }
+  // Without options, report_input keeps every record (in id order) and none is visiting.
+  in.pub.records = std::move(rin.records);
   return out;
 }
 
-Files build(const Input& in)
+void build(Input& in, const Sink& sink)
 {
   auto reports = public_reports(in);
-  Files files = build_site(in, reports);
-  files.merge(build_api(in, reports));
-  files[k_manifest] = manifest(files);
+  std::vector<std::string> paths;
+  Sink through = [&](const std::string& rel, const std::string& bytes) {
+    paths.push_back(rel);
+    sink(rel, bytes);
+  };
+  Files files = build_site(in, reports, through);
+  files.merge(build_api(in, reports, through));
+  for (const auto& [rel, bytes] : files) {
+    through(rel, bytes);
+  }
+  sink(k_manifest, manifest(std::move(paths)));
+}
+
+Files build(Input in)
+{
+  Files files;
+  build(in, [&](const std::string& rel, const std::string& bytes) { files[rel] = bytes; });
   return files;
 }
 

@@ -118,19 +118,31 @@ void replace_file(const fs::path& root, const std::string& rel, const std::strin
   }
 }
 
-// dir without a trailing slash ("public/" is "public").
+// dir absolute, without "." or ".." parts and without a trailing slash ("public/" is
+// ".../public"), so that the temporary folder beside it is beside it.
 fs::path folder(const fs::path& dir)
 {
-  return dir.has_filename() ? dir : dir.parent_path();
+  fs::path p = fs::absolute(dir).lexically_normal();
+  return p.has_filename() ? p : p.parent_path();
 }
 
 } // namespace
 
 std::string manifest(const Files& files)
 {
+  std::vector<std::string> paths;
+  for (const auto& [rel, _] : files) {
+    paths.push_back(rel);
+  }
+  return manifest(std::move(paths));
+}
+
+std::string manifest(std::vector<std::string> paths)
+{
+  std::sort(paths.begin(), paths.end());
   report::JsonWriter w;
   w.begin_object().key("generator").value("innov publish").key("files").begin_array();
-  for (const auto& [rel, _] : files) {
+  for (const auto& rel : paths) {
     if (rel != k_manifest) {
       w.value(rel);
     }
@@ -139,89 +151,106 @@ std::string manifest(const Files& files)
   return w.str();
 }
 
-SyncPlan plan_sync(const fs::path& given, const Files& files)
+Sync::Sync(const fs::path& given, bool dry_run) : m_dir(folder(given)), m_dry_run(dry_run)
 {
-  const fs::path dir = folder(given);
-  SyncPlan plan;
-  auto status = fs::symlink_status(dir);
+  auto status = fs::symlink_status(m_dir);
   if (!fs::exists(status)) {
-    plan.fresh = true;
+    m_plan.fresh = true;
   } else if (!fs::is_directory(status)) {
-    throw UsageError(dir.string() + " exists and is not a folder",
+    throw UsageError(m_dir.string() + " exists and is not a folder",
                      "give a folder to publish into (it is created when missing)");
-  } else if (fs::is_empty(dir)) {
-    plan.fresh = true;
+  } else if (fs::is_empty(m_dir)) {
+    m_plan.fresh = true;
   }
-  for (const auto& [rel, _] : files) {
-    if (!safe_relative(rel)) {
-      throw DataError("a published file would be written outside " + dir.string() + ": " + rel,
-                      "record ids, region codes and challenge ids are file names: check them "
-                      "with innov validate");
+  if (!m_plan.fresh) {
+    auto previous = read_manifest(m_dir);
+    if (!previous) {
+      throw UsageError(m_dir.string() + " is not empty and was not made by innov publish (no " +
+                           k_manifest + ")",
+                       "publish into a new or empty folder; innov publish replaces only the "
+                       "files of a folder it made");
+    }
+    m_previous = std::move(*previous);
+  } else if (!m_dry_run) {
+    fs::path parent = m_dir.parent_path().empty() ? fs::path(".") : m_dir.parent_path();
+    m_tmp = parent / ("." + m_dir.filename().string() + ".tmp." + std::to_string(::getpid()));
+    std::error_code ec;
+    fs::remove_all(m_tmp, ec);
+    if (!fs::create_directory(m_tmp, ec) || ec) {
+      throw EnvError("cannot create " + m_tmp.string() + ": " + ec.message(),
+                     "check that the folder above " + m_dir.string() + " exists and is writable");
     }
   }
-  if (plan.fresh) {
-    for (const auto& [rel, _] : files) {
-      plan.written.push_back(rel);
-    }
-    return plan;
-  }
-  auto previous = read_manifest(dir);
-  if (!previous) {
-    throw UsageError(dir.string() + " is not empty and was not made by innov publish (no " +
-                         k_manifest + ")",
-                     "publish into a new or empty folder; innov publish replaces only the files "
-                     "of a folder it made");
-  }
-  for (const auto& [rel, content] : files) {
-    auto there = util::read_regular_file(dir / rel, content.size() + 1);
-    (there && *there == content ? plan.unchanged : plan.written).push_back(rel);
-  }
-  for (const auto& rel : *previous) {
-    if (files.count(rel) == 0 && util::entry_kind(dir / rel) == util::EntryKind::regular) {
-      plan.removed.push_back(rel);
-    }
-  }
-  std::sort(plan.removed.begin(), plan.removed.end());
-  return plan;
 }
 
-void apply_sync(const fs::path& given, const Files& files, const SyncPlan& plan)
+Sync::~Sync()
 {
-  const fs::path dir = folder(given);
-  if (plan.fresh) {
-    fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
-    fs::path tmp = parent / ("." + dir.filename().string() + ".tmp." + std::to_string(::getpid()));
+  if (!m_finished && !m_tmp.empty()) {
     std::error_code ec;
-    fs::remove_all(tmp, ec);
-    if (!fs::create_directory(tmp, ec) || ec) {
-      throw EnvError("cannot create " + tmp.string() + ": " + ec.message(),
-                     "check that the folder above " + dir.string() + " exists and is writable");
-    }
-    try {
-      for (const auto& [rel, content] : files) {
-        make_parents(tmp, rel);
-        write_plain(tmp / rel, content);
-      }
-      // rename(2) replaces an empty folder.
-      if (std::rename(tmp.c_str(), dir.c_str()) != 0) {
-        throw EnvError("cannot rename " + tmp.string() + " to " + dir.string() + ": " +
-                       std::strerror(errno));
-      }
-    } catch (...) {
-      fs::remove_all(tmp, ec);
-      throw;
+    fs::remove_all(m_tmp, ec);
+  }
+}
+
+void Sync::add(const std::string& rel, const std::string& content)
+{
+  if (!safe_relative(rel)) {
+    throw DataError("a published file would be written outside " + m_dir.string() + ": " + rel,
+                    "record ids, region codes and challenge ids are file names: check them with "
+                    "innov validate");
+  }
+  m_added.push_back(rel);
+  if (m_plan.fresh) {
+    m_plan.written.push_back(rel);
+    if (!m_dry_run) {
+      make_parents(m_tmp, rel);
+      write_plain(m_tmp / rel, content);
     }
     return;
   }
-  for (const auto& rel : plan.written) {
-    replace_file(dir, rel, files.at(rel));
+  auto there = util::read_regular_file(m_dir / rel, content.size() + 1);
+  if (there && *there == content) {
+    m_plan.unchanged.push_back(rel);
+    return;
+  }
+  m_plan.written.push_back(rel);
+  if (!m_dry_run) {
+    replace_file(m_dir, rel, content);
+  }
+}
+
+SyncPlan Sync::finish()
+{
+  std::sort(m_added.begin(), m_added.end());
+  for (const auto& rel : m_previous) {
+    if (!std::binary_search(m_added.begin(), m_added.end(), rel) &&
+        util::entry_kind(m_dir / rel) == util::EntryKind::regular) {
+      m_plan.removed.push_back(rel);
+    }
+  }
+  std::sort(m_plan.written.begin(), m_plan.written.end());
+  std::sort(m_plan.unchanged.begin(), m_plan.unchanged.end());
+  std::sort(m_plan.removed.begin(), m_plan.removed.end());
+  m_finished = true;
+  if (m_dry_run) {
+    return m_plan;
+  }
+  if (!m_tmp.empty()) {
+    // rename(2) replaces an empty folder.
+    if (std::rename(m_tmp.c_str(), m_dir.c_str()) != 0) {
+      int err = errno;
+      std::error_code ec;
+      fs::remove_all(m_tmp, ec);
+      throw EnvError("cannot rename " + m_tmp.string() + " to " + m_dir.string() + ": " +
+                     std::strerror(err));
+    }
+    return m_plan;
   }
   std::set<fs::path> folders;
-  for (const auto& rel : plan.removed) {
+  for (const auto& rel : m_plan.removed) {
     std::error_code ec;
-    fs::remove(dir / rel, ec);
+    fs::remove(m_dir / rel, ec);
     if (ec) {
-      throw EnvError("cannot remove " + (dir / rel).string() + ": " + ec.message());
+      throw EnvError("cannot remove " + (m_dir / rel).string() + ": " + ec.message());
     }
     for (fs::path p = fs::path(rel).parent_path(); !p.empty(); p = p.parent_path()) {
       folders.insert(p);
@@ -230,10 +259,29 @@ void apply_sync(const fs::path& given, const Files& files, const SyncPlan& plan)
   // Deepest first: a folder emptied by the removals goes too.
   for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
     std::error_code ec;
-    if (fs::is_directory(fs::symlink_status(dir / *it)) && fs::is_empty(dir / *it, ec)) {
-      fs::remove(dir / *it, ec);
+    if (fs::is_directory(fs::symlink_status(m_dir / *it)) && fs::is_empty(m_dir / *it, ec)) {
+      fs::remove(m_dir / *it, ec);
     }
   }
+  return m_plan;
+}
+
+SyncPlan plan_sync(const fs::path& dir, const Files& files)
+{
+  Sync sync(dir, true);
+  for (const auto& [rel, content] : files) {
+    sync.add(rel, content);
+  }
+  return sync.finish();
+}
+
+void apply_sync(const fs::path& dir, const Files& files, const SyncPlan&)
+{
+  Sync sync(dir, false);
+  for (const auto& [rel, content] : files) {
+    sync.add(rel, content);
+  }
+  sync.finish();
 }
 
 } // namespace innov::publish

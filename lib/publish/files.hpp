@@ -19,6 +19,7 @@ inline constexpr const char* k_manifest = ".innov-publish.json";
 
 // The manifest's bytes for these files (every path but the manifest's own, sorted).
 std::string manifest(const Files& files);
+std::string manifest(std::vector<std::string> paths);
 
 struct SyncPlan {
   bool fresh = false;               // dir is missing or empty: everything is written at once
@@ -27,13 +28,35 @@ struct SyncPlan {
   std::vector<std::string> removed; // made by an earlier publish, no longer produced
 };
 
+// Publishing into dir file by file, so that no more than one file is held at a time: the
+// constructor checks dir (as plan_sync), add() compares a file with the one there and, unless
+// dry_run, writes it when it differs (a fresh dir: into the temporary folder), finish() removes the
+// files no longer produced, renames the temporary folder onto dir and returns what was done. A Sync
+// destroyed unfinished leaves dir as it was (a fresh dir) or with the files added so far replaced.
+class Sync {
+public:
+  Sync(const std::filesystem::path& dir, bool dry_run);
+  ~Sync();
+  Sync(const Sync&) = delete;
+  Sync& operator=(const Sync&) = delete;
+  void add(const std::string& rel, const std::string& content);
+  SyncPlan finish();
+
+private:
+  std::filesystem::path m_dir;
+  std::filesystem::path m_tmp; // the temporary folder of a fresh dir (not in a dry run)
+  bool m_dry_run;
+  SyncPlan m_plan;
+  std::vector<std::string> m_previous; // the manifest's files
+  std::vector<std::string> m_added;
+  bool m_finished = false;
+};
+
 // What publishing files into dir changes. UsageError (with a hint) when dir exists and is not a
 // folder, or is a non-empty folder without a valid manifest (not made by publish).
 SyncPlan plan_sync(const std::filesystem::path& dir, const Files& files);
 
-// Carries the plan out. A fresh dir: every file into a temporary folder beside it, renamed onto
-// dir once. Otherwise each written file replaced through a temporary file and a rename, the
-// removed files deleted (and the folders they leave empty). EnvError on a failure.
+// Publishes files into dir as a Sync does (plan: what plan_sync said of the same files).
 void apply_sync(const std::filesystem::path& dir, const Files& files, const SyncPlan& plan);
 
 } // namespace innov::publish

@@ -483,7 +483,7 @@ const char* k_search_js =
 
 } // namespace
 
-Files build_site(const Input& in, const std::vector<report::Report>& reports)
+Files build_site(const Input& in, const std::vector<report::Report>& reports, const Sink& pages)
 {
   Files files;
   auto recs = by_id(in.pub.records);
@@ -497,7 +497,7 @@ Files build_site(const Input& in, const std::vector<report::Report>& reports)
   }
   files["index.html"] = home_page(in, reports, recs);
   for (const auto* r : recs) {
-    files["innovations/" + r->id + ".html"] = innovation_page(in, *r, published, challenges);
+    pages("innovations/" + r->id + ".html", innovation_page(in, *r, published, challenges));
   }
   for (const auto& region : in.pub.config.regions) {
     std::vector<const model::Innovation*> here;
