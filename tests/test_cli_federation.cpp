@@ -331,3 +331,28 @@ TEST_CASE("federation: thirteen members and more, each from its own cache (no AT
   auto audit = f.in_national({"audit", "--format", "json"});
   CHECK(audit.code == f.in_example({"audit", "--format", "json"}).code);
 }
+
+TEST_CASE("federation: innov publish in the national folder publishes every member's records")
+{
+  Federated f;
+  ScopedEnv secret("INNOV_PUBLISH_SECRET", "federation-test");
+  auto one = f.in_example({"publish", (f.dir.path() / "site-one").string()});
+  auto all = f.in_national({"publish", (f.dir.path() / "site-all").string()});
+  REQUIRE(one.code == 0);
+  REQUIRE(all.code == 0);
+  for (const char* rel : {"api/v1/reports/funnel.json", "api/v1/reports/value.json"}) {
+    CAPTURE(rel);
+    CHECK(read(f.dir.path() / "site-all" / rel) == read(f.dir.path() / "site-one" / rel));
+  }
+  auto documents = [&](const char* site) {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(f.dir.path() / site / "api/v1/innovations")) {
+      if (e.path().extension() == ".json") {
+        names.insert(e.path().filename().string());
+      }
+    }
+    return names;
+  };
+  CHECK(documents("site-all").size() > 50);
+  CHECK(documents("site-all") == documents("site-one"));
+}
