@@ -1,5 +1,6 @@
 // innov publish DIR: the portfolio as a static site and a versioned JSON API, under the
 // publication policy of innov.yaml (docs/publish.md).
+#include "cmd/challenge_files.hpp"
 #include "cmd/commands.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
@@ -42,21 +43,6 @@ std::string publish_secret(const PublishFlags& f)
   }
   const char* env = std::getenv("INNOV_PUBLISH_SECRET");
   return env ? env : "";
-}
-
-std::vector<model::Challenge> valid_challenges(const std::filesystem::path& root,
-                                               const model::Config& config)
-{
-  std::vector<model::Challenge> out;
-  util::Diagnostics ignore;
-  for (const auto& rel : store::list_challenge_files(root, ignore)) {
-    util::Diagnostics diags;
-    auto c = store::load_challenge(root, rel, config, diags);
-    if (c && !util::has_errors(diags)) {
-      out.push_back(std::move(*c));
-    }
-  }
-  return out;
 }
 
 void print_summary(const publish::SyncPlan& plan, const PublishFlags& f)
@@ -103,7 +89,7 @@ int run_publish(const Context& ctx, const PublishFlags& f)
   auto view = open_view(c, index::Decode::all);
   publish::Portfolio all;
   all.config = view.config;
-  all.challenges = valid_challenges(view.root, view.config);
+  all.challenges = read_challenges(c, view.root, view.config);
   all.records = report::select_records(std::move(view.portfolio.records), options);
   publish::Input in;
   in.pub = publish::make_public(std::move(all), secret);

@@ -1,5 +1,6 @@
 // innov report funnel|value|pipeline|participation|cycle-time|regions|review|challenges, and
 // report poc ID.
+#include "cmd/challenge_files.hpp"
 #include "cmd/commands.hpp"
 #include "cmd/output.hpp"
 #include "cmd/portfolio_view.hpp"
@@ -44,22 +45,6 @@ const char* describe(const std::string& name)
   return "The governance committee's pack: records awaiting a decision with their evidence";
 }
 
-// The challenges whose file is valid (`innov validate` reports the others).
-std::vector<model::Challenge> valid_challenges(const std::filesystem::path& root,
-                                               const model::Config& config)
-{
-  std::vector<model::Challenge> out;
-  util::Diagnostics ignore;
-  for (const auto& rel : store::list_challenge_files(root, ignore)) {
-    util::Diagnostics diags;
-    auto c = store::load_challenge(root, rel, config, diags);
-    if (c && !util::has_errors(diags)) {
-      out.push_back(std::move(*c));
-    }
-  }
-  return out;
-}
-
 int run_poc_report(const Context& ctx, const std::string& ref, const ReportFlags& f)
 {
   std::string format = resolve_format(f.format, f.out, {"text", "json", "csv", "markdown", "html"});
@@ -101,19 +86,7 @@ int run_report(const Context& ctx, const std::string& name, const ReportFlags& f
     provenance = view.provenance;
     in = report::report_input(std::move(view.portfolio.records), view.config, options, today);
     if (name == "challenges") {
-      in.challenges = valid_challenges(view.root, view.config);
-      if (auto fed = find_federation(c)) {
-        // National challenges (in the national folder) and each member's own.
-        // A challenge several of them hold is counted once, as the first holds it.
-        for (const auto& m : fed->members) {
-          for (auto& ch : valid_challenges(m.root, view.config)) {
-            if (std::none_of(in.challenges.begin(), in.challenges.end(),
-                             [&](const model::Challenge& x) { return x.id == ch.id; })) {
-              in.challenges.push_back(std::move(ch));
-            }
-          }
-        }
-      }
+      in.challenges = read_challenges(c, view.root, view.config);
     }
   }
   write_report(ctx, with_provenance(report::make_report(name, in), c, provenance, today), format,
