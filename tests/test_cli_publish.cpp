@@ -166,7 +166,9 @@ TEST_CASE("publish: the site and the API of the example, the same bytes twice")
   const YAML::Node published = YAML::Load(a.at("api/v1/reports/funnel.json"));
   CHECK(YAML::Dump(published["stages"]) == YAML::Dump(YAML::Load(rep.out)["stages"]));
   // No external resource.
-  for (const auto& [path, bytes] : a) {
+  for (const auto& file : a) {
+    const std::string& path = file.first;
+    const std::string& bytes = file.second;
     if (path.ends_with(".html")) {
       CAPTURE(path);
       CHECK(bytes.find("http://") == std::string::npos);
@@ -294,7 +296,9 @@ TEST_CASE("publish: a second publish rewrites only what changed")
   }
   CHECK(read(out / "innovations" / (id + ".html")).find("Nouveau titre") != std::string::npos);
   auto after = tree(out);
-  for (const auto& [path, bytes] : after) {
+  for (const auto& file : after) {
+    const std::string& path = file.first;
+    const std::string& bytes = file.second;
     if (w.count(path) == 0) {
       CAPTURE(path);
       CHECK(before.at(path) == bytes);
