@@ -233,10 +233,10 @@ bool usable_member(const fs::path& national, const fs::path& dir, const std::str
 
 // The member's own innov.yaml must load (into m.config, its document into doc); its diagnostics
 // are named from the national folder.
-bool member_config_loads(Member& m, YAML::Node& doc, util::Diagnostics& out)
+bool member_config_loads(Member& m, YAML::Node& doc, bool marks, util::Diagnostics& out)
 {
   util::Diagnostics own;
-  auto config = load_config(m.root, own, &doc);
+  auto config = load_config(m.root, own, &doc, marks);
   for (auto& d : own) {
     d.path = m.path + "/" + d.path;
     out.push_back(std::move(d));
@@ -280,10 +280,14 @@ std::string folder_name(const std::string& path)
 
 } // namespace
 
-std::optional<Federation> load_federation(const fs::path& root, util::Diagnostics& out)
+namespace {
+
+// load_federation; with marks false, the documents may have no positions (load_config).
+std::optional<Federation> load_federation_at(const fs::path& root, util::Diagnostics& out,
+                                             bool marks)
 {
   YAML::Node doc;
-  auto config = load_config(root, out, &doc);
+  auto config = load_config(root, out, &doc, marks);
   if (!config) {
     return std::nullopt;
   }
@@ -321,7 +325,7 @@ std::optional<Federation> load_federation(const fs::path& root, util::Diagnostic
     }
     m.root = fs::weakly_canonical(dir);
     YAML::Node mine;
-    if (!member_config_loads(m, mine, out)) {
+    if (!member_config_loads(m, mine, marks, out)) {
       continue;
     }
     check_member_config(mine, m.path + "/" + k_config_file, shared, k_config_file, out);
@@ -338,8 +342,9 @@ std::optional<Federation> load_federation(const fs::path& root, util::Diagnostic
   return f;
 }
 
-std::optional<Federation> federation_of(const std::vector<std::string>& paths,
-                                        const std::vector<fs::path>& roots, util::Diagnostics& out)
+std::optional<Federation> federation_of_at(const std::vector<std::string>& paths,
+                                           const std::vector<fs::path>& roots,
+                                           util::Diagnostics& out, bool marks)
 {
   Federation f;
   f.root = roots.front();
@@ -353,7 +358,7 @@ std::optional<Federation> federation_of(const std::vector<std::string>& paths,
     m.root = roots[i];
     YAML::Node none, mine;
     if (!usable_member(fs::path(), m.root, m.path, "-C " + m.path, none, out) ||
-        !member_config_loads(m, mine, out)) {
+        !member_config_loads(m, mine, marks, out)) {
       continue;
     }
     if (i == 0) {
@@ -371,6 +376,38 @@ std::optional<Federation> federation_of(const std::vector<std::string>& paths,
     return std::nullopt;
   }
   return f;
+}
+
+// f(marks): a first try reads the innov.yaml files fast, without positions; when there is anything
+// to report, they are read again with their positions, for the diagnostics.
+template <class F> auto with_positions_when_needed(util::Diagnostics& out, const F& f)
+{
+  util::Diagnostics found;
+  auto result = f(false, found);
+  if (!found.empty()) {
+    found.clear();
+    result = f(true, found);
+  }
+  out.insert(out.end(), std::make_move_iterator(found.begin()),
+             std::make_move_iterator(found.end()));
+  return result;
+}
+
+} // namespace
+
+std::optional<Federation> load_federation(const fs::path& root, util::Diagnostics& out)
+{
+  return with_positions_when_needed(out, [&](bool marks, util::Diagnostics& found) {
+    return load_federation_at(root, found, marks);
+  });
+}
+
+std::optional<Federation> federation_of(const std::vector<std::string>& paths,
+                                        const std::vector<fs::path>& roots, util::Diagnostics& out)
+{
+  return with_positions_when_needed(out, [&](bool marks, util::Diagnostics& found) {
+    return federation_of_at(paths, roots, found, marks);
+  });
 }
 
 namespace {

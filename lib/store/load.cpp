@@ -285,6 +285,12 @@ bool find_deceptive_characters(const YAML::Node& node, const std::string& key,
 
 } // namespace
 
+bool refused_content(const YAML::Node& root, const std::string& path, util::Diagnostics& out)
+{
+  return find_duplicate_keys(root, path, out) || find_control_characters(root, path, out) ||
+         find_deceptive_characters(root, "", path, out);
+}
+
 bool is_free_text_key(std::string_view key)
 {
   return key == "description" || key == "text" || key == "rationale" || key == "lessons" ||
@@ -433,8 +439,7 @@ std::optional<YAML::Node> load_yaml(std::string_view text, const std::string& pa
                          "the document is not a mapping of fields"));
       return std::nullopt;
     }
-    if (find_duplicate_keys(root, path, out) || find_control_characters(root, path, out) ||
-        find_deceptive_characters(root, "", path, out)) {
+    if (refused_content(root, path, out)) {
       return std::nullopt;
     }
     return root;

@@ -37,6 +37,11 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file,
 // The E007 of a file over k_max_file_size (size in bytes, 0 when not known).
 util::Diagnostic too_large(const std::string& path, std::size_t size);
 
+// What load_yaml refuses in the document it parsed: a duplicate key (E003), a key that is not text,
+// control or deceptive characters in values (E006). Appends the diagnostics; true when there is
+// any. Also for a document built another way (plain_node).
+bool refused_content(const YAML::Node& root, const std::string& path, util::Diagnostics& out);
+
 // read_source_file then load_yaml.
 std::optional<YAML::Node> load_yaml_file(const std::filesystem::path& file,
                                          const std::string& display_path, util::Diagnostics& out);

@@ -7,6 +7,7 @@
 #include "lib/store/config_publication.hpp"
 #include "lib/store/config_roles.hpp"
 #include "lib/store/load.hpp"
+#include "lib/store/plain_node.hpp"
 #include "lib/store/record_fast.hpp"
 #include "lib/store/record_yaml.hpp"
 #include "lib/util/date.hpp"
@@ -161,19 +162,14 @@ void schema_diagnostics(const YAML::Node& doc, std::string_view schema_name, con
   }
 }
 
-std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics& out,
-                                         YAML::Node* doc)
+namespace {
+
+// The configuration of innov.yaml's document node (load_config after the parse).
+std::optional<model::Config> config_of(const YAML::Node& node, util::Diagnostics& out)
 {
-  auto node = load_yaml_file(root / k_config_file, k_config_file, out);
-  if (!node) {
-    return std::nullopt;
-  }
-  if (doc) {
-    *doc = *node;
-  }
   std::size_t before = out.size();
   // A newer format first: its other novelties would only be reported as unknown keys.
-  if (const YAML::Node f = (*node)["format"]; f && f.IsScalar()) {
+  if (const YAML::Node f = node["format"]; f && f.IsScalar()) {
     double v = 0;
     try {
       v = f.as<double>();
@@ -194,20 +190,66 @@ std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics
       return std::nullopt;
     }
   }
-  schema_diagnostics(*node, "portfolio", k_config_file, out);
+  schema_diagnostics(node, "portfolio", k_config_file, out);
   if (util::has_errors(util::Diagnostics(out.begin() + static_cast<long>(before), out.end()))) {
     return std::nullopt;
   }
-  model::Config config = config_from_node(*node);
-  read_poc_formats(*node, config);
-  read_publication(*node, config);
-  read_roles(*node, config);
-  check_config(*node, config, k_config_file, out);
-  check_roles(*node, config, k_config_file, out);
+  model::Config config = config_from_node(node);
+  read_poc_formats(node, config);
+  read_publication(node, config);
+  read_roles(node, config);
+  check_config(node, config, k_config_file, out);
+  check_roles(node, config, k_config_file, out);
   if (util::has_errors(util::Diagnostics(out.begin() + static_cast<long>(before), out.end()))) {
     return std::nullopt;
   }
   return config;
+}
+
+// The configuration of an innov.yaml in the plain subset that has nothing to report, read
+// without yaml-cpp's parser (lib/store/plain_node); nullopt otherwise.
+std::optional<model::Config> clean_config(const fs::path& root, YAML::Node* doc)
+{
+  auto text = util::read_regular_file(root / k_config_file, k_max_file_size);
+  if (!text) {
+    return std::nullopt; // the full path says why
+  }
+  auto node = plain_node(*text);
+  if (!node) {
+    return std::nullopt;
+  }
+  util::Diagnostics found;
+  if (refused_content(*node, k_config_file, found)) {
+    return std::nullopt;
+  }
+  auto config = config_of(*node, found);
+  if (!config || !found.empty()) {
+    return std::nullopt;
+  }
+  if (doc) {
+    *doc = *node;
+  }
+  return config;
+}
+
+} // namespace
+
+std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics& out,
+                                         YAML::Node* doc, bool doc_marks)
+{
+  if (!doc || !doc_marks) {
+    if (auto config = clean_config(root, doc)) {
+      return config;
+    }
+  }
+  auto node = load_yaml_file(root / k_config_file, k_config_file, out);
+  if (!node) {
+    return std::nullopt;
+  }
+  if (doc) {
+    *doc = *node;
+  }
+  return config_of(*node, out);
 }
 
 model::Config require_config(const fs::path& root)

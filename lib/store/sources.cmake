@@ -4,6 +4,7 @@ target_sources(innov_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/comments.cpp
   ${CMAKE_CURRENT_LIST_DIR}/load.cpp
   ${CMAKE_CURRENT_LIST_DIR}/plain_yaml.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/plain_node.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_fast.cpp
   ${CMAKE_CURRENT_LIST_DIR}/emit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record_yaml.cpp

@@ -4,6 +4,7 @@
 #include "lib/model/gates.hpp"
 #include "lib/store/config_poc_formats.hpp"
 #include "lib/store/load.hpp"
+#include "lib/store/plain_node.hpp"
 #include "lib/store/portfolio.hpp"
 #include "lib/store/record_checks.hpp"
 #include "lib/store/record_yaml.hpp"
@@ -50,6 +51,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string text(reinterpret_cast<const char*>(data), size);
   innov::util::Diagnostics diags;
   auto node = store::load_yaml(text, store::k_config_file, diags);
+  // load_config reads a plain text without yaml-cpp's parser: it must read the same document, and
+  // refuse what load_yaml refuses after its parse (refused_content).
+  if (auto plain = store::plain_node(text)) {
+    innov::util::Diagnostics refused;
+    if (node ? !store::same_document(*plain, *node)
+             : !store::refused_content(*plain, store::k_config_file, refused)) {
+      __builtin_trap();
+    }
+  }
   if (!node) {
     return 0;
   }
