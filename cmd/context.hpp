@@ -14,6 +14,10 @@ namespace innov::git {
 struct IndexOnly;
 }
 
+namespace innov::index {
+class ScanAhead;
+}
+
 namespace innov::cmd {
 
 struct Context {
@@ -27,6 +31,9 @@ struct Context {
   // A member of a federation (member_context): its innov.yaml as find_federation loaded and
   // checked it, so that its read does not load it again.
   const model::Config* member_config = nullptr;
+  // ... and the scan of its files, started with the other members' (index::ScanAhead::of_each);
+  // start_read takes it.
+  index::ScanAhead* member_scan = nullptr;
   // Set by reports: the read also says where the figures came from (PortfolioView::provenance).
   bool provenance = false;
 

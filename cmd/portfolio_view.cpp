@@ -10,7 +10,9 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace innov::cmd {
 
@@ -106,7 +108,8 @@ ReadStart start_read(const Context& ctx, bool scan_ahead, bool reads_files)
   }
   start.root = find_read_root(ctx, &start.rev_commit, io.build ? &io : nullptr, &start.index_only);
   if (!ctx.no_cache && scan_ahead && !start.index_only) {
-    start.scan = std::make_unique<index::ScanAhead>(start.root);
+    start.scan = ctx.member_scan ? std::make_unique<index::ScanAhead>(std::move(*ctx.member_scan))
+                                 : std::make_unique<index::ScanAhead>(start.root);
   }
   start.config = ctx.member_config ? *ctx.member_config : store::require_config(start.root);
   return start;
@@ -203,9 +206,10 @@ PortfolioView read_view(const Context& ctx, const index::Index::ReadAhead& read_
 namespace {
 
 // The view of portfolios read together (docs/federation.md): each member read as a portfolio of its
-// own, from its own cache (one at a time: no SQLite ATTACH, so no limit on their number), its items
-// (records or stage rows) tagged with its name; of two members holding an id, the first keeps it
-// (E103). read_member fills the items of one member and returns its view.
+// own, from its own cache (no SQLite ATTACH, so no limit on their number), its items (records or
+// stage rows) tagged with its name; of two members holding an id, the first keeps it (E103).
+// read_member fills the items of one member and returns its view. The members are read one after
+// the other: reading them on two threads was measured slower on two cores (docs/performance.md).
 template <class Item>
 PortfolioView
 federated_view(const Context& ctx, const store::Federation& fed, std::vector<Item>& items,
@@ -214,20 +218,37 @@ federated_view(const Context& ctx, const store::Federation& fed, std::vector<Ite
   PortfolioView all;
   all.root = fed.root;
   all.config = fed.config;
-  std::map<std::string, const store::Member*> holder;
   bool git = true, uncommitted = false, checked = true;
-  for (const auto& m : fed.members) {
-    Context mc = member_context(ctx, m);
+  std::vector<std::vector<Item>> read(fed.members.size());
+  std::size_t total = 0;
+  // The members' files are stat'ed on one thread, in member order, while the members are read.
+  std::vector<index::ScanAhead> scans;
+  if (!ctx.no_cache) {
+    std::vector<std::filesystem::path> roots;
+    for (const auto& m : fed.members) {
+      roots.push_back(m.root);
+    }
+    scans = index::ScanAhead::of_each(roots);
+  }
+  for (std::size_t i = 0; i < fed.members.size(); ++i) {
+    Context mc = member_context(ctx, fed.members[i]);
     mc.quiet = true; // one warning for the whole, below
-    std::vector<Item> mine;
-    auto v = read_member(mc, mine);
+    mc.member_scan = scans.empty() ? nullptr : &scans[i];
+    auto v = read_member(mc, read[i]);
+    total += read[i].size();
     all.invalid_files += v.invalid_files;
     git = git && v.provenance.git;
     uncommitted = uncommitted || v.provenance.uncommitted;
     checked = checked && v.provenance.checked;
-    for (auto& item : mine) {
-      auto [it, fresh] = holder.emplace(item.id, &m);
-      if (!fresh) {
+  }
+  // Reserved: each item is moved once, and the ids `holder` views stay in place.
+  items.reserve(items.size() + total);
+  std::unordered_map<std::string_view, const store::Member*> holder;
+  holder.reserve(total);
+  for (std::size_t i = 0; i < fed.members.size(); ++i) {
+    const auto& m = fed.members[i];
+    for (auto& item : read[i]) {
+      if (auto it = holder.find(item.id); it != holder.end()) {
         if (!ctx.quiet) {
           std::cerr << "innov: warning: record '" << item.id << "' of member '" << m.path
                     << "' is left out: member '" << it->second->path
@@ -238,7 +259,9 @@ federated_view(const Context& ctx, const store::Federation& fed, std::vector<Ite
       }
       item.portfolio = m.name;
       items.push_back(std::move(item));
+      holder.emplace(items.back().id, &m);
     }
+    read[i] = {};
   }
   if (ctx.provenance) {
     // The commit of the national portfolio (which pins its submodules), "with uncommitted

@@ -150,6 +150,36 @@ ScanAhead::ScanAhead(const fs::path& root)
 {
 }
 
+std::vector<ScanAhead> ScanAhead::of_each(const std::vector<fs::path>& roots)
+{
+  auto promises = std::make_shared<std::vector<std::promise<std::vector<FileStat>>>>(roots.size());
+  std::vector<ScanAhead> out;
+  out.reserve(roots.size());
+  for (std::size_t i = 0; i < roots.size(); ++i) {
+    ScanAhead s;
+    s.m_scan = (*promises)[i].get_future();
+    out.push_back(std::move(s));
+  }
+  auto thread = std::shared_ptr<std::thread>(
+      new std::thread([promises, roots] {
+        for (std::size_t i = 0; i < roots.size(); ++i) {
+          try {
+            (*promises)[i].set_value(scan_record_files(roots[i], true));
+          } catch (...) {
+            (*promises)[i].set_exception(std::current_exception());
+          }
+        }
+      }),
+      [](std::thread* t) {
+        t->join();
+        delete t;
+      });
+  for (auto& s : out) {
+    s.m_thread = thread;
+  }
+  return out;
+}
+
 ScanAhead::~ScanAhead()
 {
   if (m_scan.valid()) {

@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <future>
+#include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace innov::index {
@@ -42,6 +44,10 @@ std::vector<FileStat> scan_record_files(const fs::path& root, bool listing = fal
 class ScanAhead {
 public:
   explicit ScanAhead(const fs::path& root);
+  // The scans of several roots, made one after the other on one thread (the members of a
+  // federation: the first is read while the others are stat'ed, and one thread is started, not one
+  // per member). Each waits, when taken or destroyed, for its own root's scan.
+  static std::vector<ScanAhead> of_each(const std::vector<fs::path>& roots);
   ScanAhead(ScanAhead&&) = default;
   ScanAhead& operator=(ScanAhead&&) = default;
   ~ScanAhead();
@@ -50,7 +56,9 @@ public:
   std::optional<std::vector<FileStat>> take();
 
 private:
+  ScanAhead() = default;
   std::future<std::vector<FileStat>> m_scan;
+  std::shared_ptr<std::thread> m_thread; // of_each: joined when the last of them goes
 };
 
 // The stat of root / rel (symlinks followed).
