@@ -282,13 +282,13 @@ federated_view(const Context& ctx, const store::Federation& fed, std::vector<Ite
 
 } // namespace
 
-PortfolioView open_view(const Context& ctx, index::Decode what)
+PortfolioView open_view(const Context& ctx, index::Decode what, const index::Index::TextIf& text_if)
 {
   if (auto fed = find_federation(ctx)) {
     std::vector<model::Innovation> records;
     auto v = federated_view<model::Innovation>(
         ctx, *fed, records, [&](const Context& mc, std::vector<model::Innovation>& out) {
-          auto mv = open_view(mc, what);
+          auto mv = open_view(mc, what, text_if);
           out = std::move(mv.portfolio.records);
           return mv;
         });
@@ -298,7 +298,7 @@ PortfolioView open_view(const Context& ctx, index::Decode what)
   std::vector<model::Innovation> records;
   auto v = read_view(ctx, [&](index::Index& idx) {
     records.clear(); // a first result that did not stand goes before the second is read
-    records = idx.records(what);
+    records = idx.records(what, text_if);
   });
   if (!ctx.no_cache) {
     v.portfolio.records = std::move(records);

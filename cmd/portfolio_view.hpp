@@ -24,8 +24,10 @@ struct PortfolioView {
 
 // Loads the portfolio for a read command. innov.yaml must be valid (else DataError); records with
 // errors are left out with one warning line on stderr. `what` lets a reader that needs no free text
-// (reports) skip decoding it from the cache.
-PortfolioView open_view(const Context& ctx, index::Decode what = index::Decode::all);
+// (reports) skip decoding it from the cache; with Decode::without_text, text_if picks the records
+// decoded whole all the same (index::Index::records). With --no-cache every record has its text.
+PortfolioView open_view(const Context& ctx, index::Decode what = index::Decode::all,
+                        const index::Index::TextIf& text_if = {});
 // The same, keeping only the records that match the query terms (index::list_records, as `idea
 // list` selects them; UsageError for a bad term). An empty query keeps every record.
 PortfolioView open_view(const Context& ctx, index::Decode what, const model::Query& query);

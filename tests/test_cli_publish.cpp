@@ -245,6 +245,30 @@ TEST_CASE("publish: free text of generalized records only, by default")
   }
   CHECK(generalized > 0);
   CHECK(others > 0);
+
+  // text: all publishes every record's text: the records not generalized, read without their text
+  // at first, are read again whole.
+  {
+    std::ofstream(tmp.path() / "p/innov.yaml", std::ios::app) << "\npublication:\n  text: all\n";
+  }
+  auto all = tmp.path() / "site-all";
+  REQUIRE(run({"-C", (tmp.path() / "p").string(), "publish", all.string()}).code == 0);
+  std::size_t with_text = 0;
+  for (const auto& e : fs::recursive_directory_iterator(example_portfolio() / "innovations")) {
+    if (!e.is_regular_file()) {
+      continue;
+    }
+    const YAML::Node rec = YAML::LoadFile(e.path().string());
+    if (!rec["summary"] || rec["status"].as<std::string>() == "generalized") {
+      continue;
+    }
+    auto id = rec["id"].as<std::string>();
+    CAPTURE(id);
+    CHECK(read(all / "api/v1/innovations" / (id + ".json")).find("\"summary\"") !=
+          std::string::npos);
+    ++with_text;
+  }
+  CHECK(with_text == others);
 }
 
 TEST_CASE("publish: a second publish rewrites only what changed")

@@ -159,4 +159,20 @@ TEST_CASE("publish files: a fresh folder, changes, removals and a folder publish
   CHECK_THROWS_AS(publish::plan_sync(tmp.path() / "victim.txt", next), UsageError);
   publish::Files outside = {{"../x.html", ""}};
   CHECK_THROWS_AS(publish::plan_sync(tmp.path() / "new", outside), DataError);
+
+  // A file that cannot be written (its folder is a file now): the error of the writing thread
+  // reaches the caller, by a later add() or by finish().
+  fs::remove_all(dir / "a");
+  tmp.write("site/a", "a file where a folder was\n");
+  bool failed = false;
+  try {
+    publish::Sync sync(dir, false);
+    for (int i = 0; i < 200; ++i) {
+      sync.add("a/page" + std::to_string(i) + ".html", "x\n");
+    }
+    sync.finish();
+  } catch (const EnvError& e) {
+    failed = std::string(e.what()).find("is not a folder") != std::string::npos;
+  }
+  CHECK(failed);
 }

@@ -2,6 +2,7 @@
 // in, exceptions passed on, and the bound on how far the workers run ahead.
 #include "lib/util/worker_pool.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <doctest/doctest.h>
@@ -149,4 +150,71 @@ TEST_CASE("util::for_each_index visits every index once, and passes on an except
     }
     CHECK(thrown);
   }
+}
+
+TEST_CASE("util::SerialWorker runs the jobs in order, at most `queued` waiting")
+{
+  std::vector<int> done;
+  std::atomic<std::size_t> waiting{0}, most{0};
+  {
+    util::SerialWorker w(4);
+    for (int i = 0; i < 200; ++i) {
+      std::size_t now = ++waiting;
+      most = std::max(most.load(), now);
+      w.push([&, i] {
+        --waiting;
+        done.push_back(i); // one thread: no lock needed
+      });
+    }
+    w.finish();
+  }
+  REQUIRE(done.size() == 200);
+  bool ordered = true;
+  for (int i = 0; i < 200; ++i) {
+    ordered = ordered && done[static_cast<std::size_t>(i)] == i;
+  }
+  CHECK(ordered);
+  // The 4 queued, the one taken and not yet started, and the one being pushed (which waits in
+  // push() while the queue is full).
+  CHECK(most.load() <= 4 + 2);
+}
+
+TEST_CASE("util::SerialWorker passes on a job's exception and drops the jobs after it")
+{
+  std::atomic<int> ran{0};
+  util::SerialWorker w(2);
+  bool thrown = false;
+  try {
+    for (int i = 0; i < 100; ++i) {
+      w.push([&, i] {
+        if (i == 3) {
+          throw std::runtime_error("job 3");
+        }
+        ++ran;
+      });
+    }
+    w.finish();
+  } catch (const std::runtime_error& e) {
+    thrown = std::string(e.what()) == "job 3";
+  }
+  CHECK(thrown);
+  CHECK(ran.load() == 3); // 0, 1 and 2; none after the one that threw
+}
+
+TEST_CASE("util::SerialWorker destroyed unfinished waits for the job running and drops the rest")
+{
+  std::atomic<int> ran{0};
+  {
+    util::SerialWorker w(100);
+    for (int i = 0; i < 50; ++i) {
+      w.push([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        ++ran;
+      });
+    }
+  }
+  int after = ran.load();
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK(ran.load() == after); // nothing runs once it is gone
+  CHECK(after < 50);
 }

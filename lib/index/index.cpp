@@ -252,17 +252,18 @@ void Index::read(const std::function<void(SQLite::Database&)>& read, bool intern
   }
 }
 
-std::vector<model::Innovation> Index::records(Decode what)
+std::vector<model::Innovation> Index::records(Decode what, const TextIf& text_if)
 {
   if (m_refreshing) {
-    return read_records(what); // a read ahead: its errors make it run again after the refresh
+    // a read ahead: its errors make it run again after the refresh
+    return read_records(what, text_if);
   }
   std::vector<model::Innovation> out;
-  read([&](SQLite::Database&) { out = read_records(what); });
+  read([&](SQLite::Database&) { out = read_records(what, text_if); });
   return out;
 }
 
-std::vector<model::Innovation> Index::read_records(Decode what)
+std::vector<model::Innovation> Index::read_records(Decode what, const TextIf& text_if)
 {
   // The parts' tables are stored in path order, with the same paths: read side by side, each record
   // decoded straight from SQLite's buffers, and only the parts that are wanted (reports mostly need
@@ -276,7 +277,8 @@ std::vector<model::Innovation> Index::read_records(Decode what)
   if (what != Decode::figures) {
     people.emplace(*m_db, "SELECT path, people FROM record_people ORDER BY path");
   }
-  if (what == Decode::all) {
+  const bool some_text = what == Decode::without_text && text_if;
+  if (what == Decode::all || some_text) {
     text.emplace(*m_db, "SELECT path, text FROM record_text ORDER BY path");
   }
   auto part = [&](std::optional<SQLite::Statement>& s) {
@@ -294,7 +296,12 @@ std::vector<model::Innovation> Index::read_records(Decode what)
     auto& rec = records.emplace_back();
     std::string_view p = part(people);
     std::string_view t = part(text);
-    if (!deserialize_into(view(q.getColumn(1)), p, t, what, rec)) {
+    bool decoded = deserialize_into(view(q.getColumn(1)), p, some_text ? "" : t, what, rec);
+    if (decoded && some_text && text_if(rec)) {
+      rec = model::Innovation{};
+      decoded = deserialize_into(view(q.getColumn(1)), p, t, Decode::all, rec);
+    }
+    if (!decoded) {
       throw SQLite::Exception("a cached record does not decode", SQLITE_CORRUPT);
     }
   }

@@ -66,8 +66,13 @@ public:
   RefreshStats refresh(bool force = false, ScanAhead* ahead = nullptr,
                        const ReadAhead& read_ahead = {});
 
+  // Whether a record decoded without its free text is to be decoded whole (publish: the few whose
+  // text is public).
+  using TextIf = std::function<bool(const model::Innovation&)>;
+
   // The valid records, in path order (Decode::without_text leaves out the free text; reports).
-  std::vector<model::Innovation> records(Decode what = Decode::all);
+  // With Decode::without_text and text_if, the records text_if holds true of have their text.
+  std::vector<model::Innovation> records(Decode what = Decode::all, const TextIf& text_if = {});
 
   // The funnel's rows of the valid records (model::stage_row of each, as written by the refresh),
   // in path order.
@@ -127,7 +132,7 @@ private:
   // Runs the read ahead with records() passing its errors on; true when it ran and no other
   // process wrote the cache since data_version was read.
   bool run_read_ahead(const ReadAhead& read_ahead, std::int64_t data_version);
-  std::vector<model::Innovation> read_records(Decode what);
+  std::vector<model::Innovation> read_records(Decode what, const TextIf& text_if = {});
   std::vector<model::StageRow> read_stage_rows();
 
   fs::path m_root;

@@ -32,14 +32,14 @@ void build(Input& in, const Sink& sink)
 {
   auto reports = public_reports(in);
   std::vector<std::string> paths;
-  Sink through = [&](const std::string& rel, const std::string& bytes) {
+  Sink through = [&](const std::string& rel, std::string bytes) {
     paths.push_back(rel);
-    sink(rel, bytes);
+    sink(rel, std::move(bytes));
   };
   Files files = build_site(in, reports, through);
   files.merge(build_api(in, reports, through));
-  for (const auto& [rel, bytes] : files) {
-    through(rel, bytes);
+  for (auto& [rel, bytes] : files) {
+    through(rel, std::move(bytes));
   }
   sink(k_manifest, manifest(std::move(paths)));
 }
@@ -47,7 +47,7 @@ void build(Input& in, const Sink& sink)
 Files build(Input in)
 {
   Files files;
-  build(in, [&](const std::string& rel, const std::string& bytes) { files[rel] = bytes; });
+  build(in, [&](const std::string& rel, std::string bytes) { files[rel] = std::move(bytes); });
   return files;
 }
 

@@ -30,7 +30,7 @@ std::vector<report::Report> public_reports(Input& in);
 
 // Where the files of one record go as they are made (relative path, bytes), so that the pages of
 // 10,000 records are never held together.
-using Sink = std::function<void(const std::string& rel, const std::string& bytes)>;
+using Sink = std::function<void(const std::string& rel, std::string bytes)>; // bytes: moved on
 
 // The site's html pages, search page, search.js and search-index.js; the page of each record goes
 // to `pages`, the others are returned.

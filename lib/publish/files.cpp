@@ -78,11 +78,15 @@ void write_plain(const fs::path& p, const std::string& content)
   }
 }
 
-// The folders of p under root, created (none may be a link).
-void make_parents(const fs::path& root, const std::string& rel)
+// The folders of p under root, created (none may be a link); those in `done` are not looked at
+// again, and those made or checked now are added to it.
+void make_parents(const fs::path& root, const std::string& rel, std::set<std::string>& done)
 {
-  fs::path at = root;
   fs::path parent = fs::path(rel).parent_path();
+  if (parent.empty() || !done.insert(parent.string()).second) {
+    return;
+  }
+  fs::path at = root;
   for (const auto& part : parent) {
     at /= part;
     auto kind = util::entry_kind(at);
@@ -99,9 +103,10 @@ void make_parents(const fs::path& root, const std::string& rel)
 }
 
 // Replaces root/rel by content: a temporary file beside it, then a rename.
-void replace_file(const fs::path& root, const std::string& rel, const std::string& content)
+void replace_file(const fs::path& root, const std::string& rel, const std::string& content,
+                  std::set<std::string>& folders)
 {
-  make_parents(root, rel);
+  make_parents(root, rel, folders);
   fs::path target = root / rel;
   if (util::entry_kind(target) == util::EntryKind::other) {
     throw EnvError(target.string() + " is not a regular file (a link or a folder)",
@@ -185,13 +190,14 @@ Sync::Sync(const fs::path& given, bool dry_run) : m_dir(folder(given)), m_dry_ru
 
 Sync::~Sync()
 {
+  m_writer.reset(); // the file being written, if any, is written; the others are not
   if (!m_finished && !m_tmp.empty()) {
     std::error_code ec;
     fs::remove_all(m_tmp, ec);
   }
 }
 
-void Sync::add(const std::string& rel, const std::string& content)
+void Sync::add(const std::string& rel, std::string content)
 {
   if (!safe_relative(rel)) {
     throw DataError("a published file would be written outside " + m_dir.string() + ": " + rel,
@@ -199,10 +205,18 @@ void Sync::add(const std::string& rel, const std::string& content)
                     "innov validate");
   }
   m_added.push_back(rel);
+  if (!m_writer) {
+    m_writer = std::make_unique<util::SerialWorker>(64);
+  }
+  m_writer->push([this, rel, content = std::move(content)] { put(rel, content); });
+}
+
+void Sync::put(const std::string& rel, const std::string& content)
+{
   if (m_plan.fresh) {
     m_plan.written.push_back(rel);
     if (!m_dry_run) {
-      make_parents(m_tmp, rel);
+      make_parents(m_tmp, rel, m_folders);
       write_plain(m_tmp / rel, content);
     }
     return;
@@ -214,12 +228,15 @@ void Sync::add(const std::string& rel, const std::string& content)
   }
   m_plan.written.push_back(rel);
   if (!m_dry_run) {
-    replace_file(m_dir, rel, content);
+    replace_file(m_dir, rel, content, m_folders);
   }
 }
 
 SyncPlan Sync::finish()
 {
+  if (m_writer) {
+    m_writer->finish(); // every file added is in place (or its error thrown)
+  }
   std::sort(m_added.begin(), m_added.end());
   for (const auto& rel : m_previous) {
     if (!std::binary_search(m_added.begin(), m_added.end(), rel) &&

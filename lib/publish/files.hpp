@@ -3,8 +3,12 @@
 // written into a temporary folder beside it and renamed once.
 #pragma once
 
+#include "lib/util/worker_pool.hpp"
+
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,28 +32,35 @@ struct SyncPlan {
   std::vector<std::string> removed; // made by an earlier publish, no longer produced
 };
 
-// Publishing into dir file by file, so that no more than one file is held at a time: the
+// Publishing into dir file by file, so that no more than 64 files are held at a time: the
 // constructor checks dir (as plan_sync), add() compares a file with the one there and, unless
 // dry_run, writes it when it differs (a fresh dir: into the temporary folder), finish() removes the
 // files no longer produced, renames the temporary folder onto dir and returns what was done. A Sync
 // destroyed unfinished leaves dir as it was (a fresh dir) or with the files added so far replaced.
+// The file operations of add() run on a thread of their own, in order, while the caller makes the
+// next file; their errors are thrown by a later add() or by finish().
 class Sync {
 public:
   Sync(const std::filesystem::path& dir, bool dry_run);
   ~Sync();
   Sync(const Sync&) = delete;
   Sync& operator=(const Sync&) = delete;
-  void add(const std::string& rel, const std::string& content);
+  void add(const std::string& rel, std::string content);
   SyncPlan finish();
 
 private:
+  void put(const std::string& rel, const std::string& content); // on m_writer's thread
+
   std::filesystem::path m_dir;
   std::filesystem::path m_tmp; // the temporary folder of a fresh dir (not in a dry run)
   bool m_dry_run;
   SyncPlan m_plan;
   std::vector<std::string> m_previous; // the manifest's files
   std::vector<std::string> m_added;
+  std::set<std::string> m_folders; // folders already checked or made (a publish writes 25,000 files
+                                   // into a few folders: each is looked at once)
   bool m_finished = false;
+  std::unique_ptr<util::SerialWorker> m_writer; // put() of each file added
 };
 
 // What publishing files into dir changes. UsageError (with a hint) when dir exists and is not a

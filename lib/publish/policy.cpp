@@ -226,6 +226,13 @@ bool keeps_text(const model::Publication& p, const model::Innovation& r)
 
 } // namespace
 
+bool ever_generalized(const model::Innovation& r)
+{
+  return r.status == "generalized" ||
+         std::any_of(r.history.begin(), r.history.end(),
+                     [](const model::HistoryEntry& h) { return h.to == "generalized"; });
+}
+
 std::string pseudonym(std::string_view secret, const std::string& id, const std::string& kind)
 {
   return (kind.empty() ? std::string("p") : kind) + "-" +

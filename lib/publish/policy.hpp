@@ -39,4 +39,9 @@ std::vector<std::string> person_ids(const Portfolio& p);
 // dropped. UsageError when people must be pseudonymised and secret is empty.
 Portfolio make_public(Portfolio in, const std::string& secret);
 
+// Whether a record is generalized now or was at some time in its history: under `text:
+// generalized` (the default), only such a record can keep its free text on any day (--as-of), so
+// publish reads the others without it (index::Decode::without_text); make_public clears it anyway.
+bool ever_generalized(const model::Innovation& r);
+
 } // namespace innov::publish

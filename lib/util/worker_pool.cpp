@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -146,6 +147,88 @@ void for_each_index(std::size_t count, unsigned threads, const std::function<voi
   }
   if (failed) {
     std::rethrow_exception(failed);
+  }
+}
+
+struct SerialWorker::State {
+  std::size_t queued;
+  std::mutex mu;
+  std::condition_variable has_job;  // a job was pushed, or closing
+  std::condition_variable has_room; // a job was taken, or a job failed
+  std::deque<std::function<void()>> jobs;
+  bool closing = false;
+  std::exception_ptr failed;
+  std::thread thread; // last: started once the rest is built
+
+  explicit State(std::size_t n) : queued(n == 0 ? 1 : n), thread([this] { run(); }) {}
+
+  void run()
+  {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        has_job.wait(lock, [&] { return closing || !jobs.empty(); });
+        if (jobs.empty()) {
+          return; // closing, and every job done
+        }
+        job = std::move(jobs.front());
+        jobs.pop_front();
+      }
+      has_room.notify_one();
+      try {
+        job();
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        failed = std::current_exception();
+        jobs.clear();
+        has_room.notify_all();
+        return;
+      }
+    }
+  }
+
+  void stop(bool drop)
+  {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      closing = true;
+      if (drop) {
+        jobs.clear();
+      }
+    }
+    has_job.notify_one();
+    if (thread.joinable()) {
+      thread.join();
+    }
+  }
+};
+
+SerialWorker::SerialWorker(std::size_t queued) : m_state(std::make_unique<State>(queued)) {}
+
+SerialWorker::~SerialWorker()
+{
+  m_state->stop(true);
+}
+
+void SerialWorker::push(std::function<void()> job)
+{
+  std::unique_lock<std::mutex> lock(m_state->mu);
+  m_state->has_room.wait(lock,
+                         [&] { return m_state->failed || m_state->jobs.size() < m_state->queued; });
+  if (m_state->failed) {
+    std::rethrow_exception(m_state->failed);
+  }
+  m_state->jobs.push_back(std::move(job));
+  lock.unlock();
+  m_state->has_job.notify_one();
+}
+
+void SerialWorker::finish()
+{
+  m_state->stop(false);
+  if (m_state->failed) {
+    std::rethrow_exception(m_state->failed);
   }
 }
 

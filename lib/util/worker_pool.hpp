@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -43,5 +44,25 @@ void map_in_order(std::size_t count, unsigned threads, std::size_t ahead,
 // exception thrown by fn stops the items not yet started and is passed on.
 void for_each_index(std::size_t count, unsigned threads,
                     const std::function<void(std::size_t)>& fn);
+
+// Jobs run on one thread of their own, in the order pushed, while the caller goes on (publish
+// renders the next page while the file of the last one is created: user and system time overlap).
+// At most `queued` jobs wait; push() blocks beyond. An exception thrown by a job drops the jobs
+// after it and is rethrown by the next push() or by finish(). The destructor drops the jobs not
+// started and waits for the one running.
+class SerialWorker {
+public:
+  explicit SerialWorker(std::size_t queued);
+  ~SerialWorker();
+  SerialWorker(const SerialWorker&) = delete;
+  SerialWorker& operator=(const SerialWorker&) = delete;
+  void push(std::function<void()> job);
+  // Waits for every job pushed; rethrows the first exception one threw.
+  void finish();
+
+private:
+  struct State;
+  std::unique_ptr<State> m_state;
+};
 
 } // namespace innov::util
