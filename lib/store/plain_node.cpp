@@ -58,6 +58,9 @@ bool has_literal_block(std::string_view text)
 
 std::optional<YAML::Node> plain_node(std::string_view text)
 {
+  if (!plain_yaml::plain_bytes(text)) {
+    return std::nullopt; // the bytes of the comments too: load_yaml refuses a NUL in a comment
+  }
   std::string owned;
   if (text.find('#') != std::string_view::npos && !has_literal_block(text)) {
     // Whole-line comments become empty lines (the line numbers stay).

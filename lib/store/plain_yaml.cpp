@@ -472,18 +472,26 @@ private:
   int m_depth = 0;
 };
 
-std::optional<Tree> parse(std::string_view text)
+bool plain_bytes(std::string_view text)
 {
   if (text.size() > k_max_file_size || text.empty() || text.back() != '\n' ||
       text.find_first_of("\t\r") != std::string_view::npos || util::first_invalid_utf8(text) ||
       util::first_control_character(text)) {
-    return std::nullopt;
+    return false;
   }
   // U+2028 and U+2029 are line breaks to YAML, U+FEFF a byte order mark.
   for (std::string_view bad : {"\xE2\x80\xA8", "\xE2\x80\xA9", "\xEF\xBB\xBF"}) {
     if (text.find(bad) != std::string_view::npos) {
-      return std::nullopt;
+      return false;
     }
+  }
+  return true;
+}
+
+std::optional<Tree> parse(std::string_view text)
+{
+  if (!plain_bytes(text)) {
+    return std::nullopt;
   }
   Tree tree;
   try {

@@ -57,6 +57,10 @@ private:
   std::deque<std::string> m_owned; // unescaped and literal scalars (a deque keeps them in place)
 };
 
+// Whether the bytes of text may be in the subset: at most k_max_file_size, ending with a line
+// break, valid UTF-8 without tabs, carriage returns, control characters, U+2028, U+2029 or U+FEFF.
+bool plain_bytes(std::string_view text);
+
 // The tree of a text in the subset whose root is a mapping without duplicate keys at any level;
 // nullopt otherwise.
 std::optional<Tree> parse(std::string_view text);
