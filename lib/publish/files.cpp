@@ -205,9 +205,6 @@ void Sync::add(const std::string& rel, std::string content)
                     "innov validate");
   }
   m_added.push_back(rel);
-  if (!m_writer) {
-    m_writer = std::make_unique<util::SerialWorker>(64);
-  }
   m_writer->push([this, rel, content = std::move(content)] { put(rel, content); });
 }
 
@@ -234,9 +231,7 @@ void Sync::put(const std::string& rel, const std::string& content)
 
 SyncPlan Sync::finish()
 {
-  if (m_writer) {
-    m_writer->finish(); // every file added is in place (or its error thrown)
-  }
+  m_writer->finish(); // every file added is in place (or its error thrown)
   std::sort(m_added.begin(), m_added.end());
   for (const auto& rel : m_previous) {
     if (!std::binary_search(m_added.begin(), m_added.end(), rel) &&

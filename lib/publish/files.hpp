@@ -60,7 +60,8 @@ private:
   std::set<std::string> m_folders; // folders already checked or made (a publish writes 25,000 files
                                    // into a few folders: each is looked at once)
   bool m_finished = false;
-  std::unique_ptr<util::SerialWorker> m_writer; // put() of each file added
+  // put() of each file added; reset first by the destructor, before the temporary folder goes.
+  std::unique_ptr<util::SerialWorker> m_writer = std::make_unique<util::SerialWorker>(64);
 };
 
 // What publishing files into dir changes. UsageError (with a hint) when dir exists and is not a

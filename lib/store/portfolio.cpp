@@ -208,13 +208,9 @@ std::optional<model::Config> config_of(const YAML::Node& node, util::Diagnostics
 
 // The configuration of an innov.yaml in the plain subset that has nothing to report, read
 // without yaml-cpp's parser (lib/store/plain_node); nullopt otherwise.
-std::optional<model::Config> clean_config(const fs::path& root, YAML::Node* doc)
+std::optional<model::Config> clean_config(std::string_view text, YAML::Node* doc)
 {
-  auto text = util::read_regular_file(root / k_config_file, k_max_file_size);
-  if (!text) {
-    return std::nullopt; // the full path says why
-  }
-  auto node = plain_node(*text);
+  auto node = plain_node(text);
   if (!node) {
     return std::nullopt;
   }
@@ -237,12 +233,16 @@ std::optional<model::Config> clean_config(const fs::path& root, YAML::Node* doc)
 std::optional<model::Config> load_config(const fs::path& root, util::Diagnostics& out,
                                          YAML::Node* doc, bool doc_marks)
 {
+  auto text = read_source_file(root / k_config_file, k_config_file, out);
+  if (!text) {
+    return std::nullopt;
+  }
   if (!doc || !doc_marks) {
-    if (auto config = clean_config(root, doc)) {
+    if (auto config = clean_config(*text, doc)) {
       return config;
     }
   }
-  auto node = load_yaml_file(root / k_config_file, k_config_file, out);
+  auto node = load_yaml(*text, k_config_file, out);
   if (!node) {
     return std::nullopt;
   }
